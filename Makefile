@@ -1,0 +1,37 @@
+# Two commands do everything on a fresh machine: `make run` and `make test`.
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+VERBATIM_DB ?= data/verbatim.db
+HOST ?= 127.0.0.1
+PORT ?= 8000
+WORKERS ?= 2
+THREADS ?= 4
+export VERBATIM_DB
+
+.PHONY: install run db test eval bench clean
+
+$(VENV)/.installed: requirements.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+install: $(VENV)/.installed
+
+db: install
+	@test -f "$(VERBATIM_DB)" || $(PY) -m api seed --db "$(VERBATIM_DB)"
+
+run: db
+	$(VENV)/bin/gunicorn --workers $(WORKERS) --threads $(THREADS) --bind $(HOST):$(PORT) wsgi:app
+
+test: install
+	$(PY) -m pytest -q
+
+eval: install
+	$(PY) bench/eval_extraction.py tests/gold/seeds.json
+
+bench: install
+	$(PY) bench/bench_extract.py
+
+clean:
+	rm -rf $(VENV) data .pytest_cache

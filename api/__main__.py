@@ -1,0 +1,4 @@
+"""`python -m api …`: the Verbatim command line."""
+from api.cli import cli
+
+cli()
