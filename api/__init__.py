@@ -1,0 +1,39 @@
+"""Verbatim: a JSON API for source-linked quotes."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from flask import Flask, g
+
+from api import config as default_config
+from api.db import get_db, init_schema
+from api.errors import VerbatimApi, register_error_handlers
+from api.http import register_http
+
+
+def create_app(config: dict | None = None) -> Flask:
+    """Build the Flask app: settings, database, API blueprints, errors, CLI."""
+    app = Flask(__name__)
+    app.config.from_object(default_config)
+    app.config.from_prefixed_env("VERBATIM")
+    if config:
+        app.config.update(config)
+    app.json.sort_keys = False
+    app.json.ensure_ascii = False
+
+    db_path = Path(app.config["DB"])
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    init_schema(get_db(db_path))
+
+    @app.before_request
+    def open_db():
+        g.db = get_db(db_path)
+
+    api = VerbatimApi(app)
+    from api.routes import BLUEPRINTS
+
+    for blueprint in BLUEPRINTS:
+        api.register_blueprint(blueprint)
+    register_error_handlers(app)
+    register_http(app)
+    return app

@@ -1,0 +1,98 @@
+"""The one place that turns errors into application/problem+json responses."""
+from __future__ import annotations
+
+import http
+import logging
+
+import marshmallow as ma
+from flask import Response, json
+from flask_smorest import Api
+from werkzeug.exceptions import HTTPException, InternalServerError
+
+from api.store.errors import StoreError
+
+PROBLEM_TYPE = "application/problem+json"
+log = logging.getLogger(__name__)
+
+
+class ProblemSchema(ma.Schema):
+    """RFC 9457 problem details, with per-field messages in `errors`."""
+
+    type = ma.fields.String(metadata={"description": "URI naming the kind of problem"})
+    title = ma.fields.String()
+    status = ma.fields.Integer()
+    detail = ma.fields.String()
+    errors = ma.fields.Dict(keys=ma.fields.String(), values=ma.fields.List(ma.fields.String()))
+
+
+def problem(status: int, detail: str, errors: dict | None = None, title: str | None = None,
+            headers: dict | None = None) -> Response:
+    """Return a problem+json response."""
+    body = {
+        "type": "about:blank",
+        "title": title or http.HTTPStatus(status).phrase,
+        "status": status,
+        "detail": detail,
+        "errors": errors or {},
+    }
+    return Response(json.dumps(body), status=status, headers=headers or {},
+                    content_type=PROBLEM_TYPE)
+
+
+def flatten_validation(messages: dict) -> dict[str, list[str]]:
+    """Turn webargs' {location: {field: [msg]}} into {field: [msg]}."""
+    flat: dict[str, list[str]] = {}
+    for location, fields in messages.items():
+        if not isinstance(fields, dict):
+            flat.setdefault(location, []).extend(_as_list(fields))
+            continue
+        for name, msgs in fields.items():
+            flat.setdefault(str(name), []).extend(_as_list(msgs))
+    return flat
+
+
+def _as_list(msgs) -> list[str]:
+    if isinstance(msgs, dict):
+        return [f"{key}: {m}" for key, value in msgs.items() for m in _as_list(value)]
+    return [str(m) for m in msgs] if isinstance(msgs, list) else [str(msgs)]
+
+
+class VerbatimApi(Api):
+    """flask-smorest Api whose errors, served and documented, are problem+json."""
+
+    ERROR_SCHEMA = ProblemSchema
+
+    def handle_http_exception(self, error: HTTPException):
+        """Turn werkzeug and webargs errors into problem+json; validation errors are 400."""
+        data = getattr(error, "data", None) or {}
+        headers = dict(data.get("headers") or {})
+        if error.code == 405 and error.valid_methods:
+            headers["Allow"] = ", ".join(error.valid_methods)
+        if error.code == 422 and "messages" in data:
+            errors = flatten_validation(data["messages"])
+            names = ", ".join(sorted(errors))
+            return problem(400, f"invalid parameters: {names}", errors, headers=headers)
+        if isinstance(error, InternalServerError):
+            log.exception("unhandled error", exc_info=error.original_exception)
+            return problem(500, "the server failed; the error has been logged")
+        return problem(error.code or 500, data.get("message") or error.description,
+                       data.get("errors"), headers=headers)
+
+    def _register_responses(self):
+        # flask-smorest documents errors as application/json; ours are problem+json.
+        saved = self.DEFAULT_RESPONSE_CONTENT_TYPE
+        self.DEFAULT_RESPONSE_CONTENT_TYPE = PROBLEM_TYPE
+        try:
+            super()._register_responses()
+        finally:
+            self.DEFAULT_RESPONSE_CONTENT_TYPE = saved
+
+
+def handle_store_error(error: StoreError) -> Response:
+    """Map a domain error raised by the store or an engine to its problem response."""
+    return problem(error.status, error.detail, error.errors, title=error.title)
+
+
+def register_error_handlers(app) -> None:
+    """Register the domain-error mapping on the app (HTTP errors go through VerbatimApi)."""
+    app.register_error_handler(StoreError, handle_store_error)

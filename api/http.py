@@ -1,0 +1,31 @@
+"""Cross-cutting HTTP behaviour: ETags with 304, CORS for reads, the offline docs assets."""
+from __future__ import annotations
+
+from flask import Flask, request, send_from_directory
+from flask_cors import CORS
+from swagger_ui_bundle import swagger_ui_path
+
+JSON_TYPE = "application/json; charset=utf-8"
+
+
+def add_etag(response):
+    """Give every successful GET an ETag and answer If-None-Match with 304."""
+    if request.method in ("GET", "HEAD") and response.status_code == 200 \
+            and not response.direct_passthrough:
+        response.add_etag()
+        response.make_conditional(request)
+    if response.mimetype == "application/json":
+        response.content_type = JSON_TYPE
+    return response
+
+
+def register_http(app: Flask) -> None:
+    """Wire ETags, CORS (open for reads) and the Swagger UI assets into the app."""
+    app.after_request(add_etag)
+    CORS(app, resources={r"/*": {"origins": "*", "methods": ["GET", "HEAD", "OPTIONS"]}},
+         expose_headers=["ETag", "Link"])
+    static_url = app.config["OPENAPI_SWAGGER_UI_URL"].rstrip("/")
+
+    @app.get(f"{static_url}/<path:filename>")
+    def swagger_ui_asset(filename):
+        return send_from_directory(swagger_ui_path, filename, max_age=86400)

@@ -1,0 +1,51 @@
+"""Keyset cursors, the list envelope and the Link header: one helper for every list route."""
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+from urllib.parse import urlencode
+
+from flask import request
+from werkzeug.datastructures import MultiDict
+
+from api.store.errors import InvalidCursor
+
+
+def encode_cursor(values: list) -> str:
+    """Return an opaque URL-safe token for the keyset values of the last row of a page."""
+    raw = json.dumps(values, separators=(",", ":"), ensure_ascii=False).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def decode_cursor(token: str | None, kind: str) -> list | None:
+    """Return the keyset values in token, checking they were made for this kind of list."""
+    if token is None:
+        return None
+    try:
+        values = json.loads(base64.urlsafe_b64decode(token + "=" * (-len(token) % 4)))
+    except (binascii.Error, ValueError, UnicodeDecodeError):
+        values = None
+    if not isinstance(values, list) or len(values) < 2 or values[0] != kind:
+        raise InvalidCursor("cursor is not a token this list gave out; take it from `next`",
+                            {"cursor": ["invalid or made for another list or sort"]})
+    return values[1:]
+
+
+def next_url(values: list | None, kind: str) -> str | None:
+    """Return the URL of the next page, keeping every other query parameter."""
+    if values is None:
+        return None
+    args = MultiDict(request.args)
+    args["cursor"] = encode_cursor([kind, *values])
+    return f"{request.base_url}?{urlencode(list(args.items(multi=True)))}"
+
+
+def envelope(data: list, total: int, next_values: list | None, kind: str, **extra) -> dict:
+    """Return the list envelope {data, next, total, …} every list route answers with."""
+    return {"data": data, "next": next_url(next_values, kind), "total": total, **extra}
+
+
+def link_header(page: dict) -> dict:
+    """Return the Link header for a page envelope, if it has a next page."""
+    return {"Link": f'<{page["next"]}>; rel="next"'} if page.get("next") else {}

@@ -1,0 +1,22 @@
+"""GET /healthz."""
+from flask import g
+from marshmallow import fields
+
+from api.routes import Blueprint
+from api.schemas.base import BaseSchema
+from api.store.sources import corpus_counts
+
+blp = Blueprint("health", __name__, description="Liveness and corpus size")
+
+
+class HealthSchema(BaseSchema):
+    status = fields.String()
+    quotes = fields.Integer()
+    sources = fields.Integer()
+
+
+@blp.route("/healthz")
+@blp.response(200, HealthSchema)
+def healthz():
+    """Say the service is up, with the corpus size."""
+    return {"status": "ok", **corpus_counts(g.db)}

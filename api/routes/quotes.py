@@ -1,0 +1,37 @@
+"""GET /v1/quotes and /v1/quotes/{id}."""
+from flask import g
+
+from api.formats import csv_response, wants
+from api.pagination import decode_cursor, envelope, link_header
+from api.routes import Blueprint
+from api.schemas.quotes import QuoteListArgs, QuotePageSchema, QuoteSchema
+from api.store import quotes as store
+from api.store.quotes import QuoteFilters
+
+blp = Blueprint("quotes", __name__, url_prefix="/v1/quotes", description="Quotes and their spans")
+FILTER_KEYS = ("speaker", "outlet", "source", "kind", "date_from", "date_to", "q")
+
+
+@blp.route("")
+@blp.arguments(QuoteListArgs, location="query", as_kwargs=True)
+@blp.response(200, QuotePageSchema)
+@blp.alt_response(200, content_type="text/csv", success=True, description="The page as CSV")
+def list_quotes(limit, cursor, sort, facet, format, **filters):
+    """List quotes: filter, search, facet, sort and page through them."""
+    filters = QuoteFilters(**{k: (v.isoformat() if hasattr(v, "isoformat") else v)
+                              for k, v in filters.items() if k in FILTER_KEYS})
+    sort = sort or ("relevance" if filters.q else "-date")
+    kind = f"quotes{sort}"
+    rows, next_values = store.list_quotes(g.db, filters, sort, decode_cursor(cursor, kind), limit)
+    extra = {"facets": store.facet_counts(g.db, filters, facet)} if facet else {}
+    page = envelope(rows, store.count_quotes(g.db, filters), next_values, kind, **extra)
+    if wants(format, "text/csv"):
+        return csv_response(rows, link_header(page))
+    return page, 200, link_header(page)
+
+
+@blp.route("/<quote_id>")
+@blp.response(200, QuoteSchema)
+def get_quote(quote_id):
+    """Get one quote."""
+    return store.get_quote(g.db, quote_id)

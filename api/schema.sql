@@ -1,0 +1,85 @@
+-- Verbatim schema. Applied once by api.db.init_schema(); bump SCHEMA_VERSION in api/db.py on change.
+CREATE TABLE IF NOT EXISTS meta (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS sources (
+    id TEXT PRIMARY KEY,                 -- "s_" + first 12 hex of sha256: stable across rebuilds
+    sha256 TEXT NOT NULL UNIQUE,
+    outlet TEXT NOT NULL,
+    publisher TEXT,
+    title TEXT,
+    author TEXT,
+    url TEXT,
+    published TEXT,                      -- ISO date or NULL
+    language TEXT,
+    notes TEXT,
+    text TEXT NOT NULL,
+    length INTEGER NOT NULL,             -- code points
+    created_at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS sources_published ON sources (published, id);
+CREATE INDEX IF NOT EXISTS sources_outlet ON sources (outlet, published, id);
+
+CREATE TABLE IF NOT EXISTS speakers (
+    id TEXT PRIMARY KEY,                 -- slug of the canonical name
+    name TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('person', 'organization', 'anonymous')),
+    roles TEXT NOT NULL DEFAULT '[]'     -- JSON list, as written in the sources
+);
+CREATE INDEX IF NOT EXISTS speakers_name ON speakers (name COLLATE NOCASE, id);
+
+CREATE TABLE IF NOT EXISTS speaker_aliases (
+    alias TEXT NOT NULL COLLATE NOCASE,  -- a name as written: "Wang", "Wang Wenbin"
+    speaker_id TEXT NOT NULL REFERENCES speakers (id) ON DELETE CASCADE,
+    PRIMARY KEY (alias, speaker_id)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS speaker_aliases_speaker ON speaker_aliases (speaker_id);
+
+CREATE TABLE IF NOT EXISTS quotes (
+    seq INTEGER PRIMARY KEY,             -- explicit rowid: VACUUM must not renumber what FTS points at
+    id TEXT NOT NULL UNIQUE,             -- "q_" + hash of (source sha256, start, end)
+    source_id TEXT NOT NULL REFERENCES sources (id) ON DELETE CASCADE,
+    speaker_id TEXT REFERENCES speakers (id),
+    kind TEXT NOT NULL CHECK (kind IN ('full', 'partial', 'indirect')),
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    start_utf16 INTEGER NOT NULL,
+    end_utf16 INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    prefix TEXT NOT NULL,
+    suffix TEXT NOT NULL,
+    cue TEXT,
+    cue_start INTEGER,
+    cue_end INTEGER,
+    role TEXT,                           -- the speaker's role as written in this source
+    mention TEXT,                        -- the speaker as named at the cue: "he", "Wang"
+    date TEXT NOT NULL,                  -- ISO date of the statement; '' when unknown (sorts first)
+    date_basis TEXT,                     -- stated | relative | published
+    outlet TEXT NOT NULL,                -- copied from the source so filters and sorts use one index
+    created_at TEXT NOT NULL,
+    CHECK (0 <= start AND start <= "end")
+);
+CREATE INDEX IF NOT EXISTS quotes_date ON quotes (date, id);
+CREATE INDEX IF NOT EXISTS quotes_speaker_date ON quotes (speaker_id, date, id);
+CREATE INDEX IF NOT EXISTS quotes_outlet_date ON quotes (outlet, date, id);
+CREATE INDEX IF NOT EXISTS quotes_kind_date ON quotes (kind, date, id);
+CREATE INDEX IF NOT EXISTS quotes_source_start ON quotes (source_id, start);
+
+CREATE VIRTUAL TABLE IF NOT EXISTS quotes_fts USING fts5 (
+    text,
+    content = 'quotes',
+    content_rowid = 'seq',
+    tokenize = 'unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER IF NOT EXISTS quotes_fts_insert AFTER INSERT ON quotes BEGIN
+    INSERT INTO quotes_fts (rowid, text) VALUES (new.seq, new.text);
+END;
+CREATE TRIGGER IF NOT EXISTS quotes_fts_delete AFTER DELETE ON quotes BEGIN
+    INSERT INTO quotes_fts (quotes_fts, rowid, text) VALUES ('delete', old.seq, old.text);
+END;
+CREATE TRIGGER IF NOT EXISTS quotes_fts_update AFTER UPDATE OF text ON quotes BEGIN
+    INSERT INTO quotes_fts (quotes_fts, rowid, text) VALUES ('delete', old.seq, old.text);
+    INSERT INTO quotes_fts (rowid, text) VALUES (new.seq, new.text);
+END;

@@ -1,0 +1,1 @@
+"""Marshmallow schemas: they validate input, shape output and generate the OpenAPI document."""

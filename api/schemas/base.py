@@ -1,0 +1,45 @@
+"""Shared schema pieces: the strict base, paging arguments and the list envelope."""
+from __future__ import annotations
+
+import marshmallow as ma
+from marshmallow import fields, validate
+
+MAX_LIMIT = 100
+
+
+class BaseSchema(ma.Schema):
+    """Every schema rejects fields it does not know."""
+
+    class Meta:
+        unknown = ma.RAISE
+        ordered = True
+
+
+class PageArgs(BaseSchema):
+    limit = fields.Integer(load_default=20, validate=validate.Range(1, MAX_LIMIT),
+                           metadata={"description": f"Items per page, 1–{MAX_LIMIT}."})
+    cursor = fields.String(load_default=None, validate=validate.Length(max=2000),
+                           metadata={"description": "Opaque token taken from `next`."})
+
+
+def page_schema(name: str, item_schema: type[ma.Schema], **extra_fields) -> type[ma.Schema]:
+    """Return the list-envelope schema {data, next, total, …} for items of item_schema."""
+    return BaseSchema.from_dict({
+        "data": fields.List(fields.Nested(item_schema)),
+        "next": fields.String(allow_none=True, metadata={"description": "URL of the next page"}),
+        "total": fields.Integer(metadata={"description": "Items matching, over all pages"}),
+        **extra_fields,
+    }, name=name)
+
+
+def strip_empty(value: str | None) -> str | None:
+    """Return value stripped, or None when it is blank."""
+    if value is None:
+        return None
+    value = value.strip()
+    return value or None
+
+
+def csv_list(values: list[str]) -> list[str]:
+    """Accept both repeated parameters and comma-separated values."""
+    return [part.strip() for value in values for part in value.split(",") if part.strip()]

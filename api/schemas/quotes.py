@@ -1,0 +1,128 @@
+"""Quote schemas: list arguments, the quote object and its page."""
+from __future__ import annotations
+
+import marshmallow as ma
+from flask import url_for
+from marshmallow import fields, validate
+
+from api.schemas.base import BaseSchema, PageArgs, page_schema
+
+KINDS = ("full", "partial", "indirect")
+SORTS = ("date", "-date", "relevance")
+FACETS = ("speaker", "outlet", "kind", "year")
+QUOTE_LIST_FORMATS = ("json", "csv")
+
+
+class QuoteListArgs(PageArgs):
+    speaker = fields.List(fields.String(validate=validate.Length(1, 200)), load_default=list,
+                          metadata={"description": "Speaker id or name/alias; repeatable."})
+    outlet = fields.List(fields.String(validate=validate.Length(1, 200)), load_default=list,
+                         metadata={"description": "Outlet name (case-insensitive); repeatable."})
+    source = fields.List(fields.String(validate=validate.Length(1, 100)), load_default=list,
+                         metadata={"description": "Source id; repeatable."})
+    kind = fields.List(fields.String(validate=validate.OneOf(KINDS)), load_default=list)
+    date_from = fields.Date(load_default=None, metadata={"description": "Statement date ≥"})
+    date_to = fields.Date(load_default=None, metadata={"description": "Statement date ≤"})
+    q = fields.String(load_default=None, validate=validate.Length(1, 500),
+                      metadata={"description": 'Full-text search; words ANDed, "phrases" kept.'})
+    sort = fields.String(load_default=None, validate=validate.OneOf(SORTS),
+                         metadata={"description": "Default `-date`, or `relevance` with `q`."})
+    facet = fields.List(fields.String(validate=validate.OneOf(FACETS)), load_default=list)
+    format = fields.String(load_default=None, validate=validate.OneOf(QUOTE_LIST_FORMATS),
+                           metadata={"description": "`csv` for a CSV page (or Accept: text/csv)."})
+
+    @ma.validates_schema
+    def check_relevance(self, data, **kwargs):
+        if data.get("sort") == "relevance" and not data.get("q"):
+            raise ma.ValidationError("sort=relevance needs q", "sort")
+        if data.get("date_from") and data.get("date_to") and data["date_from"] > data["date_to"]:
+            raise ma.ValidationError("date_from is after date_to", "date_to")
+
+
+class SpanSchema(BaseSchema):
+    start = fields.Integer()
+    end = fields.Integer()
+
+
+class SelectorSchema(BaseSchema):
+    exact = fields.String()
+    prefix = fields.String()
+    suffix = fields.String()
+
+
+class SpeakerRefSchema(BaseSchema):
+    id = fields.String()
+    name = fields.String()
+    kind = fields.String(metadata={"description": "person | organization | anonymous"})
+    role = fields.String(allow_none=True, metadata={"description": "As written in this source"})
+
+
+class SourceRefSchema(BaseSchema):
+    id = fields.String()
+    outlet = fields.String()
+    publisher = fields.String(allow_none=True)
+    title = fields.String(allow_none=True)
+    url = fields.String(allow_none=True)
+    published = fields.String(allow_none=True)
+
+
+class QuoteLinksSchema(BaseSchema):
+    self = fields.String()
+    source = fields.String()
+    citation = fields.String()
+    provenance = fields.String()
+
+
+class QuoteSchema(BaseSchema):
+    id = fields.String()
+    text = fields.String()
+    kind = fields.String(metadata={"description": "full | partial | indirect"})
+    speaker = fields.Nested(SpeakerRefSchema, allow_none=True)
+    cue = fields.String(allow_none=True, metadata={"description": "The attribution as written"})
+    date = fields.String(allow_none=True)
+    date_basis = fields.String(allow_none=True, metadata={"description": "stated | relative | published"})
+    source = fields.Nested(SourceRefSchema)
+    span = fields.Nested(SpanSchema, metadata={"description": "Code points into source text"})
+    span_utf16 = fields.Nested(SpanSchema, metadata={"description": "For JavaScript String.slice"})
+    selector = fields.Nested(SelectorSchema)
+    links = fields.Nested(QuoteLinksSchema)
+
+    @ma.pre_dump
+    def from_row(self, row, **kwargs):
+        return quote_resource(row)
+
+
+def quote_resource(row: dict) -> dict:
+    """Reshape a flat store row into the nested quote object of the contract."""
+    quote_id = row["id"]
+    speaker = None
+    if row["speaker_id"]:
+        speaker = {"id": row["speaker_id"], "name": row["speaker_name"],
+                   "kind": row["speaker_kind"], "role": row["role"]}
+    return {
+        "id": quote_id, "text": row["text"], "kind": row["kind"], "speaker": speaker,
+        "cue": row["cue"], "date": row["date"] or None, "date_basis": row["date_basis"],
+        "source": {"id": row["source_id"], "outlet": row["outlet"],
+                   "publisher": row["source_publisher"], "title": row["source_title"],
+                   "url": row["source_url"], "published": row["source_published"]},
+        "span": {"start": row["start"], "end": row["end"]},
+        "span_utf16": {"start": row["start_utf16"], "end": row["end_utf16"]},
+        "selector": {"exact": row["text"], "prefix": row["prefix"], "suffix": row["suffix"]},
+        "links": {
+            "self": url_for("quotes.get_quote", quote_id=quote_id, _external=True),
+            "source": url_for("sources.get_source", source_id=row["source_id"], _external=True),
+            "citation": url_for("quotes.get_quote", quote_id=quote_id, _external=True) + "/citation",
+            "provenance": url_for("quotes.get_quote", quote_id=quote_id, _external=True) + "/provenance",
+        },
+    }
+
+
+class FacetValueSchema(BaseSchema):
+    value = fields.String(allow_none=True)
+    name = fields.String(allow_none=True)
+    count = fields.Integer()
+
+
+QuotePageSchema = page_schema("QuotePage", QuoteSchema, facets=fields.Dict(
+    keys=fields.String(), values=fields.List(fields.Nested(FacetValueSchema)),
+    metadata={"description": "Counts per value for each `facet` asked for"}))

@@ -1,0 +1,60 @@
+"""Source schemas: list arguments, the source object and its text slices."""
+from __future__ import annotations
+
+import marshmallow as ma
+from flask import url_for
+from marshmallow import fields, validate
+
+from api.schemas.base import BaseSchema, PageArgs, page_schema
+from api.schemas.quotes import QuoteSchema
+
+
+class SourceListArgs(PageArgs):
+    outlet = fields.List(fields.String(validate=validate.Length(1, 200)), load_default=list)
+
+
+class SourceTextArgs(BaseSchema):
+    start = fields.Integer(load_default=None, validate=validate.Range(min=0),
+                           metadata={"description": "Code-point offset, default 0"})
+    end = fields.Integer(load_default=None, validate=validate.Range(min=0),
+                         metadata={"description": "Code-point offset, default the end"})
+
+
+class SourceSchema(BaseSchema):
+    id = fields.String()
+    sha256 = fields.String()
+    outlet = fields.String()
+    publisher = fields.String(allow_none=True)
+    title = fields.String(allow_none=True)
+    author = fields.String(allow_none=True)
+    url = fields.String(allow_none=True)
+    published = fields.String(allow_none=True)
+    language = fields.String(allow_none=True)
+    notes = fields.String(allow_none=True)
+    length = fields.Integer(metadata={"description": "Text length in code points"})
+    quote_count = fields.Integer()
+    links = fields.Dict(keys=fields.String(), values=fields.String())
+
+    @ma.pre_dump
+    def add_links(self, row, **kwargs):
+        return {**row, "links": {
+            "self": url_for("sources.get_source", source_id=row["id"], _external=True),
+            "text": url_for("sources.get_source_text", source_id=row["id"], _external=True),
+            "quotes": url_for("quotes.list_quotes", source=row["id"], _external=True),
+        }}
+
+
+class SourceDetailSchema(SourceSchema):
+    text = fields.String()
+    quotes = fields.List(fields.Nested(QuoteSchema))
+
+
+SourcePageSchema = page_schema("SourcePage", SourceSchema)
+
+
+class SourceTextSchema(BaseSchema):
+    source_id = fields.String()
+    start = fields.Integer()
+    end = fields.Integer()
+    length = fields.Integer()
+    text = fields.String()

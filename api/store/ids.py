@@ -1,0 +1,33 @@
+"""Content-derived ids: the same text and spans give the same ids on every machine."""
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+
+def source_id(sha256: str) -> str:
+    """Return the id of the source whose text has this SHA-256."""
+    return "s_" + sha256[:12]
+
+
+def quote_id(source_sha256: str, start: int, end: int) -> str:
+    """Return the id of the quote at [start, end) of the source with this SHA-256."""
+    digest = hashlib.sha256(f"{source_sha256}:{start}:{end}".encode()).hexdigest()
+    return "q_" + digest[:12]
+
+
+def slugify(name: str) -> str:
+    """Return a lowercase ASCII slug of name: 'Wang Wenbin' -> 'wang-wenbin'."""
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
+    if slug:
+        return slug[:80]
+    return "x-" + hashlib.sha256(name.encode()).hexdigest()[:10]
+
+
+def speaker_id(name: str, kind: str, source_sha256: str) -> str:
+    """Return a speaker's id; anonymous sources are distinct per article."""
+    if kind == "anonymous":
+        return f"anonymous-{slugify(name)}-{source_sha256[:6]}"
+    return slugify(name)

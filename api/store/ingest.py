@@ -1,0 +1,140 @@
+"""Writing a source with its speakers and quotes in one transaction."""
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+
+import sqlite_utils
+
+from api.db import write_transaction
+from api.extraction.model import ExtractedQuote
+from api.store import ids
+from api.store.errors import SpanMismatch
+
+CONTEXT_CHARS = 32
+
+
+@dataclass(frozen=True)
+class SourceInput:
+    """A source document as given by a seed manifest or a client."""
+
+    text: str
+    outlet: str
+    publisher: str | None = None
+    title: str | None = None
+    author: str | None = None
+    url: str | None = None
+    published: str | None = None
+    language: str | None = None
+    notes: str | None = None
+
+
+@dataclass
+class IngestResult:
+    source_id: str
+    created: bool
+    stored: int = 0
+    refused: list[str] = field(default_factory=list)
+
+
+def utf16_offset(text: str, index: int) -> int:
+    """Return the UTF-16 code-unit offset of code-point index in text."""
+    head = text[:index]
+    return len(head) + sum(1 for ch in head if ord(ch) > 0xFFFF)
+
+
+def check_span(text: str, start: int, end: int, claimed: str) -> None:
+    """Raise SpanMismatch unless text[start:end] is exactly claimed."""
+    if not (0 <= start <= end <= len(text)):
+        raise SpanMismatch(f"span [{start}, {end}) is outside the source text (length {len(text)})",
+                           {"span": [f"must satisfy 0 <= start <= end <= {len(text)}"]})
+    actual = text[start:end]
+    if actual != claimed:
+        raise SpanMismatch(f"source text at [{start}, {end}) is {actual!r}, not {claimed!r}",
+                           {"text": [f"source text at this span is {actual!r}"]})
+
+
+def now_iso() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def store_source(db: sqlite_utils.Database, source: SourceInput,
+                 quotes: list[ExtractedQuote]) -> IngestResult:
+    """Store a source and its quotes atomically; an existing identical text is returned as is."""
+    sha = hashlib.sha256(source.text.encode("utf-8")).hexdigest()
+    sid = ids.source_id(sha)
+    with write_transaction(db):
+        if db.execute("SELECT 1 FROM sources WHERE id = ?", [sid]).fetchone():
+            return IngestResult(sid, created=False)
+        db["sources"].insert({
+            "id": sid, "sha256": sha, "outlet": source.outlet, "publisher": source.publisher,
+            "title": source.title, "author": source.author, "url": source.url,
+            "published": source.published, "language": source.language, "notes": source.notes,
+            "text": source.text, "length": len(source.text), "created_at": now_iso(),
+        })
+        result = IngestResult(sid, created=True)
+        rows = []
+        for quote in quotes:
+            try:
+                check_span(source.text, quote.start, quote.end, quote.text)
+            except SpanMismatch as exc:
+                result.refused.append(exc.detail)
+                continue
+            speaker = upsert_speaker(db, quote, sha)
+            rows.append(quote_row(source, sha, sid, quote, speaker))
+        db["quotes"].insert_all(rows)
+        result.stored = len(rows)
+    return result
+
+
+def quote_row(source: SourceInput, sha: str, sid: str, quote: ExtractedQuote,
+              speaker_id: str | None) -> dict:
+    """Return the quotes-table row for one checked quote."""
+    text = source.text
+    return {
+        "id": ids.quote_id(sha, quote.start, quote.end), "source_id": sid,
+        "speaker_id": speaker_id, "kind": quote.kind,
+        "start": quote.start, "end": quote.end,
+        "start_utf16": utf16_offset(text, quote.start), "end_utf16": utf16_offset(text, quote.end),
+        "text": quote.text,
+        "prefix": text[max(0, quote.start - CONTEXT_CHARS):quote.start],
+        "suffix": text[quote.end:quote.end + CONTEXT_CHARS],
+        "cue": quote.cue, "cue_start": quote.cue_start, "cue_end": quote.cue_end,
+        "role": quote.speaker.role if quote.speaker else None,
+        "mention": quote.speaker.mention if quote.speaker else None,
+        "date": quote.date or source.published or "", "date_basis": quote.date_basis,
+        "outlet": source.outlet, "created_at": now_iso(),
+    }
+
+
+def upsert_speaker(db: sqlite_utils.Database, quote: ExtractedQuote, sha: str) -> str | None:
+    """Create or enrich the quote's speaker (aliases, roles) and return its id."""
+    speaker = quote.speaker
+    if speaker is None or not speaker.name.strip():
+        return None
+    sid = ids.speaker_id(speaker.name, speaker.kind, sha)
+    row = db.execute("SELECT roles FROM speakers WHERE id = ?", [sid]).fetchone()
+    roles = json.loads(row[0]) if row else []
+    if speaker.role and speaker.role not in roles:
+        roles.append(speaker.role)
+    if row is None:
+        db.execute("INSERT INTO speakers (id, name, kind, roles) VALUES (?, ?, ?, ?)",
+                   [sid, speaker.name, speaker.kind, json.dumps(roles, ensure_ascii=False)])
+    else:
+        db.execute("UPDATE speakers SET roles = ? WHERE id = ?",
+                   [json.dumps(roles, ensure_ascii=False), sid])
+    for alias in {speaker.name, speaker.mention} - {None}:
+        if is_name_alias(alias, speaker.name):
+            db.execute("INSERT OR IGNORE INTO speaker_aliases (alias, speaker_id) VALUES (?, ?)",
+                       [alias, sid])
+    return sid
+
+
+def is_name_alias(alias: str, name: str) -> bool:
+    """Keep names as aliases ('Wang', 'Wang Wenbin'), not pronouns or descriptions ('he')."""
+    alias = alias.strip()
+    if alias == name:
+        return True
+    return bool(alias) and alias[0].isupper() and all(w in name.split() for w in alias.split())

@@ -1,0 +1,160 @@
+"""Reading quotes: filters, keyset pages, facets and full-text search."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import sqlite_utils
+
+from api.store.errors import NotFound, StoreError
+
+QUOTE_COLUMNS = """
+    q.id, q.text, q.kind, q.start, q."end", q.start_utf16, q.end_utf16, q.prefix, q.suffix,
+    q.cue, q.cue_start, q.cue_end, q.role, q.mention, q.date, q.date_basis, q.speaker_id,
+    q.source_id, q.outlet, sp.name AS speaker_name, sp.kind AS speaker_kind,
+    s.title AS source_title, s.url AS source_url, s.published AS source_published,
+    s.publisher AS source_publisher, s.author AS source_author
+"""
+QUOTE_JOINS = """
+    LEFT JOIN speakers sp ON sp.id = q.speaker_id
+    JOIN sources s ON s.id = q.source_id
+"""
+FACET_SQL = {
+    "speaker": ("q.speaker_id", "(SELECT name FROM speakers WHERE id = q.speaker_id)"),
+    "outlet": ("q.outlet", "NULL"),
+    "kind": ("q.kind", "NULL"),
+    "year": ("substr(q.date, 1, 4)", "NULL"),
+}
+FACET_LIMIT = 50
+
+
+@dataclass
+class QuoteFilters:
+    speaker: list[str] = field(default_factory=list)
+    outlet: list[str] = field(default_factory=list)
+    source: list[str] = field(default_factory=list)
+    kind: list[str] = field(default_factory=list)
+    date_from: str | None = None
+    date_to: str | None = None
+    q: str | None = None
+
+
+def fts_query(text: str) -> str:
+    """Turn user text into a safe FTS5 query: words ANDed, "double-quoted phrases" kept."""
+    parts = []
+    for phrase, word in re.findall(r'"([^"]*)"|(\S+)', text):
+        words = re.findall(r"\w+", phrase or word)
+        if words:
+            parts.append('"' + " ".join(words) + '"')
+    if not parts:
+        raise StoreError("q has no words to search for", {"q": ["needs at least one word"]})
+    return " ".join(parts)
+
+
+def where_clause(filters: QuoteFilters) -> tuple[str, list]:
+    """Return the SQL condition and parameters that select the filtered quotes."""
+    conds, params = ["1"], []
+
+    def any_of(template: str, values: list[str]) -> None:
+        marks = ", ".join("?" * len(values))
+        conds.append(template.format(marks=marks))
+        params.extend(values * template.count("{marks}"))
+
+    if filters.speaker:
+        any_of("q.speaker_id IN (SELECT id FROM speakers WHERE id IN ({marks}) "
+               "UNION SELECT speaker_id FROM speaker_aliases WHERE alias IN ({marks}))",
+               filters.speaker)
+    if filters.outlet:
+        any_of("q.outlet IN (SELECT outlet FROM sources WHERE outlet COLLATE NOCASE IN ({marks}))",
+               filters.outlet)
+    if filters.source:
+        any_of("q.source_id IN ({marks})", filters.source)
+    if filters.kind:
+        any_of("q.kind IN ({marks})", filters.kind)
+    if filters.date_from:
+        conds.append("q.date >= ?")
+        params.append(filters.date_from)
+    if filters.date_to:
+        conds.append("q.date <= ? AND q.date != ''")
+        params.append(filters.date_to)
+    if filters.q:
+        conds.append("q.seq IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)")
+        params.append(fts_query(filters.q))
+    return " AND ".join(conds), params
+
+
+def list_quotes(db: sqlite_utils.Database, filters: QuoteFilters, sort: str,
+                after: list | None, limit: int) -> tuple[list[dict], list | None]:
+    """Return one page of quotes in sort order after the keyset values, and the next keyset."""
+    where, params = where_clause(filters)
+    if sort == "relevance":
+        return _list_by_relevance(db, filters, where, params, after, limit)
+    op, order = (">", "ASC") if sort == "date" else ("<", "DESC")
+    if after is not None:
+        where += f" AND (q.date, q.id) {op} (?, ?)"
+        params += after
+    sql = (f"SELECT {QUOTE_COLUMNS} FROM quotes q {QUOTE_JOINS} WHERE {where} "
+           f"ORDER BY q.date {order}, q.id {order} LIMIT ?")
+    rows = list(db.query(sql, params + [limit + 1]))
+    page = rows[:limit]
+    next_after = [page[-1]["date"], page[-1]["id"]] if len(rows) > limit else None
+    return page, next_after
+
+
+def _list_by_relevance(db, filters, where, params, after, limit):
+    rank_sql = ("SELECT rowid AS seq, bm25(quotes_fts) AS rank FROM quotes_fts "
+                "WHERE quotes_fts MATCH ?")
+    keyset = ""
+    extra: list = []
+    if after is not None:
+        keyset = " AND (r.rank, q.id) > (?, ?)"
+        extra = list(after)
+    sql = (f"WITH r AS ({rank_sql}) SELECT {QUOTE_COLUMNS}, r.rank AS rank FROM quotes q "
+           f"JOIN r ON r.seq = q.seq {QUOTE_JOINS} WHERE {where}{keyset} "
+           "ORDER BY r.rank, q.id LIMIT ?")
+    rows = list(db.query(sql, [fts_query(filters.q)] + params + extra + [limit + 1]))
+    page = rows[:limit]
+    next_after = [page[-1]["rank"], page[-1]["id"]] if len(rows) > limit else None
+    return page, next_after
+
+
+def count_quotes(db: sqlite_utils.Database, filters: QuoteFilters) -> int:
+    """Return how many quotes the filters select."""
+    where, params = where_clause(filters)
+    return db.execute(f"SELECT count(*) FROM quotes q WHERE {where}", params).fetchone()[0]
+
+
+def facet_counts(db: sqlite_utils.Database, filters: QuoteFilters,
+                 facets: list[str]) -> dict[str, list[dict]]:
+    """Return, for each facet, the most common values among the filtered quotes."""
+    where, params = where_clause(filters)
+    result = {}
+    for facet in facets:
+        value_sql, label_sql = FACET_SQL[facet]
+        sql = (f"SELECT {value_sql} AS value, {label_sql} AS label, count(*) AS count "
+               f"FROM quotes q WHERE {where} GROUP BY 1 ORDER BY count DESC, value LIMIT ?")
+        rows = db.execute(sql, params + [FACET_LIMIT]).fetchall()
+        result[facet] = [_facet_item(facet, value, label, count) for value, label, count in rows]
+    return result
+
+
+def _facet_item(facet: str, value, label, count: int) -> dict:
+    item = {"value": value or None, "count": count}
+    if facet == "speaker":
+        item["name"] = label
+    return item
+
+
+def get_quote(db: sqlite_utils.Database, quote_id: str) -> dict:
+    """Return one quote row with its speaker and source fields, or raise NotFound."""
+    rows = list(db.query(f"SELECT {QUOTE_COLUMNS} FROM quotes q {QUOTE_JOINS} WHERE q.id = ?",
+                         [quote_id]))
+    if not rows:
+        raise NotFound(f"no quote with id {quote_id!r}")
+    return rows[0]
+
+
+def quotes_of_source(db: sqlite_utils.Database, source_id: str) -> list[dict]:
+    """Return every quote of a source in text order."""
+    return list(db.query(f"SELECT {QUOTE_COLUMNS} FROM quotes q {QUOTE_JOINS} "
+                         "WHERE q.source_id = ? ORDER BY q.start, q.\"end\"", [source_id]))

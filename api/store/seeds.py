@@ -1,0 +1,65 @@
+"""Building the database from the seed corpus (seeds/manifest.json and its articles)."""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from api.db import connect, init_schema
+from api.extraction import extract_quotes
+from api.store.errors import SeedError
+from api.store.ingest import IngestResult, SourceInput, store_source
+
+SEEDS_DIR = Path(__file__).resolve().parents[2] / "seeds"
+SOURCE_FIELDS = ("outlet", "publisher", "title", "author", "url", "published", "language", "notes")
+
+
+@dataclass(frozen=True)
+class SeedDocument:
+    file: str
+    source: SourceInput
+
+
+def read_manifest(seeds_dir: Path = SEEDS_DIR) -> list[SeedDocument]:
+    """Read the manifest and its articles, refusing any whose SHA-256 does not match."""
+    manifest_path = seeds_dir / "manifest.json"
+    try:
+        manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise SeedError(f"cannot read {manifest_path}: {exc}") from exc
+    documents = []
+    for entry in manifest.get("documents", []):
+        path = seeds_dir / entry["file"]
+        raw = path.read_bytes()
+        actual = hashlib.sha256(raw).hexdigest()
+        if actual != entry.get("sha256"):
+            raise SeedError(f"{path}: SHA-256 is {actual} but manifest.json says "
+                            f"{entry.get('sha256')}; the seed text must not be edited")
+        fields = {key: entry.get(key) for key in SOURCE_FIELDS}
+        documents.append(SeedDocument(entry["file"], SourceInput(text=raw.decode("utf-8"), **fields)))
+    return documents
+
+
+def build_database(path: str | Path, seeds_dir: Path = SEEDS_DIR) -> list[IngestResult]:
+    """Build a fresh database at path from the seeds; the file appears only when complete."""
+    path = Path(path)
+    documents = read_manifest(seeds_dir)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".building")
+    for leftover in (tmp, Path(f"{tmp}-wal"), Path(f"{tmp}-shm")):
+        leftover.unlink(missing_ok=True)
+    db = connect(tmp)
+    try:
+        init_schema(db)
+        results = [store_source(db, doc.source,
+                                extract_quotes(doc.source.text, published=doc.source.published))
+                   for doc in documents]
+        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        db.close()
+    for suffix in ("-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    os.replace(tmp, path)
+    return results

@@ -1,0 +1,71 @@
+"""Reading speakers: canonical names, aliases, roles, counts and outlets."""
+from __future__ import annotations
+
+import json
+
+import sqlite_utils
+
+from api.store.errors import NotFound
+
+SPEAKER_COLUMNS = """
+    sp.id, sp.name, sp.kind, sp.roles,
+    (SELECT count(*) FROM quotes q WHERE q.speaker_id = sp.id) AS quote_count
+"""
+
+
+def list_speakers(db: sqlite_utils.Database, name: str | None, kind: list[str],
+                  after: list | None, limit: int) -> tuple[list[dict], list | None]:
+    """Return one page of speakers by name, and the next keyset."""
+    conds, params = _conditions(name, kind)
+    if after is not None:
+        conds.append("(sp.name COLLATE NOCASE, sp.id) > (?, ?)")
+        params += after
+    sql = (f"SELECT {SPEAKER_COLUMNS} FROM speakers sp WHERE {' AND '.join(conds)} "
+           "ORDER BY sp.name COLLATE NOCASE, sp.id LIMIT ?")
+    rows = [_decode(row) for row in db.query(sql, params + [limit + 1])]
+    page = rows[:limit]
+    next_after = [page[-1]["name"], page[-1]["id"]] if len(rows) > limit else None
+    return page, next_after
+
+
+def count_speakers(db: sqlite_utils.Database, name: str | None, kind: list[str]) -> int:
+    """Return how many speakers match."""
+    conds, params = _conditions(name, kind)
+    return db.execute(f"SELECT count(*) FROM speakers sp WHERE {' AND '.join(conds)}",
+                      params).fetchone()[0]
+
+
+def _conditions(name: str | None, kind: list[str]) -> tuple[list[str], list]:
+    conds, params = ["1"], []
+    if name:
+        conds.append("(sp.name LIKE ? ESCAPE '\\' OR sp.id IN "
+                     "(SELECT speaker_id FROM speaker_aliases WHERE alias LIKE ? ESCAPE '\\'))")
+        pattern = "%" + name.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        params += [pattern, pattern]
+    if kind:
+        conds.append(f"sp.kind IN ({', '.join('?' * len(kind))})")
+        params += kind
+    return conds, params
+
+
+def get_speaker(db: sqlite_utils.Database, speaker_id: str) -> dict:
+    """Return one speaker with aliases, roles, counts and outlets, or raise NotFound."""
+    rows = [_decode(r) for r in db.query(f"SELECT {SPEAKER_COLUMNS} FROM speakers sp "
+                                         "WHERE sp.id = ?", [speaker_id])]
+    if not rows:
+        raise NotFound(f"no speaker with id {speaker_id!r}")
+    speaker = rows[0]
+    speaker["aliases"] = [r[0] for r in db.execute(
+        "SELECT alias FROM speaker_aliases WHERE speaker_id = ? ORDER BY alias", [speaker_id])]
+    speaker["outlets"] = [{"name": o, "quote_count": n} for o, n in db.execute(
+        "SELECT outlet, count(*) FROM quotes WHERE speaker_id = ? GROUP BY outlet "
+        "ORDER BY count(*) DESC, outlet", [speaker_id])]
+    first, last = db.execute("SELECT min(nullif(date, '')), max(nullif(date, '')) FROM quotes "
+                             "WHERE speaker_id = ?", [speaker_id]).fetchone()
+    speaker["first_quoted"], speaker["last_quoted"] = first, last
+    return speaker
+
+
+def _decode(row: dict) -> dict:
+    row["roles"] = json.loads(row["roles"])
+    return row

@@ -1,0 +1,34 @@
+from pathlib import Path
+
+import pytest
+
+from api import create_app
+from api.db import connect, init_schema
+from api.store.ingest import store_source
+from tests.corpus import ARTICLES
+
+
+def build_corpus_db(path: Path) -> Path:
+    """Build a database holding the hand-annotated corpus."""
+    db = connect(path)
+    init_schema(db)
+    for source, quotes in ARTICLES:
+        result = store_source(db, source, quotes)
+        assert result.refused == []
+    db.close()
+    return path
+
+
+@pytest.fixture(scope="session")
+def corpus_db(tmp_path_factory) -> Path:
+    return build_corpus_db(tmp_path_factory.mktemp("corpus") / "verbatim.db")
+
+
+@pytest.fixture
+def app(corpus_db):
+    return create_app({"DB": str(corpus_db), "TESTING": True, "SERVER_NAME": "api.test"})
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
