@@ -23,7 +23,7 @@ def register_http(app: Flask) -> None:
     """Wire ETags, CORS (open for reads) and the Swagger UI assets into the app."""
     app.after_request(add_etag)
     CORS(app, resources={r"/*": {"origins": "*", "methods": ["GET", "HEAD", "OPTIONS"]}},
-         expose_headers=["ETag", "Link"])
+         expose_headers=["ETag", "Link"], send_wildcard=True)
     static_url = app.config["OPENAPI_SWAGGER_UI_URL"].rstrip("/")
 
     @app.get(f"{static_url}/<path:filename>")

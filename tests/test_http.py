@@ -1,0 +1,64 @@
+"""Conventions every route shares: problem+json, ETag/304, CORS, OpenAPI and offline docs."""
+import pytest
+
+
+def test_healthz(client):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.content_type == "application/json; charset=utf-8"
+    assert response.get_json() == {"status": "ok", "quotes": 9, "sources": 3}
+
+
+def test_etag_and_304(client):
+    first = client.get("/v1/quotes?limit=3")
+    etag = first.headers["ETag"]
+    again = client.get("/v1/quotes?limit=3", headers={"If-None-Match": etag})
+    assert again.status_code == 304 and again.get_data() == b""
+    other = client.get("/v1/quotes?limit=4", headers={"If-None-Match": etag})
+    assert other.status_code == 200
+
+
+def test_cors_is_open_for_reads(client):
+    response = client.get("/v1/quotes", headers={"Origin": "https://app.example"})
+    assert response.headers["Access-Control-Allow-Origin"] == "*"
+    preflight = client.options("/v1/quotes", headers={
+        "Origin": "https://app.example", "Access-Control-Request-Method": "GET"})
+    assert preflight.headers["Access-Control-Allow-Origin"] == "*"
+    assert "GET" in preflight.headers["Access-Control-Allow-Methods"]
+
+
+@pytest.mark.parametrize("method, path, status", [
+    ("post", "/v1/outlets", 405), ("delete", "/healthz", 405), ("get", "/nothing", 404),
+])
+def test_http_errors_are_problem_json(client, method, path, status):
+    response = getattr(client, method)(path)
+    assert response.status_code == status
+    assert response.content_type == "application/problem+json"
+    body = response.get_json()
+    assert body["status"] == status and body["type"] == "about:blank" and body["title"]
+
+
+def test_405_names_the_allowed_methods(client):
+    assert "GET" in client.post("/v1/outlets").headers["Allow"]
+
+
+def test_openapi_documents_every_route_and_problem_errors(app, client):
+    spec = client.get("/openapi.json").get_json()
+    assert spec["openapi"].startswith("3.")
+    documented = set(spec["paths"])
+    for rule in app.url_map.iter_rules():
+        if rule.endpoint.split(".")[0] in {"quotes", "sources", "speakers", "outlets", "health"}:
+            assert rule.rule.replace("<", "{").replace(">", "}") in documented
+    bad_request = spec["components"]["responses"]["DEFAULT_ERROR"]
+    assert "application/problem+json" in bad_request["content"]
+    params = {p["name"] for p in spec["paths"]["/v1/quotes"]["get"]["parameters"]}
+    assert {"speaker", "outlet", "source", "kind", "date_from", "date_to", "q", "sort", "facet",
+            "limit", "cursor", "format"} <= params
+
+
+def test_docs_page_and_its_assets_are_served_locally(client):
+    page = client.get("/docs").get_data(as_text=True)
+    assert '<script src="/docs/static/swagger-ui-bundle.js"></script>' in page
+    assert "https://" not in page
+    for asset in ("swagger-ui-bundle.js", "swagger-ui.css", "swagger-ui-standalone-preset.js"):
+        assert client.get(f"/docs/static/{asset}").status_code == 200
