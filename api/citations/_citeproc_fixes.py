@@ -1,0 +1,88 @@
+"""Targeted fixes for CSL features citeproc-py 0.11.1 gets wrong.
+
+Applied once, at import, by ``api.citations.csl``. Each fix restores behaviour
+the CSL 1.0.2 specification requires; none of them edits rendered strings:
+
+1. ``cs:label`` with a ``variable`` renders its term even when that variable is
+   empty (Chicago printed a stray "Edition." for every newspaper article).
+   The spec renders a label only for a non-empty variable.
+2. ``cs:substitute`` suppresses a substituted variable in the rest of the
+   output only when it is a direct ``cs:text``/``cs:names`` child; variables
+   reached through ``cs:choose`` or a macro (APA's title, Chicago's
+   container-title) were printed twice. We record every variable rendered
+   while the substitute ran and suppress those too.
+3. ``text-case="title"`` left a word starting with punctuation in lower case
+   ("‘fake News’"): capitalise the first letter, not the first character.
+"""
+from __future__ import annotations
+
+import threading
+
+from citeproc import model, string
+from citeproc.source import VariableError
+
+_LOCAL = threading.local()
+_APPLIED = False
+
+
+def _label_process(original):
+    def process(self, item, variable=None, plural=None, context=None, **kwargs):
+        name = self.get("variable")
+        if variable is None and name and name != "locator":
+            if not item.reference.get(name.replace("-", "_")):
+                return None
+        return original(self, item, variable=variable, plural=plural,
+                        context=context, **kwargs)
+    return process
+
+
+def _text_variable(original):
+    def _variable(self, item, context):
+        text = original(self, item, context)
+        stack = getattr(_LOCAL, "stack", None)
+        if text and stack:
+            stack[-1].add((self.tag, self.get("variable")))
+        return text
+    return _variable
+
+
+def _substitute_render(self, item, context=None, **kwargs):
+    stack = _LOCAL.__dict__.setdefault("stack", [])
+    for child in self.getchildren():
+        stack.append(set())
+        try:
+            if isinstance(child, model.Names) and child.name is None:
+                names = self.xpath_search("./parent::cs:names[1]")[0]
+                text = child.render(item, names_context=names, context=context, **kwargs)
+            else:
+                text = child.render(item, context=context, **kwargs)
+        except VariableError:
+            continue
+        finally:
+            rendered = stack.pop()
+        if text:
+            self.add_to_repressed_list(child, context)
+            repressed = context.get_layout().repressed
+            for tag, variable in rendered:
+                repressed.setdefault(tag, []).append(variable)
+            return text
+    return None
+
+
+def _capitalize_first(self):
+    for i, char in enumerate(self):
+        if char.isalpha():
+            return self.__class__(self[:i] + char.upper() + self[i + 1:])
+    return self
+
+
+def apply() -> None:
+    """Install the fixes into citeproc-py (idempotent)."""
+    global _APPLIED
+    if _APPLIED:
+        return
+    model.Label.process = _label_process(model.Label.process)
+    model.Text._variable = _text_variable(model.Text._variable)
+    model.Substitute.render = _substitute_render
+    string.String.capitalize_first = _capitalize_first
+    _APPLIED = True
