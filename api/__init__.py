@@ -6,9 +6,11 @@ from pathlib import Path
 from flask import Flask, g
 
 from api import config as default_config
+from api.auth import SECURITY_SCHEME, configured_tokens
 from api.db import get_db, init_schema
 from api.errors import VerbatimApi, register_error_handlers
 from api.http import register_http
+from api.limits import limiter
 
 
 def create_app(config: dict | None = None) -> Flask:
@@ -20,6 +22,7 @@ def create_app(config: dict | None = None) -> Flask:
         app.config.update(config)
     app.json.sort_keys = False
     app.json.ensure_ascii = False
+    app.config["TOKEN_MAP"] = configured_tokens(app.config)
 
     db_path = Path(app.config["DB"])
     db_path.parent.mkdir(parents=True, exist_ok=True)
@@ -29,7 +32,9 @@ def create_app(config: dict | None = None) -> Flask:
     def open_db():
         g.db = get_db(db_path)
 
+    limiter.init_app(app)
     api = VerbatimApi(app)
+    api.spec.components.security_scheme("bearerAuth", SECURITY_SCHEME)
     from api.routes import BLUEPRINTS
 
     for blueprint in BLUEPRINTS:

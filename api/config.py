@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 DB = "data/verbatim.db"  # SQLite file; `make run` builds it from seeds/ when missing
-MAX_CONTENT_LENGTH = 4 * 1024 * 1024  # bytes in a request body
+MAX_CONTENT_LENGTH = 10 * 1024 * 1024  # bytes in a request body (a 2M-character article fits)
 
 API_TITLE = "Verbatim"
 API_VERSION = "1.0.0"
@@ -18,3 +18,10 @@ API_SPEC_OPTIONS = {
     },
 }
 JSON_SORT_KEYS = False
+
+TOKENS = ""  # "name:token,name2:token2"; with none configured, every write is refused
+TOKENS_FILE = None  # a file of name:token lines, added to TOKENS
+WRITE_RATE_LIMIT = "120/minute"  # per client address, shared by every write route
+CHECK_RATE_LIMIT = "600/minute"  # per client address, for provenance checks
+RATELIMIT_STORAGE_URI = "memory://"  # e.g. redis://… to share limits between gunicorn workers
+RATELIMIT_HEADERS_ENABLED = True

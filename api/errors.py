@@ -26,7 +26,7 @@ class ProblemSchema(ma.Schema):
 
 
 def problem(status: int, detail: str, errors: dict | None = None, title: str | None = None,
-            headers: dict | None = None) -> Response:
+            headers: dict | None = None, extra: dict | None = None) -> Response:
     """Return a problem+json response."""
     body = {
         "type": "about:blank",
@@ -34,6 +34,7 @@ def problem(status: int, detail: str, errors: dict | None = None, title: str | N
         "status": status,
         "detail": detail,
         "errors": errors or {},
+        **(extra or {}),
     }
     return Response(json.dumps(body), status=status, headers=headers or {},
                     content_type=PROBLEM_TYPE)
@@ -65,9 +66,8 @@ class VerbatimApi(Api):
     def handle_http_exception(self, error: HTTPException):
         """Turn werkzeug and webargs errors into problem+json; validation errors are 400."""
         data = getattr(error, "data", None) or {}
-        headers = dict(data.get("headers") or {})
-        if error.code == 405 and error.valid_methods:
-            headers["Allow"] = ", ".join(error.valid_methods)
+        headers = {k: v for k, v in error.get_headers() if k.lower() != "content-type"}
+        headers.update(data.get("headers") or {})
         if error.code == 422 and "messages" in data:
             errors = flatten_validation(data["messages"])
             names = ", ".join(sorted(errors))
@@ -90,9 +90,15 @@ class VerbatimApi(Api):
 
 def handle_store_error(error: StoreError) -> Response:
     """Map a domain error raised by the store or an engine to its problem response."""
-    return problem(error.status, error.detail, error.errors, title=error.title)
+    return problem(error.status, error.detail, error.errors, title=error.title, extra=error.extra)
+
+
+def handle_too_deep(error: RecursionError) -> Response:
+    """A JSON body nested deeper than Python's parser goes is the client's error."""
+    return problem(400, "the JSON body is nested too deeply")
 
 
 def register_error_handlers(app) -> None:
     """Register the domain-error mapping on the app (HTTP errors go through VerbatimApi)."""
     app.register_error_handler(StoreError, handle_store_error)
+    app.register_error_handler(RecursionError, handle_too_deep)

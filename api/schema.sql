@@ -67,6 +67,18 @@ CREATE INDEX IF NOT EXISTS quotes_outlet_date ON quotes (outlet, date, id);
 CREATE INDEX IF NOT EXISTS quotes_kind_date ON quotes (kind, date, id);
 CREATE INDEX IF NOT EXISTS quotes_source_start ON quotes (source_id, start);
 
+-- Every editorial write, newest last; a deleted quote keeps its history here and answers 410.
+CREATE TABLE IF NOT EXISTS quote_history (
+    seq INTEGER PRIMARY KEY,
+    quote_id TEXT NOT NULL,
+    action TEXT NOT NULL CHECK (action IN ('create', 'update', 'delete')),
+    actor TEXT NOT NULL,                 -- the name of the token that made the write
+    at TEXT NOT NULL,
+    before TEXT,                         -- JSON of the quote before the write (NULL on create)
+    after TEXT                           -- JSON after the write (NULL on delete)
+);
+CREATE INDEX IF NOT EXISTS quote_history_quote ON quote_history (quote_id, seq);
+
 CREATE VIRTUAL TABLE IF NOT EXISTS quotes_fts USING fts5 (
     text,
     content = 'quotes',

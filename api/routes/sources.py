@@ -1,12 +1,16 @@
 """GET /v1/sources, /v1/sources/{id} and /v1/sources/{id}/text."""
-from flask import g
+from flask import g, url_for
+
+from api.auth import SECURITY, token_required
+from api.limits import write_limit
 
 from api.pagination import decode_cursor, envelope, link_header
 from api.routes import Blueprint
-from api.schemas.sources import (SourceDetailSchema, SourceListArgs, SourcePageSchema,
-                                 SourceTextArgs, SourceTextSchema)
+from api.schemas.sources import (SourceCreateSchema, SourceDetailSchema, SourceListArgs,
+                                 SourcePageSchema, SourceTextArgs, SourceTextSchema)
 from api.store import quotes as quote_store
 from api.store import sources as store
+from api.store.ingest import SourceInput, ingest_article
 
 blp = Blueprint("sources", __name__, url_prefix="/v1/sources",
                 description="Source documents, stored whole")
@@ -22,12 +26,29 @@ def list_sources(limit, cursor, outlet):
     return page, 200, link_header(page)
 
 
+@blp.route("", methods=["POST"])
+@write_limit
+@token_required
+@blp.arguments(SourceCreateSchema)
+@blp.response(201, SourceDetailSchema, description="Stored, with the quotes found in it")
+@blp.alt_response(200, schema=SourceDetailSchema, description="The same text was already stored")
+@blp.doc(security=SECURITY)
+def create_source(data):
+    """Post an article: its quotes are extracted and stored with it in one transaction."""
+    result = ingest_article(g.db, SourceInput(**data), actor=g.actor)
+    location = {"Location": url_for("sources.get_source", source_id=result.source_id, _external=True)}
+    return source_detail(result.source_id), 201 if result.created else 200, location
+
+
 @blp.route("/<source_id>")
 @blp.response(200, SourceDetailSchema)
 def get_source(source_id):
     """Get one source with its full text and its quotes."""
-    source = store.get_source(g.db, source_id)
-    return {**source, "quotes": quote_store.quotes_of_source(g.db, source_id)}
+    return source_detail(source_id)
+
+
+def source_detail(source_id: str) -> dict:
+    return {**store.get_source(g.db, source_id), "quotes": quote_store.quotes_of_source(g.db, source_id)}
 
 
 @blp.route("/<source_id>/text")

@@ -58,3 +58,27 @@ class SourceTextSchema(BaseSchema):
     end = fields.Integer()
     length = fields.Integer()
     text = fields.String()
+
+
+MAX_TEXT_CHARS = 2_000_000
+
+
+class SourceCreateSchema(BaseSchema):
+    text = fields.String(required=True, validate=validate.Length(1, MAX_TEXT_CHARS),
+                         metadata={"description": "The article text, stored exactly as sent"})
+    outlet = fields.String(required=True, validate=validate.Length(1, 200))
+    publisher = fields.String(load_default=None, allow_none=True, validate=validate.Length(1, 200))
+    title = fields.String(load_default=None, allow_none=True, validate=validate.Length(1, 1000))
+    author = fields.String(load_default=None, allow_none=True, validate=validate.Length(1, 500))
+    url = fields.Url(load_default=None, allow_none=True, schemes={"http", "https"},
+                     validate=validate.Length(max=2000))
+    published = fields.Date(load_default=None, allow_none=True,
+                            metadata={"description": "ISO date; resolves 'on Thursday' in quotes"})
+    language = fields.String(load_default=None, allow_none=True, validate=validate.Length(2, 35))
+    notes = fields.String(load_default=None, allow_none=True, validate=validate.Length(max=5000))
+
+    @ma.post_load
+    def iso_date(self, data, **kwargs):
+        if data.get("published") is not None:
+            data["published"] = data["published"].isoformat()
+        return data

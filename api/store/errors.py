@@ -8,10 +8,11 @@ class StoreError(Exception):
     status = 400
     title = "Bad request"
 
-    def __init__(self, detail: str, errors: dict | None = None):
+    def __init__(self, detail: str, errors: dict | None = None, extra: dict | None = None):
         super().__init__(detail)
         self.detail = detail
         self.errors = errors or {}
+        self.extra = extra or {}  # problem extension members, e.g. a deleted quote's history
 
 
 class NotFound(StoreError):
@@ -22,6 +23,11 @@ class NotFound(StoreError):
 class Conflict(StoreError):
     status = 409
     title = "Conflict"
+
+
+class Gone(StoreError):
+    status = 410
+    title = "Gone"
 
 
 class SpanMismatch(StoreError):

@@ -9,7 +9,7 @@ from datetime import datetime, timezone
 import sqlite_utils
 
 from api.db import write_transaction
-from api.extraction.model import ExtractedQuote
+from api.extraction.model import ExtractedQuote, Speaker
 from api.store import ids
 from api.store.errors import SpanMismatch
 
@@ -60,9 +60,12 @@ def now_iso() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
-def store_source(db: sqlite_utils.Database, source: SourceInput,
-                 quotes: list[ExtractedQuote]) -> IngestResult:
-    """Store a source and its quotes atomically; an existing identical text is returned as is."""
+def store_source(db: sqlite_utils.Database, source: SourceInput, quotes: list[ExtractedQuote],
+                 actor: str | None = None) -> IngestResult:
+    """Store a source and its quotes atomically; an existing identical text is returned as is.
+
+    With an actor (a token's name) every stored quote gets a 'create' line in its history.
+    """
     sha = hashlib.sha256(source.text.encode("utf-8")).hexdigest()
     sid = ids.source_id(sha)
     with write_transaction(db):
@@ -82,9 +85,11 @@ def store_source(db: sqlite_utils.Database, source: SourceInput,
             except SpanMismatch as exc:
                 result.refused.append(exc.detail)
                 continue
-            speaker = upsert_speaker(db, quote, sha)
+            speaker = upsert_speaker(db, quote.speaker, sha)
             rows.append(quote_row(source, sha, sid, quote, speaker))
         db["quotes"].insert_all(rows)
+        if actor:
+            record_history(db, actor, [(row["id"], "create", None, row) for row in rows])
         result.stored = len(rows)
     return result
 
@@ -109,9 +114,8 @@ def quote_row(source: SourceInput, sha: str, sid: str, quote: ExtractedQuote,
     }
 
 
-def upsert_speaker(db: sqlite_utils.Database, quote: ExtractedQuote, sha: str) -> str | None:
-    """Create or enrich the quote's speaker (aliases, roles) and return its id."""
-    speaker = quote.speaker
+def upsert_speaker(db: sqlite_utils.Database, speaker: Speaker | None, sha: str) -> str | None:
+    """Create or enrich a speaker (aliases, roles) and return its id."""
     if speaker is None or not speaker.name.strip():
         return None
     sid = ids.speaker_id(speaker.name, speaker.kind, sha)
@@ -138,3 +142,21 @@ def is_name_alias(alias: str, name: str) -> bool:
     if alias == name:
         return True
     return bool(alias) and alias[0].isupper() and all(w in name.split() for w in alias.split())
+
+
+def record_history(db: sqlite_utils.Database, actor: str,
+                   entries: list[tuple[str, str, dict | None, dict | None]]) -> None:
+    """Append (quote_id, action, before, after) lines to the audit table."""
+    at = now_iso()
+    db["quote_history"].insert_all(
+        {"quote_id": quote_id, "action": action, "actor": actor, "at": at,
+         "before": json.dumps(before, ensure_ascii=False) if before is not None else None,
+         "after": json.dumps(after, ensure_ascii=False) if after is not None else None}
+        for quote_id, action, before, after in entries)
+
+
+def ingest_article(db: sqlite_utils.Database, source: SourceInput, actor: str) -> IngestResult:
+    """Extract an article's quotes, then store it with them in one short transaction."""
+    from api.extraction import extract_quotes
+
+    return store_source(db, source, extract_quotes(source.text, published=source.published), actor)

@@ -1,0 +1,121 @@
+"""Editorial corrections: add, change and delete quotes, each write recorded in the audit table."""
+from __future__ import annotations
+
+import json
+
+import sqlite_utils
+
+from api.db import write_transaction
+from api.extraction.model import ExtractedQuote, Speaker
+from api.store import ids
+from api.store.errors import Conflict, Gone, NotFound
+from api.store.ingest import (SourceInput, check_span, quote_row, record_history,
+                              upsert_speaker)
+
+SPAN_FIELDS = ("start", "end", "text")
+
+
+def create_quote(db: sqlite_utils.Database, actor: str, data: dict) -> str:
+    """Add a quote that extraction missed; its span must reproduce its text exactly."""
+    with write_transaction(db):
+        source, sha = _source(db, data["source"])
+        check_span(source.text, data["start"], data["end"], data["text"])
+        quote_id = ids.quote_id(sha, data["start"], data["end"])
+        if db.execute("SELECT 1 FROM quotes WHERE id = ?", [quote_id]).fetchone():
+            raise Conflict(f"quote {quote_id} already covers this span",
+                           {"span": ["a quote with this span exists"]}, {"quote_id": quote_id})
+        speaker = _speaker(data.get("speaker"))
+        quote = ExtractedQuote(data["start"], data["end"], data["text"], data["kind"], speaker,
+                               data.get("cue"), None, None, data.get("date"),
+                               data.get("date_basis") or ("stated" if data.get("date") else None))
+        row = quote_row(source, sha, data["source"], quote, upsert_speaker(db, speaker, sha))
+        db["quotes"].insert(row)
+        record_history(db, actor, [(quote_id, "create", None, _public(_snapshot(db, quote_id)))])
+    return quote_id
+
+
+def update_quote(db: sqlite_utils.Database, actor: str, quote_id: str, changes: dict) -> None:
+    """Change a quote's speaker, kind, cue, date or span; its id stays the same."""
+    with write_transaction(db):
+        before = _snapshot(db, quote_id)
+        updates = {k: v for k, v in changes.items() if k in ("kind", "cue", "date", "date_basis")}
+        if "date" in updates:
+            updates["date"] = updates["date"] or ""
+        if any(field in changes for field in SPAN_FIELDS):
+            updates.update(_span_update(db, before, changes))
+        if "speaker" in changes:
+            source, sha = _source(db, before["source_id"])
+            speaker = _speaker(changes["speaker"])
+            updates["speaker_id"] = upsert_speaker(db, speaker, sha)
+            updates["role"] = speaker.role if speaker else None
+            updates["mention"] = speaker.name if speaker else None
+        if updates:
+            db["quotes"].update(before["seq"], updates)
+        record_history(db, actor, [(quote_id, "update", _public(before),
+                                    _public(_snapshot(db, quote_id)))])
+
+
+def delete_quote(db: sqlite_utils.Database, actor: str, quote_id: str) -> None:
+    """Remove a false quote; it then answers 410 with its history."""
+    with write_transaction(db):
+        before = _snapshot(db, quote_id)
+        db.execute("DELETE FROM quotes WHERE id = ?", [quote_id])
+        record_history(db, actor, [(quote_id, "delete", _public(before), None)])
+
+
+def quote_history(db: sqlite_utils.Database, quote_id: str) -> list[dict]:
+    """Return every recorded write to a quote, oldest first."""
+    rows = list(db.query("SELECT action, actor, at, before, after FROM quote_history "
+                         "WHERE quote_id = ? ORDER BY seq", [quote_id]))
+    if not rows and not db.execute("SELECT 1 FROM quotes WHERE id = ?", [quote_id]).fetchone():
+        raise NotFound(f"no quote with id {quote_id!r}")
+    for row in rows:
+        row["before"] = json.loads(row["before"]) if row["before"] else None
+        row["after"] = json.loads(row["after"]) if row["after"] else None
+    return rows
+
+
+def raise_if_deleted(db: sqlite_utils.Database, quote_id: str) -> None:
+    """Raise Gone, carrying the history, if the quote was deleted by an editor."""
+    if db.execute("SELECT 1 FROM quote_history WHERE quote_id = ? AND action = 'delete'",
+                  [quote_id]).fetchone():
+        raise Gone(f"quote {quote_id} was deleted", extra={"history": quote_history(db, quote_id)})
+
+
+def _source(db: sqlite_utils.Database, source_id: str) -> tuple[SourceInput, str]:
+    row = db.execute("SELECT text, outlet, published, sha256 FROM sources WHERE id = ?",
+                     [source_id]).fetchone()
+    if row is None:
+        raise NotFound(f"no source with id {source_id!r}", {"source": ["unknown source id"]})
+    text, outlet, published, sha = row
+    return SourceInput(text=text, outlet=outlet, published=published), sha
+
+
+def _speaker(data: dict | None) -> Speaker | None:
+    if not data:
+        return None
+    return Speaker(data["name"], data.get("kind") or "person", data.get("role"), data["name"])
+
+
+def _span_update(db: sqlite_utils.Database, before: dict, changes: dict) -> dict:
+    start = changes.get("start", before["start"])
+    end = changes.get("end", before["end"])
+    text = changes.get("text", before["text"])
+    source, sha = _source(db, before["source_id"])
+    check_span(source.text, start, end, text)
+    row = quote_row(source, sha, before["source_id"], ExtractedQuote(start, end, text, "full", None),
+                    None)
+    return {key: row[key] for key in ("start", "end", "start_utf16", "end_utf16", "text",
+                                      "prefix", "suffix")}
+
+
+def _snapshot(db: sqlite_utils.Database, quote_id: str) -> dict:
+    rows = list(db.query("SELECT * FROM quotes WHERE id = ?", [quote_id]))
+    if not rows:
+        raise_if_deleted(db, quote_id)
+        raise NotFound(f"no quote with id {quote_id!r}")
+    return rows[0]
+
+
+def _public(row: dict) -> dict:
+    return {k: v for k, v in row.items() if k not in ("seq", "created_at")}
