@@ -1,0 +1,160 @@
+"""Cues: a reporting verb with its speaker mention, found outside quotations.
+
+Rules:
+- A cue is a reporting verb (said, told, added, warned, dismissed … as, hit back…)
+  with the speaker noun phrase before it ("Nicholas Burns said", "Wang on
+  Thursday said") or right after it ("said Liu", "stated U.S. Attorney …").
+- "told" takes its object into the cue ("Qin Gang told Newsweek").
+- A participle or a coordinated verb without its own subject ("…, saying",
+  "… and accused") continues the previous cue of the sentence.
+- "according to X" is a cue whose speaker follows.
+- A headline "X: ‘…’" makes X the speaker of its quotation.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .lexicon import MONTHS, PARTICIPLES, SPEECH_VERBS, WEEKDAYS
+from .mentions import Mention, parse_after, parse_before, tokenize
+
+_VERB_RE = re.compile(
+    r"(?<![\w\-])(?:" + "|".join(sorted((re.escape(v) for v in SPEECH_VERBS), key=len,
+                                         reverse=True)) + r")(?![\w\-])")
+_ACCORDING_RE = re.compile(r"(?<!\w)[Aa]ccording to\s+")
+_CLAUSE_PUNCT = set(";:()“”\"‘’_—–[]")
+_FORWARD_STOP_RE = re.compile(r"[;:!?“”\"(_]|\.(?=\s*$)")
+_TELL = {"told", "tells", "tell", "telling"}
+_OBJ_STOP = frozenset("""
+that on in at last this during after before when while with from for by of about as
+yesterday today earlier
+""".split()) | frozenset(WEEKDAYS) | frozenset(MONTHS)
+
+
+@dataclass
+class Cue:
+    """An attribution as written, with its parsed speaker mention."""
+
+    start: int
+    end: int
+    verb_start: int
+    verb_end: int
+    mention: Mention | None
+    verb: str
+    inherited: bool = False
+    anchor: int = -1  # where this cue's own verb stands, even when inherited
+
+    def __post_init__(self) -> None:
+        if self.anchor < 0:
+            self.anchor = self.verb_start
+
+
+def _clause_start(masked: str, lo: int, hi: int) -> int:
+    """Return where the clause ending at hi begins (quotes and dashes delimit)."""
+    i = hi
+    floor = max(lo, hi - 220)
+    while i > floor and masked[i - 1] not in _CLAUSE_PUNCT:
+        i -= 1
+    return i
+
+
+def _object_end(text: str, verb_end: int, hi: int) -> int:
+    """Return where the object of 'told' ends ('told a virtual audience')."""
+    toks = tokenize(text, verb_end, min(hi, verb_end + 60))
+    end = verb_end
+    for tok, _, e in toks[:5]:
+        if not tok[:1].isalpha() or tok.lower() in _OBJ_STOP:
+            break
+        end = e
+    return end
+
+
+def _verb_first_ok(masked: str, lo: int, vs: int) -> bool:
+    """Tell whether a verb may take its subject after it ("…,” said Liu")."""
+    j = vs
+    while j > lo and masked[j - 1].isspace():
+        j -= 1
+    if j <= lo:
+        return True
+    prev = masked[j - 1]
+    if prev == ",":
+        return True
+    return prev in "”\"’'—–"
+
+
+def _make_cue(text: str, masked: str, m: re.Match, lo: int, hi: int) -> Cue:
+    vs, ve, verb = m.start(), m.end(), m.group()
+    mention = parse_before(masked, _clause_start(masked, lo, vs), vs)
+    end = _object_end(masked, ve, hi) if verb in _TELL else ve
+    if mention is not None:
+        return Cue(mention.start, end, vs, ve, mention, verb)
+    if _verb_first_ok(masked, lo, vs):
+        stop = _FORWARD_STOP_RE.search(masked, ve, min(hi, ve + 160))
+        mention = parse_after(masked, ve, stop.start() if stop else min(hi, ve + 160))
+        if mention is not None:
+            return Cue(vs, mention.end, vs, ve, mention, verb)
+    return Cue(vs, end, vs, ve, None, verb)
+
+
+def _according(text: str, masked: str, lo: int, hi: int) -> list[Cue]:
+    cues = []
+    for m in _ACCORDING_RE.finditer(masked, lo, hi):
+        stop = _FORWARD_STOP_RE.search(masked, m.end(), min(hi, m.end() + 120))
+        limit = stop.start() if stop else min(hi, m.end() + 120)
+        comma = masked.find(",", m.end(), limit)
+        mention = parse_after(masked, m.end(), comma if comma >= 0 else limit)
+        if mention is None:
+            continue
+        tail = masked[mention.end:limit].strip()
+        if tail and not tail.startswith(","):
+            continue  # "according to US news reports": a source, not a speaker
+        cues.append(Cue(m.start(), mention.end, m.start(), m.end(), mention, "according to"))
+    return cues
+
+
+def find_cues(text: str, masked: str, lo: int, hi: int) -> list[Cue]:
+    """Return the cues of masked[lo:hi] in order, subjects inherited where implied."""
+    cues: list[Cue] = []
+    for m in _VERB_RE.finditer(masked, lo, hi):
+        cue = _make_cue(text, masked, m, lo, hi)
+        if cue.mention is None:
+            before = masked[max(lo, cue.verb_start - 6):cue.verb_start].rstrip()
+            continues = cue.verb in PARTICIPLES or before.endswith(("and", "but", ","))
+            prev = next((c for c in reversed(cues) if c.mention is not None), None)
+            if not (continues and prev):
+                continue
+            cue = Cue(prev.start, prev.end, prev.verb_start, prev.verb_end, prev.mention,
+                      prev.verb, inherited=True, anchor=cue.verb_start)
+        cues.append(cue)
+    cues.extend(_according(text, masked, lo, hi))
+    cues.sort(key=lambda c: c.anchor)
+    return cues
+
+
+def headline_cue(masked: str, line_start: int, open_pos: int) -> Cue | None:
+    """Return the 'X:' speaker of a headline quotation like "China: ‘…’"."""
+    colon = masked.rfind(":", line_start, open_pos)
+    if colon < 0 or masked[colon + 1:open_pos].strip():
+        return None
+    mention = parse_before(masked, line_start, colon)
+    if mention is None or mention.start != line_start + (len(masked[line_start:colon])
+                                                         - len(masked[line_start:colon].lstrip())):
+        return None
+    return Cue(mention.start, mention.end, colon, colon, mention, ":")
+
+
+@dataclass
+class Record:
+    """A quotation or reported-speech span waiting for speaker resolution and a date."""
+
+    start: int
+    end: int
+    kind: str
+    cue: Cue | None
+    date_lo: int = 0
+    date_hi: int = 0
+    source: "Record | None" = None  # the record whose speaker this one continues
+    sentence_start: int = 0
+    line: int = 0
+    entity: object = None
+    pending: bool = False

@@ -1,0 +1,96 @@
+"""Statement dates: find a date phrase near a cue and resolve it against publication."""
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from .lexicon import MONTH_ABBR, MONTHS, WEEKDAYS
+
+_MONTH_NAMES = "|".join(m.capitalize() for m in MONTHS)
+_MONTH_ABBRS = "|".join(a.capitalize() for a in MONTH_ABBR)
+_MONTH = rf"(?P<month>{_MONTH_NAMES}|(?:{_MONTH_ABBRS})\.?)"
+_DAY_NAMES = "|".join(d.capitalize() for d in WEEKDAYS)
+
+_PATTERNS = [
+    ("iso", re.compile(r"\b(?P<year>\d{4})-(?P<mnum>\d{2})-(?P<day>\d{2})\b")),
+    ("mdy", re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})\b")),
+    ("dmy", re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH},?\s+(?P<year>\d{{4}})\b")),
+    ("md", re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\s*\d)")),
+    ("dm", re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH}\b(?!,?\s*\d)")),
+    ("month", re.compile(rf"\b(?:in|In|last|since)\s+{_MONTH}(?:\s+(?P<year>\d{{4}}))?\b")),
+    ("weekday", re.compile(rf"\b(?P<wd>{_DAY_NAMES})\b")),
+    ("yesterday", re.compile(r"\byesterday\b", re.I)),
+    ("today", re.compile(r"\b(?:today|this morning|this afternoon|this evening|tonight)\b", re.I)),
+    ("lastweek", re.compile(r"\blast week\b", re.I)),
+]
+
+
+def _month_number(name: str) -> int:
+    low = name.lower().rstrip(".")
+    if low in MONTHS:
+        return MONTHS.index(low) + 1
+    return MONTH_ABBR.get(low, 0)
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _infer_year(month: int, day: int, pub: date | None) -> date | None:
+    """Return the latest such month/day on or before the publication date."""
+    if pub is None:
+        return None
+    d = _safe_date(pub.year, month, day)
+    if d and d > pub:
+        d = _safe_date(pub.year - 1, month, day)
+    return d
+
+
+def _resolve(kind: str, m: re.Match, pub: date | None) -> tuple[date | None, str]:
+    if kind in ("iso", "mdy", "dmy"):
+        month = int(m.group("mnum")) if kind == "iso" else _month_number(m.group("month"))
+        return _safe_date(int(m.group("year")), month, int(m.group("day"))), "stated"
+    if kind in ("md", "dm"):
+        return _infer_year(_month_number(m.group("month")), int(m.group("day")), pub), "stated"
+    if kind == "month":
+        month = _month_number(m.group("month"))
+        if m.group("year"):
+            return _safe_date(int(m.group("year")), month, 1), "stated"
+        return _infer_year(month, 1, pub), "stated"
+    if pub is None:
+        return None, "relative"
+    if kind == "weekday":
+        target = WEEKDAYS.index(m.group("wd").lower())
+        return pub - timedelta(days=(pub.weekday() - target) % 7), "relative"
+    offsets = {"yesterday": 1, "today": 0, "lastweek": 7}
+    return pub - timedelta(days=offsets[kind]), "relative"
+
+
+def parse_published(published: str | None) -> date | None:
+    """Parse an ISO publication date, returning None when it is absent or malformed."""
+    if not published or not isinstance(published, str):
+        return None
+    try:
+        return date.fromisoformat(published.strip()[:10])
+    except ValueError:
+        return None
+
+
+def find_date(text: str, lo: int, hi: int, pub: date | None) -> tuple[str | None, str | None]:
+    """Resolve the first date phrase in text[lo:hi]; fall back to the publication date."""
+    best: tuple[int, str, re.Match] | None = None
+    if hi > lo:
+        for kind, rx in _PATTERNS:
+            m = rx.search(text, lo, hi)
+            if m and (best is None or m.start() < best[0]):
+                best = (m.start(), kind, m)
+    if best is not None:
+        d, basis = _resolve(best[1], best[2], pub)
+        if d is not None:
+            return d.isoformat(), basis
+    if pub is not None:
+        return pub.isoformat(), "published"
+    return None, None

@@ -1,0 +1,112 @@
+"""The article as the engine sees it: quotation spans, masked text, sentences, lines."""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from .lexicon import ABBREVIATIONS
+from .marks import QuoteSpan, find_quote_spans
+
+_BOUNDARY_RE = re.compile(r"[.!?…]+[”’\"'»)\]]*[ \t\u00a0]+(?=[^\sa-z,;])")
+_NEWLINE_RE = re.compile(r"\n")
+_ABBR_RE = re.compile(r"(?:^|[\s(“\"'‘])((?:[A-Za-z]\.)+[A-Za-z]?|[A-Za-z]+)$")
+_WORD_RE = re.compile(r"\w+")
+_FILLER = "_"
+_FINAL_PUNCT_RE = re.compile(r"[.!?…:;][”’\"'»)]*$")
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    """Tell whether the period at dot closes an abbreviation or initial."""
+    m = _ABBR_RE.search(text, max(0, dot - 12), dot)
+    if not m:
+        return False
+    word = m.group(1)
+    if len(word) == 1 and word.isupper():
+        return True  # an initial: "G. Zachary"
+    return "." in word or word.lower() in ABBREVIATIONS
+
+
+class Document:
+    """Index an article once so every later lookup is a bisect, not a scan."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.spans: list[QuoteSpan] = find_quote_spans(text)
+        self.masked = self._mask()
+        self._q_open = [s.open_pos for s in self.spans]
+        self.sentence_starts = self._sentences()
+        self.line_starts = [0] + [m.end() for m in _NEWLINE_RE.finditer(text)]
+
+    def _mask(self) -> str:
+        """Blank out quotation contents so cues are never looked for inside them."""
+        parts: list[str] = []
+        last = 0
+        for s in self.spans:
+            parts.append(self.text[last:s.start])
+            chunk = self.text[s.start:s.end]
+            parts.append(re.sub(r"[^\n]", _FILLER, chunk))
+            last = s.end
+        parts.append(self.text[last:])
+        return "".join(parts)
+
+    def quote_at(self, pos: int) -> QuoteSpan | None:
+        """Return the quotation whose marks enclose pos, if any."""
+        k = bisect_right(self._q_open, pos) - 1
+        if k < 0:
+            return None
+        s = self.spans[k]
+        close = s.close_pos if s.close_pos is not None else s.end
+        return s if s.open_pos < pos <= close else None
+
+    def has_quote(self, lo: int, hi: int) -> bool:
+        """Tell whether a quotation mark pair opens within text[lo:hi]."""
+        k = bisect_right(self._q_open, lo - 1)
+        return k < len(self._q_open) and self._q_open[k] < hi
+
+    def _sentences(self) -> list[int]:
+        starts = {0}
+        text = self.text
+        for m in _BOUNDARY_RE.finditer(text):
+            nxt = m.end()
+            if self.quote_at(nxt) is not None:
+                continue
+            if text[m.start()] == "." and _is_abbreviation(text, m.start()):
+                continue
+            starts.add(nxt)
+        for m in _NEWLINE_RE.finditer(text):
+            if self.quote_at(m.start()) is None:
+                starts.add(m.end())
+        return sorted(starts)
+
+    def sentence_bounds(self, pos: int) -> tuple[int, int]:
+        """Return (start, end) of the sentence holding pos, end excluding newlines."""
+        k = bisect_right(self.sentence_starts, pos) - 1
+        start = self.sentence_starts[max(k, 0)]
+        end = self.sentence_starts[k + 1] if k + 1 < len(self.sentence_starts) else len(self.text)
+        while end > start and self.text[end - 1].isspace():
+            end -= 1
+        while start < end and self.text[start].isspace():
+            start += 1
+        return start, end
+
+    def sentence_index(self, pos: int) -> int:
+        """Return the index of the sentence holding pos."""
+        return bisect_right(self.sentence_starts, pos) - 1
+
+    def line_index(self, pos: int) -> int:
+        """Return the index of the line (paragraph) holding pos."""
+        return bisect_right(self.line_starts, pos) - 1
+
+    def line_bounds(self, idx: int) -> tuple[int, int]:
+        """Return (start, end) of line idx without its newline."""
+        start = self.line_starts[idx]
+        end = self.line_starts[idx + 1] - 1 if idx + 1 < len(self.line_starts) else len(self.text)
+        return start, end
+
+    def is_title_line(self, pos: int) -> bool:
+        """Tell whether pos lies on a short standalone line without final punctuation."""
+        start, end = self.line_bounds(self.line_index(pos))
+        line = self.text[start:end].strip()
+        if not line or len(line) > 160 or _FINAL_PUNCT_RE.search(line):
+            return False
+        return len(_WORD_RE.findall(line)) <= 20

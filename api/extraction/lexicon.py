@@ -1,0 +1,224 @@
+"""Word lists the engine reasons with: reporting verbs, roles, organisations, dates.
+
+Everything here is general English-news vocabulary, not article-specific data.
+"""
+from __future__ import annotations
+
+import re
+
+
+def _forms(base: str) -> set[str]:
+    """Return the regular inflections (s, ed, ing) of a verb base."""
+    if base.endswith("e"):
+        return {base, base + "s", base + "d", base[:-1] + "ing"}
+    if base.endswith("y") and base[-2] not in "aeiou":
+        return {base, base[:-1] + "ies", base[:-1] + "ied", base + "ing"}
+    if re.search(r"[^aeiou][aeiou][ptg]$", base) and base not in _NO_DOUBLE:
+        last = base[-1]
+        return {base, base + "s", base + last + "ed", base + last + "ing"}
+    if base.endswith(("sh", "ch", "ss", "x")):
+        return {base, base + "es", base + "ed", base + "ing"}
+    return {base, base + "s", base + "ed", base + "ing"}
+
+
+_NO_DOUBLE = {"visit", "limit", "edit", "credit", "exhibit"}
+
+# Verbs that introduce speech and can take a quotation or a reported clause.
+_REGULAR_SPEECH = """
+add insist claim warn ask argue note explain state reply tweet post declare announce
+acknowledge admit concede recall stress urge caution predict quip joke remark continue
+conclude respond answer comment suggest assert maintain contend observe emphasise
+emphasize reiterate retort counter allege scoff exclaim confirm vow promise pledge boast
+lament complain report agree disagree shout yell whisper mutter testify insist recount
+describe dismiss accuse call reject deny slam blast brand label criticise criticize
+charge demand question wonder explain tell
+""".split()
+
+_IRREGULAR_SPEECH = {
+    "say": {"say", "says", "said", "saying"},
+    "tell": {"tell", "tells", "told", "telling"},
+    "write": {"write", "writes", "wrote", "writing", "written"},
+    "hit back": {"hit back", "hits back", "hitting back"},
+    "fire back": {"fire back", "fires back", "fired back", "firing back"},
+    "shoot back": {"shoot back", "shoots back", "shot back", "shooting back"},
+    "point out": {"point out", "points out", "pointed out", "pointing out"},
+    "go on": {"went on", "goes on"},
+}
+
+
+def _speech_forms() -> set[str]:
+    forms: set[str] = set()
+    for base in _REGULAR_SPEECH:
+        if base == "tell":
+            continue
+        forms |= _forms(base)
+    for group in _IRREGULAR_SPEECH.values():
+        forms |= group
+    # Bare infinitives are too ambiguous ("call", "state", "post", "charge"...).
+    forms -= set(_REGULAR_SPEECH) - {"say", "add", "insist", "warn", "claim", "argue"}
+    forms -= {"say", "tell", "write", "post", "state", "report", "question", "charge"}
+    forms -= {"states", "posts", "reports", "questions", "charges", "calls", "calling",
+              "continue", "continues", "continuing", "promise", "promises", "stated"}
+    return forms | {"stated"}
+
+
+SPEECH_VERBS: frozenset[str] = frozenset(_speech_forms())
+
+# Verbs that, with a subject, clearly report speech in an unquoted clause.
+INDIRECT_VERBS = frozenset("""
+said says told tells added adds argued argues claimed claims warned warns insisted insists
+noted notes explained explains stated acknowledged acknowledges admitted admits conceded
+concedes stressed stresses maintained maintains contended contends asserted asserts
+reiterated reiterates emphasised emphasized predicted predicts wrote writes tweeted
+replied replies
+""".split())
+
+# Participles that continue the previous speaker's turn ("..., adding that").
+PARTICIPLES = frozenset(f for f in SPEECH_VERBS if f.endswith("ing"))
+
+# Verbs after which a quotation names a thing rather than reporting speech.
+NAMING_WORDS = frozenset("""
+so-called dubbed nicknamed titled entitled called named known billed styled termed
+""".split())
+
+ROLE_NOUNS = frozenset("""
+spokesman spokeswoman spokesperson spokespeople ambassador envoy minister secretary
+president vice-president attorney director chairman chairwoman chair chief ceo cfo cto
+coo founder co-founder coach manager captain striker midfielder defender goalkeeper
+player senator governor mayor speaker official officer analyst economist strategist
+diplomat representative congressman congresswoman lawmaker legislator mp leader premier
+chancellor king queen prince princess general admiral commissioner commander judge
+justice prosecutor lawyer deputy head professor researcher scientist expert executive
+partner investor adviser advisor aide counsel editor author trader consultant owner
+chairperson treasurer superintendent sheriff inspector detective sergeant constable
+dean principal teacher doctor nurse pastor bishop pope rabbi imam witness source
+administrator regulator negotiator activist campaigner spokesmen officials sources
+analysts economists experts executives diplomats lawmakers residents witnesses
+insider insiders person people member members employee worker resident
+boss cofounder cardinal manager-general secretary-general director-general
+assistant associate vice chancellor governor-general physician surgeon founder
+candidate nominee commentator columnist reporter correspondent journalist historian
+""".split())
+
+# Title words that may precede a name: "President Xi Jinping", "U.S. Attorney G. Z. T.".
+TITLE_WORDS = frozenset("""
+president vice secretary minister ambassador attorney senator sen. rep. representative
+governor gov. mayor judge justice general gen. admiral adm. chancellor premier king queen
+prince princess pope speaker director chairman chairwoman chair ceo coach commissioner
+spokesman spokeswoman spokesperson sheriff detective sergeant sgt. inspector officer
+professor prof. dr. dr mr. mr mrs. mrs ms. ms miss sir dame lord lady rev. reverend
+captain capt. colonel col. lieutenant lt. major maj. chief deputy envoy diplomat
+congressman congresswoman lawmaker leader founder manager economist analyst official
+mm. m. mme. herr frau
+""".split())
+
+# Capitalised words that make a name an organisation.
+ORG_WORDS = frozenset("""
+ministry department office commission committee council agency administration bank
+group inc inc. corp corp. co co. ltd ltd. llc plc university college school institute
+association federation league club party police court government times post press
+news network reuters bloomberg xinhua tass afp ap cnn bbc nbc cbs abc fox foundation
+center centre fund board authority service services union company corporation airlines
+airways motors systems technologies labs capital partners holdings bureau house kremlin
+pentagon parliament congress senate assembly embassy consulate army navy force forces
+command fc united city county state republic kingdom commonwealth journal herald
+tribune telegraph guardian gazette daily weekly magazine review media television radio
+newsweek politico axios globe observer chronicle courier express mirror sun star
+hospital clinic organisation organization alliance coalition cabinet
+""".split())
+
+# Lower-case heads of organisation descriptions: "the ministry said".
+ORG_NOUNS = frozenset("""
+ministry government company firm club team department agency embassy commission police
+court committee administration bank council regulator union league board group
+newspaper paper network broadcaster organisation organization office party campaign
+federation association university school hospital airline carrier operator retailer
+maker manufacturer startup carmaker automaker lender insurer insurer watchdog
+prosecutors authorities military army navy spokesman's statement
+""".split()) - {"spokesman's", "statement"}
+
+# Places and institutions used as metonyms for governments ("Washington said").
+PLACES = frozenset("""
+afghanistan albania algeria argentina armenia australia austria azerbaijan bahrain
+bangladesh belarus belgium bolivia bosnia brazil britain bulgaria cambodia cameroon
+canada chile china colombia croatia cuba cyprus czechia denmark ecuador egypt england
+estonia ethiopia europe finland france georgia germany ghana greece guatemala haiti
+honduras hungary iceland india indonesia iran iraq ireland israel italy jamaica japan
+jordan kazakhstan kenya korea kosovo kuwait laos latvia lebanon libya lithuania
+luxembourg malaysia mali malta mexico moldova mongolia montenegro morocco myanmar nepal
+netherlands nicaragua niger nigeria norway oman pakistan palestine panama paraguay peru
+philippines poland portugal qatar romania russia rwanda scotland serbia singapore
+slovakia slovenia somalia spain sudan sweden switzerland syria taiwan tajikistan
+tanzania thailand tunisia turkey turkmenistan uganda ukraine uruguay uzbekistan
+venezuela vietnam wales yemen zambia zimbabwe america
+us u.s. usa u.s.a. uk u.k. eu u.n. un nato opec who imf
+washington beijing moscow london paris berlin tokyo brussels kyiv kiev tehran seoul
+pyongyang delhi islamabad ottawa canberra ankara jerusalem cairo riyadh taipei
+brasilia madrid rome kremlin pentagon vatican whitehall hanoi manila jakarta bangkok
+""".split())
+
+MULTIWORD_PLACES = frozenset("""
+united states|united kingdom|white house|downing street|hong kong|new york|new delhi|
+south korea|north korea|saudi arabia|south africa|new zealand|san francisco|los angeles|
+capitol hill|wall street|silicon valley|mexico city|sri lanka|costa rica|latin america|
+central america|south america|north america|european union|united nations|middle east|
+el salvador|puerto rico|people's republic of china|people’s republic of china|
+united arab emirates|czech republic|dominican republic|ivory coast|buenos aires|
+rio de janeiro|tel aviv|abu dhabi|las vegas|new jersey|new mexico|south carolina|
+north carolina|west virginia|rhode island|hong kong's
+""".replace("\n", "").split("|"))
+
+# Capitalised words that are never part of a person's name.
+STOP_CAPS = frozenset("""
+the a an in on at but and or so yet however meanwhile also after before while since
+if as for from with by only even both more most some many this that these those his
+her their our its it he she they we i you there here why how what who when where which
+then now still last next former new according during under over about against into
+monday tuesday wednesday thursday friday saturday sunday january february march april
+may june july august september october november december
+chinese american british french german russian japanese indian mexican european
+african asian canadian australian korean iranian israeli ukrainian italian spanish
+u.s. us uk u.k. eu un
+state defense defence justice commerce treasury health foreign interior homeland
+finance energy labor labour agriculture education trade security public national
+international federal central global world western eastern northern southern
+photo video read watch related advertisement reporting editing additional
+""".split())
+
+PRONOUNS = frozenset({"he", "she", "they", "He", "She", "They"})
+
+NAME_PARTICLES = frozenset({"de", "van", "von", "bin", "al", "da", "di", "le", "la",
+                            "du", "der", "den", "ter", "ibn", "el", "dos", "das", "del"})
+
+# Words skipped between a speaker and the verb: "Wang on Thursday said".
+ADVERBS = frozenset("""
+also again later previously then further repeatedly once earlier recently yesterday
+today tonight has had have did does do would will had already often frequently
+immediately quickly bluntly flatly angrily simply reportedly separately additionally
+himself herself themselves itself last week this month year morning afternoon evening
+night on in at
+""".split())
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
+          "september", "october", "november", "december")
+MONTH_ABBR = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
+              "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12}
+
+# Abbreviations whose period does not end a sentence.
+ABBREVIATIONS = frozenset("""
+mr mrs ms dr prof sen rep gov gen col lt sgt st jr sr inc corp co ltd vs mt ft no
+jan feb aug sept oct nov dec capt maj adm rev gov mm mme messrs est approx dept univ
+""".split())
+
+# Anonymous-source heads with an indefinite determiner: "a U.S. official".
+INDEFINITE = frozenset({"a", "an", "one", "two", "three", "several", "some", "A", "An",
+                        "One", "Two", "Three", "Several", "Some"})
+DEFINITE = frozenset({"the", "The", "this", "This", "that", "That"})
+
+# Nouns that mark a quotation as the name of a work rather than speech.
+WORK_NOUNS = frozenset("""
+film movie book novel show series song album report documentary programme program
+podcast column article play opera poem paper study campaign slogan hashtag headline
+episode track single initiative operation plan bill act policy doctrine law motto
+""".split())

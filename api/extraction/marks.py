@@ -1,0 +1,216 @@
+"""Quotation-mark pairing: find the spans of top-level quotations in a text.
+
+Rules:
+- Double marks (“ ” " „ « » 「 」 『 』) pair within a paragraph; a paragraph that
+  ends inside a quotation continues it when the next paragraph reopens with a mark,
+  otherwise the quotation is capped at the end of its paragraph.
+- Straight double quotes open after start/space/bracket/dash and close before
+  space/punctuation/end; a stray closing mark is ignored.
+- Single marks (‘ ’ ') are quotations only outside double quotations; a mark
+  between letters (Trump's, Don’t) or before a decade ('90s) is an apostrophe, and
+  an unclosed single mark is dropped rather than capped.
+- Quotations nested inside another quotation belong to it and are not returned.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+_DOUBLE_RE = re.compile(r'[“”„"«»「」『』\n]')
+_SINGLE_RE = re.compile(r"[‘’'‹›\n]")
+_OPENERS = {"“": "”", "„": "“”", "«": "»", "「": "」", "『": "』", '"': '"'}
+_CLOSERS = set("”»」』")
+_OPEN_AFTER = set("([{—–-/\u00a0\"'‘“«„:;")
+_CLOSE_BEFORE = set(",.;:!?)]}—–-…'’\"”»")
+_DECADE_RE = re.compile(r"\d\ds")
+_NONSPACE_RE = re.compile(r"\S")
+
+
+@dataclass(frozen=True)
+class QuoteSpan:
+    """A top-level quotation: content offsets plus the mark positions."""
+
+    start: int
+    end: int
+    open_pos: int
+    close_pos: int | None  # None when capped at the end of a paragraph
+    single: bool
+
+
+def _can_open(text: str, i: int) -> bool:
+    prev = text[i - 1] if i > 0 else " "
+    nxt = text[i + 1] if i + 1 < len(text) else " "
+    return (prev.isspace() or prev in _OPEN_AFTER) and not nxt.isspace()
+
+
+def _can_close(text: str, i: int) -> bool:
+    prev = text[i - 1] if i > 0 else " "
+    nxt = text[i + 1] if i + 1 < len(text) else " "
+    return not prev.isspace() and (nxt.isspace() or nxt in _CLOSE_BEFORE)
+
+
+def _line_end(text: str, nl: int) -> int:
+    """Return the offset of the last non-space character before newline nl, plus one."""
+    j = nl
+    while j > 0 and text[j - 1].isspace():
+        j -= 1
+    return j
+
+
+class _DoubleScanner:
+    """Pair double quotation marks in one linear pass."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.spans: list[QuoteSpan] = []
+        self.open_at: int | None = None
+        self.skip: int = -1
+
+    def run(self) -> list[QuoteSpan]:
+        for m in _DOUBLE_RE.finditer(self.text):
+            i = m.start()
+            ch = self.text[i]
+            if i == self.skip:
+                continue
+            if ch == "\n":
+                self._newline(i)
+            elif self.open_at is None:
+                self._maybe_open(i, ch)
+            else:
+                self._with_open(i, ch)
+        if self.open_at is not None:
+            self._cap(len(self.text))
+        return self.spans
+
+    def _maybe_open(self, i: int, ch: str) -> None:
+        if ch in _CLOSERS:
+            return
+        if ch == '"' and not _can_open(self.text, i):
+            return
+        self.open_at = i
+
+    def _with_open(self, i: int, ch: str) -> None:
+        opener = self.text[self.open_at]
+        closes = _OPENERS.get(opener, "”")
+        if ch == '"' and opener == '"':
+            if _can_close(self.text, i):
+                self._close(i)
+            elif _can_open(self.text, i):
+                self.open_at = i  # the earlier mark was stray
+        elif ch in closes:
+            self._close(i)
+        elif ch in _OPENERS and ch != '"':
+            self.open_at = i  # an unclosed earlier quotation: restart here
+
+    def _close(self, i: int) -> None:
+        start = self.open_at + 1
+        if i > start:
+            self.spans.append(QuoteSpan(start, i, self.open_at, i, False))
+        self.open_at = None
+
+    def _newline(self, i: int) -> None:
+        if self.open_at is None:
+            return
+        m = _NONSPACE_RE.search(self.text, i)
+        if m and self.text[m.start()] in _OPENERS and m.start() != self.open_at:
+            nxt = m.start()
+            if self.text[nxt] != '"' or _can_open(self.text, nxt):
+                self.skip = nxt  # the next paragraph reopens: one quotation
+                return
+        self._cap(i)
+
+    def _cap(self, limit: int) -> None:
+        end = _line_end(self.text, limit)
+        start = self.open_at + 1
+        if end > start:
+            self.spans.append(QuoteSpan(start, end, self.open_at, None, False))
+        self.open_at = None
+
+
+def _single_kind(text: str, i: int) -> str | None:
+    """Classify a single mark as 'open', 'strong'/'weak' closer, or None."""
+    ch = text[i]
+    prev = text[i - 1] if i > 0 else " "
+    nxt = text[i + 1] if i + 1 < len(text) else " "
+    if prev.isalnum() and nxt.isalnum():
+        return None  # apostrophe inside a word
+    if ch in "‘‹'" and (prev.isspace() or prev in _OPEN_AFTER) and nxt.isalnum():
+        if _DECADE_RE.match(text, i + 1):
+            return None
+        return "open"
+    if ch in "’›'" and not prev.isspace():
+        if nxt.isspace() or nxt in _CLOSE_BEFORE:
+            after = text[i + 2] if i + 2 < len(text) else ""
+            if prev in "sS" and nxt == " " and after.isalpha():
+                return "weak"  # likely possessive plural: governments’ loose
+            return "strong"
+    return None
+
+
+def _pair_singles(text: str, cands: list[tuple[int, str]]) -> list[QuoteSpan]:
+    """Pair single-mark candidates of one paragraph, preferring strong closers."""
+    spans: list[QuoteSpan] = []
+    k = 0
+    while k < len(cands):
+        pos, kind = cands[k]
+        if kind != "open":
+            k += 1
+            continue
+        weak = strong = None
+        j = k + 1
+        while j < len(cands) and cands[j][1] != "open":
+            if cands[j][1] == "strong":
+                strong = j
+                break
+            if weak is None:
+                weak = j
+            j += 1
+        pick = strong if strong is not None else weak
+        if pick is None:
+            k = j
+            continue
+        close = cands[pick][0]
+        if close - pos > 2:
+            spans.append(QuoteSpan(pos + 1, close, pos, close, True))
+        k = pick + 1
+    return spans
+
+
+def _single_spans(text: str, doubles: list[QuoteSpan]) -> list[QuoteSpan]:
+    """Find single-mark quotations outside the double quotations."""
+    starts = [d.open_pos for d in doubles]
+    spans: list[QuoteSpan] = []
+    cands: list[tuple[int, str]] = []
+    for m in _SINGLE_RE.finditer(text):
+        i = m.start()
+        if text[i] == "\n":
+            spans.extend(_pair_singles(text, cands))
+            cands = []
+            continue
+        k = bisect_right(starts, i) - 1
+        if k >= 0 and doubles[k].open_pos < i < (doubles[k].close_pos or doubles[k].end):
+            continue
+        kind = _single_kind(text, i)
+        if kind:
+            cands.append((i, kind))
+    spans.extend(_pair_singles(text, cands))
+    return spans
+
+
+def find_quote_spans(text: str) -> list[QuoteSpan]:
+    """Return the top-level quotation spans of text, in order."""
+    doubles = _DoubleScanner(text).run()
+    singles = _single_spans(text, doubles)
+    if not singles:
+        return [d for d in doubles if text[d.start:d.end].strip()]
+    merged = sorted(doubles + singles, key=lambda s: (s.open_pos, -s.end))
+    out: list[QuoteSpan] = []
+    outer_end = -1
+    for span in merged:
+        if span.open_pos < outer_end:
+            continue  # nested inside the previous top-level quotation
+        if text[span.start:span.end].strip():
+            out.append(span)
+            outer_end = span.close_pos if span.close_pos is not None else span.end
+    return out

@@ -1,0 +1,190 @@
+"""Direct quotations: speech or not, full or partial, and which cue attributes them.
+
+Rules:
+- A quotation opening its sentence (or after "X said:") is full; one embedded in
+  the writer's sentence is partial; a quotation in a headline is partial.
+- Cue order of preference: a cue right after the closing mark ("…,” he said), the
+  nearest cue before it in the sentence, then for a sentence-opening quotation a
+  comma-introduced cue later in the sentence (“…” between X and Y, the official said).
+- Without a cue: a later quotation of the same paragraph continues the paragraph's
+  speaker; a paragraph opening with a quotation continues the previous paragraph
+  when that one ends with "X said:" or held an attributed quotation.
+- Not speech: titles of works (short Title Case fragments after a name or
+  determiner), terms after so-called/dubbed/titled/known as, short attributive
+  fragments (a “working-level” call), and short fragments with no cue at all.
+"""
+from __future__ import annotations
+
+import re
+
+from .attribution import Cue, Record, find_cues, headline_cue
+from .document import Document
+from .lexicon import NAMING_WORDS, SPEECH_VERBS, WORK_NOUNS
+from .marks import QuoteSpan
+
+_WORDS_RE = re.compile(r"[^\W_][\w'’\-]*")
+_PREV_WORDS_RE = re.compile(r"([\w'’\-]+)\W*?([\w'’\-]+)?[\s(]*$")
+_LEAD_RE = re.compile(r"[\s•·*\-–—]*$")
+_SMALL = frozenset("a an the of to in on for and or at by with as from but vs".split())
+_DETERMINERS = frozenset("a an the its their his her this that our your my".split())
+_NEXT_WORD_RE = re.compile(r"\s+([a-z][\w\-]*)")
+_GAP_RE = re.compile(r"[\s,—–\-]*")
+_MAX_WINDOW = 400
+
+
+def _prev_words(masked: str, lo: int, pos: int) -> tuple[str, str]:
+    m = _PREV_WORDS_RE.search(masked, max(lo, pos - 60), pos)
+    if not m:
+        return "", ""
+    if m.group(2):
+        return m.group(2).lower(), m.group(1).lower()
+    return m.group(1).lower(), ""
+
+
+def _title_case(words: list[str]) -> bool:
+    caps = [w for w in words if w.lower() not in _SMALL]
+    return bool(caps) and all(w[:1].isupper() or w[:1].isdigit() for w in caps)
+
+
+def _not_speech(doc: Document, q: QuoteSpan, lo: int, opening: bool) -> bool:
+    """Tell whether a quotation names a thing (title, term, nickname) instead of speech."""
+    content = doc.text[q.start:q.end]
+    words = _WORDS_RE.findall(content)
+    last, before_last = _prev_words(doc.masked, lo, q.open_pos)
+    if last in NAMING_WORDS or (last == "as" and before_last in ("known", "referred")):
+        return True
+    if opening or doc.masked[lo:q.open_pos].rstrip().endswith(":"):
+        return False
+    ends_sentence = content.rstrip()[-1:] in ".!?,"
+    if len(words) <= 8 and _title_case(words) and not ends_sentence:
+        if last != "as" and last not in SPEECH_VERBS:
+            return True
+    if len(words) <= 3 and not ends_sentence and last in _DETERMINERS:
+        after = q.close_pos + 1 if q.close_pos is not None else q.end
+        nxt = _NEXT_WORD_RE.match(doc.masked, after)
+        if nxt and nxt.group(1) not in SPEECH_VERBS and nxt.group(1) not in ("he", "she"):
+            return True
+    return last in WORK_NOUNS and _title_case(words)
+
+
+class DirectFinder:
+    """Attribute every top-level quotation of a document in reading order."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self._cues: dict[tuple[int, int], list[Cue]] = {}
+        self.records: list[Record] = []
+        self._by_line: dict[int, Record] = {}
+
+    def run(self) -> list[Record]:
+        """Return the records of the quotations that are speech."""
+        for idx, q in enumerate(self.doc.spans):
+            rec = self._one(idx, q)
+            if rec is not None:
+                self.records.append(rec)
+                if rec.cue is not None or rec.source is not None:
+                    self._by_line[self.doc.line_index(q.open_pos)] = rec
+        return self.records
+
+    def _cues_for(self, lo: int, hi: int) -> list[Cue]:
+        key = (lo, hi)
+        if key not in self._cues:
+            self._cues[key] = find_cues(self.doc.text, self.doc.masked, lo, hi)
+        return self._cues[key]
+
+    def _window(self, q: QuoteSpan) -> tuple[int, int, int]:
+        close_end = q.close_pos + 1 if q.close_pos is not None else q.end
+        lo = self.doc.sentence_bounds(q.open_pos)[0]
+        hi = self.doc.sentence_bounds(max(close_end - 1, q.open_pos))[1]
+        return max(lo, q.open_pos - _MAX_WINDOW), min(max(hi, close_end), close_end + _MAX_WINDOW), close_end
+
+    def _one(self, idx: int, q: QuoteSpan) -> Record | None:
+        doc = self.doc
+        lo, hi, close_end = self._window(q)
+        opening = _LEAD_RE.fullmatch(doc.masked, lo, q.open_pos) is not None
+        if _not_speech(doc, q, lo, opening):
+            return None
+        title = doc.is_title_line(q.open_pos)
+        cue = self._pick(self._cues_for(lo, hi), q.open_pos, close_end, opening)
+        line = doc.line_index(q.open_pos)
+        if cue is None and title:
+            cue = headline_cue(doc.masked, doc.line_bounds(line)[0], q.open_pos)
+        kind = "partial" if title else self._kind(idx, q, lo, opening)
+        rec = Record(q.start, q.end, kind, cue, sentence_start=lo, line=line)
+        if cue is None:
+            rec.source = self._inherit(q, line, kind)
+            words = len(_WORDS_RE.findall(doc.text[q.start:q.end]))
+            if rec.source is None and (words < 4 or title):
+                return None
+        self._date_window(rec, lo, hi, close_end)
+        return rec
+
+    def _pick(self, cues: list[Cue], open_pos: int, close_end: int, opening: bool) -> Cue | None:
+        masked = self.doc.masked
+        for c in cues:
+            if not c.inherited and c.start >= close_end and c.mention is not None \
+                    and _GAP_RE.fullmatch(masked, close_end, c.start):
+                return c
+        before = [c for c in cues if c.anchor < open_pos and c.mention is not None]
+        if before:
+            return before[-1]
+        if opening:
+            for c in cues:
+                if c.start >= close_end and c.mention is not None and not c.inherited \
+                        and masked[close_end:c.start].rstrip().endswith(","):
+                    return c
+        return None
+
+    def _kind(self, idx: int, q: QuoteSpan, lo: int, opening: bool) -> str:
+        if opening or self.doc.masked[lo:q.open_pos].rstrip().endswith(":"):
+            return "full"
+        if idx > 0 and self.records and self.records[-1].kind == "full":
+            prev = self.doc.spans[idx - 1]
+            prev_end = prev.close_pos + 1 if prev.close_pos is not None else prev.end
+            between = self.doc.masked[prev_end:q.open_pos]
+            last = self.records[-1]
+            if prev_end >= lo and last.start == prev.start and last.cue is not None \
+                    and between.rstrip().endswith(",") and len(between) < 200:
+                return "full"
+        return "partial"
+
+    def _inherit(self, q: QuoteSpan, line: int, kind: str) -> Record | None:
+        if line in self._by_line:
+            return self._by_line[line]
+        doc = self.doc
+        start, _ = doc.line_bounds(line)
+        if doc.text[start:q.open_pos].strip() or kind != "full":
+            return None
+        prev_line = line - 1
+        while prev_line >= 0 and not doc.text[slice(*doc.line_bounds(prev_line))].strip():
+            prev_line -= 1
+        if prev_line < 0 or line - prev_line > 3:
+            return None
+        return self._by_line.get(prev_line) or self._colon_record(prev_line)
+
+    def _colon_record(self, line: int) -> Record | None:
+        """Return a cue-only record when a paragraph ends with 'X said:'."""
+        s, e = self.doc.line_bounds(line)
+        if not self.doc.text[s:e].rstrip().endswith(":"):
+            return None
+        lo = self.doc.sentence_bounds(max(s, e - 2))[0]
+        cues = [c for c in self._cues_for(lo, e) if c.mention is not None]
+        if not cues:
+            return None
+        rec = Record(cues[-1].start, cues[-1].end, "full", cues[-1], sentence_start=lo, line=line)
+        self._date_window(rec, lo, e, e)
+        return rec
+
+    def _date_window(self, rec: Record, lo: int, hi: int, close_end: int) -> None:
+        cue = rec.cue
+        if cue is None:
+            rec.date_lo = rec.date_hi = 0
+            return
+        start = lo if cue.start < close_end - 1 and cue.anchor < rec.start else cue.start
+        end = min(hi, cue.end + 80)
+        text = self.doc.masked
+        for stop in (",", " that ", ";"):
+            k = text.find(stop, cue.end, end)
+            if k >= 0:
+                end = k
+        rec.date_lo, rec.date_hi = start, end

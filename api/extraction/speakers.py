@@ -1,0 +1,204 @@
+"""Discourse model: who is who in the article, and whom a mention refers to.
+
+Rules:
+- Full person names (two or more capitalised tokens, initials allowed) are
+  collected from the whole article with any role written before them
+  ("ambassador Qin Gang") or in an appositive after them ("Rahul Gupta, director
+  of ..., said").
+- A surname or given name resolves to the fullest name sharing its first or last
+  token, preferring names seen earlier, else later in the article.
+- he/she resolves to a person named earlier in the same sentence, else to the
+  last person or anonymous speaker, else to the last person named.
+- "the ambassador" resolves to the latest entity whose role holds that noun; an
+  anonymous "a U.S. official" is later matched by "the (American) official".
+- Places and organisations ("Washington", "the ministry") are organisations.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass, field
+
+from .lexicon import MULTIWORD_PLACES, ROLE_NOUNS, STOP_CAPS, TITLE_WORDS
+from .mentions import Mention, is_org_name, parse_before
+
+_TOK = r"[A-Z][a-zà-ÿ]+(?:['’][A-Z][a-zà-ÿ]+)?(?:-[A-Za-zà-ÿ]+)?"
+_INITIAL = r"[A-Z]\."
+_PART = r"(?:de|van|von|bin|al|da|di|le|la|du|der|den|ter|ibn|el|dos|das|del)"
+_NAME_RE = re.compile(
+    rf"(?<![\w.])(?:{_INITIAL}\s?)*{_TOK}(?:\s+(?:{_PART}\s+)?(?:{_INITIAL}\s+)*{_TOK})+")
+_CAP_WORD_RE = re.compile(r"\b[A-Z][\w'’\-]*")
+_PREV_WORD_RE = re.compile(r"(\S+)\s*$")
+_APPOS_RE = re.compile(r",\s+((?:the|a|an)\s+)?([^,.;:“”\"()]{2,140}?),")
+_WORD_RE = re.compile(r"[\w\-]+")
+
+
+@dataclass
+class Entity:
+    """One speaker of the article."""
+
+    name: str
+    kind: str  # person | organization | anonymous
+    role: str | None = None
+    roles: list[str] = field(default_factory=list)
+    head: str | None = None
+    last: int = -1
+
+    def add_role(self, role: str | None) -> None:
+        """Remember a role; the first one written becomes the display role."""
+        if role and role not in self.roles:
+            self.roles.append(role)
+            if self.role is None:
+                self.role = role
+
+    def has_head(self, head: str) -> bool:
+        """Tell whether a description head ("official") fits this entity."""
+        if self.head == head:
+            return True
+        return any(head in _WORD_RE.findall(r.lower()) for r in self.roles)
+
+
+def _clean_name(raw: str) -> list[str]:
+    """Return the person-name tokens of a capitalised run, or [] when it is none."""
+    toks = raw.split()
+    cut = 0
+    for k, t in enumerate(toks):
+        low = t.lower()
+        if low in STOP_CAPS or low in TITLE_WORDS or low.rstrip("s") in TITLE_WORDS:
+            cut = k + 1
+    toks = toks[cut:]
+    name = " ".join(toks)
+    if len(toks) < 2 or is_org_name(name) or name.lower() in MULTIWORD_PLACES:
+        return []
+    return toks
+
+
+class Discourse:
+    """Persons and speakers of one article, with recency for anaphora."""
+
+    def __init__(self, masked: str) -> None:
+        self.text = masked
+        self.names: list[tuple[int, str]] = []
+        self.by_token: dict[str, list[tuple[int, str]]] = {}
+        self.entities: dict[tuple[str, str], Entity] = {}
+        self.last_speaker: Entity | None = None
+        self._collect(masked)
+        self._positions = [p for p, _ in self.names]
+
+    def _collect(self, text: str) -> None:
+        for m in _NAME_RE.finditer(text):
+            toks = _clean_name(m.group())
+            if not toks:
+                continue
+            name = " ".join(toks)
+            pos = m.end() - len(toks[-1])
+            self.names.append((pos, name))
+            for tok in {toks[0], toks[-1]}:
+                self.by_token.setdefault(tok, []).append((pos, name))
+            self._collect_roles(text, m, name)
+
+    def _collect_roles(self, text: str, m: re.Match, name: str) -> None:
+        prev = _PREV_WORD_RE.search(text, max(0, m.start() - 40), m.start())
+        first = m.group().split()[0].lower()
+        if (prev and prev.group(1).lower() in ROLE_NOUNS) or first in TITLE_WORDS:
+            mention = parse_before(text, max(0, m.start() - 80), m.end())
+            if mention and mention.role:
+                self._entity("person", name).add_role(mention.role)
+        if m.end() < len(text) and text[m.end()] == ",":
+            a = _APPOS_RE.match(text, m.end())
+            if a and any(w.lower() in ROLE_NOUNS for w in a.group(2).split()[:6]):
+                self._entity("person", name).add_role((a.group(1) or "") + a.group(2))
+
+    def _entity(self, kind: str, name: str) -> Entity:
+        key = (kind, name)
+        if key not in self.entities:
+            self.entities[key] = Entity(name, kind)
+        return self.entities[key]
+
+    def canonical(self, name: str, pos: int) -> str:
+        """Return the fullest person name in the article that this name abbreviates."""
+        toks = name.split()
+        cands = self.by_token.get(toks[0], []) + (self.by_token.get(toks[-1], [])
+                                                  if len(toks) > 1 else [])
+        cands = [c for c in cands if set(toks) <= set(c[1].split())]
+        if not cands:
+            return name
+        before = [c for c in cands if c[0] <= pos]
+        pool = before or cands
+        best = max(pool, key=lambda c: (len(c[1].split()), c[0] if before else -c[0]))
+        return best[1] if len(best[1]) >= len(name) else name
+
+    def resolve(self, m: Mention, pos: int, sent_start: int) -> Entity | None:
+        """Return the entity a mention refers to; None when it cannot be resolved."""
+        if m.kind == "name":
+            return self._resolve_name(m, pos)
+        if m.kind == "pronoun":
+            return self._resolve_pronoun(m, pos, sent_start)
+        if m.kind == "anonymous":
+            ent = self._find_head(m.head, pos, anonymous_only=True) if m.head else None
+            if ent is None or ent.name != m.name:
+                ent = self._entity("anonymous", m.name)
+                ent.head = m.head
+            return ent
+        return self._resolve_description(m, pos)
+
+    def _resolve_name(self, m: Mention, pos: int) -> Entity:
+        if m.org:
+            return self._entity("organization", m.name)
+        ent = self._entity("person", self.canonical(m.name, pos))
+        ent.add_role(m.role)
+        return ent
+
+    def _resolve_pronoun(self, m: Mention, pos: int, sent_start: int) -> Entity | None:
+        if m.name == "they":
+            return self.last_speaker
+        named = self._person_in_span(sent_start, m.start)
+        if named:
+            return named
+        if self.last_speaker and self.last_speaker.kind != "organization":
+            return self.last_speaker
+        k = bisect_left(self._positions, pos) - 1
+        return self._entity("person", self.names[k][1]) if k >= 0 else None
+
+    def _person_in_span(self, lo: int, hi: int) -> Entity | None:
+        """Return the last known person named in text[lo:hi], if any."""
+        found = None
+        for w in _CAP_WORD_RE.finditer(self.text, max(lo, hi - 300), hi):
+            word = w.group()
+            if word in self.by_token and self.text[w.end():w.end() + 2] not in ("’s", "'s"):
+                found = self.canonical(word, w.start())
+        return self._entity("person", found) if found else None
+
+    def _find_head(self, head: str, pos: int, anonymous_only: bool = False) -> Entity | None:
+        best = None
+        for ent in self.entities.values():
+            if anonymous_only and ent.kind != "anonymous":
+                continue
+            if ent.kind != "organization" and ent.has_head(head) and ent.last <= pos:
+                if best is None or ent.last > best.last:
+                    best = ent
+        return best
+
+    def _resolve_description(self, m: Mention, pos: int) -> Entity | None:
+        if m.org:
+            for ent in sorted(self.entities.values(), key=lambda e: -e.last):
+                if ent.kind == "organization" and m.head in ent.name.lower():
+                    return ent
+            return self._entity("organization", m.name)
+        if self.last_speaker and self.last_speaker.has_head(m.head):
+            return self.last_speaker
+        return self._find_head(m.head, pos)
+
+    def note(self, ent: Entity | None, pos: int) -> None:
+        """Record that ent spoke at pos: it becomes the most salient speaker."""
+        if ent is None:
+            return
+        ent.last = max(ent.last, pos)
+        if ent.kind != "organization":
+            self.last_speaker = ent
+
+    def unknown(self, m: Mention) -> Entity:
+        """Return an anonymous entity for a description nobody can be found for."""
+        ent = self._entity("anonymous", m.name)
+        ent.head = m.head
+        return ent
