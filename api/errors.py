@@ -9,6 +9,7 @@ from flask import Response, json
 from flask_smorest import Api
 from werkzeug.exceptions import HTTPException, InternalServerError
 
+from api.citations import CitationError
 from api.store.errors import StoreError
 
 PROBLEM_TYPE = "application/problem+json"
@@ -98,7 +99,15 @@ def handle_too_deep(error: RecursionError) -> Response:
     return problem(400, "the JSON body is nested too deeply")
 
 
+def handle_citation_error(error: CitationError) -> Response:
+    """Map an unknown citation style or format to a 400 listing the accepted values."""
+    field = getattr(error, "parameter", "value")
+    accepted = ", ".join(getattr(error, "accepted", ()))
+    return problem(400, str(error), {field: [f"Must be one of: {accepted}."]})
+
+
 def register_error_handlers(app) -> None:
-    """Register the domain-error mapping on the app (HTTP errors go through VerbatimApi)."""
+    """Register the domain-error mappings on the app (HTTP errors go through VerbatimApi)."""
     app.register_error_handler(StoreError, handle_store_error)
+    app.register_error_handler(CitationError, handle_citation_error)
     app.register_error_handler(RecursionError, handle_too_deep)

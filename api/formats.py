@@ -1,4 +1,4 @@
-"""Non-JSON renderings of lists: CSV for scripts."""
+"""Non-JSON renderings: CSV for scripts, BibTeX/RIS/CSL-JSON/text for reference managers."""
 from __future__ import annotations
 
 import csv
@@ -6,17 +6,41 @@ import io
 
 from flask import Response, request
 
+from api.citations import DEFAULT_STYLE, FORMATS, export
+
 CSV_COLUMNS = ("id", "text", "kind", "speaker_id", "speaker_name", "cue", "date", "date_basis",
                "source_id", "outlet", "source_title", "source_url", "start", "end")
+LIST_MEDIA_TYPES = {"csv": "text/csv", "bibtex": FORMATS["bibtex"], "ris": FORMATS["ris"],
+                    "csl-json": FORMATS["csl-json"]}
 
 
-def wants(fmt: str | None, media_type: str) -> bool:
-    """Tell whether the request asks for media_type, by `format` or by the Accept header."""
+def negotiate(fmt: str | None, media_types: dict[str, str]) -> str:
+    """Return `fmt` if given, else the name of the type Accept prefers over JSON, else "json"."""
     if fmt is not None:
-        return fmt == media_type.split("/")[1]
-    best = request.accept_mimetypes.best_match(["application/json", media_type])
-    return best == media_type and request.accept_mimetypes[media_type] > \
-        request.accept_mimetypes["application/json"]
+        return fmt
+    accept = request.accept_mimetypes
+    best = accept.best_match(["application/json", *media_types.values()])
+    for name, media_type in media_types.items():
+        if best == media_type and accept[media_type] > accept["application/json"]:
+            return name
+    return "json"
+
+
+def alt_formats(blp, media_types: dict[str, str], description: str):
+    """Document each media type as an alternative 200 answer (a string body) of a route."""
+    def decorate(func):
+        for media_type in media_types.values():
+            func = blp.alt_response(200, schema={"type": "string"}, content_type=media_type,
+                                    success=True, description=description)(func)
+        return func
+    return decorate
+
+
+def citation_response(items: list[dict], fmt: str, style: str = DEFAULT_STYLE,
+                      headers: dict | None = None) -> Response:
+    """Return CSL items exported as `fmt` (bibtex, ris, csl-json, text) with its media type."""
+    body, content_type = export(items, fmt, style)
+    return Response(body, headers=headers, content_type=content_type)
 
 
 def csv_response(rows: list[dict], headers: dict) -> Response:

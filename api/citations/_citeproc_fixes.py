@@ -13,6 +13,9 @@ the CSL 1.0.2 specification requires; none of them edits rendered strings:
    while the substitute ran and suppress those too.
 3. ``text-case="title"`` left a word starting with punctuation in lower case
    ("‘fake News’"): capitalise the first letter, not the first character.
+4. ``cs:name`` with ``initialize="false"`` still initialised given names when the
+   style sets ``initialize-with`` (MLA and Chicago printed "Doe, J." for
+   "Doe, Jane"). The spec keeps given names whole then.
 """
 from __future__ import annotations
 
@@ -76,6 +79,14 @@ def _capitalize_first(self):
     return self
 
 
+def _name_initialize(original):
+    def initialize(self, given, mark, context):
+        if self.get("initialize") == "false":
+            return given
+        return original(self, given, mark, context)
+    return initialize
+
+
 def apply() -> None:
     """Install the fixes into citeproc-py (idempotent)."""
     global _APPLIED
@@ -85,4 +96,5 @@ def apply() -> None:
     model.Text._variable = _text_variable(model.Text._variable)
     model.Substitute.render = _substitute_render
     string.String.capitalize_first = _capitalize_first
+    model.Name.initialize = _name_initialize(model.Name.initialize)
     _APPLIED = True

@@ -1,7 +1,9 @@
 """GET /v1/quotes and /v1/quotes/{id}."""
 from flask import g
 
-from api.formats import csv_response, wants
+from api.citations.adapters import csl_items
+from api.formats import (LIST_MEDIA_TYPES, alt_formats, citation_response, csv_response,
+                         negotiate)
 from api.pagination import decode_cursor, envelope, link_header
 from api.routes import Blueprint
 from api.schemas.quotes import QuoteListArgs, QuotePageSchema, QuoteSchema
@@ -10,12 +12,14 @@ from api.store.quotes import QuoteFilters
 
 blp = Blueprint("quotes", __name__, url_prefix="/v1/quotes", description="Quotes and their spans")
 FILTER_KEYS = ("speaker", "outlet", "source", "kind", "date_from", "date_to", "q")
+LIST_ANSWER = ("The page as JSON; as CSV (`format=csv`, text/csv); or the page's sources as "
+               "BibTeX, RIS or CSL-JSON (`format=bibtex|ris|csl-json`, or their media types)")
 
 
 @blp.route("")
 @blp.arguments(QuoteListArgs, location="query", as_kwargs=True)
-@blp.response(200, QuotePageSchema)
-@blp.alt_response(200, content_type="text/csv", success=True, description="The page as CSV")
+@blp.response(200, QuotePageSchema, description=LIST_ANSWER)
+@alt_formats(blp, LIST_MEDIA_TYPES, LIST_ANSWER)
 def list_quotes(limit, cursor, sort, facet, format, **filters):
     """List quotes: filter, search, facet, sort and page through them."""
     filters = QuoteFilters(**{k: (v.isoformat() if hasattr(v, "isoformat") else v)
@@ -25,8 +29,11 @@ def list_quotes(limit, cursor, sort, facet, format, **filters):
     rows, next_values = store.list_quotes(g.db, filters, sort, decode_cursor(cursor, kind), limit)
     extra = {"facets": store.facet_counts(g.db, filters, facet)} if facet else {}
     page = envelope(rows, store.count_quotes(g.db, filters), next_values, kind, **extra)
-    if wants(format, "text/csv"):
+    fmt = negotiate(format, LIST_MEDIA_TYPES)
+    if fmt == "csv":
         return csv_response(rows, link_header(page))
+    if fmt != "json":
+        return citation_response(csl_items(rows), fmt, headers=link_header(page))
     return page, 200, link_header(page)
 
 

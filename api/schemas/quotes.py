@@ -10,7 +10,7 @@ from api.schemas.base import BaseSchema, PageArgs, page_schema
 KINDS = ("full", "partial", "indirect")
 SORTS = ("date", "-date", "relevance")
 FACETS = ("speaker", "outlet", "kind", "year")
-QUOTE_LIST_FORMATS = ("json", "csv")
+QUOTE_LIST_FORMATS = ("json", "csv", "bibtex", "ris", "csl-json")
 
 
 class QuoteListArgs(PageArgs):
@@ -29,7 +29,9 @@ class QuoteListArgs(PageArgs):
                          metadata={"description": "Default `-date`, or `relevance` with `q`."})
     facet = fields.List(fields.String(validate=validate.OneOf(FACETS)), load_default=list)
     format = fields.String(load_default=None, validate=validate.OneOf(QUOTE_LIST_FORMATS),
-                           metadata={"description": "`csv` for a CSV page (or Accept: text/csv)."})
+                           metadata={"description": "`csv` for a CSV page (or Accept: text/csv); "
+                                     "`bibtex`, `ris`, `csl-json` for the page's sources (or "
+                                     "Accept: their media types)."})
 
     @ma.validates_schema
     def check_relevance(self, data, **kwargs):
@@ -111,7 +113,7 @@ def quote_resource(row: dict) -> dict:
         "links": {
             "self": url_for("quotes.get_quote", quote_id=quote_id, _external=True),
             "source": url_for("sources.get_source", source_id=row["source_id"], _external=True),
-            "citation": url_for("quotes.get_quote", quote_id=quote_id, _external=True) + "/citation",
+            "citation": url_for("citations.get_quote_citation", quote_id=quote_id, _external=True),
             "provenance": url_for("quotes.get_quote", quote_id=quote_id, _external=True) + "/provenance",
         },
     }

@@ -145,13 +145,33 @@ def _facet_item(facet: str, value, label, count: int) -> dict:
     return item
 
 
-def get_quote(db: sqlite_utils.Database, quote_id: str) -> dict:
+def get_quote(db: sqlite_utils.Database, quote_id: str, with_source_text: bool = False) -> dict:
     """Return one quote row with its speaker and source fields, or raise NotFound."""
-    rows = list(db.query(f"SELECT {QUOTE_COLUMNS} FROM quotes q {QUOTE_JOINS} WHERE q.id = ?",
-                         [quote_id]))
+    text_col = ", s.text AS source_text" if with_source_text else ""
+    rows = list(db.query(f"SELECT {QUOTE_COLUMNS}{text_col} FROM quotes q {QUOTE_JOINS} "
+                         "WHERE q.id = ?", [quote_id]))
     if not rows:
         raise NotFound(f"no quote with id {quote_id!r}")
     return rows[0]
+
+
+def get_quotes(db: sqlite_utils.Database, quote_ids: list[str],
+               with_source_text: bool = False) -> list[dict]:
+    """Return the quote rows for these ids in the order given, each once, in one query.
+
+    Raise NotFound naming every id that is not stored.
+    """
+    wanted = list(dict.fromkeys(quote_ids))
+    text_col = ", s.text AS source_text" if with_source_text else ""
+    marks = ", ".join("?" * len(wanted))
+    found = {row["id"]: row for row in db.query(
+        f"SELECT {QUOTE_COLUMNS}{text_col} FROM quotes q {QUOTE_JOINS} WHERE q.id IN ({marks})",
+        wanted)}
+    missing = [quote_id for quote_id in wanted if quote_id not in found]
+    if missing:
+        raise NotFound(f"no quote with id {', '.join(map(repr, missing))}",
+                       {"ids": [f"unknown quote id {quote_id!r}" for quote_id in missing]})
+    return [found[quote_id] for quote_id in wanted]
 
 
 def quotes_of_source(db: sqlite_utils.Database, source_id: str) -> list[dict]:

@@ -1,0 +1,97 @@
+"""Citation schemas: style/format arguments, the bulk request and the citation objects."""
+from __future__ import annotations
+
+import marshmallow as ma
+from flask import url_for
+from marshmallow import fields, validate
+
+from api.citations import DEFAULT_STYLE, FORMATS, JSON, STYLES, UnknownFormat, check_style
+from api.schemas.base import BaseSchema
+from api.schemas.quotes import SourceRefSchema
+
+MAX_IDS = 100
+CITATION_FORMATS = (JSON, *FORMATS)
+EXPORT_LINKS = ("bibtex", "ris", "csl-json", "text")
+
+
+def check_citation_format(fmt: str) -> str:
+    """Return `fmt` if it is json or an export format, else raise UnknownFormat."""
+    if fmt not in CITATION_FORMATS:
+        raise UnknownFormat(fmt, CITATION_FORMATS)
+    return fmt
+
+
+# The validators are the engine's checks: they raise UnknownStyle / UnknownFormat, which
+# api/errors.py answers with a 400 listing the accepted values in `detail` and `errors`.
+def style_field() -> fields.String:
+    return fields.String(load_default=DEFAULT_STYLE, validate=check_style, metadata={
+        "enum": list(STYLES), "description": f"CSL style; default `{DEFAULT_STYLE}`."})
+
+
+def format_field() -> fields.String:
+    return fields.String(load_default=None, validate=check_citation_format, metadata={
+        "enum": list(CITATION_FORMATS),
+        "description": "`json` (default), or a raw export; wins over the Accept header: "
+                       + ", ".join(f"`{name}` ({media})" for name, media in FORMATS.items())})
+
+
+class CitationArgs(BaseSchema):
+    style = style_field()
+    format = format_field()
+
+
+class CitationRequestSchema(BaseSchema):
+    ids = fields.List(
+        fields.String(validate=validate.Length(1, 100)), required=True,
+        validate=validate.Length(1, MAX_IDS, error=f"give 1 to {MAX_IDS} quote ids"),
+        metadata={"description": f"1–{MAX_IDS} quote ids; order kept, repeats dropped"})
+    style = style_field()
+    format = format_field()
+
+
+class CitationSourceSchema(SourceRefSchema):
+    author = fields.String(allow_none=True)
+
+
+class CitationFormatsSchema(BaseSchema):
+    bibtex = fields.String()
+    ris = fields.String()
+    csl_json = fields.String(data_key="csl-json")
+    text = fields.String(metadata={"description": "The entry as text/x-bibliography"})
+
+
+class CitationSchema(BaseSchema):
+    quote_id = fields.String()
+    style = fields.String()
+    citation = fields.String(metadata={"description": "The reference entry in `style`, plain text"})
+    citation_html = fields.String(metadata={"description": "The same entry as HTML (italics)"})
+    attribution = fields.String(metadata={
+        "description": "Sentence quoting the words with speaker, role, outlet and date"})
+    url = fields.String(allow_none=True, metadata={"description": "The source's URL"})
+    text_fragment_url = fields.String(allow_none=True, metadata={
+        "description": "`url#:~:text=…`: opens the source scrolled to the exact words"})
+    csl = fields.Dict(metadata={"description": "The CSL-JSON item (type article-newspaper)"})
+    formats = fields.Nested(CitationFormatsSchema, metadata={"description": "Export links"})
+    source = fields.Nested(CitationSourceSchema)
+
+    @ma.pre_dump
+    def add_format_links(self, citation, **kwargs):
+        def link(fmt):
+            style = citation["style"] if fmt == "text" else None
+            return url_for("citations.get_quote_citation", quote_id=citation["quote_id"],
+                           format=fmt, style=style, _external=True)
+        return {**citation, "formats": {fmt.replace("-", "_"): link(fmt) for fmt in EXPORT_LINKS}}
+
+
+class BibliographyEntrySchema(BaseSchema):
+    quote_id = fields.String()
+    citation = fields.String()
+    attribution = fields.String()
+    url = fields.String(allow_none=True)
+    text_fragment_url = fields.String(allow_none=True)
+
+
+class BibliographySchema(BaseSchema):
+    style = fields.String()
+    data = fields.List(fields.Nested(BibliographyEntrySchema),
+                       metadata={"description": "One entry per quote id, in request order"})
