@@ -95,3 +95,39 @@ CREATE TRIGGER IF NOT EXISTS quotes_fts_update AFTER UPDATE OF text ON quotes BE
     INSERT INTO quotes_fts (quotes_fts, rowid, text) VALUES ('delete', old.seq, old.text);
     INSERT INTO quotes_fts (rowid, text) VALUES (new.seq, new.text);
 END;
+
+-- Provenance indexes
+-- Full-text index over whole source texts, so a claim is found in the writer's narrative as well
+-- as in quotes. Contentless (the text stays in sources only); its rowid is a stable integer from
+-- sources_fts_map, because the implicit rowid of sources may change on VACUUM.
+CREATE TABLE IF NOT EXISTS sources_fts_map (
+    seq INTEGER PRIMARY KEY,
+    source_id TEXT NOT NULL UNIQUE
+);
+CREATE VIRTUAL TABLE IF NOT EXISTS sources_fts USING fts5 (
+    text,
+    content = '',
+    tokenize = 'unicode61 remove_diacritics 2'
+);
+-- Document frequency of every indexed term: a check picks the claim's rarest words to search.
+CREATE VIRTUAL TABLE IF NOT EXISTS sources_fts_vocab USING fts5vocab (sources_fts, 'row');
+CREATE TRIGGER IF NOT EXISTS sources_fts_map_insert AFTER INSERT ON sources_fts_map BEGIN
+    INSERT INTO sources_fts (rowid, text) SELECT new.seq, text FROM sources WHERE id = new.source_id;
+END;
+CREATE TRIGGER IF NOT EXISTS sources_fts_insert AFTER INSERT ON sources BEGIN
+    INSERT INTO sources_fts_map (source_id) VALUES (new.id);
+END;
+CREATE TRIGGER IF NOT EXISTS sources_fts_delete AFTER DELETE ON sources BEGIN
+    INSERT INTO sources_fts (sources_fts, rowid, text)
+        SELECT 'delete', seq, old.text FROM sources_fts_map WHERE source_id = old.id;
+    DELETE FROM sources_fts_map WHERE source_id = old.id;
+END;
+CREATE TRIGGER IF NOT EXISTS sources_fts_update AFTER UPDATE OF text ON sources BEGIN
+    INSERT INTO sources_fts (sources_fts, rowid, text)
+        SELECT 'delete', seq, old.text FROM sources_fts_map WHERE source_id = old.id;
+    INSERT INTO sources_fts (rowid, text)
+        SELECT seq, new.text FROM sources_fts_map WHERE source_id = new.id;
+END;
+-- Databases built before this index existed: index their sources once (a no-op afterwards).
+INSERT INTO sources_fts_map (source_id)
+    SELECT id FROM sources WHERE id NOT IN (SELECT source_id FROM sources_fts_map);

@@ -18,9 +18,10 @@ class Blueprint(flask_smorest.Blueprint):
 
 
 def _blueprints() -> list[Blueprint]:
-    from api.routes import citations, health, outlets, quotes, sources, speakers
+    from api.routes import citations, health, outlets, provenance, quotes, sources, speakers
 
-    return [health.blp, quotes.blp, sources.blp, speakers.blp, outlets.blp, citations.blp]
+    return [health.blp, quotes.blp, sources.blp, speakers.blp, outlets.blp, citations.blp,
+            provenance.blp]
 
 
 BLUEPRINTS = _blueprints()

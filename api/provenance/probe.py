@@ -1,0 +1,69 @@
+"""Build the full-text query that finds a claim's candidate sources from its rarest words.
+
+A claim made only of common words ("we will not do it") would match most of the corpus word by
+word, so the query uses the claim's most selective units: a rare word alone, or a phrase of two
+or three adjacent common words. A source must hold at least two of the three or four units, so
+an altered word or two cannot hide the source it was taken from.
+"""
+from __future__ import annotations
+
+from itertools import combinations
+
+from api.provenance.claim import Claim
+from api.provenance.normalize import index_terms
+
+MAX_PHRASE = 3  # words in one phrase unit
+SHORT_CLAIM_TERMS = 3  # claims this short are searched as one phrase per piece
+
+
+def claim_terms(claim: Claim) -> list[list[str]]:
+    """Return each piece's index terms in order, as the full-text tokenizer splits them."""
+    return [[t for word in piece.norm.word_texts(0, None) for t in index_terms(word)]
+            for piece in claim.pieces]
+
+
+def _units(pieces: list[list[str]], doc_freq: dict[str, int], total: int) -> list[tuple[float, int, int, int]]:
+    """Return every phrase of 1..MAX_PHRASE adjacent terms as (estimated share, piece, start, end)."""
+    share = {t: doc_freq.get(t, 0) / max(total, 1) for terms in pieces for t in terms}
+    units = []
+    for index, terms in enumerate(pieces):
+        for start in range(len(terms)):
+            estimate = 1.0
+            for end in range(start + 1, min(start + MAX_PHRASE, len(terms)) + 1):
+                estimate *= share[terms[end - 1]]
+                units.append((estimate, index, start, end))
+    return sorted(units, key=lambda u: (u[0], u[3] - u[2], u[1], u[2]))
+
+
+def pick_units(pieces: list[list[str]], doc_freq: dict[str, int], total: int,
+               count: int) -> list[list[str]]:
+    """Return up to count disjoint phrases, the most selective first."""
+    used: set[tuple[int, int]] = set()
+    chosen = []
+    for _, index, start, end in _units(pieces, doc_freq, total):
+        cells = {(index, position) for position in range(start, end)}
+        if cells & used:
+            continue
+        used |= cells
+        chosen.append(pieces[index][start:end])
+        if len(chosen) == count:
+            break
+    return chosen
+
+
+def _phrase(terms: list[str]) -> str:
+    return '"' + " ".join(terms) + '"'
+
+
+def fts_query(claim: Claim, doc_freq: dict[str, int], total: int) -> str | None:
+    """Return an FTS5 MATCH expression for the claim's candidate sources, or None without words."""
+    pieces = [terms for terms in claim_terms(claim) if terms]
+    if not pieces:
+        return None
+    if sum(len(terms) for terms in pieces) <= SHORT_CLAIM_TERMS:
+        return " AND ".join(_phrase(terms) for terms in pieces)
+    count = 4 if sum(len(t) for t in pieces) >= 12 else 3
+    units = [_phrase(u) for u in pick_units(pieces, doc_freq, total, count)]
+    if len(units) < 3:
+        return " AND ".join(units)
+    return " OR ".join("(" + " AND ".join(pair) + ")" for pair in combinations(units, 2))

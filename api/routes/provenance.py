@@ -1,0 +1,33 @@
+"""GET /v1/quotes/{id}/provenance and GET|POST /v1/provenance/check."""
+from flask import g
+from flask.views import MethodView
+
+from api.routes import Blueprint
+from api.schemas.provenance import (NORMALISATION_HELP, CheckArgs, CheckResultSchema,
+                                    QuoteProvenanceSchema)
+from api.store import provenance as store
+
+blp = Blueprint("provenance", __name__, url_prefix="/v1",
+                description="Is a quotation verbatim, altered, misattributed or not a quote?")
+
+
+@blp.route("/quotes/<quote_id>/provenance")
+@blp.response(200, QuoteProvenanceSchema)
+def quote_provenance(quote_id):
+    """Re-check a quote against its source's SHA-256, span and context; list other sources."""
+    return store.quote_provenance(g.db, quote_id)
+
+
+@blp.route("/provenance/check")
+class ProvenanceCheck(MethodView):
+    @blp.arguments(CheckArgs, location="query", as_kwargs=True)
+    @blp.response(200, CheckResultSchema, description=NORMALISATION_HELP)
+    def get(self, text, speaker, source):
+        """Check a claimed quotation given in the query string."""
+        return store.check_claim(g.db, text, speaker, source)
+
+    @blp.arguments(CheckArgs, as_kwargs=True)
+    @blp.response(200, CheckResultSchema, description=NORMALISATION_HELP)
+    def post(self, text, speaker, source):
+        """Check a claimed quotation given as JSON."""
+        return store.check_claim(g.db, text, speaker, source)

@@ -1,0 +1,170 @@
+"""Provenance schemas: the claim to check, the verdict with its matches, a quote's re-check."""
+from __future__ import annotations
+
+import marshmallow as ma
+from marshmallow import fields, validate
+
+from api.provenance import MAX_CLAIM_CHARS, THRESHOLD, VERDICTS, has_words
+from api.schemas.base import BaseSchema
+from api.schemas.quotes import SpanSchema
+
+VERDICT_HELP = (
+    "`verbatim`: the words (after normalisation) are inside a stored quote by the claimed "
+    "speaker, or no speaker was claimed. `verbatim_with_omissions`: the pieces between the "
+    "ellipses appear in order inside one quote. `altered`: the closest quote differs (see "
+    "`diff`), or the words run beyond one quote. `misattributed`: the words are a stored quote "
+    "but its speaker is not the claimed one. `not_a_quote`: the closest match is the writer's "
+    "narrative, outside every quote. `not_found`: nothing reaches the similarity threshold "
+    f"({THRESHOLD}): below it, a claim shares too few words in order with any source to say it "
+    "came from there (one changed word in ten scores about 0.9; unrelated sentences on the same "
+    "topic score 0.4–0.7). Claims of one or two words must match exactly.")
+NORMALISATION_HELP = (
+    "Compared after normalisation: case, curly and straight quotes and apostrophes, dashes "
+    "(– — ‒ ― -), every Unicode space, and punctuation between words are ignored. Ellipses "
+    "(`...`, `…`, `[...]`, `[…]`) are gaps; `[bracketed words]` are editorial insertions that "
+    "stand for up to four source words. Spans are code points into the ORIGINAL source text.")
+
+
+def _has_words(text: str) -> None:
+    # Over-long text is refused with 413 by the check itself, not as a 400 here.
+    if len(text) <= MAX_CLAIM_CHARS and not has_words(text):
+        raise ma.ValidationError("has no words to check, only punctuation or spaces")
+
+
+class CheckArgs(BaseSchema):
+    text = fields.String(required=True, validate=[validate.Length(min=1), _has_words], metadata={
+        "description": f"The claimed quotation, at most {MAX_CLAIM_CHARS} characters (413 over)."})
+    speaker = fields.String(load_default=None, validate=validate.Length(1, 200), metadata={
+        "description": "Who the claim says said it: speaker id, name or alias, any case."})
+    source = fields.String(load_default=None, validate=validate.Length(1, 100), metadata={
+        "description": "Check against this source id only."})
+
+
+class SourceBriefSchema(BaseSchema):
+    id = fields.String()
+    outlet = fields.String()
+    title = fields.String(allow_none=True)
+    published = fields.String(allow_none=True)
+    url = fields.String(allow_none=True)
+
+
+class SpeakerBriefSchema(BaseSchema):
+    id = fields.String()
+    name = fields.String()
+
+
+class DiffOpSchema(BaseSchema):
+    op = fields.String(metadata={"description": "`equal`; `replace`: source words changed; "
+                                                "`delete`: source words the claim drops; "
+                                                "`insert`: words the claim adds"})
+    claimed = fields.String(metadata={"description": "Claimed words, as written ('' for delete)"})
+    source = fields.String(metadata={"description": "Source words, as printed ('' for insert)"})
+
+
+class FoundPieceSchema(BaseSchema):
+    text = fields.String(metadata={"description": "The claimed piece"})
+    span = fields.Nested(SpanSchema, metadata={"description": "Where it stands in the source"})
+    similarity = fields.Float()
+
+
+class MatchSchema(BaseSchema):
+    source = fields.Nested(SourceBriefSchema)
+    span = fields.Nested(SpanSchema, metadata={"description": "Code points into the source text"})
+    text = fields.String(metadata={"description": "The source text at the span"})
+    location = fields.String(metadata={"description": "quote | narrative | mixed"})
+    quote_id = fields.String(allow_none=True)
+    speaker = fields.Nested(SpeakerBriefSchema, allow_none=True,
+                            metadata={"description": "The quote's speaker"})
+    speaker_matches = fields.Boolean(allow_none=True, metadata={
+        "description": "Whether the claimed speaker is the quote's; null if none claimed or known"})
+    similarity = fields.Float(metadata={"description": "0–1; 1 is the same words"})
+    pieces = fields.List(fields.Nested(FoundPieceSchema),
+                         metadata={"description": "Each claimed piece (between ellipses) and where"})
+    diff = fields.List(fields.Nested(DiffOpSchema),
+                       metadata={"description": "Word-level steps from source to claim"})
+
+
+class ClaimPartSchema(BaseSchema):
+    text = fields.String()
+    start = fields.Integer()
+    end = fields.Integer()
+
+
+class ParsedClaimSchema(BaseSchema):
+    text = fields.String()
+    normalized = fields.String(metadata={"description": "The words compared; … marks a gap"})
+    speaker = fields.String(allow_none=True)
+    source = fields.String(allow_none=True)
+    omissions = fields.Integer(metadata={"description": "Ellipses between pieces"})
+    pieces = fields.List(fields.Nested(ClaimPartSchema))
+    insertions = fields.List(fields.Nested(ClaimPartSchema),
+                             metadata={"description": "Editorial [insertions], treated as wildcards"})
+
+
+class ClaimedSpeakerSchema(BaseSchema):
+    claimed = fields.String()
+    resolved = fields.List(fields.Nested(SpeakerBriefSchema),
+                           metadata={"description": "Stored speakers the claimed name resolves to"})
+
+
+class ReportedSchema(BaseSchema):
+    source = fields.Nested(SourceBriefSchema)
+    span = fields.Nested(SpanSchema)
+    quote_id = fields.String(allow_none=True)
+    speaker = fields.Nested(SpeakerBriefSchema, allow_none=True)
+
+
+class CheckResultSchema(BaseSchema):
+    verdict = fields.String(validate=validate.OneOf(VERDICTS), metadata={"description": VERDICT_HELP})
+    claim = fields.Nested(ParsedClaimSchema)
+    speaker = fields.Nested(ClaimedSpeakerSchema, allow_none=True)
+    similarity = fields.Float(allow_none=True, metadata={"description": "Of the best match"})
+    threshold = fields.Float(metadata={"description": "Below this similarity: not_found"})
+    matches = fields.List(fields.Nested(MatchSchema), metadata={"description": "Best first, ≤ 10"})
+    first_reported = fields.Nested(ReportedSchema, allow_none=True, metadata={
+        "description": "The earliest-published exact match"})
+
+
+class AlsoInSchema(ReportedSchema):
+    location = fields.String(metadata={"description": "quote | narrative | mixed"})
+
+
+class ShaCheckSchema(BaseSchema):
+    ok = fields.Boolean()
+    stored = fields.String()
+    computed = fields.String()
+
+
+class SpanCheckSchema(BaseSchema):
+    ok = fields.Boolean(metadata={"description": "source text[start:end] is the quote text"})
+    found = fields.Nested(SpanSchema, allow_none=True,
+                          metadata={"description": "Where the quote text now stands, if moved"})
+
+
+class ContextCheckSchema(BaseSchema):
+    ok = fields.Boolean()
+    prefix = fields.Boolean(metadata={"description": "The stored prefix still precedes the span"})
+    suffix = fields.Boolean(metadata={"description": "The stored suffix still follows the span"})
+
+
+class ChecksSchema(BaseSchema):
+    sha256 = fields.Nested(ShaCheckSchema)
+    span = fields.Nested(SpanCheckSchema)
+    context = fields.Nested(ContextCheckSchema)
+
+
+class SourceWithHashSchema(SourceBriefSchema):
+    sha256 = fields.String(metadata={"description": "As stored at ingest"})
+
+
+class QuoteProvenanceSchema(BaseSchema):
+    quote_id = fields.String()
+    text = fields.String()
+    speaker = fields.Nested(SpeakerBriefSchema, allow_none=True)
+    source = fields.Nested(SourceWithHashSchema)
+    checks = fields.Nested(ChecksSchema)
+    intact = fields.Boolean(metadata={"description": "Every check passed"})
+    also_in = fields.List(fields.Nested(AlsoInSchema), metadata={
+        "description": "Other sources with the same words (normalised), earliest first, ≤ 100"})
+    first_reported = fields.Nested(ReportedSchema, metadata={
+        "description": "The earliest-published of this quote and also_in (undated last)"})

@@ -1,0 +1,200 @@
+"""Provenance SQL: candidate sources from the full-text index, quotes, speakers, re-checks."""
+from __future__ import annotations
+
+import sqlite_utils
+
+from api import provenance as engine
+from api.provenance.probe import claim_terms, fts_query
+from api.store.errors import NotFound, StoreError
+
+CANDIDATES = 20  # sources aligned per check, best full-text rank first
+ALSO_IN_CANDIDATES = 100
+MATCHES = 10
+SOURCE_REF = "id, outlet, title, published, url"
+
+
+class ClaimTooLong(StoreError):
+    status = 413
+    title = "Payload too large"
+
+
+def check_claim(db: sqlite_utils.Database, text: str, speaker: str | None = None,
+                source_id: str | None = None) -> dict:
+    """Tell whether text is verbatim, altered, misattributed, narrative or unknown in the corpus."""
+    if len(text) > engine.MAX_CLAIM_CHARS:
+        raise ClaimTooLong(f"text has {len(text)} characters; at most "
+                           f"{engine.MAX_CLAIM_CHARS} are checked",
+                           {"text": [f"longer than {engine.MAX_CLAIM_CHARS} characters"]})
+    claim = engine.parse_claim(text)
+    if not claim.pieces:
+        raise StoreError("text has no words to check", {"text": ["needs at least one word"]})
+    if source_id is not None:
+        if not db.execute("SELECT 1 FROM sources WHERE id = ?", [source_id]).fetchone():
+            raise NotFound(f"no source with id {source_id!r}", {"source": ["no such source"]})
+        source_ids = [source_id]
+    else:
+        source_ids = candidate_sources(db, claim, CANDIDATES)
+    docs, refs = load_sources(db, source_ids)
+    claimed, resolved = resolve_speaker(db, speaker) if speaker else (None, [])
+    result = engine.check(claim, docs, claimed, limit=MATCHES)
+    matches = [match_resource(m, refs) for m in result.matches]
+    return {
+        "verdict": result.verdict,
+        "claim": claim_resource(claim, speaker, source_id),
+        "speaker": {"claimed": speaker, "resolved": resolved} if speaker else None,
+        "similarity": matches[0]["similarity"] if matches else None,
+        "threshold": engine.THRESHOLD,
+        "matches": matches,
+        "first_reported": first_reported([m for m in matches if m["similarity"] == 1]),
+    }
+
+
+def candidate_sources(db: sqlite_utils.Database, claim: engine.Claim, limit: int) -> list[str]:
+    """Return the ids of the sources most likely to hold the claim, from the full-text index."""
+    terms = sorted({t for piece in claim_terms(claim) for t in piece})
+    marks = ", ".join("?" * len(terms))
+    doc_freq = dict(db.execute(f"SELECT term, doc FROM sources_fts_vocab WHERE term IN ({marks})",
+                               terms).fetchall())
+    total = db.execute("SELECT max(seq) FROM sources_fts_map").fetchone()[0] or 0
+    query = fts_query(claim, doc_freq, total)
+    if query is None:
+        return []
+    sql = ("SELECT m.source_id FROM sources_fts f JOIN sources_fts_map m ON m.seq = f.rowid "
+           "WHERE sources_fts MATCH ? ORDER BY f.rank LIMIT ?")
+    return [row[0] for row in db.execute(sql, [query, limit])]
+
+
+def load_sources(db: sqlite_utils.Database, source_ids: list[str]) -> tuple[list[engine.SourceDoc], dict]:
+    """Return the sources with their quote spans and speakers, and their references by id."""
+    if not source_ids:
+        return [], {}
+    marks = ", ".join("?" * len(source_ids))
+    refs, texts = {}, {}
+    for row in db.query(f"SELECT {SOURCE_REF}, text FROM sources WHERE id IN ({marks})", source_ids):
+        texts[row["id"]] = row.pop("text")
+        refs[row["id"]] = row
+    quotes: dict[str, list[engine.QuoteSpan]] = {sid: [] for sid in refs}
+    sql = (f'SELECT q.id, q.source_id, q.start, q."end", q.speaker_id, sp.name FROM quotes q '
+           f"LEFT JOIN speakers sp ON sp.id = q.speaker_id WHERE q.source_id IN ({marks}) "
+           "ORDER BY q.source_id, q.start")
+    rows = db.execute(sql, source_ids).fetchall()
+    aliases = speaker_aliases(db, {row[4] for row in rows if row[4]})
+    for quote_id, sid, start, end, speaker_id, name in rows:
+        quotes[sid].append(engine.QuoteSpan(quote_id, start, end, speaker_id, name,
+                                            aliases.get(speaker_id, ())))
+    docs = [engine.SourceDoc(sid, refs[sid]["published"], texts[sid], tuple(quotes[sid]))
+            for sid in source_ids if sid in refs]
+    return docs, refs
+
+
+def speaker_aliases(db: sqlite_utils.Database, speaker_ids: set[str]) -> dict[str, tuple[str, ...]]:
+    """Return the aliases of each speaker."""
+    if not speaker_ids:
+        return {}
+    found: dict[str, list[str]] = {}
+    sql = (f"SELECT speaker_id, alias FROM speaker_aliases WHERE speaker_id IN "
+           f"({', '.join('?' * len(speaker_ids))}) ORDER BY speaker_id, alias")
+    for speaker_id, alias in db.execute(sql, sorted(speaker_ids)):
+        found.setdefault(speaker_id, []).append(alias)
+    return {key: tuple(value) for key, value in found.items()}
+
+
+def resolve_speaker(db: sqlite_utils.Database, text: str) -> tuple[engine.ClaimedSpeaker, list[dict]]:
+    """Resolve a claimed speaker by id, canonical name or alias, case-insensitively."""
+    sql = """
+        SELECT id, name FROM speakers WHERE id = :s OR name = :s COLLATE NOCASE
+        UNION SELECT sp.id, sp.name FROM speaker_aliases a JOIN speakers sp ON sp.id = a.speaker_id
+        WHERE a.alias = :s
+        ORDER BY id
+    """
+    resolved = list(db.query(sql, {"s": text.strip()}))
+    return engine.ClaimedSpeaker(text, frozenset(r["id"] for r in resolved)), resolved
+
+
+def claim_resource(claim: engine.Claim, speaker: str | None, source_id: str | None) -> dict:
+    """Return the claim as parsed: its normalised words, pieces and editorial insertions."""
+    return {
+        "text": claim.text, "normalized": claim.normalized, "speaker": speaker,
+        "source": source_id, "omissions": claim.omissions,
+        "pieces": [{"text": p.text, "start": p.start, "end": p.end} for p in claim.pieces],
+        "insertions": [{"text": i.text, "start": i.start, "end": i.end} for i in claim.insertions],
+    }
+
+
+def match_resource(match: engine.Match, refs: dict) -> dict:
+    """Return one match as JSON: where the words stand and whose quote they are."""
+    quote = match.quote
+    speaker = None
+    if quote is not None and quote.speaker_id:
+        speaker = {"id": quote.speaker_id, "name": quote.speaker_name}
+    return {
+        "source": refs[match.source_id], "span": {"start": match.start, "end": match.end},
+        "text": match.text, "location": match.location,
+        "quote_id": quote.quote_id if quote else None, "speaker": speaker,
+        "speaker_matches": match.speaker_matches, "similarity": match.similarity,
+        "pieces": [{"text": p.text, "span": {"start": p.start, "end": p.end},
+                    "similarity": p.similarity} for p in match.pieces],
+        "diff": [{"op": d.op, "claimed": d.claimed, "source": d.source} for d in match.diff],
+    }
+
+
+def first_reported(entries: list[dict]) -> dict | None:
+    """Return the entry from the earliest-published source (undated sources last)."""
+    dated = sorted(entries, key=lambda e: (e["source"]["published"] is None,
+                                           e["source"]["published"] or "", e["source"]["id"]))
+    if not dated:
+        return None
+    first = dated[0]
+    return {key: first[key] for key in ("source", "span", "quote_id", "speaker")}
+
+
+def quote_provenance(db: sqlite_utils.Database, quote_id: str) -> dict:
+    """Re-check a stored quote against its source and list the other sources with its words."""
+    rows = list(db.query(
+        f'SELECT q.id, q.text, q.start, q."end", q.prefix, q.suffix, q.speaker_id, sp.name, '
+        f"s.sha256, s.text AS source_text, s.{', s.'.join(SOURCE_REF.split(', '))} FROM quotes q "
+        "JOIN sources s ON s.id = q.source_id LEFT JOIN speakers sp ON sp.id = q.speaker_id "
+        "WHERE q.id = ?", [quote_id]))
+    if not rows:
+        raise NotFound(f"no quote with id {quote_id!r}")
+    row = rows[0]
+    checked = engine.check_integrity(row["source_text"], row["sha256"], row["start"], row["end"],
+                                     row["text"], row["prefix"], row["suffix"])
+    source = {key: row[key] for key in SOURCE_REF.split(", ")}
+    speaker = {"id": row["speaker_id"], "name": row["name"]} if row["speaker_id"] else None
+    own = {"source": source, "span": {"start": row["start"], "end": row["end"]},
+           "quote_id": quote_id, "speaker": speaker}
+    also_in = also_in_sources(db, row["text"], source["id"])
+    return {"quote_id": quote_id, "text": row["text"], "speaker": speaker,
+            "source": {**source, "sha256": row["sha256"]},
+            "checks": integrity_resource(checked), "intact": checked.intact,
+            "also_in": also_in, "first_reported": first_reported([own] + also_in)}
+
+
+def also_in_sources(db: sqlite_utils.Database, text: str, source_id: str) -> list[dict]:
+    """Return every other source holding these words after normalisation, earliest first."""
+    claim = engine.literal_claim(text)
+    if not claim.pieces:
+        return []
+    docs, refs = load_sources(db, candidate_sources(db, claim, ALSO_IN_CANDIDATES))
+    docs = [doc for doc in docs if doc.source_id != source_id]
+    result = engine.check(claim, docs, limit=ALSO_IN_CANDIDATES, exact=True)
+    entries = [{key: value for key, value in match_resource(m, refs).items()
+                if key in ("source", "span", "quote_id", "speaker", "location")}
+               for m in result.matches]
+    return sorted(entries, key=lambda e: (e["source"]["published"] is None,
+                                          e["source"]["published"] or "", e["source"]["id"],
+                                          e["span"]["start"]))
+
+
+def integrity_resource(checked: engine.Integrity) -> dict:
+    """Return the integrity checks as JSON."""
+    found = checked.found_at
+    return {
+        "sha256": {"ok": checked.sha256_ok, "stored": checked.stored_sha256,
+                   "computed": checked.computed_sha256},
+        "span": {"ok": checked.span_ok,
+                 "found": {"start": found[0], "end": found[1]} if found else None},
+        "context": {"ok": checked.context_ok, "prefix": checked.prefix_ok,
+                    "suffix": checked.suffix_ok},
+    }
