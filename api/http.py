@@ -1,10 +1,10 @@
 """Cross-cutting HTTP behaviour: ETags with 304, CORS for reads, the offline docs assets."""
 from __future__ import annotations
 
-from flask import Flask, Request, request, send_from_directory
+from flask import Flask, request, send_from_directory
 from flask_cors import CORS
 from swagger_ui_bundle import swagger_ui_path
-from werkzeug.exceptions import BadRequest, UnsupportedMediaType
+from werkzeug.exceptions import UnsupportedMediaType
 
 JSON_TYPE = "application/json; charset=utf-8"
 
@@ -20,13 +20,6 @@ def add_etag(response):
     return response
 
 
-class JSONRequest(Request):
-    """A request whose unreadable JSON body gets a message that says so."""
-
-    def on_json_loading_failed(self, e: ValueError | None):
-        raise BadRequest(f"the body is not valid JSON: {e}")
-
-
 def require_json_body():
     """Refuse request bodies that are not JSON before anything reads them."""
     if request.routing_exception is None and request.content_length \
@@ -36,7 +29,6 @@ def require_json_body():
 
 def register_http(app: Flask) -> None:
     """Wire JSON-only bodies, ETags, CORS (open for reads) and the Swagger UI assets."""
-    app.request_class = JSONRequest
     app.before_request(require_json_body)
     app.after_request(add_etag)
     CORS(app, resources={r"/*": {"origins": "*", "methods": ["GET", "HEAD", "OPTIONS"]}},

@@ -32,3 +32,27 @@ def app(corpus_db):
 @pytest.fixture
 def client(app):
     return app.test_client()
+
+
+TOKENS = "alice:alice-secret-token,bob:bob-secret-token"
+
+
+@pytest.fixture
+def auth_headers():
+    return {"Authorization": "Bearer alice-secret-token"}
+
+
+@pytest.fixture
+def write_app(corpus_db, tmp_path):
+    """An app on a private copy of the corpus, with tokens configured, for tests that write."""
+    path = tmp_path / "writable.db"
+    source = connect(corpus_db)
+    source.conn.execute(f"VACUUM INTO '{path}'")
+    source.close()
+    return create_app({"DB": str(path), "TESTING": True, "SERVER_NAME": "api.test",
+                       "TOKENS": TOKENS})
+
+
+@pytest.fixture
+def write_client(write_app):
+    return write_app.test_client()

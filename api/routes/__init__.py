@@ -4,6 +4,7 @@ from __future__ import annotations
 import flask_smorest
 import marshmallow as ma
 from webargs.flaskparser import FlaskParser
+from werkzeug.exceptions import BadRequest
 
 
 class StrictParser(FlaskParser):
@@ -11,6 +12,9 @@ class StrictParser(FlaskParser):
 
     DEFAULT_UNKNOWN_BY_LOCATION = {**FlaskParser.DEFAULT_UNKNOWN_BY_LOCATION,
                                    "query": ma.RAISE, "querystring": ma.RAISE}
+
+    def _handle_invalid_json_error(self, error, req, *args, **kwargs):
+        raise BadRequest(f"the body is not valid JSON: {error}")
 
 
 class Blueprint(flask_smorest.Blueprint):

@@ -1,5 +1,10 @@
-"""GET /v1/quotes and /v1/quotes/{id}."""
-from flask import g
+"""/v1/quotes: list, read, and editorial corrections with their history."""
+from flask import g, url_for
+
+from api.auth import SECURITY, token_required
+from api.limits import write_limit
+from api.schemas.editorial import HistorySchema, QuoteCreateSchema, QuoteFieldsSchema
+from api.store import editorial
 
 from api.citations.adapters import csl_items
 from api.formats import (LIST_MEDIA_TYPES, alt_formats, citation_response, csv_response,
@@ -42,3 +47,47 @@ def list_quotes(limit, cursor, sort, facet, format, **filters):
 def get_quote(quote_id):
     """Get one quote."""
     return store.get_quote(g.db, quote_id)
+
+
+@blp.route("", methods=["POST"])
+@write_limit
+@token_required
+@blp.arguments(QuoteCreateSchema)
+@blp.response(201, QuoteSchema)
+@blp.doc(security=SECURITY)
+def create_quote(data):
+    """Add a quote extraction missed; a span whose text differs from the source is 422."""
+    quote_id = editorial.create_quote(g.db, g.actor, data)
+    location = {"Location": url_for("quotes.get_quote", quote_id=quote_id, _external=True)}
+    return store.get_quote(g.db, quote_id), 201, location
+
+
+@blp.route("/<quote_id>", methods=["PATCH"])
+@write_limit
+@token_required
+@blp.arguments(QuoteFieldsSchema)
+@blp.response(200, QuoteSchema)
+@blp.doc(security=SECURITY)
+def update_quote(changes, quote_id):
+    """Fix a quote's speaker, kind, cue, date or span; its id does not change."""
+    editorial.update_quote(g.db, g.actor, quote_id, changes)
+    return store.get_quote(g.db, quote_id)
+
+
+@blp.route("/<quote_id>", methods=["DELETE"])
+@write_limit
+@token_required
+@blp.response(204)
+@blp.doc(security=SECURITY)
+def delete_quote(quote_id):
+    """Remove a false quote; afterwards it answers 410 with its history."""
+    editorial.delete_quote(g.db, g.actor, quote_id)
+
+
+@blp.route("/<quote_id>/history")
+@blp.response(200, HistorySchema)
+def quote_history(quote_id):
+    """List every editorial write to a quote, oldest first (deleted quotes too)."""
+    entries = editorial.quote_history(g.db, quote_id)
+    deleted = bool(entries) and entries[-1]["action"] == "delete"
+    return {"quote_id": quote_id, "deleted": deleted, "data": entries}

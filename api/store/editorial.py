@@ -40,6 +40,7 @@ def update_quote(db: sqlite_utils.Database, actor: str, quote_id: str, changes: 
         before = _snapshot(db, quote_id)
         updates = {k: v for k, v in changes.items() if k in ("kind", "cue", "date", "date_basis")}
         if "date" in updates:
+            updates.setdefault("date_basis", "stated" if updates["date"] else None)
             updates["date"] = updates["date"] or ""
         if any(field in changes for field in SPAN_FIELDS):
             updates.update(_span_update(db, before, changes))

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 import sqlite_utils
 
+from api.store.editorial import raise_if_deleted
 from api.store.errors import NotFound, StoreError
 
 QUOTE_COLUMNS = """
@@ -151,6 +152,7 @@ def get_quote(db: sqlite_utils.Database, quote_id: str, with_source_text: bool =
     rows = list(db.query(f"SELECT {QUOTE_COLUMNS}{text_col} FROM quotes q {QUOTE_JOINS} "
                          "WHERE q.id = ?", [quote_id]))
     if not rows:
+        raise_if_deleted(db, quote_id)
         raise NotFound(f"no quote with id {quote_id!r}")
     return rows[0]
 

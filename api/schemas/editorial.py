@@ -1,0 +1,68 @@
+"""Schemas of editorial corrections: new quotes, changes, and the audit history."""
+from __future__ import annotations
+
+import marshmallow as ma
+from marshmallow import fields, validate
+
+from api.schemas.base import BaseSchema
+from api.schemas.quotes import KINDS
+from api.schemas.speakers import SPEAKER_KINDS
+
+DATE_BASES = ("stated", "relative", "published")
+
+
+class SpeakerInputSchema(BaseSchema):
+    name = fields.String(required=True, validate=validate.Length(1, 200),
+                         metadata={"description": "Canonical name; anonymous: a description"})
+    kind = fields.String(load_default="person", validate=validate.OneOf(SPEAKER_KINDS))
+    role = fields.String(load_default=None, allow_none=True, validate=validate.Length(1, 300))
+
+
+class QuoteFieldsSchema(BaseSchema):
+    """What an editor may set on a quote; every field optional (PATCH)."""
+
+    start = fields.Integer(validate=validate.Range(min=0))
+    end = fields.Integer(validate=validate.Range(min=0))
+    text = fields.String(validate=validate.Length(1, 100_000),
+                         metadata={"description": "Must equal source.text[start:end] exactly"})
+    kind = fields.String(validate=validate.OneOf(KINDS))
+    speaker = fields.Nested(SpeakerInputSchema, allow_none=True)
+    cue = fields.String(allow_none=True, validate=validate.Length(max=500))
+    date = fields.Date(allow_none=True)
+    date_basis = fields.String(allow_none=True, validate=validate.OneOf(DATE_BASES))
+
+    @ma.validates_schema
+    def check(self, data, **kwargs):
+        if not data:
+            raise ma.ValidationError("give at least one field to change")
+        if "start" in data and "end" in data and data["start"] > data["end"]:
+            raise ma.ValidationError("end is before start", "end")
+
+    @ma.post_load
+    def iso_date(self, data, **kwargs):
+        if data.get("date") is not None:
+            data["date"] = data["date"].isoformat()
+        return data
+
+
+class QuoteCreateSchema(QuoteFieldsSchema):
+    source = fields.String(required=True, validate=validate.Length(1, 100),
+                           metadata={"description": "Id of the source the quote is in"})
+    start = fields.Integer(required=True, validate=validate.Range(min=0))
+    end = fields.Integer(required=True, validate=validate.Range(min=0))
+    text = fields.String(required=True, validate=validate.Length(1, 100_000))
+    kind = fields.String(required=True, validate=validate.OneOf(KINDS))
+
+
+class HistoryEntrySchema(BaseSchema):
+    action = fields.String(metadata={"description": "create | update | delete"})
+    actor = fields.String(metadata={"description": "Name of the token that wrote"})
+    at = fields.String(metadata={"description": "UTC timestamp"})
+    before = fields.Dict(allow_none=True)
+    after = fields.Dict(allow_none=True)
+
+
+class HistorySchema(BaseSchema):
+    quote_id = fields.String()
+    deleted = fields.Boolean()
+    data = fields.List(fields.Nested(HistoryEntrySchema))
