@@ -17,7 +17,7 @@ from .speakers import Discourse, Entity
 
 __all__ = ["extract_quotes", "ExtractedQuote", "Speaker"]
 
-_FORWARD_LINES = 3
+_FORWARD_LINES = 6
 
 
 def _order(rec: Record) -> int:

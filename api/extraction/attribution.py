@@ -158,3 +158,21 @@ class Record:
     line: int = 0
     entity: object = None
     pending: bool = False
+
+
+_VIEWPOINT_RE = re.compile(r"[\s•·*\-–—]*For\s+")
+
+
+def viewpoint_cue(masked: str, lo: int, open_pos: int) -> Cue | None:
+    """Return X of a sentence opening "For X, …" as the voice of a cue-less quotation."""
+    m = _VIEWPOINT_RE.match(masked, lo, open_pos)
+    if m is None:
+        return None
+    comma = masked.find(",", m.end(), open_pos)
+    if comma < 0 or comma - m.end() > 80:
+        return None
+    mention = parse_after(masked, m.end(), comma)
+    if mention is None or mention.kind != "name" or masked[mention.end:comma].strip():
+        return None
+    start = m.end() - 4
+    return Cue(start, mention.end, start, start + 3, mention, "for")

@@ -59,7 +59,8 @@ def _speech_forms() -> set[str]:
     forms -= {"say", "tell", "write", "post", "state", "report", "question", "charge"}
     forms -= {"states", "posts", "reports", "questions", "charges", "calls", "calling",
               "continue", "continues", "continuing", "promise", "promises", "stated"}
-    return forms | {"stated"}
+    # Bare forms after an auxiliary: "did grudgingly concede that".
+    return forms | {"stated", "concede", "admit", "acknowledge", "say"}
 
 
 SPEECH_VERBS: frozenset[str] = frozenset(_speech_forms())
@@ -70,7 +71,8 @@ said says told tells added adds argued argues claimed claims warned warns insist
 noted notes explained explains stated acknowledged acknowledges admitted admits conceded
 concedes stressed stresses maintained maintains contended contends asserted asserts
 reiterated reiterates emphasised emphasized predicted predicts wrote writes tweeted
-replied replies
+replied replies promised promises assured assures conceded concede admit acknowledge
+say
 """.split())
 
 # Participles that continue the previous speaker's turn ("..., adding that").
@@ -222,3 +224,8 @@ film movie book novel show series song album report documentary programme progra
 podcast column article play opera poem paper study campaign slogan hashtag headline
 episode track single initiative operation plan bill act policy doctrine law motto
 """.split())
+
+# Abbreviated state names, canonicalised for organisation speakers.
+ALIASES = {"US": "United States", "U.S.": "United States", "USA": "United States",
+           "U.S.A.": "United States", "UK": "United Kingdom", "U.K.": "United Kingdom",
+           "EU": "European Union", "UN": "United Nations", "U.N.": "United Nations"}

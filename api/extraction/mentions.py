@@ -95,7 +95,8 @@ def _strip_adverbials(toks: list[Tok]) -> list[Tok]:
         if not toks:
             break
         low = toks[-1][0].lower()
-        if low in ADVERBS or low in _TIME_WORDS or low[:1].isdigit():
+        if low in ADVERBS or low in _TIME_WORDS or low[:1].isdigit() or (
+                toks[-1][0].islower() and low.endswith("ly") and low.isalpha() and len(low) > 4):
             toks.pop()
         else:
             break
@@ -144,8 +145,8 @@ def _description(text: str, toks: list[Tok]) -> Mention | None:
     head = toks[head_idx][0]
     if head.lower().endswith("s") and head.lower() in ROLE_NOUNS and head_idx == len(toks) - 1:
         return _make_description(text, toks, head_idx, head_idx, anonymous=True)
-    if head_idx == 0 and is_cap(head):
-        return _make_description(text, toks, 0, head_idx)
+    if is_cap(head) and (head_idx == 0 or not toks[head_idx - 1][0][:1].isalpha()):
+        return _make_description(text, toks, head_idx, head_idx)
     return None
 
 
@@ -235,8 +236,10 @@ def _named(text: str, toks: list[Tok], run: int) -> Mention | None:
     name = text[names[0][1]:names[-1][2]]
     name = _POSSESSIVE_RE.sub("", name) if name.endswith(("'s", "’s")) else name
     end = toks[-1][2]
-    return Mention("name", text[start:end], start, end, name, role=role or None,
-                   org=is_org_name(name))
+    org = is_org_name(name)
+    if org and role_start is None and run >= 1 and toks[run - 1][0] in ("the", "The"):
+        start = toks[run - 1][1]  # "the White House", "the US"
+    return Mention("name", text[start:end], start, end, name, role=role or None, org=org)
 
 
 def _appositive(text: str, toks: list[Tok]) -> tuple[list[Tok], str] | None:
@@ -276,6 +279,12 @@ def _forward_tokens(toks: list[Tok]) -> list[Tok]:
     """Take the noun-phrase prefix of tokens that follow a verb."""
     if not toks:
         return []
+    if toks[0][0] in DEFINITE and len(toks) > 1 and is_cap(toks[1][0]):
+        k = 1
+        while k < len(toks) and k < 8 and is_cap(toks[k][0]):
+            k += 1
+        if is_org_name(" ".join(t[0] for t in toks[1:k])):
+            return toks[:k]  # "the United States", "the White House"
     if toks[0][0] in DEFINITE or toks[0][0] in INDEFINITE:
         for k, t in enumerate(toks[1:8], 1):
             if t[0].lower() in ROLE_NOUNS or t[0].lower() in ORG_NOUNS:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from .attribution import Cue, Record, find_cues, headline_cue
+from .attribution import Cue, Record, find_cues, headline_cue, viewpoint_cue
 from .document import Document
 from .lexicon import NAMING_WORDS, SPEECH_VERBS, WORK_NOUNS
 from .marks import QuoteSpan
@@ -107,6 +107,8 @@ class DirectFinder:
         title = doc.is_title_line(q.open_pos)
         cue = self._pick(self._cues_for(lo, hi), q.open_pos, close_end, opening)
         line = doc.line_index(q.open_pos)
+        if cue is None and not title:
+            cue = viewpoint_cue(doc.masked, lo, q.open_pos)
         if cue is None and title:
             cue = headline_cue(doc.masked, doc.line_bounds(line)[0], q.open_pos)
         kind = "partial" if title else self._kind(idx, q, lo, opening)

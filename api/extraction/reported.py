@@ -1,13 +1,16 @@
 """Indirect (reported) speech without quotation marks, kept to clear cases.
 
-Rules (a sentence with no quotation in it):
-- "X said (that) CLAUSE." where X opens the sentence (or follows an introductory
-  phrase ending in a comma) and is a name, he/she, or a role description; "told"
-  needs "told Y that". The span is the clause without the final period.
+Rules:
+- "X said (that) CLAUSE." where X opens the sentence or clause (after an
+  introductory phrase with a comma, a bullet, or a conjunction such as "and",
+  "but", "after", "when") and is a name, he/she, or a role description; "told",
+  "promised" and "assured" need "… that". The span is the clause to the end of the
+  sentence, final period and a trailing ", according to …" excluded.
 - "CLAUSE, said X." / "CLAUSE, X said." (optionally ", citing …" after): the span is
   the sentence up to the comma before the cue.
-- "according to X, CLAUSE." / "CLAUSE, according to X." only when X is a person.
-- Plural common nouns ("experts say") and auxiliaries ("has claimed") are skipped.
+- "X …, saying (that) CLAUSE." with an identified sentence subject X.
+- Never when the reported clause holds a quotation (the quotation is the record),
+  nor for vague plural groups ("experts say") or "according to X".
 """
 from __future__ import annotations
 
@@ -16,15 +19,27 @@ import re
 from .attribution import Cue, Record, find_cues
 from .document import Document
 from .lexicon import INDIRECT_VERBS
+from .mentions import parse_after
 
-_INTRO_RE = re.compile(r"(?:(?:But|And|So|Yet|Still|Meanwhile|However|Now|Also)\b,?\s*)?$")
+_LEAD_RE = re.compile(r"[\s•·*\-–—]*")
+_INTRO_RE = re.compile(
+    r"[\s•·*\-–—]*(?:(?:But|And|So|Yet|Still|Meanwhile|However|Now|Also)\b,?\s*)?$")
+_CONJ_END_RE = re.compile(
+    r"(?:,|\b(?:and|but|after|when|as|because|while|since|although|though|before|"
+    r"until|once|where|if))\s*$")
 _THAT_RE = re.compile(r"\s*(?:,\s*)?(?:that\s+)?")
+_NEEDS_THAT = {"told", "tells", "promised", "promises", "assured", "assures", "warned"}
+_OBJ_THAT_RE = re.compile(r"\s+(?:[\w.’'\-]+\s+){0,8}?that\s+")
 _CLAUSE_START_RE = re.compile(r"(?!(?:to|on|in|at|for|with|by|of|as|about|it\s+was|so|"
-                              r"yes|no|nothing|this|a\s+statement)\b)[\w‘“\"'(]", re.I)
+                              r"yes|no|nothing|a\s+statement)\b)[\w‘“\"'(]", re.I)
 _TRAIL_RE = re.compile(r"[\s.!?…]+$")
 _ACCORDING_TAIL_RE = re.compile(r",\s+according to\b[^,]*$")
-_TAIL_OK_RE = re.compile(r"\s*(?:,\s+[a-z][^,]*)?[.!?]?\s*$")
+_TAIL_OK_RE = re.compile(r"\s*(?:,\s+[a-z][^.!?]*)?[.!?]?\s*")
+_SAYING_RE = re.compile(r",\s+(?P<verb>saying|adding|insisting|arguing|claiming|noting|stressing)"
+                        r"\s+(?:that\s+)?")
 _WORD_RE = re.compile(r"\w+")
+# A second predicate of the speaker ends the reported clause: ", but dismissed …".
+_COORD_RE = re.compile(r",\s+(?:but|and)\s+(?:also\s+|then\s+)?(?:[a-z]+ed|said|told|says)\b")
 _MIN_WORDS = 4
 
 
@@ -36,32 +51,26 @@ def _good_subject(cue: Cue) -> bool:
         return m.name in ("he", "she")
     if m.kind == "anonymous":
         return not m.name.endswith("s")
+    if m.kind == "definite":
+        return not m.head.endswith("s")
     return True
 
 
-def _opening_cue(doc: Document, lo: int, hi: int, cues: list[Cue]) -> Record | None:
-    """Match 'X said (that) CLAUSE.' with X at the start of the sentence."""
-    for cue in cues[:3]:
-        if cue.verb in INDIRECT_VERBS and _good_subject(cue) and cue.start < cue.verb_start:
-            return _opening_clause(doc, lo, hi, cue)
-    return None
+def _quote_free(doc: Document, lo: int, hi: int) -> bool:
+    return doc.quote_at(lo) is None and not doc.has_quote(lo, hi)
 
 
-def _opening_clause(doc: Document, lo: int, hi: int, cue: Cue) -> Record | None:
-    before = doc.masked[lo:cue.start]
-    if not (_INTRO_RE.fullmatch(before) or before.rstrip().endswith(",")):
-        return None
-    if "," in before and not before.rstrip().endswith(","):
-        return None
-    pos = cue.end
-    if cue.verb in ("told", "tells"):
-        m = re.compile(r"\s+(?:[\w.’']+\s+){0,4}?that\s+").match(doc.masked, cue.end, hi)
-        if not m:
-            return None
-        pos = m.end()
-    else:
-        pos = _THAT_RE.match(doc.masked, pos, hi).end()
-    if not _CLAUSE_START_RE.match(doc.masked, pos, hi):
+def _span_end(text: str, lo: int, hi: int) -> int:
+    coord = _COORD_RE.search(text, lo, hi)
+    hi = coord.start() if coord else hi
+    seg = _TRAIL_RE.sub("", text[lo:hi])
+    seg = _ACCORDING_TAIL_RE.sub("", seg)
+    return lo + len(_TRAIL_RE.sub("", seg))
+
+
+def _clause(doc: Document, pos: int, hi: int, cue: Cue, lo: int) -> Record | None:
+    """Return the record of the reported clause starting at pos, if it is one."""
+    if not _CLAUSE_START_RE.match(doc.masked, pos, hi) or not _quote_free(doc, pos, hi):
         return None
     end = _span_end(doc.text, pos, hi)
     if len(_WORD_RE.findall(doc.text[pos:end])) < _MIN_WORDS:
@@ -69,70 +78,77 @@ def _opening_clause(doc: Document, lo: int, hi: int, cue: Cue) -> Record | None:
     return Record(pos, end, "indirect", cue, lo, pos, sentence_start=lo)
 
 
-def _span_end(text: str, lo: int, hi: int) -> int:
-    seg = text[lo:hi]
-    seg = _ACCORDING_TAIL_RE.sub("", _TRAIL_RE.sub("", seg))
-    return lo + len(_TRAIL_RE.sub("", seg))
+def _opening_cue(doc: Document, lo: int, hi: int, cues: list[Cue]) -> Record | None:
+    """Match 'X said (that) CLAUSE.' with X opening its clause."""
+    for cue in cues:
+        if cue.verb not in INDIRECT_VERBS or not _good_subject(cue) \
+                or cue.start >= cue.verb_start:
+            continue
+        before = doc.masked[lo:cue.start]
+        if not (_INTRO_RE.fullmatch(before) or _CONJ_END_RE.search(before)):
+            continue
+        if cue.verb in _NEEDS_THAT:
+            m = _OBJ_THAT_RE.match(doc.masked, cue.verb_end, hi)
+            if not m:
+                continue
+            pos = m.end()
+        else:
+            pos = _THAT_RE.match(doc.masked, cue.end, hi).end()
+        rec = _clause(doc, pos, hi, cue, lo)
+        if rec is not None:
+            return rec
+    return None
 
 
 def _closing_cue(doc: Document, lo: int, hi: int, cues: list[Cue]) -> Record | None:
     """Match 'CLAUSE, said X.' or 'CLAUSE, X said.' ending the sentence."""
     for cue in reversed(cues):
-        ok_verb = cue.verb in INDIRECT_VERBS or cue.verb == "according to"
-        if not ok_verb or not _good_subject(cue):
-            continue
-        if cue.verb == "according to" and (cue.mention.kind != "name" or cue.mention.org):
+        if cue.verb not in INDIRECT_VERBS or not _good_subject(cue):
             continue
         comma = doc.masked.rfind(",", lo, cue.start)
         if comma < 0 or doc.masked[comma + 1:cue.start].strip():
             continue
         if not _TAIL_OK_RE.fullmatch(doc.masked, cue.end, hi):
             continue
-        start = lo
-        while start < comma and not doc.text[start].isalnum():
-            start += 1
+        start = _LEAD_RE.match(doc.text, lo, comma).end()
+        if not _quote_free(doc, start, comma):
+            continue
         if len(_WORD_RE.findall(doc.text[start:comma])) < _MIN_WORDS:
             continue
         return Record(start, comma, "indirect", cue, cue.start, hi, sentence_start=lo)
     return None
 
 
-def _according_opening(doc: Document, lo: int, hi: int, cues: list[Cue]) -> Record | None:
-    for cue in cues:
-        m = cue.mention
-        if cue.verb != "according to" or m is None or m.kind != "name" or m.org:
-            continue
-        comma = doc.masked.find(",", cue.end, hi)
-        if comma < 0 or doc.masked[cue.end:comma].strip():
-            continue
-        before = doc.masked[lo:cue.start].strip()
-        if before and not before.endswith((",", "and")):
-            continue
-        start = comma + 1
-        while start < hi and doc.text[start].isspace():
-            start += 1
-        end = _span_end(doc.text, start, hi)
-        if len(_WORD_RE.findall(doc.text[start:end])) >= _MIN_WORDS:
-            return Record(start, end, "indirect", cue, lo, start, sentence_start=lo)
-    return None
+def _saying(doc: Document, lo: int, hi: int, cues: list[Cue]) -> Record | None:
+    """Match 'X …, saying (that) CLAUSE.' with X the subject of the sentence."""
+    m = _SAYING_RE.search(doc.masked, lo, hi)
+    if m is None:
+        return None
+    start = _LEAD_RE.match(doc.masked, lo, m.start()).end()
+    subject = parse_after(doc.masked, start, min(m.start(), start + 120))
+    if subject is None or subject.start != start:
+        return None
+    cue = Cue(subject.start, subject.end, m.start("verb"), m.end("verb"), subject, "said")
+    if not _good_subject(cue):
+        return None
+    return _clause(doc, m.end(), hi, cue, lo)
 
 
 def find_indirect(doc: Document) -> list[Record]:
-    """Return indirect-speech records of the sentences that hold no quotation."""
+    """Return indirect-speech records of the sentences, outside quotations."""
     out: list[Record] = []
     starts = doc.sentence_starts
-    for k, lo in enumerate(starts):
-        hi = starts[k + 1] if k + 1 < len(starts) else len(doc.text)
-        lo, hi = doc.sentence_bounds(lo)
+    for k in range(len(starts)):
+        lo, hi = doc.sentence_bounds(starts[k])
         if hi - lo < 20 or hi - lo > 1200 or doc.quote_at(lo) is not None:
             continue
-        if doc.has_quote(lo, hi):
-            continue  # handled as direct speech
-        cues = [c for c in find_cues(doc.text, doc.masked, lo, hi) if c.mention is not None]
-        if not cues:
-            continue
-        rec = (_closing_cue(doc, lo, hi, cues) or _opening_cue(doc, lo, hi, cues)
-               or _according_opening(doc, lo, hi, cues))
+        cues = [c for c in find_cues(doc.text, doc.masked, lo, hi)
+                if c.mention is not None and c.verb != "according to"]
+        rec = None
+        if cues:
+            rec = _closing_cue(doc, lo, hi, cues) or _opening_cue(doc, lo, hi, cues)
+        if rec is None:
+            rec = _saying(doc, lo, hi, cues)
         if rec is not None:
             rec.line = doc.line_index(lo)
             out.append(rec)

@@ -19,7 +19,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
-from .lexicon import MULTIWORD_PLACES, ROLE_NOUNS, STOP_CAPS, TITLE_WORDS
+from .lexicon import ALIASES, MULTIWORD_PLACES, ROLE_NOUNS, STOP_CAPS, TITLE_WORDS
 from .mentions import Mention, is_org_name, parse_before
 
 _TOK = r"[A-Z][a-zà-ÿ]+(?:['’][A-Z][a-zà-ÿ]+)?(?:-[A-Za-zà-ÿ]+)?"
@@ -144,7 +144,7 @@ class Discourse:
 
     def _resolve_name(self, m: Mention, pos: int) -> Entity:
         if m.org:
-            return self._entity("organization", m.name)
+            return self._entity("organization", ALIASES.get(m.name, m.name))
         ent = self._entity("person", self.canonical(m.name, pos))
         ent.add_role(m.role)
         return ent
