@@ -1,0 +1,108 @@
+"""Under gunicorn with several workers, concurrent ingests and reads never fail or lose a write."""
+import json
+import os
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from api.db import connect
+
+ROOT = Path(__file__).resolve().parents[1]
+TOKEN = "alice-secret-token"
+WRITERS, READERS, SECONDS = 4, 4, 3.0
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def call(url: str, body: dict | None = None) -> tuple[int, dict]:
+    data = json.dumps(body).encode() if body is not None else None
+    headers = {"Content-Type": "application/json", "Authorization": f"Bearer {TOKEN}"}
+    request = urllib.request.Request(url, data=data, headers=headers)
+    try:
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return response.status, json.loads(response.read())
+    except urllib.error.HTTPError as error:
+        return error.code, json.loads(error.read() or b"{}")
+
+
+@pytest.fixture
+def server(corpus_db, tmp_path):
+    path = tmp_path / "live.db"
+    source = connect(corpus_db)
+    source.conn.execute(f"VACUUM INTO '{path}'")
+    source.close()
+    port = free_port()
+    env = {**os.environ, "VERBATIM_DB": str(path), "VERBATIM_TOKENS": f"alice:{TOKEN}",
+           "VERBATIM_WRITE_RATE_LIMIT": "100000/minute"}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "--workers", "2", "--threads", "4",
+         "--bind", f"127.0.0.1:{port}", "wsgi:app"],
+        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            if call(f"{base}/healthz")[0] == 200:
+                break
+        except OSError:
+            time.sleep(0.1)
+    else:
+        process.kill()
+        pytest.fail("gunicorn did not start: " + process.stderr.read().decode()[-2000:])
+    yield base, path
+    process.terminate()
+    process.wait(timeout=10)
+
+
+def test_concurrent_ingests_and_reads(server):
+    base, path = server
+    stop = time.monotonic() + SECONDS
+    statuses: list[int] = []
+    written: list[str] = []
+    lock = threading.Lock()
+
+    def writer(n: int) -> None:
+        i = 0
+        while time.monotonic() < stop:
+            text = f"Story {n}-{i}\n\n“We are writer {n} and this is story {i},” said Jo Park."
+            status, body = call(f"{base}/v1/sources", {"text": text, "outlet": f"Outlet {n}",
+                                                       "published": "2024-01-02"})
+            with lock:
+                statuses.append(status)
+                if status == 201:
+                    written.append(body["id"])
+            i += 1
+
+    def reader() -> None:
+        while time.monotonic() < stop:
+            for url in ("/v1/quotes?limit=50", "/v1/sources?limit=5", "/v1/speakers",
+                        "/v1/quotes?q=story&facet=outlet", "/healthz"):
+                status, _ = call(base + url)
+                with lock:
+                    statuses.append(status)
+
+    threads = [threading.Thread(target=writer, args=(n,)) for n in range(WRITERS)]
+    threads += [threading.Thread(target=reader) for _ in range(READERS)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert written, "no write went through"
+    assert sorted(set(statuses)) == [200, 201]
+    conn = connect(path).conn
+    stored = {row[0] for row in conn.execute("SELECT id FROM sources")}
+    assert set(written) <= stored and len(stored) == 3 + len(written)
+    assert conn.execute("SELECT count(*) FROM quotes").fetchone()[0] == 9 + len(written)
+    assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
