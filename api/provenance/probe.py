@@ -14,6 +14,7 @@ from api.provenance.normalize import index_terms
 
 MAX_PHRASE = 3  # words in one phrase unit
 SHORT_CLAIM_TERMS = 3  # claims this short are searched as one phrase per piece
+RARE_SHARE = 0.01  # a word in at most 1 % of sources is selective alone: no phrase needed
 
 
 def claim_terms(claim: Claim) -> list[list[str]]:
@@ -29,7 +30,10 @@ def _units(pieces: list[list[str]], doc_freq: dict[str, int], total: int) -> lis
     for index, terms in enumerate(pieces):
         for start in range(len(terms)):
             estimate = 1.0
-            for end in range(start + 1, min(start + MAX_PHRASE, len(terms)) + 1):
+            longest = 1 if share[terms[start]] <= RARE_SHARE else MAX_PHRASE
+            for end in range(start + 1, min(start + longest, len(terms)) + 1):
+                if end > start + 1 and share[terms[end - 1]] <= RARE_SHARE:
+                    break  # a rare word stands alone; phrases are for common words
                 estimate *= share[terms[end - 1]]
                 units.append((estimate, index, start, end))
     return sorted(units, key=lambda u: (u[0], u[3] - u[2], u[1], u[2]))

@@ -1,0 +1,120 @@
+"""The pure provenance engine: normalisation offsets, claim parsing, alignment, diff, verdicts."""
+import pytest
+
+from api.provenance import ClaimedSpeaker, QuoteSpan, SourceDoc, check, parse_claim
+from api.provenance.integrity import check_integrity
+from api.provenance.normalize import normalize
+from api.provenance.probe import fts_query
+
+
+@pytest.mark.parametrize("text, normalized, originals", [
+    ("“Don’t\u00a0stop”", "don't stop", ["Don’t", "stop"]),
+    ("A\u2002B  \n C", "a b c", ["A", "B", "C"]),
+    ("What a night 🎉 for us", "what a night 🎉 for us", ["What", "a", "night", "🎉", "for", "us"]),
+    ("China–US talks — at last", "china-us talks at last", ["China–US", "talks", "at", "last"]),
+    ("U.S. officials, said: 'no'.", "u.s officials said no", ["U.S", "officials", "said", "no"]),
+    ("Straße", "strasse", ["Straße"]),
+    ("so\u00adft", "soft", ["so\u00adft"]),
+    ("...!?", "", []),
+])
+def test_normalize_keeps_a_map_to_original_offsets(text, normalized, originals):
+    norm = normalize(text)
+    assert norm.text == normalized
+    assert [text[slice(*norm.original_span(s, e))] for s, e in norm.words] == originals
+
+
+def test_original_span_after_emoji_and_nbsp_counts_code_points():
+    text = "🎉\u00a0“Fair deal,” she said"
+    norm = normalize(text)
+    at = norm.text.index("fair deal")
+    assert norm.original_span(at, at + len("fair deal")) == (3, 12)
+    assert text[3:12] == "Fair deal"
+    assert norm.region(3, 12) == (at, at + len("fair deal"))
+
+
+@pytest.mark.parametrize("claim, pieces, gaps, omissions, insertions", [
+    ("one two", ["one two"], [None], 0, []),
+    ("one ... two", ["one", "two"], ["ellipsis", None], 1, []),
+    ("one…two", ["one", "two"], ["ellipsis", None], 1, []),
+    ("one [...] two [ … ] three", ["one", "two", "three"], ["ellipsis", "ellipsis", None], 2, []),
+    ("one . . . two", ["one", "two"], ["ellipsis", None], 1, []),
+    ("… one two …", ["one two"], [None], 0, []),
+    ("[It] has no right", ["has no right"], [None], 0, ["It"]),
+    ("one [China] two", ["one", "two"], ["insertion", None], 0, ["China"]),
+    ("one [sic] … two", ["one", "two"], ["ellipsis", None], 1, ["sic"]),
+])
+def test_parse_claim(claim, pieces, gaps, omissions, insertions):
+    parsed = parse_claim(claim)
+    assert [p.text for p in parsed.pieces] == pieces
+    assert [p.gap_after for p in parsed.pieces] == gaps
+    assert parsed.omissions == omissions
+    assert [i.text for i in parsed.insertions] == insertions
+
+
+def test_piece_offsets_point_into_the_claim():
+    claim = parse_claim("“We won … back to work,” [she] said")
+    assert [(p.start, p.end, claim.text[p.start:p.end]) for p in claim.pieces] == [
+        (1, 7, "We won"), (10, 22, "back to work"), (31, 35, "said")]
+    assert claim.normalized == "we won … back to work […] said"
+
+
+TEXT = ("Strike ends. Union leaders met on Monday.\n\n“We have won a fair deal and we are going "
+        "back to work,” said Maria Costa.")
+START = TEXT.index("We have")
+END = TEXT.index(",” said")
+DOC = SourceDoc("s_1", "2023-03-08", TEXT, (QuoteSpan("q_1", START, END, "maria-costa", "Maria Costa",
+                                                       ("Costa", "Maria Costa")),))
+
+
+@pytest.mark.parametrize("claim, verdict, similarity", [
+    ("we have won a fair deal", "verbatim", 1.0),
+    ("We have won … going back to work", "verbatim_with_omissions", 1.0),
+    ("We have won a good deal and we are going back to work", "altered", 0.9245),
+    ("Union leaders met on Monday", "not_a_quote", 1.0),
+    ("The weather was cold in the harbour all week", "not_found", None),
+    ("won a", "verbatim", 1.0),
+    ("won deal", "not_found", None),  # two words: exact only
+])
+def test_verdicts(claim, verdict, similarity):
+    result = check(parse_claim(claim), [DOC])
+    assert result.verdict == verdict
+    assert (result.matches[0].similarity if result.matches else None) == similarity
+
+
+def test_altered_diff_lists_word_operations_in_original_spelling():
+    result = check(parse_claim("We’ve won a good deal and we are going back to work"), [DOC])
+    ops = [(d.op, d.claimed, d.source) for d in result.matches[0].diff]
+    # the match starts at the first source word the claim shares: "We’ve" is the claim's
+    assert ops == [("insert", "We’ve", ""), ("equal", "won a", "won a"),
+                   ("replace", "good", "fair"),
+                   ("equal", "deal and we are going back to work", "deal and we are going back to work")]
+
+
+@pytest.mark.parametrize("speaker, ids, verdict, matches", [
+    ("Costa", frozenset(), "verbatim", True),           # a surname is not misattribution
+    ("maria-costa", frozenset({"maria-costa"}), "verbatim", True),
+    ("Union leader Maria Costa", frozenset(), "verbatim", True),
+    ("John Smith", frozenset(), "misattributed", False),
+])
+def test_speaker_check(speaker, ids, verdict, matches):
+    result = check(parse_claim("going back to work"), [DOC], ClaimedSpeaker(speaker, ids))
+    assert (result.verdict, result.matches[0].speaker_matches) == (verdict, matches)
+
+
+def test_integrity_detects_a_changed_text():
+    prefix, suffix = TEXT[START - 10:START], TEXT[END:END + 10]
+    ok = check_integrity(TEXT, "x", START, END, TEXT[START:END], prefix, suffix)
+    assert (ok.span_ok, ok.context_ok, ok.sha256_ok, ok.intact) == (True, True, False, False)
+    moved = "Breaking. " + TEXT
+    changed = check_integrity(moved, ok.computed_sha256, START, END, TEXT[START:END], prefix, suffix)
+    assert (changed.span_ok, changed.found_at, changed.context_ok) == (False, (START + 10, END + 10), False)
+
+
+def test_fts_query_prefers_rare_words_and_tolerates_one_changed_unit():
+    claim = parse_claim("the fentanyl crisis is the problem of the world")
+    doc_freq = {"the": 990, "is": 900, "of": 950, "world": 300, "problem": 200, "fentanyl": 3,
+                "crisis": 40}
+    query = fts_query(claim, doc_freq, 1000)
+    assert query == ('("fentanyl" AND "crisis is the") OR ("fentanyl" AND "problem of the") OR '
+                     '("crisis is the" AND "problem of the")')
+    assert fts_query(parse_claim("going back"), {}, 10) == '"going back"'
