@@ -7,6 +7,6 @@ from api.provenance.integrity import Integrity, check_integrity
 from api.provenance.verdict import (THRESHOLD, VERDICTS, CheckResult, ClaimedSpeaker, Match,
                                     QuoteSpan, SourceDoc, check)
 
-__all__ = ["MAX_CLAIM_CHARS", "THRESHOLD", "VERDICTS", "CheckResult", "Claim", "ClaimedSpeaker", "Integrity", "Match",
-           "QuoteSpan", "SourceDoc", "check", "check_integrity", "has_words", "literal_claim",
-           "parse_claim"]
+__all__ = ["MAX_CLAIM_CHARS", "THRESHOLD", "VERDICTS", "CheckResult", "Claim", "ClaimedSpeaker",
+           "Integrity", "Match", "QuoteSpan", "SourceDoc", "check", "check_integrity", "has_words",
+           "literal_claim", "parse_claim"]

@@ -79,7 +79,8 @@ def find_exact(piece: Piece, source: Normalized, lo: int, hi: int) -> PieceMatch
         end = at + len(needle)
         if (at == 0 or text[at - 1] == " ") and (end == len(text) or text[end] == " "):
             first = source.word_index(at)
-            ops = (DiffOp("equal", piece.text, _original_words(source, first, first + len(piece.norm.words))),)
+            words = _original_words(source, first, first + len(piece.norm.words))
+            ops = (DiffOp("equal", piece.text, words),)
             return PieceMatch(piece, at, end, 1.0, ops)
         at = text.find(needle, at + 1, hi)
     return None

@@ -23,8 +23,9 @@ def claim_terms(claim: Claim) -> list[list[str]]:
             for piece in claim.pieces]
 
 
-def _units(pieces: list[list[str]], doc_freq: dict[str, int], total: int) -> list[tuple[float, int, int, int]]:
-    """Return every phrase of 1..MAX_PHRASE adjacent terms as (estimated share, piece, start, end)."""
+def _units(pieces: list[list[str]], doc_freq: dict[str, int],
+           total: int) -> list[tuple[float, int, int, int]]:
+    """Return each phrase of 1..MAX_PHRASE adjacent terms as (estimated share, piece, start, end)."""
     share = {t: doc_freq.get(t, 0) / max(total, 1) for terms in pieces for t in terms}
     units = []
     for index, terms in enumerate(pieces):

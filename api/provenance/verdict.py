@@ -150,6 +150,7 @@ def speaker_matches(claimed: ClaimedSpeaker | None, quote: QuoteSpan | None) -> 
     for name in (quote.speaker_name or "", *quote.speaker_names):
         name_words = set(normalize(name).word_texts(0, None))
         # "Wang" for Wang Wenbin, or "Ambassador Qin Gang" for Qin Gang
-        if name_words and claimed_words and (claimed_words <= name_words or name_words <= claimed_words):
+        if name_words and claimed_words and (claimed_words <= name_words
+                                             or name_words <= claimed_words):
             return True
     return False

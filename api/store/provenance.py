@@ -64,7 +64,8 @@ def candidate_sources(db: sqlite_utils.Database, claim: engine.Claim, limit: int
     return [row[0] for row in db.execute(sql, [query, limit])]
 
 
-def load_sources(db: sqlite_utils.Database, source_ids: list[str]) -> tuple[list[engine.SourceDoc], dict]:
+def load_sources(db: sqlite_utils.Database,
+                 source_ids: list[str]) -> tuple[list[engine.SourceDoc], dict]:
     """Return the sources with their quote spans and speakers, and their references by id."""
     if not source_ids:
         return [], {}
