@@ -4,8 +4,10 @@ from __future__ import annotations
 import sqlite_utils
 
 from api import provenance as engine
-from api.provenance.probe import claim_terms, fts_query
+from api.provenance.probe import SHORT_CLAIM_TERMS, claim_terms, fts_query
+from api.provenance.shingles import claim_shingles
 from api.store.errors import NotFound, StoreError
+from api.store.provenance_index import common_terms, ensure_index, shingle_candidates
 
 CANDIDATES = 20  # sources aligned per check, best full-text rank first
 ALSO_IN_CANDIDATES = 100
@@ -50,11 +52,21 @@ def check_claim(db: sqlite_utils.Database, text: str, speaker: str | None = None
 
 
 def candidate_sources(db: sqlite_utils.Database, claim: engine.Claim, limit: int) -> list[str]:
-    """Return the ids of the sources most likely to hold the claim, from the full-text index."""
+    """Return the ids of the sources most likely to hold the claim, without scanning them all."""
+    ensure_index(db)
+    common = common_terms(db)
     terms = sorted({t for piece in claim_terms(claim) for t in piece})
-    marks = ", ".join("?" * len(terms))
-    doc_freq = dict(db.execute(f"SELECT term, doc FROM sources_fts_vocab WHERE term IN ({marks})",
-                               terms).fetchall())
+    rare = [t for t in terms if t not in common]
+    if len(rare) < 2 and len(terms) > SHORT_CLAIM_TERMS:
+        hashes = claim_shingles(claim, frozenset(common))
+        if len(hashes) >= 2:
+            # Two or more of the claim's shingles and none stored: no source holds the claim
+            # with fewer than two changed words.
+            return shingle_candidates(db, hashes, limit)
+    doc_freq = dict(common)
+    if rare:
+        doc_freq.update(db.execute(f"SELECT term, doc FROM sources_fts_vocab WHERE term IN "
+                                   f"({', '.join('?' * len(rare))})", rare).fetchall())
     total = db.execute("SELECT max(seq) FROM sources_fts_map").fetchone()[0] or 0
     query = fts_query(claim, doc_freq, total)
     if query is None:

@@ -1,0 +1,81 @@
+"""Derived provenance indexes: the corpus's common words and shingles over runs of them.
+
+Both are rebuilt from the full-text index (sources_fts_vocab) when the corpus has doubled since
+the last build, and new sources are shingled on the next check; see api/provenance/README.md.
+"""
+from __future__ import annotations
+
+import sqlite_utils
+
+from api.db import write_transaction
+from api.provenance.shingles import source_shingles
+
+COMMON_SHARE = 0.10  # a word in at least 10 % of sources is common ...
+COMMON_MIN_DOCS = 100  # ... and in at least this many, so a small corpus has no common words
+STATE_KEYS = ("provenance_terms_sources", "provenance_shingled_seq")
+BATCH = 2000
+
+
+def _state(db: sqlite_utils.Database) -> tuple[int, int]:
+    rows = dict(db.execute(f"SELECT key, value FROM meta WHERE key IN (?, ?)", STATE_KEYS).fetchall())
+    return tuple(int(rows.get(key, -1)) for key in STATE_KEYS)
+
+
+def _set_state(db: sqlite_utils.Database, terms_sources: int, shingled: int) -> None:
+    db.conn.executemany("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
+                        zip(STATE_KEYS, (str(terms_sources), str(shingled))))
+
+
+def ensure_index(db: sqlite_utils.Database) -> None:
+    """Bring the common words and shingles up to date with the stored sources."""
+    total = db.execute("SELECT max(seq) FROM sources_fts_map").fetchone()[0] or 0
+    terms_sources, shingled = _state(db)
+    if terms_sources < 0 or total >= 2 * terms_sources + COMMON_MIN_DOCS:
+        rebuild_index(db)
+    elif shingled < total:
+        with write_transaction(db):
+            _shingle_sources(db, common_terms(db), _state(db)[1])
+
+
+def rebuild_index(db: sqlite_utils.Database) -> None:
+    """Recompute the common words from the full-text index and every source's shingles."""
+    with write_transaction(db):
+        total = db.execute("SELECT max(seq) FROM sources_fts_map").fetchone()[0] or 0
+        least = max(COMMON_MIN_DOCS, int(total * COMMON_SHARE))
+        db.execute("DELETE FROM provenance_common_terms")
+        db.execute("INSERT INTO provenance_common_terms (term, doc) "
+                   "SELECT term, doc FROM sources_fts_vocab WHERE doc >= ?", [least])
+        db.execute("DELETE FROM provenance_shingles")
+        _set_state(db, total, 0)
+        _shingle_sources(db, common_terms(db), 0)
+
+
+def _shingle_sources(db: sqlite_utils.Database, common: dict[str, int], after: int) -> None:
+    """Shingle the sources indexed after seq `after`, in batches; record how far it got."""
+    words = frozenset(common)
+    last = after
+    while True:
+        rows = db.execute("SELECT m.seq, s.text FROM sources_fts_map m JOIN sources s "
+                          "ON s.id = m.source_id WHERE m.seq > ? ORDER BY m.seq LIMIT ?",
+                          [last, BATCH]).fetchall()
+        if not rows:
+            break
+        pairs = sorted((value, seq) for seq, text in rows for value in source_shingles(text, words))
+        db.conn.executemany("INSERT OR IGNORE INTO provenance_shingles (hash, seq) VALUES (?, ?)",
+                            pairs)
+        last = rows[-1][0]
+    terms_sources, _ = _state(db)
+    _set_state(db, terms_sources, last)
+
+
+def common_terms(db: sqlite_utils.Database) -> dict[str, int]:
+    """Return the common words of the corpus with their document frequencies."""
+    return dict(db.execute("SELECT term, doc FROM provenance_common_terms").fetchall())
+
+
+def shingle_candidates(db: sqlite_utils.Database, hashes: list[int], limit: int) -> list[str]:
+    """Return the sources sharing the most of these shingles, best first."""
+    sql = (f"SELECT m.source_id FROM provenance_shingles p JOIN sources_fts_map m ON m.seq = p.seq "
+           f"WHERE p.hash IN ({', '.join('?' * len(hashes))}) GROUP BY p.seq "
+           "ORDER BY count(*) DESC, p.seq LIMIT ?")
+    return [row[0] for row in db.execute(sql, hashes + [limit])]
