@@ -13,16 +13,35 @@ Rules:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from .lexicon import MONTHS, PARTICIPLES, SPEECH_VERBS, WEEKDAYS
 from .mentions import Mention, parse_after, parse_before, tokenize
 
-_VERB_RE = re.compile(
-    r"(?<![\w\-])(?:" + "|".join(sorted((re.escape(v) for v in SPEECH_VERBS), key=len,
-                                         reverse=True)) + r")(?![\w\-])")
+def trie_pattern(words: set[str] | frozenset[str]) -> str:
+    """Build a regex that branches letter by letter: a flat alternation of hundreds
+    of words is tried word by word at every position and dominates run time."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        ends = "" in node
+        alts = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return "(?:" + body + ")?" if ends else body
+    return emit(trie)
+
+
+_VERB_RE = re.compile(r"(?<![\w\-])" + trie_pattern(SPEECH_VERBS) + r"(?![\w\-])")
 _ACCORDING_RE = re.compile(r"(?<!\w)[Aa]ccording to\s+")
-_CLAUSE_PUNCT = set(";:()“”\"‘’_—–[]")
+_CLAUSE_PUNCT = tuple(";:()“”\"‘’_—–[]")
 _FORWARD_STOP_RE = re.compile(r"[;:!?“”\"(_]|\.(?=\s*$)")
 _TELL = {"told", "tells", "tell", "telling"}
 _OBJ_STOP = frozenset("""
@@ -51,11 +70,8 @@ class Cue:
 
 def _clause_start(masked: str, lo: int, hi: int) -> int:
     """Return where the clause ending at hi begins (quotes and dashes delimit)."""
-    i = hi
-    floor = max(lo, hi - 220)
-    while i > floor and masked[i - 1] not in _CLAUSE_PUNCT:
-        i -= 1
-    return i
+    floor = max(lo, hi - 130)
+    return max(masked.rfind(ch, floor, hi) for ch in _CLAUSE_PUNCT) + 1 or floor
 
 
 def _object_end(text: str, verb_end: int, hi: int) -> int:
@@ -97,7 +113,9 @@ def _make_cue(text: str, masked: str, m: re.Match, lo: int, hi: int) -> Cue:
 
 
 def _according(text: str, masked: str, lo: int, hi: int) -> list[Cue]:
-    cues = []
+    cues: list[Cue] = []
+    if masked.find("ccording to", lo, hi) < 0:
+        return cues
     for m in _ACCORDING_RE.finditer(masked, lo, hi):
         stop = _FORWARD_STOP_RE.search(masked, m.end(), min(hi, m.end() + 120))
         limit = stop.start() if stop else min(hi, m.end() + 120)
@@ -110,6 +128,20 @@ def _according(text: str, masked: str, lo: int, hi: int) -> list[Cue]:
             continue  # "according to US news reports": a source, not a speaker
         cues.append(Cue(m.start(), mention.end, m.start(), m.end(), mention, "according to"))
     return cues
+
+
+def cues_of(doc, lo: int, hi: int, within: tuple[int, int] | None = None) -> list[Cue]:
+    """Return the cues of a document region (computed once), optionally only those
+    whose verb lies within a narrower window, found by bisection."""
+    key = (lo, hi)
+    found = doc.cue_cache.get(key)
+    if found is None:
+        cues = find_cues(doc.text, doc.masked, lo, hi)
+        found = doc.cue_cache[key] = (cues, [c.anchor for c in cues])
+    cues, anchors = found
+    if within is None:
+        return cues
+    return cues[bisect_left(anchors, within[0]):bisect_left(anchors, within[1])]
 
 
 def find_cues(text: str, masked: str, lo: int, hi: int) -> list[Cue]:

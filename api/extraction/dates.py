@@ -25,6 +25,10 @@ _PATTERNS = [
 ]
 
 
+_ANY_RE = re.compile(r"\d|Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|"
+                     r"Dec|yesterday|today|tonight|this|last week", re.I)
+
+
 def _month_number(name: str) -> int:
     low = name.lower().rstrip(".")
     if low in MONTHS:
@@ -82,7 +86,7 @@ def parse_published(published: str | None) -> date | None:
 def find_date(text: str, lo: int, hi: int, pub: date | None) -> tuple[str | None, str | None]:
     """Resolve the first date phrase in text[lo:hi]; fall back to the publication date."""
     best: tuple[int, str, re.Match] | None = None
-    if hi > lo:
+    if hi > lo and _ANY_RE.search(text, lo, hi):
         for kind, rx in _PATTERNS:
             m = rx.search(text, lo, hi)
             if m and (best is None or m.start() < best[0]):

@@ -36,6 +36,7 @@ class Document:
         self._q_open = [s.open_pos for s in self.spans]
         self.sentence_starts = self._sentences()
         self.line_starts = [0] + [m.end() for m in _NEWLINE_RE.finditer(text)]
+        self.cue_cache: dict[tuple[int, int], list] = {}
 
     def _mask(self) -> str:
         """Blank out quotation contents so cues are never looked for inside them."""
@@ -106,6 +107,8 @@ class Document:
     def is_title_line(self, pos: int) -> bool:
         """Tell whether pos lies on a short standalone line without final punctuation."""
         start, end = self.line_bounds(self.line_index(pos))
+        if end - start > 400:
+            return False
         line = self.text[start:end].strip()
         if not line or len(line) > 160 or _FINAL_PUNCT_RE.search(line):
             return False

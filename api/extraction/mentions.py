@@ -57,7 +57,7 @@ def tokenize(text: str, lo: int, hi: int) -> list[Tok]:
     toks: list[Tok] = []
     for m in _TOKEN_RE.finditer(text, lo, hi):
         tok, s, e = m.group(), m.start(), m.end()
-        if len(tok) > 2 and tok.endswith(".") and "." not in tok[:-1] \
+        if tok[-1] == "." and len(tok) > 2 and "." not in tok[:-1] \
                 and tok.lower() not in TITLE_WORDS:
             toks.append((tok[:-1], s, e - 1))
             toks.append((".", e - 1, e))

@@ -17,28 +17,27 @@ from __future__ import annotations
 
 import re
 
-from .attribution import Cue, Record, find_cues, headline_cue, viewpoint_cue
+from .attribution import Cue, Record, cues_of, headline_cue, viewpoint_cue
 from .document import Document
 from .lexicon import NAMING_WORDS, SPEECH_VERBS, WORK_NOUNS
 from .marks import QuoteSpan
 
 _WORDS_RE = re.compile(r"[^\W_][\w'’\-]*")
-_PREV_WORDS_RE = re.compile(r"([\w'’\-]+)\W*?([\w'’\-]+)?[\s(]*$")
 _LEAD_RE = re.compile(r"[\s•·*\-–—]*$")
 _SMALL = frozenset("a an the of to in on for and or at by with as from but vs".split())
 _DETERMINERS = frozenset("a an the its their his her this that our your my".split())
 _NEXT_WORD_RE = re.compile(r"\s+([a-z][\w\-]*)")
 _GAP_RE = re.compile(r"[\s,—–\-]*")
 _MAX_WINDOW = 400
+_SPACE_RE = re.compile(r"\s*")
 
 
 def _prev_words(masked: str, lo: int, pos: int) -> tuple[str, str]:
-    m = _PREV_WORDS_RE.search(masked, max(lo, pos - 60), pos)
-    if not m:
+    """Return the last word before pos and the one before it, lower-cased."""
+    words = _WORDS_RE.findall(masked, max(lo, pos - 60), pos)
+    if not words:
         return "", ""
-    if m.group(2):
-        return m.group(2).lower(), m.group(1).lower()
-    return m.group(1).lower(), ""
+    return words[-1].lower(), (words[-2].lower() if len(words) > 1 else "")
 
 
 def _title_case(words: list[str]) -> bool:
@@ -72,7 +71,6 @@ class DirectFinder:
 
     def __init__(self, doc: Document) -> None:
         self.doc = doc
-        self._cues: dict[tuple[int, int], list[Cue]] = {}
         self.records: list[Record] = []
         self._by_line: dict[int, Record] = {}
 
@@ -87,25 +85,23 @@ class DirectFinder:
         return self.records
 
     def _cues_for(self, lo: int, hi: int) -> list[Cue]:
-        key = (lo, hi)
-        if key not in self._cues:
-            self._cues[key] = find_cues(self.doc.text, self.doc.masked, lo, hi)
-        return self._cues[key]
+        return cues_of(self.doc, lo, hi)
 
-    def _window(self, q: QuoteSpan) -> tuple[int, int, int]:
+    def _window(self, q: QuoteSpan) -> tuple[int, int, int, list[Cue]]:
         close_end = q.close_pos + 1 if q.close_pos is not None else q.end
         lo = self.doc.sentence_bounds(q.open_pos)[0]
-        hi = self.doc.sentence_bounds(max(close_end - 1, q.open_pos))[1]
-        return max(lo, q.open_pos - _MAX_WINDOW), min(max(hi, close_end), close_end + _MAX_WINDOW), close_end
+        hi = max(self.doc.sentence_bounds(max(close_end - 1, q.open_pos))[1], close_end)
+        w_lo, w_hi = max(lo, q.open_pos - _MAX_WINDOW), min(hi, close_end + _MAX_WINDOW)
+        return w_lo, w_hi, close_end, cues_of(self.doc, lo, hi, (w_lo, w_hi))
 
     def _one(self, idx: int, q: QuoteSpan) -> Record | None:
         doc = self.doc
-        lo, hi, close_end = self._window(q)
+        lo, hi, close_end, cues = self._window(q)
         opening = _LEAD_RE.fullmatch(doc.masked, lo, q.open_pos) is not None
         if _not_speech(doc, q, lo, opening):
             return None
         title = doc.is_title_line(q.open_pos)
-        cue = self._pick(self._cues_for(lo, hi), q.open_pos, close_end, opening)
+        cue = self._pick(cues, q.open_pos, close_end, opening)
         line = doc.line_index(q.open_pos)
         if cue is None and not title:
             cue = viewpoint_cue(doc.masked, lo, q.open_pos)
@@ -155,7 +151,7 @@ class DirectFinder:
             return self._by_line[line]
         doc = self.doc
         start, _ = doc.line_bounds(line)
-        if doc.text[start:q.open_pos].strip() or kind != "full":
+        if _SPACE_RE.match(doc.text, start, q.open_pos).end() != q.open_pos or kind != "full":
             return None
         prev_line = line - 1
         while prev_line >= 0 and not doc.text[slice(*doc.line_bounds(prev_line))].strip():

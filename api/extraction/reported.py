@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from .attribution import Cue, Record, find_cues
+from .attribution import Cue, Record, cues_of, trie_pattern
 from .document import Document
 from .lexicon import INDIRECT_VERBS
 from .mentions import parse_after
@@ -41,6 +41,8 @@ _WORD_RE = re.compile(r"\w+")
 # A second predicate of the speaker ends the reported clause: ", but dismissed …".
 _COORD_RE = re.compile(r",\s+(?:but|and)\s+(?:also\s+|then\s+)?(?:[a-z]+ed|said|told|says)\b")
 _MIN_WORDS = 4
+_INDIRECT_RE = re.compile(r"(?<![\w\-])" + trie_pattern(INDIRECT_VERBS | {"saying", "adding",
+                          "insisting", "arguing", "claiming", "noting", "stressing"}) + r"(?![\w\-])")
 
 
 def _good_subject(cue: Cue) -> bool:
@@ -137,19 +139,25 @@ def _saying(doc: Document, lo: int, hi: int, cues: list[Cue]) -> Record | None:
 def find_indirect(doc: Document) -> list[Record]:
     """Return indirect-speech records of the sentences, outside quotations."""
     out: list[Record] = []
-    starts = doc.sentence_starts
-    for k in range(len(starts)):
-        lo, hi = doc.sentence_bounds(starts[k])
+    done = -1
+    for v in _INDIRECT_RE.finditer(doc.masked):
+        k = doc.sentence_index(v.start())
+        if k <= done:
+            continue  # one verb is enough to visit its sentence once
+        done = k
+        lo, hi = doc.sentence_bounds(v.start())
         if hi - lo < 20 or hi - lo > 1200 or doc.quote_at(lo) is not None:
             continue
-        cues = [c for c in find_cues(doc.text, doc.masked, lo, hi)
-                if c.mention is not None and c.verb != "according to"]
-        rec = None
-        if cues:
-            rec = _closing_cue(doc, lo, hi, cues) or _opening_cue(doc, lo, hi, cues)
-        if rec is None:
-            rec = _saying(doc, lo, hi, cues)
+        rec = _sentence_record(doc, lo, hi)
         if rec is not None:
             rec.line = doc.line_index(lo)
             out.append(rec)
     return out
+
+
+def _sentence_record(doc: Document, lo: int, hi: int) -> Record | None:
+    cues = [c for c in cues_of(doc, lo, hi) if c.mention is not None and c.verb != "according to"]
+    rec = None
+    if cues:
+        rec = _closing_cue(doc, lo, hi, cues) or _opening_cue(doc, lo, hi, cues)
+    return rec or _saying(doc, lo, hi, cues)

@@ -79,22 +79,28 @@ class Discourse:
     def __init__(self, masked: str) -> None:
         self.text = masked
         self.names: list[tuple[int, str]] = []
-        self.by_token: dict[str, list[tuple[int, str]]] = {}
+        self.by_token: dict[str, dict[str, int]] = {}
         self.entities: dict[tuple[str, str], Entity] = {}
         self.last_speaker: Entity | None = None
         self._collect(masked)
         self._positions = [p for p, _ in self.names]
 
     def _collect(self, text: str) -> None:
+        cleaned: dict[str, list[str]] = {}
         for m in _NAME_RE.finditer(text):
-            toks = _clean_name(m.group())
+            raw = m.group()
+            toks = cleaned.get(raw)
+            if toks is None:
+                toks = cleaned[raw] = _clean_name(raw)
             if not toks:
                 continue
             name = " ".join(toks)
             pos = m.end() - len(toks[-1])
             self.names.append((pos, name))
             for tok in {toks[0], toks[-1]}:
-                self.by_token.setdefault(tok, []).append((pos, name))
+                seen = self.by_token.setdefault(tok, {})
+                if name not in seen:
+                    seen[name] = pos  # first occurrence: distinct names stay few
             self._collect_roles(text, m, name)
 
     def _collect_roles(self, text: str, m: re.Match, name: str) -> None:
@@ -118,9 +124,10 @@ class Discourse:
     def canonical(self, name: str, pos: int) -> str:
         """Return the fullest person name in the article that this name abbreviates."""
         toks = name.split()
-        cands = self.by_token.get(toks[0], []) + (self.by_token.get(toks[-1], [])
-                                                  if len(toks) > 1 else [])
-        cands = [c for c in cands if set(toks) <= set(c[1].split())]
+        pool = dict(self.by_token.get(toks[0], {}))
+        if len(toks) > 1:
+            pool.update(self.by_token.get(toks[-1], {}))
+        cands = [(p, n) for n, p in pool.items() if set(toks) <= set(n.split())]
         if not cands:
             return name
         before = [c for c in cands if c[0] <= pos]
