@@ -81,3 +81,43 @@ def ingest(file: str, db_path: str, **meta) -> None:
     result = ingest_article(open_db(db_path), SourceInput(text=text, **meta), actor="cli")
     state = "stored" if result.created else "already stored"
     click.echo(f"{state} {result.source_id}: {result.stored} quotes")
+
+
+@cli.command(help="Check a claimed quotation against the corpus (a provenance check) as JSON.")
+@click.argument("text")
+@click.option("--speaker", default=None, help="Who the text is attributed to.")
+@click.option("--source", "source_id", default=None, help="Only this source id.")
+@db_option("SQLite file to read.")
+def check(text: str, speaker: str | None, source_id: str | None, db_path: str) -> None:
+    from api.store.errors import StoreError
+    from api.store.provenance import check_claim
+
+    try:
+        result = check_claim(open_db(db_path), text, speaker, source_id)
+    except StoreError as exc:
+        raise click.ClickException(exc.detail) from exc
+    click.echo(json.dumps(result, ensure_ascii=False, indent=2))
+
+
+@cli.command(help="Write every quote (optionally filtered) as CSV or JSON lines to stdout.")
+@click.option("--format", "fmt", type=click.Choice(["csv", "jsonl"]), default="jsonl",
+              show_default=True, help="Output format.")
+@click.option("--speaker", multiple=True, help="Speaker id or name; repeatable.")
+@click.option("--outlet", multiple=True, help="Outlet; repeatable.")
+@click.option("--kind", multiple=True, type=click.Choice(["full", "partial", "indirect"]))
+@db_option("SQLite file to read.")
+def export(fmt: str, speaker, outlet, kind, db_path: str) -> None:
+    import csv
+
+    from api.formats import CSV_COLUMNS
+    from api.store.quotes import QuoteFilters, iter_quotes
+
+    filters = QuoteFilters(speaker=list(speaker), outlet=list(outlet), kind=list(kind))
+    rows = iter_quotes(open_db(db_path), filters)
+    if fmt == "csv":
+        writer = csv.writer(sys.stdout, lineterminator="\r\n")
+        writer.writerow(CSV_COLUMNS)
+        writer.writerows(["" if row[c] is None else row[c] for c in CSV_COLUMNS] for row in rows)
+        return
+    for row in rows:
+        sys.stdout.write(json.dumps({c: row[c] for c in CSV_COLUMNS}, ensure_ascii=False) + "\n")

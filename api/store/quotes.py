@@ -180,3 +180,10 @@ def quotes_of_source(db: sqlite_utils.Database, source_id: str) -> list[dict]:
     """Return every quote of a source in text order."""
     return list(db.query(f"SELECT {QUOTE_COLUMNS} FROM quotes q {QUOTE_JOINS} "
                          "WHERE q.source_id = ? ORDER BY q.start, q.\"end\"", [source_id]))
+
+
+def iter_quotes(db: sqlite_utils.Database, filters: QuoteFilters):
+    """Yield every quote the filters select, oldest first, without loading them all at once."""
+    where, params = where_clause(filters)
+    yield from db.query(f"SELECT {QUOTE_COLUMNS} FROM quotes q {QUOTE_JOINS} WHERE {where} "
+                        "ORDER BY q.date, q.id", params)

@@ -1,0 +1,65 @@
+"""python -m api {extract, seed, ingest, check, export} through click's runner."""
+import csv
+import io
+import json
+
+from click.testing import CliRunner
+
+from api.cli import cli
+from tests.corpus import HARBOUR
+
+ARTICLE = "Budget vote\n\n“We will not raise taxes,” said Finance Minister Ada Brook on Tuesday.\n"
+
+
+def run(*args: str, input: str | None = None):
+    result = CliRunner().invoke(cli, list(args), input=input)
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def test_extract_prints_json(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    quotes = json.loads(run("extract", str(path), "--published", "2024-05-09"))
+    assert [(q["text"], q["kind"], q["speaker"]["name"], q["date"], q["date_basis"])
+            for q in quotes] == [("We will not raise taxes,", "full", "Ada Brook", "2024-05-07",
+                                  "relative")]
+    assert json.loads(run("extract", "-", input="No quotes here.")) == []
+
+
+def test_ingest_then_export_and_check(corpus_db, tmp_path):
+    db = tmp_path / "cli.db"
+    article = tmp_path / "a.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    out = run("ingest", str(article), "--outlet", "Gazette", "--published", "2024-05-09",
+              "--db", str(db))
+    assert out.startswith("stored s_") and out.endswith(": 1 quotes\n")
+    assert run("ingest", str(article), "--outlet", "Gazette", "--db", str(db)).startswith(
+        "already stored s_")
+    lines = [json.loads(line) for line in run("export", "--db", str(db)).splitlines()]
+    assert [(r["text"], r["speaker_name"], r["outlet"]) for r in lines] == [
+        ("We will not raise taxes,", "Ada Brook", "Gazette")]
+    rows = list(csv.DictReader(io.StringIO(run("export", "--format", "csv", "--db", str(db)))))
+    assert [r["speaker_id"] for r in rows] == ["ada-brook"]
+    result = json.loads(run("check", "we will NOT raise taxes", "--db", str(db)))
+    assert result["verdict"] == "verbatim"
+    assert result["matches"][0]["quote_id"] == lines[0]["id"]
+
+
+def test_export_filters(corpus_db):
+    out = run("export", "--db", str(corpus_db), "--speaker", "Okafor", "--kind", "full")
+    assert sorted(json.loads(line)["text"] for line in out.splitlines()) == [  # same date: by id
+        "Demand is stronger than at any time in our history,",
+        "If the supply of chips does not improve, we will miss our targets,",
+        "We cannot build them fast enough.",
+    ]
+
+
+def test_cli_errors_are_clear(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text(HARBOUR, encoding="utf-8")
+    bad_date = CliRunner().invoke(cli, ["ingest", str(article), "--outlet", "X", "--published",
+                                        "Tuesday", "--db", str(tmp_path / "x.db")])
+    assert bad_date.exit_code == 2 and "--published" in bad_date.output
+    no_words = CliRunner().invoke(cli, ["check", "!!!", "--db", str(tmp_path / "x.db")])
+    assert no_words.exit_code == 1 and "Error: text has no words to check" in no_words.output
