@@ -143,3 +143,6 @@ CREATE TABLE IF NOT EXISTS provenance_shingles (
     seq INTEGER NOT NULL,                -- sources_fts_map.seq
     PRIMARY KEY (hash, seq)
 ) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS provenance_frequent_shingles (
+    hash INTEGER PRIMARY KEY             -- in too many sources to narrow a search
+);

@@ -179,6 +179,8 @@ def main() -> None:
     parser.add_argument("--quotes", type=int, default=1_000_000)
     parser.add_argument("--probes", type=int, default=100, help="claims per probe class")
     parser.add_argument("--rebuild", action="store_true", help="ignore the cached database")
+    parser.add_argument("--reindex", action="store_true",
+                        help="rebuild the common-word and shingle indexes of the cached database")
     args = parser.parse_args()
     path = ROOT / "bench" / "out" / f"provenance_{args.quotes}.db"
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -188,7 +190,7 @@ def main() -> None:
     db = connect(path)
     init_schema(db)
     began = time.perf_counter()
-    ensure_index(db)  # a database cached by an older version gets its shingles here
+    rebuild_index(db) if args.reindex else ensure_index(db)
     print(f"index catch-up: {time.perf_counter() - began:.1f} s")
     counts = db.execute("SELECT (SELECT count(*) FROM quotes), (SELECT count(*) FROM sources)").fetchone()
     print(f"corpus: {counts[0]} quotes in {counts[1]} sources, {path.stat().st_size / 1e6:.0f} MB")

@@ -23,8 +23,8 @@ def claim_terms(claim: Claim) -> list[list[str]]:
             for piece in claim.pieces]
 
 
-def _units(pieces: list[list[str]], doc_freq: dict[str, int],
-           total: int) -> list[tuple[float, int, int, int]]:
+def _units(pieces: list[list[str]], doc_freq: dict[str, int], total: int,
+           skip: frozenset[str]) -> list[tuple[float, int, int, int]]:
     """Return each phrase of 1..MAX_PHRASE adjacent terms as (estimated share, piece, start, end)."""
     share = {t: doc_freq.get(t, 0) / max(total, 1) for terms in pieces for t in terms}
     units = []
@@ -33,6 +33,8 @@ def _units(pieces: list[list[str]], doc_freq: dict[str, int],
             estimate = 1.0
             longest = 1 if share[terms[start]] <= RARE_SHARE else MAX_PHRASE
             for end in range(start + 1, min(start + longest, len(terms)) + 1):
+                if terms[end - 1] in skip:
+                    break
                 if end > start + 1 and share[terms[end - 1]] <= RARE_SHARE:
                     break  # a rare word stands alone; phrases are for common words
                 estimate *= share[terms[end - 1]]
@@ -41,11 +43,11 @@ def _units(pieces: list[list[str]], doc_freq: dict[str, int],
 
 
 def pick_units(pieces: list[list[str]], doc_freq: dict[str, int], total: int,
-               count: int) -> list[list[str]]:
+               count: int, skip: frozenset[str] = frozenset()) -> list[list[str]]:
     """Return up to count disjoint phrases, the most selective first."""
     used: set[tuple[int, int]] = set()
     chosen = []
-    for _, index, start, end in _units(pieces, doc_freq, total):
+    for _, index, start, end in _units(pieces, doc_freq, total, skip):
         cells = {(index, position) for position in range(start, end)}
         if cells & used:
             continue
@@ -60,15 +62,19 @@ def _phrase(terms: list[str]) -> str:
     return '"' + " ".join(terms) + '"'
 
 
-def fts_query(claim: Claim, doc_freq: dict[str, int], total: int) -> str | None:
-    """Return an FTS5 MATCH expression for the claim's candidate sources, or None without words."""
+def fts_query(claim: Claim, doc_freq: dict[str, int], total: int,
+              skip: frozenset[str] = frozenset()) -> str | None:
+    """Return an FTS5 MATCH expression for the claim's candidate sources, or None without words.
+
+    Terms in skip (the corpus's common words, when the claim has rarer ones) are left out.
+    """
     pieces = [terms for terms in claim_terms(claim) if terms]
     if not pieces:
         return None
     if sum(len(terms) for terms in pieces) <= SHORT_CLAIM_TERMS:
         return " AND ".join(_phrase(terms) for terms in pieces)
     count = 4 if sum(len(t) for t in pieces) >= 12 else 3
-    units = [_phrase(u) for u in pick_units(pieces, doc_freq, total, count)]
+    units = [_phrase(u) for u in pick_units(pieces, doc_freq, total, count, skip)]
     if len(units) < 3:
         return " AND ".join(units)
     return " OR ".join("(" + " AND ".join(pair) + ")" for pair in combinations(units, 2))

@@ -2,9 +2,8 @@
 
 A claim made only of common words ("we will not be able to do it") matches most sources word by
 word, and a phrase query must read the long posting lists of every such word. Three-word
-shingles of common words are selective instead. Only shingles whose hash is even are stored
-(halving the index); a claim's even shingles are found wherever the claim occurs, since the
-choice depends on the words alone.
+shingles of common words are selective instead, except the few that are everywhere ("of the
+and"): those are listed apart and not searched.
 """
 from __future__ import annotations
 
@@ -14,7 +13,6 @@ import zlib
 from api.provenance.claim import Claim
 
 SHINGLE_WORDS = 3
-SAMPLE = 2  # keep shingles whose hash % SAMPLE == 0
 TOKEN = re.compile(r"[^\W_]+")
 
 
@@ -28,9 +26,7 @@ def _hashes(words: list[str], common: frozenset[str]) -> list[int]:
     for start in range(len(words) - SHINGLE_WORDS + 1):
         gram = words[start:start + SHINGLE_WORDS]
         if all(word in common for word in gram):
-            value = zlib.crc32(" ".join(gram).encode()) >> 1
-            if value % SAMPLE == 0:
-                found.append(value)
+            found.append(zlib.crc32(" ".join(gram).encode()))
     return found
 
 
@@ -40,7 +36,7 @@ def source_shingles(text: str, common: frozenset[str]) -> set[int]:
 
 
 def claim_shingles(claim: Claim, common: frozenset[str]) -> list[int]:
-    """Return the claim's stored-kind shingle hashes, piece by piece, without repeats."""
+    """Return the claim's shingle hashes, piece by piece, without repeats."""
     if not common:
         return []
     found = [h for piece in claim.pieces for h in _hashes(tokens(piece.text), common)]

@@ -7,11 +7,13 @@ from api import provenance as engine
 from api.provenance.probe import SHORT_CLAIM_TERMS, claim_terms, fts_query
 from api.provenance.shingles import claim_shingles
 from api.store.errors import NotFound, StoreError
-from api.store.provenance_index import common_terms, ensure_index, shingle_candidates
+from api.store.provenance_index import (common_terms, ensure_index, selective_shingles,
+                                        shingle_candidates)
 
 CANDIDATES = 20  # sources aligned per check, best full-text rank first
 ALSO_IN_CANDIDATES = 100
 MATCHES = 10
+RARE_UNITS = 3  # with this many words outside the common ones, search by those words alone
 SOURCE_REF = "id, outlet, title, published, url"
 
 
@@ -57,23 +59,36 @@ def candidate_sources(db: sqlite_utils.Database, claim: engine.Claim, limit: int
     common = common_terms(db)
     terms = sorted({t for piece in claim_terms(claim) for t in piece})
     rare = [t for t in terms if t not in common]
-    if len(rare) < 2 and len(terms) > SHORT_CLAIM_TERMS:
-        hashes = claim_shingles(claim, frozenset(common))
-        if len(hashes) >= 2:
-            # Two or more of the claim's shingles and none stored: no source holds the claim
-            # with fewer than two changed words.
-            return shingle_candidates(db, hashes, limit)
+    if len(terms) > SHORT_CLAIM_TERMS and len(rare) < RARE_UNITS:
+        found = _by_shingles(db, claim, frozenset(common), rare, limit)
+        if found is not None:
+            return found
     doc_freq = dict(common)
     if rare:
         doc_freq.update(db.execute(f"SELECT term, doc FROM sources_fts_vocab WHERE term IN "
                                    f"({', '.join('?' * len(rare))})", rare).fetchall())
     total = db.execute("SELECT max(seq) FROM sources_fts_map").fetchone()[0] or 0
-    query = fts_query(claim, doc_freq, total)
+    skip = frozenset(common) if len(rare) >= RARE_UNITS else frozenset()
+    query = fts_query(claim, doc_freq, total, skip)
     if query is None:
         return []
     sql = ("SELECT m.source_id FROM sources_fts f JOIN sources_fts_map m ON m.seq = f.rowid "
            "WHERE sources_fts MATCH ? ORDER BY f.rank LIMIT ?")
     return [row[0] for row in db.execute(sql, [query, limit])]
+
+
+def _by_shingles(db: sqlite_utils.Database, claim: engine.Claim, common: frozenset[str],
+                 rare: list[str], limit: int) -> list[str] | None:
+    """Return candidates by common-word shingles, or None when the claim has too few of them."""
+    hashes = selective_shingles(db, claim_shingles(claim, common))
+    if not hashes:
+        return None
+    within = " OR ".join(f'"{term}"' for term in rare) or None
+    found = shingle_candidates(db, hashes, within, limit)
+    if not found and within:  # the rare word itself may be the altered one
+        found = shingle_candidates(db, hashes, None, limit)
+    # With two or more shingles and none stored, no source holds the claim bar a word or two.
+    return found if found or len(hashes) >= 2 else None
 
 
 def load_sources(db: sqlite_utils.Database,

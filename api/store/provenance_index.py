@@ -14,6 +14,7 @@ COMMON_SHARE = 0.10  # a word in at least 10 % of sources is common ...
 COMMON_MIN_DOCS = 100  # ... and in at least this many, so a small corpus has no common words
 STATE_KEYS = ("provenance_terms_sources", "provenance_shingled_seq")
 BATCH = 2000
+FREQUENT_SHINGLE_SHARE = 0.005  # a shingle in more sources than this share is not searched
 
 
 def _state(db: sqlite_utils.Database) -> tuple[int, int]:
@@ -48,6 +49,10 @@ def rebuild_index(db: sqlite_utils.Database) -> None:
         db.execute("DELETE FROM provenance_shingles")
         _set_state(db, total, 0)
         _shingle_sources(db, common_terms(db), 0)
+        db.execute("DELETE FROM provenance_frequent_shingles")
+        db.execute("INSERT INTO provenance_frequent_shingles (hash) SELECT hash "
+                   "FROM provenance_shingles GROUP BY hash HAVING count(*) > ?",
+                   [max(COMMON_MIN_DOCS, int(total * FREQUENT_SHINGLE_SHARE))])
 
 
 def _shingle_sources(db: sqlite_utils.Database, common: dict[str, int], after: int) -> None:
@@ -73,9 +78,24 @@ def common_terms(db: sqlite_utils.Database) -> dict[str, int]:
     return dict(db.execute("SELECT term, doc FROM provenance_common_terms").fetchall())
 
 
-def shingle_candidates(db: sqlite_utils.Database, hashes: list[int], limit: int) -> list[str]:
-    """Return the sources sharing the most of these shingles, best first."""
-    sql = (f"SELECT m.source_id FROM provenance_shingles p JOIN sources_fts_map m ON m.seq = p.seq "
-           f"WHERE p.hash IN ({', '.join('?' * len(hashes))}) GROUP BY p.seq "
-           "ORDER BY count(*) DESC, p.seq LIMIT ?")
-    return [row[0] for row in db.execute(sql, hashes + [limit])]
+def selective_shingles(db: sqlite_utils.Database, hashes: list[int]) -> list[int]:
+    """Return the hashes that are not among the corpus's most frequent shingles."""
+    if not hashes:
+        return []
+    frequent = {row[0] for row in db.execute(
+        f"SELECT hash FROM provenance_frequent_shingles WHERE hash IN "
+        f"({', '.join('?' * len(hashes))})", hashes)}
+    return [h for h in hashes if h not in frequent]
+
+
+def shingle_candidates(db: sqlite_utils.Database, hashes: list[int], within: str | None,
+                       limit: int) -> list[str]:
+    """Return the sources sharing the most of these shingles (among FTS `within`), best first."""
+    sql = ("SELECT m.source_id FROM provenance_shingles p JOIN sources_fts_map m ON m.seq = p.seq "
+           f"WHERE p.hash IN ({', '.join('?' * len(hashes))}) ")
+    params: list = list(hashes)
+    if within:
+        sql += "AND p.seq IN (SELECT rowid FROM sources_fts WHERE sources_fts MATCH ?) "
+        params.append(within)
+    sql += "GROUP BY p.seq ORDER BY count(*) DESC, p.seq LIMIT ?"
+    return [row[0] for row in db.execute(sql, params + [limit])]
