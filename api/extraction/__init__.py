@@ -18,6 +18,7 @@ from .speakers import Discourse, Entity
 __all__ = ["extract_quotes", "ExtractedQuote", "Speaker"]
 
 _FORWARD_LINES = 6
+_ANAPHOR_CHARS = 1200
 
 
 def _order(rec: Record) -> int:
@@ -37,9 +38,18 @@ def _resolve(rec: Record, disc: Discourse) -> None:
     ent = disc.resolve(m, m.start, rec.sentence_start)
     if ent is None and m.kind == "definite":
         rec.pending = True
+        rec.fallback = _anaphor_target(m, disc)
         return
     rec.entity = ent
     disc.note(ent, _order(rec))
+
+
+def _anaphor_target(m, disc: Discourse) -> Entity | None:
+    """Return the last speaker when a bare description ("the striker") points back to them."""
+    last = disc.last_speaker
+    if last is None or last.kind != "person" or len(m.text.split()) > 2:
+        return None
+    return last
 
 
 def _resolve_forward(records: list[Record], disc: Discourse) -> None:
@@ -48,6 +58,9 @@ def _resolve_forward(records: list[Record], disc: Discourse) -> None:
         if not rec.pending:
             continue
         m = rec.cue.mention
+        if rec.fallback is not None and _order(rec) - rec.fallback.last <= _ANAPHOR_CHARS:
+            rec.entity, rec.pending = rec.fallback, False
+            continue
         for nxt in records[k + 1:]:
             if nxt.line - rec.line > _FORWARD_LINES:
                 break

@@ -41,8 +41,10 @@ def trie_pattern(words: set[str] | frozenset[str]) -> str:
 
 _VERB_RE = re.compile(r"(?<![\w\-])" + trie_pattern(SPEECH_VERBS) + r"(?![\w\-])")
 _ACCORDING_RE = re.compile(r"(?<!\w)[Aa]ccording to\s+")
-_CLAUSE_PUNCT = tuple(";:()“”\"‘’_—–[]")
+_CLAUSE_PUNCT = tuple(";:()“”\"‘’_—–[]\n")
 _FORWARD_STOP_RE = re.compile(r"[;:!?“”\"(_]|\.(?=\s*$)")
+_NP_END_RE = re.compile(r"\s*(?:[,.;:!?—–)]|$|(?:on|in|at|last|this|yesterday|today|when|as|"
+                        r"after|before|during|while|who|whose|of)\b)")
 _TELL = {"told", "tells", "tell", "telling"}
 _OBJ_STOP = frozenset("""
 that on in at last this during after before when while with from for by of about as
@@ -85,17 +87,18 @@ def _object_end(text: str, verb_end: int, hi: int) -> int:
     return end
 
 
-def _verb_first_ok(masked: str, lo: int, vs: int) -> bool:
-    """Tell whether a verb may take its subject after it ("…,” said Liu")."""
+def _verb_first_prev(masked: str, lo: int, vs: int) -> str | None:
+    """Return what precedes a verb that may take its subject after it ("…,” said Liu"):
+    "" at the start, "," after a comma, "q" after a closing mark; None otherwise."""
     j = vs
     while j > lo and masked[j - 1].isspace():
         j -= 1
     if j <= lo:
-        return True
+        return ""
     prev = masked[j - 1]
     if prev == ",":
-        return True
-    return prev in "”\"’'—–"
+        return ","
+    return "q" if prev in "”\"’'—–" else None
 
 
 def _make_cue(text: str, masked: str, m: re.Match, lo: int, hi: int) -> Cue:
@@ -104,10 +107,13 @@ def _make_cue(text: str, masked: str, m: re.Match, lo: int, hi: int) -> Cue:
     end = _object_end(masked, ve, hi) if verb in _TELL else ve
     if mention is not None:
         return Cue(mention.start, end, vs, ve, mention, verb)
-    if _verb_first_ok(masked, lo, vs):
+    prev = _verb_first_prev(masked, lo, vs)
+    if prev is not None:
         stop = _FORWARD_STOP_RE.search(masked, ve, min(hi, ve + 160))
         mention = parse_after(masked, ve, stop.start() if stop else min(hi, ve + 160))
-        if mention is not None:
+        # after a comma the phrase must end the clause: "…, said the company." but
+        # not "…, said the company complied"
+        if mention is not None and (prev == "q" or _NP_END_RE.match(masked, mention.end, hi)):
             return Cue(vs, mention.end, vs, ve, mention, verb)
     return Cue(vs, end, vs, ve, None, verb)
 
@@ -190,6 +196,7 @@ class Record:
     line: int = 0
     entity: object = None
     pending: bool = False
+    fallback: object = None
 
 
 _VIEWPOINT_RE = re.compile(r"[\s•·*\-–—]*For\s+")

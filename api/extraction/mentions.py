@@ -126,19 +126,19 @@ def _extend_role(toks: list[Tok], end: int) -> int:
 
 def _description(text: str, toks: list[Tok]) -> Mention | None:
     """Parse 'the US ambassador to China', 'a senior official', 'officials'."""
-    head_idx = len(toks) - 1
-    if toks[-1][0].lower() not in ROLE_NOUNS and toks[-1][0].lower() not in ORG_NOUNS:
-        # a role noun followed by a short prepositional phrase
-        for k in range(len(toks) - 2, max(-1, len(toks) - 6), -1):
-            if toks[k][0].lower() in _PREPOSITIONS and k > 0 and (
-                    toks[k - 1][0].lower() in ROLE_NOUNS):
-                head_idx = k - 1
-                break
-        else:
+    head_idx = -1
+    # a role noun followed by a short prepositional phrase: "a spokesperson for the company"
+    for k in range(len(toks) - 2, max(0, len(toks) - 6), -1):
+        if toks[k][0].lower() in _PREPOSITIONS and toks[k - 1][0].lower() in ROLE_NOUNS:
+            head_idx = k - 1
+            break
+    if head_idx < 0:
+        if toks[-1][0].lower() not in ROLE_NOUNS and toks[-1][0].lower() not in ORG_NOUNS:
             return None
+        head_idx = len(toks) - 1
     for d in range(head_idx, max(-1, head_idx - 7), -1):
         tok = toks[d][0]
-        if tok in DEFINITE or tok in INDEFINITE:
+        if tok in DEFINITE or tok in INDEFINITE or (d < head_idx and tok.endswith(("'s", "’s"))):
             return _make_description(text, toks, d, head_idx)
         if not tok[:1].isalpha() or (tok.lower() in _CLAUSE_STOP and d != head_idx):
             break
@@ -213,8 +213,9 @@ def _named(text: str, toks: list[Tok], run: int) -> Mention | None:
         role_start, names = run - 2, names[1:]  # "Secretary of State Antony Blinken"
     elif run >= 1 and toks[run - 1][0].lower() in ROLE_NOUNS:
         role_start = run - 1
+    lead = None
     while names and names[0][0].lower() in FUNCTION_CAPS:
-        names = names[1:]
+        lead, names = names[0], names[1:]
     if names and not is_org_name(text[names[0][1]:names[-1][2]]):
         while names and names[0][0].lower() in STOP_CAPS:
             names = names[1:]
@@ -239,6 +240,8 @@ def _named(text: str, toks: list[Tok], run: int) -> Mention | None:
     org = is_org_name(name)
     if org and role_start is None and run >= 1 and toks[run - 1][0] in ("the", "The"):
         start = toks[run - 1][1]  # "the White House", "the US"
+    elif org and role_start is None and lead is not None and lead[0] in ("the", "The"):
+        start = lead[1]
     return Mention("name", text[start:end], start, end, name, role=role or None, org=org)
 
 
@@ -265,14 +268,47 @@ def parse_before(text: str, lo: int, hi: int) -> Mention | None:
     if not toks:
         return None
     if toks[-1][0] == ",":
-        split = _appositive(text, toks)
-        if not split:
-            return None
+        return _with_appositive(text, toks)
+    return parse_core(text, toks)
+
+
+def _with_appositive(text: str, toks: list[Tok]) -> Mention | None:
+    """Parse 'Name, role,' / 'role, Name,' / 'a source, who …,' before a verb."""
+    j = _last_comma(toks)
+    if j is None:
+        return None
+    inner = toks[j + 1:-1]
+    if inner and inner[0][0] in ("who", "which", "whose"):
+        return parse_core(text, _strip_adverbials(toks[:j]))  # relative clause: skip it
+    split = _appositive(text, toks)
+    if split:
         core = parse_core(text, _strip_adverbials(split[0]))
         if core and core.kind == "name":
             core.role = split[1]
         return core
-    return parse_core(text, toks)
+    if inner and all(is_cap(t[0]) for t in inner):
+        name = parse_core(text, inner)
+        desc = parse_core(text, toks[:j])
+        if name and name.kind == "name" and desc and desc.kind in ("definite", "anonymous"):
+            name.role = name.role or text[toks[_role_start(toks, j)][1]:toks[j - 1][2]]
+            return name  # "Brightpath's chief privacy officer, Elena Sorokina,"
+    return None
+
+
+def _last_comma(toks: list[Tok]) -> int | None:
+    for j in range(len(toks) - 2, max(-1, len(toks) - 40), -1):
+        if toks[j][0] == ",":
+            return j
+        if toks[j][0] in ";:()“”\"":
+            return None
+    return None
+
+
+def _role_start(toks: list[Tok], end: int) -> int:
+    i = end
+    while i > 0 and toks[i - 1][0] not in ",;:()“”\"" and toks[i - 1][0] not in FUNCTION_CAPS:
+        i -= 1
+    return i
 
 
 def _forward_tokens(toks: list[Tok]) -> list[Tok]:

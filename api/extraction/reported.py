@@ -22,12 +22,22 @@ from .lexicon import INDIRECT_VERBS
 from .mentions import parse_after
 
 _LEAD_RE = re.compile(r"[\s•·*\-–—]*")
+# An optional dateline ("WASHINGTON - ", "BEIJING (AFP): ") and a sentence adverb.
 _INTRO_RE = re.compile(
-    r"[\s•·*\-–—]*(?:(?:But|And|So|Yet|Still|Meanwhile|However|Now|Also)\b,?\s*)?$")
+    r"[\s•·*\-–—]*(?:[A-Z][A-Z .,'’\-]{2,40}(?:\([^)]{1,30}\))?\s*[-–—:]\s+)?"
+    r"(?:(?:But|And|So|Yet|Still|Meanwhile|However|Now|Also)\b,?\s*)?$")
 _CONJ_END_RE = re.compile(
     r"(?:,|\b(?:and|but|after|when|as|because|while|since|although|though|before|"
     r"until|once|where|if))\s*$")
-_THAT_RE = re.compile(r"\s*(?:,\s*)?(?:that\s+)?")
+_DAYS = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+# Time and channel adverbials between the verb and its clause: "said on Wednesday (that)".
+_THAT_RE = re.compile(
+    r"(?:\s+(?:on\s+|last\s+)?" + _DAYS + r"(?:\s+(?:morning|afternoon|evening|night))?"
+    r"|\s+(?:yesterday|today|earlier|later|last\s+week|this\s+week|on\s+\w+\s+\d{1,2})"
+    r"|\s+(?:in|on|at|during)\s+(?:a|an|the|his|her|their|its)\s+(?:[\w\-]+\s+){0,2}?"
+    r"(?:statement|interview|briefing|conference|call|post|speech|letter|email|message|"
+    r"appearance|meeting|hearing)(?:\s+(?:on|with|to)\s+[\w.]+)?)*"
+    r"\s*(?:,\s*)?(?:that\s+)?")
 _NEEDS_THAT = {"told", "tells", "promised", "promises", "assured", "assures", "warned"}
 _OBJ_THAT_RE = re.compile(r"\s+(?:[\w.’'\-]+\s+){0,8}?that\s+")
 _CLAUSE_START_RE = re.compile(r"(?!(?:to|on|in|at|for|with|by|of|as|about|it\s+was|so|"

@@ -107,7 +107,8 @@ class Discourse:
         prev = _PREV_WORD_RE.search(text, max(0, m.start() - 40), m.start())
         first = m.group().split()[0].lower()
         if (prev and prev.group(1).lower() in ROLE_NOUNS) or first in TITLE_WORDS:
-            mention = parse_before(text, max(0, m.start() - 80), m.end())
+            lo = max(0, m.start() - 80, text.rfind("\n", 0, m.start()) + 1)
+            mention = parse_before(text, lo, m.end())
             if mention and mention.role:
                 self._entity("person", name).add_role(mention.role)
         if m.end() < len(text) and text[m.end()] == ",":
