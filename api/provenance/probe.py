@@ -78,3 +78,11 @@ def fts_query(claim: Claim, doc_freq: dict[str, int], total: int,
     if len(units) < 3:
         return " AND ".join(units)
     return " OR ".join("(" + " AND ".join(pair) + ")" for pair in combinations(units, 2))
+
+
+def any_two_of(terms: list[str], most: int = 4) -> str | None:
+    """Return an FTS5 expression for sources holding two of the first `most` terms (or the one)."""
+    units = [_phrase([term]) for term in terms[:most]]
+    if len(units) < 3:
+        return " AND ".join(units) or None
+    return " OR ".join("(" + " AND ".join(pair) + ")" for pair in combinations(units, 2))

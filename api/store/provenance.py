@@ -4,7 +4,8 @@ from __future__ import annotations
 import sqlite_utils
 
 from api import provenance as engine
-from api.provenance.probe import SHORT_CLAIM_TERMS, claim_terms, fts_query
+from api.provenance.probe import (RARE_SHARE, SHORT_CLAIM_TERMS, any_two_of, claim_terms,
+                                  fts_query)
 from api.provenance.shingles import claim_shingles
 from api.store.errors import NotFound, StoreError
 from api.store.provenance_index import (common_terms, ensure_index, selective_shingles,
@@ -13,7 +14,8 @@ from api.store.provenance_index import (common_terms, ensure_index, selective_sh
 CANDIDATES = 20  # sources aligned per check, best full-text rank first
 ALSO_IN_CANDIDATES = 100
 MATCHES = 10
-RARE_UNITS = 3  # with this many words outside the common ones, search by those words alone
+SHINGLE_RESERVE = 5  # candidate places kept for sources found by selective shingles alone
+RARE_UNITS = 3  # with this many rare words (in <= 1 % of sources), search by those alone
 SOURCE_REF = "id, outlet, title, published, url"
 
 
@@ -59,16 +61,18 @@ def candidate_sources(db: sqlite_utils.Database, claim: engine.Claim, limit: int
     common = common_terms(db)
     terms = sorted({t for piece in claim_terms(claim) for t in piece})
     rare = [t for t in terms if t not in common]
-    if len(terms) > SHORT_CLAIM_TERMS and len(rare) < RARE_UNITS:
-        found = _by_shingles(db, claim, frozenset(common), rare, limit)
-        if found is not None:
-            return found
     doc_freq = dict(common)
     if rare:
         doc_freq.update(db.execute(f"SELECT term, doc FROM sources_fts_vocab WHERE term IN "
                                    f"({', '.join('?' * len(rare))})", rare).fetchall())
     total = db.execute("SELECT max(seq) FROM sources_fts_map").fetchone()[0] or 0
-    skip = frozenset(common) if len(rare) >= RARE_UNITS else frozenset()
+    rarest = [t for t in rare if doc_freq.get(t, 0) <= RARE_SHARE * total]
+    if len(terms) > SHORT_CLAIM_TERMS and len(rarest) < RARE_UNITS:
+        by_rarity = sorted(rare, key=lambda t: (doc_freq.get(t, 0), t))
+        found = _by_shingles(db, claim, frozenset(common), by_rarity, limit)
+        if found is not None:
+            return found
+    skip = frozenset(common) if len(rarest) >= RARE_UNITS else frozenset()
     query = fts_query(claim, doc_freq, total, skip)
     if query is None:
         return []
@@ -79,16 +83,24 @@ def candidate_sources(db: sqlite_utils.Database, claim: engine.Claim, limit: int
 
 def _by_shingles(db: sqlite_utils.Database, claim: engine.Claim, common: frozenset[str],
                  rare: list[str], limit: int) -> list[str] | None:
-    """Return candidates by common-word shingles, or None when the claim has too few of them."""
-    hashes = selective_shingles(db, claim_shingles(claim, common))
-    if not hashes:
-        return None
-    within = " OR ".join(f'"{term}"' for term in rare) or None
-    found = shingle_candidates(db, hashes, within, limit)
-    if not found and within:  # the rare word itself may be the altered one
-        found = shingle_candidates(db, hashes, None, limit)
+    """Return candidates by common-word shingles, or None when the claim has too few of them.
+
+    Sources holding two of the claim's rarer words narrow even the frequent shingles; the
+    selective shingles alone find the source when a rarer word is the altered one.
+    """
+    hashes = claim_shingles(claim, common)
+    selective = selective_shingles(db, hashes)
+    found: list[str] = []
+    within = any_two_of(rare)
+    if within and hashes:
+        found = shingle_candidates(db, hashes, within, limit - SHINGLE_RESERVE)
+        if not found and len(rare) == 2:  # one of the two may be the altered word
+            found = shingle_candidates(db, hashes, within.replace(" AND ", " OR "),
+                                       limit - SHINGLE_RESERVE)
+    if selective:
+        found += [s for s in shingle_candidates(db, selective, None, limit) if s not in found]
     # With two or more shingles and none stored, no source holds the claim bar a word or two.
-    return found if found or len(hashes) >= 2 else None
+    return found[:limit] if found or len(selective) >= 2 else None
 
 
 def load_sources(db: sqlite_utils.Database,
