@@ -41,7 +41,7 @@ def trie_pattern(words: set[str] | frozenset[str]) -> str:
 
 _VERB_RE = re.compile(r"(?<![\w\-])" + trie_pattern(SPEECH_VERBS) + r"(?![\w\-])")
 _ACCORDING_RE = re.compile(r"(?<!\w)[Aa]ccording to\s+")
-_CLAUSE_PUNCT = tuple(";:()“”\"‘’_—–[]\n")
+_CLAUSE_PUNCT = tuple(";:()“”\"_—–[]\n")  # not ‘’': they double as apostrophes
 _FORWARD_STOP_RE = re.compile(r"[;:!?“”\"(_]|\.(?=\s*$)")
 _NP_END_RE = re.compile(r"\s*(?:[,.;:!?—–)]|$|(?:on|in|at|last|this|yesterday|today|when|as|"
                         r"after|before|during|while|who|whose|of)\b)")

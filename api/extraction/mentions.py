@@ -351,6 +351,13 @@ def parse_after(text: str, lo: int, hi: int) -> Mention | None:
         return None
     m = parse_core(text, np_toks)
     rest = toks[len(np_toks):]
+    if m and m.kind in ("definite", "anonymous") and len(rest) > 2 and rest[0][0] == ",":
+        stop = next((k for k, t in enumerate(rest[1:], 1) if not is_cap(t[0])), len(rest))
+        if stop > 1 and (stop == len(rest) or rest[stop][0] in ",.;"):
+            name = parse_core(text, rest[1:stop])
+            if name and name.kind == "name" and not name.org:
+                name.role = name.role or m.text
+                return name  # "said the mayor, Claire Dubois,"
     if m and m.kind == "name" and len(rest) > 2 and rest[0][0] == ",":
         first = rest[1][0]
         if first in DEFINITE or first in INDEFINITE or first.lower() in ROLE_NOUNS:

@@ -178,10 +178,12 @@ class DirectFinder:
         if cue is None:
             rec.date_lo = rec.date_hi = 0
             return
-        start = lo if cue.start < close_end - 1 and cue.anchor < rec.start else cue.start
+        before = cue.start < close_end - 1 and cue.anchor < rec.start
+        start = lo if before else cue.start
         end = min(hi, cue.end + 80)
         text = self.doc.masked
-        for stop in (",", " that ", ";"):
+        # after a quotation the cue's clause runs on past commas ("…,” X said, on Sunday)
+        for stop in ((",", " that ", ";") if before else (" that ", ";", "_")):
             k = text.find(stop, cue.end, end)
             if k >= 0:
                 end = k

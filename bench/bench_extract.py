@@ -1,0 +1,96 @@
+"""Throughput of the quote extractor, in MB of article text per second (median of runs).
+
+Corpora:
+- articles: the seed articles, lightly varied (names and numbers shuffled, paragraphs
+  reordered) and concatenated to ~2 MB, extracted one article at a time;
+- document: the same ~2 MB as one single document (tests long-range structures);
+- worst cases: pathological inputs (a mark soup, one huge sentence of tiny
+  quotations, no punctuation at all), reported separately.
+
+Usage: .venv/bin/python bench/bench_extract.py [--runs N] [--size BYTES]
+"""
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from api.extraction import extract_quotes  # noqa: E402
+
+NAMES = ["Maria Lopez", "Tom Briggs", "Dana Whitfield", "Raj Patel", "Elena Sorokina", "Omar Haddad"]
+
+
+def _vary(text: str, rng: random.Random) -> str:
+    """Return an article variant: paragraphs shuffled after the headline, a name swapped."""
+    paras = text.split("\n\n")
+    head, body = paras[:1], paras[1:]
+    rng.shuffle(body)
+    out = "\n\n".join(head + body)
+    return out.replace("Wang Wenbin", rng.choice(NAMES)).replace("2021", str(rng.randint(1990, 2030)))
+
+
+def build_articles(size: int, seed: int = 1) -> list[str]:
+    """Return varied seed articles totalling about size characters."""
+    rng = random.Random(seed)
+    seeds = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))]
+    articles, total = [], 0
+    while total < size:
+        art = _vary(rng.choice(seeds), rng)
+        articles.append(art)
+        total += len(art)
+    return articles
+
+
+def _time(fn, runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t0)
+    return statistics.median(times)
+
+
+def _report(label: str, chars: int, seconds: float) -> float:
+    mbps = chars / 1e6 / seconds
+    print(f"{label:<34} {chars / 1e6:6.2f} MB  {seconds:7.3f} s  {mbps:7.2f} MB/s")
+    return mbps
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--size", type=int, default=2_000_000)
+    args = ap.parse_args(argv)
+
+    articles = build_articles(args.size)
+    total = sum(len(a) for a in articles)
+    document = "\n\n".join(articles)
+    print(f"median of {args.runs} runs")
+    rates = [
+        _report(f"articles ({len(articles)} docs)", total,
+                _time(lambda: [extract_quotes(a, published="2024-01-10") for a in articles],
+                      args.runs)),
+        _report("single document", len(document),
+                _time(lambda: extract_quotes(document, published="2024-01-10"), args.runs)),
+    ]
+    worst = {
+        "tiny quotations, one sentence": '"a" ' * (args.size // 4),
+        "mark soup": "“”‘’\"' said he " * (args.size // 16),
+        "no punctuation": "word " * (args.size // 5),
+        "one paragraph": document.replace("\n", " "),
+    }
+    worst_rate = min(_report(f"worst: {k}", len(v), _time(lambda v=v: extract_quotes(v), 1))
+                     for k, v in worst.items())
+    print(f"median realistic throughput: {statistics.median(rates):.2f} MB/s; "
+          f"worst case: {worst_rate:.2f} MB/s")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

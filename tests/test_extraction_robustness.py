@@ -1,0 +1,117 @@
+"""The extractor never raises, keeps its span invariant, and pairs marks sensibly."""
+from __future__ import annotations
+
+import json
+import random
+from pathlib import Path
+
+import pytest
+
+from api.extraction import extract_quotes
+from api.extraction.marks import find_quote_spans
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
+
+
+def _check(text: str, published: str | None = "2024-01-10") -> list:
+    quotes = extract_quotes(text, published=published)
+    for q in quotes:
+        assert 0 <= q.start <= q.end <= len(text)
+        assert text[q.start:q.end] == q.text
+        assert q.kind in ("full", "partial", "indirect")
+        if q.cue is not None:
+            assert text[q.cue_start:q.cue_end] == q.cue
+        if q.speaker is not None:
+            assert q.speaker.kind in ("person", "organization", "anonymous")
+            assert q.speaker.name
+    return quotes
+
+
+@pytest.mark.parametrize("text", [
+    "", " ", "\n\n\n", "No quotes in this text at all.", "“", "”", '"', "'", "‘’", '""', "“”",
+    "\x00", "\x00“a\x00b”\x00 said Ann\x00.", "\x1b[31m“red,” he said\x1b[0m",
+    "“Unbalanced opening and nothing else",
+    "Closing only” and another” and more”.",
+    "“One “two “three” four” five”",
+    "'''''''''", '"""""""', "“”“”“”“”", "’’’’‘‘‘‘",
+    "“😀 emoji 🎉 quote,” said Zoë 👍 on Friday.",
+    "“Цитата на русском,” сказал он. «Ещё одна», — добавил Иван Петров.",
+    "“这是中文引用，”王文斌说。「角括號引用」他說。",
+    "«نحن مستعدون»، قال المتحدث.",
+    "„Wir schaffen das“, sagte Angela Merkel.",
+    "He said: " * 200,
+    "“" + "a " * 5000 + "”, he said.",
+    "said " * 300 + "“x”",
+    "\r\n“Windows line ends,” she said.\r\n\r\n“Second,” she added.\r\n",
+    "\u2028“Line separator,” he said.\u2029",
+    "“Mr. Smith went to Washington. Dr. Jones stayed,” said U.S. Sen. Amy Lee of N.Y.",
+])
+def test_never_raises_and_keeps_invariant(text):
+    _check(text)
+    _check(text, published=None)
+    _check(text, published="garbage")
+
+
+def test_non_string_and_odd_published():
+    assert extract_quotes("") == []
+    assert _check("“Fine,” she said.", published="2024-02-30") is not None
+    assert _check("“Fine,” she said on Monday.", published="0001-01-01") is not None
+
+
+def test_random_mark_soup_never_raises():
+    rng = random.Random(7)
+    alphabet = list("“”‘’\"'«»„「」 \n\t.,;:!?—–-()aAbB said he she Wang Liu told according to ")
+    alphabet += ["\x00", "😀", "ß", "王", " said ", " told ", "Mr. ", " the official "]
+    for _ in range(300):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 400)))
+        _check(text)
+
+
+def test_two_megabytes_of_articles():
+    seeds = [p.read_text(encoding="utf-8") for p in SEEDS]
+    parts, size = [], 0
+    while size < 2_000_000:
+        part = seeds[len(parts) % len(seeds)]
+        parts.append(part)
+        size += len(part) + 2
+    text = "\n\n".join(parts)
+    quotes = _check(text)
+    assert len(quotes) > 1000
+
+
+def test_two_megabytes_of_pathological_marks():
+    _check('"a" ' * 100_000)
+    _check("“" * 200_000)
+    _check("x" * 2_000_000)
+
+
+def test_seed_articles_span_invariant():
+    manifest = json.loads((ROOT / "seeds" / "manifest.json").read_text(encoding="utf-8"))
+    for doc in manifest["documents"]:
+        text = (ROOT / "seeds" / doc["file"]).read_bytes().decode("utf-8")
+        assert _check(text, doc["published"])
+
+
+def _spans(text: str) -> list[str]:
+    return [text[s.start:s.end] for s in find_quote_spans(text)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("“a b” and “c d”", ["a b", "c d"]),
+    ('He said "yes" and "no".', ["yes", "no"]),
+    ("China rejects Trump's charges as 'groundless'", ["groundless"]),
+    ("China: ‘U.S. Has Its Own Culture to Blame’ for Crisis", ["U.S. Has Its Own Culture to Blame"]),
+    ("CBS’ “Face the Nation” and the governments’ loose rules", ["Face the Nation"]),
+    ("Don’t stop the ’90s rock ’n’ roll", []),
+    ("“outer ‘inner’ outer”", ["outer ‘inner’ outer"]),
+    ("'outer \"inner\" outer,' she said", ['outer "inner" outer,']),
+    ("“para one\n\n“para two”", ["para one\n\n“para two"]),
+    ("“never closed\n\nNext paragraph.", ["never closed"]),
+    ("stray” then “real”", ["real"]),
+    ("«Bonjour», dit-il. „Hallo“ sagte er. 「こんにちは」", ["Bonjour", "Hallo", "こんにちは"]),
+    ("‘The players’ wives were there,’ he said", ["The players’ wives were there,"]),
+    ("a 5'10\" man said \"hi\"", ["hi"]),
+])
+def test_mark_pairing(text, expected):
+    assert _spans(text) == expected
