@@ -24,6 +24,9 @@ class ProblemSchema(ma.Schema):
     status = ma.fields.Integer()
     detail = ma.fields.String()
     errors = ma.fields.Dict(keys=ma.fields.String(), values=ma.fields.List(ma.fields.String()))
+    quote_id = ma.fields.String(metadata={"description": "409: the quote that has this span"})
+    history = ma.fields.List(ma.fields.Dict(), metadata={
+        "description": "410: the deleted quote's editorial history"})
 
 
 def problem(status: int, detail: str, errors: dict | None = None, title: str | None = None,
@@ -69,7 +72,7 @@ class VerbatimApi(Api):
         data = getattr(error, "data", None) or {}
         headers = {k: v for k, v in error.get_headers() if k.lower() != "content-type"}
         headers.update(data.get("headers") or {})
-        if error.code == 422 and "messages" in data:
+        if "messages" in data:  # webargs: the request did not validate
             errors = flatten_validation(data["messages"])
             names = ", ".join(sorted(errors))
             return problem(400, f"invalid parameters: {names}", errors, headers=headers)

@@ -20,10 +20,16 @@ def add_etag(response):
     return response
 
 
+BODY_METHODS = ("POST", "PUT", "PATCH")
+
+
 def require_json_body():
-    """Refuse request bodies that are not JSON before anything reads them."""
-    if request.routing_exception is None and request.content_length \
-            and request.mimetype != "application/json":
+    """Refuse request bodies that are not JSON before anything reads them.
+
+    Only methods that take a body: a GET or DELETE never reads one, so its type does not matter.
+    """
+    if request.routing_exception is None and request.method in BODY_METHODS \
+            and request.content_length and request.mimetype != "application/json":
         raise UnsupportedMediaType("send the body as JSON with 'Content-Type: application/json'")
 
 

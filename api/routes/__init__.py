@@ -1,6 +1,8 @@
 """One blueprint per resource; handlers parse through a schema and call one store function."""
 from __future__ import annotations
 
+import http
+
 import flask_smorest
 import marshmallow as ma
 from webargs.flaskparser import FlaskParser
@@ -10,6 +12,7 @@ from werkzeug.exceptions import BadRequest
 class StrictParser(FlaskParser):
     """Unknown query parameters are an error (400), not silently ignored."""
 
+    DEFAULT_VALIDATION_STATUS = 400  # served and documented as 400, not webargs' 422
     DEFAULT_UNKNOWN_BY_LOCATION = {**FlaskParser.DEFAULT_UNKNOWN_BY_LOCATION,
                                    "query": ma.RAISE, "querystring": ma.RAISE}
 
@@ -17,8 +20,32 @@ class StrictParser(FlaskParser):
         raise BadRequest(f"the body is not valid JSON: {error}")
 
 
+CSL_JSON_ITEMS = {"type": "array", "items": {"type": "object"},
+                  "description": "CSL-JSON items, one per source"}
+
+
 class Blueprint(flask_smorest.Blueprint):
     ARGUMENTS_PARSER = StrictParser()
+
+    def alt_response(self, status_code, *, schema=None, content_type=None, **kwargs):
+        """Document a raw export; one whose media type is JSON-based is an array, not a string."""
+        if schema == {"type": "string"} and (content_type or "").endswith("+json"):
+            schema = CSL_JSON_ITEMS
+        return super().alt_response(status_code, schema=schema, content_type=content_type,
+                                    **kwargs)
+
+    def problems(self, *statuses: int):
+        """Document the problem+json answers a route gives besides 400 for invalid input."""
+        def decorate(func):
+            for status in statuses:
+                func = self.alt_response(status, response=http.HTTPStatus(status).name)(func)
+            return func
+        return decorate
+
+
+# Statuses every authenticated JSON write may answer: no or bad token, writes disabled, body
+# too large or not JSON, rate limit.
+WRITE_PROBLEMS = (401, 403, 413, 415, 429)
 
 
 def _blueprints() -> list[Blueprint]:

@@ -5,6 +5,7 @@ from api.citations import FORMATS, choose_format
 from api.citations.adapters import bibliography_entries, csl_items, quote_citation
 from api.formats import alt_formats, citation_response
 from api.routes import Blueprint
+from api.schemas.base import NoArgs
 from api.schemas.citations import (BibliographySchema, CitationArgs, CitationRequestSchema,
                                    CitationSchema)
 from api.store import quotes as store
@@ -25,6 +26,7 @@ def wanted_format(fmt: str | None) -> str:
 @blp.route("/quotes/<quote_id>/citation")
 @blp.arguments(CitationArgs, location="query", as_kwargs=True)
 @blp.response(200, CitationSchema, description=ANSWER)
+@blp.problems(404, 410)
 @raw_formats
 def get_quote_citation(quote_id, style, format):
     """Cite one quote: its source in a CSL style, the attribution line and a deep link."""
@@ -37,7 +39,9 @@ def get_quote_citation(quote_id, style, format):
 
 @blp.route("/citations", methods=["POST"])
 @blp.arguments(CitationRequestSchema)
+@blp.arguments(NoArgs, location="query", as_kwargs=True)
 @blp.response(200, BibliographySchema, description=ANSWER)
+@blp.problems(404, 413, 415)
 @raw_formats
 def cite_quotes(body):
     """Cite up to 100 quotes in one call: a bibliography in a style or an export format."""

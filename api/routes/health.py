@@ -3,7 +3,7 @@ from flask import g
 from marshmallow import fields
 
 from api.routes import Blueprint
-from api.schemas.base import BaseSchema
+from api.schemas.base import BaseSchema, NoArgs
 from api.store.sources import corpus_counts
 
 blp = Blueprint("health", __name__, description="Liveness and corpus size")
@@ -16,6 +16,7 @@ class HealthSchema(BaseSchema):
 
 
 @blp.route("/healthz")
+@blp.arguments(NoArgs, location="query", as_kwargs=True)
 @blp.response(200, HealthSchema)
 def healthz():
     """Say the service is up, with the corpus size."""

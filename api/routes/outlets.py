@@ -2,15 +2,11 @@
 from flask import g
 
 from api.routes import Blueprint
-from api.schemas.base import BaseSchema
+from api.schemas.base import NoArgs
 from api.schemas.speakers import OutletPageSchema
 from api.store.sources import list_outlets
 
 blp = Blueprint("outlets", __name__, url_prefix="/v1/outlets", description="Outlets with counts")
-
-
-class NoArgs(BaseSchema):
-    pass
 
 
 @blp.route("")

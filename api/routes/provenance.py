@@ -3,6 +3,7 @@ from flask import g
 from flask.views import MethodView
 
 from api.routes import Blueprint
+from api.schemas.base import NoArgs
 from api.schemas.provenance import (NORMALISATION_HELP, CheckArgs, CheckResultSchema,
                                     QuoteProvenanceSchema)
 from api.store import provenance as store
@@ -12,7 +13,9 @@ blp = Blueprint("provenance", __name__, url_prefix="/v1",
 
 
 @blp.route("/quotes/<quote_id>/provenance")
+@blp.arguments(NoArgs, location="query", as_kwargs=True)
 @blp.response(200, QuoteProvenanceSchema)
+@blp.problems(404)
 def quote_provenance(quote_id):
     """Re-check a quote against its source's SHA-256, span and context; list other sources."""
     return store.quote_provenance(g.db, quote_id)
@@ -22,12 +25,15 @@ def quote_provenance(quote_id):
 class ProvenanceCheck(MethodView):
     @blp.arguments(CheckArgs, location="query", as_kwargs=True)
     @blp.response(200, CheckResultSchema, description=NORMALISATION_HELP)
+    @blp.problems(404, 413)
     def get(self, text, speaker, source):
         """Check a claimed quotation given in the query string."""
         return store.check_claim(g.db, text, speaker, source)
 
     @blp.arguments(CheckArgs, as_kwargs=True)
+    @blp.arguments(NoArgs, location="query", as_kwargs=True)
     @blp.response(200, CheckResultSchema, description=NORMALISATION_HELP)
+    @blp.problems(404, 413, 415)
     def post(self, text, speaker, source):
         """Check a claimed quotation given as JSON."""
         return store.check_claim(g.db, text, speaker, source)

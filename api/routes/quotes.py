@@ -10,7 +10,8 @@ from api.citations.adapters import csl_items
 from api.formats import (LIST_MEDIA_TYPES, alt_formats, citation_response, csv_response,
                          negotiate)
 from api.pagination import decode_cursor, envelope, link_header
-from api.routes import Blueprint
+from api.routes import WRITE_PROBLEMS, Blueprint
+from api.schemas.base import NoArgs
 from api.schemas.quotes import QuoteListArgs, QuotePageSchema, QuoteSchema
 from api.store import quotes as store
 from api.store.quotes import QuoteFilters
@@ -43,7 +44,9 @@ def list_quotes(limit, cursor, sort, facet, format, **filters):
 
 
 @blp.route("/<quote_id>")
+@blp.arguments(NoArgs, location="query", as_kwargs=True)
 @blp.response(200, QuoteSchema)
+@blp.problems(404, 410)
 def get_quote(quote_id):
     """Get one quote."""
     return store.get_quote(g.db, quote_id)
@@ -53,7 +56,9 @@ def get_quote(quote_id):
 @write_limit
 @token_required
 @blp.arguments(QuoteCreateSchema)
+@blp.arguments(NoArgs, location="query", as_kwargs=True)
 @blp.response(201, QuoteSchema)
+@blp.problems(*WRITE_PROBLEMS, 404, 409, 422)
 @blp.doc(security=SECURITY)
 def create_quote(data):
     """Add a quote extraction missed; a span whose text differs from the source is 422."""
@@ -66,7 +71,9 @@ def create_quote(data):
 @write_limit
 @token_required
 @blp.arguments(QuoteFieldsSchema)
+@blp.arguments(NoArgs, location="query", as_kwargs=True)
 @blp.response(200, QuoteSchema)
+@blp.problems(*WRITE_PROBLEMS, 404, 410, 422)
 @blp.doc(security=SECURITY)
 def update_quote(changes, quote_id):
     """Fix a quote's speaker, kind, cue, date or span; its id does not change."""
@@ -77,7 +84,9 @@ def update_quote(changes, quote_id):
 @blp.route("/<quote_id>", methods=["DELETE"])
 @write_limit
 @token_required
+@blp.arguments(NoArgs, location="query", as_kwargs=True)
 @blp.response(204)
+@blp.problems(*WRITE_PROBLEMS, 404, 410)
 @blp.doc(security=SECURITY)
 def delete_quote(quote_id):
     """Remove a false quote; afterwards it answers 410 with its history."""
@@ -85,7 +94,9 @@ def delete_quote(quote_id):
 
 
 @blp.route("/<quote_id>/history")
+@blp.arguments(NoArgs, location="query", as_kwargs=True)
 @blp.response(200, HistorySchema)
+@blp.problems(404)
 def quote_history(quote_id):
     """List every editorial write to a quote, oldest first (deleted quotes too)."""
     entries = editorial.quote_history(g.db, quote_id)

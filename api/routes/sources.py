@@ -5,7 +5,8 @@ from api.auth import SECURITY, token_required
 from api.limits import write_limit
 
 from api.pagination import decode_cursor, envelope, link_header
-from api.routes import Blueprint
+from api.routes import WRITE_PROBLEMS, Blueprint
+from api.schemas.base import NoArgs
 from api.schemas.sources import (SourceCreateSchema, SourceDetailSchema, SourceListArgs,
                                  SourcePageSchema, SourceTextArgs, SourceTextSchema)
 from api.store import quotes as quote_store
@@ -30,6 +31,8 @@ def list_sources(limit, cursor, outlet):
 @write_limit
 @token_required
 @blp.arguments(SourceCreateSchema)
+@blp.arguments(NoArgs, location="query", as_kwargs=True)
+@blp.problems(*WRITE_PROBLEMS)
 @blp.response(201, SourceDetailSchema, description="Stored, with the quotes found in it")
 @blp.alt_response(200, schema=SourceDetailSchema, description="The same text was already stored")
 @blp.doc(security=SECURITY)
@@ -41,7 +44,9 @@ def create_source(data):
 
 
 @blp.route("/<source_id>")
+@blp.arguments(NoArgs, location="query", as_kwargs=True)
 @blp.response(200, SourceDetailSchema)
+@blp.problems(404)
 def get_source(source_id):
     """Get one source with its full text and its quotes."""
     return source_detail(source_id)
@@ -54,6 +59,7 @@ def source_detail(source_id: str) -> dict:
 @blp.route("/<source_id>/text")
 @blp.arguments(SourceTextArgs, location="query", as_kwargs=True)
 @blp.response(200, SourceTextSchema)
+@blp.problems(404)
 def get_source_text(source_id, start, end):
     """Get a slice of a source's text, in code points."""
     return store.get_source_text(g.db, source_id, start, end)

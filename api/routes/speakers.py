@@ -3,6 +3,7 @@ from flask import g
 
 from api.pagination import decode_cursor, envelope, link_header
 from api.routes import Blueprint
+from api.schemas.base import NoArgs
 from api.schemas.speakers import SpeakerDetailSchema, SpeakerListArgs, SpeakerPageSchema
 from api.store import speakers as store
 
@@ -22,7 +23,9 @@ def list_speakers(limit, cursor, name, kind):
 
 
 @blp.route("/<speaker_id>")
+@blp.arguments(NoArgs, location="query", as_kwargs=True)
 @blp.response(200, SpeakerDetailSchema)
+@blp.problems(404)
 def get_speaker(speaker_id):
     """Get one speaker with aliases, roles, quote counts and outlets."""
     return store.get_speaker(g.db, speaker_id)

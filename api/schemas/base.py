@@ -15,6 +15,10 @@ class BaseSchema(ma.Schema):
         ordered = True
 
 
+class NoArgs(BaseSchema):
+    """The query of a route that takes no parameters: any parameter is unknown (400)."""
+
+
 class PageArgs(BaseSchema):
     limit = fields.Integer(load_default=20, validate=validate.Range(1, MAX_LIMIT),
                            metadata={"description": f"Items per page, 1–{MAX_LIMIT}."})
