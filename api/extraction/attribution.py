@@ -41,7 +41,8 @@ def trie_pattern(words: set[str] | frozenset[str]) -> str:
 
 _VERB_RE = re.compile(r"(?<![\w\-])" + trie_pattern(SPEECH_VERBS) + r"(?![\w\-])")
 _ACCORDING_RE = re.compile(r"(?<!\w)[Aa]ccording to\s+")
-_CLAUSE_PUNCT = tuple(";:()“”\"_—–[]\n")  # not ‘’': they double as apostrophes
+# Clause delimiters; not ‘’' which double as apostrophes (quoted text is masked anyway).
+_DELIM_RE = re.compile(r"[;:()“”\"_—–\[\]\n]")
 _FORWARD_STOP_RE = re.compile(r"[;:!?“”\"(_]|\.(?=\s*$)")
 _NP_END_RE = re.compile(r"\s*(?:[,.;:!?—–)]|$|(?:on|in|at|last|this|yesterday|today|when|as|"
                         r"after|before|during|while|who|whose|of)\b)")
@@ -70,10 +71,11 @@ class Cue:
             self.anchor = self.verb_start
 
 
-def _clause_start(masked: str, lo: int, hi: int) -> int:
+def _clause_start(delims: list[int], lo: int, hi: int) -> int:
     """Return where the clause ending at hi begins (quotes and dashes delimit)."""
     floor = max(lo, hi - 130)
-    return max(masked.rfind(ch, floor, hi) for ch in _CLAUSE_PUNCT) + 1 or floor
+    k = bisect_left(delims, hi) - 1
+    return max(floor, delims[k] + 1) if k >= 0 else floor
 
 
 def _object_end(text: str, verb_end: int, hi: int) -> int:
@@ -101,9 +103,9 @@ def _verb_first_prev(masked: str, lo: int, vs: int) -> str | None:
     return "q" if prev in "”\"’'—–" else None
 
 
-def _make_cue(text: str, masked: str, m: re.Match, lo: int, hi: int) -> Cue:
+def _make_cue(masked: str, delims: list[int], m: re.Match, lo: int, hi: int) -> Cue:
     vs, ve, verb = m.start(), m.end(), m.group()
-    mention = parse_before(masked, _clause_start(masked, lo, vs), vs)
+    mention = parse_before(masked, _clause_start(delims, lo, vs), vs)
     end = _object_end(masked, ve, hi) if verb in _TELL else ve
     if mention is not None:
         return Cue(mention.start, end, vs, ve, mention, verb)
@@ -118,7 +120,7 @@ def _make_cue(text: str, masked: str, m: re.Match, lo: int, hi: int) -> Cue:
     return Cue(vs, end, vs, ve, None, verb)
 
 
-def _according(text: str, masked: str, lo: int, hi: int) -> list[Cue]:
+def _according(masked: str, lo: int, hi: int) -> list[Cue]:
     cues: list[Cue] = []
     if masked.find("ccording to", lo, hi) < 0:
         return cues
@@ -142,7 +144,7 @@ def cues_of(doc, lo: int, hi: int, within: tuple[int, int] | None = None) -> lis
     key = (lo, hi)
     found = doc.cue_cache.get(key)
     if found is None:
-        cues = find_cues(doc.text, doc.masked, lo, hi)
+        cues = find_cues(doc, lo, hi)
         found = doc.cue_cache[key] = (cues, [c.anchor for c in cues])
     cues, anchors = found
     if within is None:
@@ -150,11 +152,14 @@ def cues_of(doc, lo: int, hi: int, within: tuple[int, int] | None = None) -> lis
     return cues[bisect_left(anchors, within[0]):bisect_left(anchors, within[1])]
 
 
-def find_cues(text: str, masked: str, lo: int, hi: int) -> list[Cue]:
-    """Return the cues of masked[lo:hi] in order, subjects inherited where implied."""
+def find_cues(doc, lo: int, hi: int) -> list[Cue]:
+    """Return the cues of a document region in order, subjects inherited where implied."""
+    masked = doc.masked
+    if doc.delims is None:
+        doc.delims = [m.start() for m in _DELIM_RE.finditer(masked)]
     cues: list[Cue] = []
     for m in _VERB_RE.finditer(masked, lo, hi):
-        cue = _make_cue(text, masked, m, lo, hi)
+        cue = _make_cue(masked, doc.delims, m, lo, hi)
         if cue.mention is None:
             before = masked[max(lo, cue.verb_start - 6):cue.verb_start].rstrip()
             continues = cue.verb in PARTICIPLES or before.endswith(("and", "but", ","))
@@ -164,7 +169,7 @@ def find_cues(text: str, masked: str, lo: int, hi: int) -> list[Cue]:
             cue = Cue(prev.start, prev.end, prev.verb_start, prev.verb_end, prev.mention,
                       prev.verb, inherited=True, anchor=cue.verb_start)
         cues.append(cue)
-    cues.extend(_according(text, masked, lo, hi))
+    cues.extend(_according(masked, lo, hi))
     cues.sort(key=lambda c: c.anchor)
     return cues
 

@@ -19,14 +19,17 @@ _PATTERNS = [
     ("dm", re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH}\b(?!,?\s*\d)")),
     ("month", re.compile(rf"\b(?:in|In|last|since)\s+{_MONTH}(?:\s+(?P<year>\d{{4}}))?\b")),
     ("weekday", re.compile(rf"\b(?P<wd>{_DAY_NAMES})\b")),
-    ("yesterday", re.compile(r"\byesterday\b", re.I)),
-    ("today", re.compile(r"\b(?:today|this morning|this afternoon|this evening|tonight)\b", re.I)),
-    ("lastweek", re.compile(r"\blast week\b", re.I)),
+    ("yesterday", re.compile(r"\b(?i:yesterday)\b")),
+    ("today", re.compile(r"\b(?i:today|this morning|this afternoon|this evening|tonight)\b")),
+    ("lastweek", re.compile(r"\b(?i:last week)\b")),
 ]
 
 
-_ANY_RE = re.compile(r"\d|Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|"
-                     r"Dec|yesterday|today|tonight|this|last week", re.I)
+# One pass finds the earliest phrase of any kind; alternatives are ordered so that the
+# longer reading wins at the same position ("June 5, 2023" before "June 5").
+_BY_KIND = dict(_PATTERNS)
+_COMBINED = re.compile("|".join(
+    f"(?P<{kind}>{re.sub(r'[(][?]P<[a-z]+>', '(?:', rx.pattern)})" for kind, rx in _PATTERNS))
 
 
 def _month_number(name: str) -> int:
@@ -85,14 +88,10 @@ def parse_published(published: str | None) -> date | None:
 
 def find_date(text: str, lo: int, hi: int, pub: date | None) -> tuple[str | None, str | None]:
     """Resolve the first date phrase in text[lo:hi]; fall back to the publication date."""
-    best: tuple[int, str, re.Match] | None = None
-    if hi > lo and _ANY_RE.search(text, lo, hi):
-        for kind, rx in _PATTERNS:
-            m = rx.search(text, lo, hi)
-            if m and (best is None or m.start() < best[0]):
-                best = (m.start(), kind, m)
-    if best is not None:
-        d, basis = _resolve(best[1], best[2], pub)
+    m = _COMBINED.search(text, lo, hi) if hi > lo else None
+    if m is not None:
+        kind = m.lastgroup
+        d, basis = _resolve(kind, _BY_KIND[kind].match(text, m.start(), hi), pub)
         if d is not None:
             return d.isoformat(), basis
     if pub is not None:

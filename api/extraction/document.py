@@ -36,7 +36,8 @@ class Document:
         self._q_open = [s.open_pos for s in self.spans]
         self.sentence_starts = self._sentences()
         self.line_starts = [0] + [m.end() for m in _NEWLINE_RE.finditer(text)]
-        self.cue_cache: dict[tuple[int, int], list] = {}
+        self.cue_cache: dict[tuple[int, int], tuple] = {}
+        self.delims: list[int] | None = None  # clause delimiters, built on first use
 
     def _mask(self) -> str:
         """Blank out quotation contents so cues are never looked for inside them."""

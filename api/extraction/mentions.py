@@ -264,7 +264,10 @@ def _appositive(text: str, toks: list[Tok]) -> tuple[list[Tok], str] | None:
 
 def parse_before(text: str, lo: int, hi: int) -> Mention | None:
     """Parse the speaker that ends right before a verb at hi (chunk starts at lo)."""
-    toks = _strip_adverbials(tokenize(text, lo, hi))
+    near = text.find(" ", hi - 70, hi) + 1 if hi - lo > 80 else lo
+    toks = _strip_adverbials(tokenize(text, near or lo, hi))
+    if toks and near > lo and toks[-1][0] == ",":
+        toks = _strip_adverbials(tokenize(text, lo, hi))  # an appositive may reach further
     if not toks:
         return None
     if toks[-1][0] == ",":
