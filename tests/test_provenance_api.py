@@ -201,3 +201,11 @@ def test_routes_are_in_the_openapi_document(client):
     paths = client.get("/openapi.json").get_json()["paths"]
     assert {"get", "post"} <= set(paths["/v1/provenance/check"])
     assert "get" in paths["/v1/quotes/{quote_id}/provenance"]
+
+
+def test_checks_are_rate_limited(seed_db):
+    app = create_app({"DB": str(seed_db), "TESTING": True, "SERVER_NAME": "api.test",
+                      "CHECK_RATE_LIMIT": "2/minute"})
+    client = app.test_client()
+    statuses = [client.get("/v1/provenance/check?text=fake news").status_code for _ in range(3)]
+    assert statuses == [200, 200, 429]

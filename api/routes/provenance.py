@@ -2,6 +2,7 @@
 from flask import g
 from flask.views import MethodView
 
+from api.limits import check_limit
 from api.routes import Blueprint
 from api.schemas.base import NoArgs
 from api.schemas.provenance import (NORMALISATION_HELP, CheckArgs, CheckResultSchema,
@@ -23,6 +24,8 @@ def quote_provenance(quote_id):
 
 @blp.route("/provenance/check")
 class ProvenanceCheck(MethodView):
+    decorators = [check_limit]  # CHECK_RATE_LIMIT per client address
+
     @blp.arguments(CheckArgs, location="query", as_kwargs=True)
     @blp.response(200, CheckResultSchema, description=NORMALISATION_HELP)
     @blp.problems(404, 413)
