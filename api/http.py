@@ -1,10 +1,12 @@
 """Cross-cutting HTTP behaviour: ETags with 304, CORS for reads, the offline docs assets."""
 from __future__ import annotations
 
+from urllib.parse import unquote_to_bytes
+
 from flask import Flask, request, send_from_directory
 from flask_cors import CORS
 from swagger_ui_bundle import swagger_ui_path
-from werkzeug.exceptions import UnsupportedMediaType
+from werkzeug.exceptions import BadRequest, UnsupportedMediaType
 
 JSON_TYPE = "application/json; charset=utf-8"
 
@@ -33,8 +35,31 @@ def require_json_body():
         raise UnsupportedMediaType("send the body as JSON with 'Content-Type: application/json'")
 
 
+def require_utf8_url():
+    """Refuse a path or query string that is not UTF-8 once percent-decoded.
+
+    Werkzeug would replace the bad bytes with U+FFFD and search for that instead.
+    """
+    environ = request.environ
+    raw_uri = environ.get("RAW_URI") or environ.get("REQUEST_URI")  # gunicorn, werkzeug
+    if raw_uri:
+        path, _, query = raw_uri.partition("?")
+    else:  # WSGI strings are bytes as latin-1; the server has unquoted the path
+        path = environ.get("PATH_INFO", "").encode("latin-1").decode("utf-8", "replace")
+        query = environ.get("QUERY_STRING", "")
+    path, query = unquote_to_bytes(path), unquote_to_bytes(query)
+    for part, raw in (("path", path), ("query", query)):
+        try:
+            raw.decode("utf-8")
+        except UnicodeDecodeError:
+            error = BadRequest(f"the {part} is not valid UTF-8")
+            error.data = {"errors": {part: ["percent-decodes to bytes that are not UTF-8"]}}
+            raise error
+
+
 def register_http(app: Flask) -> None:
     """Wire JSON-only bodies, ETags, CORS (open for reads) and the Swagger UI assets."""
+    app.before_request(require_utf8_url)
     app.before_request(require_json_body)
     app.after_request(add_etag)
     CORS(app, resources={r"/*": {"origins": "*", "methods": ["GET", "HEAD", "OPTIONS"]}},

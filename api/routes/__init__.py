@@ -16,6 +16,17 @@ class StrictParser(FlaskParser):
     DEFAULT_UNKNOWN_BY_LOCATION = {**FlaskParser.DEFAULT_UNKNOWN_BY_LOCATION,
                                    "query": ma.RAISE, "querystring": ma.RAISE}
 
+    def pre_load(self, location_data, *, schema, req, location):
+        """Refuse a parameter given twice unless it takes a list: which value was meant?"""
+        if location in ("query", "querystring"):
+            lists = {field.data_key or name for name, field in schema.fields.items()
+                     if isinstance(field, ma.fields.List)}
+            repeated = sorted(name for name, values in req.args.lists()
+                              if len(values) > 1 and name not in lists)
+            if repeated:
+                raise ma.ValidationError({name: ["give this parameter once"] for name in repeated})
+        return location_data
+
     def _handle_invalid_json_error(self, error, req, *args, **kwargs):
         raise BadRequest(f"the body is not valid JSON: {error}")
 
