@@ -330,6 +330,19 @@ SNIPPETS = [
      [("Unclosed quote runs on, said Ana Diaz.", "full", None)]),
     ("A stray closing mark” here, then “a proper quote of some length,” said Li Wei.", None,
      [("a proper quote of some length,", "partial", "Li Wei")]),
+    ("Its founder, Rosa Vidal, said: “We started in a garage.”", None,
+     [("We started in a garage.", "full", "Rosa Vidal")]),
+    ("Mayor Tom Reyes spoke first. “The budget is fair,” the diplomat said, speaking on "
+     "condition of anonymity.", None, [("The budget is fair,", "full", "diplomat")]),
+    ("A neighbour who did not want to be named said the street had been “on edge” for weeks.",
+     None, [("on edge", "partial", "neighbour")]),
+    ("Coach: defence was ‘the best in years’\n\nGary Fox praised his side.", None,
+     [("the best in years", "partial", "Coach")]),
+    ("Ines Roy explained what had gone wrong: the server crashed.", None, []),
+    ("“Fine,” Ben Ode said, and left. Kate Lin stayed on. “We agreed on nothing,” she said.",
+     None, [("Fine,", "full", "Ben Ode"), ("We agreed on nothing,", "full", "Kate Lin")]),
+    ("Passing sentence, the judge spoke. “You showed no remorse,” she said.", None,
+     [("You showed no remorse,", "full", None)]),
 ]
 
 

@@ -117,7 +117,7 @@ def extract_quotes(text: str, published: str | None = None) -> list[ExtractedQuo
     doc = Document(text)
     records = DirectFinder(doc).run() + find_indirect(doc)
     records.sort(key=_order)
-    disc = Discourse(doc.masked)
+    disc = Discourse(doc)
     for rec in records:
         _resolve(rec, disc)
     _resolve_forward(records, disc)

@@ -176,9 +176,9 @@ def find_cues(doc, lo: int, hi: int) -> list[Cue]:
 
 def headline_cue(masked: str, line_start: int, open_pos: int) -> Cue | None:
     """Return the 'X:' speaker of a headline quotation like "China: ‘…’"."""
-    colon = masked.rfind(":", line_start, open_pos)
-    if colon < 0 or masked[colon + 1:open_pos].strip():
-        return None
+    colon = masked.find(":", line_start, open_pos)
+    if colon < 0 or colon - line_start > 60:
+        return None  # "Minister: plan is ‘lawful’": the headline's speaker precedes a colon
     mention = parse_before(masked, line_start, colon)
     if mention is None or mention.start != line_start + (len(masked[line_start:colon])
                                                          - len(masked[line_start:colon].lstrip())):

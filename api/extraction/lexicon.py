@@ -100,6 +100,14 @@ insider insiders person people member members employee worker resident
 boss cofounder cardinal manager-general secretary-general director-general
 assistant associate vice chancellor governor-general physician surgeon founder
 candidate nominee commentator columnist reporter correspondent journalist historian
+forward winger keeper centre-back full-back fullback quarterback pitcher batsman bowler
+batter catcher guard rider driver racer champion skipper veteran rookie newcomer
+youngster teenager star coach-elect chairman-elect boxer golfer sprinter swimmer
+scot englishman englishwoman frenchman frenchwoman welshman irishman dutchman spaniard
+swede dane finn norwegian australian american brazilian argentine canadian nigerian
+kenyan italian german neighbour neighbor friend relative colleague passer-by bystander
+eyewitness mother father sister brother wife husband son daughter fan supporter shopper
+customer user parent student victim owner landlord tenant organiser organizer
 """.split())
 
 # Title words that may precede a name: "President Xi Jinping", "U.S. Attorney G. Z. T.".

@@ -31,6 +31,7 @@ _VERBISH = frozenset("""
 is was are were be been has have had says said say told tells met visited named appointed
 with to quoted cited added insisted warned
 """.split())
+_POSSESSIVE_DETS = frozenset({"its", "his", "her", "their", "our", "my", "your"})
 _RUN_JOINERS = frozenset({"and", "of", "&", "for"})
 _POSSESSIVE_RE = re.compile(r"['’]s?$")
 
@@ -138,7 +139,8 @@ def _description(text: str, toks: list[Tok]) -> Mention | None:
         head_idx = len(toks) - 1
     for d in range(head_idx, max(-1, head_idx - 7), -1):
         tok = toks[d][0]
-        if tok in DEFINITE or tok in INDEFINITE or (d < head_idx and tok.endswith(("'s", "’s"))):
+        if tok in DEFINITE or tok in INDEFINITE or (d < head_idx and (
+                tok.endswith(("'s", "’s")) or tok.lower() in _POSSESSIVE_DETS)):
             return _make_description(text, toks, d, head_idx)
         if not tok[:1].isalpha() or (tok.lower() in _CLAUSE_STOP and d != head_idx):
             break
@@ -209,7 +211,8 @@ def _named(text: str, toks: list[Tok], run: int) -> Mention | None:
     role_start = None
     if title_at >= 0:
         role_start, names = run, names[title_at + 1:]
-    elif run >= 2 and toks[run - 1][0] in ("of", "for") and _is_role(toks[run - 2][0]):
+    elif run >= 2 and toks[run - 1][0] in ("of", "for") and len(names) >= 3 \
+            and toks[run - 2][0].lower() in TITLE_WORDS:
         role_start, names = run - 2, names[1:]  # "Secretary of State Antony Blinken"
     elif run >= 1 and toks[run - 1][0].lower() in ROLE_NOUNS:
         role_start = run - 1
@@ -272,6 +275,11 @@ def parse_before(text: str, lo: int, hi: int) -> Mention | None:
         return None
     if toks[-1][0] == ",":
         return _with_appositive(text, toks)
+    rel = next((k for k in range(len(toks) - 1, max(0, len(toks) - 14), -1)
+                if toks[k][0] in ("who", "whose")), None)
+    if rel is not None:  # "A neighbour who did not want to be named said"
+        core = parse_core(text, toks[:rel])
+        return core if core is not None and core.kind != "pronoun" else None
     return parse_core(text, toks)
 
 

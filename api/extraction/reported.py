@@ -36,7 +36,8 @@ _THAT_RE = re.compile(
     r"|\s+(?:yesterday|today|earlier|later|last\s+week|this\s+week|on\s+\w+\s+\d{1,2})"
     r"|\s+(?:in|on|at|during)\s+(?:a|an|the|his|her|their|its)\s+(?:[\w\-]+\s+){0,2}?"
     r"(?:statement|interview|briefing|conference|call|post|speech|letter|email|message|"
-    r"appearance|meeting|hearing)(?:\s+(?:on|with|to)\s+[\w.]+)?)*"
+    r"appearance|meeting|hearing|website|blog|account|page|channel|podcast|programme|program|"
+    r"show|broadcast|filing|release|report|note|memo|tweet|video)(?:\s+(?:on|with|to)\s+[\w.]+)?)*"
     r"\s*(?:,\s*)?(?:that\s+)?")
 _NEEDS_THAT = {"told", "tells", "promised", "promises", "assured", "assures", "warned"}
 _OBJ_THAT_RE = re.compile(r"\s+(?:[\w.’'\-]+\s+){0,8}?that\s+")
@@ -85,8 +86,8 @@ def _clause(doc: Document, pos: int, hi: int, cue: Cue, lo: int) -> Record | Non
     if not _CLAUSE_START_RE.match(doc.masked, pos, hi) or not _quote_free(doc, pos, hi):
         return None
     end = _span_end(doc.text, pos, hi)
-    if len(_WORD_RE.findall(doc.text[pos:end])) < _MIN_WORDS:
-        return None
+    if ":" in doc.text[pos:end] or len(_WORD_RE.findall(doc.text[pos:end])) < _MIN_WORDS:
+        return None  # "explained what had gone wrong:" introduces, it does not report
     return Record(pos, end, "indirect", cue, lo, pos, sentence_start=lo)
 
 

@@ -20,7 +20,8 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from .lexicon import ALIASES, MULTIWORD_PLACES, ROLE_NOUNS, STOP_CAPS, TITLE_WORDS
-from .mentions import Mention, is_org_name, parse_before
+from .document import Document
+from .mentions import Mention, is_org_name, parse_after, parse_before
 
 _TOK = r"[A-Z][a-zà-ÿ]+(?:['’][A-Z][a-zà-ÿ]+)?(?:-[A-Za-zà-ÿ]+)?"
 _INITIAL = r"[A-Z]\."
@@ -31,6 +32,9 @@ _CAP_WORD_RE = re.compile(r"\b[A-Z][\w'’\-]*")
 _PREV_WORD_RE = re.compile(r"(\S+)\s*$")
 _APPOS_RE = re.compile(r",\s+((?:the|a|an)\s+)?([^,.;:“”\"()]{2,140}?),")
 _WORD_RE = re.compile(r"[\w\-]+")
+_ANONYMITY_RE = re.compile(r"anonymity|not (?:want|wish|authori[sz]ed) to be (?:named|identified)|"
+                           r"declined to be (?:named|identified)|asked not to be (?:named|identified)")
+_LEAD_RE = re.compile(r"[\s•·*\-–—]*(?:(?:But|And|So|Then|Still|Yet|However|Meanwhile),?\s+)?")
 
 
 @dataclass
@@ -43,6 +47,7 @@ class Entity:
     roles: list[str] = field(default_factory=list)
     head: str | None = None
     last: int = -1
+    gender: str | None = None  # "he"/"she" once a pronoun has referred to this entity
 
     def add_role(self, role: str | None) -> None:
         """Remember a role; the first one written becomes the display role."""
@@ -76,7 +81,9 @@ def _clean_name(raw: str) -> list[str]:
 class Discourse:
     """Persons and speakers of one article, with recency for anaphora."""
 
-    def __init__(self, masked: str) -> None:
+    def __init__(self, doc: Document) -> None:
+        masked = doc.masked
+        self.doc = doc
         self.text = masked
         self.names: list[tuple[int, str]] = []
         self.by_token: dict[str, dict[str, int]] = {}
@@ -160,13 +167,37 @@ class Discourse:
     def _resolve_pronoun(self, m: Mention, pos: int, sent_start: int) -> Entity | None:
         if m.name == "they":
             return self.last_speaker
-        named = self._person_in_span(sent_start, m.start)
-        if named:
-            return named
-        if self.last_speaker and self.last_speaker.kind != "organization":
-            return self.last_speaker
+        last = self.last_speaker if self.last_speaker and self.last_speaker.kind != "organization" \
+            else None
         k = bisect_left(self._positions, pos) - 1
-        return self._entity("person", self.names[k][1]) if k >= 0 else None
+        recent = self._entity("person", self.names[k][1]) if k >= 0 else None
+        for cand in (self._person_in_span(sent_start, m.start), self._previous_subject(sent_start),
+                     last, recent):
+            if cand is not None and cand.gender in (None, m.name):
+                cand.gender = m.name
+                return cand
+        return None
+
+    def _previous_subject(self, sent_start: int) -> Entity | None:
+        """Return the person opening the previous sentence, the most salient referent."""
+        doc = self.doc
+        k = doc.sentence_index(sent_start)
+        while k > 0:
+            k -= 1
+            lo, hi = doc.sentence_bounds(doc.sentence_starts[k])
+            if hi > lo:
+                break
+        else:
+            return None
+        if doc.line_index(sent_start) - doc.line_index(lo) > 2:
+            return None
+        lead = _LEAD_RE.match(self.text, lo, hi).end()
+        m = parse_after(self.text, lead, min(hi, lead + 100))
+        if m is None or m.kind != "name" or m.org or m.start != lead \
+                or m.text.endswith(("’s", "'s")) or m.name.split()[0] not in self.by_token \
+                and m.name.split()[-1] not in self.by_token:
+            return None  # a possessive opens a longer phrase: "Brightpath’s officer"
+        return self._entity("person", self.canonical(m.name, lo))
 
     def _person_in_span(self, lo: int, hi: int) -> Entity | None:
         """Return the last known person named in text[lo:hi], if any."""
@@ -188,6 +219,10 @@ class Discourse:
         return best
 
     def _resolve_description(self, m: Mention, pos: int) -> Entity | None:
+        lo, hi = self.doc.sentence_bounds(m.start)
+        if not m.org and _ANONYMITY_RE.search(self.text, lo, hi):
+            # "…,” the diplomat said, speaking on condition of anonymity
+            return self._find_head(m.head, pos, anonymous_only=True) or self.unknown(m)
         if m.org:
             for ent in sorted(self.entities.values(), key=lambda e: -e.last):
                 if ent.kind == "organization" and m.head in ent.name.lower():
@@ -195,7 +230,12 @@ class Discourse:
             return self._entity("organization", m.name)
         if self.last_speaker and self.last_speaker.has_head(m.head):
             return self.last_speaker
-        return self._find_head(m.head, pos)
+        found = self._find_head(m.head, pos)
+        if found is None:
+            # "Lindqvist … was less diplomatic. “…,” the Swedish forward said."
+            para = self.doc.line_bounds(self.doc.line_index(m.start))[0]
+            found = self._person_in_span(para, m.start)
+        return found
 
     def note(self, ent: Entity | None, pos: int) -> None:
         """Record that ent spoke at pos: it becomes the most salient speaker."""
