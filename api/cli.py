@@ -121,3 +121,15 @@ def export(fmt: str, speaker, outlet, kind, db_path: str) -> None:
         return
     for row in rows:
         sys.stdout.write(json.dumps({c: row[c] for c in CSV_COLUMNS}, ensure_ascii=False) + "\n")
+
+
+@cli.command(help="Recompute the provenance index's common words and shingles (after big growth).")
+@db_option("SQLite file to reindex.")
+def reindex(db_path: str) -> None:
+    import time
+
+    from api.store.provenance_index import rebuild_index
+
+    began = time.perf_counter()
+    rebuild_index(open_db(db_path))
+    click.echo(f"reindexed {db_path} in {time.perf_counter() - began:.1f} s")

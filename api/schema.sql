@@ -133,7 +133,7 @@ INSERT INTO sources_fts_map (source_id)
     SELECT id FROM sources WHERE id NOT IN (SELECT source_id FROM sources_fts_map);
 -- The corpus's common words (in >= 10 % of sources) and 3-word shingles over runs of them, so a
 -- claim made only of common words is found without reading their long posting lists. Derived
--- data, rebuilt by api/store/provenance_index.py; meta holds how far it got.
+-- data: new sources are shingled as they are stored; api/store/provenance_index.py rebuilds it.
 CREATE TABLE IF NOT EXISTS provenance_common_terms (
     term TEXT PRIMARY KEY,
     doc INTEGER NOT NULL

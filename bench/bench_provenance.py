@@ -25,7 +25,7 @@ from api.db import connect, init_schema  # noqa: E402
 from api.store import ids  # noqa: E402
 from api.store.ingest import CONTEXT_CHARS, utf16_offset  # noqa: E402
 from api.store.provenance import check_claim  # noqa: E402
-from api.store.provenance_index import ensure_index, rebuild_index  # noqa: E402
+from api.store.provenance_index import rebuild_index  # noqa: E402
 
 COMMON = """the of and to a in that is was he for it with as his on be at by i this had not are but
 from or have an they which one you were her all she there would their we him been has when who will
@@ -189,9 +189,10 @@ def main() -> None:
         print(f"build time: {build(path, args.quotes):.1f} s", flush=True)
     db = connect(path)
     init_schema(db)
-    began = time.perf_counter()
-    rebuild_index(db) if args.reindex else ensure_index(db)
-    print(f"index catch-up: {time.perf_counter() - began:.1f} s")
+    if args.reindex:
+        began = time.perf_counter()
+        rebuild_index(db)
+        print(f"reindex: {time.perf_counter() - began:.1f} s")
     counts = db.execute("SELECT (SELECT count(*) FROM quotes), (SELECT count(*) FROM sources)").fetchone()
     print(f"corpus: {counts[0]} quotes in {counts[1]} sources, {path.stat().st_size / 1e6:.0f} MB")
     every = []

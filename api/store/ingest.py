@@ -12,6 +12,7 @@ from api.db import write_transaction
 from api.extraction.model import ExtractedQuote, Speaker
 from api.store import ids
 from api.store.errors import SpanMismatch
+from api.store.provenance_index import index_source
 
 CONTEXT_CHARS = 32
 
@@ -77,6 +78,7 @@ def store_source(db: sqlite_utils.Database, source: SourceInput, quotes: list[Ex
             "published": source.published, "language": source.language, "notes": source.notes,
             "text": source.text, "length": len(source.text), "created_at": now_iso(),
         })
+        index_source(db, sid, source.text)
         result = IngestResult(sid, created=True)
         rows = []
         for quote in quotes:

@@ -8,7 +8,7 @@ from api.provenance.probe import (RARE_SHARE, SHORT_CLAIM_TERMS, any_two_of, cla
                                   fts_query)
 from api.provenance.shingles import claim_shingles
 from api.store.errors import NotFound, StoreError
-from api.store.provenance_index import (common_terms, ensure_index, selective_shingles,
+from api.store.provenance_index import (common_terms, selective_shingles,
                                         shingle_candidates)
 
 CANDIDATES = 20  # sources aligned per check, best full-text rank first
@@ -57,7 +57,6 @@ def check_claim(db: sqlite_utils.Database, text: str, speaker: str | None = None
 
 def candidate_sources(db: sqlite_utils.Database, claim: engine.Claim, limit: int) -> list[str]:
     """Return the ids of the sources most likely to hold the claim, without scanning them all."""
-    ensure_index(db)
     common = common_terms(db)
     terms = sorted({t for piece in claim_terms(claim) for t in piece})
     rare = [t for t in terms if t not in common]

@@ -1,7 +1,9 @@
 """Derived provenance indexes: the corpus's common words and shingles over runs of them.
 
-Both are rebuilt from the full-text index (sources_fts_vocab) when the corpus has doubled since
-the last build, and new sources are shingled on the next check; see api/provenance/README.md.
+A new source is shingled in the transaction that stores it, with the common words known then.
+Which words are common is recomputed by rebuild_index(): after a seed build, and by hand
+(`python -m api reindex`) once the corpus has grown a lot. Checks only read these tables, so
+they stay correct when the index is stale; only common-word claims get slower.
 """
 from __future__ import annotations
 
@@ -12,30 +14,8 @@ from api.provenance.shingles import source_shingles
 
 COMMON_SHARE = 0.10  # a word in at least 10 % of sources is common ...
 COMMON_MIN_DOCS = 100  # ... and in at least this many, so a small corpus has no common words
-STATE_KEYS = ("provenance_terms_sources", "provenance_shingled_seq")
 BATCH = 2000
 FREQUENT_SHINGLE_SHARE = 0.005  # a shingle in more sources than this share is not searched
-
-
-def _state(db: sqlite_utils.Database) -> tuple[int, int]:
-    rows = dict(db.execute(f"SELECT key, value FROM meta WHERE key IN (?, ?)", STATE_KEYS).fetchall())
-    return tuple(int(rows.get(key, -1)) for key in STATE_KEYS)
-
-
-def _set_state(db: sqlite_utils.Database, terms_sources: int, shingled: int) -> None:
-    db.conn.executemany("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
-                        zip(STATE_KEYS, (str(terms_sources), str(shingled))))
-
-
-def ensure_index(db: sqlite_utils.Database) -> None:
-    """Bring the common words and shingles up to date with the stored sources."""
-    total = db.execute("SELECT max(seq) FROM sources_fts_map").fetchone()[0] or 0
-    terms_sources, shingled = _state(db)
-    if terms_sources < 0 or total >= 2 * terms_sources + COMMON_MIN_DOCS:
-        rebuild_index(db)
-    elif shingled < total:
-        with write_transaction(db):
-            _shingle_sources(db, common_terms(db), _state(db)[1])
 
 
 def rebuild_index(db: sqlite_utils.Database) -> None:
@@ -47,31 +27,36 @@ def rebuild_index(db: sqlite_utils.Database) -> None:
         db.execute("INSERT INTO provenance_common_terms (term, doc) "
                    "SELECT term, doc FROM sources_fts_vocab WHERE doc >= ?", [least])
         db.execute("DELETE FROM provenance_shingles")
-        _set_state(db, total, 0)
-        _shingle_sources(db, common_terms(db), 0)
+        _shingle_sources(db, frozenset(common_terms(db)))
         db.execute("DELETE FROM provenance_frequent_shingles")
         db.execute("INSERT INTO provenance_frequent_shingles (hash) SELECT hash "
                    "FROM provenance_shingles GROUP BY hash HAVING count(*) > ?",
                    [max(COMMON_MIN_DOCS, int(total * FREQUENT_SHINGLE_SHARE))])
 
 
-def _shingle_sources(db: sqlite_utils.Database, common: dict[str, int], after: int) -> None:
-    """Shingle the sources indexed after seq `after`, in batches; record how far it got."""
-    words = frozenset(common)
-    last = after
+def _shingle_sources(db: sqlite_utils.Database, common: frozenset[str]) -> None:
+    """Shingle every indexed source, in batches."""
+    last = 0
     while True:
         rows = db.execute("SELECT m.seq, s.text FROM sources_fts_map m JOIN sources s "
                           "ON s.id = m.source_id WHERE m.seq > ? ORDER BY m.seq LIMIT ?",
                           [last, BATCH]).fetchall()
         if not rows:
             break
-        pairs = sorted((value, seq) for seq, text in rows for value in source_shingles(text, words))
+        pairs = sorted((value, seq) for seq, text in rows for value in source_shingles(text, common))
         db.conn.executemany("INSERT OR IGNORE INTO provenance_shingles (hash, seq) VALUES (?, ?)",
                             pairs)
         last = rows[-1][0]
-    terms_sources, _ = _state(db)
-    _set_state(db, terms_sources, last)
 
+
+def index_source(db: sqlite_utils.Database, source_id: str, text: str) -> None:
+    """Shingle one new source with the current common words (inside the caller's transaction)."""
+    common = frozenset(common_terms(db))
+    if not common:
+        return
+    seq = db.execute("SELECT seq FROM sources_fts_map WHERE source_id = ?", [source_id]).fetchone()[0]
+    db.conn.executemany("INSERT OR IGNORE INTO provenance_shingles (hash, seq) VALUES (?, ?)",
+                        [(value, seq) for value in sorted(source_shingles(text, common))])
 
 def common_terms(db: sqlite_utils.Database) -> dict[str, int]:
     """Return the common words of the corpus with their document frequencies."""

@@ -11,6 +11,7 @@ from api.db import connect, init_schema
 from api.extraction import extract_quotes
 from api.store.errors import SeedError
 from api.store.ingest import IngestResult, SourceInput, store_source
+from api.store.provenance_index import rebuild_index
 
 SEEDS_DIR = Path(__file__).resolve().parents[2] / "seeds"
 SOURCE_FIELDS = ("outlet", "publisher", "title", "author", "url", "published", "language", "notes")
@@ -56,6 +57,7 @@ def build_database(path: str | Path, seeds_dir: Path = SEEDS_DIR) -> list[Ingest
         results = [store_source(db, doc.source,
                                 extract_quotes(doc.source.text, published=doc.source.published))
                    for doc in documents]
+        rebuild_index(db)
         db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     finally:
         db.close()

@@ -1,0 +1,61 @@
+"""The common-word shingle index: rebuilt on demand, extended by every new source."""
+import sqlite3
+
+from click.testing import CliRunner
+
+from api.cli import cli
+from api.db import connect, init_schema
+from api.extraction.model import ExtractedQuote, Speaker
+from api.store.ingest import SourceInput, store_source
+from api.store.provenance import check_claim
+from api.store.provenance_index import rebuild_index
+
+COMMON_ONLY = "the city would go to all of them when it was time"  # common words, new order
+
+
+def filler(n: int) -> str:
+    # every source shares the common words; each has a rare word of its own
+    return f"It was the time of year when all of them would go to the city. Word{n}zq."
+
+
+def build(tmp_path, sources: int):
+    db = connect(tmp_path / "idx.db")
+    init_schema(db)
+    for n in range(sources):
+        store_source(db, SourceInput(text=filler(n), outlet="Filler"), [])
+    return db
+
+
+def test_reindex_finds_common_words_and_new_sources_are_shingled(tmp_path):
+    db = build(tmp_path, 120)
+    rebuild_index(db)
+    common = {row[0] for row in db.execute("SELECT term FROM provenance_common_terms")}
+    assert {"the", "it", "was", "time", "of", "city", "we", "not", "word7zq"} & common == {
+        "the", "it", "was", "time", "of", "city"}
+    text = f"Then she spoke. “{COMMON_ONLY},” said Ann Lee."
+    start = text.index(COMMON_ONLY)
+    quote = ExtractedQuote(start, start + len(COMMON_ONLY), COMMON_ONLY, "full",
+                           Speaker("Ann Lee", "person"))
+    result = store_source(db, SourceInput(text=text, outlet="Daily"), [quote])
+    seq = db.execute("SELECT seq FROM sources_fts_map WHERE source_id = ?",
+                     [result.source_id]).fetchone()[0]
+    assert db.execute("SELECT count(*) FROM provenance_shingles WHERE seq = ?",
+                      [seq]).fetchone()[0] > 0
+    answer = check_claim(db, "The city would go to all of them, when it was time")
+    assert answer["verdict"] == "verbatim"
+    assert answer["matches"][0]["source"]["id"] == result.source_id
+
+
+def test_small_corpora_have_no_common_words_and_checks_still_work(tmp_path):
+    db = build(tmp_path, 5)
+    rebuild_index(db)
+    assert db.execute("SELECT count(*) FROM provenance_common_terms").fetchone() == (0,)
+    assert check_claim(db, "all of them would go to the city")["verdict"] == "not_a_quote"
+
+
+def test_cli_reindex(tmp_path):
+    build(tmp_path, 3).close()
+    result = CliRunner().invoke(cli, ["reindex", "--db", str(tmp_path / "idx.db")])
+    assert result.exit_code == 0 and result.output.startswith("reindexed ")
+    conn = sqlite3.connect(tmp_path / "idx.db")
+    assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
