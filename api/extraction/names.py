@@ -1,0 +1,184 @@
+"""Proper names in a speaker phrase: tokens, capitalised runs, titles split from names.
+
+Rules:
+- A name is a run of capitalised tokens (initials and particles like "van" allowed);
+  "and"/"of" may join the run only when the result is an organisation name.
+- Title and role words inside or before the run ("U.S. Attorney", "Chinese foreign
+  ministry spokesman", "Secretary of State") become the role, not the name.
+- Leading function words and adjectives ("The", "But", "Chinese") are not names;
+  honorifics (Mr, Dr) are dropped rather than kept as a role.
+- A capitalised run is an organisation when it holds an organisation word
+  (Ministry, Times, Commission), is a known place, or is an acronym.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .lexicon import (DEFINITE, INDEFINITE, MONTHS, MULTIWORD_PLACES, NAME_PARTICLES, ORG_WORDS, PLACES, ROLE_NOUNS,
+                      STOP_CAPS, TITLE_WORDS, WEEKDAYS)
+
+_TOKEN_RE = re.compile(r"[^\W\d_](?:[\w\-]|[.'’](?=\w))*\.?|\d\w*|[^\w\s]")
+_PREPOSITIONS = frozenset("to of for at from in with by on about against into over".split())
+_TIME_WORDS = frozenset(WEEKDAYS + MONTHS + ("week", "month", "year", "night", "morning"))
+_CLAUSE_STOP = frozenset("""
+in on at but and or so yet after before while since if as with by that which who when
+where because although though during than then last this these those from into
+""".split())
+FUNCTION_CAPS = frozenset("""
+the a an in on at but and or so yet however meanwhile also after before while since if as
+for from with by only even both this that these those his her their our its it when then
+now still according during under over about against into
+""".split())
+HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. miss dr dr. prof. sir dame mm. m. mme.".split())
+_VERBISH = frozenset("""
+is was are were be been has have had says said say told tells met visited named appointed
+with to quoted cited added insisted warned
+""".split())
+_POSSESSIVE_DETS = frozenset({"its", "his", "her", "their", "our", "my", "your"})
+_RUN_JOINERS = frozenset({"and", "of", "&", "for"})
+_POSSESSIVE_RE = re.compile(r"['’]s?$")
+
+
+Tok = tuple[str, int, int]
+
+
+@dataclass
+class Mention:
+    """A speaker as written at a cue."""
+
+    kind: str  # name | pronoun | definite | anonymous
+    text: str
+    start: int
+    end: int
+    name: str
+    role: str | None = None
+    head: str | None = None  # role noun of a description: "official"
+    org: bool = False
+
+
+def tokenize(text: str, lo: int, hi: int) -> list[Tok]:
+    """Split text[lo:hi] into word and punctuation tokens with absolute offsets."""
+    toks: list[Tok] = []
+    for m in _TOKEN_RE.finditer(text, lo, hi):
+        tok, s, e = m.group(), m.start(), m.end()
+        if tok[-1] == "." and len(tok) > 2 and "." not in tok[:-1] \
+                and tok.lower() not in TITLE_WORDS:
+            toks.append((tok[:-1], s, e - 1))
+            toks.append((".", e - 1, e))
+        else:
+            toks.append((tok, s, e))
+    return toks
+
+
+def is_cap(tok: str) -> bool:
+    """Tell whether a token looks like part of a proper name."""
+    return tok[:1].isupper() and tok[:1].isalpha()
+
+
+def _is_role(tok: str) -> bool:
+    low = tok.lower()
+    return low in ROLE_NOUNS or low in TITLE_WORDS
+
+
+def is_org_name(name: str) -> bool:
+    """Tell whether a capitalised name denotes an organisation or a place."""
+    low = name.lower()
+    if low in PLACES or low in MULTIWORD_PLACES:
+        return True
+    words = low.split()
+    if any(w in ORG_WORDS for w in words):
+        return True
+    bare = name.replace(".", "")
+    return len(words) == 1 and len(bare) >= 2 and bare.isupper()
+
+
+def _span_text(text: str, toks: list[Tok]) -> tuple[str, int, int]:
+    s, e = toks[0][1], toks[-1][2]
+    return text[s:e], s, e
+
+
+def _extend_role(toks: list[Tok], end: int) -> int:
+    """Return the index where a pre-name role phrase ending at toks[end-1] starts."""
+    i = end
+    while i > 0 and end - i < 7:
+        tok = toks[i - 1][0]
+        low = tok.lower()
+        if not tok[:1].isalpha() or low in _CLAUSE_STOP or low in _TIME_WORDS:
+            break
+        if (is_cap(tok) and low in FUNCTION_CAPS) or low in _VERBISH:
+            break
+        i -= 1
+        if low in DEFINITE or low in INDEFINITE:
+            break
+    return i
+
+
+def _cap_run(toks: list[Tok], end: int) -> int:
+    i = end
+    while i > 0:
+        tok = toks[i - 1][0]
+        if is_cap(tok) or (tok in NAME_PARTICLES and i < end and i > 1):
+            i -= 1
+        else:
+            break
+    return i
+
+
+def _name_run(text: str, toks: list[Tok]) -> int:
+    """Return the index where the trailing run of capitalised tokens starts.
+
+    Organisation names may hold "and"/"of" between capitalised words
+    ("Economic and Security Review Commission"); person names may not.
+    """
+    i = _cap_run(toks, len(toks))
+    while i >= 2 and toks[i - 1][0] in _RUN_JOINERS and is_cap(toks[i - 2][0]):
+        j = _cap_run(toks, i - 1)
+        if not is_org_name(text[toks[j][1]:toks[-1][2]]):
+            break
+        i = j
+    return i
+
+
+def _split_title(toks: list[Tok], run: int) -> tuple[int | None, list[Tok], int]:
+    """Return (role start, name tokens, title index) for the run starting at toks[run]."""
+    names = toks[run:]
+    title_at = max((k for k, t in enumerate(names) if _is_role(t[0])), default=-1)
+    if title_at >= 0:
+        return run, names[title_at + 1:], title_at
+    if run >= 2 and toks[run - 1][0] in ("of", "for") and len(names) >= 3 \
+            and toks[run - 2][0].lower() in TITLE_WORDS:
+        return run - 2, names[1:], title_at  # "Secretary of State Antony Blinken"
+    if run >= 1 and toks[run - 1][0].lower() in ROLE_NOUNS:
+        return run - 1, names, title_at
+    return None, names, title_at
+
+
+def _named(text: str, toks: list[Tok], run: int) -> Mention | None:
+    role_start, names, title_at = _split_title(toks, run)
+    lead = None
+    while names and names[0][0].lower() in FUNCTION_CAPS:
+        lead, names = names[0], names[1:]
+    if names and not is_org_name(text[names[0][1]:names[-1][2]]):
+        while names and names[0][0].lower() in STOP_CAPS:
+            names = names[1:]
+    names = [t for t in names if t[0] not in ("'", "’")]
+    if not names:
+        return None
+    role, start = None, names[0][1]
+    if role_start is not None:
+        role_start = _extend_role(toks, role_start)
+        role = text[toks[role_start][1]:names[0][1]].strip()
+        role = None if role.lower() in HONORIFICS else role
+        start = toks[min(role_start, run if title_at >= 0 else role_start)][1]
+    elif run >= 1 and toks[run - 1][0].lower() in _PREPOSITIONS:
+        return None  # object of a preposition, not a subject
+    name = text[names[0][1]:names[-1][2]]
+    name = _POSSESSIVE_RE.sub("", name) if name.endswith(("'s", "’s")) else name
+    end = toks[-1][2]
+    org = is_org_name(name)
+    if org and role_start is None and run >= 1 and toks[run - 1][0] in ("the", "The"):
+        start = toks[run - 1][1]  # "the White House", "the US"
+    elif org and role_start is None and lead is not None and lead[0] in ("the", "The"):
+        start = lead[1]
+    return Mention("name", text[start:end], start, end, name, role=role or None, org=org)
