@@ -339,6 +339,9 @@ SNIPPETS = [
     ("Coach: defence was ‘the best in years’\n\nGary Fox praised his side.", None,
      [("the best in years", "partial", "Coach")]),
     ("Ines Roy explained what had gone wrong: the server crashed.", None, []),
+    ("The agency said in a report that prices were “far too high”, and that wages had stalled "
+     "for a decade.", None, [("far too high", "partial", "agency"),
+                             ("wages had stalled for a decade", "indirect", "agency")]),
     ("“Fine,” Ben Ode said, and left. Kate Lin stayed on. “We agreed on nothing,” she said.",
      None, [("Fine,", "full", "Ben Ode"), ("We agreed on nothing,", "full", "Kate Lin")]),
     ("Passing sentence, the judge spoke. “You showed no remorse,” she said.", None,

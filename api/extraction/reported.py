@@ -9,6 +9,7 @@ Rules:
 - "CLAUSE, said X." / "CLAUSE, X said." (optionally ", citing …" after): the span is
   the sentence up to the comma before the cue.
 - "X …, saying (that) CLAUSE." with an identified sentence subject X.
+- "X said that A, and that B.": B is its own passage (A may hold a quotation).
 - Never when the reported clause holds a quotation (the quotation is the record),
   nor for vague plural groups ("experts say") or "according to X".
 """
@@ -52,6 +53,7 @@ _WORD_RE = re.compile(r"\w+")
 # A second predicate of the speaker ends the reported clause: ", but dismissed …".
 _COORD_RE = re.compile(r",\s+(?:but|and)\s+(?:also\s+|then\s+)?(?:[a-z]+ed|said|told|says)\b")
 _MIN_WORDS = 4
+_AND_THAT_RE = re.compile(r",?\s+and\s+that\s+")
 _INDIRECT_RE = re.compile(r"(?<![\w\-])" + trie_pattern(INDIRECT_VERBS | {"saying", "adding",
                           "insisting", "arguing", "claiming", "noting", "stressing"}) + r"(?![\w\-])")
 
@@ -147,6 +149,18 @@ def _saying(doc: Document, lo: int, hi: int, cues: list[Cue]) -> Record | None:
     return _clause(doc, m.end(), hi, cue, lo)
 
 
+def _second_that(doc: Document, lo: int, hi: int, cues: list[Cue]) -> Record | None:
+    """Match the coordinated clause of 'X said that A, and that B.' as its own passage."""
+    m = _AND_THAT_RE.search(doc.masked, lo, hi)
+    if m is None:
+        return None
+    for cue in reversed(cues):
+        if cue.verb_end < m.start() and cue.verb in INDIRECT_VERBS and _good_subject(cue) \
+                and cue.start < cue.verb_start:
+            return _clause(doc, m.end(), hi, cue, lo)
+    return None
+
+
 def find_indirect(doc: Document) -> list[Record]:
     """Return indirect-speech records of the sentences, outside quotations."""
     out: list[Record] = []
@@ -171,4 +185,4 @@ def _sentence_record(doc: Document, lo: int, hi: int) -> Record | None:
     rec = None
     if cues:
         rec = _closing_cue(doc, lo, hi, cues) or _opening_cue(doc, lo, hi, cues)
-    return rec or _saying(doc, lo, hi, cues)
+    return rec or _saying(doc, lo, hi, cues) or _second_that(doc, lo, hi, cues)
