@@ -339,6 +339,10 @@ SNIPPETS = [
     ("Coach: defence was ‘the best in years’\n\nGary Fox praised his side.", None,
      [("the best in years", "partial", "Coach")]),
     ("Ines Roy explained what had gone wrong: the server crashed.", None, []),
+    ("Rosa Diaz claimed the title on Sunday after a long final.", None, []),
+    ("Tim Cole added a new feature to the app last year.", None, []),
+    ("Tim Cole added the feature would ship next year.", None,
+     [("the feature would ship next year", "indirect", "Tim Cole")]),
     ("The agency said in a report that prices were “far too high”, and that wages had stalled "
      "for a decade.", None, [("far too high", "partial", "agency"),
                              ("wages had stalled for a decade", "indirect", "agency")]),

@@ -42,7 +42,7 @@ def trie_pattern(words: set[str] | frozenset[str]) -> str:
 _VERB_RE = re.compile(r"(?<![\w\-])" + trie_pattern(SPEECH_VERBS) + r"(?![\w\-])")
 _ACCORDING_RE = re.compile(r"(?<!\w)[Aa]ccording to\s+")
 # Clause delimiters; not ‘’' which double as apostrophes (quoted text is masked anyway).
-_DELIM_RE = re.compile(r"[;:()“”\"_—–\[\]\n]")
+_DELIM_RE = re.compile(r"[;:()“”\"—–\[\]\n]|_+")  # a masked quotation counts once
 _FORWARD_STOP_RE = re.compile(r"[;:!?“”\"(_]|\.(?=\s*$)")
 _NP_END_RE = re.compile(r"\s*(?:[,.;:!?—–)]|$|(?:on|in|at|last|this|yesterday|today|when|as|"
                         r"after|before|during|while|who|whose|of)\b)")
@@ -156,7 +156,7 @@ def find_cues(doc, lo: int, hi: int) -> list[Cue]:
     """Return the cues of a document region in order, subjects inherited where implied."""
     masked = doc.masked
     if doc.delims is None:
-        doc.delims = [m.start() for m in _DELIM_RE.finditer(masked)]
+        doc.delims = [m.end() - 1 for m in _DELIM_RE.finditer(masked)]
     cues: list[Cue] = []
     for m in _VERB_RE.finditer(masked, lo, hi):
         cue = _make_cue(masked, doc.delims, m, lo, hi)

@@ -53,6 +53,8 @@ _WORD_RE = re.compile(r"\w+")
 # A second predicate of the speaker ends the reported clause: ", but dismissed …".
 _COORD_RE = re.compile(r",\s+(?:but|and)\s+(?:also\s+|then\s+)?(?:[a-z]+ed|said|told|says)\b")
 _MIN_WORDS = 4
+_FINITE_RE = re.compile(r"\b(?:is|was|are|were|will|would|could|should|can|may|might|must|"
+                        r"has|had|have|did|does|do|won't|wasn't|isn't|weren't|aren't)\b")
 _AND_THAT_RE = re.compile(r",?\s+and\s+that\s+")
 _INDIRECT_RE = re.compile(r"(?<![\w\-])" + trie_pattern(INDIRECT_VERBS | {"saying", "adding",
                           "insisting", "arguing", "claiming", "noting", "stressing"}) + r"(?![\w\-])")
@@ -93,6 +95,14 @@ def _clause(doc: Document, pos: int, hi: int, cue: Cue, lo: int) -> Record | Non
     return Record(pos, end, "indirect", cue, lo, pos, sentence_start=lo)
 
 
+def _is_clause(masked: str, m: re.Match, verb: str, hi: int) -> bool:
+    """Tell whether the words after a verb form a reported clause, not an object:
+    "claimed the title" and "added a feature" do not report speech."""
+    if verb in ("said", "says", "say") or m.group().rstrip().endswith("that"):
+        return True
+    return _FINITE_RE.search(masked, m.end(), min(hi, m.end() + 120)) is not None
+
+
 def _opening_cue(doc: Document, lo: int, hi: int, cues: list[Cue]) -> Record | None:
     """Match 'X said (that) CLAUSE.' with X opening its clause."""
     for cue in cues:
@@ -108,7 +118,10 @@ def _opening_cue(doc: Document, lo: int, hi: int, cues: list[Cue]) -> Record | N
                 continue
             pos = m.end()
         else:
-            pos = _THAT_RE.match(doc.masked, cue.end, hi).end()
+            m = _THAT_RE.match(doc.masked, cue.end, hi)
+            pos = m.end()
+            if not _is_clause(doc.masked, m, cue.verb, hi):
+                continue
         rec = _clause(doc, pos, hi, cue, lo)
         if rec is not None:
             return rec
