@@ -143,7 +143,27 @@ GUILLEMETS = """Paris mayor speaks
 «Nous avons réussi», said the mayor, Claire Dubois, on Sunday.
 """
 
+MARKETS = """Virus fears hit travel stocks
+
+“I’ve never seen anything like it,” said Dr. Amara Singh, a virologist at Oxford University. “Frankly, it scares me,” Singh said.
+
+“Demand is softening,” analysts at Morgan Stanley wrote in a note on Friday.
+
+As one fund manager put it: “Nobody wants to be the last one holding airline shares.”
+
+Musk tweeted: “Big news soon.” In a post on X, Elon Musk wrote that the deal was “on hold”.
+"""
+
 ARTICLES = {
+    "markets": (MARKETS, "2024-03-18", [
+        ("I’ve never seen anything like it,", "full", "Amara Singh", "person"),
+        ("Frankly, it scares me,", "full", "Amara Singh", "person"),
+        ("Demand is softening,", "full", "analysts at Morgan Stanley", "anonymous"),
+        ("Nobody wants to be the last one holding airline shares.", "full", "fund manager",
+         "anonymous"),
+        ("Big news soon.", "full", "Elon Musk", "person"),
+        ("on hold", "partial", "Elon Musk", "person"),
+    ]),
     "sport": (SPORT, "2024-03-16", [
         ("We showed real character today,", "full", "Maria Lopez", "person"),
         ("The players never stopped believing.", "full", "Maria Lopez", "person"),
@@ -256,6 +276,9 @@ def test_article_not_extracted(name):
 
 # (article, quote text prefix, field, expected)
 DETAILS = [
+    ("markets", "I’ve never", "role", "a virologist at Oxford University"),
+    ("markets", "Demand is softening", "date", "2024-03-15"),
+    ("markets", "Nobody wants", "cue", "one fund manager put it"),
     ("sport", "We showed", "cue", "said coach Maria Lopez"),
     ("sport", "We showed", "role", "coach"),
     ("sport", "a huge difference", "mention", "She"),

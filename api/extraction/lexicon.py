@@ -43,6 +43,7 @@ _IRREGULAR_SPEECH = {
     "shoot back": {"shoot back", "shoots back", "shot back", "shooting back"},
     "point out": {"point out", "points out", "pointed out", "pointing out"},
     "go on": {"went on", "goes on"},
+    "put it": {"put it", "puts it"},
 }
 
 

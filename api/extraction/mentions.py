@@ -18,6 +18,12 @@ __all__ = ["Mention", "Tok", "tokenize", "is_cap", "is_org_name", "parse_before"
 
 
 
+def _role_like(tok: str) -> bool:
+    """Tell whether a word names a role: listed, or a profession-like -ist/-ian ending."""
+    low = tok.lower()
+    return low in ROLE_NOUNS or (tok.islower() and len(low) > 5 and low.endswith(("ist", "ian")))
+
+
 def _strip_adverbials(toks: list[Tok]) -> list[Tok]:
     """Drop time phrases and adverbs between a subject and its verb."""
     toks = list(toks)
@@ -53,7 +59,7 @@ def _description(text: str, toks: list[Tok]) -> Mention | None:
         if not tok[:1].isalpha() or (tok.lower() in _CLAUSE_STOP and d != head_idx):
             break
     head = toks[head_idx][0]
-    if head.lower().endswith("s") and head.lower() in ROLE_NOUNS and head_idx == len(toks) - 1:
+    if head.lower().endswith("s") and head.lower() in ROLE_NOUNS:
         return _make_description(text, toks, head_idx, head_idx, anonymous=True)
     if is_cap(head) and (head_idx == 0 or not toks[head_idx - 1][0][:1].isalpha()):
         return _make_description(text, toks, head_idx, head_idx)
@@ -95,7 +101,7 @@ def _appositive(text: str, toks: list[Tok]) -> tuple[list[Tok], str] | None:
             if not inner:
                 return None
             first = inner[0][0]
-            has_role = any(t[0].lower() in ROLE_NOUNS for t in inner[:8])
+            has_role = any(_role_like(t[0]) for t in inner[:8])
             if (first in DEFINITE or first in INDEFINITE or first.islower()) and has_role:
                 return toks[:j], text[inner[0][1]:inner[-1][2]]
             return None
@@ -213,6 +219,6 @@ def parse_after(text: str, lo: int, hi: int) -> Mention | None:
         if first in DEFINITE or first in INDEFINITE or first.lower() in ROLE_NOUNS:
             stop = next((k for k, t in enumerate(rest[1:], 1) if t[0] in ",;:.()"), len(rest))
             inner = rest[1:stop]
-            if inner and any(t[0].lower() in ROLE_NOUNS for t in inner[:8]):
+            if inner and any(_role_like(t[0]) for t in inner[:8]):
                 m.role = text[inner[0][1]:inner[-1][2]]
     return m
