@@ -28,7 +28,7 @@ class ProvenanceCheck(MethodView):
 
     @blp.arguments(CheckArgs, location="query", as_kwargs=True)
     @blp.response(200, CheckResultSchema, description=NORMALISATION_HELP)
-    @blp.problems(404, 413)
+    @blp.problems(404, 413, 429)
     def get(self, text, speaker, source):
         """Check a claimed quotation given in the query string."""
         return store.check_claim(g.db, text, speaker, source)
@@ -36,7 +36,7 @@ class ProvenanceCheck(MethodView):
     @blp.arguments(CheckArgs, as_kwargs=True)
     @blp.arguments(NoArgs, location="query", as_kwargs=True)
     @blp.response(200, CheckResultSchema, description=NORMALISATION_HELP)
-    @blp.problems(404, 413, 415)
+    @blp.problems(404, 413, 415, 429)
     def post(self, text, speaker, source):
         """Check a claimed quotation given as JSON."""
         return store.check_claim(g.db, text, speaker, source)
