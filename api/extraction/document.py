@@ -46,7 +46,10 @@ class Document:
         for s in self.spans:
             parts.append(self.text[last:s.start])
             chunk = self.text[s.start:s.end]
-            parts.append(re.sub(r"[^\n]", _FILLER, chunk))
+            if "\n" in chunk:  # keep line structure for multi-paragraph quotations
+                parts.append("\n".join(_FILLER * len(line) for line in chunk.split("\n")))
+            else:
+                parts.append(_FILLER * len(chunk))
             last = s.end
         parts.append(self.text[last:])
         return "".join(parts)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .lexicon import (DEFINITE, INDEFINITE, MONTHS, MULTIWORD_PLACES, NAME_PARTICLES, ORG_WORDS, PLACES, ROLE_NOUNS,
                       STOP_CAPS, TITLE_WORDS, WEEKDAYS)
@@ -81,6 +82,7 @@ def _is_role(tok: str) -> bool:
     return low in ROLE_NOUNS or low in TITLE_WORDS
 
 
+@lru_cache(maxsize=65536)
 def is_org_name(name: str) -> bool:
     """Tell whether a capitalised name denotes an organisation or a place."""
     low = name.lower()

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .lexicon import ALIASES, MULTIWORD_PLACES, ROLE_NOUNS, STOP_CAPS, TITLE_WORDS
 from .document import Document
@@ -63,7 +64,8 @@ class Entity:
         return any(head in _WORD_RE.findall(r.lower()) for r in self.roles)
 
 
-def _clean_name(raw: str) -> list[str]:
+@lru_cache(maxsize=65536)
+def _clean_name(raw: str) -> tuple[str, ...]:
     """Return the person-name tokens of a capitalised run, or [] when it is none."""
     toks = raw.split()
     cut = 0
@@ -74,8 +76,8 @@ def _clean_name(raw: str) -> list[str]:
     toks = toks[cut:]
     name = " ".join(toks)
     if len(toks) < 2 or is_org_name(name) or name.lower() in MULTIWORD_PLACES:
-        return []
-    return toks
+        return ()
+    return tuple(toks)
 
 
 class Discourse:
@@ -93,12 +95,8 @@ class Discourse:
         self._positions = [p for p, _ in self.names]
 
     def _collect(self, text: str) -> None:
-        cleaned: dict[str, list[str]] = {}
         for m in _NAME_RE.finditer(text):
-            raw = m.group()
-            toks = cleaned.get(raw)
-            if toks is None:
-                toks = cleaned[raw] = _clean_name(raw)
+            toks = _clean_name(m.group())
             if not toks:
                 continue
             name = " ".join(toks)
@@ -192,7 +190,7 @@ class Discourse:
         if doc.line_index(sent_start) - doc.line_index(lo) > 2:
             return None
         lead = _LEAD_RE.match(self.text, lo, hi).end()
-        m = parse_after(self.text, lead, min(hi, lead + 100))
+        m = parse_after(self.text, lead, min(hi, lead + 60))
         if m is None or m.kind != "name" or m.org or m.start != lead \
                 or m.text.endswith(("’s", "'s")) or m.name.split()[0] not in self.by_token \
                 and m.name.split()[-1] not in self.by_token:
