@@ -19,7 +19,7 @@ from functools import lru_cache
 from .lexicon import (DEFINITE, INDEFINITE, MONTHS, MULTIWORD_PLACES, NAME_PARTICLES, ORG_WORDS, PLACES, ROLE_NOUNS,
                       STOP_CAPS, TITLE_WORDS, WEEKDAYS)
 
-_TOKEN_RE = re.compile(r"[^\W\d_](?:[\w\-]|[.'’](?=\w))*\.?|\d\w*|[^\w\s]")
+_TOKEN_RE = re.compile(r"[^\W\d_][\w\-.'’]*|\d\w*|[^\w\s]")
 _PREPOSITIONS = frozenset("to of for at from in with by on about against into over".split())
 _TIME_WORDS = frozenset(WEEKDAYS + MONTHS + ("week", "month", "year", "night", "morning"))
 _CLAUSE_STOP = frozenset("""
@@ -63,9 +63,13 @@ def tokenize(text: str, lo: int, hi: int) -> list[Tok]:
     toks: list[Tok] = []
     for m in _TOKEN_RE.finditer(text, lo, hi):
         tok, s, e = m.group(), m.start(), m.end()
-        if tok[-1] == "." and len(tok) > 2 and "." not in tok[:-1] \
+        last = tok[-1]
+        if last in "'’" and len(tok) > 1:
+            toks.append((tok[:-1], s, e - 1))  # a closing mark glued to a word
+            toks.append((last, e - 1, e))
+        elif last == "." and len(tok) > 2 and "." not in tok[:-1] \
                 and tok.lower() not in TITLE_WORDS:
-            toks.append((tok[:-1], s, e - 1))
+            toks.append((tok[:-1], s, e - 1))  # a full stop, not an initial
             toks.append((".", e - 1, e))
         else:
             toks.append((tok, s, e))
