@@ -31,6 +31,8 @@ SAN JOSE (Wire) - Lumora Inc reported a 40% rise in quarterly profit on Tuesday,
 
 Whitfield said the company would double its research budget. Shares rose 6% in after-hours trading.
 
+Lumora said it would hire 500 engineers in Europe next year.
+
 “The numbers are strong, but the valuation already assumes perfection,” said Raj Patel, an analyst at Crestline Securities.
 
 The company also flagged risks. A spokesperson for the company said supply constraints could weigh on margins in the first half.
@@ -178,6 +180,7 @@ ARTICLES = {
         ("Demand continues to outstrip supply, and we expect that to last well into next year.",
          "full", "Dana Whitfield", "person"),
         ("the company would double its research budget", "indirect", "Dana Whitfield", "person"),
+        ("it would hire 500 engineers in Europe next year", "indirect", "Lumora", "organization"),
         ("The numbers are strong, but the valuation already assumes perfection,", "full",
          "Raj Patel", "person"),
         ("supply constraints could weigh on margins in the first half", "indirect",

@@ -2,6 +2,21 @@
 
 extract_quotes(text, published) finds direct quotations and clearly attributed
 reported speech, resolves their speakers across the article and dates them.
+
+Pipeline (each module documents its own rules):
+- marks.py: pair quotation marks into top-level spans (apostrophes, nesting,
+  multi-paragraph quotations, unbalanced marks);
+- document.py: mask quotation contents, split sentences and lines once;
+- attribution.py / mentions.py / names.py: reporting-verb cues and their speaker
+  phrases (names with titles and appositives, pronouns, descriptions);
+- quotes.py: direct quotations — speech or not, full or partial, which cue;
+- reported.py: indirect speech without marks, clear cases only;
+- speakers.py: the article's discourse model, resolving mentions to entities;
+- dates.py: the statement date from the cue's clause, else publication.
+
+Speakers are resolved in reading order so that "he" and "the official" see the
+speakers before them; a description nobody precedes ("The US ambassador …") takes
+the person named at the next attribution, a few paragraphs at most.
 """
 from __future__ import annotations
 

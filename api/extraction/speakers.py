@@ -20,7 +20,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .lexicon import ALIASES, MULTIWORD_PLACES, ROLE_NOUNS, STOP_CAPS, TITLE_WORDS
+from .lexicon import ALIASES, MULTIWORD_PLACES, ORG_WORDS, ROLE_NOUNS, STOP_CAPS, TITLE_WORDS
 from .document import Document
 from .mentions import Mention, is_org_name, parse_after, parse_before
 
@@ -91,6 +91,7 @@ class Discourse:
         self.by_token: dict[str, dict[str, int]] = {}
         self.entities: dict[tuple[str, str], Entity] = {}
         self.last_speaker: Entity | None = None
+        self.org_tokens: set[str] = set()
         self._collect(masked)
         self._positions = [p for p, _ in self.names]
 
@@ -98,6 +99,9 @@ class Discourse:
         for m in _NAME_RE.finditer(text):
             toks = _clean_name(m.group())
             if not toks:
+                if is_org_name(m.group()):  # "Lumora Inc": a later bare "Lumora" is a company
+                    self.org_tokens.update(t for t in m.group().split()[:-1]
+                                           if t.lower() not in ORG_WORDS)
                 continue
             name = " ".join(toks)
             pos = m.end() - len(toks[-1])
@@ -158,7 +162,10 @@ class Discourse:
     def _resolve_name(self, m: Mention, pos: int) -> Entity:
         if m.org:
             return self._entity("organization", ALIASES.get(m.name, m.name))
-        ent = self._entity("person", self.canonical(m.name, pos))
+        name = self.canonical(m.name, pos)
+        if name == m.name and name in self.org_tokens:
+            return self._entity("organization", name)
+        ent = self._entity("person", name)
         ent.add_role(m.role)
         return ent
 
