@@ -35,6 +35,7 @@ _APPOS_RE = re.compile(r",\s+((?:the|a|an)\s+)?([^,.;:“”\"()]{2,140}?),")
 _WORD_RE = re.compile(r"[\w\-]+")
 _ANONYMITY_RE = re.compile(r"anonymity|not (?:want|wish|authori[sz]ed) to be (?:named|identified)|"
                            r"declined to be (?:named|identified)|asked not to be (?:named|identified)")
+_RECENT = 300
 _LEAD_RE = re.compile(r"[\s•·*\-–—]*(?:(?:But|And|So|Then|Still|Yet|However|Meanwhile),?\s+)?")
 
 
@@ -49,19 +50,19 @@ class Entity:
     head: str | None = None
     last: int = -1
     gender: str | None = None  # "he"/"she" once a pronoun has referred to this entity
+    role_words: set[str] = field(default_factory=set)
 
     def add_role(self, role: str | None) -> None:
         """Remember a role; the first one written becomes the display role."""
         if role and role not in self.roles:
             self.roles.append(role)
+            self.role_words.update(_WORD_RE.findall(role.lower()))
             if self.role is None:
                 self.role = role
 
     def has_head(self, head: str) -> bool:
         """Tell whether a description head ("official") fits this entity."""
-        if self.head == head:
-            return True
-        return any(head in _WORD_RE.findall(r.lower()) for r in self.roles)
+        return self.head == head or head in self.role_words
 
 
 @lru_cache(maxsize=65536)
@@ -92,6 +93,8 @@ class Discourse:
         self.entities: dict[tuple[str, str], Entity] = {}
         self.last_speaker: Entity | None = None
         self.org_tokens: set[str] = set()
+        self.spoken: list[Entity] = []  # speakers in reading order, repeats allowed
+        self.role_index: dict[str, list[str]] = {}  # role word -> persons given that role
         self._collect(masked)
         self._positions = [p for p, _ in self.names]
 
@@ -119,11 +122,18 @@ class Discourse:
             lo = max(0, m.start() - 80, text.rfind("\n", 0, m.start()) + 1)
             mention = parse_before(text, lo, m.end())
             if mention and mention.role:
-                self._entity("person", name).add_role(mention.role)
+                self._add_role(name, mention.role)
         if m.end() < len(text) and text[m.end()] == ",":
             a = _APPOS_RE.match(text, m.end())
             if a and any(w.lower() in ROLE_NOUNS for w in a.group(2).split()[:6]):
-                self._entity("person", name).add_role((a.group(1) or "") + a.group(2))
+                self._add_role(name, (a.group(1) or "") + a.group(2))
+
+    def _add_role(self, name: str, role: str) -> None:
+        self._entity("person", name).add_role(role)
+        for word in _WORD_RE.findall(role.lower()):
+            names = self.role_index.setdefault(word, [])
+            if not names or names[-1] != name:
+                names.append(name)
 
     def _entity(self, kind: str, name: str) -> Entity:
         key = (kind, name)
@@ -214,14 +224,20 @@ class Discourse:
         return self._entity("person", found) if found else None
 
     def _find_head(self, head: str, pos: int, anonymous_only: bool = False) -> Entity | None:
-        best = None
-        for ent in self.entities.values():
-            if anonymous_only and ent.kind != "anonymous":
-                continue
+        """Return the latest speaker (else any known person) whose role fits head.
+
+        Only the last few hundred speakers are searched, so long documents stay linear."""
+        for ent in reversed(self.spoken[-_RECENT:]):
             if ent.kind != "organization" and ent.has_head(head) and ent.last <= pos:
-                if best is None or ent.last > best.last:
-                    best = ent
-        return best
+                if not anonymous_only or ent.kind == "anonymous":
+                    return ent
+        if anonymous_only:
+            return None
+        for name in reversed(self.role_index.get(head, [])[-_RECENT:]):
+            ent = self.entities[("person", name)]
+            if ent.has_head(head):
+                return ent
+        return None
 
     def _resolve_description(self, m: Mention, pos: int) -> Entity | None:
         lo, hi = self.doc.sentence_bounds(m.start)
@@ -229,7 +245,7 @@ class Discourse:
             # "…,” the diplomat said, speaking on condition of anonymity
             return self._find_head(m.head, pos, anonymous_only=True) or self.unknown(m)
         if m.org:
-            for ent in sorted(self.entities.values(), key=lambda e: -e.last):
+            for ent in reversed(self.spoken[-_RECENT:]):
                 if ent.kind == "organization" and m.head in ent.name.lower():
                     return ent
             return self._entity("organization", m.name)
@@ -247,6 +263,8 @@ class Discourse:
         if ent is None:
             return
         ent.last = max(ent.last, pos)
+        if not self.spoken or self.spoken[-1] is not ent:
+            self.spoken.append(ent)
         if ent.kind != "organization":
             self.last_speaker = ent
 
