@@ -82,7 +82,13 @@ def main(argv: list[str] | None = None) -> int:
         _report("single document", len(document),
                 _time(lambda: extract_quotes(document, published="2024-01-10"), args.runs)),
     ]
+    dense = "".join(
+        f"Ann Vale{i}, the deputy spokesman of the Vale{i} Agency, said on Monday that the plan "
+        f"worked. “We will see,” the spokesman said. “It is early,” Vale{i} added. The official, "
+        f"who asked not to be named, said the talks were stalled. “No comment,” the ministry said.\n\n"
+        for i in range(args.size // 330))
     worst = {
+        "dense attributions, many names": dense,
         "tiny quotations, one sentence": '"a" ' * (args.size // 4),
         "mark soup": "“”‘’\"' said he " * (args.size // 16),
         "no punctuation": "word " * (args.size // 5),
