@@ -133,7 +133,8 @@ def test_provenance_check_against_an_unknown_source_is_404(client):
     ("/v1/quotes/..%2F..%2Fetc%2Fpasswd", 404), ("/v1/quotes/../../etc/passwd", 404),
     ("/v1/sources/..%2F..%2Fetc%2Fpasswd/text", 404), ("/v1/quotes/%00", 404),
     (f"/v1/quotes/{QUOTE}%00", 404), ("/v1/speakers/%00..%00", 404),
-    (f"/v1/quotes/{QUOTE}%27%20OR%201=1/citation", 404), ("/docs/static/..%2F..%2Fapi%2Fdb.py", 404),
+    (f"/v1/quotes/{QUOTE}%27%20OR%201=1/citation", 404),
+    ("/docs/static/..%2F..%2Fapi%2Fdb.py", 404),
     ("/v1/quotes/%FF", 400), ("/v1/sources/%C3%28", 400), ("/v1/quotes?q=%FF%FE", 400),
     ("/v1/speakers?name=caf%E9", 400), ("/v1/provenance/check?text=%C0%AF", 400),
 ])

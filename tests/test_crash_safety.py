@@ -126,7 +126,7 @@ def kill_workers_when(process, path: Path, outcome: dict, wait_for: str | None,
 @pytest.mark.parametrize("wait_for, delay", [
     (None, 0.3),  # while the body is parsed and quotes extracted, before any write
     ("lock", 0.1),  # just after the write transaction began
-    ("lock", 3.0),  # deep inside it: thousands of quote rows written, none committed
+    ("lock", 2.0),  # deep inside it: thousands of quote rows written, none committed
     ("answer", 0.0),  # after the commit: what was answered 201 must survive the kill
 ], ids=["before-transaction", "transaction-start", "transaction-middle", "after-commit"])
 def test_kill_9_mid_ingest_leaves_all_or_nothing(corpus_db, tmp_path, article, wait_for, delay):
