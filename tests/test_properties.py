@@ -74,6 +74,17 @@ def test_extraction_never_raises_on_any_text(text):
     assert_spans(text, extract_quotes(text))
 
 
+SOUP = [*"“”\"‘’'«»„‹› \n.,:;abcXY\u0301🎉\x00\u200fש", "\n\n", "said Anna Berg", " he said",
+        "Berg told", " according to Li Wei"]
+
+
+@settings(max_examples=500, **SETTINGS)
+@given(parts=st.lists(st.sampled_from(SOUP), max_size=80))
+def test_extraction_holds_in_a_soup_of_quote_marks(parts):
+    text = "".join(parts)
+    assert_spans(text, extract_quotes(text, published="2024-01-02"))
+
+
 @pytest.fixture(scope="module")
 def write_client(corpus_db, tmp_path_factory):
     """A client of a private corpus copy, with a write limit no property run reaches."""
@@ -111,6 +122,8 @@ def test_served_spans_are_right_in_code_points_and_utf16(write_client, text):
         assert units[2 * s16:2 * e16].decode("utf-16-le") == quote["text"]
         assert quote["selector"]["prefix"] == text[max(0, start - 32):start]
         assert quote["selector"]["suffix"] == text[end:end + 32]
+        sliced = write_client.get(f"/v1/sources/{source['id']}/text?start={start}&end={end}")
+        assert sliced.get_json()["text"] == quote["text"]
 
 
 @settings(max_examples=100, **SETTINGS)
@@ -123,6 +136,9 @@ def test_a_stored_quotes_own_words_check_as_verbatim(write_client, text):
     checked = [quote for quote in source["quotes"] if len(quote["text"].split()) >= 3
                and not any(mark in quote["text"] for mark in ("...", "…"))]
     event(f"quotes checked: {min(len(checked), 3)}")
+    for quote in source["quotes"]:
+        recheck = write_client.get(f"/v1/quotes/{quote['id']}/provenance").get_json()
+        assert recheck["intact"] and recheck["text"] == quote["text"], recheck
     for quote in checked:
         response = write_client.post("/v1/provenance/check", content_type="application/json",
                                      data=json.dumps({"text": quote["text"],
@@ -139,9 +155,9 @@ DATES = [None, "2022-05-29", "2023-03-08", "2024-02-01", "2024-02-02", "2030-01-
 INSERTED = itertools.count()
 
 
-def page_through(client, sort: str, inserts: list[list[str | None]], limit: int = 3) -> list[dict]:
-    """Walk every page of quotes in `sort` order, storing new sources between the pages."""
-    url, seen, batches = f"/v1/quotes?sort={sort}&limit={limit}", [], iter(inserts)
+def page_through(client, url: str, inserts: list[list[str | None]]) -> list[dict]:
+    """Walk every page from url, storing new sources between the pages."""
+    seen, batches = [], iter(inserts)
     while url:
         page = client.get(url).get_json()
         seen += page["data"]
@@ -153,14 +169,20 @@ def page_through(client, sort: str, inserts: list[list[str | None]], limit: int 
     return seen
 
 
-@settings(max_examples=25, **SETTINGS)
-@given(sort=st.sampled_from(["date", "-date"]),
+def walk_key(item: dict) -> tuple[str, str]:
+    """The keyset a list is ordered by: (date, id) for quotes, (published, id) for sources."""
+    return (item["date"] if "date" in item else item["published"]) or "", item["id"]
+
+
+@settings(max_examples=30, **SETTINGS)
+@given(url=st.sampled_from(["/v1/quotes?sort=date", "/v1/quotes?sort=-date",
+                            "/v1/quotes?kind=full", "/v1/sources?outlet=Prop%20Wire"]),
        inserts=st.lists(st.lists(st.sampled_from(DATES), max_size=3), max_size=8))
-def test_cursor_walk_never_repeats_or_skips_under_inserts(write_client, sort, inserts):
-    before = {quote["id"] for quote in page_through(write_client, sort, [], limit=100)}
-    seen = page_through(write_client, sort, inserts)
-    ids = [quote["id"] for quote in seen]
-    assert len(ids) == len(set(ids)), "a quote came twice"
+def test_cursor_walk_never_repeats_or_skips_under_inserts(write_client, url, inserts):
+    before = {item["id"] for item in page_through(write_client, f"{url}&limit=100", [])}
+    seen = page_through(write_client, f"{url}&limit=3", inserts)
+    ids = [item["id"] for item in seen]
+    assert len(ids) == len(set(ids)), "an item came twice"
     assert before <= set(ids), f"skipped {before - set(ids)}"
-    keys = [(quote["date"] or "", quote["id"]) for quote in seen]  # unknown date sorts first
-    assert keys == sorted(keys, reverse=sort == "-date")
+    keys = [walk_key(item) for item in seen]  # an unknown date sorts as ''
+    assert keys == sorted(keys, reverse=not url.endswith("sort=date"))
