@@ -32,6 +32,18 @@ _COMBINED = re.compile("|".join(
     f"(?P<{kind}>{re.sub(r'[(][?]P<[a-z]+>', '(?:', rx.pattern)})" for kind, rx in _PATTERNS))
 
 
+# Every date phrase holds a digit, a capitalised month or weekday stem, or a relative
+# phrase. A window is first scanned for such a hint with a pattern that starts with a
+# character class (the regex engine skips ahead to candidates instead of trying the
+# combined pattern at every position); the combined pattern then runs from just before
+# the first hint: "since " before a month name is the only phrase starting ahead of it.
+_HINT_RE = re.compile(
+    r"[0-9JFMASONDTWYyTtLl](?:(?<=[0-9])|(?<=J)(?:an|un|ul)|(?<=F)(?:eb|ri)|(?<=M)(?:ar|ay|on)|"
+    r"(?<=A)(?:pr|ug)|(?<=S)(?:ep|at|un)|(?<=O)ct|(?<=N)ov|(?<=D)ec|(?<=T)(?:ue|hu)|(?<=W)ed|"
+    r"(?<=[YyTtLl])(?i:esterday|oday|onight|his morning|his afternoon|his evening|ast week))")
+_LEAD_WORD = 6
+
+
 def _month_number(name: str) -> int:
     low = name.lower().rstrip(".")
     if low in MONTHS:
@@ -86,9 +98,21 @@ def parse_published(published: str | None) -> date | None:
         return None
 
 
+def _search(text: str, lo: int, hi: int) -> re.Match | None:
+    if hi <= lo:
+        return None
+    hint = _HINT_RE.search(text, lo, hi)
+    if hint is None:
+        return None
+    start = hint.start()
+    while start > lo and text[start - 1].isspace():
+        start -= 1
+    return _COMBINED.search(text, max(lo, start - _LEAD_WORD), hi)
+
+
 def find_date(text: str, lo: int, hi: int, pub: date | None) -> tuple[str | None, str | None]:
     """Resolve the first date phrase in text[lo:hi]; fall back to the publication date."""
-    m = _COMBINED.search(text, lo, hi) if hi > lo else None
+    m = _search(text, lo, hi)
     if m is not None:
         kind = m.lastgroup
         d, basis = _resolve(kind, _BY_KIND[kind].match(text, m.start(), hi), pub)

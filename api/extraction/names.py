@@ -20,6 +20,7 @@ from .lexicon import (DEFINITE, INDEFINITE, MONTHS, MULTIWORD_PLACES, NAME_PARTI
                       STOP_CAPS, TITLE_WORDS, WEEKDAYS)
 
 _TOKEN_RE = re.compile(r"[^\W\d_][\w\-.'’]*|\d\w*|[^\w\s]")
+_GLUED_RE = re.compile(r"[.'’](?<=[\w\-.'’][.'’])")  # a mark that may end a word token
 _PREPOSITIONS = frozenset("to of for at from in with by on about against into over".split())
 _TIME_WORDS = frozenset(WEEKDAYS + MONTHS + ("week", "month", "year", "night", "morning"))
 _CLAUSE_STOP = frozenset("""
@@ -60,6 +61,8 @@ class Mention:
 
 def tokenize(text: str, lo: int, hi: int) -> list[Tok]:
     """Split text[lo:hi] into word and punctuation tokens with absolute offsets."""
+    if _GLUED_RE.search(text, lo, hi) is None:  # the common case: no word ends in . ' ’
+        return [(m.group(), m.start(), m.end()) for m in _TOKEN_RE.finditer(text, lo, hi)]
     toks: list[Tok] = []
     for m in _TOKEN_RE.finditer(text, lo, hi):
         tok, s, e = m.group(), m.start(), m.end()

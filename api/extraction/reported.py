@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from .attribution import Cue, Record, cues_of, trie_pattern
+from .attribution import Cue, Record, cues_of, word_pattern
 from .document import Document
 from .lexicon import INDIRECT_VERBS
 from .mentions import parse_after
@@ -55,9 +55,9 @@ _COORD_RE = re.compile(r",\s+(?:but|and)\s+(?:also\s+|then\s+)?(?:[a-z]+ed|said|
 _MIN_WORDS = 4
 _FINITE_RE = re.compile(r"\b(?:is|was|are|were|will|would|could|should|can|may|might|must|"
                         r"has|had|have|did|does|do|won't|wasn't|isn't|weren't|aren't)\b")
-_AND_THAT_RE = re.compile(r",?\s+and\s+that\s+")
-_INDIRECT_RE = re.compile(r"(?<![\w\-])" + trie_pattern(INDIRECT_VERBS | {"saying", "adding",
-                          "insisting", "arguing", "claiming", "noting", "stressing"}) + r"(?![\w\-])")
+_AND_THAT_RE = re.compile(r"[,\s](?:(?<=,)\s+|\s*)and\s+that\s+")  # ",?\s+and\s+that\s+"
+_INDIRECT_RE = word_pattern(INDIRECT_VERBS | {"saying", "adding", "insisting", "arguing",
+                                              "claiming", "noting", "stressing"})
 
 
 def _good_subject(cue: Cue) -> bool:
@@ -103,14 +103,21 @@ def _is_clause(masked: str, m: re.Match, verb: str, hi: int) -> bool:
     return _FINITE_RE.search(masked, m.end(), min(hi, m.end() + 120)) is not None
 
 
+def _conj_end(masked: str, lo: int, hi: int) -> bool:
+    """Tell whether text[lo:hi] ends with a comma or a conjunction (only its tail is read)."""
+    j = hi
+    while j > lo and masked[j - 1].isspace():
+        j -= 1
+    return _CONJ_END_RE.search(masked, max(lo, j - 9), hi) is not None
+
+
 def _opening_cue(doc: Document, lo: int, hi: int, cues: list[Cue]) -> Record | None:
     """Match 'X said (that) CLAUSE.' with X opening its clause."""
     for cue in cues:
         if cue.verb not in INDIRECT_VERBS or not _good_subject(cue) \
                 or cue.start >= cue.verb_start:
             continue
-        before = doc.masked[lo:cue.start]
-        if not (_INTRO_RE.fullmatch(before) or _CONJ_END_RE.search(before)):
+        if not (_INTRO_RE.fullmatch(doc.masked, lo, cue.start) or _conj_end(doc.masked, lo, cue.start)):
             continue
         if cue.verb in _NEEDS_THAT:
             m = _OBJ_THAT_RE.match(doc.masked, cue.verb_end, hi)

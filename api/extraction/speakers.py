@@ -27,9 +27,13 @@ from .mentions import Mention, is_org_name, parse_after, parse_before
 _TOK = r"[A-Z][a-zà-ÿ]+(?:['’][A-Z][a-zà-ÿ]+)?(?:-[A-Za-zà-ÿ]+)?"
 _INITIAL = r"[A-Z]\."
 _PART = r"(?:de|van|von|bin|al|da|di|le|la|du|der|den|ter|ibn|el|dos|das|del)"
+_TOK_REST = r"[a-zà-ÿ]+(?:['’][A-Z][a-zà-ÿ]+)?(?:-[A-Za-zà-ÿ]+)?"
+# (initials) token (particle) (initials) token ...; written to start with a capital letter
+# class (the "not after a word or dot" check follows it) so the regex engine skips ahead.
 _NAME_RE = re.compile(
-    rf"(?<![\w.])(?:{_INITIAL}\s?)*{_TOK}(?:\s+(?:{_PART}\s+)?(?:{_INITIAL}\s+)*{_TOK})+")
-_CAP_WORD_RE = re.compile(r"\b[A-Z][\w'’\-]*")
+    rf"[A-Z](?<![\w.][A-Z])(?:\.\s?(?:{_INITIAL}\s?)*[A-Z])?{_TOK_REST}"
+    rf"(?:\s+(?:{_PART}\s+)?(?:{_INITIAL}\s+)*{_TOK})+")
+_CAP_WORD_RE = re.compile(r"[A-Z](?<!\w[A-Z])[\w'’\-]*")  # \b first would defeat the skip-ahead
 _PREV_WORD_RE = re.compile(r"(\S+)\s*$")
 _APPOS_RE = re.compile(r",\s+((?:the|a|an)\s+)?([^,.;:“”\"()]{2,140}?),")
 _WORD_RE = re.compile(r"[\w\-]+")
