@@ -3,6 +3,7 @@ UTF-16, a stored quote checks as verbatim, and cursor pages neither repeat nor s
 """
 import itertools
 import json
+import re
 
 import pytest
 from hypothesis import HealthCheck, event, given, settings
@@ -32,21 +33,20 @@ CUES = ["{q} said {n}.", "{q} {n} said.", "{n} said: {q}", "{n} told reporters {
 
 word = st.one_of(st.sampled_from(WORDS), st.text(min_size=1, max_size=6))
 words = st.lists(word, min_size=1, max_size=12).map(" ".join)
-plain_words = st.lists(st.sampled_from(WORDS[:16]), min_size=3, max_size=10).map(" ".join)
 
 
 @st.composite
-def quoted(draw, inner=words) -> str:
+def quoted(draw) -> str:
     """A passage with quotation marks (sometimes unbalanced) and an attribution cue."""
     opening, closing = draw(st.sampled_from(MARKS))
-    body = f"{opening}{draw(inner)}{closing if draw(st.integers(0, 9)) else ''}"
+    body = f"{opening}{draw(words)}{closing if draw(st.integers(0, 9)) else ''}"
     return draw(st.sampled_from(CUES)).format(q=body, n=draw(st.sampled_from(NAMES)))
 
 
 @st.composite
-def articles(draw, inner=words) -> str:
+def articles(draw) -> str:
     """Narrative, quotes and stray marks in random order, split into paragraphs."""
-    parts = draw(st.lists(st.one_of(words, quoted(inner), st.sampled_from(
+    parts = draw(st.lists(st.one_of(words, quoted(), st.sampled_from(
         [m for pair in MARKS for m in pair])), min_size=1, max_size=12))
     seps = draw(st.lists(st.sampled_from([" ", "\n\n", "\n", ". "]), min_size=len(parts),
                          max_size=len(parts)))
@@ -127,13 +127,13 @@ def test_served_spans_are_right_in_code_points_and_utf16(write_client, text):
 
 
 @settings(max_examples=100, **SETTINGS)
-@given(text=articles(inner=plain_words))
+@given(text=articles())
 def test_a_stored_quotes_own_words_check_as_verbatim(write_client, text):
     source = post_source(write_client, text, published="2024-01-02")
     # Excluded, engine bug (provenance): a quote whose own words hold an ellipsis ("see ...
     # what") checks as verbatim_with_omissions, not verbatim: the claim's "..." is read as a gap
     # even where the source prints the same "..." (reported with a reproducer).
-    checked = [quote for quote in source["quotes"] if len(quote["text"].split()) >= 3
+    checked = [quote for quote in source["quotes"] if len(re.findall(r"\w+", quote["text"])) >= 3
                and not any(mark in quote["text"] for mark in ("...", "…"))]
     event(f"quotes checked: {min(len(checked), 3)}")
     for quote in source["quotes"]:
