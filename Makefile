@@ -30,8 +30,10 @@ test: install
 eval: install
 	$(PY) bench/eval_extraction.py tests/gold/seeds.json
 
-bench: install
+bench: install  # by hand, never in make test; size: make bench QUOTES=1000000
 	$(PY) bench/bench_extract.py
+	$(PY) bench/corpus.py --quotes $(or $(QUOTES),10000)
+	$(PY) bench/load.py --quotes $(or $(QUOTES),10000)
 
 clean:
 	rm -rf $(VENV) data .pytest_cache

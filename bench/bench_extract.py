@@ -10,7 +10,10 @@ Corpora:
 - worst cases: pathological inputs (a mark soup, one huge sentence of tiny
   quotations, no punctuation at all), reported separately.
 
-Usage: .venv/bin/python bench/bench_extract.py [--runs N] [--size BYTES]
+Then the full seed load: api.store.seeds.build_database() into a temporary file (extraction,
+storage, provenance index), wall time, median of --seed-runs.
+
+Usage: .venv/bin/python bench/bench_extract.py [--runs N] [--size BYTES] [--seed-runs N]
 """
 from __future__ import annotations
 
@@ -18,6 +21,7 @@ import argparse
 import random
 import statistics
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -25,6 +29,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from api.extraction import extract_quotes  # noqa: E402
+from api.store.seeds import build_database  # noqa: E402
 
 NAMES = ["Maria Lopez", "Tom Briggs", "Dana Whitfield", "Raj Patel", "Elena Sorokina", "Omar Haddad"]
 
@@ -69,6 +74,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--size", type=int, default=2_000_000)
+    ap.add_argument("--seed-runs", type=int, default=5, help="full seed loads to time (0: none)")
     args = ap.parse_args(argv)
 
     articles = build_articles(args.size)
@@ -98,7 +104,24 @@ def main(argv: list[str] | None = None) -> int:
                      for k, v in worst.items())
     print(f"median realistic throughput: {statistics.median(rates):.2f} MB/s; "
           f"worst case: {worst_rate:.2f} MB/s")
+    if args.seed_runs:
+        seed_load(args.seed_runs)
     return 0
+
+
+def seed_load(runs: int) -> float:
+    """Time build_database() from seeds/ into a fresh temporary file; print the median."""
+    times = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for run in range(runs):
+            t0 = time.perf_counter()
+            results = build_database(Path(tmp) / f"seed{run}.db")
+            times.append(time.perf_counter() - t0)
+    quotes = sum(r.stored for r in results)
+    print(f"seed load (build_database: {len(results)} sources, {quotes} quotes): median "
+          f"{statistics.median(times) * 1000:.0f} ms of {runs} (min {min(times) * 1000:.0f}, "
+          f"max {max(times) * 1000:.0f})")
+    return statistics.median(times)
 
 
 if __name__ == "__main__":

@@ -4,14 +4,13 @@
     .venv/bin/python bench/bench_provenance.py --quotes 100000 --probes 50
 
 Articles hold narrative sentences and quoted sentences drawn from a Zipf-distributed vocabulary
-(common English words first); one quote in twenty is made only of the 60 commonest words, the
-worst case for a word index. Prints build time and p50/p99 per probe class.
+(common English words first: bench/corpus.py's Writer); one quote in twenty is made only of the
+60 commonest words, the worst case for a word index. Prints build time and p50/p99 per probe class.
 """
 from __future__ import annotations
 
 import argparse
 import hashlib
-import itertools
 import random
 import statistics
 import sys
@@ -26,49 +25,10 @@ from api.store import ids  # noqa: E402
 from api.store.ingest import CONTEXT_CHARS, utf16_offset  # noqa: E402
 from api.store.provenance import check_claim  # noqa: E402
 from api.store.provenance_index import rebuild_index  # noqa: E402
+from corpus import COMMON_ONLY_EVERY, Writer  # noqa: E402  (the shared Zipf sentence generator)
 
-COMMON = """the of and to a in that is was he for it with as his on be at by i this had not are but
-from or have an they which one you were her all she there would their we him been has when who will
-more no if out so said what up its about into than them can only other new some could time these two
-may then do first any my now such like our over man me even most made after also did many before
-must through back years where much your way well down should because each just those people how too
-little state good very make world still own see men work long get here between both life being under
-never day same another know while last might us great old year off come since against go came right
-used take three""".split()
-SYLLABLES = "ka ri to ne mu sa lo vi de pa ru zo fi ge ba mo ti ha nu le".split()
 QUOTES_PER_ARTICLE = 5
 NARRATIVE_PER_ARTICLE = 3
-COMMON_ONLY_EVERY = 20
-
-
-def vocabulary(size: int, rng: random.Random) -> list[str]:
-    """Return common English words, then invented words, in frequency-rank order."""
-    words, seen = list(dict.fromkeys(COMMON)), set(COMMON)
-    while len(words) < size:
-        word = "".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 4)))
-        if word not in seen:
-            seen.add(word)
-            words.append(word)
-    return words
-
-
-class Writer:
-    """Draw sentences from a Zipf-like distribution over the vocabulary."""
-
-    def __init__(self, seed: int = 7, size: int = 30_000):
-        self.rng = random.Random(seed)
-        self.vocab = vocabulary(size, self.rng)
-        weights = [1 / (rank + 1) ** 1.05 for rank in range(size)]
-        self.cum = list(itertools.accumulate(weights))
-        self.common = self.vocab[:60]
-
-    def sentence(self, common_only: bool = False) -> str:
-        n = self.rng.randint(8, 18)
-        if common_only:
-            words = self.rng.choices(self.common, k=n)
-        else:
-            words = self.rng.choices(self.vocab, cum_weights=self.cum, k=n)
-        return " ".join(words).capitalize()
 
 
 def article(writer: Writer, number: int) -> tuple[str, list[tuple[int, int, int]]]:

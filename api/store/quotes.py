@@ -52,7 +52,13 @@ def fts_query(text: str) -> str:
     return " ".join(parts)
 
 
-def where_clause(filters: QuoteFilters) -> tuple[str, list]:
+def _resolve(db: sqlite_utils.Database, template: str, values: list[str]) -> list[str]:
+    """Return the stored values the template's query matches for the values given."""
+    sql = template.format(marks=", ".join("?" * len(values)))
+    return [row[0] for row in db.execute(sql, values * template.count("{marks}"))]
+
+
+def where_clause(db: sqlite_utils.Database, filters: QuoteFilters) -> tuple[str, list]:
     """Return the SQL condition and parameters that select the filtered quotes."""
     conds, params = ["1"], []
 
@@ -61,13 +67,18 @@ def where_clause(filters: QuoteFilters) -> tuple[str, list]:
         conds.append(template.format(marks=marks))
         params.extend(values * template.count("{marks}"))
 
+    # Speakers and outlets are resolved to stored ids and names first: one value then makes
+    # `IN (?)` an equality, so a page is read in (speaker|outlet, date, id) index order instead
+    # of sorting every matching quote (48 ms for one big outlet at 100k quotes).
     if filters.speaker:
-        any_of("q.speaker_id IN (SELECT id FROM speakers WHERE id IN ({marks}) "
-               "UNION SELECT speaker_id FROM speaker_aliases WHERE alias IN ({marks}))",
-               filters.speaker)
+        any_of("q.speaker_id IN ({marks})", _resolve(
+            db, "SELECT id FROM speakers WHERE id IN ({marks}) "
+            "UNION SELECT speaker_id FROM speaker_aliases WHERE alias IN ({marks})",
+            filters.speaker))
     if filters.outlet:
-        any_of("q.outlet IN (SELECT outlet FROM sources WHERE outlet COLLATE NOCASE IN ({marks}))",
-               filters.outlet)
+        any_of("q.outlet IN ({marks})", _resolve(
+            db, "SELECT DISTINCT outlet FROM sources WHERE outlet COLLATE NOCASE IN ({marks})",
+            filters.outlet))
     if filters.source:
         any_of("q.source_id IN ({marks})", filters.source)
     if filters.kind:
@@ -87,15 +98,18 @@ def where_clause(filters: QuoteFilters) -> tuple[str, list]:
 def list_quotes(db: sqlite_utils.Database, filters: QuoteFilters, sort: str,
                 after: list | None, limit: int) -> tuple[list[dict], list | None]:
     """Return one page of quotes in sort order after the keyset values, and the next keyset."""
-    where, params = where_clause(filters)
+    where, params = where_clause(db, filters)
     if sort == "relevance":
         return _list_by_relevance(db, filters, where, params, after, limit)
     op, order = (">", "ASC") if sort == "date" else ("<", "DESC")
     if after is not None:
         where += f" AND (q.date, q.id) {op} (?, ?)"
         params += after
-    sql = (f"SELECT {QUOTE_COLUMNS} FROM quotes q {QUOTE_JOINS} WHERE {where} "
-           f"ORDER BY q.date {order}, q.id {order} LIMIT ?")
+    # The page's keys first, from the quotes indexes alone, then its rows: when no index gives
+    # the order (several speakers or outlets), only (date, id) keys are sorted, not joined rows.
+    order_by = f"ORDER BY q.date {order}, q.id {order}"
+    sql = (f"SELECT {QUOTE_COLUMNS} FROM quotes q {QUOTE_JOINS} WHERE q.seq IN "
+           f"(SELECT q.seq FROM quotes q WHERE {where} {order_by} LIMIT ?) {order_by}")
     rows = list(db.query(sql, params + [limit + 1]))
     page = rows[:limit]
     next_after = [page[-1]["date"], page[-1]["id"]] if len(rows) > limit else None
@@ -121,14 +135,14 @@ def _list_by_relevance(db, filters, where, params, after, limit):
 
 def count_quotes(db: sqlite_utils.Database, filters: QuoteFilters) -> int:
     """Return how many quotes the filters select."""
-    where, params = where_clause(filters)
+    where, params = where_clause(db, filters)
     return db.execute(f"SELECT count(*) FROM quotes q WHERE {where}", params).fetchone()[0]
 
 
 def facet_counts(db: sqlite_utils.Database, filters: QuoteFilters,
                  facets: list[str]) -> dict[str, list[dict]]:
     """Return, for each facet, the most common values among the filtered quotes."""
-    where, params = where_clause(filters)
+    where, params = where_clause(db, filters)
     result = {}
     for facet in facets:
         value_sql, label_sql = FACET_SQL[facet]
@@ -184,6 +198,6 @@ def quotes_of_source(db: sqlite_utils.Database, source_id: str) -> list[dict]:
 
 def iter_quotes(db: sqlite_utils.Database, filters: QuoteFilters):
     """Yield every quote the filters select, oldest first, without loading them all at once."""
-    where, params = where_clause(filters)
+    where, params = where_clause(db, filters)
     yield from db.query(f"SELECT {QUOTE_COLUMNS} FROM quotes q {QUOTE_JOINS} WHERE {where} "
                         "ORDER BY q.date, q.id", params)
