@@ -118,3 +118,19 @@ def test_fts_query_prefers_rare_words_and_tolerates_one_changed_unit():
     assert query == ('("fentanyl" AND "crisis is the") OR ("fentanyl" AND "problem of the") OR '
                      '("crisis is the" AND "problem of the")')
     assert fts_query(parse_claim("going back"), {}, 10) == '"going back"'
+
+
+def test_an_ellipsis_printed_in_the_source_is_verbatim_not_an_omission():
+    from api.provenance import parse_claim
+    from api.provenance.verdict import QuoteSpan, SourceDoc, check
+
+    text = "“We will see ... what happens next,” said Anna Berg. Later, we will see."
+    start = text.index("We will")
+    end = text.index("next,") + len("next,")
+    doc = SourceDoc("s_1", "2024-01-02", text,
+                    (QuoteSpan("q_1", start, end, "anna-berg", "Anna Berg"),))
+    result = check(parse_claim("We will see ... what happens next,"), [doc])
+    assert result.verdict == "verbatim"
+    assert (result.matches[0].start, result.matches[0].end) == (start, end - 1)  # words only
+    omitted = check(parse_claim("We will see … next"), [doc])
+    assert omitted.verdict == "verbatim_with_omissions"

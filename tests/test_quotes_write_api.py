@@ -110,6 +110,8 @@ def test_delete_then_410_with_history(write_client, auth_headers):
     history = write_client.get(f"/v1/quotes/{quote['id']}/history").get_json()
     assert history["deleted"] is True
     assert write_client.delete(f"/v1/quotes/{quote['id']}", headers=auth_headers).status_code == 410
+    for route in ("provenance", "citation"):
+        assert write_client.get(f"/v1/quotes/{quote['id']}/{route}").status_code == 410
 
 
 @pytest.mark.parametrize("method, path", [

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from api.provenance.align import Alignment, DiffOp, align_claim
-from api.provenance.claim import Claim
+from api.provenance.claim import Claim, literal_claim
 from api.provenance.normalize import Normalized, normalize
 
 # Below this similarity (0–1, character-level over the normalised words) the claim is
@@ -73,6 +73,13 @@ class CheckResult:
 def check(claim: Claim, docs: list[SourceDoc], speaker: ClaimedSpeaker | None = None,
           limit: int = 10, exact: bool = False) -> CheckResult:
     """Match the claim in every candidate source, best first, and give the verdict."""
+    if claim.omissions or claim.insertions:
+        # The source itself may print the "…" or "[…]": then the claim is its words verbatim.
+        literal = literal_claim(claim.text)
+        exact_matches = [m for doc in docs for m in match_source(literal, doc, speaker, None)]
+        if exact_matches:
+            exact_matches.sort(key=_rank)
+            return CheckResult(decide(literal, exact_matches), literal, tuple(exact_matches[:limit]))
     cutoff = None if exact or claim.words < MIN_FUZZY_WORDS else THRESHOLD
     matches = [m for doc in docs for m in match_source(claim, doc, speaker, cutoff)]
     matches.sort(key=_rank)

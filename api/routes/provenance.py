@@ -16,7 +16,7 @@ blp = Blueprint("provenance", __name__, url_prefix="/v1",
 @blp.route("/quotes/<quote_id>/provenance")
 @blp.arguments(NoArgs, location="query", as_kwargs=True)
 @blp.response(200, QuoteProvenanceSchema)
-@blp.problems(404)
+@blp.problems(404, 410)
 def quote_provenance(quote_id):
     """Re-check a quote against its source's SHA-256, span and context; list other sources."""
     return store.quote_provenance(g.db, quote_id)

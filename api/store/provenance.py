@@ -7,6 +7,7 @@ from api import provenance as engine
 from api.provenance.probe import (RARE_SHARE, SHORT_CLAIM_TERMS, any_two_of, claim_terms,
                                   fts_query)
 from api.provenance.shingles import claim_shingles
+from api.store.editorial import raise_if_deleted
 from api.store.errors import NotFound, StoreError
 from api.store.provenance_index import (common_terms, selective_shingles,
                                         shingle_candidates)
@@ -195,6 +196,7 @@ def quote_provenance(db: sqlite_utils.Database, quote_id: str) -> dict:
         "JOIN sources s ON s.id = q.source_id LEFT JOIN speakers sp ON sp.id = q.speaker_id "
         "WHERE q.id = ?", [quote_id]))
     if not rows:
+        raise_if_deleted(db, quote_id)
         raise NotFound(f"no quote with id {quote_id!r}")
     row = rows[0]
     checked = engine.check_integrity(row["source_text"], row["sha256"], row["start"], row["end"],
