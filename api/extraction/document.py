@@ -34,8 +34,8 @@ class Document:
         self.spans: list[QuoteSpan] = find_quote_spans(text)
         self.masked = self._mask()
         self._q_open = [s.open_pos for s in self.spans]
-        self.sentence_starts = self._sentences()
         self.line_starts = [0] + [m.end() for m in _NEWLINE_RE.finditer(text)]
+        self.sentence_starts = self._sentences()
         self.cue_cache: dict[tuple[int, int], tuple] = {}
         self.delims: list[int] | None = None  # clause delimiters, built on first use
 
@@ -78,9 +78,10 @@ class Document:
             if text[m.start()] == "." and _is_abbreviation(text, m.start()):
                 continue
             starts.add(nxt)
-        for m in _NEWLINE_RE.finditer(text):
-            if self.quote_at(m.start()) is None:
-                starts.add(m.end())
+        if any(text.find("\n", s.open_pos, s.end + 1) >= 0 for s in self.spans):
+            starts.update(p for p in self.line_starts[1:] if self.quote_at(p - 1) is None)
+        else:  # no quotation spans a line break: every line starts a sentence
+            starts.update(self.line_starts[1:])
         return sorted(starts)
 
     def sentence_bounds(self, pos: int) -> tuple[int, int]:

@@ -17,8 +17,10 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-_DOUBLE_RE = re.compile(r'[“”„"«»「」『』\n]')
-_SINGLE_RE = re.compile(r"[‘’'‹›\n]")
+_DOUBLE_RE = re.compile(r'[“”„"«»「」『』]')
+# A single mark between two letters or digits (Trump's, Don’t) is an apostrophe: the pattern
+# skips those without leaving the regex engine.
+_SINGLE_RE = re.compile(r"[‘’'‹›](?:(?<![^\W_].)|(?![^\W_]))")
 _OPENERS = {"“": "”", "„": "“”", "«": "»", "「": "」", "『": "』", '"': '"'}
 _CLOSERS = set("”»」』")
 _OPEN_AFTER = set("([{—–-/\u00a0\"'‘“«„:;")
@@ -68,20 +70,31 @@ class _DoubleScanner:
         self.skip: int = -1
 
     def run(self) -> list[QuoteSpan]:
-        for m in _DOUBLE_RE.finditer(self.text):
+        text = self.text
+        last = 0  # line breaks before this offset have been dealt with
+        for m in _DOUBLE_RE.finditer(text):
             i = m.start()
-            ch = self.text[i]
+            if self.open_at is not None:
+                self._newlines(last, i)  # only an open quotation cares about line breaks
+            last = i
             if i == self.skip:
                 continue
-            if ch == "\n":
-                self._newline(i)
-            elif self.open_at is None:
+            ch = text[i]
+            if self.open_at is None:
                 self._maybe_open(i, ch)
             else:
                 self._with_open(i, ch)
         if self.open_at is not None:
-            self._cap(len(self.text))
+            self._newlines(last, len(text))
+        if self.open_at is not None:
+            self._cap(len(text))
         return self.spans
+
+    def _newlines(self, lo: int, hi: int) -> None:
+        nl = self.text.find("\n", lo, hi)
+        while nl >= 0 and self.open_at is not None:
+            self._newline(nl)
+            nl = self.text.find("\n", nl + 1, hi)
 
     def _maybe_open(self, i: int, ch: str) -> None:
         if ch in _CLOSERS:
@@ -184,10 +197,9 @@ def _single_spans(text: str, doubles: list[QuoteSpan]) -> list[QuoteSpan]:
     cands: list[tuple[int, str]] = []
     for m in _SINGLE_RE.finditer(text):
         i = m.start()
-        if text[i] == "\n":
+        if cands and text.find("\n", cands[-1][0], i) >= 0:  # marks pair within a paragraph
             spans.extend(_pair_singles(text, cands))
             cands = []
-            continue
         k = bisect_right(starts, i) - 1
         if k >= 0 and doubles[k].open_pos < i < (doubles[k].close_pos or doubles[k].end):
             continue

@@ -189,9 +189,10 @@ class Discourse:
         last = self.last_speaker if self.last_speaker and self.last_speaker.kind != "organization" \
             else None
         k = bisect_left(self._positions, pos) - 1
-        recent = self._entity("person", self.names[k][1]) if k >= 0 else None
-        for cand in (self._person_in_span(sent_start, m.start), self._previous_subject(sent_start),
-                     last, recent):
+        recent = (lambda: self._entity("person", self.names[k][1])) if k >= 0 else (lambda: None)
+        for find in (lambda: self._person_in_span(sent_start, m.start),
+                     lambda: self._previous_subject(sent_start), lambda: last, recent):
+            cand = find()  # in order of salience, computed only as far as needed
             if cand is not None and cand.gender in (None, m.name):
                 cand.gender = m.name
                 return cand
