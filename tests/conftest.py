@@ -6,6 +6,7 @@ from api import create_app
 from api.db import connect, init_schema
 from api.store.ingest import store_source
 from tests.corpus import ARTICLES
+from tests.live import copy_db
 
 
 def build_corpus_db(path: Path) -> Path:
@@ -45,10 +46,7 @@ def auth_headers():
 @pytest.fixture
 def write_app(corpus_db, tmp_path):
     """An app on a private copy of the corpus, with tokens configured, for tests that write."""
-    path = tmp_path / "writable.db"
-    source = connect(corpus_db)
-    source.conn.execute(f"VACUUM INTO '{path}'")
-    source.close()
+    path = copy_db(corpus_db, tmp_path / "writable.db")
     return create_app({"DB": str(path), "TESTING": True, "SERVER_NAME": "api.test",
                        "TOKENS": TOKENS})
 

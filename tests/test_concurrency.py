@@ -1,28 +1,16 @@
 """Under gunicorn with several workers, concurrent ingests and reads never fail or lose a write."""
 import json
-import os
-import socket
-import subprocess
-import sys
 import threading
 import time
 import urllib.error
 import urllib.request
-from pathlib import Path
 
 import pytest
 
 from api.db import connect
+from tests.live import TOKEN, copy_db, start_gunicorn
 
-ROOT = Path(__file__).resolve().parents[1]
-TOKEN = "alice-secret-token"
 WRITERS, READERS, SECONDS = 4, 4, 3.0
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def call(url: str, body: dict | None = None) -> tuple[int, dict]:
@@ -38,28 +26,9 @@ def call(url: str, body: dict | None = None) -> tuple[int, dict]:
 
 @pytest.fixture
 def server(corpus_db, tmp_path):
-    path = tmp_path / "live.db"
-    source = connect(corpus_db)
-    source.conn.execute(f"VACUUM INTO '{path}'")
-    source.close()
-    port = free_port()
-    env = {**os.environ, "VERBATIM_DB": str(path), "VERBATIM_TOKENS": f"alice:{TOKEN}",
-           "VERBATIM_WRITE_RATE_LIMIT": "100000/minute"}
-    process = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "--workers", "2", "--threads", "4",
-         "--bind", f"127.0.0.1:{port}", "wsgi:app"],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        try:
-            if call(f"{base}/healthz")[0] == 200:
-                break
-        except OSError:
-            time.sleep(0.1)
-    else:
-        process.kill()
-        pytest.fail("gunicorn did not start: " + process.stderr.read().decode()[-2000:])
+    path = copy_db(corpus_db, tmp_path / "live.db")
+    process, base = start_gunicorn(path, "--workers", "2", "--threads", "4",
+                                   env={"VERBATIM_WRITE_RATE_LIMIT": "100000/minute"})
     yield base, path
     process.terminate()
     process.wait(timeout=10)

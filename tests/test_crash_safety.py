@@ -7,7 +7,6 @@ import random
 import signal
 import sqlite3
 import subprocess
-import sys
 import threading
 import time
 import urllib.error
@@ -16,10 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from api.db import connect
 from api.extraction import extract_quotes
 from api.store import ids
-from tests.test_concurrency import ROOT, TOKEN, free_port
+from tests.live import TOKEN, copy_db, start_gunicorn
 
 NAMES = ["Anna Berg", "Omar Haddad", "Yael Cohen", "Li Wei", "Maria Costa", "Daniel Okafor"]
 PUBLISHED = "2024-01-02"
@@ -51,24 +49,9 @@ def worker_pids(master: int) -> set[int]:
     return pids
 
 
-def start_gunicorn(db_path: Path) -> tuple[subprocess.Popen, str]:
-    port = free_port()
-    env = {**os.environ, "VERBATIM_DB": str(db_path), "VERBATIM_TOKENS": f"alice:{TOKEN}"}
-    process = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "--workers", "1", "--threads", "2", "--timeout", "120",
-         "--bind", f"127.0.0.1:{port}", "wsgi:app"],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(f"{base}/healthz", timeout=5) as response:
-                if response.status == 200 and worker_pids(process.pid):
-                    return process, base
-        except OSError:
-            time.sleep(0.1)
-    process.kill()
-    pytest.fail("gunicorn did not start")
+def start_server(db_path: Path) -> tuple[subprocess.Popen, str]:
+    return start_gunicorn(db_path, "--workers", "1", "--threads", "2", "--timeout", "120",
+                          ready=lambda process: bool(worker_pids(process.pid)))
 
 
 def write_lock_held(db_path: Path) -> bool:
@@ -131,12 +114,9 @@ def kill_workers_when(process, path: Path, outcome: dict, wait_for: str | None,
 ], ids=["before-transaction", "transaction-start", "transaction-middle", "after-commit"])
 def test_kill_9_mid_ingest_leaves_all_or_nothing(corpus_db, tmp_path, article, wait_for, delay):
     text, source_id, expected_quotes = article
-    path = tmp_path / "crash.db"
-    source = connect(corpus_db)
-    source.conn.execute(f"VACUUM INTO '{path}'")
-    source.close()
+    path = copy_db(corpus_db, tmp_path / "crash.db")
     baseline = sqlite3.connect(path).execute("SELECT count(*) FROM quotes").fetchone()[0]
-    process, base = start_gunicorn(path)
+    process, base = start_server(path)
     try:
         outcome = post_in_background(f"{base}/v1/sources", text)
         kill_workers_when(process, path, outcome, wait_for, delay)

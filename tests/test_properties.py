@@ -10,9 +10,9 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from api import create_app
-from api.db import connect
 from api.extraction import extract_quotes
 from tests.conftest import TOKENS
+from tests.live import copy_db
 
 AUTH = {"Authorization": "Bearer alice-secret-token"}
 SETTINGS = dict(deadline=None, derandomize=True, database=None,
@@ -88,10 +88,7 @@ def test_extraction_holds_in_a_soup_of_quote_marks(parts):
 @pytest.fixture(scope="module")
 def write_client(corpus_db, tmp_path_factory):
     """A client of a private corpus copy, with a write limit no property run reaches."""
-    path = tmp_path_factory.mktemp("props") / "props.db"
-    source = connect(corpus_db)
-    source.conn.execute(f"VACUUM INTO '{path}'")
-    source.close()
+    path = copy_db(corpus_db, tmp_path_factory.mktemp("props") / "props.db")
     app = create_app({"DB": str(path), "TESTING": True, "SERVER_NAME": "api.test",
                       "TOKENS": TOKENS, "WRITE_RATE_LIMIT": "1000000/minute",
                       "CHECK_RATE_LIMIT": "1000000/minute"})
