@@ -15,6 +15,7 @@ def add_etag(response):
     """Give every successful GET an ETag and answer If-None-Match with 304."""
     if request.method in ("GET", "HEAD") and response.status_code == 200 \
             and not response.direct_passthrough:
+        response.vary.add("Accept")  # lists and citations are negotiated by Accept
         response.add_etag()
         response.make_conditional(request)
     if response.mimetype == "application/json":
@@ -62,8 +63,12 @@ def register_http(app: Flask) -> None:
     app.before_request(require_utf8_url)
     app.before_request(require_json_body)
     app.after_request(add_etag)
-    CORS(app, resources={r"/*": {"origins": "*", "methods": ["GET", "HEAD", "OPTIONS"]}},
-         expose_headers=["ETag", "Link"], send_wildcard=True)
+    # Reads are open to every origin; so are the two POSTs that only read (bulk citations and
+    # provenance checks). Writes stay same-origin: they carry a bearer token.
+    read_posts = {"origins": "*", "methods": ["GET", "HEAD", "POST", "OPTIONS"]}
+    CORS(app, resources={r"/v1/citations": read_posts, r"/v1/provenance/check": read_posts,
+                         r"/*": {"origins": "*", "methods": ["GET", "HEAD", "OPTIONS"]}},
+         expose_headers=["ETag", "Link", "Retry-After"], send_wildcard=True)
     static_url = app.config["OPENAPI_SWAGGER_UI_URL"].rstrip("/")
 
     @app.get(f"{static_url}/<path:filename>")

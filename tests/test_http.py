@@ -62,3 +62,18 @@ def test_docs_page_and_its_assets_are_served_locally(client):
     assert "https://" not in page
     for asset in ("swagger-ui-bundle.js", "swagger-ui.css", "swagger-ui-standalone-preset.js"):
         assert client.get(f"/docs/static/{asset}").status_code == 200
+
+
+def test_cors_allows_the_read_only_posts_but_not_writes(client):
+    for path in ("/v1/citations", "/v1/provenance/check"):
+        preflight = client.options(path, headers={
+            "Origin": "https://app.example", "Access-Control-Request-Method": "POST",
+            "Access-Control-Request-Headers": "Content-Type"})
+        assert "POST" in preflight.headers["Access-Control-Allow-Methods"]
+    write = client.options("/v1/sources", headers={
+        "Origin": "https://app.example", "Access-Control-Request-Method": "POST"})
+    assert "POST" not in write.headers.get("Access-Control-Allow-Methods", "")
+
+
+def test_negotiated_answers_vary_on_accept(client):
+    assert "Accept" in client.get("/v1/quotes").headers["Vary"]
