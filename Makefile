@@ -28,7 +28,8 @@ test: install
 	$(PY) -m pytest -q
 
 eval: install
-	$(PY) bench/eval_extraction.py tests/gold/seeds.json
+	@for gold in seeds heldout heldout2; do echo "== tests/gold/$$gold.json"; \
+	  $(PY) bench/eval_extraction.py tests/gold/$$gold.json; done
 
 bench: install  # by hand, never in make test; size: make bench QUOTES=1000000
 	$(PY) bench/bench_extract.py
