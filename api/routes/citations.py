@@ -12,7 +12,6 @@ from api.store import quotes as store
 
 blp = Blueprint("citations", __name__, url_prefix="/v1",
                 description="Citations: CSL styles, BibTeX, RIS, CSL-JSON, attribution lines")
-VARY = {"Vary": "Accept"}
 ANSWER = ("JSON by default; a raw export with `format` = " + ", ".join(
     f"`{name}` ({media})" for name, media in FORMATS.items()) + ", or by Accept")
 raw_formats = alt_formats(blp, FORMATS, ANSWER)
@@ -33,8 +32,8 @@ def get_quote_citation(quote_id, style, format):
     fmt = wanted_format(format)
     row = store.get_quote(g.db, quote_id, with_source_text=fmt == "json")
     if fmt != "json":
-        return citation_response(csl_items([row]), fmt, style, VARY)
-    return quote_citation(row, style), 200, VARY
+        return citation_response(csl_items([row]), fmt, style)
+    return quote_citation(row, style)
 
 
 @blp.route("/citations", methods=["POST"])
@@ -48,5 +47,5 @@ def cite_quotes(body):
     fmt = wanted_format(body["format"])
     rows = store.get_quotes(g.db, body["ids"], with_source_text=fmt == "json")
     if fmt != "json":
-        return citation_response(csl_items(rows), fmt, body["style"], VARY)
-    return {"style": body["style"], "data": bibliography_entries(rows, body["style"])}, 200, VARY
+        return citation_response(csl_items(rows), fmt, body["style"])
+    return {"style": body["style"], "data": bibliography_entries(rows, body["style"])}
