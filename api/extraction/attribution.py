@@ -16,7 +16,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from .lexicon import MONTHS, PARTICIPLES, SPEECH_VERBS, WEEKDAYS
+from .lexicon import INDIRECT_VERBS, MONTHS, PARTICIPLES, SPEECH_VERBS, WEEKDAYS
 from .mentions import Mention, parse_after, parse_before, tokenize
 
 def trie_pattern(words: set[str] | frozenset[str]) -> str:
@@ -46,7 +46,18 @@ def word_pattern(words: set[str] | frozenset[str]) -> re.Pattern:
     return re.compile(rf"(?=[{first}])\b(?<!-)(?:{trie_pattern(words)})(?![\w\-])")
 
 
-_VERB_RE = word_pattern(SPEECH_VERBS)
+# Verbs that open reported speech (reported.py) without being cue verbs here.
+SAYING = frozenset({"saying", "adding", "insisting", "arguing", "claiming", "noting", "stressing"})
+_ANY_VERB_RE = word_pattern(SPEECH_VERBS | INDIRECT_VERBS | SAYING)
+
+
+def verb_index(doc) -> tuple[list[int], list[tuple[int, int, str]]]:
+    """Return the reporting verbs of the masked document, found in one pass and cached:
+    (start offsets, (start, end, word) items). Regions then take theirs by bisection."""
+    if doc.verbs is None:
+        items = [(m.start(), m.end(), m.group()) for m in _ANY_VERB_RE.finditer(doc.masked)]
+        doc.verbs = ([v[0] for v in items], items)
+    return doc.verbs
 _ACCORDING_RE = re.compile(r"(?<!\w)[Aa]ccording to\s+")
 # Clause delimiters; not ‘’' which double as apostrophes (quoted text is masked anyway).
 _DELIM_RE = re.compile(r"[;:()“”\"—–\[\]\n]|_+")  # a masked quotation counts once
@@ -110,8 +121,8 @@ def _verb_first_prev(masked: str, lo: int, vs: int) -> str | None:
     return "q" if prev in "”\"’'—–" else None
 
 
-def _make_cue(masked: str, delims: list[int], m: re.Match, lo: int, hi: int) -> Cue:
-    vs, ve, verb = m.start(), m.end(), m.group()
+def _make_cue(masked: str, delims: list[int], vs: int, ve: int, verb: str, lo: int,
+              hi: int) -> Cue:
     mention = parse_before(masked, _clause_start(delims, lo, vs), vs)
     end = _object_end(masked, ve, hi) if verb in _TELL else ve
     if mention is not None:
@@ -165,8 +176,12 @@ def find_cues(doc, lo: int, hi: int) -> list[Cue]:
     if doc.delims is None:
         doc.delims = [m.end() - 1 for m in _DELIM_RE.finditer(masked)]
     cues: list[Cue] = []
-    for m in _VERB_RE.finditer(masked, lo, hi):
-        cue = _make_cue(masked, doc.delims, m, lo, hi)
+    starts, items = verb_index(doc)
+    for k in range(bisect_left(starts, lo), bisect_left(starts, hi)):
+        vs, ve, verb = items[k]
+        if ve > hi or verb not in SPEECH_VERBS:
+            continue
+        cue = _make_cue(masked, doc.delims, vs, ve, verb, lo, hi)
         if cue.mention is None:
             before = masked[max(lo, cue.verb_start - 6):cue.verb_start].rstrip()
             continues = cue.verb in PARTICIPLES or before.endswith(("and", "but", ","))

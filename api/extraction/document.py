@@ -38,6 +38,7 @@ class Document:
         self.sentence_starts = self._sentences()
         self.cue_cache: dict[tuple[int, int], tuple] = {}
         self.delims: list[int] | None = None  # clause delimiters, built on first use
+        self.verbs: tuple | None = None  # reporting verbs (attribution.verb_index), on first use
 
     def _mask(self) -> str:
         """Blank out quotation contents so cues are never looked for inside them."""

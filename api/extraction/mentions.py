@@ -26,17 +26,16 @@ def _role_like(tok: str) -> bool:
 
 def _strip_adverbials(toks: list[Tok]) -> list[Tok]:
     """Drop time phrases and adverbs between a subject and its verb."""
-    toks = list(toks)
-    for _ in range(8):
-        if not toks:
-            break
-        low = toks[-1][0].lower()
+    n = k = len(toks)
+    while k > 0 and n - k < 8:
+        tok = toks[k - 1][0]
+        low = tok.lower()
         if low in ADVERBS or low in _TIME_WORDS or low[:1].isdigit() or (
-                toks[-1][0].islower() and low.endswith("ly") and low.isalpha() and len(low) > 4):
-            toks.pop()
+                tok.islower() and low.endswith("ly") and low.isalpha() and len(low) > 4):
+            k -= 1
         else:
             break
-    return toks
+    return toks if k == n else toks[:k]  # token lists are never mutated in place
 
 
 def _description(text: str, toks: list[Tok]) -> Mention | None:
@@ -110,9 +109,28 @@ def _appositive(text: str, toks: list[Tok]) -> tuple[list[Tok], str] | None:
     return None
 
 
+def _pronoun_before(text: str, lo: int, hi: int) -> Mention | None:
+    """Return "he"/"she"/"they" standing right before hi as a whole token of text[lo:hi],
+    when no relative pronoun in the chunk could make it part of a longer subject: the
+    commonest cue ("…,” she said) without tokenizing the chunk."""
+    j = hi
+    while j > lo and text[j - 1].isspace():
+        j -= 1
+    k = j
+    while k > lo and j - k < 5 and text[k - 1].isalpha():
+        k -= 1
+    word = text[k:j]
+    if word not in PRONOUNS or (k > lo and not text[k - 1].isspace()) or "who" in text[lo:hi]:
+        return None
+    return Mention("pronoun", word, k, j, word.lower())
+
+
 def parse_before(text: str, lo: int, hi: int) -> Mention | None:
     """Parse the speaker that ends right before a verb at hi (chunk starts at lo)."""
     near = text.find(" ", hi - 70, hi) + 1 if hi - lo > 80 else lo
+    pronoun = _pronoun_before(text, near or lo, hi)
+    if pronoun is not None:
+        return pronoun
     toks = _strip_adverbials(tokenize(text, near or lo, hi))
     if toks and near > lo and toks[-1][0] == ",":
         toks = _strip_adverbials(tokenize(text, lo, hi))  # an appositive may reach further
@@ -120,8 +138,10 @@ def parse_before(text: str, lo: int, hi: int) -> Mention | None:
         return None
     if toks[-1][0] == ",":
         return _with_appositive(text, toks)
-    rel = next((k for k in range(len(toks) - 1, max(0, len(toks) - 14), -1)
-                if toks[k][0] in ("who", "whose")), None)
+    rel = None
+    if "who" in text[toks[max(0, len(toks) - 14)][1]:hi]:  # most chunks hold no relative
+        rel = next((k for k in range(len(toks) - 1, max(0, len(toks) - 14), -1)
+                    if toks[k][0] in ("who", "whose")), None)
     if rel is not None:  # "A neighbour who did not want to be named said"
         core = parse_core(text, toks[:rel])
         return core if core is not None and core.kind != "pronoun" else None

@@ -127,7 +127,7 @@ def _cap_run(toks: list[Tok], end: int) -> int:
     i = end
     while i > 0:
         tok = toks[i - 1][0]
-        if is_cap(tok) or (tok in NAME_PARTICLES and i < end and i > 1):
+        if (tok[:1].isupper() and tok[:1].isalpha()) or (tok in NAME_PARTICLES and i < end and i > 1):
             i -= 1
         else:
             break
@@ -152,7 +152,12 @@ def _name_run(text: str, toks: list[Tok]) -> int:
 def _split_title(toks: list[Tok], run: int) -> tuple[int | None, list[Tok], int]:
     """Return (role start, name tokens, title index) for the run starting at toks[run]."""
     names = toks[run:]
-    title_at = max((k for k, t in enumerate(names) if _is_role(t[0])), default=-1)
+    title_at = -1
+    for k in range(len(names) - 1, -1, -1):  # the last title word of the run
+        low = names[k][0].lower()
+        if low in ROLE_NOUNS or low in TITLE_WORDS:
+            title_at = k
+            break
     if title_at >= 0:
         return run, names[title_at + 1:], title_at
     if run >= 2 and toks[run - 1][0] in ("of", "for") and len(names) >= 3 \

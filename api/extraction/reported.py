@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from .attribution import Cue, Record, cues_of, word_pattern
+from .attribution import SAYING, Cue, Record, cues_of, verb_index
 from .document import Document
 from .lexicon import INDIRECT_VERBS
 from .mentions import parse_after
@@ -56,8 +56,7 @@ _MIN_WORDS = 4
 _FINITE_RE = re.compile(r"\b(?:is|was|are|were|will|would|could|should|can|may|might|must|"
                         r"has|had|have|did|does|do|won't|wasn't|isn't|weren't|aren't)\b")
 _AND_THAT_RE = re.compile(r"[,\s](?:(?<=,)\s+|\s*)and\s+that\s+")  # ",?\s+and\s+that\s+"
-_INDIRECT_RE = word_pattern(INDIRECT_VERBS | {"saying", "adding", "insisting", "arguing",
-                                              "claiming", "noting", "stressing"})
+_VISIT = INDIRECT_VERBS | SAYING  # a sentence holding one of these is examined
 
 
 def _good_subject(cue: Cue) -> bool:
@@ -185,12 +184,14 @@ def find_indirect(doc: Document) -> list[Record]:
     """Return indirect-speech records of the sentences, outside quotations."""
     out: list[Record] = []
     done = -1
-    for v in _INDIRECT_RE.finditer(doc.masked):
-        k = doc.sentence_index(v.start())
+    for vs, _, verb in verb_index(doc)[1]:
+        if verb not in _VISIT:
+            continue
+        k = doc.sentence_index(vs)
         if k <= done:
             continue  # one verb is enough to visit its sentence once
         done = k
-        lo, hi = doc.sentence_bounds(v.start())
+        lo, hi = doc.sentence_bounds(vs)
         if hi - lo < 20 or hi - lo > 1200 or doc.quote_at(lo) is not None:
             continue
         rec = _sentence_record(doc, lo, hi)
