@@ -89,11 +89,14 @@ class Cue:
             self.anchor = self.verb_start
 
 
-def _clause_start(delims: list[int], lo: int, hi: int) -> int:
-    """Return where the clause ending at hi begins (quotes and dashes delimit)."""
+def _clause_start(masked: str, lo: int, hi: int) -> int:
+    """Return where the clause ending at hi begins (quotes and dashes delimit): after the
+    last delimiter of the 130 characters before hi, read from that window only."""
     floor = max(lo, hi - 130)
-    k = bisect_left(delims, hi) - 1
-    return max(floor, delims[k] + 1) if k >= 0 else floor
+    last = None
+    for last in _DELIM_RE.finditer(masked, floor, hi):
+        pass
+    return max(floor, last.end()) if last is not None else floor
 
 
 def _object_end(text: str, verb_end: int, hi: int) -> int:
@@ -121,9 +124,8 @@ def _verb_first_prev(masked: str, lo: int, vs: int) -> str | None:
     return "q" if prev in "”\"’'—–" else None
 
 
-def _make_cue(masked: str, delims: list[int], vs: int, ve: int, verb: str, lo: int,
-              hi: int) -> Cue:
-    mention = parse_before(masked, _clause_start(delims, lo, vs), vs)
+def _make_cue(masked: str, vs: int, ve: int, verb: str, lo: int, hi: int) -> Cue:
+    mention = parse_before(masked, _clause_start(masked, lo, vs), vs)
     end = _object_end(masked, ve, hi) if verb in _TELL else ve
     if mention is not None:
         return Cue(mention.start, end, vs, ve, mention, verb)
@@ -173,15 +175,13 @@ def cues_of(doc, lo: int, hi: int, within: tuple[int, int] | None = None) -> lis
 def find_cues(doc, lo: int, hi: int) -> list[Cue]:
     """Return the cues of a document region in order, subjects inherited where implied."""
     masked = doc.masked
-    if doc.delims is None:
-        doc.delims = [m.end() - 1 for m in _DELIM_RE.finditer(masked)]
     cues: list[Cue] = []
     starts, items = verb_index(doc)
     for k in range(bisect_left(starts, lo), bisect_left(starts, hi)):
         vs, ve, verb = items[k]
         if ve > hi or verb not in SPEECH_VERBS:
             continue
-        cue = _make_cue(masked, doc.delims, vs, ve, verb, lo, hi)
+        cue = _make_cue(masked, vs, ve, verb, lo, hi)
         if cue.mention is None:
             before = masked[max(lo, cue.verb_start - 6):cue.verb_start].rstrip()
             continues = cue.verb in PARTICIPLES or before.endswith(("and", "but", ","))

@@ -37,7 +37,6 @@ class Document:
         self.line_starts = [0] + [m.end() for m in _NEWLINE_RE.finditer(text)]
         self.sentence_starts = self._sentences()
         self.cue_cache: dict[tuple[int, int], tuple] = {}
-        self.delims: list[int] | None = None  # clause delimiters, built on first use
         self.verbs: tuple | None = None  # reporting verbs (attribution.verb_index), on first use
 
     def _mask(self) -> str:

@@ -44,7 +44,6 @@ _NEEDS_THAT = {"told", "tells", "promised", "promises", "assured", "assures", "w
 _OBJ_THAT_RE = re.compile(r"\s+(?:[\w.’'\-]+\s+){0,8}?that\s+")
 _CLAUSE_START_RE = re.compile(r"(?!(?:to|on|in|at|for|with|by|of|as|about|it\s+was|so|"
                               r"yes|no|nothing|a\s+statement)\b)[\w‘“\"'(]", re.I)
-_TRAIL_RE = re.compile(r"[\s.!?…]+$")
 _ACCORDING_TAIL_RE = re.compile(r",\s+according to\b[^,]*$")
 _TAIL_OK_RE = re.compile(r"\s*(?:,\s+[a-z][^.!?]*)?[.!?]?\s*")
 _SAYING_RE = re.compile(r",\s+(?P<verb>saying|adding|insisting|arguing|claiming|noting|stressing)"
@@ -79,9 +78,17 @@ def _quote_free(doc: Document, lo: int, hi: int) -> bool:
 def _span_end(text: str, lo: int, hi: int) -> int:
     coord = _COORD_RE.search(text, lo, hi)
     hi = coord.start() if coord else hi
-    seg = _TRAIL_RE.sub("", text[lo:hi])
-    seg = _ACCORDING_TAIL_RE.sub("", seg)
-    return lo + len(_TRAIL_RE.sub("", seg))
+    seg = _ACCORDING_TAIL_RE.sub("", _strip_trail(text[lo:hi]))
+    return lo + len(_strip_trail(seg))
+
+
+def _strip_trail(seg: str) -> str:
+    """Drop trailing spaces and final punctuation (what [\\s.!?…]+$ matches)."""
+    while True:
+        out = seg.rstrip().rstrip(".!?…")
+        if out == seg:
+            return seg
+        seg = out
 
 
 def _clause(doc: Document, pos: int, hi: int, cue: Cue, lo: int) -> Record | None:
@@ -170,6 +177,8 @@ def _saying(doc: Document, lo: int, hi: int, cues: list[Cue]) -> Record | None:
 
 def _second_that(doc: Document, lo: int, hi: int, cues: list[Cue]) -> Record | None:
     """Match the coordinated clause of 'X said that A, and that B.' as its own passage."""
+    if doc.masked.find("that", lo, hi) < 0:
+        return None
     m = _AND_THAT_RE.search(doc.masked, lo, hi)
     if m is None:
         return None

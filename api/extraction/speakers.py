@@ -34,7 +34,6 @@ _NAME_RE = re.compile(
     rf"[A-Z](?<![\w.][A-Z])(?:\.\s?(?:{_INITIAL}\s?)*[A-Z])?{_TOK_REST}"
     rf"(?:\s+(?:{_PART}\s+)?(?:{_INITIAL}\s+)*{_TOK})+")
 _CAP_WORD_RE = re.compile(r"[A-Z](?<!\w[A-Z])[\w'’\-]*")  # \b first would defeat the skip-ahead
-_PREV_WORD_RE = re.compile(r"(\S+)\s*$")
 _APPOS_RE = re.compile(r",\s+((?:the|a|an)\s+)?([^,.;:“”\"()]{2,140}?),")
 _WORD_RE = re.compile(r"[\w\-]+")
 _ANONYMITY_RE = re.compile(r"anonymity|not (?:want|wish|authori[sz]ed) to be (?:named|identified)|"
@@ -85,6 +84,17 @@ def _clean_name(raw: str) -> tuple[str, ...]:
     return tuple(toks)
 
 
+def _prev_word(text: str, lo: int, hi: int) -> str:
+    """Return the last run of non-space characters in text[lo:hi] ("" if none)."""
+    j = hi
+    while j > lo and text[j - 1].isspace():
+        j -= 1
+    i = j
+    while i > lo and not text[i - 1].isspace():
+        i -= 1
+    return text[i:j]
+
+
 class Discourse:
     """Persons and speakers of one article, with recency for anaphora."""
 
@@ -120,9 +130,9 @@ class Discourse:
             self._collect_roles(text, m, name)
 
     def _collect_roles(self, text: str, m: re.Match, name: str) -> None:
-        prev = _PREV_WORD_RE.search(text, max(0, m.start() - 40), m.start())
+        prev = _prev_word(text, max(0, m.start() - 40), m.start())
         first = m.group().split()[0].lower()
-        if (prev and prev.group(1).lower() in ROLE_NOUNS) or first in TITLE_WORDS:
+        if prev.lower() in ROLE_NOUNS or first in TITLE_WORDS:
             lo = max(0, m.start() - 80, text.rfind("\n", 0, m.start()) + 1)
             mention = parse_before(text, lo, m.end())
             if mention and mention.role:
