@@ -99,15 +99,27 @@ def parse_published(published: str | None) -> date | None:
 
 
 def _search(text: str, lo: int, hi: int) -> re.Match | None:
+    """Return the leftmost date phrase of text[lo:hi]. It can only start at a hint or, for
+    "in/last/since <Month>", at the short word before a hint: those positions are tried in
+    order with the combined pattern, instead of running it at every position."""
     if hi <= lo:
         return None
-    hint = _HINT_RE.search(text, lo, hi)
-    if hint is None:
-        return None
-    start = hint.start()
-    while start > lo and text[start - 1].isspace():
-        start -= 1
-    return _COMBINED.search(text, max(lo, start - _LEAD_WORD), hi)
+    for hint in _HINT_RE.finditer(text, lo, hi):
+        h = hint.start()
+        j = h
+        while j > lo and text[j - 1].isspace():
+            j -= 1
+        k = j
+        while k > lo and j - k <= _LEAD_WORD and text[k - 1].isalpha():
+            k -= 1
+        if j < h and 2 <= j - k <= 5:
+            m = _COMBINED.match(text, k, hi)
+            if m is not None:
+                return m
+        m = _COMBINED.match(text, h, hi)
+        if m is not None:
+            return m
+    return None
 
 
 def find_date(text: str, lo: int, hi: int, pub: date | None) -> tuple[str | None, str | None]:

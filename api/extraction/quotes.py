@@ -48,7 +48,11 @@ def _title_case(words: list[str]) -> bool:
 def _not_speech(doc: Document, q: QuoteSpan, lo: int, opening: bool) -> bool:
     """Tell whether a quotation names a thing (title, term, nickname) instead of speech."""
     content = doc.text[q.start:q.end]
-    words = _WORDS_RE.findall(content)
+    words = []  # the first nine words decide; the rest is read only for a work's title
+    for w in _WORDS_RE.finditer(doc.text, q.start, q.end):
+        words.append(w.group())
+        if len(words) > 8:
+            break
     last, before_last = _prev_words(doc.masked, lo, q.open_pos)
     if last in NAMING_WORDS or (last == "as" and before_last in ("known", "referred")):
         return True
@@ -63,7 +67,7 @@ def _not_speech(doc: Document, q: QuoteSpan, lo: int, opening: bool) -> bool:
         nxt = _NEXT_WORD_RE.match(doc.masked, after)
         if nxt and nxt.group(1) not in SPEECH_VERBS and nxt.group(1) not in ("he", "she"):
             return True
-    return last in WORK_NOUNS and _title_case(words)
+    return last in WORK_NOUNS and _title_case(_WORDS_RE.findall(content))
 
 
 class DirectFinder:
