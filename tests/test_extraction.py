@@ -188,7 +188,7 @@ ARTICLES = {
     ]),
     "tech": (TECH, "2024-03-12", [
         ("We have serious concerns about what users are told and what actually happens,", "full",
-         "regulator", "organization"),
+         "Digital Markets Authority", "organization"),  # "the regulator": the authority named
         ("the company complied with the law", "indirect", "Elena Sorokina", "person"),
         ("We welcome the chance to explain our approach,", "full", "Elena Sorokina", "person"),
         ("and we are confident that we follow the rules.", "full", "Elena Sorokina", "person"),
@@ -224,7 +224,7 @@ ARTICLES = {
         ("it welcomed the talks", "indirect", "European Commission", "organization"),
     ]),
     "headline": (HEADLINE, "2024-03-15", [
-        ("We Will Not Raise Taxes", "partial", "Minister", None),
+        ("We Will Not Raise Taxes", "partial", "Anna Kowalski", None),  # the Finance Minister
         ("insulting", "partial", "Union", None),
     ]),
     "nested": (NESTED, "2024-03-15", [

@@ -238,3 +238,210 @@ episode track single initiative operation plan bill act policy doctrine law mott
 ALIASES = {"US": "United States", "U.S.": "United States", "USA": "United States",
            "U.S.A.": "United States", "UK": "United Kingdom", "U.K.": "United Kingdom",
            "EU": "European Union", "UN": "United Nations", "U.N.": "United Nations"}
+
+# Given names with a clear conventional gender (common English and international names),
+# so that "she" does not resolve to a man named earlier while a woman is available. Names
+# used for both (Alex, Sam, Jordan, Taylor, Riley, Jean, Andrea ...) are left out: unknown
+# or ambiguous names stay neutral.
+_MALE_NAMES = """
+aaron abdul abdullah adam adrian ahmed ahmad akira alan albert alejandro alexander alfred ali
+alistair andre andrew andy angus anthony antoine antonio arjun arnold arthur ashok barack
+barry ben benjamin bernard bill bob boris brad bradley brandon brendan brian bruce bryan
+carl carlos charles charlie chris christian christopher clive colin connor craig dan daniel
+darren dave david declan dennis derek dmitri dominic donald doug douglas duncan dylan ed
+eddie edward emmanuel enrique eric erik ethan eugene fabio felix fernando francesco francis
+frank fred frederick gareth gary gavin geoffrey george gerald gordon graham greg gregory
+gustavo hamid hans harold harry hassan henry howard hugh hugo ian ibrahim igor ivan jack
+jacob jake james jamie jason javier jeff jeffrey jeremy jerome jim jimmy joe joel john
+jonathan jorge jose joseph josh joshua juan julian justin kamal karl keith ken kenneth
+kevin kieran kim_m klaus kofi kumar lars lawrence lee_m leo leon leonardo liam lionel
+louis luca lucas luis luke malcolm manuel marco marcus mario mark martin matt matthew
+max michael miguel mike mohamed mohammed muhammad mustafa nathan neil nicholas nick nigel
+noah oliver omar oscar owen pablo patrick paul pedro peter philip phil pierre rafael
+rahul raj rajesh ralph ramon raymond ricardo richard rick rishi rob robert roberto rodrigo
+roger ronald rory roy russell ryan salman sam_m samuel sanjay scott sean sebastian sergei
+sergio simon stefan stephen steve steven stuart sunil tariq ted terry thomas tim timothy
+tom tommy tony trevor tyler vijay viktor vincent vladimir walter wayne william xavier
+yusuf zach zachary wang_m xi emeka chidi kwame olusegun tunde yuri dmitry andrei mikhail
+""".split()
+
+_FEMALE_NAMES = """
+abigail ada adriana agnes aisha alice alicia alison amanda amara amelia amy ana anastasia
+angela angelina anita ann anna anne annette antonia anya barbara beatrice becky belinda
+beth bethany betty beverly brenda bridget brigitte camila carla carmen carol caroline
+carolyn catherine cecilia charlotte chloe christina christine claire clara claudia colleen
+cristina cynthia daisy dana_f daniela danielle deborah debra denise diana diane dolores
+donna doris dorothy eileen elaine eleanor elena elisabeth elizabeth ella ellen emily emma
+erin esther eva eve evelyn fatima fiona florence frances francesca gabriela gemma georgia
+gillian gina grace gwen hannah harriet heather helen helena hillary holly ingrid irene
+isabel isabella jacqueline jane janet janice jasmine jennifer jenny jessica jill joan
+joanna jocelyn josephine joy joyce judith judy julia julie karen kate katherine kathleen
+kathryn katie kelly kimberly kirsty laura lauren leah linda lisa lois lorraine louise
+lucia lucy lydia lynn madeleine margaret maria marie marina marion marta martha mary
+maya megan melanie melissa mia michelle mila miriam molly monica nadia nancy naomi
+natalia natalie natasha nicola nicole nina nora olga olivia pamela patricia paula
+pauline penelope petra phoebe priya rachel rebecca regina rita rosa rose rosemary ruth
+sabrina sally samantha sandra sara sarah shannon sharon sheila shirley silvia sofia
+sonia sophia sophie stella stephanie susan suzanne svetlana sylvia tamara tanya teresa
+theresa tina tracy ursula valentina valerie vanessa vera veronica victoria violet
+virginia wendy yasmin yvonne zara zoe amina ngozi chioma adaeze funmilayo aiko yuki_f
+mei ling_f lakshmi sunita anjali deepika kamala indira golda angela ursula giorgia
+""".split()
+
+GIVEN_NAME_GENDER: dict[str, str] = {
+    **{n: "he" for n in _MALE_NAMES if "_" not in n},
+    **{n: "she" for n in _FEMALE_NAMES if "_" not in n},
+}
+
+# Honorifics that tell a person's gender: "Mr Hale", "Ms. Sorokina".
+HONORIFIC_GENDER = {"mr": "he", "mr.": "he", "sir": "he", "lord": "he", "mrs": "she",
+                    "mrs.": "she", "ms": "she", "ms.": "she", "miss": "she", "dame": "she",
+                    "lady": "she", "m.": "he", "mme.": "she", "herr": "he", "frau": "she"}
+
+# Role nouns that refer to the same office, so that "the minister" finds a "Home
+# Secretary" and "the boss" a "chief executive": each head noun of a role as written
+# also answers to these description heads.
+ROLE_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "secretary": ("minister",),
+    "chancellor": ("minister",),
+    "premier": ("minister", "leader"),
+    "ceo": ("chief", "executive", "boss", "head"),
+    "executive": ("chief", "boss", "executive"),
+    "chief": ("boss", "executive", "head"),
+    "chairman": ("chair", "boss", "chairperson"),
+    "chairwoman": ("chair", "boss", "chairperson"),
+    "chairperson": ("chair", "chairman", "chairwoman"),
+    "president": ("leader", "head"),
+    "founder": ("boss",),
+    "owner": ("boss",),
+    "coach": ("manager", "boss", "coach"),
+    "manager": ("coach", "boss"),
+    "head": ("boss", "chief"),
+    "director": ("boss", "head"),
+    "justice": ("judge",),
+    "judge": ("justice",),
+    "magistrate": ("judge",),
+    "recorder": ("judge",),
+    "sen": ("senator", "lawmaker", "legislator", "politician"),
+    "senator": ("lawmaker", "legislator", "politician"),
+    "rep": ("representative", "congressman", "congresswoman", "lawmaker", "legislator",
+            "politician"),
+    "representative": ("congressman", "congresswoman", "lawmaker", "legislator"),
+    "congressman": ("representative", "lawmaker", "legislator", "politician"),
+    "congresswoman": ("representative", "lawmaker", "legislator", "politician"),
+    "mp": ("lawmaker", "politician", "legislator"),
+    "councilwoman": ("councillor", "councilor", "lawmaker", "politician", "official"),
+    "councilman": ("councillor", "councilor", "lawmaker", "politician", "official"),
+    "councilmember": ("councillor", "councilor", "lawmaker", "politician", "official"),
+    "councillor": ("councilor", "politician", "official"),
+    "councilor": ("councillor", "politician", "official"),
+    "attorney": ("lawyer", "counsel"),
+    "barrister": ("lawyer", "counsel"),
+    "solicitor": ("lawyer",),
+    "counsel": ("lawyer", "attorney"),
+    "kc": ("lawyer", "barrister", "counsel"),
+    "qc": ("lawyer", "barrister", "counsel"),
+    "prosecutor": ("lawyer", "attorney", "prosecution"),
+    "spokesman": ("spokesperson", "spokeswoman"),
+    "spokeswoman": ("spokesperson", "spokesman"),
+    "spokesperson": ("spokesman", "spokeswoman"),
+    "mayor": ("politician", "official"),
+    "governor": ("politician", "official"),
+    "gov": ("governor", "politician", "official"),
+    "commissioner": ("official",),
+    "detective": ("officer", "investigator", "detective"),
+    "inspector": ("officer", "detective"),
+    "sergeant": ("officer",),
+    "constable": ("officer",),
+    "sheriff": ("officer", "official"),
+    "professor": ("academic", "researcher", "expert"),
+    "dr": ("doctor",),
+    "physician": ("doctor",),
+    "surgeon": ("doctor",),
+    "striker": ("forward", "player"),
+    "forward": ("striker", "player"),
+    "midfielder": ("player",),
+    "defender": ("player",),
+    "goalkeeper": ("keeper", "player"),
+    "captain": ("skipper", "player"),
+    "skipper": ("captain",),
+    "analyst": ("expert",),
+    "economist": ("expert", "analyst"),
+}
+
+# Capitalised office words written before a name ("Councilwoman Maria Ortiz") that are
+# not name tokens; only a leading run of them is dropped from the name.
+NAME_PREFIX_TITLES = frozenset("""
+councilwoman councilman councilmember councillor councilor alderman alderwoman assemblyman
+assemblywoman assemblymember delegate prosecutor attorney lawyer barrister solicitor
+spokesman spokeswoman spokesperson chairman chairwoman manager coach superintendent
+commissioner magistrate recorder principal dean bishop archbishop rabbi imam pastor father
+officer constable trooper agent deputy chief inspector detective sergeant sgt. corporal
+cpl. private pte. minister secretary ambassador president premier senator representative
+congressman congresswoman governor mayor judge justice professor doctor dr. dr prof.
+""".split())
+
+# Post-nominal letters dropped from a name ("Priya Shah KC"); generational suffixes
+# (Jr., III) stay part of it but are not used as a surname.
+POSTNOMINALS = frozenset("kc qc mp msp mla obe cbe mbe kbe dbe phd md jp frs".split())
+NAME_SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
+
+# Organisation descriptions and the organisation types they fit: "the bank" is the
+# latest bank named, "the club" the latest club. A type is told by a word of the name
+# ("Northern Rock Bank", "Harbour United") or a noun written next to it ("the lender").
+ORG_HEAD_TYPES: dict[str, frozenset[str]] = {
+    "company": frozenset({"company", "business"}),
+    "firm": frozenset({"company", "business"}),
+    "group": frozenset({"company", "business"}),
+    "business": frozenset({"company", "business"}),
+    "carmaker": frozenset({"company"}), "automaker": frozenset({"company"}),
+    "retailer": frozenset({"company"}), "maker": frozenset({"company"}),
+    "manufacturer": frozenset({"company"}), "startup": frozenset({"company"}),
+    "airline": frozenset({"company", "airline"}), "carrier": frozenset({"company", "airline"}),
+    "operator": frozenset({"company"}), "insurer": frozenset({"company", "bank"}),
+    "bank": frozenset({"bank"}), "lender": frozenset({"bank"}),
+    "club": frozenset({"club"}), "team": frozenset({"club"}),
+    "regulator": frozenset({"regulator"}), "watchdog": frozenset({"regulator"}),
+    "authority": frozenset({"regulator", "public"}),
+    "ministry": frozenset({"ministry"}), "department": frozenset({"ministry", "public"}),
+    "government": frozenset({"government"}),
+    "council": frozenset({"council", "public"}),
+    "university": frozenset({"university"}), "school": frozenset({"university"}),
+    "hospital": frozenset({"hospital"}), "union": frozenset({"union"}),
+    "party": frozenset({"party"}), "court": frozenset({"court"}),
+    "agency": frozenset({"regulator", "public", "agency"}),
+    "charity": frozenset({"charity"}), "broadcaster": frozenset({"media"}),
+    "newspaper": frozenset({"media"}), "paper": frozenset({"media"}),
+    "network": frozenset({"media"}),
+}
+
+# Words of an organisation's name that give its type.
+ORG_NAME_TYPES: dict[str, str] = {
+    "inc": "company", "inc.": "company", "corp": "company", "corp.": "company",
+    "corporation": "company", "co": "company", "co.": "company", "ltd": "company",
+    "ltd.": "company", "llc": "company", "plc": "company", "group": "company",
+    "holdings": "company", "industries": "company", "technologies": "company",
+    "systems": "company", "labs": "company", "motors": "company", "partners": "company",
+    "capital": "company", "ag": "company", "gmbh": "company", "sa": "company",
+    "airlines": "airline", "airways": "airline",
+    "bank": "bank", "bancorp": "bank", "building society": "bank",
+    "fc": "club", "united": "club", "city": "club", "rovers": "club", "athletic": "club",
+    "wanderers": "club", "albion": "club", "hotspur": "club", "club": "club",
+    "authority": "regulator", "commission": "regulator", "regulator": "regulator",
+    "ministry": "ministry", "department": "ministry", "council": "council",
+    "university": "university", "college": "university", "school": "university",
+    "hospital": "hospital", "union": "union", "party": "party", "court": "court",
+    "agency": "agency", "foundation": "charity", "trust": "charity",
+}
+
+# Nouns that, written right before or after an organisation's name, give its type:
+# "the lender Northern Rock", "Orbis, a software company".
+ORG_TYPE_NOUNS: dict[str, str] = {
+    "company": "company", "firm": "company", "group": "company", "business": "company",
+    "maker": "company", "retailer": "company", "carmaker": "company", "startup": "company",
+    "manufacturer": "company", "conglomerate": "company", "giant": "company",
+    "bank": "bank", "lender": "bank", "club": "club", "side": "club", "team": "club",
+    "regulator": "regulator", "watchdog": "regulator", "ministry": "ministry",
+    "airline": "airline", "carrier": "airline", "charity": "charity",
+    "broadcaster": "media", "newspaper": "media", "university": "university",
+}

@@ -20,7 +20,10 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .lexicon import ALIASES, MULTIWORD_PLACES, ORG_WORDS, ROLE_NOUNS, STOP_CAPS, TITLE_WORDS
+from .lexicon import (ALIASES, GIVEN_NAME_GENDER, HONORIFIC_GENDER, MULTIWORD_PLACES,
+                      NAME_PREFIX_TITLES, NAME_SUFFIXES, ORG_HEAD_TYPES, ORG_NAME_TYPES,
+                      ORG_TYPE_NOUNS, ORG_WORDS, PLACES, POSTNOMINALS, ROLE_NOUNS, ROLE_SYNONYMS,
+                      STOP_CAPS, TITLE_WORDS)
 from .document import Document
 from .mentions import Mention, is_org_name, parse_after, parse_before
 
@@ -39,6 +42,12 @@ _WORD_RE = re.compile(r"[\w\-]+")
 _ANONYMITY_RE = re.compile(r"anonymity|not (?:want|wish|authori[sz]ed) to be (?:named|identified)|"
                            r"declined to be (?:named|identified)|asked not to be (?:named|identified)")
 _RECENT = 300
+_SUFFIX_RE = re.compile(r",?\s(Jr|Sr|II|III|IV)(?![\w’'\-])")
+_HONORIFIC_NAME_RE = re.compile(r"(Mrs?|Ms|Miss|Dr|Prof|Sir|Dame|Lord|Lady|Sen|Rep|Gov|Judge|"
+                                r"Justice)\.?\s+([A-Z][\w’'\-]+)")
+_HONORIFIC_WORDS = frozenset("mr mrs ms miss dr prof sir dame lord lady m mme mm herr frau".split())
+_ORG_APPOS_RE = re.compile(r",\s+(?:a|an|the)\s+(?:[\w\-]+\s+){0,3}?(" + "|".join(
+    sorted(ORG_TYPE_NOUNS, key=len, reverse=True)) + r")\b")
 _LEAD_RE = re.compile(r"[\s•·*\-–—]*(?:(?:But|And|So|Then|Still|Yet|However|Meanwhile),?\s+)?")
 
 
@@ -59,13 +68,28 @@ class Entity:
         """Remember a role; the first one written becomes the display role."""
         if role and role not in self.roles:
             self.roles.append(role)
-            self.role_words.update(_WORD_RE.findall(role.lower()))
+            self.role_words.update(role_heads(role))
             if self.role is None:
                 self.role = role
 
     def has_head(self, head: str) -> bool:
         """Tell whether a description head ("official") fits this entity."""
         return self.head == head or head in self.role_words
+
+
+def role_heads(role: str) -> set[str]:
+    """Return the words of a role with the description heads its offices answer to:
+    "Home Secretary" -> home, secretary, minister; "CEO" -> ceo, chief, executive, boss."""
+    words = set(_WORD_RE.findall(role.lower()))
+    for w in list(words):
+        words.update(ROLE_SYNONYMS.get(w, ()))
+    return words
+
+
+def given_gender(name: str) -> str | None:
+    """Return "he"/"she" for a name whose first token is a gendered given name."""
+    first = name.split(" ", 1)[0].lower()
+    return GIVEN_NAME_GENDER.get(first)
 
 
 @lru_cache(maxsize=65536)
@@ -78,6 +102,10 @@ def _clean_name(raw: str) -> tuple[str, ...]:
         if low in STOP_CAPS or low in TITLE_WORDS or low.rstrip("s") in TITLE_WORDS:
             cut = k + 1
     toks = toks[cut:]
+    while len(toks) > 2 and toks[0].lower() in NAME_PREFIX_TITLES:
+        toks = toks[1:]  # "Councilwoman Maria Ortiz"
+    while len(toks) > 2 and toks[-1].lower().rstrip(".") in POSTNOMINALS:
+        toks = toks[:-1]  # "Priya Shah KC"
     name = " ".join(toks)
     if len(toks) < 2 or is_org_name(name) or name.lower() in MULTIWORD_PLACES:
         return ()
@@ -109,27 +137,69 @@ class Discourse:
         self.org_tokens: set[str] = set()
         self.spoken: list[Entity] = []  # speakers in reading order, repeats allowed
         self.role_index: dict[str, list[str]] = {}  # role word -> persons given that role
+        self.orgs: list[tuple[int, str, str | None]] = []  # organisations named, with a type
+        self.person_tokens: set[str] = set()  # surnames seen after an honorific
+        self.honorific_gender: dict[str, str] = {}
         self._collect(masked)
         self._positions = [p for p, _ in self.names]
+        self._org_positions = [p for p, _, _ in self.orgs]
 
     def _collect(self, text: str) -> None:
+        for h in _HONORIFIC_NAME_RE.finditer(text):  # "Dr. Nwosu", "Ms Sorokina": persons
+            if h.start() and text[h.start() - 1].isalnum():
+                continue
+            self.person_tokens.add(h.group(2))
+            gender = HONORIFIC_GENDER.get(h.group(1).lower())
+            if gender:
+                self.honorific_gender.setdefault(h.group(2), gender)
         for m in _NAME_RE.finditer(text):
             toks = _clean_name(m.group())
             if not toks:
                 if is_org_name(m.group()):  # "Lumora Inc": a later bare "Lumora" is a company
                     self.org_tokens.update(t for t in m.group().split()[:-1]
                                            if t.lower() not in ORG_WORDS)
+                    self._note_org(text, m.start(), m.end(), m.group())
                 continue
+            suffix = _SUFFIX_RE.match(text, m.end())
+            if suffix:  # "John Smith III", "Martin Jones Jr."
+                toks = toks + (suffix.group(1),)
             name = " ".join(toks)
-            pos = m.end() - len(toks[-1])
+            pos = m.end() - len(toks[-1]) if not suffix else m.end() - len(toks[-2])
             self.names.append((pos, name))
-            for tok in {toks[0], toks[-1]}:
+            keys = {toks[0], toks[-1]} if not suffix else {toks[0], toks[-2]}
+            for tok in keys:
                 seen = self.by_token.setdefault(tok, {})
                 if name not in seen:
                     seen[name] = pos  # first occurrence: distinct names stay few
             self._collect_roles(text, m, name)
 
+    def _note_org(self, text: str, start: int, end: int, name: str) -> None:
+        """Index an organisation named at start with its type, when one is told."""
+        words = name.lower().split()
+        if name.lower() in PLACES or name.lower() in MULTIWORD_PLACES:
+            return
+        kind = next((ORG_NAME_TYPES[w] for w in reversed(words) if w in ORG_NAME_TYPES), None)
+        if kind is None:
+            before = _prev_word(text, max(0, start - 30), start).lower()
+            kind = ORG_TYPE_NOUNS.get(before)
+        if kind is None:
+            a = _ORG_APPOS_RE.match(text, end)
+            if a:
+                kind = ORG_TYPE_NOUNS.get(a.group(1).lower())
+        name = ALIASES.get(name, name)
+        if name.startswith(("The ", "the ")):
+            name = name[4:]
+        self.orgs.append((start, name, kind))
+
     def _collect_roles(self, text: str, m: re.Match, name: str) -> None:
+        raw = m.group().split()
+        lead = raw[:max(0, len(raw) - len(name.split()))]
+        while lead and lead[0].lower() in STOP_CAPS and lead[0].lower() not in TITLE_WORDS:
+            lead = lead[1:]  # "But Home Secretary Priya Kaur": the role is "Home Secretary"
+        if lead and not (len(lead) == 1 and lead[0].lower().rstrip(".") in _HONORIFIC_WORDS) \
+                and any(w.lower() in TITLE_WORDS or w.lower() in NAME_PREFIX_TITLES
+                        or w.lower() in ROLE_NOUNS for w in lead):
+            self._add_role(name, " ".join(lead))
         prev = _prev_word(text, max(0, m.start() - 40), m.start())
         first = m.group().split()[0].lower()
         if prev.lower() in ROLE_NOUNS or first in TITLE_WORDS:
@@ -144,7 +214,7 @@ class Discourse:
 
     def _add_role(self, name: str, role: str) -> None:
         self._entity("person", name).add_role(role)
-        for word in _WORD_RE.findall(role.lower()):
+        for word in role_heads(role):
             names = self.role_index.setdefault(word, [])
             if not names or names[-1] != name:
                 names.append(name)
@@ -152,7 +222,9 @@ class Discourse:
     def _entity(self, kind: str, name: str) -> Entity:
         key = (kind, name)
         if key not in self.entities:
-            self.entities[key] = Entity(name, kind)
+            ent = self.entities[key] = Entity(name, kind)
+            if kind == "person":  # a gendered given name or "Mr/Ms X" fixes he/she
+                ent.gender = given_gender(name) or self.honorific_gender.get(name.split()[-1])
         return self.entities[key]
 
     def canonical(self, name: str, pos: int) -> str:
@@ -187,11 +259,22 @@ class Discourse:
         if m.org:
             return self._entity("organization", ALIASES.get(m.name, m.name))
         name = self.canonical(m.name, pos)
-        if name == m.name and name in self.org_tokens:
+        if name == m.name and (name in self.org_tokens or self._lone_org(m)):
             return self._entity("organization", name)
         ent = self._entity("person", name)
         ent.add_role(m.role)
         return ent
+
+    def _lone_org(self, m: Mention) -> bool:
+        """Tell whether a one-word speaker ("Apple said", "Nasa said in a statement") is an
+        organisation: it is a person only when it is person-like, i.e. the given name or
+        surname of a person of the article, a common given name, or written after Mr/Dr."""
+        word = m.name
+        if " " in word or not word[:1].isupper() or word in self.by_token \
+                or word in self.person_tokens or word.lower() in GIVEN_NAME_GENDER:
+            return False
+        return word.isalpha() and not (m.role and any(
+            w in ROLE_NOUNS or w in TITLE_WORDS for w in _WORD_RE.findall(m.role.lower())))
 
     def _resolve_pronoun(self, m: Mention, pos: int, sent_start: int) -> Entity | None:
         if m.name == "they":
@@ -200,8 +283,9 @@ class Discourse:
             else None
         k = bisect_left(self._positions, pos) - 1
         recent = (lambda: self._entity("person", self.names[k][1])) if k >= 0 else (lambda: None)
-        for find in (lambda: self._person_in_span(sent_start, m.start),
-                     lambda: self._previous_subject(sent_start), lambda: last, recent):
+        for find in (lambda: self._person_in_span(sent_start, m.start, m.name),
+                     lambda: self._previous_subject(sent_start), lambda: last, recent,
+                     lambda: self._recent_of_gender(k, m.name)):
             cand = find()  # in order of salience, computed only as far as needed
             if cand is not None and cand.gender in (None, m.name):
                 cand.gender = m.name
@@ -229,14 +313,26 @@ class Discourse:
             return None  # a possessive opens a longer phrase: "Brightpath’s officer"
         return self._entity("person", self.canonical(m.name, lo))
 
-    def _person_in_span(self, lo: int, hi: int) -> Entity | None:
-        """Return the last known person named in text[lo:hi], if any."""
-        found = None
+    def _person_in_span(self, lo: int, hi: int, gender: str | None = None) -> Entity | None:
+        """Return the last known person named in text[lo:hi] whose gender, when known,
+        fits the pronoun ("she" skips a Tom for a Sarah named before him)."""
+        found = fit = None
         for w in _CAP_WORD_RE.finditer(self.text, max(lo, hi - 300), hi):
             word = w.group()
             if word in self.by_token and self.text[w.end():w.end() + 2] not in ("’s", "'s"):
-                found = self.canonical(word, w.start())
-        return self._entity("person", found) if found else None
+                found = self._entity("person", self.canonical(word, w.start()))
+                if gender is not None and found.gender in (None, gender):
+                    fit = found
+        return fit or found
+
+    def _recent_of_gender(self, k: int, gender: str) -> Entity | None:
+        """Return the latest person named before name index k whose given name or
+        honorific says gender: "she" when only men were salient before."""
+        for j in range(k, max(-1, k - 60), -1):
+            ent = self._entity("person", self.names[j][1])
+            if ent.gender == gender:
+                return ent
+        return None
 
     def _find_head(self, head: str, pos: int, anonymous_only: bool = False) -> Entity | None:
         """Return the latest speaker (else any known person) whose role fits head.
@@ -263,7 +359,8 @@ class Discourse:
             for ent in reversed(self.spoken[-_RECENT:]):
                 if ent.kind == "organization" and m.head in ent.name.lower():
                     return ent
-            return self._entity("organization", m.name)
+            typed = self._typed_org(m.head, pos)
+            return typed or self._entity("organization", m.name)
         if self.last_speaker and self.last_speaker.has_head(m.head):
             return self.last_speaker
         found = self._find_head(m.head, pos)
@@ -272,6 +369,19 @@ class Discourse:
             para = self.doc.line_bounds(self.doc.line_index(m.start))[0]
             found = self._person_in_span(para, m.start)
         return found
+
+    def _typed_org(self, head: str, pos: int) -> Entity | None:
+        """Return the latest organisation named before pos whose type fits a description
+        ("the bank" -> "Northern Rock Bank", "the club" -> "Harbour United")."""
+        kinds = ORG_HEAD_TYPES.get(head)
+        if not kinds:
+            return None
+        k = bisect_left(self._org_positions, pos)
+        for j in range(k - 1, max(-1, k - 40), -1):
+            _, name, kind = self.orgs[j]
+            if kind in kinds:
+                return self._entity("organization", name)
+        return None
 
     def note(self, ent: Entity | None, pos: int) -> None:
         """Record that ent spoke at pos: it becomes the most salient speaker."""
