@@ -7,6 +7,8 @@ written before them; appositives between commas become the role.
 """
 from __future__ import annotations
 
+import re
+
 from .lexicon import (ADVERBS, DEFINITE, INDEFINITE, NAME_PARTICLES, ORG_NOUNS, PRONOUNS,
                       ROLE_NOUNS)
 from .names import (_CLAUSE_STOP, _POSSESSIVE_DETS, _PREPOSITIONS, _TIME_WORDS, FUNCTION_CAPS,
@@ -16,6 +18,11 @@ from .names import (_CLAUSE_STOP, _POSSESSIVE_DETS, _PREPOSITIONS, _TIME_WORDS, 
 __all__ = ["Mention", "Tok", "tokenize", "is_cap", "is_org_name", "parse_before", "parse_after",
            "parse_core"]
 
+
+
+# What may stand between commas after a name without being its role: an age ("34") or a
+# US party label with a state or district ("R-Texas", "D-Calif.", "D-District 4").
+_NAME_APPOSITIVE_RE = re.compile(r"\d{1,3}|(?:[DRI]|Dem|Rep|Ind)\s?[-–]\s?[A-Z][\w.’' \-]{0,30}")
 
 
 def _role_like(tok: str) -> bool:
@@ -156,6 +163,10 @@ def _with_appositive(text: str, toks: list[Tok]) -> Mention | None:
     inner = toks[j + 1:-1]
     if inner and inner[0][0] in ("who", "which", "whose"):
         return parse_core(text, _strip_adverbials(toks[:j]))  # relative clause: skip it
+    if inner and _NAME_APPOSITIVE_RE.fullmatch(text, inner[0][1], inner[-1][2]):
+        # an age or a party label: "Riley, 34, said", "Sen. Jane Roe, R-Texas, said"
+        core = parse_core(text, toks[:j])
+        return core if core is not None and core.kind == "name" else None
     split = _appositive(text, toks)
     if split:
         core = parse_core(text, _strip_adverbials(split[0]))
@@ -227,6 +238,9 @@ def parse_after(text: str, lo: int, hi: int) -> Mention | None:
         return None
     m = parse_core(text, np_toks)
     rest = toks[len(np_toks):]
+    if m and m.kind == "name" and len(rest) > 3 and rest[0][0] == "," and rest[2][0] == "," \
+            and _NAME_APPOSITIVE_RE.fullmatch(text, rest[1][1], rest[1][2]):
+        rest = rest[2:]  # "said Riley Adams, 34, a nurse"
     if m and m.kind in ("definite", "anonymous") and len(rest) > 2 and rest[0][0] == ",":
         stop = next((k for k, t in enumerate(rest[1:], 1) if not is_cap(t[0])), len(rest))
         if stop > 1 and (stop == len(rest) or rest[stop][0] in ",.;"):

@@ -16,8 +16,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .lexicon import (DEFINITE, INDEFINITE, MONTHS, MULTIWORD_PLACES, NAME_PARTICLES, ORG_WORDS, PLACES, ROLE_NOUNS,
-                      STOP_CAPS, TITLE_WORDS, WEEKDAYS)
+from .lexicon import (DEFINITE, INDEFINITE, MONTHS, MULTIWORD_PLACES, NAME_PARTICLES,
+                      NAME_PREFIX_TITLES, ORG_WORDS, PLACES, POSTNOMINALS, ROLE_NOUNS, STOP_CAPS,
+                      TITLE_WORDS, WEEKDAYS)
 
 _TOKEN_RE = re.compile(r"[^\W\d_][\w\-.'’]*|\d\w*|[^\w\s]")
 _GLUED_RE = re.compile(r"[.'’](?<=[\w\-.'’][.'’])")  # a mark that may end a word token
@@ -86,7 +87,7 @@ def is_cap(tok: str) -> bool:
 
 def _is_role(tok: str) -> bool:
     low = tok.lower()
-    return low in ROLE_NOUNS or low in TITLE_WORDS
+    return low in ROLE_NOUNS or low in TITLE_WORDS or low in NAME_PREFIX_TITLES
 
 
 @lru_cache(maxsize=65536)
@@ -155,7 +156,7 @@ def _split_title(toks: list[Tok], run: int) -> tuple[int | None, list[Tok], int]
     title_at = -1
     for k in range(len(names) - 1, -1, -1):  # the last title word of the run
         low = names[k][0].lower()
-        if low in ROLE_NOUNS or low in TITLE_WORDS:
+        if low in ROLE_NOUNS or low in TITLE_WORDS or low in NAME_PREFIX_TITLES:
             title_at = k
             break
     if title_at >= 0:
@@ -177,6 +178,9 @@ def _named(text: str, toks: list[Tok], run: int) -> Mention | None:
         while names and names[0][0].lower() in STOP_CAPS:
             names = names[1:]
     names = [t for t in names if t[0] not in ("'", "’")]
+    post = None
+    while len(names) > 2 and names[-1][0].lower().rstrip(".") in POSTNOMINALS:
+        post, names = names[-1][0], names[:-1]  # "Priya Shah KC": the letters are no name
     if not names:
         return None
     role, start = None, names[0][1]
@@ -195,4 +199,4 @@ def _named(text: str, toks: list[Tok], run: int) -> Mention | None:
         start = toks[run - 1][1]  # "the White House", "the US"
     elif org and role_start is None and lead is not None and lead[0] in ("the", "The"):
         start = lead[1]
-    return Mention("name", text[start:end], start, end, name, role=role or None, org=org)
+    return Mention("name", text[start:end], start, end, name, role=role or post, org=org)

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 
 from .attribution import Cue, Record, cues_of, headline_cue, viewpoint_cue
+from .mentions import parse_after
 from .document import Document
 from .lexicon import NAMING_WORDS, SPEECH_VERBS, WORK_NOUNS
 from .marks import QuoteSpan
@@ -30,6 +31,18 @@ _NEXT_WORD_RE = re.compile(r"\s+([a-z][\w\-]*)")
 _GAP_RE = re.compile(r"[\s,—–\-]*")
 _MAX_WINDOW = 400
 _SPACE_RE = re.compile(r"\s*")
+# A sentence after a quotation that names its speaker: "That was the verdict of X", "The
+# words came from X", "Those were the words of X", "So said X".
+_NEXT_ATTRIBUTION_RE = re.compile(
+    r"[\s•·*\-–—]*(?:(?:That|This|Such|Those|These|It)\s+(?:was|were|is|are)\s+the\s+"
+    r"(?:[a-z\-]+\s+){0,2}?(?:verdict|view|words?|message|assessment|warning|opinion|reaction|"
+    r"response|conclusion|advice|judge?ment|plea|promise|prediction|claim|argument|take|"
+    r"thoughts?|comments?|remarks?|message|summary|retort|reply|answer)\s+of"
+    r"|(?:The|Those|These|That|This|Such)\s+(?:[a-z\-]+\s+){0,2}?(?:words?|comments?|remarks?|"
+    r"message|warning|verdict|assessment|plea|retort)\s+(?:came|come|were|was|is|are)\s+"
+    r"(?:from|those\s+of|that\s+of)"
+    r"|(?:Or\s+)?[Ss]o\s+(?:said|says))\s+")
+_CLAUSE_END_RE = re.compile(r"[,;:.!?(]\s|[;:(—–]|[.!?]$")
 
 
 def _prev_words(masked: str, lo: int, pos: int) -> tuple[str, str]:
@@ -109,6 +122,10 @@ class DirectFinder:
         line = doc.line_index(q.open_pos)
         if cue is None and not title:
             cue = viewpoint_cue(doc.masked, lo, q.open_pos)
+        if cue is None and not title and opening:
+            found = self._next_sentence_cue(close_end, hi)
+            if found is not None:
+                cue, hi = found
         if cue is None and title:
             cue = headline_cue(doc.masked, doc.line_bounds(line)[0], q.open_pos)
         kind = "partial" if title else self._kind(idx, q, lo, opening)
@@ -120,6 +137,28 @@ class DirectFinder:
                 return None
         self._date_window(rec, lo, hi, close_end)
         return rec
+
+    def _next_sentence_cue(self, close_end: int, hi: int) -> tuple[Cue, int] | None:
+        """Return the attribution a quotation ending its sentence gets from the next one:
+        "“…” That was the verdict of Detective Inspector Sam Hale." / "The words came from
+        …" / "So said …" (with the next sentence's end)."""
+        doc = self.doc
+        if doc.masked[close_end:hi].strip(" \t.!?"):
+            return None  # the quotation does not end its sentence
+        k = doc.sentence_index(max(hi - 1, close_end - 1)) + 1
+        if k >= len(doc.sentence_starts) or doc.line_index(doc.sentence_starts[k]) \
+                - doc.line_index(close_end - 1) > 1:
+            return None
+        lo2, hi2 = doc.sentence_bounds(doc.sentence_starts[k])
+        m = _NEXT_ATTRIBUTION_RE.match(doc.masked, lo2, hi2)
+        if m is None:
+            return None
+        stop = _CLAUSE_END_RE.search(doc.masked, m.end(), hi2)
+        mention = parse_after(doc.masked, m.end(), stop.start() if stop else hi2)
+        if mention is None or mention.kind not in ("name", "definite") or mention.org \
+                or mention.start != m.end():
+            return None
+        return Cue(m.start(), mention.end, m.start(), m.end(), mention, "said"), hi2
 
     def _pick(self, cues: list[Cue], open_pos: int, close_end: int, opening: bool) -> Cue | None:
         masked = self.doc.masked
