@@ -227,6 +227,22 @@ def _forward_tokens(toks: list[Tok]) -> list[Tok]:
     return out
 
 
+def _possessive_apposition(text: str, m: Mention, rest: list[Tok]) -> Mention | None:
+    """Return Name of "X's cousin, Name," (role: "X's cousin") after a verb or cue."""
+    comma = next((k for k, t in enumerate(rest[:6]) if t[0] == ","), None)
+    if not comma or not all(t[0].isalpha() and t[0].islower() for t in rest[:comma]):
+        return None
+    stop = next((k for k in range(comma + 1, len(rest)) if not is_cap(rest[k][0])), len(rest))
+    if stop == comma + 1 or (stop < len(rest) and rest[stop][0] not in ",.;"):
+        return None
+    name = parse_core(text, rest[comma + 1:stop])
+    if name is None or name.kind != "name" or name.org:
+        return None
+    name.role = text[m.start:rest[comma - 1][2]]
+    name.text, name.start = text[m.start:name.end], m.start
+    return name
+
+
 def parse_after(text: str, lo: int, hi: int) -> Mention | None:
     """Parse the speaker that follows a verb: 'said Liu, the deputy director'."""
     toks = tokenize(text, lo, hi)
@@ -238,6 +254,10 @@ def parse_after(text: str, lo: int, hi: int) -> Mention | None:
         return None
     m = parse_core(text, np_toks)
     rest = toks[len(np_toks):]
+    if m and m.kind == "name" and m.text.endswith(("'s", "’s")):
+        named = _possessive_apposition(text, m, rest)
+        if named is not None:
+            return named  # "Mr Demir's cousin, Emre Yilmaz,"
     if m and m.kind == "name" and len(rest) > 3 and rest[0][0] == "," and rest[2][0] == "," \
             and _NAME_APPOSITIVE_RE.fullmatch(text, rest[1][1], rest[1][2]):
         rest = rest[2:]  # "said Riley Adams, 34, a nurse"

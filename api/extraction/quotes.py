@@ -42,7 +42,7 @@ _NEXT_ATTRIBUTION_RE = re.compile(
     r"message|warning|verdict|assessment|plea|retort)\s+(?:came|come|were|was|is|are)\s+"
     r"(?:from|those\s+of|that\s+of)"
     r"|(?:Or\s+)?[Ss]o\s+(?:said|says))\s+")
-_CLAUSE_END_RE = re.compile(r"[,;:.!?(]\s|[;:(—–]|[.!?]$")
+
 
 
 def _prev_words(masked: str, lo: int, pos: int) -> tuple[str, str]:
@@ -153,8 +153,7 @@ class DirectFinder:
         m = _NEXT_ATTRIBUTION_RE.match(doc.masked, lo2, hi2)
         if m is None:
             return None
-        stop = _CLAUSE_END_RE.search(doc.masked, m.end(), hi2)
-        mention = parse_after(doc.masked, m.end(), stop.start() if stop else hi2)
+        mention = parse_after(doc.masked, m.end(), hi2)
         if mention is None or mention.kind not in ("name", "definite") or mention.org \
                 or mention.start != m.end():
             return None

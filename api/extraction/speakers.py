@@ -42,6 +42,9 @@ _WORD_RE = re.compile(r"[\w\-]+")
 _ANONYMITY_RE = re.compile(r"anonymity|not (?:want|wish|authori[sz]ed) to be (?:named|identified)|"
                            r"declined to be (?:named|identified)|asked not to be (?:named|identified)")
 _RECENT = 300
+_NOT_IN_OFFICE = frozenset({"shadow", "former", "ex", "retired", "late", "outgoing"})
+# "The prime minister, Gareth Lowe, ...": a role written before a name between commas.
+_PRE_APPOS_RE = re.compile(r"(?<![\w’'])[Tt]he\s+((?:[\w’'\-]+\s+){0,4}?[\w\-]+),\s+$")
 _SUFFIX_RE = re.compile(r",?\s(Jr|Sr|II|III|IV)(?![\w’'\-])")
 _HONORIFIC_NAME_RE = re.compile(r"(Mrs?|Ms|Miss|Dr|Prof|Sir|Dame|Lord|Lady|Sen|Rep|Gov|Judge|"
                                 r"Justice)\.?\s+([A-Z][\w’'\-]+)")
@@ -63,24 +66,36 @@ class Entity:
     last: int = -1
     gender: str | None = None  # "he"/"she" once a pronoun has referred to this entity
     role_words: set[str] = field(default_factory=set)
+    past_words: set[str] = field(default_factory=set)  # of roles held no more: "former mayor"
+    past_marks: set[str] = field(default_factory=set)  # "former", "shadow"
 
     def add_role(self, role: str | None) -> None:
         """Remember a role; the first one written becomes the display role."""
         if role and role not in self.roles:
             self.roles.append(role)
-            self.role_words.update(role_heads(role))
+            words = role_heads(role)
+            marks = words & _NOT_IN_OFFICE
+            if marks:
+                self.past_words.update(words)
+                self.past_marks.update(marks)
+            else:
+                self.role_words.update(words)
             if self.role is None:
                 self.role = role
 
-    def has_head(self, head: str) -> bool:
-        """Tell whether a description head ("official") fits this entity."""
-        return self.head == head or head in self.role_words
+    def has_head(self, head: str, words: frozenset[str] = frozenset()) -> bool:
+        """Tell whether a description head ("official") fits this entity; a former or
+        shadow office fits only a description that says so ("the shadow home secretary")."""
+        return self.head == head or head in self.role_words or (
+            head in self.past_words and bool(self.past_marks & words))
 
 
 def role_heads(role: str) -> set[str]:
     """Return the words of a role with the description heads its offices answer to:
     "Home Secretary" -> home, secretary, minister; "CEO" -> ceo, chief, executive, boss."""
     words = set(_WORD_RE.findall(role.lower()))
+    if words & _NOT_IN_OFFICE:
+        return words  # a shadow or former secretary is not "the minister"
     for w in list(words):
         words.update(ROLE_SYNONYMS.get(w, ()))
     return words
@@ -199,25 +214,29 @@ class Discourse:
         if lead and not (len(lead) == 1 and lead[0].lower().rstrip(".") in _HONORIFIC_WORDS) \
                 and any(w.lower() in TITLE_WORDS or w.lower() in NAME_PREFIX_TITLES
                         or w.lower() in ROLE_NOUNS for w in lead):
-            self._add_role(name, " ".join(lead))
+            self._add_role(m.start(), name, " ".join(lead))
+        if text[m.start() - 2:m.start()] == ", ":
+            pre = _PRE_APPOS_RE.search(text, max(0, m.start() - 70), m.start())
+            if pre and any(w.lower() in ROLE_NOUNS for w in pre.group(1).split()):
+                self._add_role(m.start(), name, pre.group(1))
         prev = _prev_word(text, max(0, m.start() - 40), m.start())
         first = m.group().split()[0].lower()
         if prev.lower() in ROLE_NOUNS or first in TITLE_WORDS:
             lo = max(0, m.start() - 80, text.rfind("\n", 0, m.start()) + 1)
             mention = parse_before(text, lo, m.end())
             if mention and mention.role:
-                self._add_role(name, mention.role)
+                self._add_role(m.start(), name, mention.role)
         if m.end() < len(text) and text[m.end()] == ",":
             a = _APPOS_RE.match(text, m.end())
             if a and any(w.lower() in ROLE_NOUNS for w in a.group(2).split()[:6]):
-                self._add_role(name, (a.group(1) or "") + a.group(2))
+                self._add_role(m.start(), name, (a.group(1) or "") + a.group(2))
 
-    def _add_role(self, name: str, role: str) -> None:
+    def _add_role(self, pos: int, name: str, role: str) -> None:
         self._entity("person", name).add_role(role)
         for word in role_heads(role):
             names = self.role_index.setdefault(word, [])
-            if not names or names[-1] != name:
-                names.append(name)
+            if not names or names[-1][1] != name:
+                names.append((pos, name))
 
     def _entity(self, kind: str, name: str) -> Entity:
         key = (kind, name)
@@ -334,19 +353,22 @@ class Discourse:
                 return ent
         return None
 
-    def _find_head(self, head: str, pos: int, anonymous_only: bool = False) -> Entity | None:
-        """Return the latest speaker (else any known person) whose role fits head.
+    def _find_head(self, head: str, pos: int, anonymous_only: bool = False,
+                   words: frozenset[str] = frozenset()) -> Entity | None:
+        """Return the latest speaker (else the latest person given the role before pos)
+        whose role fits head.
 
         Only the last few hundred speakers are searched, so long documents stay linear."""
         for ent in reversed(self.spoken[-_RECENT:]):
-            if ent.kind != "organization" and ent.has_head(head) and ent.last <= pos:
+            if ent.kind != "organization" and ent.has_head(head, words) and ent.last <= pos:
                 if not anonymous_only or ent.kind == "anonymous":
                     return ent
         if anonymous_only:
             return None
-        for name in reversed(self.role_index.get(head, [])[-_RECENT:]):
+        ahead = self.doc.is_title_line(pos)  # a headline's "Minister:" is named below it
+        for at, name in reversed(self.role_index.get(head, [])[-_RECENT:]):
             ent = self.entities[("person", name)]
-            if ent.has_head(head):
+            if (at <= pos or ahead) and ent.has_head(head, words):
                 return ent
         return None
 
@@ -361,9 +383,10 @@ class Discourse:
                     return ent
             typed = self._typed_org(m.head, pos)
             return typed or self._entity("organization", m.name)
-        if self.last_speaker and self.last_speaker.has_head(m.head):
+        words = frozenset(_WORD_RE.findall(m.text.lower()))
+        if self.last_speaker and self.last_speaker.has_head(m.head, words):
             return self.last_speaker
-        found = self._find_head(m.head, pos)
+        found = self._find_head(m.head, pos, words=words)
         if found is None:
             # "Lindqvist … was less diplomatic. “…,” the Swedish forward said."
             para = self.doc.line_bounds(self.doc.line_index(m.start))[0]
