@@ -136,6 +136,11 @@ command fc united city county state republic kingdom commonwealth journal herald
 tribune telegraph guardian gazette daily weekly magazine review media television radio
 newsweek politico axios globe observer chronicle courier express mirror sun star
 hospital clinic organisation organization alliance coalition cabinet
+logistics pharmaceuticals pharma therapeutics biotech software semiconductor semiconductors
+energy resources mining petroleum insurance financial securities investments ventures
+solutions networks robotics brands foods telecom telecoms communications entertainment
+studios automotive aerospace electronics shipping freight railways utilities chemicals
+dynamics analytics bancorp gmbh ag plc
 """.split())
 
 # Lower-case heads of organisation descriptions: "the ministry said".
@@ -423,6 +428,11 @@ ORG_NAME_TYPES: dict[str, str] = {
     "holdings": "company", "industries": "company", "technologies": "company",
     "systems": "company", "labs": "company", "motors": "company", "partners": "company",
     "capital": "company", "ag": "company", "gmbh": "company", "sa": "company",
+    **{w: "company" for w in """logistics pharmaceuticals pharma therapeutics biotech software
+       semiconductor semiconductors energy resources mining petroleum insurance financial
+       securities investments ventures solutions networks robotics brands foods telecom
+       telecoms communications entertainment studios automotive aerospace electronics
+       shipping freight railways utilities chemicals dynamics analytics""".split()},
     "airlines": "airline", "airways": "airline",
     "bank": "bank", "bancorp": "bank", "building society": "bank",
     "fc": "club", "united": "club", "city": "club", "rovers": "club", "athletic": "club",

@@ -42,6 +42,7 @@ _WORD_RE = re.compile(r"[\w\-]+")
 _ANONYMITY_RE = re.compile(r"anonymity|not (?:want|wish|authori[sz]ed) to be (?:named|identified)|"
                            r"declined to be (?:named|identified)|asked not to be (?:named|identified)")
 _RECENT = 300
+_RIVAL_WORDS = frozenset({"rival", "rivals", "competitor", "competitors", "peer", "from"})
 _NOT_IN_OFFICE = frozenset({"shadow", "former", "ex", "retired", "late", "outgoing"})
 # "The prime minister, Gareth Lowe, ...": a role written before a name between commas.
 _PRE_APPOS_RE = re.compile(r"(?<![\w’'])[Tt]he\s+((?:[\w’'\-]+\s+){0,4}?[\w\-]+),\s+$")
@@ -394,17 +395,30 @@ class Discourse:
         return found
 
     def _typed_org(self, head: str, pos: int) -> Entity | None:
-        """Return the latest organisation named before pos whose type fits a description
-        ("the bank" -> "Northern Rock Bank", "the club" -> "Harbour United")."""
+        """Return the organisation a description like "the bank" or "the club" means: of
+        the recent organisations named before pos whose type fits (a firm of unknown type
+        for "the company"), the one the text keeps naming, the latest on a tie; a "rival"
+        or "competitor" named in passing is not it."""
         kinds = ORG_HEAD_TYPES.get(head)
         if not kinds:
             return None
         k = bisect_left(self._org_positions, pos)
+        typed: list[tuple[int, str]] = []
+        untyped: list[tuple[int, str]] = []
         for j in range(k - 1, max(-1, k - 40), -1):
-            _, name, kind = self.orgs[j]
+            at, name, kind = self.orgs[j]
+            if _prev_word(self.text, max(0, at - 20), at).lower() in _RIVAL_WORDS:
+                continue
             if kind in kinds:
-                return self._entity("organization", name)
-        return None
+                typed.append((at, name))
+            elif kind is None:
+                untyped.append((at, name))
+        cands = typed or (untyped if "company" in kinds else [])
+        if not cands:
+            return None
+        window = self.text[max(0, pos - 3000):pos]
+        best = max(cands, key=lambda c: (window.count(c[1].split()[0]), c[0]))
+        return self._entity("organization", best[1])
 
     def note(self, ent: Entity | None, pos: int) -> None:
         """Record that ent spoke at pos: it becomes the most salient speaker."""
