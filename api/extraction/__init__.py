@@ -25,6 +25,7 @@ from datetime import date
 from .attribution import Record
 from .dates import find_date, parse_published
 from .document import Document
+from .lexicon import OFFICE_WORDS
 from .model import ExtractedQuote, Speaker
 from .quotes import DirectFinder
 from .reported import find_indirect
@@ -64,6 +65,9 @@ def _anaphor_target(m, disc: Discourse) -> Entity | None:
     last = disc.last_speaker
     if last is None or last.kind != "person" or len(m.text.split()) > 2:
         return None
+    if m.head in OFFICE_WORDS and (last.role_words or last.past_words) \
+            and not last.has_head(m.head):
+        return None  # the last speaker holds another office: "the minister" is not them
     return last
 
 

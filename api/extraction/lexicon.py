@@ -109,6 +109,9 @@ swede dane finn norwegian australian american brazilian argentine canadian niger
 kenyan italian german neighbour neighbor friend relative colleague passer-by bystander
 eyewitness mother father sister brother wife husband son daughter fan supporter shopper
 customer user parent student victim owner landlord tenant organiser organizer
+barrister solicitor councillor councilor councilwoman councilman councilmember alderman
+magistrate coroner headteacher headmaster headmistress vicar priest chaplain firefighter
+paramedic midwife pharmacist farmer pilot soldier politician academic investigator
 """.split())
 
 # Title words that may precede a name: "President Xi Jinping", "U.S. Attorney G. Z. T.".
@@ -455,3 +458,9 @@ ORG_TYPE_NOUNS: dict[str, str] = {
     "airline": "airline", "carrier": "airline", "charity": "charity",
     "broadcaster": "media", "newspaper": "media", "university": "university",
 }
+
+# Offices: a description headed by one of these ("the minister", "the judge") names a
+# post, which a person known to hold a different one does not fill.
+OFFICE_WORDS = frozenset(TITLE_WORDS | set(ROLE_SYNONYMS) | {
+    w for syns in ROLE_SYNONYMS.values() for w in syns}) - {"player", "expert", "official",
+                                                           "politician", "head", "boss"}

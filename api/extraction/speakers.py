@@ -42,10 +42,12 @@ _WORD_RE = re.compile(r"[\w\-]+")
 _ANONYMITY_RE = re.compile(r"anonymity|not (?:want|wish|authori[sz]ed) to be (?:named|identified)|"
                            r"declined to be (?:named|identified)|asked not to be (?:named|identified)")
 _RECENT = 300
-_RIVAL_WORDS = frozenset({"rival", "rivals", "competitor", "competitors", "peer", "from"})
+_RIVAL_WORDS = frozenset({"rival", "rivals", "competitor", "competitors"})
 _NOT_IN_OFFICE = frozenset({"shadow", "former", "ex", "retired", "late", "outgoing"})
 # "The prime minister, Gareth Lowe, ...": a role written before a name between commas.
-_PRE_APPOS_RE = re.compile(r"(?<![\w’'])[Tt]he\s+((?:[\w’'\-]+\s+){0,4}?[\w\-]+),\s+$")
+_PRE_APPOS_RE = re.compile(r"(?<![\w’'])((?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[A-Z][\w\-]*['’]s)"
+                           r"\s+(?:[\w’'\-]+\s+){0,4}?[\w\-]+),\s+$")
+_POSTNOMINAL_RE = re.compile(r"\s+(KC|QC|MP|MSP|MLA)\b")
 _SUFFIX_RE = re.compile(r",?\s(Jr|Sr|II|III|IV)(?![\w’'\-])")
 _HONORIFIC_NAME_RE = re.compile(r"(Mrs?|Ms|Miss|Dr|Prof|Sir|Dame|Lord|Lady|Sen|Rep|Gov|Judge|"
                                 r"Justice)\.?\s+([A-Z][\w’'\-]+)")
@@ -218,11 +220,15 @@ class Discourse:
             self._add_role(m.start(), name, " ".join(lead))
         if text[m.start() - 2:m.start()] == ", ":
             pre = _PRE_APPOS_RE.search(text, max(0, m.start() - 70), m.start())
-            if pre and any(w.lower() in ROLE_NOUNS for w in pre.group(1).split()):
-                self._add_role(m.start(), name, pre.group(1))
+            if pre and any(w.lower() in ROLE_NOUNS for w in pre.group(1).split()[1:]):
+                role = pre.group(1)
+                self._add_role(m.start(), name, role[4:] if role[:4] in ("the ", "The ") else role)
+        post = _POSTNOMINAL_RE.match(text, m.end())
+        if post:  # "Priya Shah KC": the letters tell the office
+            self._add_role(m.start(), name, post.group(1))
         prev = _prev_word(text, max(0, m.start() - 40), m.start())
         first = m.group().split()[0].lower()
-        if prev.lower() in ROLE_NOUNS or first in TITLE_WORDS:
+        if prev.lower() in ROLE_NOUNS or prev.lower() in TITLE_WORDS or first in TITLE_WORDS:
             lo = max(0, m.start() - 80, text.rfind("\n", 0, m.start()) + 1)
             mention = parse_before(text, lo, m.end())
             if mention and mention.role:
