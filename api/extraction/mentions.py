@@ -3,7 +3,9 @@
 A mention is parsed from a short chunk of text that ends at the verb
 (`Chinese foreign ministry spokesman Wang Wenbin | said`) or starts after it
 (`said | Liu, citing statistics`). Names are split from the titles and roles
-written before them; appositives between commas become the role.
+written before them; appositives between commas become the role. An age or a US
+party label between commas ("Riley, 34, said", "Sen. Jane Roe, R-Texas, said") is
+skipped; "X's cousin, Name," names Name with the role "X's cousin".
 """
 from __future__ import annotations
 

@@ -6,7 +6,9 @@ Rules:
 - Title and role words inside or before the run ("U.S. Attorney", "Chinese foreign
   ministry spokesman", "Secretary of State") become the role, not the name.
 - Leading function words and adjectives ("The", "But", "Chinese") are not names;
-  honorifics (Mr, Dr) are dropped rather than kept as a role.
+  honorifics (Mr, Dr) are dropped rather than kept as a role; office titles
+  ("Councilwoman", "Prosecutor") are a role; post-nominal letters (KC, QC) are the
+  role when no other is written, never part of the name.
 - A capitalised run is an organisation when it holds an organisation word
   (Ministry, Times, Commission), is a known place, or is an acronym.
 """

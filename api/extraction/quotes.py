@@ -6,6 +6,9 @@ Rules:
 - Cue order of preference: a cue right after the closing mark ("…,” he said), the
   nearest cue before it in the sentence, then for a sentence-opening quotation a
   comma-introduced cue later in the sentence (“…” between X and Y, the official said).
+- A quotation that is its own sentence takes the person named by the next sentence
+  when that sentence is an attribution: "That was the verdict of X", "The words came
+  from X", "Those were the words of X", "So said X".
 - Without a cue: a later quotation of the same paragraph continues the paragraph's
   speaker; a paragraph opening with a quotation continues the previous paragraph
   when that one ends with "X said:" or held an attributed quotation.

@@ -7,11 +7,27 @@ Rules:
   of ..., said").
 - A surname or given name resolves to the fullest name sharing its first or last
   token, preferring names seen earlier, else later in the article.
+- A person's gender is known from a common given name (lexicon.GIVEN_NAME_GENDER)
+  or an honorific (Mr/Ms X), else from the first pronoun that refers to them.
 - he/she resolves to a person named earlier in the same sentence, else to the
-  last person or anonymous speaker, else to the last person named.
-- "the ambassador" resolves to the latest entity whose role holds that noun; an
-  anonymous "a U.S. official" is later matched by "the (American) official".
-- Places and organisations ("Washington", "the ministry") are organisations.
+  subject of the previous sentence, the last person or anonymous speaker, the last
+  person named, or the last person named of that gender, skipping anyone whose
+  known gender differs.
+- "the ambassador" resolves to the latest entity whose role holds that noun or an
+  office that answers to it (lexicon.ROLE_SYNONYMS: the minister = Home Secretary,
+  the boss = chief executive, the judge = Mr Justice X, the senator = Sen. X);
+  roles are read from titles before a name ("Councilwoman Maria Ortiz"), from
+  appositives after it and from "the prime minister, Gareth Lowe,"; a former or
+  shadow office only fits a description that says so; a role introduced later in
+  the body only serves a headline.
+- An anonymous "a U.S. official" is later matched by "the (American) official".
+- Places and organisations ("Washington", "the ministry") are organisations;
+  "the company/firm/bank/club/regulator" is the organisation of a fitting type named
+  before it (type from a name word such as Inc/Bank/FC/United/Authority or a noun
+  next to it), preferring the one the text keeps naming over a rival.
+- A one-word speaker ("Apple said") is an organisation unless it is person-like: a
+  token of a person named in full, a common given name, or a surname written after
+  an honorific.
 """
 from __future__ import annotations
 
@@ -49,8 +65,10 @@ _PRE_APPOS_RE = re.compile(r"(?<![\w’'])((?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]
                            r"\s+(?:[\w’'\-]+\s+){0,4}?[\w\-]+),\s+$")
 _POSTNOMINAL_RE = re.compile(r"\s+(KC|QC|MP|MSP|MLA)\b")
 _SUFFIX_RE = re.compile(r",?\s(Jr|Sr|II|III|IV)(?![\w’'\-])")
-_HONORIFIC_NAME_RE = re.compile(r"(Mrs?|Ms|Miss|Dr|Prof|Sir|Dame|Lord|Lady|Sen|Rep|Gov|Judge|"
-                                r"Justice)\.?\s+([A-Z][\w’'\-]+)")
+# Starts with a letter class so the engine skips ahead; the honorific is checked after.
+_HONORIFIC_NAME_RE = re.compile(r"([MDPSLRGJ](?:rs?|s|iss|r|ame|rof|ir|en|ord|ady|ep|ov|udge|"
+                                r"ustice))\.?\s+([A-Z][\w’'\-]+)")
+_HONORIFICS = frozenset("Mr Mrs Ms Miss Dr Prof Sir Dame Lord Lady Sen Rep Gov Judge Justice".split())
 _HONORIFIC_WORDS = frozenset("mr mrs ms miss dr prof sir dame lord lady m mme mm herr frau".split())
 _ORG_APPOS_RE = re.compile(r",\s+(?:a|an|the)\s+(?:[\w\-]+\s+){0,3}?(" + "|".join(
     sorted(ORG_TYPE_NOUNS, key=len, reverse=True)) + r")\b")
@@ -164,7 +182,7 @@ class Discourse:
 
     def _collect(self, text: str) -> None:
         for h in _HONORIFIC_NAME_RE.finditer(text):  # "Dr. Nwosu", "Ms Sorokina": persons
-            if h.start() and text[h.start() - 1].isalnum():
+            if h.group(1) not in _HONORIFICS or (h.start() and text[h.start() - 1].isalnum()):
                 continue
             self.person_tokens.add(h.group(2))
             gender = HONORIFIC_GENDER.get(h.group(1).lower())
