@@ -211,3 +211,31 @@ def test_possessive_apposition_role():
     sp = _speaker_of("“He is kind.” The words came from Mr Demir's cousin, Emre Yilmaz.",
                      "He is kind")
     assert sp.role == "Mr Demir's cousin"
+
+
+# Descriptions by nationality or age ("the Portuguese", "the 31-year-old") are
+# descriptions like "the striker"; a capitalised profession before a name is a role;
+# a description before anyone has spoken takes the person the article opened with.
+DESCRIPTIONS = [
+    ("City manager Rui Costa was furious with the referee. “It was never a penalty,” the "
+     "Portuguese said.", "It was never", "Rui Costa", "person"),
+    ("Ellie Kane scored twice on her debut. “I just wanted to enjoy it,” the 19-year-old "
+     "said.", "I just wanted", "Ellie Kane", "person"),
+    ("Critic Sam Ellis was unmoved. “Self-indulgent and far too long,” he wrote.",
+     "Self-indulgent", "Sam Ellis", "person"),
+    ("Director's film divides critics at Venice\n\nLena Hartmann's new film drew boos on "
+     "Friday.\n\n“It's a love letter to my mother,” the director told Variety.\n\n"
+     "The film's star, Jonas Becker, said he had learned the dialect.",
+     "It's a love letter", "Lena Hartmann", "person"),
+]
+
+
+@pytest.mark.parametrize("text,prefix,name,kind", DESCRIPTIONS)
+def test_descriptions(text, prefix, name, kind):
+    _check(text, prefix, name, kind)
+
+
+def test_names_do_not_run_across_lines():
+    text = ("Storm hits Venice\n\nLena Hartmann said the city was ready. “We have "
+            "pumps everywhere,” she said.")
+    assert _speaker_of(text, "We have pumps").name == "Lena Hartmann"

@@ -112,6 +112,15 @@ customer user parent student victim owner landlord tenant organiser organizer
 barrister solicitor councillor councilor councilwoman councilman councilmember alderman
 magistrate coroner headteacher headmaster headmistress vicar priest chaplain firefighter
 paramedic midwife pharmacist farmer pilot soldier politician academic investigator
+critic cleric medic mechanic director-general novelist poet artist singer actor actress
+filmmaker director producer designer architect engineer entrepreneur
+
+portuguese dutchman dutchwoman belgian swiss austrian pole czech croatian serbian greek
+turk russian ukrainian japanese korean indian pakistani mexican colombian chilean
+uruguayan egyptian moroccan senegalese ghanaian ivorian cameroonian jamaican irishwoman
+welshwoman scotsman scotswoman frenchwoman spaniard icelander brit briton texan
+californian londoner new-zealander kiwi aussie argentinian venezuelan peruvian
+ecuadorian nigerian south-african zimbabwean ethiopian algerian tunisian swede
 """.split())
 
 # Title words that may precede a name: "President Xi Jinping", "U.S. Attorney G. Z. T.".

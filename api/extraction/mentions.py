@@ -27,6 +27,9 @@ __all__ = ["Mention", "Tok", "tokenize", "is_cap", "is_org_name", "parse_before"
 _NAME_APPOSITIVE_RE = re.compile(r"\d{1,3}|(?:[DRI]|Dem|Rep|Ind)\s?[-–]\s?[A-Z][\w.’' \-]{0,30}")
 
 
+_AGED_RE = re.compile(r"\d{1,3}-year-old")  # "the 31-year-old said"
+
+
 def _role_like(tok: str) -> bool:
     """Tell whether a word names a role: listed, or a profession-like -ist/-ian ending."""
     low = tok.lower()
@@ -56,7 +59,8 @@ def _description(text: str, toks: list[Tok]) -> Mention | None:
             head_idx = k - 1
             break
     if head_idx < 0:
-        if toks[-1][0].lower() not in ROLE_NOUNS and toks[-1][0].lower() not in ORG_NOUNS:
+        last = toks[-1][0].lower()
+        if last not in ROLE_NOUNS and last not in ORG_NOUNS and not _AGED_RE.fullmatch(last):
             return None
         head_idx = len(toks) - 1
     for d in range(head_idx, max(-1, head_idx - 7), -1):

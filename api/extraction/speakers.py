@@ -49,9 +49,10 @@ _PART = r"(?:de|van|von|bin|al|da|di|le|la|du|der|den|ter|ibn|el|dos|das|del)"
 _TOK_REST = r"[a-zà-ÿ]+(?:['’][A-Z][a-zà-ÿ]+)?(?:-[A-Za-zà-ÿ]+)?"
 # (initials) token (particle) (initials) token ...; written to start with a capital letter
 # class (the "not after a word or dot" check follows it) so the regex engine skips ahead.
+_SP = r"[^\S\n]"  # a name never runs across a line break (headline, paragraph)
 _NAME_RE = re.compile(
-    rf"[A-Z](?<![\w.][A-Z])(?:\.\s?(?:{_INITIAL}\s?)*[A-Z])?{_TOK_REST}"
-    rf"(?:\s+(?:{_PART}\s+)?(?:{_INITIAL}\s+)*{_TOK})+")
+    rf"[A-Z](?<![\w.][A-Z])(?:\.{_SP}?(?:{_INITIAL}{_SP}?)*[A-Z])?{_TOK_REST}"
+    rf"(?:{_SP}+(?:{_PART}{_SP}+)?(?:{_INITIAL}{_SP}+)*{_TOK})+")
 _CAP_WORD_RE = re.compile(r"[A-Z](?<!\w[A-Z])[\w'’\-]*")  # \b first would defeat the skip-ahead
 _APPOS_RE = re.compile(r",\s+((?:the|a|an)\s+)?([^,.;:“”\"()]{2,140}?),")
 _WORD_RE = re.compile(r"[\w\-]+")
@@ -138,8 +139,8 @@ def _clean_name(raw: str) -> tuple[str, ...]:
         if low in STOP_CAPS or low in TITLE_WORDS or low.rstrip("s") in TITLE_WORDS:
             cut = k + 1
     toks = toks[cut:]
-    while len(toks) > 2 and toks[0].lower() in NAME_PREFIX_TITLES:
-        toks = toks[1:]  # "Councilwoman Maria Ortiz"
+    while len(toks) > 2 and (toks[0].lower() in NAME_PREFIX_TITLES or toks[0].lower() in ROLE_NOUNS):
+        toks = toks[1:]  # "Councilwoman Maria Ortiz", "Critic Sam Ellis"
     while len(toks) > 2 and toks[-1].lower().rstrip(".") in POSTNOMINALS:
         toks = toks[:-1]  # "Priya Shah KC"
     name = " ".join(toks)
@@ -357,12 +358,15 @@ class Discourse:
             return None  # a possessive opens a longer phrase: "Brightpath’s officer"
         return self._entity("person", self.canonical(m.name, lo))
 
-    def _person_in_span(self, lo: int, hi: int, gender: str | None = None) -> Entity | None:
+    def _person_in_span(self, lo: int, hi: int, gender: str | None = None,
+                        possessive: bool = False) -> Entity | None:
         """Return the last known person named in text[lo:hi] whose gender, when known,
         fits the pronoun ("she" skips a Tom for a Sarah named before him)."""
         found = fit = None
         for w in _CAP_WORD_RE.finditer(self.text, max(lo, hi - 300), hi):
             word = w.group()
+            if word.endswith(("’s", "'s")) and possessive:
+                word = word[:-2]
             if word in self.by_token and self.text[w.end():w.end() + 2] not in ("’s", "'s"):
                 found = self._entity("person", self.canonical(word, w.start()))
                 if gender is not None and found.gender in (None, gender):
@@ -416,6 +420,10 @@ class Discourse:
             # "Lindqvist … was less diplomatic. “…,” the Swedish forward said."
             para = self.doc.line_bounds(self.doc.line_index(m.start))[0]
             found = self._person_in_span(para, m.start)
+        if found is None and self.last_speaker is None:
+            # nobody has spoken yet: "Lena Hartmann's new film … “…,” the director told
+            # Variety" means the person the article opened with, named just before
+            found = self._person_in_span(max(0, para - 600), para, possessive=True)
         return found
 
     def _typed_org(self, head: str, pos: int) -> Entity | None:
