@@ -52,6 +52,9 @@ def _strip_adverbials(toks: list[Tok]) -> list[Tok]:
 
 def _description(text: str, toks: list[Tok]) -> Mention | None:
     """Parse 'the US ambassador to China', 'a senior official', 'officials'."""
+    if len(toks) > 3 and toks[-1][0] in ("year-old", "year-olds") and toks[-2][0] == "-" \
+            and toks[-3][0].isdigit():  # "the 19-year-old": one head word
+        toks = toks[:-3] + [(text[toks[-3][1]:toks[-1][2]], toks[-3][1], toks[-1][2])]
     head_idx = -1
     # a role noun followed by a short prepositional phrase: "a spokesperson for the company"
     for k in range(len(toks) - 2, max(0, len(toks) - 6), -1):
@@ -68,7 +71,7 @@ def _description(text: str, toks: list[Tok]) -> Mention | None:
         if tok in DEFINITE or tok in INDEFINITE or (d < head_idx and (
                 tok.endswith(("'s", "’s")) or tok.lower() in _POSSESSIVE_DETS)):
             return _make_description(text, toks, d, head_idx)
-        if not tok[:1].isalpha() or (tok.lower() in _CLAUSE_STOP and d != head_idx):
+        if (not tok[:1].isalpha() or tok.lower() in _CLAUSE_STOP) and d != head_idx:
             break
     head = toks[head_idx][0]
     if head.lower().endswith("s") and head.lower() in ROLE_NOUNS:
