@@ -239,3 +239,41 @@ def test_names_do_not_run_across_lines():
     text = ("Storm hits Venice\n\nLena Hartmann said the city was ready. “We have "
             "pumps everywhere,” she said.")
     assert _speaker_of(text, "We have pumps").name == "Lena Hartmann"
+
+
+# Reported speech: "it" speaks for the organisation last named (or the one the article
+# keeps naming); "told the court his client had …" needs no "that"; the channel of a
+# statement may run on ("in a post on its website that"); "X said that A and that B"
+# gives two passages; a bare "Police" is the police force named before.
+REPORTED = [
+    ("Shares in Orbis Ltd fell on Monday. It said on Tuesday that it had found no evidence "
+     "of a breach.", "it had found no evidence", "Orbis Ltd", "organization"),
+    ("Lumenstack pulled the feature. Lumenstack users had complained for weeks.\n\n"
+     "The company disabled it on Monday. It said that it had found no evidence of misuse.",
+     "it had found no evidence", "Lumenstack", "organization"),
+    ("Carver's barrister, Philip Grange, told the court his client had a long history of "
+     "illness.", "his client had a long", "Philip Grange", "person"),
+    ("The Freight Workers Union said in a post on its website that members had learned of "
+     "the cuts from news reports.", "members had learned", "Freight Workers Union",
+     "organization"),
+    ("Officers from Northvale Police arrested him.\n\nPolice said in a statement that "
+     "officers had arrived within four minutes and that the victim had been taken to "
+     "hospital.", "officers had arrived within four minutes", "Northvale Police",
+     "organization"),
+    ("Officers from Northvale Police arrested him.\n\nPolice said in a statement that "
+     "officers had arrived within four minutes and that the victim had been taken to "
+     "hospital.", "the victim had been taken", "Northvale Police", "organization"),
+]
+
+
+@pytest.mark.parametrize("text,prefix,name,kind", REPORTED)
+def test_reported_speech(text, prefix, name, kind):
+    _check(text, prefix, name, kind)
+
+
+def test_and_that_splits_the_reported_clause():
+    text = ("Police said in a statement that officers had arrived within four minutes and "
+            "that the victim had been taken to hospital.")
+    spans = [q.text for q in extract_quotes(text)]
+    assert spans == ["officers had arrived within four minutes",
+                     "the victim had been taken to hospital"]

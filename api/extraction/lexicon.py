@@ -214,6 +214,8 @@ photo video read watch related advertisement reporting editing additional
 """.split())
 
 PRONOUNS = frozenset({"he", "she", "they", "He", "She", "They"})
+# Subject pronouns of a cue: "it" speaks for the organisation last named ("It said …").
+SUBJECT_PRONOUNS = PRONOUNS | {"it", "It"}
 
 NAME_PARTICLES = frozenset({"de", "van", "von", "bin", "al", "da", "di", "le", "la",
                             "du", "der", "den", "ter", "ibn", "el", "dos", "das", "del"})

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from .lexicon import (ADVERBS, DEFINITE, INDEFINITE, NAME_PARTICLES, ORG_NOUNS, PRONOUNS,
+                      SUBJECT_PRONOUNS,
                       ROLE_NOUNS)
 from .names import (_CLAUSE_STOP, _POSSESSIVE_DETS, _PREPOSITIONS, _TIME_WORDS, FUNCTION_CAPS,
                     Mention, Tok, _is_role, _name_run, _named, _span_text, is_cap, is_org_name,
@@ -100,7 +101,7 @@ def parse_core(text: str, toks: list[Tok]) -> Mention | None:
     if not toks:
         return None
     last = toks[-1][0]
-    if last in PRONOUNS:
+    if last in SUBJECT_PRONOUNS:
         return Mention("pronoun", last, toks[-1][1], toks[-1][2], last.lower())
     if not is_cap(last) or last.lower() in ROLE_NOUNS:
         return _description(text, toks)
@@ -136,7 +137,8 @@ def _pronoun_before(text: str, lo: int, hi: int) -> Mention | None:
     while k > lo and j - k < 5 and text[k - 1].isalpha():
         k -= 1
     word = text[k:j]
-    if word not in PRONOUNS or (k > lo and not text[k - 1].isspace()) or "who" in text[lo:hi]:
+    if word not in SUBJECT_PRONOUNS or (k > lo and not text[k - 1].isspace()) \
+            or "who" in text[lo:hi]:
         return None
     return Mention("pronoun", word, k, j, word.lower())
 

@@ -38,10 +38,20 @@ _THAT_RE = re.compile(
     r"|\s+(?:in|on|at|during)\s+(?:a|an|the|his|her|their|its)\s+(?:[\w\-]+\s+){0,2}?"
     r"(?:statement|interview|briefing|conference|call|post|speech|letter|email|message|"
     r"appearance|meeting|hearing|website|blog|account|page|channel|podcast|programme|program|"
-    r"show|broadcast|filing|release|report|note|memo|tweet|video)(?:\s+(?:on|with|to)\s+[\w.]+)?)*"
+    r"show|broadcast|filing|release|report|note|memo|tweet|video)"
+    r"(?:\s+(?:(?:read|issued|released|published|posted|sent|given|shared|filed)\s+)?"
+    r"(?:on|with|to|by|at|for)\s+(?:(?:a|an|the|his|her|their|its)\s+)?[\w.]+)?)*"
     r"\s*(?:,\s*)?(?:that\s+)?")
 _NEEDS_THAT = {"told", "tells", "promised", "promises", "assured", "assures", "warned"}
 _OBJ_THAT_RE = re.compile(r"\s+(?:[\w.’'\-]+\s+){0,8}?that\s+")
+# "told the court his client had …": an audience, then a clause without "that".
+_AUDIENCE_RE = re.compile(
+    r"\s+(?:(?:the|a)\s+)?(?:court|jury|inquest|tribunal|hearing|committee|inquiry|commons|"
+    r"house|senate|parliament|conference|meeting|audience|crowd|panel|board|council|press|"
+    r"reporters|journalists|mps|lawmakers|senators|analysts|investors|staff|employees|"
+    r"supporters|fans|delegates|residents|members|viewers|listeners|magistrates|judges)"
+    r"(?:\s+(?:on|last)\s+\w+)?\s+(?=(?:he|she|they|it|we|i|his|her|their|its|the|a|an|"
+    r"there|this|these|those)\b)", re.I)
 _CLAUSE_START_RE = re.compile(r"(?!(?:to|on|in|at|for|with|by|of|as|about|it\s+was|so|"
                               r"yes|no|nothing|a\s+statement)\b)[\w‘“\"'(]", re.I)
 _ACCORDING_TAIL_RE = re.compile(r",\s+according to\b[^,]*$")
@@ -63,7 +73,7 @@ def _good_subject(cue: Cue) -> bool:
     if m is None or cue.inherited:
         return False
     if m.kind == "pronoun":
-        return m.name in ("he", "she")
+        return m.name in ("he", "she", "it")
     if m.kind == "anonymous":
         return not m.name.endswith("s")
     if m.kind == "definite":
@@ -78,6 +88,9 @@ def _quote_free(doc: Document, lo: int, hi: int) -> bool:
 def _span_end(text: str, lo: int, hi: int) -> int:
     coord = _COORD_RE.search(text, lo, hi)
     hi = coord.start() if coord else hi
+    if text.find("that", lo, hi) >= 0:
+        second = _AND_THAT_RE.search(text, lo, hi)
+        hi = second.start() if second else hi  # "…, and that B": B is its own passage
     seg = _ACCORDING_TAIL_RE.sub("", _strip_trail(text[lo:hi]))
     return lo + len(_strip_trail(seg))
 
@@ -127,6 +140,10 @@ def _opening_cue(doc: Document, lo: int, hi: int, cues: list[Cue]) -> Record | N
             continue
         if cue.verb in _NEEDS_THAT:
             m = _OBJ_THAT_RE.match(doc.masked, cue.verb_end, hi)
+            if not m and cue.verb in ("told", "tells"):
+                m = _AUDIENCE_RE.match(doc.masked, cue.verb_end, hi)
+                if m and not _FINITE_RE.search(doc.masked, m.end(), min(hi, m.end() + 60)):
+                    m = None
             if not m:
                 continue
             pos = m.end()
@@ -203,16 +220,22 @@ def find_indirect(doc: Document) -> list[Record]:
         lo, hi = doc.sentence_bounds(vs)
         if hi - lo < 20 or hi - lo > 1200 or doc.quote_at(lo) is not None:
             continue
-        rec = _sentence_record(doc, lo, hi)
-        if rec is not None:
+        for rec in _sentence_records(doc, lo, hi):
             rec.line = doc.line_index(lo)
             out.append(rec)
     return out
 
 
-def _sentence_record(doc: Document, lo: int, hi: int) -> Record | None:
+def _sentence_records(doc: Document, lo: int, hi: int) -> list[Record]:
     cues = [c for c in cues_of(doc, lo, hi) if c.mention is not None and c.verb != "according to"]
     rec = None
     if cues:
         rec = _closing_cue(doc, lo, hi, cues) or _opening_cue(doc, lo, hi, cues)
-    return rec or _saying(doc, lo, hi, cues) or _second_that(doc, lo, hi, cues)
+    if rec is None:
+        rec = _saying(doc, lo, hi, cues) or _second_that(doc, lo, hi, cues)
+        return [rec] if rec is not None else []
+    if rec.kind == "indirect" and rec.start >= rec.cue.verb_end:  # "X said that A and that B"
+        second = _second_that(doc, lo, hi, cues)
+        if second is not None and second.start >= rec.end:
+            return [rec, second]
+    return [rec]

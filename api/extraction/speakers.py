@@ -59,6 +59,13 @@ _WORD_RE = re.compile(r"[\w\-]+")
 _ANONYMITY_RE = re.compile(r"anonymity|not (?:want|wish|authori[sz]ed) to be (?:named|identified)|"
                            r"declined to be (?:named|identified)|asked not to be (?:named|identified)")
 _RECENT = 300
+_LONE_CAP_RE = re.compile(r"(?<![\w.’'\-])[A-Z][a-z]+[A-Za-z]*(?![\w’'\-])")
+_COMMON_CAPS = frozenset("""
+it its i we you he she they this that these those there here when while after before
+what who how why where if as at in on by for from of with to into under over but and
+or so yet also then now still just even only some many most more few all both each
+no not new mr mrs ms dr
+""".split())
 _RIVAL_WORDS = frozenset({"rival", "rivals", "competitor", "competitors"})
 _NOT_IN_OFFICE = frozenset({"shadow", "former", "ex", "retired", "late", "outgoing"})
 # "The prime minister, Gareth Lowe, ...": a role written before a name between commas.
@@ -302,6 +309,10 @@ class Discourse:
 
     def _resolve_name(self, m: Mention, pos: int) -> Entity:
         if m.org:
+            if " " not in m.name and m.name.lower() in ORG_WORDS:
+                full = self._org_ending(m.name, pos)  # "Police" after "Northvale Police"
+                if full is not None:
+                    return self._entity("organization", full)
             return self._entity("organization", ALIASES.get(m.name, m.name))
         name = self.canonical(m.name, pos)
         if name == m.name and (name in self.org_tokens or self._lone_org(m)):
@@ -309,6 +320,15 @@ class Discourse:
         ent = self._entity("person", name)
         ent.add_role(m.role)
         return ent
+
+    def _org_ending(self, word: str, pos: int) -> str | None:
+        """Return the latest organisation named before pos whose name ends with word."""
+        k = bisect_left(self._org_positions, pos)
+        for j in range(k - 1, max(-1, k - 40), -1):
+            name = self.orgs[j][1]
+            if name != word and name.endswith(" " + word):
+                return name
+        return None
 
     def _lone_org(self, m: Mention) -> bool:
         """Tell whether a one-word speaker ("Apple said", "Nasa said in a statement") is an
@@ -324,6 +344,8 @@ class Discourse:
     def _resolve_pronoun(self, m: Mention, pos: int, sent_start: int) -> Entity | None:
         if m.name == "they":
             return self.last_speaker
+        if m.name == "it":
+            return self._recent_org(pos)
         last = self.last_speaker if self.last_speaker and self.last_speaker.kind != "organization" \
             else None
         k = bisect_left(self._positions, pos) - 1
@@ -372,6 +394,35 @@ class Discourse:
                 if gender is not None and found.gender in (None, gender):
                     fit = found
         return fit or found
+
+    def _recent_org(self, pos: int) -> Entity | None:
+        """Return the organisation "it" speaks for: the later of the last organisation
+        that spoke and the last one named before pos (places excluded)."""
+        spoke = next((e for e in reversed(self.spoken[-_RECENT:])
+                      if e.kind == "organization" and e.last <= pos), None)
+        k = bisect_left(self._org_positions, pos) - 1
+        named = self.orgs[k] if k >= 0 else None
+        if named is not None and (spoke is None or named[0] > spoke.last):
+            return self._entity("organization", named[1])
+        return spoke or self._salient_org(pos)
+
+    def _salient_org(self, pos: int) -> Entity | None:
+        """Return the one-word company an article keeps naming ("Lumenstack") when no
+        organisation was otherwise found: the capitalised word, not a person's, a place
+        or a common capital, written most often (twice at least) in the 3,000 characters
+        before pos."""
+        counts: dict[str, int] = {}
+        for w in _LONE_CAP_RE.findall(self.text, max(0, pos - 3000), pos):
+            counts[w] = counts.get(w, 0) + 1
+        best, n = None, 1
+        for w, c in counts.items():
+            low = w.lower()
+            if c > n and low not in STOP_CAPS and low not in PLACES and low not in ORG_WORDS \
+                    and low not in GIVEN_NAME_GENDER and low not in ROLE_NOUNS \
+                    and low not in TITLE_WORDS and w not in self.by_token \
+                    and w not in self.person_tokens and low not in _COMMON_CAPS:
+                best, n = w, c
+        return self._entity("organization", best) if best else None
 
     def _recent_of_gender(self, k: int, gender: str) -> Entity | None:
         """Return the latest person named before name index k whose given name or
@@ -447,7 +498,7 @@ class Discourse:
                 untyped.append((at, name))
         cands = typed or (untyped if "company" in kinds else [])
         if not cands:
-            return None
+            return self._salient_org(pos) if "company" in kinds else None
         window = self.text[max(0, pos - 3000):pos]
         best = max(cands, key=lambda c: (window.count(c[1].split()[0]), c[0]))
         return self._entity("organization", best[1])
