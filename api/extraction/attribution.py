@@ -60,7 +60,7 @@ def verb_index(doc) -> tuple[list[int], list[tuple[int, int, str]]]:
     return doc.verbs
 _ACCORDING_RE = re.compile(r"(?<!\w)[Aa]ccording to\s+")
 # Clause delimiters; not ‘’' which double as apostrophes (quoted text is masked anyway).
-_DELIM_RE = re.compile(r"[;:()“”\"—–\[\]\n]|_+")  # a masked quotation counts once
+_LAST_DELIM_RE = re.compile(r"(?s).*[;:()“”\"—–\[\]\n_]")  # up to the last delimiter
 _FORWARD_STOP_RE = re.compile(r"[;:!?“”\"(_]|\.(?=\s*$)")
 _NP_END_RE = re.compile(r"\s*(?:[,.;:!?—–)]|$|(?:on|in|at|last|this|yesterday|today|when|as|"
                         r"after|before|during|while|who|whose|of)\b)")
@@ -93,10 +93,8 @@ def _clause_start(masked: str, lo: int, hi: int) -> int:
     """Return where the clause ending at hi begins (quotes and dashes delimit): after the
     last delimiter of the 130 characters before hi, read from that window only."""
     floor = max(lo, hi - 130)
-    last = None
-    for last in _DELIM_RE.finditer(masked, floor, hi):
-        pass
-    return max(floor, last.end()) if last is not None else floor
+    m = _LAST_DELIM_RE.match(masked, floor, hi)  # the greedy prefix backtracks from hi
+    return m.end() if m is not None else floor
 
 
 def _object_end(text: str, verb_end: int, hi: int) -> int:

@@ -119,15 +119,16 @@ class Entity:
             head in self.past_words and bool(self.past_marks & words))
 
 
-def role_heads(role: str) -> set[str]:
+@lru_cache(maxsize=16384)
+def role_heads(role: str) -> frozenset[str]:
     """Return the words of a role with the description heads its offices answer to:
     "Home Secretary" -> home, secretary, minister; "CEO" -> ceo, chief, executive, boss."""
     words = set(_WORD_RE.findall(role.lower()))
     if words & _NOT_IN_OFFICE:
-        return words  # a shadow or former secretary is not "the minister"
+        return frozenset(words)  # a shadow or former secretary is not "the minister"
     for w in list(words):
         words.update(ROLE_SYNONYMS.get(w, ()))
-    return words
+    return frozenset(words)
 
 
 def given_gender(name: str) -> str | None:
