@@ -277,3 +277,19 @@ def test_and_that_splits_the_reported_clause():
     spans = [q.text for q in extract_quotes(text)]
     assert spans == ["officers had arrived within four minutes",
                      "the victim had been taken to hospital"]
+
+
+# "a spokeswoman for <organisation>" is an anonymous spokeswoman, not the organisation;
+# "said its chairman, Name" names the chairman.
+SPOKES = [
+    ("A spokeswoman for the Department for Levelling Up said councils had received "
+     "“a record settlement”.", "a record settlement",
+     "spokeswoman for the Department for Levelling Up", "anonymous"),
+    ("The Local Government Association warned of cuts. “This is not scaremongering,” said "
+     "its chairman, Shaun Davies.", "This is not", "Shaun Davies", "person"),
+]
+
+
+@pytest.mark.parametrize("text,prefix,name,kind", SPOKES)
+def test_spokespeople_and_possessive_roles(text, prefix, name, kind):
+    _check(text, prefix, name, kind)

@@ -58,7 +58,7 @@ def _description(text: str, toks: list[Tok]) -> Mention | None:
         toks = toks[:-3] + [(text[toks[-3][1]:toks[-1][2]], toks[-3][1], toks[-1][2])]
     head_idx = -1
     # a role noun followed by a short prepositional phrase: "a spokesperson for the company"
-    for k in range(len(toks) - 2, max(0, len(toks) - 6), -1):
+    for k in range(len(toks) - 2, max(0, len(toks) - 9), -1):
         if toks[k][0].lower() in _PREPOSITIONS and toks[k - 1][0].lower() in ROLE_NOUNS:
             head_idx = k - 1
             break
@@ -219,7 +219,7 @@ def _forward_tokens(toks: list[Tok]) -> list[Tok]:
             k += 1
         if is_org_name(" ".join(t[0] for t in toks[1:k])):
             return toks[:k]  # "the United States", "the White House"
-    if toks[0][0] in DEFINITE or toks[0][0] in INDEFINITE:
+    if toks[0][0] in DEFINITE or toks[0][0] in INDEFINITE or toks[0][0] in _POSSESSIVE_DETS:
         for k, t in enumerate(toks[1:8], 1):
             if t[0].lower() in ROLE_NOUNS or t[0].lower() in ORG_NOUNS:
                 return toks[:k + 1]

@@ -193,6 +193,9 @@ def _named(text: str, toks: list[Tok], run: int) -> Mention | None:
         start = toks[min(role_start, run if title_at >= 0 else role_start)][1]
     elif run >= 1 and toks[run - 1][0].lower() in _PREPOSITIONS:
         return None  # object of a preposition, not a subject
+    elif run >= 3 and toks[run - 1][0] == "the" and toks[run - 2][0] in _PREPOSITIONS \
+            and toks[run - 3][0].lower() in ROLE_NOUNS:
+        return None  # "a spokeswoman for the Department for Levelling Up": the spokeswoman
     name = text[names[0][1]:names[-1][2]]
     name = _POSSESSIVE_RE.sub("", name) if name.endswith(("'s", "’s")) else name
     end = toks[-1][2]
