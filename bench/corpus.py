@@ -32,7 +32,8 @@ sys.path.insert(0, str(ROOT))
 from api.db import connect, init_schema  # noqa: E402
 from api.extraction.model import ExtractedQuote, Speaker  # noqa: E402
 from api.store import ids  # noqa: E402
-from api.store.ingest import SourceInput, check_span, now_iso, quote_row, upsert_speaker  # noqa: E402
+from api.store.ingest import (SourceInput, check_span, now_iso, quote_row,  # noqa: E402
+                              upsert_speaker)
 from api.store.provenance_index import rebuild_index  # noqa: E402
 
 OUT = ROOT / "bench" / "out"
@@ -98,19 +99,23 @@ Nichols Stephens Soto Weaver Ryan Gardner Payne Grant Dunn Kelley Spencer Hawkin
 Okafor Mensah Haddad Sorokina Ivanova Tanaka Suzuki Yamamoto Wang Zhang Liu Huang Singh Kumar
 Sharma Khan Rahman Ahmed Hassan Novak Kowalski Jansen Larsen Nielsen Berg Dubois Moreau Rossi
 Russo Ferrari Costa Santos Oliveira Pereira Almeida Mwangi Otieno Abubakar Diallo Traore""".split()
-PLACES = """Riverton Northgate Easton Westbrook Lakeside Millbrook Fairview Kingsport Ashford Brookfield
+PLACES = """
+Riverton Northgate Easton Westbrook Lakeside Millbrook Fairview Kingsport Ashford Brookfield
 Cedar Clayton Dover Elmwood Fulton Glenwood Hanover Irving Jasper Kenton Lancaster Madison
 Newport Oakdale Pinecrest Quincy Redmond Salem Trenton Union Vernon Waverly Yorktown Ziontown
 Bayview Belmont Camden Danbury Edgewater Franklin Georgetown Hampton Highland Hudson Jackson
 Kingston Lexington Marion Milford Norwood Oxford Plymouth Richmond Shelby Springfield Stratford
 Summit Troy Warren Windsor Woodbury Arden Bristol Canton Chester Clinton Dayton Essex Fremont
-Granville Harlow Ithaca Lenox Marlow Monroe Nashua Orland Preston Quarry Ridgefield Sutton""".split()
-PAPERS = "Herald Times Post Gazette Tribune Courier Chronicle Journal Observer Star Record Ledger".split()
+Granville Harlow Ithaca Lenox Marlow Monroe Nashua Orland Preston Quarry Ridgefield Sutton
+""".split()
+PAPERS = "Herald Times Post Gazette Tribune Courier Chronicle Journal Observer Star Record Ledger"
+PAPERS = PAPERS.split()
 AGENCIES = ["AFP", "Reuters", "AP", "BBC News", "Al Jazeera", "Bloomberg", "Xinhua", "DPA"]
-ORG_KINDS = """Ministry of Finance|Ministry of Health|Ministry of Defence|Foreign Ministry|Central Bank|
-Supreme Court|Electoral Commission|Police Department|Fire Service|Port Authority|Teachers Union|
-Chamber of Commerce|Red Cross|World Bank|Health Agency|Energy Regulator|Transport Authority|
-Farmers Federation|Medical Association|Bar Association""".replace("\n", "").split("|")
+ORG_KINDS = """Ministry of Finance|Ministry of Health|Ministry of Defence|Foreign Ministry|
+Central Bank|Supreme Court|Electoral Commission|Police Department|Fire Service|Port Authority|
+Teachers Union|Chamber of Commerce|Red Cross|World Bank|Health Agency|Energy Regulator|
+Transport Authority|Farmers Federation|Medical Association|Bar Association"""
+ORG_KINDS = ORG_KINDS.replace("\n", "").split("|")
 ROLES = """finance minister|health minister|defence minister|foreign minister|prime minister|mayor|
 governor|senator|opposition leader|chief executive|chief economist|police spokeswoman|police
 spokesman|union leader|professor of economics|climate scientist|hospital director|court spokesman|
@@ -165,6 +170,10 @@ class Person:
     kind: str
     role: str | None
     last: str
+
+
+def upper_first(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def zipf_picker(rng: random.Random, n: int, s: float = 1.0):
@@ -263,17 +272,17 @@ class NewsWriter(Writer):
             kind = "full"
         elif form < 7:  # Name, role, said: “Quote.”
             body = self.quote_text(rng.choice((1, 2, 3))) + "."
-            cue = f"{named} said" if not known else f"{mention[0].upper() + mention[1:]} added"
+            cue = f"{named} said" if not known else f"{upper_first(mention)} added"
             head, tail = f"{cue}: “", "”"
             kind = "full"
         elif form < 9:  # Name said that reported speech.
             body = self.sentence().lower()
-            cue = f"{named} said that" if not known else f"{mention[0].upper() + mention[1:]} said that"
+            cue = f"{named} said that" if not known else f"{upper_first(mention)} said that"
             head, tail = f"{cue} ", "."
             kind = "indirect"
         else:  # Name called the plan “a partial quote”.
             body = " ".join(self.sentence().lower().split()[:rng.randint(3, 7)])
-            cue = f"{named} called it" if not known else f"{mention[0].upper() + mention[1:]} called it"
+            cue = f"{named} called it" if not known else f"{upper_first(mention)} called it"
             head, tail = f"{cue} “", "” and said more talks were planned."
             kind = "partial"
         para = head + body + tail + "\n\n"

@@ -1,6 +1,6 @@
 """HTTP load on every read route of a corpus database, each against a bare Flask floor, interleaved.
 
-    .venv/bin/python bench/load.py --quotes 100000                      # builds the corpus if missing
+    .venv/bin/python bench/load.py --quotes 100000               # builds the corpus if missing
     .venv/bin/python bench/load.py --quotes 10000 --workers 2 --threads 8 --routes quote,provenance
     .venv/bin/python bench/load.py --db data/verbatim.db --generator python
 
@@ -157,7 +157,9 @@ def gunicorn(app: str, workers: int, threads: int, env: dict, pythonpath: str | 
 WRK_SCRIPT = """
 local paths = {%s}
 local i = 0
-init = function(args) math.randomseed(os.time() + math.floor(os.clock() * 1000000)); i = math.random(#paths) end
+init = function(args)
+  math.randomseed(os.time() + math.floor(os.clock() * 1000000)); i = math.random(#paths)
+end
 request = function()
   i = i %% #paths + 1
   return wrk.format("GET", paths[i])
