@@ -72,6 +72,66 @@ CREATE INDEX IF NOT EXISTS quotes_outlet_date ON quotes (outlet, date, id);
 CREATE INDEX IF NOT EXISTS quotes_kind_date ON quotes (kind, date, id);
 CREATE INDEX IF NOT EXISTS quotes_source_start ON quotes (source_id, start);
 
+-- Counts kept by triggers, so totals, unfiltered facets, /v1/outlets and /healthz read a few
+-- rows instead of counting a million. dimension: all | speaker | outlet | kind | year for quotes,
+-- sources | source_outlet for sources; value '' stands for none (no speaker, no date).
+CREATE TABLE IF NOT EXISTS corpus_stats (
+    dimension TEXT NOT NULL,
+    value TEXT NOT NULL,
+    count INTEGER NOT NULL,
+    PRIMARY KEY (dimension, value)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS corpus_stats_top ON corpus_stats (dimension, count);
+CREATE TRIGGER IF NOT EXISTS corpus_stats_quote_insert AFTER INSERT ON quotes BEGIN
+    INSERT INTO corpus_stats (dimension, value, count) VALUES
+        ('all', '', 1), ('speaker', coalesce(new.speaker_id, ''), 1), ('outlet', new.outlet, 1),
+        ('kind', new.kind, 1), ('year', substr(new.date, 1, 4), 1)
+        ON CONFLICT (dimension, value) DO UPDATE SET count = count + 1;
+END;
+CREATE TRIGGER IF NOT EXISTS corpus_stats_quote_delete AFTER DELETE ON quotes BEGIN
+    UPDATE corpus_stats SET count = count - 1 WHERE (dimension, value) IN (VALUES
+        ('all', ''), ('speaker', coalesce(old.speaker_id, '')), ('outlet', old.outlet),
+        ('kind', old.kind), ('year', substr(old.date, 1, 4)));
+    DELETE FROM corpus_stats WHERE count <= 0;
+END;
+CREATE TRIGGER IF NOT EXISTS corpus_stats_quote_update
+AFTER UPDATE OF speaker_id, outlet, kind, date ON quotes BEGIN
+    UPDATE corpus_stats SET count = count - 1 WHERE (dimension, value) IN (VALUES
+        ('speaker', coalesce(old.speaker_id, '')), ('outlet', old.outlet), ('kind', old.kind),
+        ('year', substr(old.date, 1, 4)));
+    INSERT INTO corpus_stats (dimension, value, count) VALUES
+        ('speaker', coalesce(new.speaker_id, ''), 1), ('outlet', new.outlet, 1),
+        ('kind', new.kind, 1), ('year', substr(new.date, 1, 4), 1)
+        ON CONFLICT (dimension, value) DO UPDATE SET count = count + 1;
+    DELETE FROM corpus_stats WHERE count <= 0;
+END;
+CREATE TRIGGER IF NOT EXISTS corpus_stats_source_insert AFTER INSERT ON sources BEGIN
+    INSERT INTO corpus_stats (dimension, value, count) VALUES
+        ('sources', '', 1), ('source_outlet', new.outlet, 1)
+        ON CONFLICT (dimension, value) DO UPDATE SET count = count + 1;
+END;
+CREATE TRIGGER IF NOT EXISTS corpus_stats_source_delete AFTER DELETE ON sources BEGIN
+    UPDATE corpus_stats SET count = count - 1 WHERE (dimension, value) IN (VALUES
+        ('sources', ''), ('source_outlet', old.outlet));
+    DELETE FROM corpus_stats WHERE count <= 0;
+END;
+-- Databases made before these counts existed: count once (a no-op when there are counts).
+INSERT INTO corpus_stats (dimension, value, count)
+    SELECT 'all', '', count(*) FROM quotes
+    WHERE NOT EXISTS (SELECT 1 FROM corpus_stats) HAVING count(*) > 0
+    UNION ALL SELECT 'speaker', coalesce(speaker_id, ''), count(*) FROM quotes
+    WHERE NOT EXISTS (SELECT 1 FROM corpus_stats) GROUP BY 2
+    UNION ALL SELECT 'outlet', outlet, count(*) FROM quotes
+    WHERE NOT EXISTS (SELECT 1 FROM corpus_stats) GROUP BY 2
+    UNION ALL SELECT 'kind', kind, count(*) FROM quotes
+    WHERE NOT EXISTS (SELECT 1 FROM corpus_stats) GROUP BY 2
+    UNION ALL SELECT 'year', substr(date, 1, 4), count(*) FROM quotes
+    WHERE NOT EXISTS (SELECT 1 FROM corpus_stats) GROUP BY 2
+    UNION ALL SELECT 'sources', '', count(*) FROM sources
+    WHERE NOT EXISTS (SELECT 1 FROM corpus_stats) HAVING count(*) > 0
+    UNION ALL SELECT 'source_outlet', outlet, count(*) FROM sources
+    WHERE NOT EXISTS (SELECT 1 FROM corpus_stats) GROUP BY 2;
+
 -- Every editorial write, newest last; a deleted quote keeps its history here and answers 410.
 CREATE TABLE IF NOT EXISTS quote_history (
     seq INTEGER PRIMARY KEY,

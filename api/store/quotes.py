@@ -135,13 +135,24 @@ def _list_by_relevance(db, filters, where, params, after, limit):
 
 def count_quotes(db: sqlite_utils.Database, filters: QuoteFilters) -> int:
     """Return how many quotes the filters select."""
+    if filters == QuoteFilters():
+        return stat_count(db, "all")
     where, params = where_clause(db, filters)
     return db.execute(f"SELECT count(*) FROM quotes q WHERE {where}", params).fetchone()[0]
+
+
+def stat_count(db: sqlite_utils.Database, dimension: str) -> int:
+    """Return a trigger-kept total: 'all' quotes or 'sources'."""
+    row = db.execute("SELECT count FROM corpus_stats WHERE dimension = ? AND value = ''",
+                     [dimension]).fetchone()
+    return row[0] if row else 0
 
 
 def facet_counts(db: sqlite_utils.Database, filters: QuoteFilters,
                  facets: list[str]) -> dict[str, list[dict]]:
     """Return, for each facet, the most common values among the filtered quotes."""
+    if filters == QuoteFilters():
+        return {facet: _stat_facet(db, facet) for facet in facets}
     where, params = where_clause(db, filters)
     result = {}
     for facet in facets:
@@ -151,6 +162,15 @@ def facet_counts(db: sqlite_utils.Database, filters: QuoteFilters,
         rows = db.execute(sql, params + [FACET_LIMIT]).fetchall()
         result[facet] = [_facet_item(facet, value, label, count) for value, label, count in rows]
     return result
+
+
+def _stat_facet(db: sqlite_utils.Database, facet: str) -> list[dict]:
+    """Return an unfiltered facet from the trigger-kept counts."""
+    rows = db.execute("SELECT c.value, sp.name, c.count FROM corpus_stats c "
+                      "LEFT JOIN speakers sp ON c.dimension = 'speaker' AND sp.id = c.value "
+                      "WHERE c.dimension = ? ORDER BY c.count DESC, c.value LIMIT ?",
+                      [facet, FACET_LIMIT]).fetchall()
+    return [_facet_item(facet, value, label, count) for value, label, count in rows]
 
 
 def _facet_item(facet: str, value, label, count: int) -> dict:
