@@ -19,7 +19,8 @@ CREATE TABLE IF NOT EXISTS sources (
     length INTEGER NOT NULL,             -- code points
     created_at TEXT NOT NULL
 );
-CREATE INDEX IF NOT EXISTS sources_published ON sources (published, id);
+DROP INDEX IF EXISTS sources_published;  -- schema 1 indexed (published, id), not the list order
+CREATE INDEX IF NOT EXISTS sources_list_order ON sources (coalesce(published, ''), id);
 CREATE INDEX IF NOT EXISTS sources_outlet ON sources (outlet, published, id);
 -- outlet filters match case-insensitively (outlet COLLATE NOCASE IN ...): without this index each
 -- one scans every source

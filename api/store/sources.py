@@ -33,7 +33,8 @@ def list_sources(db: sqlite_utils.Database, outlet: list[str], after: list | Non
 def count_sources(db: sqlite_utils.Database, outlet: list[str]) -> int:
     """Return how many sources there are, from these outlets if any are named."""
     if not outlet:
-        return db.execute("SELECT count(*) FROM sources").fetchone()[0]
+        return db.execute("SELECT coalesce(sum(count), 0) FROM corpus_stats "
+                          "WHERE dimension = 'sources'").fetchone()[0]
     sql = f"SELECT count(*) FROM sources WHERE outlet COLLATE NOCASE IN ({', '.join('?' * len(outlet))})"
     return db.execute(sql, outlet).fetchone()[0]
 

@@ -9,7 +9,8 @@ from api.store.errors import NotFound
 
 SPEAKER_COLUMNS = """
     sp.id, sp.name, sp.kind, sp.roles,
-    (SELECT count(*) FROM quotes q WHERE q.speaker_id = sp.id) AS quote_count
+    coalesce((SELECT count FROM corpus_stats WHERE dimension = 'speaker' AND value = sp.id), 0)
+        AS quote_count
 """
 
 
