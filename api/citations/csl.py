@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import copy
+import json
 import re
 import threading
 from functools import lru_cache
@@ -108,10 +109,39 @@ def _finish(entry: str, style: str) -> str:
     return entry
 
 
+RENDER_CACHE_SIZE = 4096
+# Lists longer than this (whole-bibliography exports) are rendered without the
+# cache, so one huge key cannot pin megabytes of JSON in memory.
+RENDER_CACHE_MAX_ITEMS = 8
+
+
 def render(items: list[dict], style: str = DEFAULT_STYLE, *, html: bool = False) -> list[str]:
-    """Render CSL items as bibliography entries in `style` (plain text or HTML)."""
+    """Render CSL items as bibliography entries in `style` (plain text or HTML).
+
+    The output depends only on the items' CSL-JSON and the style, so renders of
+    short lists are memoised (bounded LRU keyed on the items' JSON text).
+    """
     check_style(style)
-    adapted = [_adapt(item, style) for item in unique_items(items)]
+    unique = unique_items(items)
+    if len(unique) <= RENDER_CACHE_MAX_ITEMS:
+        try:
+            key = tuple(json.dumps(item, ensure_ascii=False) for item in unique)
+        except (TypeError, ValueError):  # not JSON data: render it as it is
+            key = None
+        if key is not None:
+            return list(_render_cached(key, style, html))
+    return _render(unique, style, html)
+
+
+@lru_cache(maxsize=RENDER_CACHE_SIZE)
+def _render_cached(key: tuple[str, ...], style: str, html: bool) -> tuple[str, ...]:
+    """Render the items whose JSON texts are `key` (a fresh copy: cached output
+    cannot depend on a caller's later edits of its dicts)."""
+    return tuple(_render([json.loads(text) for text in key], style, html))
+
+
+def _render(unique: list[dict], style: str, html: bool) -> list[str]:
+    adapted = [_adapt(item, style) for item in unique]
     with _LOCKS[style]:
         bibliography = CitationStylesBibliography(
             _style(style), CiteProcJSON(adapted), formatter.html if html else formatter.plain)
