@@ -1,9 +1,13 @@
 """The pure provenance engine: normalisation offsets, claim parsing, alignment, diff, verdicts."""
+import unicodedata
+
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from api.provenance import ClaimedSpeaker, QuoteSpan, SourceDoc, check, parse_claim
 from api.provenance.integrity import check_integrity
-from api.provenance.normalize import normalize
+from api.provenance.normalize import (DASHES, INVISIBLE, QUOTES, SYMBOL_CATEGORIES, WORD,
+                                       normalize)
 from api.provenance.probe import fts_query
 
 
@@ -134,3 +138,46 @@ def test_an_ellipsis_printed_in_the_source_is_verbatim_not_an_omission():
     assert (result.matches[0].start, result.matches[0].end) == (start, end - 1)  # words only
     omitted = check(parse_claim("We will see … next"), [doc])
     assert omitted.verdict == "verbatim_with_omissions"
+
+
+def _normalize_reference(text):
+    """The original character-by-character normalisation, which normalize() must equal."""
+    chars, folded_origin = [], []
+    for index, char in enumerate(text):
+        if char in INVISIBLE:
+            continue
+        folded = " " if char.isspace() else (QUOTES.get(char) or DASHES.get(char)
+                                               or char.casefold())
+        chars.append(folded)
+        folded_origin.extend([index] * len(folded))
+    folded = "".join(chars)
+    parts, origin, words = [], [], []
+    for match in WORD.finditer(folded):
+        word = match.group()
+        if not (len(word) > 1 or word.isalnum()
+                or unicodedata.category(word) in SYMBOL_CATEGORIES):
+            continue
+        if parts:
+            parts.append(" ")
+            origin.append(folded_origin[match.start()])
+        start = len("".join(parts))
+        parts.append(word)
+        origin.extend(folded_origin[match.start():match.end()])
+        words.append((start, start + len(word)))
+    return "".join(parts), tuple(origin), tuple(words), tuple(origin[s] for s, _ in words)
+
+
+TRICKY = ("a", "Z", "7", " ", "\n", "\t", "\x1c", "\u00a0", "\u2002", "\u3000", "\u2028", "‘", "’",
+          "“", "”", "«", "`", "´", "'", '"', "–", "—", "−", "-", ".", ",", "…", "_", "ß", "ẞ", "İ",
+          "ŉ", "ﬁ", "Σ", "ς", "\u0301", "\u0307", "\u00ad", "\u200b", "\u200d", "\ufeff",
+          "🎉", "👍🏽", "$", "€", "+", "^", "©", "中", "٣", "Ⅻ")
+TEXTS = st.lists(st.one_of(st.sampled_from(TRICKY), st.characters(), st.text("aB' -.", max_size=4)),
+                 max_size=40).map("".join)
+
+
+@settings(derandomize=True, max_examples=400, deadline=None)
+@given(TEXTS)
+def test_normalize_equals_the_character_by_character_reference(text):
+    norm = normalize(text)
+    assert (norm.text, norm.origin, norm.words, norm.word_origins) == _normalize_reference(text)
+    assert norm.original == text

@@ -5,6 +5,8 @@ import bisect
 import re
 import unicodedata
 from dataclasses import dataclass
+from itertools import accumulate, chain, repeat
+from operator import add
 
 # One character in, one character out, so positions survive the translation.
 QUOTES = dict.fromkeys("‘’‚‛′`´", "'") | dict.fromkeys("“”„‟″«»", '"')
@@ -14,6 +16,7 @@ INVISIBLE = frozenset("\u00ad\u200b\u200c\u200d\u2060\ufeff")  # dropped: soft h
 # or one symbol such as an emoji, so "🎉" counts as a word and is compared.
 WORD = re.compile(r"[^\W_]+(?:['.\-][^\W_]+)*|[^\w\s'\".\-]")
 SYMBOL_CATEGORIES = ("So", "Sc", "Sm")
+_SPLIT = re.compile(f"({WORD.pattern})")
 
 
 @dataclass(frozen=True)
@@ -64,20 +67,55 @@ class Normalized:
         return [self.text[s:e] for s, e in self.words[first:last]]
 
 
-def _translate(text: str) -> tuple[str, list[int]]:
-    """Fold quotes, dashes, spaces and case; return the folded text and each char's origin."""
-    chars: list[str] = []
+# Every character met so far -> what it folds to: "" (invisible), " " (a space, or punctuation
+# that can never be part of a word), a quote or dash, or its casefold, with characters of the
+# casefold that can never be part of a word also made spaces. Filled lazily, one entry per
+# distinct code point (a few thousand in practice), so `str.translate` never misses a key.
+_FOLD: dict[int, str] = {}
+# Characters whose folding is not one character long: invisible ones and casefold expansions
+# (ß -> ss, İ -> i + combining dot). Only texts holding one need a per-position offset map.
+_RESIZED: set[str] = set()
+_KNOWN: set[str] = set()  # the characters in _FOLD; added last, so a reader never misses one
+_SEPARATOR = re.compile(r"[^\w\s'\".\-]")  # WORD's single-symbol alternative
+
+
+def _fold_char(char: str) -> str:
+    if char in INVISIBLE:
+        return ""
+    if char.isspace():
+        return " "
+    folded = QUOTES.get(char) or DASHES.get(char) or char.casefold()
+    # A single non-word character that is not a symbol is never kept as a word; as a space it
+    # still separates words exactly as before, and the word pattern no longer has to filter it.
+    return "".join(" " if _SEPARATOR.match(ch) and not _is_word(ch) else ch for ch in folded)
+
+
+def _learn(chars: set[str]) -> None:
+    for char in chars - _KNOWN:
+        folded = _fold_char(char)
+        if len(folded) != 1:
+            _RESIZED.add(char)
+        _FOLD[ord(char)] = folded
+        _KNOWN.add(char)
+
+
+def _fold(text: str) -> tuple[str, list[int] | None]:
+    """Fold text as `_translate` does (punctuation becomes spaces); None origin means identity."""
+    chars = set(text)
+    _learn(chars)
+    folded = text.translate(_FOLD)
+    resized = chars & _RESIZED
+    if not resized:
+        return folded, None
     origin: list[int] = []
-    for index, char in enumerate(text):
-        if char in INVISIBLE:
-            continue
-        if char.isspace():
-            folded = " "
-        else:
-            folded = QUOTES.get(char) or DASHES.get(char) or char.casefold()
-        chars.append(folded)
-        origin.extend([index] * len(folded))
-    return "".join(chars), origin
+    cursor = 0
+    for match in re.finditer("[" + "".join(map(re.escape, sorted(resized))) + "]", text):
+        at = match.start()
+        origin.extend(range(cursor, at))
+        origin.extend([at] * len(_FOLD[ord(match.group())]))
+        cursor = at + 1
+    origin.extend(range(cursor, len(text)))
+    return folded, origin
 
 
 def _is_word(match: str) -> bool:
@@ -86,25 +124,28 @@ def _is_word(match: str) -> bool:
 
 def normalize(text: str) -> Normalized:
     """Return text's words in comparable form with a map back to original offsets."""
-    folded, folded_origin = _translate(text)
-    parts: list[str] = []
-    origin: list[int] = []
-    words: list[tuple[int, int]] = []
-    length = 0
-    for match in WORD.finditer(folded):
-        word = match.group()
-        if not _is_word(word):
-            continue
-        if parts:
-            parts.append(" ")
-            origin.append(folded_origin[match.start()])
-            length += 1
-        parts.append(word)
-        origin.extend(folded_origin[match.start():match.end()])
-        words.append((length, length + len(word)))
-        length += len(word)
-    return Normalized(text, "".join(parts), tuple(origin), tuple(words),
-                      tuple(origin[start] for start, _ in words))
+    folded, folded_origin = _fold(text)
+    # Every match is a word: punctuation that is not a symbol was folded to a space. Splitting
+    # gives separator, word, separator, …, separator; the offsets follow from their lengths.
+    parts = _SPLIT.split(folded)
+    words = parts[1::2]
+    ends = list(accumulate(map(len, parts)))
+    starts = ends[0:-1:2]  # folded offset of each word
+    stops = ends[1::2]
+    # Normalised character -> folded offset: each word's characters, and before every word but
+    # the first a space that maps to the word's first character.
+    runs: list[range] = [range(0)] * max(0, 2 * len(words) - 1)
+    runs[0::2] = map(range, starts, stops)
+    runs[1::2] = map(range, starts[1:], map(add, starts[1:], repeat(1)))
+    lengths = list(map(len, words))
+    begins = [0, *accumulate(map(add, lengths[:-1], repeat(1)))] if words else []
+    spans = tuple(zip(begins, map(add, begins, lengths)))
+    if folded_origin is None:
+        origin, word_origins = tuple(chain.from_iterable(runs)), tuple(starts)
+    else:
+        origin = tuple(map(folded_origin.__getitem__, chain.from_iterable(runs)))
+        word_origins = tuple(map(folded_origin.__getitem__, starts))
+    return Normalized(text, " ".join(words), origin, spans, word_origins)
 
 
 def strip_accents(word: str) -> str:
