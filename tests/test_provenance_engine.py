@@ -181,3 +181,4 @@ def test_normalize_equals_the_character_by_character_reference(text):
     norm = normalize(text)
     assert (norm.text, norm.origin, norm.words, norm.word_origins) == _normalize_reference(text)
     assert norm.original == text
+    assert [norm.origin_at(i) for i in range(len(norm.text))] == list(norm.origin)

@@ -4,9 +4,10 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 from itertools import accumulate, chain, repeat
-from operator import add
+from operator import add, itemgetter
 
 # One character in, one character out, so positions survive the translation.
 QUOTES = dict.fromkeys("‘’‚‛′`´", "'") | dict.fromkeys("“”„‟″«»", '"')
@@ -17,6 +18,7 @@ INVISIBLE = frozenset("\u00ad\u200b\u200c\u200d\u2060\ufeff")  # dropped: soft h
 WORD = re.compile(r"[^\W_]+(?:['.\-][^\W_]+)*|[^\w\s'\".\-]")
 SYMBOL_CATEGORIES = ("So", "Sc", "Sm")
 _SPLIT = re.compile(f"({WORD.pattern})")
+_first = itemgetter(0)
 
 
 @dataclass(frozen=True)
@@ -26,20 +28,51 @@ class Normalized:
     `origin[i]` is the code-point offset in `original` of the character `text[i]`; the space
     between two words maps to the start of the next word. `words` are (start, end) spans of
     `text`, one per word.
+
+    `origin` is built only when asked for: most candidate sources never need more than a few
+    offsets, which `origin_at` derives from the words' folded positions.
     """
 
     original: str
     text: str
-    origin: tuple[int, ...]
     words: tuple[tuple[int, int], ...]
     word_origins: tuple[int, ...]  # original offset of each word's first character
+    # Folded-text offsets of each word's first character and one past its last, and the
+    # folded -> original offset map (None: the same offsets).
+    folded_starts: list[int] = field(repr=False, compare=False)
+    folded_stops: list[int] = field(repr=False, compare=False)
+    folded_origin: list[int] | None = field(repr=False, compare=False)
+
+    @cached_property
+    def origin(self) -> tuple[int, ...]:
+        starts = self.folded_starts
+        runs: list[range] = [range(0)] * max(0, 2 * len(starts) - 1)
+        runs[0::2] = map(range, starts, self.folded_stops)
+        runs[1::2] = map(range, starts[1:], map(add, starts[1:], repeat(1)))
+        if self.folded_origin is None:
+            return tuple(chain.from_iterable(runs))
+        return tuple(map(self.folded_origin.__getitem__, chain.from_iterable(runs)))
+
+    def origin_at(self, position: int) -> int:
+        """Return origin[position] without building origin."""
+        index = bisect.bisect_right(self.words, position, key=_first) - 1
+        start, end = self.words[index]
+        if position < end:
+            folded = self.folded_starts[index] + position - start
+        else:  # the space before the next word
+            folded = self.folded_starts[index + 1]
+        return folded if self.folded_origin is None else self.folded_origin[folded]
+
+    def _word_last_origin(self, index: int) -> int:
+        folded = self.folded_stops[index] - 1
+        return folded if self.folded_origin is None else self.folded_origin[folded]
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:
         """Return the original [start, end) covering normalised text[start:end]."""
         if start >= end:
-            at = self.origin[start] if start < len(self.origin) else len(self.original)
+            at = self.origin_at(start) if start < len(self.text) else len(self.original)
             return at, at
-        return self.origin[start], self.origin[end - 1] + 1
+        return self.origin_at(start), self.origin_at(end - 1) + 1
 
     def word_index(self, position: int) -> int:
         """Return the index of the first word ending after normalised position."""
@@ -56,7 +89,7 @@ class Normalized:
         """Return the normalised [start, end) of the words inside original [start, end)."""
         first = bisect.bisect_left(self.word_origins, start)
         last = first
-        while last < len(self.words) and self.origin[self.words[last][1] - 1] < end:
+        while last < len(self.words) and self._word_last_origin(last) < end:
             last += 1
         if first == last:
             return 0, 0
@@ -131,21 +164,15 @@ def normalize(text: str) -> Normalized:
     words = parts[1::2]
     ends = list(accumulate(map(len, parts)))
     starts = ends[0:-1:2]  # folded offset of each word
-    stops = ends[1::2]
-    # Normalised character -> folded offset: each word's characters, and before every word but
-    # the first a space that maps to the word's first character.
-    runs: list[range] = [range(0)] * max(0, 2 * len(words) - 1)
-    runs[0::2] = map(range, starts, stops)
-    runs[1::2] = map(range, starts[1:], map(add, starts[1:], repeat(1)))
     lengths = list(map(len, words))
     begins = [0, *accumulate(map(add, lengths[:-1], repeat(1)))] if words else []
     spans = tuple(zip(begins, map(add, begins, lengths)))
     if folded_origin is None:
-        origin, word_origins = tuple(chain.from_iterable(runs)), tuple(starts)
+        word_origins = tuple(starts)
     else:
-        origin = tuple(map(folded_origin.__getitem__, chain.from_iterable(runs)))
         word_origins = tuple(map(folded_origin.__getitem__, starts))
-    return Normalized(text, " ".join(words), origin, spans, word_origins)
+    return Normalized(text, " ".join(words), spans, word_origins, starts, ends[1::2],
+                      folded_origin)
 
 
 def strip_accents(word: str) -> str:
