@@ -26,6 +26,11 @@ Plus two speed-ups that change no output:
 6. ``Text.calls_variable`` for a ``macro`` re-walked the macro's whole subtree
    on every ``cs:group`` child visit. The answer depends only on the (never
    mutated) style tree, so it is memoised per macro in the same table.
+7. The structural XPath searches citeproc repeats on every render (nearest
+   ``cs:layout``, enclosing ``cs:citation``/``cs:bibliography``/``cs:locale``,
+   parent ``cs:names``, first ``cs:substitute`` child, ``cs:date-part`` by
+   name) are answered by walking the tree in Python: the same nodes in the same
+   order, without compiling and evaluating an XPath expression per call.
 """
 from __future__ import annotations
 
@@ -101,7 +106,7 @@ _MACROS = "_verbatim_macros"
 _CALLS_VARIABLE = "_verbatim_calls_variable"
 
 
-def _macro_table(root) -> dict | None:
+def _macro_table(root) -> dict:
     """Return {name: first cs:macro of that name} of a style root (built once)."""
     table = root.__dict__.get(_MACROS)
     if table is None:
@@ -139,6 +144,63 @@ def _text_calls_variable(original):
     return calls_variable
 
 
+_CS = "{http://purl.org/net/xbiblio/csl}"
+
+
+def _nearest(element, tags):
+    """Return [the nearest of element and its ancestors whose tag is in `tags`] or []."""
+    while element is not None:
+        if element.tag in tags:
+            return [element]
+        element = element.getparent()
+    return []
+
+
+def _first_child(element, tag):
+    for child in element.iterchildren(tag):
+        return [child]
+    return []
+
+
+def _ancestors(element, tag):
+    """Return every ancestor of element with this tag, in document order."""
+    found = [a for a in element.iterancestors(tag)]
+    return found[::-1]
+
+
+def _children_named(element, tag, name):
+    return [child for child in element.iterchildren(tag) if child.get("name") == name]
+
+
+def _parent_if(element, tag):
+    parent = element.getparent()
+    return [parent] if parent is not None and parent.tag == tag else []
+
+
+# expression (exactly as citeproc writes it) -> equivalent tree walk
+_STRUCTURAL = {
+    "./ancestor-or-self::cs:layout[1]": lambda el: _nearest(el, (_CS + "layout",)),
+    "./ancestor::cs:locale[1]": lambda el: _nearest(el.getparent(), (_CS + "locale",)),
+    "./ancestor::*[self::cs:citation or self::cs:bibliography][1]":
+        lambda el: _nearest(el.getparent(), (_CS + "citation", _CS + "bibliography")),
+    "./parent::cs:names[1]": lambda el: _parent_if(el, _CS + "names"),
+    "./cs:substitute[1]": lambda el: _first_child(el, _CS + "substitute"),
+    "./ancestor::*[self::cs:bibliography]": lambda el: _ancestors(el, _CS + "bibliography"),
+    './cs:date-part[@name="year"]': lambda el: _children_named(el, _CS + "date-part", "year"),
+    './cs:date-part[@name="month"]': lambda el: _children_named(el, _CS + "date-part", "month"),
+    './cs:date-part[@name="day"]': lambda el: _children_named(el, _CS + "date-part", "day"),
+}
+
+
+def _xpath_search(original):
+    def xpath_search(self, expression):
+        walk = _STRUCTURAL.get(expression)
+        if walk is None:
+            return original(self, expression)
+        return walk(self)
+    return xpath_search
+
+
 def apply() -> None:
     """Install the fixes into citeproc-py (idempotent)."""
     global _APPLIED
@@ -151,4 +213,6 @@ def apply() -> None:
     model.Name.initialize = _name_initialize(model.Name.initialize)
     model.CitationStylesElement.get_macro = _get_macro(model.CitationStylesElement.get_macro)
     model.Text.calls_variable = _text_calls_variable(model.Text.calls_variable)
+    model.CitationStylesElement.xpath_search = _xpath_search(
+        model.CitationStylesElement.xpath_search)
     _APPLIED = True
