@@ -182,3 +182,10 @@ def test_normalize_equals_the_character_by_character_reference(text):
     assert (norm.text, norm.origin, norm.words, norm.word_origins) == _normalize_reference(text)
     assert norm.original == text
     assert [norm.origin_at(i) for i in range(len(norm.text))] == list(norm.origin)
+
+
+def test_normalize_folds_alone_once_the_shared_table_is_full(monkeypatch):
+    monkeypatch.setattr("api.provenance.normalize._FOLD_MAX", 0)
+    text = "Straße\u00ad “İstanbul” 🎉\u2002cafe\u0301, U.S.—deal ẞ"
+    norm = normalize(text)
+    assert (norm.text, norm.origin, norm.words, norm.word_origins) == _normalize_reference(text)

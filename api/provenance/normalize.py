@@ -100,15 +100,17 @@ class Normalized:
         return [self.text[s:e] for s, e in self.words[first:last]]
 
 
-# Every character met so far -> what it folds to: "" (invisible), " " (a space, or punctuation
-# that can never be part of a word), a quote or dash, or its casefold, with characters of the
-# casefold that can never be part of a word also made spaces. Filled lazily, one entry per
-# distinct code point (a few thousand in practice), so `str.translate` never misses a key.
+# One character in, what it folds to: "" (invisible), " " (a Unicode space, or punctuation that
+# can never be part of a word), a quote or dash, or its casefold (with any character of the
+# casefold that can never be part of a word made a space too). Filled lazily, one entry per
+# distinct code point met (a few thousand in practice), and holding every character of the text
+# being folded, so `str.translate` never misses a key.
 _FOLD: dict[int, str] = {}
 # Characters whose folding is not one character long: invisible ones and casefold expansions
 # (ß -> ss, İ -> i + combining dot). Only texts holding one need a per-position offset map.
 _RESIZED: set[str] = set()
 _KNOWN: set[str] = set()  # the characters in _FOLD; added last, so a reader never misses one
+_FOLD_MAX = 1 << 16  # beyond this many learnt characters, a text's new ones are folded alone
 _SEPARATOR = re.compile(r"[^\w\s'\".\-]")  # WORD's single-symbol alternative
 
 
@@ -123,21 +125,26 @@ def _fold_char(char: str) -> str:
     return "".join(" " if _SEPARATOR.match(ch) and not _is_word(ch) else ch for ch in folded)
 
 
-def _learn(chars: set[str]) -> None:
-    for char in chars - _KNOWN:
+def _table(chars: set[str]) -> tuple[dict[int, str], set[str]]:
+    """Return a translation table holding every one of chars, and those of chars it resizes."""
+    new = chars - _KNOWN
+    if len(_FOLD) + len(new) > _FOLD_MAX:  # a flood of rare characters: do not keep them
+        table = {ord(char): _fold_char(char) for char in chars}
+        return table, {char for char in chars if len(table[ord(char)]) != 1}
+    for char in new:
         folded = _fold_char(char)
         if len(folded) != 1:
             _RESIZED.add(char)
         _FOLD[ord(char)] = folded
         _KNOWN.add(char)
+    return _FOLD, chars & _RESIZED
 
 
 def _fold(text: str) -> tuple[str, list[int] | None]:
-    """Fold text as `_translate` does (punctuation becomes spaces); None origin means identity."""
+    """Return the folded text and each folded character's original offset (None: the same)."""
     chars = set(text)
-    _learn(chars)
-    folded = text.translate(_FOLD)
-    resized = chars & _RESIZED
+    table, resized = _table(chars)
+    folded = text.translate(table)
     if not resized:
         return folded, None
     origin: list[int] = []
@@ -145,7 +152,7 @@ def _fold(text: str) -> tuple[str, list[int] | None]:
     for match in re.finditer("[" + "".join(map(re.escape, sorted(resized))) + "]", text):
         at = match.start()
         origin.extend(range(cursor, at))
-        origin.extend([at] * len(_FOLD[ord(match.group())]))
+        origin.extend([at] * len(table[ord(match.group())]))
         cursor = at + 1
     origin.extend(range(cursor, len(text)))
     return folded, origin
