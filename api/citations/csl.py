@@ -109,6 +109,24 @@ def _finish(entry: str, style: str) -> str:
     return entry
 
 
+class _CitationItem(CitationItem):
+    """A CitationItem that looks its reference up once.
+
+    citeproc reads ``item.reference`` (citation -> bibliography -> source[key])
+    hundreds of times per entry. Ours are made per render and registered with
+    exactly one bibliography whose source never changes, so the first
+    successful lookup stands for the item's life.
+    """
+
+    @property
+    def reference(self):
+        try:
+            return self.__dict__["_reference"]
+        except KeyError:
+            reference = self.__dict__["_reference"] = CitationItem.reference.fget(self)
+            return reference
+
+
 RENDER_CACHE_SIZE = 4096
 # Lists longer than this (whole-bibliography exports) are rendered without the
 # cache, so one huge key cannot pin megabytes of JSON in memory.
@@ -146,7 +164,7 @@ def _render(unique: list[dict], style: str, html: bool) -> list[str]:
         bibliography = CitationStylesBibliography(
             _style(style), CiteProcJSON(adapted), formatter.html if html else formatter.plain)
         for item in adapted:
-            bibliography.register(Citation([CitationItem(str(item["id"]).lower())]))
+            bibliography.register(Citation([_CitationItem(str(item["id"]).lower())]))
         entries = [str(entry) for entry in bibliography.bibliography()]
     return [_finish(entry, style) for entry in entries]
 
