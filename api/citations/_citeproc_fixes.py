@@ -31,6 +31,8 @@ Plus two speed-ups that change no output:
    parent ``cs:names``, first ``cs:substitute`` child, ``cs:date-part`` by
    name) are answered by walking the tree in Python: the same nodes in the same
    order, without compiling and evaluating an XPath expression per call.
+8. ``Locale.get_term``/``get_date`` (an XPath search per month name, quote
+   mark, "et al." …) are memoised per locale element, misses included.
 """
 from __future__ import annotations
 
@@ -172,6 +174,12 @@ def _children_named(element, tag, name):
     return [child for child in element.iterchildren(tag) if child.get("name") == name]
 
 
+def _next_sibling(element, tag):
+    for sibling in element.itersiblings(tag):
+        return [sibling]
+    return []
+
+
 def _parent_if(element, tag):
     parent = element.getparent()
     return [parent] if parent is not None and parent.tag == tag else []
@@ -185,6 +193,7 @@ _STRUCTURAL = {
         lambda el: _nearest(el.getparent(), (_CS + "citation", _CS + "bibliography")),
     "./parent::cs:names[1]": lambda el: _parent_if(el, _CS + "names"),
     "./cs:substitute[1]": lambda el: _first_child(el, _CS + "substitute"),
+    "./following-sibling::cs:et-al[1]": lambda el: _next_sibling(el, _CS + "et-al"),
     "./ancestor::*[self::cs:bibliography]": lambda el: _ancestors(el, _CS + "bibliography"),
     './cs:date-part[@name="year"]': lambda el: _children_named(el, _CS + "date-part", "year"),
     './cs:date-part[@name="month"]': lambda el: _children_named(el, _CS + "date-part", "month"),
@@ -201,6 +210,30 @@ def _xpath_search(original):
     return xpath_search
 
 
+_MISSING = object()
+
+
+def _memoised_lookup(original, attribute):
+    """Memoise a Locale lookup (a pure function of its arguments and the locale
+    tree) on the Locale element, misses (IndexError) included."""
+    def lookup(self, *args, **kwargs):
+        memo = self.__dict__.get(attribute)
+        if memo is None:
+            memo = self.__dict__.setdefault(attribute, {})
+        key = (args, tuple(sorted(kwargs.items())))
+        found = memo.get(key)
+        if found is None:
+            try:
+                found = original(self, *args, **kwargs)
+            except IndexError:
+                found = _MISSING
+            memo[key] = found
+        if found is _MISSING:
+            raise IndexError
+        return found
+    return lookup
+
+
 def apply() -> None:
     """Install the fixes into citeproc-py (idempotent)."""
     global _APPLIED
@@ -215,4 +248,6 @@ def apply() -> None:
     model.Text.calls_variable = _text_calls_variable(model.Text.calls_variable)
     model.CitationStylesElement.xpath_search = _xpath_search(
         model.CitationStylesElement.xpath_search)
+    model.Locale.get_term = _memoised_lookup(model.Locale.get_term, "_verbatim_terms")
+    model.Locale.get_date = _memoised_lookup(model.Locale.get_date, "_verbatim_dates")
     _APPLIED = True
