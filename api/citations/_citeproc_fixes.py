@@ -33,6 +33,8 @@ Plus two speed-ups that change no output:
    order, without compiling and evaluating an XPath expression per call.
 8. ``Locale.get_term``/``get_date`` (an XPath search per month name, quote
    mark, "et al." …) are memoised per locale element, misses included.
+9. ``calls_variable`` of ``cs:choose``/``cs:if``/``cs:else`` (re-walked for
+   every ``cs:group`` child) is memoised per element, like 6.
 """
 from __future__ import annotations
 
@@ -234,6 +236,29 @@ def _memoised_lookup(original, attribute):
     return lookup
 
 
+def _branch_calls_variable(original):
+    """Memoise Parent.calls_variable of cs:choose/if/else-if/else elements.
+
+    The memo lives on the style (or locale) root and holds the element proxies,
+    which keeps them alive: bounded by the size of the cached style trees, and
+    safe as citeproc stores no Python state on these elements.
+    """
+    def calls_variable(self):
+        root = self.get_root()
+        memo = root.__dict__.get(_BRANCHES)
+        if memo is None:
+            memo = root.__dict__.setdefault(_BRANCHES, {})
+        try:
+            return memo[self]
+        except KeyError:
+            result = memo[self] = original(self)
+            return result
+    return calls_variable
+
+
+_BRANCHES = "_verbatim_branch_calls_variable"
+
+
 def apply() -> None:
     """Install the fixes into citeproc-py (idempotent)."""
     global _APPLIED
@@ -250,4 +275,6 @@ def apply() -> None:
         model.CitationStylesElement.xpath_search)
     model.Locale.get_term = _memoised_lookup(model.Locale.get_term, "_verbatim_terms")
     model.Locale.get_date = _memoised_lookup(model.Locale.get_date, "_verbatim_dates")
+    for branch in (model.Choose, model.If, model.Else):
+        branch.calls_variable = _branch_calls_variable(model.Parent.calls_variable)
     _APPLIED = True
