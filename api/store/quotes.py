@@ -52,6 +52,11 @@ def fts_query(text: str) -> str:
     return " ".join(parts)
 
 
+SPEAKER_IDS = ("SELECT id FROM speakers WHERE id IN ({marks}) "
+               "UNION SELECT speaker_id FROM speaker_aliases WHERE alias IN ({marks})")
+OUTLET_NAMES = "SELECT DISTINCT outlet FROM sources WHERE outlet COLLATE NOCASE IN ({marks})"
+
+
 def _resolve(db: sqlite_utils.Database, template: str, values: list[str]) -> list[str]:
     """Return the stored values the template's query matches for the values given."""
     sql = template.format(marks=", ".join("?" * len(values)))
@@ -71,14 +76,9 @@ def where_clause(db: sqlite_utils.Database, filters: QuoteFilters) -> tuple[str,
     # `IN (?)` an equality, so a page is read in (speaker|outlet, date, id) index order instead
     # of sorting every matching quote (48 ms for one big outlet at 100k quotes).
     if filters.speaker:
-        any_of("q.speaker_id IN ({marks})", _resolve(
-            db, "SELECT id FROM speakers WHERE id IN ({marks}) "
-            "UNION SELECT speaker_id FROM speaker_aliases WHERE alias IN ({marks})",
-            filters.speaker))
+        any_of("q.speaker_id IN ({marks})", _resolve(db, SPEAKER_IDS, filters.speaker))
     if filters.outlet:
-        any_of("q.outlet IN ({marks})", _resolve(
-            db, "SELECT DISTINCT outlet FROM sources WHERE outlet COLLATE NOCASE IN ({marks})",
-            filters.outlet))
+        any_of("q.outlet IN ({marks})", _resolve(db, OUTLET_NAMES, filters.outlet))
     if filters.source:
         any_of("q.source_id IN ({marks})", filters.source)
     if filters.kind:
@@ -137,8 +137,26 @@ def count_quotes(db: sqlite_utils.Database, filters: QuoteFilters) -> int:
     """Return how many quotes the filters select."""
     if filters == QuoteFilters():
         return stat_count(db, "all")
+    kept = _kept_dimension(db, filters)
+    if kept is not None:
+        dimension, values = kept
+        return db.execute("SELECT coalesce(sum(count), 0) FROM corpus_stats WHERE dimension = ? "
+                          f"AND value IN ({', '.join('?' * len(values))})",
+                          [dimension, *values]).fetchone()[0] if values else 0
     where, params = where_clause(db, filters)
     return db.execute(f"SELECT count(*) FROM quotes q WHERE {where}", params).fetchone()[0]
+
+
+def _kept_dimension(db: sqlite_utils.Database, filters: QuoteFilters):
+    """Return (dimension, values) when only speakers, only outlets or only kinds are asked for."""
+    given = {name for name, value in vars(filters).items() if value}
+    if given == {"speaker"}:
+        return "speaker", _resolve(db, SPEAKER_IDS, filters.speaker)
+    if given == {"outlet"}:
+        return "outlet", _resolve(db, OUTLET_NAMES, filters.outlet)
+    if given == {"kind"}:
+        return "kind", list(dict.fromkeys(filters.kind))
+    return None
 
 
 def stat_count(db: sqlite_utils.Database, dimension: str) -> int:
