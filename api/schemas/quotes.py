@@ -2,10 +2,9 @@
 from __future__ import annotations
 
 import marshmallow as ma
-from flask import url_for
 from marshmallow import fields, validate
 
-from api.schemas.base import BaseSchema, PageArgs, page_schema
+from api.schemas.base import BaseSchema, PageArgs, api_url, page_schema
 
 KINDS = ("full", "partial", "indirect")
 SORTS = ("date", "-date", "relevance")
@@ -111,10 +110,10 @@ def quote_resource(row: dict) -> dict:
         "span_utf16": {"start": row["start_utf16"], "end": row["end_utf16"]},
         "selector": {"exact": row["text"], "prefix": row["prefix"], "suffix": row["suffix"]},
         "links": {
-            "self": url_for("quotes.get_quote", quote_id=quote_id, _external=True),
-            "source": url_for("sources.get_source", source_id=row["source_id"], _external=True),
-            "citation": url_for("citations.get_quote_citation", quote_id=quote_id, _external=True),
-            "provenance": url_for("quotes.get_quote", quote_id=quote_id, _external=True) + "/provenance",
+            "self": api_url("v1", "quotes", quote_id),
+            "source": api_url("v1", "sources", row["source_id"]),
+            "citation": api_url("v1", "quotes", quote_id, "citation"),
+            "provenance": api_url("v1", "quotes", quote_id, "provenance"),
         },
     }
 

@@ -2,10 +2,9 @@
 from __future__ import annotations
 
 import marshmallow as ma
-from flask import url_for
 from marshmallow import fields, validate
 
-from api.schemas.base import BaseSchema, PageArgs, page_schema
+from api.schemas.base import BaseSchema, PageArgs, api_url, page_schema
 from api.schemas.quotes import QuoteSchema
 
 
@@ -38,9 +37,9 @@ class SourceSchema(BaseSchema):
     @ma.pre_dump
     def add_links(self, row, **kwargs):
         return {**row, "links": {
-            "self": url_for("sources.get_source", source_id=row["id"], _external=True),
-            "text": url_for("sources.get_source_text", source_id=row["id"], _external=True),
-            "quotes": url_for("quotes.list_quotes", source=row["id"], _external=True),
+            "self": api_url("v1", "sources", row["id"]),
+            "text": api_url("v1", "sources", row["id"], "text"),
+            "quotes": api_url("v1", "quotes", source=row["id"]),
         }}
 
 

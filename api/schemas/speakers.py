@@ -2,10 +2,9 @@
 from __future__ import annotations
 
 import marshmallow as ma
-from flask import url_for
 from marshmallow import fields, validate
 
-from api.schemas.base import BaseSchema, PageArgs, page_schema
+from api.schemas.base import BaseSchema, PageArgs, api_url, page_schema
 
 SPEAKER_KINDS = ("person", "organization", "anonymous")
 
@@ -27,8 +26,8 @@ class SpeakerSchema(BaseSchema):
     @ma.pre_dump
     def add_links(self, row, **kwargs):
         return {**row, "links": {
-            "self": url_for("speakers.get_speaker", speaker_id=row["id"], _external=True),
-            "quotes": url_for("quotes.list_quotes", speaker=row["id"], _external=True),
+            "self": api_url("v1", "speakers", row["id"]),
+            "quotes": api_url("v1", "quotes", speaker=row["id"]),
         }}
 
 
