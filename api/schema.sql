@@ -73,6 +73,20 @@ CREATE INDEX IF NOT EXISTS quotes_outlet_date ON quotes (outlet, date, id);
 CREATE INDEX IF NOT EXISTS quotes_kind_date ON quotes (kind, date, id);
 CREATE INDEX IF NOT EXISTS quotes_source_start ON quotes (source_id, start);
 
+-- Substring search on speaker names and aliases (`/v1/speakers?name=`) without a LIKE scan.
+CREATE VIRTUAL TABLE IF NOT EXISTS speaker_aliases_fts USING fts5 (
+    alias, speaker_id UNINDEXED, tokenize = 'trigram'
+);
+CREATE TRIGGER IF NOT EXISTS speaker_aliases_fts_insert AFTER INSERT ON speaker_aliases BEGIN
+    INSERT INTO speaker_aliases_fts (alias, speaker_id) VALUES (new.alias, new.speaker_id);
+END;
+CREATE TRIGGER IF NOT EXISTS speaker_aliases_fts_delete AFTER DELETE ON speaker_aliases BEGIN
+    DELETE FROM speaker_aliases_fts WHERE alias = old.alias AND speaker_id = old.speaker_id;
+END;
+INSERT INTO speaker_aliases_fts (alias, speaker_id)
+    SELECT alias, speaker_id FROM speaker_aliases
+    WHERE NOT EXISTS (SELECT 1 FROM speaker_aliases_fts);
+
 -- Counts kept by triggers, so totals, unfiltered facets, /v1/outlets and /healthz read a few
 -- rows instead of counting a million. dimension: all | speaker | outlet | kind | year for quotes,
 -- sources | source_outlet for sources; value '' stands for none (no speaker, no date).

@@ -102,3 +102,13 @@ def test_outlets_with_counts(client):
          "first_published": "2022-05-29", "last_published": "2022-05-29"},
     ], "next": None, "total": 3}
     assert client.get("/v1/outlets?x=1").status_code == 400
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("okafor", ["daniel-okafor"]), ("NIEL OK", ["daniel-okafor"]), ("ta", ["maria-costa"]),
+    ("a", ["daniel-okafor", "lena-vogt", "maria-costa", "port-authority"]),
+    ('co"s', []), ("port auth", ["port-authority"]), ("%", []),
+])
+def test_speaker_name_search_finds_substrings_of_names_and_aliases(client, name, expected):
+    page = client.get("/v1/speakers", query_string={"name": name}).get_json()
+    assert [s["id"] for s in page["data"]] == expected and page["total"] == len(expected)

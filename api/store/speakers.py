@@ -7,6 +7,7 @@ import sqlite_utils
 
 from api.store.errors import NotFound
 
+TRIGRAM = 3  # shorter names cannot use the trigram index
 SPEAKER_COLUMNS = """
     sp.id, sp.name, sp.kind, sp.roles,
     coalesce((SELECT count FROM corpus_stats WHERE dimension = 'speaker' AND value = sp.id), 0)
@@ -38,11 +39,16 @@ def count_speakers(db: sqlite_utils.Database, name: str | None, kind: list[str])
 
 def _conditions(name: str | None, kind: list[str]) -> tuple[list[str], list]:
     conds, params = ["1"], []
-    if name:
-        conds.append("(sp.name LIKE ? ESCAPE '\\' OR sp.id IN "
-                     "(SELECT speaker_id FROM speaker_aliases WHERE alias LIKE ? ESCAPE '\\'))")
-        pattern = "%" + name.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        params += [pattern, pattern]
+    if name and len(name) >= TRIGRAM:
+        # names and aliases are all in the trigram index: a phrase query finds substrings
+        conds.append("sp.id IN (SELECT speaker_id FROM speaker_aliases_fts "
+                     "WHERE speaker_aliases_fts MATCH ?)")
+        params.append('alias:"' + name.replace('"', '""') + '"')
+    elif name:
+        conds.append("sp.id IN (SELECT speaker_id FROM speaker_aliases WHERE alias LIKE ? "
+                     "ESCAPE '\\')")
+        params.append("%" + name.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+                      + "%")
     if kind:
         conds.append(f"sp.kind IN ({', '.join('?' * len(kind))})")
         params += kind
