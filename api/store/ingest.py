@@ -161,4 +161,7 @@ def ingest_article(db: sqlite_utils.Database, source: SourceInput, actor: str) -
     """Extract an article's quotes, then store it with them in one short transaction."""
     from api.extraction import extract_quotes
 
+    sid = ids.source_id(hashlib.sha256(source.text.encode("utf-8")).hexdigest())
+    if db.execute("SELECT 1 FROM sources WHERE id = ?", [sid]).fetchone():
+        return IngestResult(sid, created=False)  # a re-post costs no extraction
     return store_source(db, source, extract_quotes(source.text, published=source.published), actor)
