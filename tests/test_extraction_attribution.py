@@ -293,3 +293,39 @@ SPOKES = [
 @pytest.mark.parametrize("text,prefix,name,kind", SPOKES)
 def test_spokespeople_and_possessive_roles(text, prefix, name, kind):
     _check(text, prefix, name, kind)
+
+
+# Organisation names holding a number or an ampersand are kept whole.
+ORG_NAMES = [
+    ("Drivers walked out on Monday.\n\n“We need a safe depot,” said Union Local 418 in a "
+     "statement.", "We need a safe", "Union Local 418", "organization"),
+    ("The Freight Workers Union Local 418 said in a post on its website that members had "
+     "learned of the cuts from news reports.", "members had learned", "Freight Workers Union Local 418",
+     "organization"),
+    ("Shares fell 12% on Thursday.\n\n“Trading was weaker than we expected,” Harrow & Finch "
+     "said in a statement.", "Trading was weaker", "Harrow & Finch", "organization"),
+    ("“Our prices stay low,” said Marks & Spencer.", "Our prices stay", "Marks & Spencer",
+     "organization"),
+]
+
+
+@pytest.mark.parametrize("text,prefix,name,kind", ORG_NAMES)
+def test_organisation_names_with_numbers_and_ampersands(text, prefix, name, kind):
+    _check(text, prefix, name, kind)
+
+
+# he/she with no fitting person named nearby goes back to the last speaker whose gender
+# is not known to differ; a gendered role ("the actress") tells a gender.
+PRONOUN_FALLBACK = [
+    ("Lena Hartmann has a new film. Her co-star is Tom Brady.\n\n"
+     "“I still get nervous,” Hartmann said.\n\n“She is the best,” Brady said.\n\n"
+     "The actress laughed. “Not yet,” she said.", "Not yet", "Lena Hartmann", "person"),
+    ("Kerry Osei, the chairwoman, opened the meeting. Tom Hale followed.\n\n"
+     "“We will decide today,” Hale said.\n\n“It is late,” she said.", "It is late",
+     "Kerry Osei", "person"),
+]
+
+
+@pytest.mark.parametrize("text,prefix,name,kind", PRONOUN_FALLBACK)
+def test_pronoun_falls_back_to_a_fitting_speaker(text, prefix, name, kind):
+    _check(text, prefix, name, kind)

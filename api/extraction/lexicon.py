@@ -112,8 +112,8 @@ customer user parent student victim owner landlord tenant organiser organizer
 barrister solicitor councillor councilor councilwoman councilman councilmember alderman
 magistrate coroner headteacher headmaster headmistress vicar priest chaplain firefighter
 paramedic midwife pharmacist farmer pilot soldier politician academic investigator
-critic cleric medic mechanic director-general novelist poet artist singer actor actress
-filmmaker director producer designer architect engineer entrepreneur
+co-author co-star co-founder critic cleric medic mechanic director-general novelist poet artist singer actor actress
+filmmaker director producer designer singer-turned-actress architect engineer entrepreneur
 
 portuguese dutchman dutchwoman belgian swiss austrian pole czech croatian serbian greek
 turk russian ukrainian japanese korean indian pakistani mexican colombian chilean
@@ -316,6 +316,21 @@ GIVEN_NAME_GENDER: dict[str, str] = {
 HONORIFIC_GENDER = {"mr": "he", "mr.": "he", "sir": "he", "lord": "he", "mrs": "she",
                     "mrs.": "she", "ms": "she", "ms.": "she", "miss": "she", "dame": "she",
                     "lady": "she", "m.": "he", "mme.": "she", "herr": "he", "frau": "she"}
+
+# Role words that tell a person's gender ("the actress", "Councilwoman Ortiz").
+GENDERED_ROLES: dict[str, frozenset[str]] = {
+    "she": frozenset("""
+actress spokeswoman chairwoman councilwoman congresswoman businesswoman sportswoman
+policewoman englishwoman frenchwoman irishwoman welshwoman scotswoman dutchwoman
+mother sister wife daughter aunt niece grandmother queen princess duchess countess
+widow girlfriend headmistress waitress heiress singer-turned-actress
+""".split()),
+    "he": frozenset("""
+spokesman chairman councilman congressman businessman sportsman policeman alderman
+englishman frenchman irishman welshman scotsman dutchman father brother husband son
+uncle nephew grandfather king prince duke count widower boyfriend headmaster
+""".split()),
+}
 
 # Role nouns that refer to the same office, so that "the minister" finds a "Home
 # Secretary" and "the boss" a "chief executive": each head noun of a role as written

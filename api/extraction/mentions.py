@@ -43,6 +43,9 @@ def _strip_adverbials(toks: list[Tok]) -> list[Tok]:
     while k > 0 and n - k < 8:
         tok = toks[k - 1][0]
         low = tok.lower()
+        if low[:1].isdigit() and k > 1 and is_cap(toks[k - 2][0]) \
+                and toks[k - 2][0].lower() not in _TIME_WORDS:
+            break  # "Union Local 418 said": the number ends a name, not a date
         if low in ADVERBS or low in _TIME_WORDS or low[:1].isdigit() or (
                 tok.islower() and low.endswith("ly") and low.isalpha() and len(low) > 4):
             k -= 1
@@ -103,6 +106,10 @@ def parse_core(text: str, toks: list[Tok]) -> Mention | None:
     last = toks[-1][0]
     if last in SUBJECT_PRONOUNS:
         return Mention("pronoun", last, toks[-1][1], toks[-1][2], last.lower())
+    if last[:1].isdigit() and len(toks) > 1 and is_cap(toks[-2][0]):
+        run = _name_run(text, toks)  # "Union Local 418"
+        named = _named(text, toks, run) if run < len(toks) - 1 else None
+        return named if named is not None and named.org else None
     if not is_cap(last) or last.lower() in ROLE_NOUNS:
         return _description(text, toks)
     run = _name_run(text, toks)
@@ -209,7 +216,7 @@ def _role_start(toks: list[Tok], end: int) -> int:
     return i
 
 
-def _forward_tokens(toks: list[Tok]) -> list[Tok]:
+def _forward_tokens(text: str, toks: list[Tok]) -> list[Tok]:
     """Take the noun-phrase prefix of tokens that follow a verb."""
     if not toks:
         return []
@@ -231,9 +238,16 @@ def _forward_tokens(toks: list[Tok]) -> list[Tok]:
             out.append(toks[k])
         elif tok in ("of", "for") and out and _is_role(out[-1][0]) and is_cap(nxt):
             out.append(toks[k])
+        elif tok == "&" and out and is_cap(nxt):
+            out.append(toks[k])  # "Harrow & Finch"
+        elif tok[:1].isdigit() and out and is_cap(out[-1][0]) \
+                and is_org_name(text[out[0][1]:toks[k][2]]):
+            out.append(toks[k])  # "Union Local 418"
+            break
         else:
             break
-    while out and not is_cap(out[-1][0]) and out[-1][0] not in PRONOUNS:
+    while out and not is_cap(out[-1][0]) and out[-1][0] not in PRONOUNS \
+            and not out[-1][0][:1].isdigit():
         out.pop()
     return out
 
@@ -260,7 +274,7 @@ def parse_after(text: str, lo: int, hi: int) -> Mention | None:
     if toks and toks[0][0] in PRONOUNS:
         t = toks[0]
         return Mention("pronoun", t[0], t[1], t[2], t[0].lower())
-    np_toks = _forward_tokens(toks)
+    np_toks = _forward_tokens(text, toks)
     if not np_toks:
         return None
     m = parse_core(text, np_toks)

@@ -10,7 +10,8 @@ Rules:
   ("Councilwoman", "Prosecutor") are a role; post-nominal letters (KC, QC) are the
   role when no other is written, never part of the name.
 - A capitalised run is an organisation when it holds an organisation word
-  (Ministry, Times, Commission), is a known place, or is an acronym.
+  (Ministry, Times, Commission) or an ampersand ("Harrow & Finch"), is a known place,
+  or is an acronym; a number may end an organisation name ("Union Local 418").
 """
 from __future__ import annotations
 
@@ -99,8 +100,8 @@ def is_org_name(name: str) -> bool:
     if low in PLACES or low in MULTIWORD_PLACES:
         return True
     words = low.split()
-    if any(w in ORG_WORDS for w in words):
-        return True
+    if any(w in ORG_WORDS for w in words) or "&" in words:
+        return True  # "Harrow & Finch": persons are never joined by an ampersand
     bare = name.replace(".", "")
     return len(words) == 1 and len(bare) >= 2 and bare.isupper()
 
@@ -143,7 +144,11 @@ def _name_run(text: str, toks: list[Tok]) -> int:
     Organisation names may hold "and"/"of" between capitalised words
     ("Economic and Security Review Commission"); person names may not.
     """
-    i = _cap_run(toks, len(toks))
+    last = len(toks)
+    if last >= 2 and toks[-1][0][:1].isdigit() and is_cap(toks[-2][0]) \
+            and is_org_name(text[toks[_cap_run(toks, last - 1)][1]:toks[-1][2]]):
+        last -= 1  # "Union Local 418": a number may end an organisation name
+    i = _cap_run(toks, last)
     while i >= 2 and toks[i - 1][0] in _RUN_JOINERS and is_cap(toks[i - 2][0]):
         j = _cap_run(toks, i - 1)
         if not is_org_name(text[toks[j][1]:toks[-1][2]]):

@@ -7,12 +7,13 @@ Rules:
   of ..., said").
 - A surname or given name resolves to the fullest name sharing its first or last
   token, preferring names seen earlier, else later in the article.
-- A person's gender is known from a common given name (lexicon.GIVEN_NAME_GENDER)
-  or an honorific (Mr/Ms X), else from the first pronoun that refers to them.
+- A person's gender is known from a common given name (lexicon.GIVEN_NAME_GENDER),
+  an honorific (Mr/Ms X) or a gendered role ("the actress", "spokeswoman"), else from
+  the first pronoun that refers to them.
 - he/she resolves to a person named earlier in the same sentence, else to the
   subject of the previous sentence, the last person or anonymous speaker, the last
-  person named, or the last person named of that gender, skipping anyone whose
-  known gender differs.
+  person named, the last person named of that gender, or the last person who spoke
+  whose gender is not known to differ, skipping anyone whose known gender differs.
 - "the ambassador" resolves to the latest entity whose role holds that noun or an
   office that answers to it (lexicon.ROLE_SYNONYMS: the minister = Home Secretary,
   the boss = chief executive, the judge = Mr Justice X, the senator = Sen. X);
@@ -36,7 +37,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .lexicon import (ALIASES, GIVEN_NAME_GENDER, HONORIFIC_GENDER, MULTIWORD_PLACES,
+from .lexicon import (ALIASES, GENDERED_ROLES, GIVEN_NAME_GENDER, HONORIFIC_GENDER, MULTIWORD_PLACES,
                       NAME_PREFIX_TITLES, NAME_SUFFIXES, ORG_HEAD_TYPES, ORG_NAME_TYPES,
                       ORG_TYPE_NOUNS, ORG_WORDS, PLACES, POSTNOMINALS, ROLE_NOUNS, ROLE_SYNONYMS,
                       STOP_CAPS, TITLE_WORDS)
@@ -111,6 +112,8 @@ class Entity:
                 self.role_words.update(words)
             if self.role is None:
                 self.role = role
+            if self.gender is None:
+                self.gender = role_gender(role)
 
     def has_head(self, head: str, words: frozenset[str] = frozenset()) -> bool:
         """Tell whether a description head ("official") fits this entity; a former or
@@ -129,6 +132,15 @@ def role_heads(role: str) -> frozenset[str]:
     for w in list(words):
         words.update(ROLE_SYNONYMS.get(w, ()))
     return frozenset(words)
+
+
+def role_gender(role: str) -> str | None:
+    """Return "he"/"she" when a role says it ("actress", "spokeswoman", "his wife")."""
+    words = set(_WORD_RE.findall(role.lower()))
+    she, he = words & GENDERED_ROLES["she"], words & GENDERED_ROLES["he"]
+    if she and not he:
+        return "she"
+    return "he" if he and not she else None
 
 
 def given_gender(name: str) -> str | None:
@@ -353,7 +365,8 @@ class Discourse:
         recent = (lambda: self._entity("person", self.names[k][1])) if k >= 0 else (lambda: None)
         for find in (lambda: self._person_in_span(sent_start, m.start, m.name),
                      lambda: self._previous_subject(sent_start), lambda: last, recent,
-                     lambda: self._recent_of_gender(k, m.name)):
+                     lambda: self._recent_of_gender(k, m.name),
+                     lambda: self._recent_speaker_fitting(m.name)):
             cand = find()  # in order of salience, computed only as far as needed
             if cand is not None and cand.gender in (None, m.name):
                 cand.gender = m.name
@@ -424,6 +437,14 @@ class Discourse:
                     and w not in self.person_tokens and low not in _COMMON_CAPS:
                 best, n = w, c
         return self._entity("organization", best) if best else None
+
+    def _recent_speaker_fitting(self, gender: str) -> Entity | None:
+        """Return the latest person who spoke and whose gender is unknown or fits: "she"
+        after a man spoke goes back to the woman of unknown given name who spoke before."""
+        for ent in reversed(self.spoken[-_RECENT:]):
+            if ent.kind == "person" and ent.gender in (None, gender):
+                return ent
+        return None
 
     def _recent_of_gender(self, k: int, gender: str) -> Entity | None:
         """Return the latest person named before name index k whose given name or
