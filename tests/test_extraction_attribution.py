@@ -329,3 +329,23 @@ PRONOUN_FALLBACK = [
 @pytest.mark.parametrize("text,prefix,name,kind", PRONOUN_FALLBACK)
 def test_pronoun_falls_back_to_a_fitting_speaker(text, prefix, name, kind):
     _check(text, prefix, name, kind)
+
+
+# Documents speak for their issuer: "according to a note from X", "the statement said",
+# "a company statement"; "X's rival, Name," names Name.
+STATEMENTS = [
+    ("Shares fell on Thursday.\n\nAccording to a note from Barclays, “the warning raises "
+     "questions about the plan.”", "the warning raises", "Barclays", "organization"),
+    ("Northvale Police said in a statement that a man had been arrested. The victim was taken "
+     "to Castlebridge General Hospital.\n\n“The bravery of the public saved his life,” the "
+     "statement said.", "The bravery of", "Northvale Police", "organization"),
+    ("Lumenstack’s closest rival, Parlance, said in a statement that its own assistant “never "
+     "runs without a visible indicator”.", "never runs", "Parlance", "organization"),
+    ("Ortega Foods cut its forecast on Monday.\n\n“We are acting decisively,” according to a "
+     "company statement issued before the call.", "We are acting", "Ortega Foods", "organization"),
+]
+
+
+@pytest.mark.parametrize("text,prefix,name,kind", STATEMENTS)
+def test_statements_speak_for_their_issuer(text, prefix, name, kind):
+    _check(text, prefix, name, kind)

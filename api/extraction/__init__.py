@@ -52,7 +52,7 @@ def _resolve(rec: Record, disc: Discourse) -> None:
         return
     m = rec.cue.mention
     ent = disc.resolve(m, m.start, rec.sentence_start)
-    if ent is None and m.kind == "definite":
+    if ent is None and m.kind == "definite" and not m.org:
         rec.pending = True
         rec.fallback = _anaphor_target(m, disc)
         return

@@ -7,7 +7,8 @@ Rules:
 - "told" takes its object into the cue ("Qin Gang told Newsweek").
 - A participle or a coordinated verb without its own subject ("…, saying",
   "… and accused") continues the previous cue of the sentence.
-- "according to X" is a cue whose speaker follows.
+- "according to X" is a cue whose speaker follows; so is X of "according to a
+  note/statement from X".
 - A headline "X: ‘…’" makes X the speaker of its quotation.
 """
 from __future__ import annotations
@@ -16,7 +17,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from .lexicon import INDIRECT_VERBS, MONTHS, PARTICIPLES, SPEECH_VERBS, WEEKDAYS
+from .lexicon import DOC_NOUNS, INDIRECT_VERBS, MONTHS, PARTICIPLES, SPEECH_VERBS, WEEKDAYS
 from .mentions import Mention, parse_after, parse_before, tokenize
 
 def trie_pattern(words: set[str] | frozenset[str]) -> str:
@@ -59,6 +60,10 @@ def verb_index(doc) -> tuple[list[int], list[tuple[int, int, str]]]:
         doc.verbs = ([v[0] for v in items], items)
     return doc.verbs
 _ACCORDING_RE = re.compile(r"(?<!\w)[Aa]ccording to\s+")
+# "according to a note from Barclays": the document's author is the speaker.
+_DOC_FROM_RE = re.compile(r"(?:a|an|the)\s+(?:[\w\-]+\s+){0,2}?(?:note|statement|report|letter|"
+                          r"memo|filing|release|email|e-mail|post|presentation|document|message)"
+                          r"\s+(?:(?:issued|released|sent|published)\s+)?(?:from|by)\s+")
 # Clause delimiters; not ‘’' which double as apostrophes (quoted text is masked anyway).
 _LAST_DELIM_RE = re.compile(r"(?s).*[;:()“”\"—–\[\]\n_]")  # up to the last delimiter
 _FORWARD_STOP_RE = re.compile(r"[;:!?“”\"(_]|\.(?=\s*$)")
@@ -145,12 +150,15 @@ def _according(masked: str, lo: int, hi: int) -> list[Cue]:
     for m in _ACCORDING_RE.finditer(masked, lo, hi):
         stop = _FORWARD_STOP_RE.search(masked, m.end(), min(hi, m.end() + 120))
         limit = stop.start() if stop else min(hi, m.end() + 120)
-        comma = masked.find(",", m.end(), limit)
-        mention = parse_after(masked, m.end(), comma if comma >= 0 else limit)
+        doc = _DOC_FROM_RE.match(masked, m.end(), limit)
+        at = doc.end() if doc else m.end()
+        comma = masked.find(",", at, limit)
+        mention = parse_after(masked, at, comma if comma >= 0 else limit)
         if mention is None:
             continue
         tail = masked[mention.end:limit].strip()
-        if tail and not tail.startswith(","):
+        if tail and not tail.startswith(",") and not (mention.org and mention.kind == "definite"
+                                                      and mention.text.endswith(tuple(DOC_NOUNS))):
             continue  # "according to US news reports": a source, not a speaker
         cues.append(Cue(m.start(), mention.end, m.start(), m.end(), mention, "according to"))
     return cues

@@ -165,6 +165,11 @@ maker manufacturer startup carmaker automaker lender insurer insurer watchdog
 prosecutors authorities military army navy spokesman's statement
 """.split()) - {"spokesman's", "statement"}
 
+# Documents that speak for whoever issued them: "the statement said".
+DOC_NOUNS = frozenset("""
+statement note report letter memo filing release email e-mail post notice
+""".split())
+
 # Places and institutions used as metonyms for governments ("Washington said").
 PLACES = frozenset("""
 afghanistan albania algeria argentina armenia australia austria azerbaijan bahrain

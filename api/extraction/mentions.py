@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import (ADVERBS, DEFINITE, INDEFINITE, NAME_PARTICLES, ORG_NOUNS, PRONOUNS,
+from .lexicon import (ADVERBS, DEFINITE, DOC_NOUNS, INDEFINITE, NAME_PARTICLES, ORG_NOUNS, PRONOUNS,
                       SUBJECT_PRONOUNS,
                       ROLE_NOUNS)
 from .names import (_CLAUSE_STOP, _POSSESSIVE_DETS, _PREPOSITIONS, _TIME_WORDS, FUNCTION_CAPS,
@@ -59,6 +59,17 @@ def _description(text: str, toks: list[Tok]) -> Mention | None:
     if len(toks) > 3 and toks[-1][0] in ("year-old", "year-olds") and toks[-2][0] == "-" \
             and toks[-3][0].isdigit():  # "the 19-year-old": one head word
         toks = toks[:-3] + [(text[toks[-3][1]:toks[-1][2]], toks[-3][1], toks[-1][2])]
+    last = toks[-1][0].lower()
+    if last in DOC_NOUNS and len(toks) > 1 and (toks[-2][0] in DEFINITE or toks[-2][0] in INDEFINITE
+                                                 or toks[-2][0].lower() in ORG_NOUNS):
+        # "the statement said", "a company statement": the organisation that issued it
+        mod = toks[-2][0].lower()
+        d = len(toks) - 2 if toks[-2][0] in DEFINITE or toks[-2][0] in INDEFINITE else len(toks) - 3
+        if d < 0 or not (toks[d][0] in DEFINITE or toks[d][0] in INDEFINITE):
+            return None
+        head = mod if mod in ORG_NOUNS else "statement"
+        whole, s, e = _span_text(text, toks[d:])
+        return Mention("definite", whole, s, e, text[toks[d + 1][1]:e], head=head, org=True)
     head_idx = -1
     # a role noun followed by a short prepositional phrase: "a spokesperson for the company"
     for k in range(len(toks) - 2, max(0, len(toks) - 9), -1):
@@ -194,10 +205,23 @@ def _with_appositive(text: str, toks: list[Tok]) -> Mention | None:
     if inner and all(is_cap(t[0]) for t in inner):
         name = parse_core(text, inner)
         desc = parse_core(text, toks[:j])
+        if name and name.kind == "name" and desc is None and _possessive_np(toks[:j]):
+            return name  # "Lumenstack's closest rival, Parlance,"
         if name and name.kind == "name" and desc and desc.kind in ("definite", "anonymous"):
             name.role = name.role or text[toks[_role_start(toks, j)][1]:toks[j - 1][2]]
             return name  # "Brightpath's chief privacy officer, Elena Sorokina,"
     return None
+
+
+def _possessive_np(toks: list[Tok]) -> bool:
+    """Tell whether tokens end with "X's (adjective) noun" / "its noun", all lower-case after."""
+    for k in range(len(toks) - 1, max(-1, len(toks) - 4), -1):
+        tok = toks[k][0]
+        if tok.endswith(("'s", "’s")) or tok.lower() in _POSSESSIVE_DETS:
+            return k < len(toks) - 1
+        if not (tok.isalpha() and tok.islower()):
+            return False
+    return False
 
 
 def _last_comma(toks: list[Tok]) -> int | None:
@@ -229,7 +253,11 @@ def _forward_tokens(text: str, toks: list[Tok]) -> list[Tok]:
     if toks[0][0] in DEFINITE or toks[0][0] in INDEFINITE or toks[0][0] in _POSSESSIVE_DETS:
         for k, t in enumerate(toks[1:8], 1):
             if t[0].lower() in ROLE_NOUNS or t[0].lower() in ORG_NOUNS:
+                if k + 1 < len(toks) and toks[k + 1][0].lower() in DOC_NOUNS:
+                    return toks[:k + 2]  # "a company statement"
                 return toks[:k + 1]
+            if t[0].lower() in DOC_NOUNS and k == 1:
+                return toks[:2]  # "the statement"
         return []
     out: list[Tok] = []
     for k, (tok, _, _) in enumerate(toks[:10]):

@@ -26,6 +26,8 @@ Rules:
   "the company/firm/bank/club/regulator" is the organisation of a fitting type named
   before it (type from a name word such as Inc/Bank/FC/United/Authority or a noun
   next to it), preferring the one the text keeps naming over a rival.
+- "the statement said" is the organisation that spoke last, else the one named last;
+  "a company/police statement" the organisation of that type.
 - A one-word speaker ("Apple said") is an organisation unless it is person-like: a
   token of a person named in full, a common given name, or a surname written after
   an honorific.
@@ -479,6 +481,11 @@ class Discourse:
         if not m.org and _ANONYMITY_RE.search(self.text, lo, hi):
             # "…,” the diplomat said, speaking on condition of anonymity
             return self._find_head(m.head, pos, anonymous_only=True) or self.unknown(m)
+        if m.org and m.head == "statement":
+            for ent in reversed(self.spoken[-_RECENT:]):  # "the statement said": its issuer
+                if ent.kind == "organization" and ent.last <= pos:
+                    return ent
+            return self._recent_org(pos)
         if m.org:
             for ent in reversed(self.spoken[-_RECENT:]):
                 if ent.kind == "organization" and m.head in ent.name.lower():
