@@ -349,3 +349,21 @@ STATEMENTS = [
 @pytest.mark.parametrize("text,prefix,name,kind", STATEMENTS)
 def test_statements_speak_for_their_issuer(text, prefix, name, kind):
     _check(text, prefix, name, kind)
+
+
+REPORTED_VERBS = [
+    ("Dr. Amara Nwosu led the study.\n\nNwosu cautioned that the sample was small and the "
+     "results were early.", "the sample was small", "Amara Nwosu", "person"),
+    ("Karim Haddad spoke in Geneva. Haddad observed that the next round would take place "
+     "in Vienna.", "the next round", "Karim Haddad", "person"),
+]
+
+
+@pytest.mark.parametrize("text,prefix,name,kind", REPORTED_VERBS)
+def test_cautioned_and_observed_report_speech(text, prefix, name, kind):
+    _check(text, prefix, name, kind)
+
+
+def test_observed_without_that_is_not_speech():
+    text = "Karim Haddad observed the talks in Geneva on Monday from the gallery."
+    assert [q for q in extract_quotes(text) if q.kind == "indirect"] == []

@@ -73,7 +73,7 @@ noted notes explained explains stated acknowledged acknowledges admitted admits 
 concedes stressed stresses maintained maintains contended contends asserted asserts
 reiterated reiterates emphasised emphasized predicted predicts wrote writes tweeted
 replied replies promised promises assured assures conceded concede admit acknowledge
-say
+say cautioned cautions observed
 """.split())
 
 # Participles that continue the previous speaker's turn ("..., adding that").

@@ -42,7 +42,8 @@ _THAT_RE = re.compile(
     r"(?:\s+(?:(?:read|issued|released|published|posted|sent|given|shared|filed)\s+)?"
     r"(?:on|with|to|by|at|for)\s+(?:(?:a|an|the|his|her|their|its)\s+)?[\w.]+)?)*"
     r"\s*(?:,\s*)?(?:that\s+)?")
-_NEEDS_THAT = {"told", "tells", "promised", "promises", "assured", "assures", "warned"}
+_NEEDS_THAT = {"told", "tells", "promised", "promises", "assured", "assures", "warned",
+               "cautioned", "cautions", "observed"}
 _OBJ_THAT_RE = re.compile(r"\s+(?:[\w.’'\-]+\s+){0,8}?that\s+")
 # "told the court his client had …": an audience, then a clause without "that".
 _AUDIENCE_RE = re.compile(
