@@ -166,8 +166,8 @@ Lin said the company had not received any complaints from regulators. "We talk t
 # with an affiliation before the verb ("Analyst Priya Desai at Investec said").
 _OPEN = {("conflict", "We have not been able"), ("tech", "it came late"),
          ("markets", "the cut was larger")}
-CASES = [pytest.param(key, prefix, name,
-                      marks=[pytest.mark.xfail(strict=False)] if (key, prefix) in _OPEN else [])
+OPEN_GAP = pytest.mark.xfail(strict=True, reason="known gap, see _OPEN")
+CASES = [pytest.param(key, prefix, name, marks=[OPEN_GAP] if (key, prefix) in _OPEN else [])
          for key, (_, gold) in ARTS.items() for prefix, name in gold]
 
 

@@ -40,7 +40,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .lexicon import (ALIASES, GENDERED_ROLES, GIVEN_NAME_GENDER, HONORIFIC_GENDER, MULTIWORD_PLACES,
-                      NAME_PREFIX_TITLES, NAME_SUFFIXES, ORG_HEAD_TYPES, ORG_NAME_TYPES,
+                      NAME_PREFIX_TITLES, ORG_HEAD_TYPES, ORG_NAME_TYPES,
                       ORG_TYPE_NOUNS, ORG_WORDS, PLACES, POSTNOMINALS, ROLE_NOUNS, ROLE_SYNONYMS,
                       STOP_CAPS, TITLE_WORDS)
 from .document import Document
