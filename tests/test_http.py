@@ -1,4 +1,7 @@
 """Conventions every route shares: problem+json, ETag/304, CORS, OpenAPI and offline docs."""
+import re
+from pathlib import Path
+
 import pytest
 
 
@@ -42,13 +45,28 @@ def test_405_names_the_allowed_methods(client):
     assert "GET" in client.post("/v1/outlets").headers["Allow"]
 
 
+API_BLUEPRINTS = {"quotes", "sources", "speakers", "outlets", "health", "citations", "provenance"}
+
+
+def api_rules(app):
+    return [rule for rule in app.url_map.iter_rules()
+            if rule.endpoint.split(".")[0] in API_BLUEPRINTS]
+
+
+def test_readme_shows_every_route(app):
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    for rule in api_rules(app):
+        # /v1/quotes/<quote_id>/citation is shown as /v1/quotes/QUOTE_ID/citation or with an id
+        pattern = re.sub(r"<\w+>", r"[\\w.-]+", re.escape(rule.rule)) + r"(?![\w/])"
+        assert re.search(pattern, readme), rule.rule
+
+
 def test_openapi_documents_every_route_and_problem_errors(app, client):
     spec = client.get("/openapi.json").get_json()
     assert spec["openapi"].startswith("3.")
     documented = set(spec["paths"])
-    for rule in app.url_map.iter_rules():
-        if rule.endpoint.split(".")[0] in {"quotes", "sources", "speakers", "outlets", "health"}:
-            assert rule.rule.replace("<", "{").replace(">", "}") in documented
+    for rule in api_rules(app):
+        assert rule.rule.replace("<", "{").replace(">", "}") in documented
     bad_request = spec["components"]["responses"]["DEFAULT_ERROR"]
     assert "application/problem+json" in bad_request["content"]
     params = {p["name"] for p in spec["paths"]["/v1/quotes"]["get"]["parameters"]}
