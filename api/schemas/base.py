@@ -52,14 +52,3 @@ def page_schema(name: str, item_schema: type[ma.Schema], **extra_fields) -> type
     }, name=name)
 
 
-def strip_empty(value: str | None) -> str | None:
-    """Return value stripped, or None when it is blank."""
-    if value is None:
-        return None
-    value = value.strip()
-    return value or None
-
-
-def csv_list(values: list[str]) -> list[str]:
-    """Accept both repeated parameters and comma-separated values."""
-    return [part.strip() for value in values for part in value.split(",") if part.strip()]
