@@ -10,7 +10,7 @@ from api.auth import SECURITY_SCHEME, configured_tokens
 from api.db import get_db, init_schema
 from api.errors import VerbatimApi, register_error_handlers
 from api.http import register_http
-from api.limits import limiter
+from api.limits import init_limiter
 
 
 def create_app(config: dict | None = None) -> Flask:
@@ -20,8 +20,6 @@ def create_app(config: dict | None = None) -> Flask:
     app.config.from_prefixed_env("VERBATIM")
     if config:
         app.config.update(config)
-    app.json.sort_keys = False
-    app.json.ensure_ascii = False
     app.config["TOKEN_MAP"] = configured_tokens(app.config)
 
     db_path = Path(app.config["DB"])
@@ -32,7 +30,7 @@ def create_app(config: dict | None = None) -> Flask:
     def open_db():
         g.db = get_db(db_path)
 
-    limiter.init_app(app)
+    init_limiter(app)
     api = VerbatimApi(app)
     api.spec.components.security_scheme("bearerAuth", SECURITY_SCHEME)
     from api.routes import BLUEPRINTS

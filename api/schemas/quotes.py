@@ -103,6 +103,7 @@ class QuoteSchema(BaseSchema):
 def quote_resource(row: dict) -> dict:
     """Reshape a flat store row into the nested quote object of the contract."""
     quote_id = row["id"]
+    self_url = api_url("v1", "quotes", quote_id)
     speaker = None
     if row["speaker_id"]:
         speaker = {"id": row["speaker_id"], "name": row["speaker_name"],
@@ -117,10 +118,10 @@ def quote_resource(row: dict) -> dict:
         "span_utf16": {"start": row["start_utf16"], "end": row["end_utf16"]},
         "selector": {"exact": row["text"], "prefix": row["prefix"], "suffix": row["suffix"]},
         "links": {
-            "self": api_url("v1", "quotes", quote_id),
+            "self": self_url,
             "source": api_url("v1", "sources", row["source_id"]),
-            "citation": api_url("v1", "quotes", quote_id, "citation"),
-            "provenance": api_url("v1", "quotes", quote_id, "provenance"),
+            "citation": self_url + "/citation",
+            "provenance": self_url + "/provenance",
         },
     }
 
