@@ -110,7 +110,7 @@ The envoy warned that aid convoys could not reach the area. A spokesman for the 
 Haddad noted that the next round would take place in Vienna.
 """, [("both sides had agreed", "Karim Haddad"), ("Nobody has walked", "Karim Haddad"),
       ("There can be no talks", "Olena Petrenko"), ("aid convoys could not", "Karim Haddad"),
-      ("We have not been able", "Red Cross"), ("the next round would", "Karim Haddad")]),
+      ("We have not been able", "spokesman for the Red Cross"), ("the next round would", "Karim Haddad")]),
 
 "sport": ("""Neymar fires Santos into final
 
@@ -161,14 +161,9 @@ Lin said the company had not received any complaints from regulators. "We talk t
       ("Recording never runs", "Parlance")]),
 }
 
-# Known open cases: "a spokesman for the Red Cross" (kept as the spokesman), a
-# coordinated verb without its own subject ("welcomed … but warned that"), and a person
-# with an affiliation before the verb ("Analyst Priya Desai at Investec said").
-_OPEN = {("conflict", "We have not been able"), ("tech", "it came late"),
-         ("markets", "the cut was larger")}
-OPEN_GAP = pytest.mark.xfail(strict=True, reason="known gap, see _OPEN")
-CASES = [pytest.param(key, prefix, name, marks=[OPEN_GAP] if (key, prefix) in _OPEN else [])
-         for key, (_, gold) in ARTS.items() for prefix, name in gold]
+# "A spokesman for the Red Cross" is the anonymous speaker "spokesman for the Red Cross",
+# as the gold convention has it (tests/gold/HELDOUT2.md, decisions 4 and 30).
+CASES = [(key, prefix, name) for key, (_, gold) in ARTS.items() for prefix, name in gold]
 
 
 @pytest.mark.parametrize("key,prefix,name", CASES)

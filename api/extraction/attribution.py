@@ -6,7 +6,9 @@ Rules:
   Thursday said") or right after it ("said Liu", "stated U.S. Attorney …").
 - "told" takes its object into the cue ("Qin Gang told Newsweek").
 - A participle or a coordinated verb without its own subject ("…, saying",
-  "… and accused") continues the previous cue of the sentence.
+  "… and accused") continues the previous cue of the sentence; with no cue before
+  it, a coordinated verb takes the subject that opens the sentence ("X welcomed the
+  deal but warned that …"), unless that subject is compound ("X and Y").
 - "according to X" is a cue whose speaker follows; so is X of "according to a
   note/statement from X".
 - A headline "X: ‘…’" makes X the speaker of its quotation.
@@ -88,6 +90,7 @@ class Cue:
     verb: str
     inherited: bool = False
     anchor: int = -1  # where this cue's own verb stands, even when inherited
+    carried: bool = False  # the subject opens the sentence, before another predicate
 
     def __post_init__(self) -> None:
         if self.anchor < 0:
@@ -143,6 +146,25 @@ def _make_cue(masked: str, vs: int, ve: int, verb: str, lo: int, hi: int) -> Cue
     return Cue(vs, end, vs, ve, None, verb)
 
 
+_OPENING_RE = re.compile(r"[\s•·*\-–—]*(?:(?:But|And|Yet|Still|Meanwhile|However),?\s+)?")
+# After the subject: an appositive between commas, then a lower-case predicate word.
+_PREDICATE_RE = re.compile(r"(?:,[^,;:“”\"_]{1,80},)?\s+(?!(?:and|or|&|nor|who|which)\b)[a-z]")
+
+
+def _opening_subject(masked: str, lo: int, vs: int) -> Mention | None:
+    """Return the subject opening the sentence when the words up to a coordinated verb
+    are its predicate: "Omar Said, of Digital Rights Watch, welcomed the move but"."""
+    start = _OPENING_RE.match(masked, lo, vs).end()
+    mention = parse_after(masked, start, min(vs, start + 100))
+    if mention is None or mention.start != start \
+            or (mention.kind == "pronoun" and mention.name == "they") \
+            or mention.text.endswith(("'s", "’s")):
+        return None
+    if not _PREDICATE_RE.match(masked, mention.end, vs):
+        return None
+    return mention
+
+
 def _according(masked: str, lo: int, hi: int) -> list[Cue]:
     cues: list[Cue] = []
     if masked.find("ccording to", lo, hi) < 0:
@@ -192,10 +214,19 @@ def find_cues(doc, lo: int, hi: int) -> list[Cue]:
             before = masked[max(lo, cue.verb_start - 6):cue.verb_start].rstrip()
             continues = cue.verb in PARTICIPLES or before.endswith(("and", "but", ","))
             prev = next((c for c in reversed(cues) if c.mention is not None), None)
-            if not (continues and prev):
+            if not continues:
                 continue
-            cue = Cue(prev.start, prev.end, prev.verb_start, prev.verb_end, prev.mention,
-                      prev.verb, inherited=True, anchor=cue.verb_start)
+            coordinated = cue.verb not in PARTICIPLES and before.endswith(("and", "but"))
+            if prev is None or (coordinated and prev.mention.start < prev.verb_start
+                                and not prev.inherited):
+                subject = prev.mention if prev is not None else \
+                    _opening_subject(masked, lo, vs) if coordinated else None
+                if subject is None:
+                    continue
+                cue = Cue(vs, cue.end, vs, cue.verb_end, subject, verb, carried=True)
+            else:
+                cue = Cue(prev.start, prev.end, prev.verb_start, prev.verb_end, prev.mention,
+                          prev.verb, inherited=True, anchor=cue.verb_start)
         cues.append(cue)
     cues.extend(_according(masked, lo, hi))
     cues.sort(key=lambda c: c.anchor)

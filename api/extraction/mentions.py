@@ -124,7 +124,29 @@ def parse_core(text: str, toks: list[Tok]) -> Mention | None:
     if not is_cap(last) or last.lower() in ROLE_NOUNS:
         return _description(text, toks)
     run = _name_run(text, toks)
-    return _named(text, toks, run) or _description(text, toks)
+    return _named(text, toks, run) or _description(text, toks) or _affiliated(text, toks)
+
+
+_AFFILIATIONS = frozenset({"at", "of", "from", "with"})
+
+
+def _affiliated(text: str, toks: list[Tok]) -> Mention | None:
+    """Parse a person followed by their organisation: "Analyst Priya Desai at Investec",
+    "Sara Kim from the Red Cross"; the organisation joins the role."""
+    k = len(toks) - 1
+    while k > 0 and is_cap(toks[k][0]):
+        k -= 1
+    if k > 0 and toks[k][0] == "the":
+        k -= 1
+    if k < 1 or k == len(toks) - 1 or toks[k][0] not in _AFFILIATIONS:
+        return None
+    person = parse_core(text, toks[:k])
+    if person is None or person.kind != "name" or person.org or " " not in person.name:
+        return None
+    if person.role:
+        person.role = f"{person.role} {text[toks[k][1]:toks[-1][2]]}"
+    person.text, person.end = text[person.start:toks[-1][2]], toks[-1][2]
+    return person
 
 
 def _appositive(text: str, toks: list[Tok]) -> tuple[list[Tok], str] | None:

@@ -169,7 +169,8 @@ def _split_title(toks: list[Tok], run: int) -> tuple[int | None, list[Tok], int]
     if title_at >= 0:
         return run, names[title_at + 1:], title_at
     if run >= 2 and toks[run - 1][0] in ("of", "for") and len(names) >= 3 \
-            and toks[run - 2][0].lower() in TITLE_WORDS:
+            and toks[run - 2][0].lower() in TITLE_WORDS \
+            and not is_org_name(" ".join(t[0] for t in names)):
         return run - 2, names[1:], title_at  # "Secretary of State Antony Blinken"
     if run >= 1 and toks[run - 1][0].lower() in ROLE_NOUNS:
         return run - 1, names, title_at
@@ -198,9 +199,8 @@ def _named(text: str, toks: list[Tok], run: int) -> Mention | None:
         start = toks[min(role_start, run if title_at >= 0 else role_start)][1]
     elif run >= 1 and toks[run - 1][0].lower() in _PREPOSITIONS:
         return None  # object of a preposition, not a subject
-    elif run >= 3 and toks[run - 1][0] == "the" and toks[run - 2][0] in _PREPOSITIONS \
-            and toks[run - 3][0].lower() in ROLE_NOUNS:
-        return None  # "a spokeswoman for the Department for Levelling Up": the spokeswoman
+    elif run >= 2 and toks[run - 1][0] == "the" and toks[run - 2][0] in _PREPOSITIONS:
+        return None  # "a spokeswoman for the Department for …", "Kim from the Red Cross"
     name = text[names[0][1]:names[-1][2]]
     name = _POSSESSIVE_RE.sub("", name) if name.endswith(("'s", "’s")) else name
     end = toks[-1][2]

@@ -10,6 +10,7 @@ Rules:
   the sentence up to the comma before the cue.
 - "X …, saying (that) CLAUSE." with an identified sentence subject X.
 - "X said that A, and that B.": B is its own passage (A may hold a quotation).
+- A clause needs four words, three after an explicit "that" ("warned that it came late").
 - Never when the reported clause holds a quotation (the quotation is the record),
   nor for vague plural groups ("experts say") or "according to X".
 """
@@ -110,7 +111,8 @@ def _clause(doc: Document, pos: int, hi: int, cue: Cue, lo: int) -> Record | Non
     if not _CLAUSE_START_RE.match(doc.masked, pos, hi) or not _quote_free(doc, pos, hi):
         return None
     end = _span_end(doc.text, pos, hi)
-    if ":" in doc.text[pos:end] or len(_WORD_RE.findall(doc.text[pos:end])) < _MIN_WORDS:
+    least = _MIN_WORDS - 1 if doc.masked.endswith("that ", 0, pos) else _MIN_WORDS
+    if ":" in doc.text[pos:end] or len(_WORD_RE.findall(doc.text[pos:end])) < least:
         return None  # "explained what had gone wrong:" introduces, it does not report
     return Record(pos, end, "indirect", cue, lo, pos, sentence_start=lo)
 
@@ -135,7 +137,7 @@ def _opening_cue(doc: Document, lo: int, hi: int, cues: list[Cue]) -> Record | N
     """Match 'X said (that) CLAUSE.' with X opening its clause."""
     for cue in cues:
         if cue.verb not in INDIRECT_VERBS or not _good_subject(cue) \
-                or cue.start >= cue.verb_start:
+                or (cue.start >= cue.verb_start and not cue.carried):
             continue
         if not (_INTRO_RE.fullmatch(doc.masked, lo, cue.start) or _conj_end(doc.masked, lo, cue.start)):
             continue
