@@ -12,16 +12,26 @@ MAX_LIMIT = 100
 _URL_SAFE = re.compile(r"[A-Za-z0-9_~-]+").fullmatch  # ids need no percent-encoding
 
 
+def url_root() -> str:
+    """Return this request's absolute URL root ("https://host/"), computed once per request."""
+    root = g.get("url_root")
+    if root is None:
+        root = g.url_root = request.url_root  # derived from the request's headers each time
+    return root
+
+
+def path_part(part: str) -> str:
+    """Return a path segment percent-encoded; stored ids ([a-z0-9_-]) come back as they are."""
+    return part if _URL_SAFE(part) else quote(part, safe="")
+
+
 def api_url(*parts: str, **query: str) -> str:
     """Return the absolute URL of a path under this API: api_url("v1", "quotes", quote_id).
 
-    Links are built by hand, not with url_for: a page of 20 quotes has 80 of them and url_for
+    Links are built by hand, not with url_for: a page of 20 quotes has 40 of them and url_for
     costs about 50 µs each. Path parts and query values are percent-encoded.
     """
-    root = g.get("url_root")
-    if root is None:
-        root = g.url_root = request.url_root  # computed from the request's headers each time
-    url = root + "/".join(part if _URL_SAFE(part) else quote(part, safe="") for part in parts)
+    url = url_root() + "/".join(map(path_part, parts))
     return f"{url}?{urlencode(query)}" if query else url
 
 
@@ -31,6 +41,40 @@ class BaseSchema(ma.Schema):
     class Meta:
         unknown = ma.RAISE
         ordered = True
+
+
+class RowSchema(BaseSchema):
+    """A resource dumped straight from its store row, without marshmallow's per-field walk.
+
+    The store returns JSON-ready values; the declared fields pick and order the keys (a key the
+    row lacks is left out, as marshmallow would), nested schemas dump their own parts, and
+    `computed()` gives the fields the row does not hold, such as links. The fields still
+    generate the OpenAPI document, and the schemathesis suite checks every answer against it.
+    """
+
+    def computed(self, row: dict, root: str) -> dict:
+        """Return the values of fields built from the row (root: this request's url_root())."""
+        return {}
+
+    def dump(self, obj, *, many: bool | None = None):
+        many = self.many if many is None else many
+        root = url_root()
+        return [self._resource(row, root) for row in obj] if many else self._resource(obj, root)
+
+    def _resource(self, row: dict, root: str) -> dict:
+        out = {}
+        computed = self.computed(row, root)
+        for name, field in self.dump_fields.items():
+            if name in computed:
+                out[field.data_key or name] = computed[name]
+            elif name in row:
+                value = row[name]
+                if isinstance(field, fields.Nested):
+                    value = field.schema.dump(value)
+                elif isinstance(field, fields.List) and isinstance(field.inner, fields.Nested):
+                    value = field.inner.schema.dump(value, many=True)
+                out[field.data_key or name] = value
+        return out
 
 
 class NoArgs(BaseSchema):

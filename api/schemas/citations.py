@@ -1,17 +1,17 @@
 """Citation schemas: style/format arguments, the bulk request and the citation objects."""
 from __future__ import annotations
 
-import marshmallow as ma
-from flask import url_for
+from urllib.parse import urlencode
+
 from marshmallow import fields, validate
 
 from api.citations import DEFAULT_STYLE, FORMATS, JSON, STYLES, UnknownFormat, check_style
-from api.schemas.base import BaseSchema
+from api.schemas.base import BaseSchema, RowSchema, path_part
 from api.schemas.quotes import SourceRefSchema
 
 MAX_IDS = 100
 CITATION_FORMATS = (JSON, *FORMATS)
-EXPORT_LINKS = ("bibtex", "ris", "csl-json", "text")
+EXPORT_LINKS = ("bibtex", "ris", "csl-json", "text")  # text last: it also names the style
 
 
 def check_citation_format(fmt: str) -> str:
@@ -60,7 +60,7 @@ class CitationFormatsSchema(BaseSchema):
     text = fields.String(metadata={"description": "The entry as text/x-bibliography"})
 
 
-class CitationSchema(BaseSchema):
+class CitationSchema(RowSchema):
     quote_id = fields.String()
     style = fields.String()
     citation = fields.String(metadata={"description": "The reference entry in `style`, plain text"})
@@ -74,13 +74,10 @@ class CitationSchema(BaseSchema):
     formats = fields.Nested(CitationFormatsSchema, metadata={"description": "Export links"})
     source = fields.Nested(CitationSourceSchema)
 
-    @ma.pre_dump
-    def add_format_links(self, citation, **kwargs):
-        def link(fmt):
-            style = citation["style"] if fmt == "text" else None
-            return url_for("citations.get_quote_citation", quote_id=citation["quote_id"],
-                           format=fmt, style=style, _external=True)
-        return {**citation, "formats": {fmt.replace("-", "_"): link(fmt) for fmt in EXPORT_LINKS}}
+    def computed(self, citation, root):
+        url = f"{root}v1/quotes/{path_part(citation['quote_id'])}/citation?format="
+        return {"formats": {fmt: url + fmt for fmt in EXPORT_LINKS[:-1]}
+                | {"text": f"{url}text&{urlencode({'style': citation['style']})}"}}
 
 
 class BibliographyEntrySchema(BaseSchema):

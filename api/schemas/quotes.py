@@ -4,7 +4,7 @@ from __future__ import annotations
 import marshmallow as ma
 from marshmallow import fields, validate
 
-from api.schemas.base import BaseSchema, PageArgs, api_url, page_schema
+from api.schemas.base import BaseSchema, PageArgs, page_schema, path_part, url_root
 
 KINDS = ("full", "partial", "indirect")
 SORTS = ("date", "-date", "relevance")
@@ -97,13 +97,14 @@ class QuoteSchema(BaseSchema):
         checks every answer against it, so the two cannot drift unnoticed.
         """
         many = self.many if many is None else many
-        return [quote_resource(row) for row in obj] if many else quote_resource(obj)
+        root = url_root()
+        return [quote_resource(row, root) for row in obj] if many else quote_resource(obj, root)
 
 
-def quote_resource(row: dict) -> dict:
-    """Reshape a flat store row into the nested quote object of the contract."""
+def quote_resource(row: dict, root: str) -> dict:
+    """Reshape a flat store row into the nested quote object of the contract (root: url_root())."""
     quote_id = row["id"]
-    self_url = api_url("v1", "quotes", quote_id)
+    self_url = f"{root}v1/quotes/{path_part(quote_id)}"
     speaker = None
     if row["speaker_id"]:
         speaker = {"id": row["speaker_id"], "name": row["speaker_name"],
@@ -119,7 +120,7 @@ def quote_resource(row: dict) -> dict:
         "selector": {"exact": row["text"], "prefix": row["prefix"], "suffix": row["suffix"]},
         "links": {
             "self": self_url,
-            "source": api_url("v1", "sources", row["source_id"]),
+            "source": f"{root}v1/sources/{path_part(row['source_id'])}",
             "citation": self_url + "/citation",
             "provenance": self_url + "/provenance",
         },

@@ -1,10 +1,12 @@
 """Source schemas: list arguments, the source object and its text slices."""
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 import marshmallow as ma
 from marshmallow import fields, validate
 
-from api.schemas.base import BaseSchema, PageArgs, api_url, page_schema
+from api.schemas.base import BaseSchema, PageArgs, RowSchema, page_schema, path_part
 from api.schemas.quotes import QuoteSchema
 
 
@@ -19,7 +21,7 @@ class SourceTextArgs(BaseSchema):
                          metadata={"description": "Code-point offset, default the end"})
 
 
-class SourceSchema(BaseSchema):
+class SourceSchema(RowSchema):
     id = fields.String()
     sha256 = fields.String()
     outlet = fields.String()
@@ -34,13 +36,11 @@ class SourceSchema(BaseSchema):
     quote_count = fields.Integer()
     links = fields.Dict(keys=fields.String(), values=fields.String())
 
-    @ma.pre_dump
-    def add_links(self, row, **kwargs):
-        return {**row, "links": {
-            "self": api_url("v1", "sources", row["id"]),
-            "text": api_url("v1", "sources", row["id"], "text"),
-            "quotes": api_url("v1", "quotes", source=row["id"]),
-        }}
+    def computed(self, row, root):
+        source_id = path_part(row["id"])
+        return {"links": {"self": f"{root}v1/sources/{source_id}",
+                          "text": f"{root}v1/sources/{source_id}/text",
+                          "quotes": f"{root}v1/quotes?{urlencode({'source': row['id']})}"}}
 
 
 class SourceDetailSchema(SourceSchema):

@@ -1,10 +1,11 @@
 """Speaker and outlet schemas."""
 from __future__ import annotations
 
-import marshmallow as ma
+from urllib.parse import urlencode
+
 from marshmallow import fields, validate
 
-from api.schemas.base import BaseSchema, PageArgs, api_url, page_schema
+from api.schemas.base import BaseSchema, PageArgs, RowSchema, page_schema, path_part
 
 SPEAKER_KINDS = ("person", "organization", "anonymous")
 
@@ -15,7 +16,7 @@ class SpeakerListArgs(PageArgs):
     kind = fields.List(fields.String(validate=validate.OneOf(SPEAKER_KINDS)), load_default=list)
 
 
-class SpeakerSchema(BaseSchema):
+class SpeakerSchema(RowSchema):
     id = fields.String()
     name = fields.String()
     kind = fields.String()
@@ -23,12 +24,10 @@ class SpeakerSchema(BaseSchema):
     quote_count = fields.Integer()
     links = fields.Dict(keys=fields.String(), values=fields.String())
 
-    @ma.pre_dump
-    def add_links(self, row, **kwargs):
-        return {**row, "links": {
-            "self": api_url("v1", "speakers", row["id"]),
-            "quotes": api_url("v1", "quotes", speaker=row["id"]),
-        }}
+    def computed(self, row, root):
+        speaker_id = path_part(row["id"])
+        return {"links": {"self": f"{root}v1/speakers/{speaker_id}",
+                          "quotes": f"{root}v1/quotes?{urlencode({'speaker': row['id']})}"}}
 
 
 class OutletCountSchema(BaseSchema):
