@@ -9,13 +9,13 @@ from api import config as default_config
 from api.auth import SECURITY_SCHEME, configured_tokens
 from api.db import get_db, init_schema
 from api.errors import VerbatimApi, register_error_handlers
-from api.http import register_http
+from api.http import App, register_http
 from api.limits import init_limiter
 
 
 def create_app(config: dict | None = None) -> Flask:
     """Build the Flask app: settings, database, API blueprints, errors, CLI."""
-    app = Flask(__name__)
+    app = App(__name__)
     app.config.from_object(default_config)
     app.config.from_prefixed_env("VERBATIM")
     if config:

@@ -1,6 +1,7 @@
 """Cross-cutting HTTP behaviour: JSON encoding, ETags with 304, CORS for reads, docs assets."""
 from __future__ import annotations
 
+import functools
 from urllib.parse import unquote_to_bytes
 
 import orjson
@@ -12,6 +13,18 @@ from werkzeug.exceptions import BadRequest, UnsupportedMediaType
 from werkzeug.http import generate_etag
 
 JSON_TYPE = "application/json; charset=utf-8"
+
+
+class App(Flask):
+    """Flask, remembering which views and hooks are coroutines.
+
+    Flask asks `inspect.iscoroutinefunction` of every hook and view on every request (about a
+    dozen times); the answer never changes for a function.
+    """
+
+    @functools.lru_cache(maxsize=1024)  # noqa: B019 (the one app lives as long as the process)
+    def ensure_sync(self, func):
+        return super().ensure_sync(func)
 
 
 class JSONProvider(DefaultJSONProvider):
@@ -42,7 +55,7 @@ def add_etag(response):
         headers["ETag"] = f'"{generate_etag(response.get_data())}"'
         if "If-None-Match" in request.headers:
             response.make_conditional(request)  # werkzeug's 304, entity headers dropped
-    if response.mimetype == "application/json":
+    if response.content_type == "application/json":  # JSONProvider's own answers have charset
         response.content_type = JSON_TYPE
     return response
 
