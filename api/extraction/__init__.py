@@ -27,6 +27,7 @@ from .dates import find_date, parse_published
 from .document import Document
 from .lexicon import OFFICE_WORDS
 from .model import ExtractedQuote, Speaker
+from .persons import speaks_as_person
 from .quotes import DirectFinder
 from .reported import find_indirect
 from .speakers import Discourse, Entity
@@ -137,6 +138,11 @@ def extract_quotes(text: str, published: str | None = None) -> list[ExtractedQuo
     records = DirectFinder(doc).run() + find_indirect(doc)
     records.sort(key=_order)
     disc = Discourse(doc)
+    for rec in records:  # "“I feel young,” Neymar said": a one-word speaker who is a person
+        m = rec.cue.mention if rec.cue is not None else None
+        if m is not None and m.kind == "name" and not m.org and " " not in m.name \
+                and speaks_as_person(text, rec.start, rec.end, rec.kind == "indirect"):
+            disc.person_tokens.add(m.name)
     for rec in records:
         _resolve(rec, disc)
     _resolve_forward(records, disc)

@@ -5,6 +5,7 @@ Everything here is general English-news vocabulary, not article-specific data.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 
 def _forms(base: str) -> set[str]:
@@ -263,59 +264,22 @@ ALIASES = {"US": "United States", "U.S.": "United States", "USA": "United States
            "U.S.A.": "United States", "UK": "United Kingdom", "U.K.": "United Kingdom",
            "EU": "European Union", "UN": "United Nations", "U.N.": "United Nations"}
 
-# Given names with a clear conventional gender (common English and international names),
-# so that "she" does not resolve to a man named earlier while a woman is available. Names
-# used for both (Alex, Sam, Jordan, Taylor, Riley, Jean, Andrea ...) are left out: unknown
-# or ambiguous names stay neutral.
-_MALE_NAMES = """
-aaron abdul abdullah adam adrian ahmed ahmad akira alan albert alejandro alexander alfred ali
-alistair andre andrew andy angus anthony antoine antonio arjun arnold arthur ashok barack
-barry ben benjamin bernard bill bob boris brad bradley brandon brendan brian bruce bryan
-carl carlos charles charlie chris christian christopher clive colin connor craig dan daniel
-darren dave david declan dennis derek dmitri dominic donald doug douglas duncan dylan ed
-eddie edward emmanuel enrique eric erik ethan eugene fabio felix fernando francesco francis
-frank fred frederick gareth gary gavin geoffrey george gerald gordon graham greg gregory
-gustavo hamid hans harold harry hassan henry howard hugh hugo ian ibrahim igor ivan jack
-jacob jake james jamie jason javier jeff jeffrey jeremy jerome jim jimmy joe joel john
-jonathan jorge jose joseph josh joshua juan julian justin kamal karl keith ken kenneth
-kevin kieran kim_m klaus kofi kumar lars lawrence lee_m leo leon leonardo liam lionel
-louis luca lucas luis luke malcolm manuel marco marcus mario mark martin matt matthew
-max michael miguel mike mohamed mohammed muhammad mustafa nathan neil nicholas nick nigel
-noah oliver omar oscar owen pablo patrick paul pedro peter philip phil pierre rafael
-rahul raj rajesh ralph ramon raymond ricardo richard rick rishi rob robert roberto rodrigo
-roger ronald rory roy russell ryan salman sam_m samuel sanjay scott sean sebastian sergei
-sergio simon stefan stephen steve steven stuart sunil tariq ted terry thomas tim timothy
-tom tommy tony trevor tyler vijay viktor vincent vladimir walter wayne william xavier
-yusuf zach zachary wang_m xi emeka chidi kwame olusegun tunde yuri dmitry andrei mikhail
-""".split()
+def _given_names() -> dict[str, str]:
+    """Read given_names.txt ("he: …" / "she: …" lines): given names with a clear
+    conventional gender, from many regions; a name listed under both is left out."""
+    found: dict[str, set[str]] = {}
+    text = (Path(__file__).parent / "given_names.txt").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        gender, sep, names = line.partition(":")
+        if sep and gender in ("he", "she") and not line.startswith("#"):
+            for name in names.split():
+                found.setdefault(name, set()).add(gender)
+    return {name: genders.pop() for name, genders in found.items() if len(genders) == 1}
 
-_FEMALE_NAMES = """
-abigail ada adriana agnes aisha alice alicia alison amanda amara amelia amy ana anastasia
-angela angelina anita ann anna anne annette antonia anya barbara beatrice becky belinda
-beth bethany betty beverly brenda bridget brigitte camila carla carmen carol caroline
-carolyn catherine cecilia charlotte chloe christina christine claire clara claudia colleen
-cristina cynthia daisy dana_f daniela danielle deborah debra denise diana diane dolores
-donna doris dorothy eileen elaine eleanor elena elisabeth elizabeth ella ellen emily emma
-erin esther eva eve evelyn fatima fiona florence frances francesca gabriela gemma georgia
-gillian gina grace gwen hannah harriet heather helen helena hillary holly ingrid irene
-isabel isabella jacqueline jane janet janice jasmine jennifer jenny jessica jill joan
-joanna jocelyn josephine joy joyce judith judy julia julie karen kate katherine kathleen
-kathryn katie kelly kimberly kirsty laura lauren leah linda lisa lois lorraine louise
-lucia lucy lydia lynn madeleine margaret maria marie marina marion marta martha mary
-maya megan melanie melissa mia michelle mila miriam molly monica nadia nancy naomi
-natalia natalie natasha nicola nicole nina nora olga olivia pamela patricia paula
-pauline penelope petra phoebe priya rachel rebecca regina rita rosa rose rosemary ruth
-sabrina sally samantha sandra sara sarah shannon sharon sheila shirley silvia sofia
-sonia sophia sophie stella stephanie susan suzanne svetlana sylvia tamara tanya teresa
-theresa tina tracy ursula valentina valerie vanessa vera veronica victoria violet
-virginia wendy yasmin yvonne zara zoe amina ngozi chioma adaeze funmilayo aiko yuki_f
-mei ling_f lakshmi sunita anjali deepika kamala indira golda angela ursula giorgia
-""".split()
 
-GIVEN_NAME_GENDER: dict[str, str] = {
-    **{n: "he" for n in _MALE_NAMES if "_" not in n},
-    **{n: "she" for n in _FEMALE_NAMES if "_" not in n},
-}
+# Given names with a clear conventional gender, so that "she" does not resolve to a man
+# named earlier while a woman is available. Ambiguous names stay neutral.
+GIVEN_NAME_GENDER: dict[str, str] = _given_names()
 
 # Honorifics that tell a person's gender: "Mr Hale", "Ms. Sorokina".
 HONORIFIC_GENDER = {"mr": "he", "mr.": "he", "sir": "he", "lord": "he", "mrs": "she",

@@ -29,8 +29,8 @@ Rules:
 - "the statement said" is the organisation that spoke last, else the one named last;
   "a company/police statement" the organisation of that type.
 - A one-word speaker ("Apple said") is an organisation unless it is person-like: a
-  token of a person named in full, a common given name, or a surname written after
-  an honorific.
+  token of a person named in full, a common given name, a surname written after
+  an honorific, or a word persons.py finds a person's evidence for.
 """
 from __future__ import annotations
 
@@ -45,18 +45,25 @@ from .lexicon import (ALIASES, GENDERED_ROLES, GIVEN_NAME_GENDER, HONORIFIC_GEND
                       STOP_CAPS, TITLE_WORDS)
 from .document import Document
 from .mentions import Mention, is_org_name, parse_after, parse_before
+from .persons import PERSON_TITLES, titled_or_aged
 
-_TOK = r"[A-Z][a-zà-ÿ]+(?:['’][A-Z][a-zà-ÿ]+)?(?:-[A-Za-zà-ÿ]+)?"
+# Letters of names beyond ASCII (Özil, Łukasz, Nguyễn), by case.
+_EXTRA = [chr(c) for c in (*range(0xC0, 0x250), *range(0x1E00, 0x1F00)) if chr(c).isalpha()]
+_UP = "A-Z" + "".join(c for c in _EXTRA if c.isupper())
+_LOW = "a-z" + "".join(c for c in _EXTRA if c.islower())
+# a name token: "Hale", "McDonald", "O'Neill", "D’Angelo", "Al-Sayed", "Jae-myung"
+_TOK_REST = (rf"(?:[{_LOW}]+(?:[{_UP}][{_LOW}]+)?(?:['’][{_UP}][{_LOW}]+)?"
+             rf"|['’][{_UP}][{_LOW}]+)(?:-[{_UP}{_LOW}]+)?")
+_TOK = rf"[{_UP}]{_TOK_REST}"
 _INITIAL = r"[A-Z]\."
 _PART = r"(?:de|van|von|bin|al|da|di|le|la|du|der|den|ter|ibn|el|dos|das|del)"
-_TOK_REST = r"[a-zà-ÿ]+(?:['’][A-Z][a-zà-ÿ]+)?(?:-[A-Za-zà-ÿ]+)?"
 # (initials) token (particle) (initials) token ...; written to start with a capital letter
 # class (the "not after a word or dot" check follows it) so the regex engine skips ahead.
 _SP = r"[^\S\n]"  # a name never runs across a line break (headline, paragraph)
 _NAME_RE = re.compile(
-    rf"[A-Z](?<![\w.][A-Z])(?:\.{_SP}?(?:{_INITIAL}{_SP}?)*[A-Z])?{_TOK_REST}"
+    rf"[{_UP}](?<![\w.][{_UP}])(?:\.{_SP}?(?:{_INITIAL}{_SP}?)*[A-Z])?{_TOK_REST}"
     rf"(?:{_SP}+(?:{_PART}{_SP}+)?(?:{_INITIAL}{_SP}+)*{_TOK})+")
-_CAP_WORD_RE = re.compile(r"[A-Z](?<!\w[A-Z])[\w'’\-]*")  # \b first would defeat the skip-ahead
+_CAP_WORD_RE = re.compile(rf"[{_UP}](?<!\w[{_UP}])[\w'’\-]*")  # \b first would defeat the skip-ahead
 _APPOS_RE = re.compile(r",\s+((?:the|a|an)\s+)?([^,.;:“”\"()]{2,140}?),")
 _WORD_RE = re.compile(r"[\w\-]+")
 _ANONYMITY_RE = re.compile(r"anonymity|not (?:want|wish|authori[sz]ed) to be (?:named|identified)|"
@@ -163,6 +170,9 @@ def _clean_name(raw: str) -> tuple[str, ...]:
     toks = toks[cut:]
     while len(toks) > 2 and (toks[0].lower() in NAME_PREFIX_TITLES or toks[0].lower() in ROLE_NOUNS):
         toks = toks[1:]  # "Councilwoman Maria Ortiz", "Critic Sam Ellis"
+    if len(toks) == 2 and toks[0].lower() in PERSON_TITLES and toks[0].lower() != "dean" \
+            and toks[0].lower() not in GIVEN_NAME_GENDER:
+        return ()  # "Striker Haaland", "President Lula": one name, told by persons.py
     while len(toks) > 2 and toks[-1].lower().rstrip(".") in POSTNOMINALS:
         toks = toks[:-1]  # "Priya Shah KC"
     name = " ".join(toks)
@@ -353,8 +363,10 @@ class Discourse:
         if " " in word or not word[:1].isupper() or word in self.by_token \
                 or word in self.person_tokens or word.lower() in GIVEN_NAME_GENDER:
             return False
-        return word.isalpha() and not (m.role and any(
-            w in ROLE_NOUNS or w in TITLE_WORDS for w in _WORD_RE.findall(m.role.lower())))
+        if not word.isalpha() or (m.role and any(
+                w in ROLE_NOUNS or w in TITLE_WORDS for w in _WORD_RE.findall(m.role.lower()))):
+            return False
+        return not titled_or_aged(self.text, word)
 
     def _resolve_pronoun(self, m: Mention, pos: int, sent_start: int) -> Entity | None:
         if m.name == "they":
