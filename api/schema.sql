@@ -226,3 +226,19 @@ CREATE TABLE IF NOT EXISTS provenance_shingles (
 CREATE TABLE IF NOT EXISTS provenance_frequent_shingles (
     hash INTEGER PRIMARY KEY             -- in too many sources to narrow a search
 );
+-- Each source's normalised words (api/provenance/normalize.py: the text as compared, and the gap
+-- before each word, so offsets map back without re-reading the whole source). A check rules out
+-- most candidates from `text` alone. Derived data: written with the source, filled for older
+-- sources by `python -m api reindex`; rows of another `version` are ignored.
+CREATE TABLE IF NOT EXISTS provenance_forms (
+    source_id TEXT PRIMARY KEY,
+    version INTEGER NOT NULL,            -- api.provenance.normalize.FORM_VERSION
+    text TEXT NOT NULL,
+    gaps BLOB                            -- NULL: normalise the source text itself
+);
+CREATE TRIGGER IF NOT EXISTS provenance_forms_delete AFTER DELETE ON sources BEGIN
+    DELETE FROM provenance_forms WHERE source_id = old.id;
+END;
+CREATE TRIGGER IF NOT EXISTS provenance_forms_update AFTER UPDATE OF text ON sources BEGIN
+    DELETE FROM provenance_forms WHERE source_id = old.id;
+END;

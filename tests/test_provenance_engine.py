@@ -4,10 +4,10 @@ import unicodedata
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from api.provenance import ClaimedSpeaker, QuoteSpan, SourceDoc, check, parse_claim
+from api.provenance import ClaimedSpeaker, QuoteSpan, SourceDoc, check, might_match, parse_claim
 from api.provenance.integrity import check_integrity
 from api.provenance.normalize import (DASHES, INVISIBLE, QUOTES, SYMBOL_CATEGORIES, WORD,
-                                       normalize)
+                                       from_stored, normalize, stored_offsets)
 from api.provenance.probe import fts_query
 
 
@@ -189,3 +189,59 @@ def test_normalize_folds_alone_once_the_shared_table_is_full(monkeypatch):
     text = "Straße\u00ad “İstanbul” 🎉\u2002cafe\u0301, U.S.—deal ẞ"
     norm = normalize(text)
     assert (norm.text, norm.origin, norm.words, norm.word_origins) == _normalize_reference(text)
+
+
+@pytest.mark.parametrize("text, gaps", [
+    ("“Don’t\u00a0stop,” she said.", bytes([1, 1, 3, 1])),
+    ("A\u2002B  \n C", bytes([0, 1, 4])),
+    ("🎉🎉 ok", bytes([0, 0, 1])),
+    ("", b""),
+    ("...!?", b""),
+    ("Straße is long", None),  # ß folds to two characters: not storable, normalised at check time
+    ("so\u00adft", None),
+    ("a" + " " * 255 + "b", None),  # a gap too long for one byte
+])
+def test_stored_offsets_rebuild_the_same_normalized(text, gaps):
+    norm = normalize(text)
+    assert stored_offsets(norm) == gaps
+    rebuilt = from_stored(text, norm.text, gaps)
+    assert (rebuilt.text, rebuilt.words, rebuilt.word_origins, rebuilt.origin) == (
+        norm.text, norm.words, norm.word_origins, norm.origin)
+
+
+@given(st.text(alphabet=st.sampled_from("ab’“”—-. ,\n\u00a0🎉"), max_size=60))
+@settings(max_examples=300, deadline=None)
+def test_stored_offsets_rebuild_normalize_for_any_text(text):
+    norm = normalize(text)
+    rebuilt = from_stored(text, norm.text, stored_offsets(norm))
+    assert (rebuilt.text, rebuilt.words, rebuilt.word_origins, rebuilt.origin) == (
+        norm.text, norm.words, norm.word_origins, norm.origin)
+
+
+@pytest.mark.parametrize("claim, exact, expected", [
+    ("we have won a fair deal", False, True),          # verbatim
+    ("We have won a good deal and we are going back to work", False, True),  # altered
+    ("We have won a good deal and we are going back to work", True, False),  # exact only
+    ("The weather was cold in the harbour all week", False, False),
+    ("won deal", False, False),                        # two words: exact only
+    ("We have won … going back to work", False, True),
+    ("We have won … going home", True, False),
+    ("cold weather … the harbour", False, True),      # pieces may be found inside one quote
+    ("Strike ends. [...] Union leaders", False, True),
+])
+def test_might_match_rules_out_only_sources_check_finds_nothing_in(claim, exact, expected):
+    parsed = parse_claim(claim)
+    assert might_match(parsed, normalize(TEXT).text, exact) is expected
+    if not expected:
+        assert check(parsed, [DOC], exact=exact).matches == ()
+
+
+@given(st.lists(st.sampled_from(["we", "have", "won", "a", "fair", "deal", "good", "back", "work",
+                                 "…", "[them]", "union", "cold"]), min_size=1, max_size=12))
+@settings(max_examples=300, deadline=None)
+def test_might_match_is_true_whenever_check_finds_a_match(words):
+    claim = parse_claim(" ".join(words))
+    if claim.pieces:
+        for exact in (False, True):
+            if check(claim, [DOC], exact=exact).matches:
+                assert might_match(claim, normalize(TEXT).text, exact)

@@ -6,6 +6,7 @@ from click.testing import CliRunner
 from api.cli import cli
 from api.db import connect, init_schema
 from api.extraction.model import ExtractedQuote, Speaker
+from api.provenance.normalize import FORM_VERSION
 from api.store.ingest import SourceInput, store_source
 from api.store.provenance import check_claim
 from api.store.provenance_index import rebuild_index
@@ -59,3 +60,44 @@ def test_cli_reindex(tmp_path):
     assert result.exit_code == 0 and result.output.startswith("reindexed ")
     conn = sqlite3.connect(tmp_path / "idx.db")
     assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+
+
+def _answers(db, claims):
+    return [check_claim(db, text) for text in claims]
+
+
+def test_sources_store_their_normalised_form_and_checks_agree_without_it(tmp_path):
+    db = build(tmp_path, 30)
+    text = "Then she spoke. “We have won a fair deal,” said Ann Lee.\n\nIt was the time of year."
+    start = text.index("We have")
+    quote = ExtractedQuote(start, start + len("We have won a fair deal"), "We have won a fair deal",
+                           "full", Speaker("Ann Lee", "person"))
+    sid = store_source(db, SourceInput(text=text, outlet="Daily"), [quote]).source_id
+    assert db.execute("SELECT version, text, gaps FROM provenance_forms WHERE source_id = ?",
+                      [sid]).fetchone() == (
+        FORM_VERSION, "then she spoke we have won a fair deal said ann lee it was the time of year",
+        bytes([0, 1, 1, 3, 1, 1, 1, 1, 1, 3, 1, 1, 3, 1, 1, 1, 1, 1]))
+    assert db.execute("SELECT count(*) FROM provenance_forms").fetchone() == (31,)
+    claims = ["we have won a fair deal", "We have won a good deal", "we have won … fair deal",
+              "all of them would go", "Word7zq", "nothing like this at all anywhere"]
+    with_forms = _answers(db, claims)
+    assert [a["verdict"] for a in with_forms] == [
+        "verbatim", "altered", "verbatim_with_omissions", "not_a_quote", "not_a_quote", "not_found"]
+    db.execute("UPDATE provenance_forms SET version = version + 1 WHERE source_id = ?", [sid])
+    db.execute("DELETE FROM provenance_forms WHERE source_id <> ?", [sid])
+    assert _answers(db, claims) == with_forms  # no current forms: every source is normalised
+    rebuild_index(db)
+    assert db.execute("SELECT count(*) FROM provenance_forms WHERE version = ?",
+                      [FORM_VERSION]).fetchone() == (31,)
+    assert _answers(db, claims) == with_forms
+
+
+def test_a_changed_or_deleted_source_loses_its_form(tmp_path):
+    db = build(tmp_path, 3)
+    first, second = [row[0] for row in db.execute("SELECT id FROM sources ORDER BY rowid LIMIT 2")]
+    db.execute("UPDATE sources SET text = 'Something else entirely.' WHERE id = ?", [first])
+    db.execute("DELETE FROM quotes WHERE source_id = ?", [second])
+    db.execute("DELETE FROM sources WHERE id = ?", [second])
+    assert db.execute("SELECT count(*) FROM provenance_forms WHERE source_id IN (?, ?)",
+                      [first, second]).fetchone() == (0,)
+    assert check_claim(db, "something else entirely")["matches"][0]["source"]["id"] == first

@@ -5,6 +5,7 @@ import difflib
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import ScoreAlignment
 
 from api.provenance.claim import INSERTION_MAX_WORDS, Claim, Piece
 from api.provenance.normalize import Normalized
@@ -90,9 +91,8 @@ def find_fuzzy(piece: Piece, source: Normalized, lo: int, hi: int,
                cutoff: float) -> PieceMatch | None:
     """Return the best approximate occurrence of the piece in source.text[lo:hi], if any."""
     needle = piece.norm.text
-    found = fuzz.partial_ratio_alignment(needle, source.text[lo:hi],
-                                         score_cutoff=max(0.0, cutoff * 100 - PREFILTER_SLACK))
-    if found is None or found.dest_end <= found.dest_start:
+    found = fuzzy_window(needle, source.text[lo:hi], cutoff)
+    if found is None:
         return None
     first = max(source.word_index(lo), source.word_index(lo + found.dest_start) - WINDOW_SLACK_WORDS)
     last = min(source.word_index(hi - 1) + 1,
@@ -109,6 +109,13 @@ def find_fuzzy(piece: Piece, source: Normalized, lo: int, hi: int,
     if similarity < cutoff:
         return None
     return PieceMatch(piece, start, end, similarity, diff_words(source, first, last, piece.norm))
+
+
+def fuzzy_window(needle: str, text: str, cutoff: float) -> ScoreAlignment | None:
+    """Return where the needle may approximately stand in text, or None if nowhere."""
+    found = fuzz.partial_ratio_alignment(needle, text,
+                                         score_cutoff=max(0.0, cutoff * 100 - PREFILTER_SLACK))
+    return None if found is None or found.dest_end <= found.dest_start else found
 
 
 def _matcher(source_words: list[str], claim_words: list[str]) -> difflib.SequenceMatcher:

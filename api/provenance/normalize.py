@@ -7,7 +7,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import accumulate, chain, repeat
-from operator import add, itemgetter
+from operator import add, itemgetter, sub
 
 # One character in, one character out, so positions survive the translation.
 QUOTES = dict.fromkeys("‘’‚‛′`´", "'") | dict.fromkeys("“”„‟″«»", '"')
@@ -19,6 +19,8 @@ WORD = re.compile(r"[^\W_]+(?:['.\-][^\W_]+)*|[^\w\s'\".\-]")
 SYMBOL_CATEGORIES = ("So", "Sc", "Sm")
 _SPLIT = re.compile(f"({WORD.pattern})")
 _first = itemgetter(0)
+# Bump whenever folding or word splitting changes: stored forms of another version are ignored.
+FORM_VERSION = 1
 
 
 @dataclass(frozen=True)
@@ -180,6 +182,29 @@ def normalize(text: str) -> Normalized:
         word_origins = tuple(map(folded_origin.__getitem__, starts))
     return Normalized(text, " ".join(words), spans, word_origins, starts, ends[1::2],
                       folded_origin)
+
+
+def stored_offsets(norm: Normalized) -> bytes | None:
+    """Return what rebuilds norm from its text and original: the gap before each word.
+
+    None when it cannot be stored that way: the text holds a character whose folding is not one
+    character long, or a gap of 255 characters or more.
+    """
+    if norm.folded_origin is not None:
+        return None
+    gaps = list(map(sub, norm.folded_starts, [0, *norm.folded_stops[:-1]]))
+    return bytes(gaps) if not gaps or max(gaps) < 255 else None
+
+
+def from_stored(original: str, text: str, gaps: bytes | None) -> Normalized:
+    """Return normalize(original), given its normalised text and stored_offsets() (or None)."""
+    if gaps is None:
+        return normalize(original)
+    lengths = list(map(len, text.split(" "))) if text else []
+    begins = [0, *accumulate(map(add, lengths[:-1], repeat(1)))] if lengths else []
+    starts = list(accumulate(map(add, gaps, [0, *lengths[:-1]])))
+    return Normalized(original, text, tuple(zip(begins, map(add, begins, lengths))),
+                      tuple(starts), starts, list(map(add, starts, lengths)), None)
 
 
 def strip_accents(word: str) -> str:

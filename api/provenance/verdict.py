@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from api.provenance.align import Alignment, DiffOp, align_claim
+from api.provenance.align import Alignment, DiffOp, align_claim, fuzzy_window
 from api.provenance.claim import Claim, literal_claim
-from api.provenance.normalize import Normalized, normalize
+from api.provenance.normalize import Normalized, from_stored, normalize
 
 # Below this similarity (0–1, character-level over the normalised words) the claim is
 # "not_found". See api/provenance/README.md for how it was chosen.
@@ -32,6 +32,9 @@ class SourceDoc:
     published: str | None
     text: str
     quotes: tuple[QuoteSpan, ...]
+    # The stored normalised text and word offsets (normalize.stored_offsets), if any: the same
+    # Normalized as normalize(text), without re-reading the whole text.
+    form: tuple[str, bytes | None] | None = None
 
 
 @dataclass(frozen=True)
@@ -80,10 +83,34 @@ def check(claim: Claim, docs: list[SourceDoc], speaker: ClaimedSpeaker | None = 
         if exact_matches:
             exact_matches.sort(key=_rank)
             return CheckResult(decide(literal, exact_matches), literal, tuple(exact_matches[:limit]))
-    cutoff = None if exact or claim.words < MIN_FUZZY_WORDS else THRESHOLD
+    cutoff = _cutoff(claim, exact)
     matches = [m for doc in docs for m in match_source(claim, doc, speaker, cutoff)]
     matches.sort(key=_rank)
     return CheckResult(decide(claim, matches), claim, tuple(matches[:limit]))
+
+
+def _cutoff(claim: Claim, exact: bool) -> float | None:
+    return None if exact or claim.words < MIN_FUZZY_WORDS else THRESHOLD
+
+
+def might_match(claim: Claim, normalized: str, exact: bool = False) -> bool:
+    """Tell whether check() could match the claim in a source whose normalised text this is.
+
+    False only when it cannot: every exact alignment needs each piece's words in the text, and
+    a one-piece claim's approximate ones start with fuzzy_window() over the whole text. So a
+    candidate can be ruled out from its stored normalised text, before it is loaded or mapped.
+    """
+    if claim.omissions or claim.insertions:
+        if literal_claim(claim.text).pieces[0].norm.text in normalized:
+            return True
+    if all(piece.norm.text in normalized for piece in claim.pieces):
+        return True
+    cutoff = _cutoff(claim, exact)
+    if cutoff is None:
+        return False
+    if len(claim.pieces) > 1:  # each piece may be found approximately inside any one quote
+        return True
+    return fuzzy_window(claim.pieces[0].norm.text, normalized, cutoff) is not None
 
 
 def _rank(match: Match) -> tuple:
@@ -109,7 +136,7 @@ def decide(claim: Claim, ranked: list[Match]) -> str:
 def match_source(claim: Claim, doc: SourceDoc, speaker: ClaimedSpeaker | None,
                  cutoff: float | None) -> list[Match]:
     """Return the claim's matches in one source: in its quotes and in the whole text."""
-    norm = normalize(doc.text)
+    norm = normalize(doc.text) if doc.form is None else from_stored(doc.text, *doc.form)
     found: dict[tuple[int, int], Match] = {}
     fuzzy_quotes = set(doc.quotes) if len(claim.pieces) > 1 else set()
     whole = align_claim(claim, norm, 0, len(norm.text), cutoff)

@@ -10,7 +10,7 @@ from api.provenance.shingles import claim_shingles
 from api.store.editorial import raise_if_deleted
 from api.store.errors import NotFound, StoreError
 from api.store.provenance_index import (common_terms, selective_shingles,
-                                        shingle_candidates)
+                                        shingle_candidates, source_forms)
 
 CANDIDATES = 20  # sources aligned per check, best full-text rank first
 ALSO_IN_CANDIDATES = 100
@@ -41,7 +41,7 @@ def check_claim(db: sqlite_utils.Database, text: str, speaker: str | None = None
         source_ids = [source_id]
     else:
         source_ids = candidate_sources(db, claim, CANDIDATES)
-    docs, refs = load_sources(db, source_ids)
+    docs, refs = load_candidates(db, claim, source_ids)
     claimed, resolved = resolve_speaker(db, speaker) if speaker else (None, [])
     result = engine.check(claim, docs, claimed, limit=MATCHES)
     matches = [match_resource(m, refs) for m in result.matches]
@@ -103,8 +103,17 @@ def _by_shingles(db: sqlite_utils.Database, claim: engine.Claim, common: frozens
     return found[:limit] if found or len(selective) >= 2 else None
 
 
-def load_sources(db: sqlite_utils.Database,
-                 source_ids: list[str]) -> tuple[list[engine.SourceDoc], dict]:
+def load_candidates(db: sqlite_utils.Database, claim: engine.Claim, source_ids: list[str],
+                    exact: bool = False) -> tuple[list[engine.SourceDoc], dict]:
+    """Return the candidates that may hold the claim (by their stored forms), as load_sources."""
+    forms = source_forms(db, source_ids)
+    keep = [sid for sid in source_ids
+            if sid not in forms or engine.might_match(claim, forms[sid][0], exact)]
+    return load_sources(db, keep, forms)
+
+
+def load_sources(db: sqlite_utils.Database, source_ids: list[str],
+                 forms: dict | None = None) -> tuple[list[engine.SourceDoc], dict]:
     """Return the sources with their quote spans and speakers, and their references by id."""
     if not source_ids:
         return [], {}
@@ -122,8 +131,9 @@ def load_sources(db: sqlite_utils.Database,
     for quote_id, sid, start, end, speaker_id, name in rows:
         quotes[sid].append(engine.QuoteSpan(quote_id, start, end, speaker_id, name,
                                             aliases.get(speaker_id, ())))
-    docs = [engine.SourceDoc(sid, refs[sid]["published"], texts[sid], tuple(quotes[sid]))
-            for sid in source_ids if sid in refs]
+    forms = forms or {}
+    docs = [engine.SourceDoc(sid, refs[sid]["published"], texts[sid], tuple(quotes[sid]),
+                             forms.get(sid)) for sid in source_ids if sid in refs]
     return docs, refs
 
 
@@ -217,8 +227,8 @@ def also_in_sources(db: sqlite_utils.Database, text: str, source_id: str) -> lis
     claim = engine.literal_claim(text)
     if not claim.pieces:
         return []
-    docs, refs = load_sources(db, candidate_sources(db, claim, ALSO_IN_CANDIDATES))
-    docs = [doc for doc in docs if doc.source_id != source_id]
+    found = [sid for sid in candidate_sources(db, claim, ALSO_IN_CANDIDATES) if sid != source_id]
+    docs, refs = load_candidates(db, claim, found, exact=True)
     result = engine.check(claim, docs, limit=ALSO_IN_CANDIDATES, exact=True)
     entries = [{key: value for key, value in match_resource(m, refs).items()
                 if key in ("source", "span", "quote_id", "speaker", "location")}

@@ -4,12 +4,17 @@ A new source is shingled in the transaction that stores it, with the common word
 Which words are common is recomputed by rebuild_index(): after a seed build, and by hand
 (`python -m api reindex`) once the corpus has grown a lot. Checks only read these tables, so
 they stay correct when the index is stale; only common-word claims get slower.
+
+Each source's normalised form is stored with it too; rebuild_index() fills the forms of sources
+stored without one (a database from before the table, or a bulk load). A source without a
+current form is normalised at check time instead: slower, same answer.
 """
 from __future__ import annotations
 
 import sqlite_utils
 
 from api.db import write_transaction
+from api.provenance.normalize import FORM_VERSION, normalize, stored_offsets
 from api.provenance.shingles import source_shingles
 
 COMMON_SHARE = 0.10  # a word in at least 10 % of sources is common ...
@@ -32,6 +37,28 @@ def rebuild_index(db: sqlite_utils.Database) -> None:
         db.execute("INSERT INTO provenance_frequent_shingles (hash) SELECT hash "
                    "FROM provenance_shingles GROUP BY hash HAVING count(*) > ?",
                    [max(COMMON_MIN_DOCS, int(total * FREQUENT_SHINGLE_SHARE))])
+        fill_forms(db)
+
+
+def fill_forms(db: sqlite_utils.Database) -> int:
+    """Store the normalised form of every source without a current one; return how many."""
+    last, stored = 0, 0
+    while True:
+        rows = db.execute("SELECT s.rowid, s.id, s.text FROM sources s WHERE s.rowid > ? AND NOT "
+                          "EXISTS (SELECT 1 FROM provenance_forms f WHERE f.source_id = s.id AND "
+                          "f.version = ?) ORDER BY s.rowid LIMIT ?",
+                          [last, FORM_VERSION, BATCH]).fetchall()
+        if not rows:
+            return stored
+        db.conn.executemany("INSERT OR REPLACE INTO provenance_forms (source_id, version, text, gaps) "
+                            "VALUES (?, ?, ?, ?)", [form_row(sid, text) for _, sid, text in rows])
+        last, stored = rows[-1][0], stored + len(rows)
+
+
+def form_row(source_id: str, text: str) -> tuple:
+    """Return the provenance_forms row of a source."""
+    norm = normalize(text)
+    return source_id, FORM_VERSION, norm.text, stored_offsets(norm)
 
 
 def _shingle_sources(db: sqlite_utils.Database, common: frozenset[str]) -> None:
@@ -50,13 +77,26 @@ def _shingle_sources(db: sqlite_utils.Database, common: frozenset[str]) -> None:
 
 
 def index_source(db: sqlite_utils.Database, source_id: str, text: str) -> None:
-    """Shingle one new source with the current common words (inside the caller's transaction)."""
+    """Store a new source's form and shingles (inside the caller's transaction)."""
+    db.execute("INSERT OR REPLACE INTO provenance_forms (source_id, version, text, gaps) "
+               "VALUES (?, ?, ?, ?)", form_row(source_id, text))
     common = frozenset(common_terms(db))
     if not common:
         return
     seq = db.execute("SELECT seq FROM sources_fts_map WHERE source_id = ?", [source_id]).fetchone()[0]
     db.conn.executemany("INSERT OR IGNORE INTO provenance_shingles (hash, seq) VALUES (?, ?)",
                         [(value, seq) for value in sorted(source_shingles(text, common))])
+
+
+def source_forms(db: sqlite_utils.Database,
+                 source_ids: list[str]) -> dict[str, tuple[str, bytes | None]]:
+    """Return the current stored form (normalised text, offsets) of each source that has one."""
+    if not source_ids:
+        return {}
+    sql = (f"SELECT source_id, text, gaps FROM provenance_forms WHERE source_id IN "
+           f"({', '.join('?' * len(source_ids))}) AND version = ?")
+    return {sid: (text, gaps) for sid, text, gaps in db.execute(sql, [*source_ids, FORM_VERSION])}
+
 
 def common_terms(db: sqlite_utils.Database) -> dict[str, int]:
     """Return the common words of the corpus with their document frequencies."""
