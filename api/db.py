@@ -7,9 +7,19 @@ from pathlib import Path
 
 import sqlite_utils
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
+# Triggers whose body changed: CREATE TRIGGER IF NOT EXISTS keeps an old one, so a database of an
+# older schema drops them first (schema 5: the speaker_outlet counts).
+REPLACED_TRIGGERS = {5: ("corpus_stats_quote_insert", "corpus_stats_quote_delete",
+                         "corpus_stats_quote_update", "corpus_stats_source_delete")}
 SCHEMA_PATH = Path(__file__).with_name("schema.sql")
 BUSY_TIMEOUT_MS = 10_000
+UPGRADE_TIMEOUT_MS = 600_000
+# Reads go through a memory map shared by every connection of the process (no read() call and
+# no copy per page), and each connection keeps more pages of its own: a page of quotes touches
+# pages of several indexes and tables.
+MMAP_BYTES = 1 << 30
+CACHE_KIB = 16_384
 
 _local = threading.local()
 
@@ -21,6 +31,8 @@ def connect(path: str | Path) -> sqlite_utils.Database:
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA synchronous = NORMAL")
+    conn.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")
+    conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
     return sqlite_utils.Database(conn)
 
 
@@ -38,9 +50,36 @@ def get_db(path: str | Path) -> sqlite_utils.Database:
 def init_schema(db: sqlite_utils.Database) -> None:
     """Create the tables, indexes and triggers if missing and switch the file to WAL."""
     db.execute("PRAGMA journal_mode = WAL")
-    db.conn.executescript(SCHEMA_PATH.read_text(encoding="utf-8"))
-    db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', ?)",
-               [str(SCHEMA_VERSION)])
+    # One process at a time: two workers starting must not count twice, and the second waits
+    # while the first upgrades a big database (counting a million quotes takes seconds).
+    db.execute(f"PRAGMA busy_timeout = {UPGRADE_TIMEOUT_MS}")
+    try:
+        _create_or_upgrade(db)
+    finally:
+        db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+
+
+def _create_or_upgrade(db: sqlite_utils.Database) -> None:
+    with write_transaction(db):
+        stored = schema_version(db) or SCHEMA_VERSION
+        for version, triggers in REPLACED_TRIGGERS.items():
+            if stored < version:
+                for trigger in triggers:
+                    db.execute(f"DROP TRIGGER IF EXISTS {trigger}")
+        for statement in _statements(SCHEMA_PATH.read_text(encoding="utf-8")):
+            db.execute(statement)
+        db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', ?)",
+                   [str(SCHEMA_VERSION)])
+
+
+def _statements(script: str):
+    """Split an SQL script into complete statements (trigger bodies hold semicolons)."""
+    statement = ""
+    for line in script.splitlines(keepends=True):
+        statement += line
+        if sqlite3.complete_statement(statement):
+            yield statement
+            statement = ""
 
 
 def schema_version(db: sqlite_utils.Database) -> int | None:

@@ -100,25 +100,31 @@ CREATE INDEX IF NOT EXISTS corpus_stats_top ON corpus_stats (dimension, count);
 CREATE TRIGGER IF NOT EXISTS corpus_stats_quote_insert AFTER INSERT ON quotes BEGIN
     INSERT INTO corpus_stats (dimension, value, count) VALUES
         ('all', '', 1), ('speaker', coalesce(new.speaker_id, ''), 1), ('outlet', new.outlet, 1),
-        ('kind', new.kind, 1), ('year', substr(new.date, 1, 4), 1)
+        ('kind', new.kind, 1), ('year', substr(new.date, 1, 4), 1),
+        ('speaker_outlet', coalesce(new.speaker_id, '') || char(31) || new.outlet, 1)
         ON CONFLICT (dimension, value) DO UPDATE SET count = count + 1;
 END;
 CREATE TRIGGER IF NOT EXISTS corpus_stats_quote_delete AFTER DELETE ON quotes BEGIN
     UPDATE corpus_stats SET count = count - 1 WHERE (dimension, value) IN (VALUES
         ('all', ''), ('speaker', coalesce(old.speaker_id, '')), ('outlet', old.outlet),
-        ('kind', old.kind), ('year', substr(old.date, 1, 4)));
-    DELETE FROM corpus_stats WHERE count <= 0;
+        ('kind', old.kind), ('year', substr(old.date, 1, 4)),
+        ('speaker_outlet', coalesce(old.speaker_id, '') || char(31) || old.outlet));
+    DELETE FROM corpus_stats WHERE count <= 0 AND dimension IN
+        ('all', 'speaker', 'outlet', 'kind', 'year', 'speaker_outlet');
 END;
 CREATE TRIGGER IF NOT EXISTS corpus_stats_quote_update
 AFTER UPDATE OF speaker_id, outlet, kind, date ON quotes BEGIN
     UPDATE corpus_stats SET count = count - 1 WHERE (dimension, value) IN (VALUES
         ('speaker', coalesce(old.speaker_id, '')), ('outlet', old.outlet), ('kind', old.kind),
-        ('year', substr(old.date, 1, 4)));
+        ('year', substr(old.date, 1, 4)),
+        ('speaker_outlet', coalesce(old.speaker_id, '') || char(31) || old.outlet));
     INSERT INTO corpus_stats (dimension, value, count) VALUES
         ('speaker', coalesce(new.speaker_id, ''), 1), ('outlet', new.outlet, 1),
-        ('kind', new.kind, 1), ('year', substr(new.date, 1, 4), 1)
+        ('kind', new.kind, 1), ('year', substr(new.date, 1, 4), 1),
+        ('speaker_outlet', coalesce(new.speaker_id, '') || char(31) || new.outlet, 1)
         ON CONFLICT (dimension, value) DO UPDATE SET count = count + 1;
-    DELETE FROM corpus_stats WHERE count <= 0;
+    DELETE FROM corpus_stats WHERE count <= 0 AND dimension IN
+        ('speaker', 'outlet', 'kind', 'year', 'speaker_outlet');
 END;
 CREATE TRIGGER IF NOT EXISTS corpus_stats_source_insert AFTER INSERT ON sources BEGIN
     INSERT INTO corpus_stats (dimension, value, count) VALUES
@@ -128,7 +134,7 @@ END;
 CREATE TRIGGER IF NOT EXISTS corpus_stats_source_delete AFTER DELETE ON sources BEGIN
     UPDATE corpus_stats SET count = count - 1 WHERE (dimension, value) IN (VALUES
         ('sources', ''), ('source_outlet', old.outlet));
-    DELETE FROM corpus_stats WHERE count <= 0;
+    DELETE FROM corpus_stats WHERE count <= 0 AND dimension IN ('sources', 'source_outlet');
 END;
 -- Databases made before these counts existed: count once (a no-op when there are counts).
 INSERT INTO corpus_stats (dimension, value, count)
@@ -146,6 +152,46 @@ INSERT INTO corpus_stats (dimension, value, count)
     WHERE NOT EXISTS (SELECT 1 FROM corpus_stats) HAVING count(*) > 0
     UNION ALL SELECT 'source_outlet', outlet, count(*) FROM sources
     WHERE NOT EXISTS (SELECT 1 FROM corpus_stats) GROUP BY 2;
+-- Schema 5 added the speaker_outlet counts (a speaker's quotes per outlet): count them once.
+INSERT INTO corpus_stats (dimension, value, count)
+    SELECT 'speaker_outlet', coalesce(speaker_id, '') || char(31) || outlet, count(*) FROM quotes
+    WHERE NOT EXISTS (SELECT 1 FROM corpus_stats WHERE dimension = 'speaker_outlet') GROUP BY 2;
+
+-- Quote counts by kind, outlet and month (trigger-kept, like corpus_stats): the total and the
+-- kind/outlet/year facets of a filter on kinds, outlets and dates add up whole months here and
+-- count only the partial months at either end in the quotes indexes (api/store/quotes.py).
+CREATE TABLE IF NOT EXISTS quote_cube (
+    kind TEXT NOT NULL,
+    outlet TEXT NOT NULL,
+    month TEXT NOT NULL,                 -- substr(date, 1, 7): 'YYYY-MM', '' when undated
+    count INTEGER NOT NULL,
+    PRIMARY KEY (kind, outlet, month)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS quote_cube_month ON quote_cube (month, kind, outlet, count);
+CREATE TRIGGER IF NOT EXISTS quote_cube_insert AFTER INSERT ON quotes BEGIN
+    INSERT INTO quote_cube (kind, outlet, month, count)
+        VALUES (new.kind, new.outlet, substr(new.date, 1, 7), 1)
+        ON CONFLICT (kind, outlet, month) DO UPDATE SET count = count + 1;
+END;
+CREATE TRIGGER IF NOT EXISTS quote_cube_delete AFTER DELETE ON quotes BEGIN
+    UPDATE quote_cube SET count = count - 1
+        WHERE (kind, outlet, month) = (old.kind, old.outlet, substr(old.date, 1, 7));
+    DELETE FROM quote_cube
+        WHERE (kind, outlet, month) = (old.kind, old.outlet, substr(old.date, 1, 7)) AND count <= 0;
+END;
+CREATE TRIGGER IF NOT EXISTS quote_cube_update AFTER UPDATE OF outlet, kind, date ON quotes BEGIN
+    UPDATE quote_cube SET count = count - 1
+        WHERE (kind, outlet, month) = (old.kind, old.outlet, substr(old.date, 1, 7));
+    INSERT INTO quote_cube (kind, outlet, month, count)
+        VALUES (new.kind, new.outlet, substr(new.date, 1, 7), 1)
+        ON CONFLICT (kind, outlet, month) DO UPDATE SET count = count + 1;
+    DELETE FROM quote_cube
+        WHERE (kind, outlet, month) = (old.kind, old.outlet, substr(old.date, 1, 7)) AND count <= 0;
+END;
+-- Databases made before schema 5: count once (a no-op when the cube has rows).
+INSERT INTO quote_cube (kind, outlet, month, count)
+    SELECT kind, outlet, substr(date, 1, 7), count(*) FROM quotes
+    WHERE NOT EXISTS (SELECT 1 FROM quote_cube) GROUP BY 1, 2, 3;
 
 -- Every editorial write, newest last; a deleted quote keeps its history here and answers 410.
 CREATE TABLE IF NOT EXISTS quote_history (

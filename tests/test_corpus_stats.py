@@ -12,13 +12,18 @@ RECOUNT = """
     UNION ALL SELECT 'year', substr(date, 1, 4), count(*) FROM quotes GROUP BY 2
     UNION ALL SELECT 'sources', '', count(*) FROM sources HAVING count(*) > 0
     UNION ALL SELECT 'source_outlet', outlet, count(*) FROM sources GROUP BY 2
+    UNION ALL SELECT 'speaker_outlet', coalesce(speaker_id, '') || char(31) || outlet, count(*)
+        FROM quotes GROUP BY 2
 """
+CUBE_RECOUNT = "SELECT kind, outlet, substr(date, 1, 7), count(*) FROM quotes GROUP BY 1, 2, 3"
 
 
 def assert_stats_match(path):
     conn = sqlite3.connect(path)
     kept = sorted(conn.execute("SELECT dimension, value, count FROM corpus_stats"))
     assert kept == sorted(conn.execute(RECOUNT))
+    cube = sorted(conn.execute("SELECT kind, outlet, month, count FROM quote_cube"))
+    assert cube == sorted(conn.execute(CUBE_RECOUNT))
 
 
 def test_counts_follow_every_kind_of_write(write_client, write_app, auth_headers):
@@ -49,6 +54,7 @@ def test_an_older_database_is_counted_once_at_start(corpus_db, tmp_path):
     path = copy_db(corpus_db, tmp_path / "old.db")
     conn = sqlite3.connect(path)
     conn.execute("DELETE FROM corpus_stats")
+    conn.execute("DELETE FROM quote_cube")
     conn.commit()
     init_schema(connect(path))
     init_schema(connect(path))  # a second start must not count again

@@ -30,7 +30,7 @@ class SpeakerSchema(RowSchema):
                           "quotes": f"{root}v1/quotes?{urlencode({'speaker': row['id']})}"}}
 
 
-class OutletCountSchema(BaseSchema):
+class OutletCountSchema(RowSchema):
     name = fields.String()
     quote_count = fields.Integer()
 
@@ -45,7 +45,7 @@ class SpeakerDetailSchema(SpeakerSchema):
 SpeakerPageSchema = page_schema("SpeakerPage", SpeakerSchema)
 
 
-class OutletSchema(BaseSchema):
+class OutletSchema(RowSchema):
     name = fields.String()
     source_count = fields.Integer()
     quote_count = fields.Integer()

@@ -1,8 +1,10 @@
 """Reading quotes: filters, keyset pages, facets and full-text search."""
 from __future__ import annotations
 
+import calendar
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
 
 import sqlite_utils
 
@@ -143,6 +145,8 @@ def count_quotes(db: sqlite_utils.Database, filters: QuoteFilters) -> int:
         return db.execute("SELECT coalesce(sum(count), 0) FROM corpus_stats WHERE dimension = ? "
                           f"AND value IN ({', '.join('?' * len(values))})",
                           [dimension, *values]).fetchone()[0] if values else 0
+    if _in_cube(filters):
+        return sum(count for _, count in _cube_counts(db, filters, "'all'", "NULL"))
     where, params = where_clause(db, filters)
     return db.execute(f"SELECT count(*) FROM quotes q WHERE {where}", params).fetchone()[0]
 
@@ -159,6 +163,85 @@ def _kept_dimension(db: sqlite_utils.Database, filters: QuoteFilters):
     return None
 
 
+# quote_cube (api/schema.sql) holds counts per kind, outlet and month: what a filter on those
+# alone selects is whole months read there plus the days of the partial months at either end
+# counted in the quotes indexes. Dates are ISO 'YYYY-MM-DD' (or '' when unknown) everywhere.
+CUBE_FILTERS = {"kind", "outlet", "date_from", "date_to"}
+CUBE_FACETS = {"kind": "c.kind", "outlet": "c.outlet", "year": "substr(c.month, 1, 4)"}
+
+
+def _in_cube(filters: QuoteFilters) -> bool:
+    return {name for name, value in vars(filters).items() if value} <= CUBE_FILTERS
+
+
+def _whole_months(date_from: str | None, date_to: str | None) -> tuple[str, str] | None:
+    """Return the first and last month lying wholly inside [date_from, date_to], if any."""
+    first = "0000-01" if date_from is None else date_from[:7]
+    if date_from is not None and date_from[8:] != "01":
+        first = _next_month(first)
+    last = "9999-12" if date_to is None else date_to[:7]
+    if date_to is not None and date_to != _month_end(last):
+        last = _previous_month(last)
+    return (first, last) if first <= last else None
+
+
+def _next_month(month: str) -> str:
+    year, number = int(month[:4]), int(month[5:7])
+    return f"{year + number // 12:04d}-{number % 12 + 1:02d}"
+
+
+def _previous_month(month: str) -> str:
+    year, number = int(month[:4]), int(month[5:7])
+    return f"{year - (number == 1):04d}-{(number - 2) % 12 + 1:02d}"
+
+
+def _month_end(month: str) -> str:
+    year, number = int(month[:4]), int(month[5:7])
+    return f"{month}-{calendar.monthrange(year, number)[1]:02d}"
+
+
+def _day_before(day: str) -> str:
+    return (date.fromisoformat(day) - timedelta(days=1)).isoformat()
+
+
+def _cube_counts(db: sqlite_utils.Database, filters: QuoteFilters, cube_value: str,
+                 quote_value: str) -> list[tuple]:
+    """Return (value, count) rows for filters in the cube: whole months from quote_cube, the
+    partial months from the quotes (cube_value / quote_value: the value's SQL on either side)."""
+    conds, params = ["1"], []
+    if filters.kind:
+        conds.append(f"c.kind IN ({', '.join('?' * len(filters.kind))})")
+        params += filters.kind
+    if filters.outlet:
+        outlets = _resolve(db, OUTLET_NAMES, filters.outlet)
+        if not outlets:
+            return []
+        conds.append(f"c.outlet IN ({', '.join('?' * len(outlets))})")
+        params += outlets
+    dated = filters.date_from is not None or filters.date_to is not None
+    months = _whole_months(filters.date_from, filters.date_to) if dated else None
+    partial = []  # day ranges outside the whole months, counted in the quotes
+    if months:
+        conds.append("c.month BETWEEN ? AND ?")
+        params += months
+        if filters.date_from is not None and filters.date_from < f"{months[0]}-01":
+            partial.append((filters.date_from, _day_before(f"{months[0]}-01")))
+        if filters.date_to is not None and filters.date_to > _month_end(months[1]):
+            partial.append((f"{_next_month(months[1])}-01", filters.date_to))
+    elif dated:
+        partial.append((filters.date_from, filters.date_to))
+    rows = []
+    if months or not dated:
+        rows += db.execute(f"SELECT {cube_value}, sum(c.count) FROM quote_cube c "
+                           f"WHERE {' AND '.join(conds)} GROUP BY 1", params).fetchall()
+    for date_from, date_to in partial:
+        where, where_params = where_clause(db, replace(filters, date_from=date_from,
+                                                       date_to=date_to))
+        rows += db.execute(f"SELECT {quote_value}, count(*) FROM quotes q WHERE {where} "
+                           "GROUP BY 1", where_params).fetchall()
+    return rows
+
+
 def stat_count(db: sqlite_utils.Database, dimension: str) -> int:
     """Return a trigger-kept total: 'all' quotes or 'sources'."""
     row = db.execute("SELECT count FROM corpus_stats WHERE dimension = ? AND value = ''",
@@ -171,10 +254,17 @@ def facet_counts(db: sqlite_utils.Database, filters: QuoteFilters,
     """Return, for each facet, the most common values among the filtered quotes."""
     if filters == QuoteFilters():
         return {facet: _stat_facet(db, facet) for facet in facets}
-    where, params = where_clause(db, filters)
     result = {}
     for facet in facets:
         value_sql, label_sql = FACET_SQL[facet]
+        if _in_cube(filters) and facet in CUBE_FACETS:
+            totals: dict = {}
+            for value, count in _cube_counts(db, filters, CUBE_FACETS[facet], value_sql):
+                totals[value] = totals.get(value, 0) + count
+            top = sorted(totals.items(), key=lambda item: (-item[1], item[0] or ""))[:FACET_LIMIT]
+            result[facet] = [_facet_item(facet, value, None, count) for value, count in top]
+            continue
+        where, params = where_clause(db, filters)
         sql = (f"SELECT {value_sql} AS value, {label_sql} AS label, count(*) AS count "
                f"FROM quotes q WHERE {where} GROUP BY 1 ORDER BY count DESC, value LIMIT ?")
         rows = db.execute(sql, params + [FACET_LIMIT]).fetchall()

@@ -64,13 +64,22 @@ def get_speaker(db: sqlite_utils.Database, speaker_id: str) -> dict:
     speaker = rows[0]
     speaker["aliases"] = [r[0] for r in db.execute(
         "SELECT alias FROM speaker_aliases WHERE speaker_id = ? ORDER BY alias", [speaker_id])]
-    speaker["outlets"] = [{"name": o, "quote_count": n} for o, n in db.execute(
-        "SELECT outlet, count(*) FROM quotes WHERE speaker_id = ? GROUP BY outlet "
-        "ORDER BY count(*) DESC, outlet", [speaker_id])]
-    first, last = db.execute("SELECT min(nullif(date, '')), max(nullif(date, '')) FROM quotes "
-                             "WHERE speaker_id = ?", [speaker_id]).fetchone()
-    speaker["first_quoted"], speaker["last_quoted"] = first, last
+    # Per-outlet counts are kept by triggers (corpus_stats 'speaker_outlet': id, U+001F, outlet);
+    # the first and last dates are the two ends of the (speaker_id, date) index.
+    prefix = speaker_id + "\x1f"
+    speaker["outlets"] = [{"name": value[len(prefix):], "quote_count": count}
+                          for value, count in db.execute(
+        "SELECT value, count FROM corpus_stats WHERE dimension = 'speaker_outlet' "
+        "AND value >= ? AND value < ? ORDER BY count DESC, value", [prefix, speaker_id + "\x20"])]
+    speaker["first_quoted"], speaker["last_quoted"] = (
+        _end_date(db, speaker_id, "ASC"), _end_date(db, speaker_id, "DESC"))
     return speaker
+
+
+def _end_date(db: sqlite_utils.Database, speaker_id: str, order: str) -> str | None:
+    row = db.execute("SELECT date FROM quotes WHERE speaker_id = ? AND date > '' "
+                     f"ORDER BY date {order} LIMIT 1", [speaker_id]).fetchone()
+    return row[0] if row else None
 
 
 def _decode(row: dict) -> dict:

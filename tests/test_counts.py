@@ -1,0 +1,146 @@
+"""Totals and facets read from the kept counts equal a plain recount, for any filter.
+
+`total` and the kind/outlet/year facets of a filter on kinds, outlets and dates add whole months
+from quote_cube and count the partial months in the quotes (api/store/quotes.py); a speaker's
+outlets come from the speaker_outlet counts. The recounts here are plain SQL over the quotes.
+"""
+import sqlite3
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from api import create_app
+from api.db import connect, init_schema
+from tests.conftest import TOKENS
+from tests.live import copy_db
+
+AUTH = {"Authorization": "Bearer alice-secret-token"}
+OUTLETS = ("North Wire", "South Times", "East Post")
+# Publication days around month and year ends, a leap day, and a few ordinary ones.
+DAYS = ("2019-12-31", "2020-01-01", "2020-01-15", "2020-01-31", "2020-02-01", "2020-02-28",
+        "2020-02-29", "2020-03-01", "2020-03-17", "2020-06-30", "2020-07-01", "2020-12-31",
+        "2021-01-01", "2021-05-09")
+BOUNDS = (None, "2019-01-01", "2019-12-31", "2020-01-01", "2020-01-02", "2020-01-31",
+          "2020-02-01", "2020-02-28", "2020-02-29", "2020-03-01", "2020-03-31", "2020-07-01",
+          "2020-12-30", "2021-01-01", "2022-01-01")
+
+
+@pytest.fixture(scope="module")
+def counted(tmp_path_factory):
+    """A database of 42 quotes, three per day in DAYS, spread over three outlets and kinds."""
+    path = tmp_path_factory.mktemp("counts") / "counts.db"
+    app = create_app({"DB": str(path), "TESTING": True, "SERVER_NAME": "api.test",
+                      "TOKENS": TOKENS, "WRITE_RATE_LIMIT": "1000000/minute"})
+    client = app.test_client()
+    for number, day in enumerate(DAYS):
+        text = (f"“The ferry will run on time,” said Captain Ines Duarte {number}.\n\n"
+                f"Mayor Tomas Berg said the harbour would reopen in spring {number}.\n\n"
+                f"Berg called the plan “a fair deal for the island {number}.”")
+        response = client.post("/v1/sources", headers=AUTH, json={
+            "text": text, "outlet": OUTLETS[number % 3], "published": day})
+        assert response.status_code == 201, response.get_data(as_text=True)
+    return client, path
+
+
+def recount(path, kinds, outlets, date_from, date_to):
+    conds, params = ["1"], []
+    if kinds:
+        conds.append(f"kind IN ({', '.join('?' * len(kinds))})")
+        params += kinds
+    if outlets:
+        conds.append(f"lower(outlet) IN ({', '.join('?' * len(outlets))})")
+        params += [outlet.lower() for outlet in outlets]
+    if date_from:
+        conds.append("date >= ?")
+        params.append(date_from)
+    if date_to:
+        conds.append("date <= ? AND date != ''")
+        params.append(date_to)
+    where = " AND ".join(conds)
+    conn = sqlite3.connect(path)
+    total = conn.execute(f"SELECT count(*) FROM quotes WHERE {where}", params).fetchone()[0]
+    facets = {}
+    for facet, column in (("kind", "kind"), ("outlet", "outlet"), ("year", "substr(date, 1, 4)")):
+        rows = conn.execute(f"SELECT {column}, count(*) FROM quotes WHERE {where} GROUP BY 1 "
+                            "ORDER BY 2 DESC, 1", params).fetchall()
+        facets[facet] = [{"value": value, "count": count} for value, count in rows]
+    return total, facets
+
+
+def test_the_corpus_spans_three_kinds(counted):
+    _, path = counted
+    kinds = sqlite3.connect(path).execute(
+        "SELECT kind, count(*) FROM quotes GROUP BY 1 ORDER BY 1").fetchall()
+    assert kinds == [("full", 14), ("indirect", 14), ("partial", 14)]
+
+
+@settings(max_examples=250, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(kinds=st.lists(st.sampled_from(["full", "partial", "indirect"]), unique=True, max_size=2),
+       outlets=st.lists(st.sampled_from([*OUTLETS, "north wire", "Nowhere"]), unique=True,
+                        max_size=2),
+       bounds=st.tuples(st.sampled_from(BOUNDS), st.sampled_from(BOUNDS)))
+def test_totals_and_facets_equal_a_recount(counted, kinds, outlets, bounds):
+    client, path = counted
+    date_from, date_to = bounds
+    if date_from and date_to and date_from > date_to:
+        date_from, date_to = date_to, date_from
+    query = [("kind", k) for k in kinds] + [("outlet", o) for o in outlets]
+    query += [("date_from", date_from)] if date_from else []
+    query += [("date_to", date_to)] if date_to else []
+    query += [("facet", "kind"), ("facet", "outlet"), ("facet", "year"), ("limit", "1")]
+    page = client.get("/v1/quotes", query_string=query).get_json()
+    total, facets = recount(path, kinds, outlets, date_from, date_to)
+    assert page["total"] == total
+    assert page["facets"] == facets
+
+
+def test_a_range_inside_one_month_and_across_a_leap_day(counted):
+    client, _ = counted
+    page = client.get("/v1/quotes?date_from=2020-02-02&date_to=2020-03-01&facet=year").get_json()
+    assert page["total"] == 9  # 28 and 29 February, 1 March: three quotes each
+    assert page["facets"]["year"] == [{"value": "2020", "count": 9}]
+    page = client.get("/v1/quotes?kind=full&date_from=2020-01-01&date_to=2020-12-31").get_json()
+    assert page["total"] == 11  # 2020-01-01 … 2020-12-31: eleven days in DAYS
+
+
+def test_a_speakers_outlets_are_counted(counted):
+    client, _ = counted
+    speaker = client.get("/v1/speakers?name=Tomas Berg").get_json()["data"][0]
+    detail = client.get(f"/v1/speakers/{speaker['id']}").get_json()
+    assert detail["quote_count"] == 28
+    # articles 0, 3, … 12 in North Wire, 1, 4, … 13 in South Times, 2, 5, 8, 11 in East Post;
+    # two of Berg's quotes in each
+    assert detail["outlets"] == [{"name": "North Wire", "quote_count": 10},
+                                 {"name": "South Times", "quote_count": 10},
+                                 {"name": "East Post", "quote_count": 8}]
+    assert (detail["first_quoted"], detail["last_quoted"]) == ("2019-12-31", "2021-05-09")
+
+
+def test_a_schema_4_database_gets_the_new_counts_and_triggers(counted, tmp_path):
+    _, path = counted
+    old = copy_db(path, tmp_path / "old.db")
+    conn = sqlite3.connect(old)
+    conn.executescript("""
+        DROP TRIGGER corpus_stats_quote_insert;
+        CREATE TRIGGER corpus_stats_quote_insert AFTER INSERT ON quotes BEGIN
+            INSERT INTO corpus_stats (dimension, value, count) VALUES ('all', '', 1)
+            ON CONFLICT (dimension, value) DO UPDATE SET count = count + 1;
+        END;
+        DELETE FROM corpus_stats WHERE dimension = 'speaker_outlet';
+        DROP TABLE quote_cube;
+        UPDATE meta SET value = '4' WHERE key = 'schema_version';
+    """)
+    conn.close()
+    init_schema(connect(old))
+    init_schema(connect(old))  # a second start changes nothing
+    conn = sqlite3.connect(old)
+    assert conn.execute("SELECT sum(count) FROM quote_cube").fetchone()[0] == 42
+    assert conn.execute("SELECT sum(count) FROM corpus_stats "
+                        "WHERE dimension = 'speaker_outlet'").fetchone()[0] == 42
+    trigger = conn.execute("SELECT sql FROM sqlite_master "
+                           "WHERE name = 'corpus_stats_quote_insert'").fetchone()[0]
+    assert "speaker_outlet" in trigger
+    assert conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() == ("5",)
+
