@@ -81,7 +81,10 @@ def _resolve_forward(records: list[Record], disc: Discourse) -> None:
         if rec.fallback is not None and _order(rec) - rec.fallback.last <= _ANAPHOR_CHARS:
             rec.entity, rec.pending = rec.fallback, False
             continue
-        for nxt in records[k + 1:]:
+        rec.entity = disc.subject_after(m)  # "… the former governor said. Jane Doe, who …"
+        if rec.entity is not None:
+            rec.entity.add_role(m.text)
+        for nxt in records[k + 1:] if rec.entity is None else ():
             if nxt.line - rec.line > _FORWARD_LINES:
                 break
             nm = nxt.cue.mention if nxt.cue is not None else None

@@ -8,7 +8,9 @@ Rules:
   comma-introduced cue later in the sentence (“…” between X and Y, the official said).
 - A quotation that is its own sentence takes the person named by the next sentence
   when that sentence is an attribution: "That was the verdict of X", "The words came
-  from X", "Those were the words of X", "So said X".
+  from X", "Those were the words of X", "So said X"; with no speaker otherwise, it
+  takes the subject of a reporting verb opening the next sentence of its paragraph
+  ("“We have nothing left.” Amina Yusuf, 38, said her house …").
 - Without a cue: a later quotation of the same paragraph continues the paragraph's
   speaker; a paragraph opening with a quotation continues the previous paragraph
   when that one ends with "X said:" or held an attributed quotation.
@@ -34,6 +36,7 @@ _NEXT_WORD_RE = re.compile(r"\s+([a-z][\w\-]*)")
 _GAP_RE = re.compile(r"[\s,—–\-]*")
 _MAX_WINDOW = 400
 _SPACE_RE = re.compile(r"\s*")
+_SUBJECT_LEAD_RE = re.compile(r"[\s•·*\-–—]*")
 # A sentence after a quotation that names its speaker: "That was the verdict of X", "The
 # words came from X", "Those were the words of X", "So said X".
 _NEXT_ATTRIBUTION_RE = re.compile(
@@ -135,8 +138,10 @@ class DirectFinder:
         rec = Record(q.start, q.end, kind, cue, sentence_start=lo, line=line)
         if cue is None:
             rec.source = self._inherit(q, line, kind)
+            if rec.source is None and opening and not title:
+                rec.cue = cue = self._next_subject_cue(close_end, hi)
             words = len(_WORDS_RE.findall(doc.text[q.start:q.end]))
-            if rec.source is None and (words < 4 or title):
+            if rec.source is None and rec.cue is None and (words < 4 or title):
                 return None
         self._date_window(rec, lo, hi, close_end)
         return rec
@@ -161,6 +166,27 @@ class DirectFinder:
                 or mention.start != m.end():
             return None
         return Cue(m.start(), mention.end, m.start(), m.end(), mention, "said"), hi2
+
+    def _next_subject_cue(self, close_end: int, hi: int) -> Cue | None:
+        """Return the cue opening the next sentence of the paragraph when a quotation
+        that is its own sentence has no speaker: "“We have nothing left.” Amina Yusuf,
+        38, said her house had been swept away." """
+        doc = self.doc
+        if doc.masked[close_end:hi].strip(" \t.!?"):
+            return None
+        k = doc.sentence_index(max(hi - 1, close_end - 1)) + 1
+        if k >= len(doc.sentence_starts) or doc.masked.find("\n", close_end,
+                                                             doc.sentence_starts[k]) >= 0:
+            return None
+        lo2, hi2 = doc.sentence_bounds(doc.sentence_starts[k])
+        lead = _SUBJECT_LEAD_RE.match(doc.masked, lo2, hi2).end()
+        for c in cues_of(doc, lo2, hi2):
+            m = c.mention
+            if m is not None and not c.inherited and not c.carried and m.start == lead \
+                    and c.start < c.verb_start and m.kind in ("name", "pronoun", "definite") \
+                    and not (m.kind == "pronoun" and m.name == "they"):
+                return c
+        return None
 
     def _pick(self, cues: list[Cue], open_pos: int, close_end: int, opening: bool) -> Cue | None:
         masked = self.doc.masked

@@ -40,7 +40,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .lexicon import (ALIASES, GENDERED_ROLES, GIVEN_NAME_GENDER, HONORIFIC_GENDER, MULTIWORD_PLACES,
-                      NAME_PREFIX_TITLES, ORG_HEAD_TYPES, ORG_NAME_TYPES,
+                      NAME_PREFIX_TITLES, OFFICE_WORDS, ORG_HEAD_TYPES, ORG_NAME_TYPES,
                       ORG_TYPE_NOUNS, ORG_WORDS, PLACES, POSTNOMINALS, ROLE_NOUNS, ROLE_SYNONYMS,
                       STOP_CAPS, TITLE_WORDS)
 from .document import Document
@@ -64,6 +64,10 @@ _NAME_RE = re.compile(
     rf"[{_UP}](?<![\w.][{_UP}])(?:\.{_SP}?(?:{_INITIAL}{_SP}?)*[A-Z])?{_TOK_REST}"
     rf"(?:{_SP}+(?:{_PART}{_SP}+)?(?:{_INITIAL}{_SP}+)*{_TOK})+")
 _CAP_WORD_RE = re.compile(rf"[{_UP}](?<!\w[{_UP}])[\w'’\-]*")  # \b first would defeat the skip-ahead
+# "Former Secretary of State Jane Doe": an office "of"/"for" something before a name.
+_OFFICE_OF_RE = re.compile(r"(?<![\w’'])(?:(?:[Ff]ormer|[Ee]x-|[Ss]hadow|[Aa]cting)\s*)?"
+                           r"(?:[A-Z][\w.\-]*\s+){1,3}(?:of|for)\s+$")
+_AGE_RE = re.compile(r",\s(\d{1,3}),")
 _APPOS_RE = re.compile(r",\s+((?:the|a|an)\s+)?([^,.;:“”\"()]{2,140}?),")
 _WORD_RE = re.compile(r"[\w\-]+")
 _ANONYMITY_RE = re.compile(r"anonymity|not (?:want|wish|authori[sz]ed) to be (?:named|identified)|"
@@ -143,6 +147,12 @@ def role_heads(role: str) -> frozenset[str]:
     return frozenset(words)
 
 
+def _other_age(ent: Entity, head: str | None) -> bool:
+    """Tell whether "the 45-year-old" cannot be ent, whose stated age differs."""
+    return bool(head and head.endswith("-year-old") and any(
+        w.endswith("-year-old") and w != head for w in ent.role_words))
+
+
 def role_gender(role: str) -> str | None:
     """Return "he"/"she" when a role says it ("actress", "spokeswoman", "his wife")."""
     words = set(_WORD_RE.findall(role.lower()))
@@ -209,6 +219,7 @@ class Discourse:
         self.orgs: list[tuple[int, str, str | None]] = []  # organisations named, with a type
         self.person_tokens: set[str] = set()  # surnames seen after an honorific
         self.honorific_gender: dict[str, str] = {}
+        self._titled: dict[str, bool] = {}  # one-word names: persons.titled_or_aged, once
         self._collect(masked)
         self._positions = [p for p, _ in self.names]
         self._org_positions = [p for p, _, _ in self.orgs]
@@ -262,7 +273,7 @@ class Discourse:
 
     def _collect_roles(self, text: str, m: re.Match, name: str) -> None:
         raw = m.group().split()
-        lead = raw[:max(0, len(raw) - len(name.split()))]
+        lead = first_lead = raw[:max(0, len(raw) - len(name.split()))]
         while lead and lead[0].lower() in STOP_CAPS and lead[0].lower() not in TITLE_WORDS:
             lead = lead[1:]  # "But Home Secretary Priya Kaur": the role is "Home Secretary"
         if lead and not (len(lead) == 1 and lead[0].lower().rstrip(".") in _HONORIFIC_WORDS) \
@@ -279,12 +290,20 @@ class Discourse:
             self._add_role(m.start(), name, post.group(1))
         prev = _prev_word(text, max(0, m.start() - 40), m.start())
         first = m.group().split()[0].lower()
+        office = _OFFICE_OF_RE.search(text, max(0, m.start() - 60), m.start()) \
+            if first_lead and prev in ("of", "for") else None
+        if office and any(w.lower() in TITLE_WORDS for w in office.group().split()):
+            self._add_role(m.start(), name, office.group() + " ".join(first_lead))
         if prev.lower() in ROLE_NOUNS or prev.lower() in TITLE_WORDS or first in TITLE_WORDS:
             lo = max(0, m.start() - 80, text.rfind("\n", 0, m.start()) + 1)
             mention = parse_before(text, lo, m.end())
             if mention and mention.role:
                 self._add_role(m.start(), name, mention.role)
         if m.end() < len(text) and text[m.end()] == ",":
+            age = _AGE_RE.match(text, m.end())
+            if age:  # "Jane Doe, 62," is "the 62-year-old"
+                self._entity("person", name).role_words.add(f"{age.group(1)}-year-old")
+                self.role_index.setdefault(f"{age.group(1)}-year-old", []).append((m.start(), name))
             a = _APPOS_RE.match(text, m.end())
             if a and any(w.lower() in ROLE_NOUNS for w in a.group(2).split()[:6]):
                 self._add_role(m.start(), name, (a.group(1) or "") + a.group(2))
@@ -366,7 +385,9 @@ class Discourse:
         if not word.isalpha() or (m.role and any(
                 w in ROLE_NOUNS or w in TITLE_WORDS for w in _WORD_RE.findall(m.role.lower()))):
             return False
-        return not titled_or_aged(self.text, word)
+        if word not in self._titled:
+            self._titled[word] = titled_or_aged(self.text, word)
+        return not self._titled[word]
 
     def _resolve_pronoun(self, m: Mention, pos: int, sent_start: int) -> Entity | None:
         if m.name == "they":
@@ -400,6 +421,10 @@ class Discourse:
             return None
         if doc.line_index(sent_start) - doc.line_index(lo) > 2:
             return None
+        return self._subject_of(lo, hi)
+
+    def _subject_of(self, lo: int, hi: int) -> Entity | None:
+        """Return the known person who opens the sentence text[lo:hi], if one does."""
         lead = _LEAD_RE.match(self.text, lo, hi).end()
         m = parse_after(self.text, lead, min(hi, lead + 60))
         if m is None or m.kind != "name" or m.org or m.start != lead \
@@ -407,6 +432,24 @@ class Discourse:
                 and m.name.split()[-1] not in self.by_token:
             return None  # a possessive opens a longer phrase: "Brightpath’s officer"
         return self._entity("person", self.canonical(m.name, lo))
+
+    def subject_after(self, m: Mention) -> Entity | None:
+        """Return the person opening one of the two sentences after the one holding the
+        description m ("“…,” the former governor said. Jane Doe, who …"), unless that
+        person is known to hold another office."""
+        doc = self.doc
+        k, line = doc.sentence_index(m.start), doc.line_index(m.start)
+        words = frozenset(_WORD_RE.findall(m.text.lower()))
+        for j in range(k + 1, min(k + 3, len(doc.sentence_starts))):
+            lo, hi = doc.sentence_bounds(doc.sentence_starts[j])
+            if doc.line_index(lo) - line > 2:
+                return None
+            ent = self._subject_of(lo, hi) if hi > lo else None
+            if ent is not None:
+                other = m.head in OFFICE_WORDS and (ent.role_words or ent.past_words) \
+                    and not ent.has_head(m.head, words)
+                return None if other or _other_age(ent, m.head) else ent
+        return None
 
     def _person_in_span(self, lo: int, hi: int, gender: str | None = None,
                         possessive: bool = False) -> Entity | None:
@@ -516,7 +559,7 @@ class Discourse:
             # nobody has spoken yet: "Lena Hartmann's new film … “…,” the director told
             # Variety" means the person the article opened with, named just before
             found = self._person_in_span(max(0, para - 600), para, possessive=True)
-        return found
+        return None if found is not None and _other_age(found, m.head) else found
 
     def _typed_org(self, head: str, pos: int) -> Entity | None:
         """Return the organisation a description like "the bank" or "the club" means: of
