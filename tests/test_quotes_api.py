@@ -107,6 +107,17 @@ def test_relevance_sort_and_its_cursor(client):
     assert len(walked) == 4 and len(set(walked)) == 4
 
 
+def test_relevance_cursor_with_another_filter_walks_the_same_order(client):
+    whole = client.get("/v1/quotes?q=we&sort=relevance&kind=full&limit=100").get_json()
+    url, walked = "/v1/quotes?q=we&sort=relevance&kind=full&limit=1", []
+    while url:
+        page = client.get(url).get_json()
+        walked += [q["id"] for q in page["data"]]
+        url = page["next"]
+    assert walked == [q["id"] for q in whole["data"]]
+    assert len(walked) == whole["total"] >= 2
+
+
 def test_facets_count_the_filtered_set(client):
     page = client.get("/v1/quotes?facet=speaker&facet=kind&facet=year&facet=outlet&limit=1").get_json()
     assert page["facets"] == {

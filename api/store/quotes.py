@@ -119,20 +119,39 @@ def list_quotes(db: sqlite_utils.Database, filters: QuoteFilters, sort: str,
 
 
 def _list_by_relevance(db, filters, where, params, after, limit):
-    rank_sql = ("SELECT rowid AS seq, bm25(quotes_fts) AS rank FROM quotes_fts "
-                "WHERE quotes_fts MATCH ?")
-    keyset = ""
-    extra: list = []
+    """Return a page in bm25 order (ties by storage order), keyset (rank, seq).
+
+    A search alone is ranked inside FTS5, which never reads the quotes table for the matches
+    it skips; with other filters too, every match is joined and filtered before ranking.
+    """
+    query = fts_query(filters.q)
+    keyset, extra = "", []
     if after is not None:
-        keyset = " AND (r.rank, q.id) > (?, ?)"
+        keyset = " AND (rank, rowid) > (?, ?)"
         extra = list(after)
-    sql = (f"WITH r AS ({rank_sql}) SELECT {QUOTE_COLUMNS}, r.rank AS rank FROM quotes q "
-           f"JOIN r ON r.seq = q.seq {QUOTE_JOINS} WHERE {where}{keyset} "
-           "ORDER BY r.rank, q.id LIMIT ?")
-    rows = list(db.query(sql, [fts_query(filters.q)] + params + extra + [limit + 1]))
+    if _only_search(filters):
+        ranked = db.execute("SELECT rowid, rank FROM quotes_fts WHERE quotes_fts MATCH ?"
+                            f"{keyset} ORDER BY rank, rowid LIMIT ?",
+                            [query, *extra, limit + 1]).fetchall()
+        page_keys = ranked[:limit]
+        found = {row["seq"]: row for row in db.query(
+            f"SELECT {QUOTE_COLUMNS}, q.seq FROM quotes q {QUOTE_JOINS} WHERE q.seq IN "
+            f"({', '.join('?' * len(page_keys))})", [seq for seq, _ in page_keys])}
+        page = [found[seq] for seq, _ in page_keys]
+        next_after = [page_keys[-1][1], page_keys[-1][0]] if len(ranked) > limit else None
+        return page, next_after
+    rank_sql = ("SELECT rowid, rank FROM quotes_fts WHERE quotes_fts MATCH ?" + keyset)
+    sql = (f"WITH r AS ({rank_sql}) SELECT {QUOTE_COLUMNS}, r.rank AS rank, q.seq FROM quotes q "
+           f"JOIN r ON r.rowid = q.seq {QUOTE_JOINS} WHERE {where} "
+           "ORDER BY r.rank, q.seq LIMIT ?")
+    rows = list(db.query(sql, [query, *extra] + params + [limit + 1]))
     page = rows[:limit]
-    next_after = [page[-1]["rank"], page[-1]["id"]] if len(rows) > limit else None
+    next_after = [page[-1]["rank"], page[-1]["seq"]] if len(rows) > limit else None
     return page, next_after
+
+
+def _only_search(filters: QuoteFilters) -> bool:
+    return {name for name, value in vars(filters).items() if value} == {"q"}
 
 
 def count_quotes(db: sqlite_utils.Database, filters: QuoteFilters) -> int:
@@ -147,6 +166,9 @@ def count_quotes(db: sqlite_utils.Database, filters: QuoteFilters) -> int:
                           [dimension, *values]).fetchone()[0] if values else 0
     if _in_cube(filters):
         return sum(count for _, count in _cube_counts(db, filters, "'all'", "NULL"))
+    if _only_search(filters):  # every indexed row is a stored quote (triggers keep them equal)
+        return db.execute("SELECT count(*) FROM quotes_fts WHERE quotes_fts MATCH ?",
+                          [fts_query(filters.q)]).fetchone()[0]
     where, params = where_clause(db, filters)
     return db.execute(f"SELECT count(*) FROM quotes q WHERE {where}", params).fetchone()[0]
 
