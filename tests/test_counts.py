@@ -5,6 +5,8 @@ from quote_cube and count the partial months in the quotes (api/store/quotes.py)
 outlets come from the speaker_outlet counts. The recounts here are plain SQL over the quotes.
 """
 import sqlite3
+import subprocess
+import sys
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -144,3 +146,17 @@ def test_a_schema_4_database_gets_the_new_counts_and_triggers(counted, tmp_path)
     assert "speaker_outlet" in trigger
     assert conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() == ("5",)
 
+
+
+def test_the_outlets_list_follows_a_write_from_another_process(write_client, write_app, tmp_path):
+    before = write_client.get("/v1/outlets").get_json()
+    assert "Harbour Gazette" not in [outlet["name"] for outlet in before["data"]]
+    article = tmp_path / "ferry.txt"
+    article.write_text("“The ferry runs again,” said Captain Ines Duarte.", encoding="utf-8")
+    subprocess.run([sys.executable, "-m", "api", "ingest", str(article), "--outlet",
+                    "Harbour Gazette", "--published", "2024-05-09", "--db",
+                    write_app.config["DB"]], check=True, capture_output=True)
+    after = write_client.get("/v1/outlets").get_json()
+    assert after["total"] == before["total"] + 1
+    assert {"name": "Harbour Gazette", "source_count": 1, "quote_count": 1,
+            "first_published": "2024-05-09", "last_published": "2024-05-09"} in after["data"]

@@ -1,7 +1,9 @@
 """Shared schema pieces: the strict base, paging arguments and the list envelope."""
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Callable
 from urllib.parse import quote, urlencode
 
 import marshmallow as ma
@@ -61,19 +63,27 @@ class RowSchema(BaseSchema):
         root = url_root()
         return [self._resource(row, root) for row in obj] if many else self._resource(obj, root)
 
-    def _resource(self, row: dict, root: str) -> dict:
-        out = {}
-        computed = self.computed(row, root)
+    @functools.cached_property
+    def _plan(self) -> list[tuple[str, str, Callable | None]]:
+        """(field name, JSON key, dump of a nested part or None) per field, in order."""
+        plan = []
         for name, field in self.dump_fields.items():
+            dump = None
+            if isinstance(field, fields.Nested):
+                dump = field.schema.dump
+            elif isinstance(field, fields.List) and isinstance(field.inner, fields.Nested):
+                dump = functools.partial(field.inner.schema.dump, many=True)
+            plan.append((name, field.data_key or name, dump))
+        return plan
+
+    def _resource(self, row: dict, root: str) -> dict:
+        computed = self.computed(row, root)
+        out = {}
+        for name, key, dump in self._plan:
             if name in computed:
-                out[field.data_key or name] = computed[name]
+                out[key] = computed[name]
             elif name in row:
-                value = row[name]
-                if isinstance(field, fields.Nested):
-                    value = field.schema.dump(value)
-                elif isinstance(field, fields.List) and isinstance(field.inner, fields.Nested):
-                    value = field.inner.schema.dump(value, many=True)
-                out[field.data_key or name] = value
+                out[key] = row[name] if dump is None else dump(row[name])
         return out
 
 
