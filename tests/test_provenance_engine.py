@@ -245,3 +245,15 @@ def test_might_match_is_true_whenever_check_finds_a_match(words):
         for exact in (False, True):
             if check(claim, [DOC], exact=exact).matches:
                 assert might_match(claim, normalize(TEXT).text, exact)
+
+
+def test_the_answer_does_not_depend_on_the_order_of_the_candidates():
+    # The store passes a full-text query's matches unranked when they all fit as candidates.
+    other = SourceDoc("s_0", "2023-03-09", TEXT.replace("fair", "good"), (
+        QuoteSpan("q_0", START, END, "maria-costa", "Maria Costa"),))
+    later = SourceDoc("s_2", None, "Union leaders met on Monday. We have won a fair deal.", ())
+    for claim in ("We have won a fair deal", "We have won a good deal and we are going back",
+                  "Union leaders met … Monday", "We have won … back to work"):
+        parsed = parse_claim(claim)
+        forward, backward = check(parsed, [DOC, other, later]), check(parsed, [later, other, DOC])
+        assert forward == backward and len(forward.matches) >= 2

@@ -69,7 +69,7 @@ def align_claim(claim: Claim, source: Normalized, lo: int, hi: int,
 
 def _after_words(source: Normalized, position: int, count: int, hi: int) -> int:
     index = source.word_index(position) + count
-    return hi if index >= len(source.words) else min(hi, source.words[index][1])
+    return hi if index >= len(source.lengths) else min(hi, source.ends[index])
 
 
 def find_exact(piece: Piece, source: Normalized, lo: int, hi: int) -> PieceMatch | None:
@@ -104,7 +104,7 @@ def find_fuzzy(piece: Piece, source: Normalized, lo: int, hi: int,
         return None
     last = first + blocks[-1].a + blocks[-1].size
     first += blocks[0].a
-    start, end = source.words[first][0], source.words[last - 1][1]
+    start, end = source.begins[first], source.ends[last - 1]
     similarity = round(fuzz.ratio(needle, source.text[start:end]) / 100, 4)
     if similarity < cutoff:
         return None
@@ -134,6 +134,6 @@ def _original_words(norm: Normalized, first: int, last: int) -> str:
     """Return the original text from word first to word last-1, punctuation between included."""
     if first >= last:
         return ""
-    start, _ = norm.original_span(*norm.words[first])
-    _, end = norm.original_span(*norm.words[last - 1])
+    start, _ = norm.original_span(norm.begins[first], norm.ends[first])
+    _, end = norm.original_span(norm.begins[last - 1], norm.ends[last - 1])
     return norm.original[start:end]

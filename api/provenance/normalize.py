@@ -7,7 +7,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import accumulate, chain, repeat
-from operator import add, itemgetter, sub
+from operator import add, sub
 
 # One character in, one character out, so positions survive the translation.
 QUOTES = dict.fromkeys("‘’‚‛′`´", "'") | dict.fromkeys("“”„‟″«»", '"')
@@ -18,7 +18,6 @@ INVISIBLE = frozenset("\u00ad\u200b\u200c\u200d\u2060\ufeff")  # dropped: soft h
 WORD = re.compile(r"[^\W_]+(?:['.\-][^\W_]+)*|[^\w\s'\".\-]")
 SYMBOL_CATEGORIES = ("So", "Sc", "Sm")
 _SPLIT = re.compile(f"({WORD.pattern})")
-_first = itemgetter(0)
 # Bump whenever folding or word splitting changes: stored forms of another version are ignored.
 FORM_VERSION = 1
 
@@ -29,21 +28,33 @@ class Normalized:
 
     `origin[i]` is the code-point offset in `original` of the character `text[i]`; the space
     between two words maps to the start of the next word. `words` are (start, end) spans of
-    `text`, one per word.
+    `text`, one per word (`begins`, `ends`: the same as two lists).
 
-    `origin` is built only when asked for: most candidate sources never need more than a few
-    offsets, which `origin_at` derives from the words' folded positions.
+    `origin` and the word spans are built only when asked for: most candidate sources never
+    need more than a few offsets, which `origin_at` derives from the words' folded positions.
     """
 
     original: str
     text: str
-    words: tuple[tuple[int, int], ...]
     word_origins: tuple[int, ...]  # original offset of each word's first character
+    lengths: list[int] = field(repr=False, compare=False)  # of each word
     # Folded-text offsets of each word's first character and one past its last, and the
     # folded -> original offset map (None: the same offsets).
     folded_starts: list[int] = field(repr=False, compare=False)
     folded_stops: list[int] = field(repr=False, compare=False)
     folded_origin: list[int] | None = field(repr=False, compare=False)
+
+    @cached_property
+    def begins(self) -> list[int]:
+        return [0, *accumulate(map(add, self.lengths[:-1], repeat(1)))] if self.lengths else []
+
+    @cached_property
+    def ends(self) -> list[int]:
+        return list(map(add, self.begins, self.lengths))
+
+    @cached_property
+    def words(self) -> tuple[tuple[int, int], ...]:
+        return tuple(zip(self.begins, self.ends))
 
     @cached_property
     def origin(self) -> tuple[int, ...]:
@@ -57,10 +68,9 @@ class Normalized:
 
     def origin_at(self, position: int) -> int:
         """Return origin[position] without building origin."""
-        index = bisect.bisect_right(self.words, position, key=_first) - 1
-        start, end = self.words[index]
-        if position < end:
-            folded = self.folded_starts[index] + position - start
+        index = bisect.bisect_right(self.begins, position) - 1
+        if position < self.ends[index]:
+            folded = self.folded_starts[index] + position - self.begins[index]
         else:  # the space before the next word
             folded = self.folded_starts[index + 1]
         return folded if self.folded_origin is None else self.folded_origin[folded]
@@ -78,28 +88,25 @@ class Normalized:
 
     def word_index(self, position: int) -> int:
         """Return the index of the first word ending after normalised position."""
-        low, high = 0, len(self.words)
-        while low < high:
-            mid = (low + high) // 2
-            if self.words[mid][1] <= position:
-                low = mid + 1
-            else:
-                high = mid
-        return low
+        return bisect.bisect_right(self.ends, position)
 
     def region(self, start: int, end: int) -> tuple[int, int]:
         """Return the normalised [start, end) of the words inside original [start, end)."""
         first = bisect.bisect_left(self.word_origins, start)
-        last = first
-        while last < len(self.words) and self._word_last_origin(last) < end:
-            last += 1
+        if self.folded_origin is None:  # a word's last character is at folded_stops - 1
+            last = max(first, bisect.bisect_right(self.folded_stops, end))
+        else:
+            last = first
+            while last < len(self.lengths) and self._word_last_origin(last) < end:
+                last += 1
         if first == last:
             return 0, 0
-        return self.words[first][0], self.words[last - 1][1]
+        return self.begins[first], self.ends[last - 1]
 
-    def word_texts(self, first: int, last: int) -> list[str]:
+    def word_texts(self, first: int, last: int | None) -> list[str]:
         """Return the normalised words first..last-1."""
-        return [self.text[s:e] for s, e in self.words[first:last]]
+        text = self.text
+        return [text[s:e] for s, e in zip(self.begins[first:last], self.ends[first:last])]
 
 
 # One character in, what it folds to: "" (invisible), " " (a Unicode space, or punctuation that
@@ -173,15 +180,12 @@ def normalize(text: str) -> Normalized:
     words = parts[1::2]
     ends = list(accumulate(map(len, parts)))
     starts = ends[0:-1:2]  # folded offset of each word
-    lengths = list(map(len, words))
-    begins = [0, *accumulate(map(add, lengths[:-1], repeat(1)))] if words else []
-    spans = tuple(zip(begins, map(add, begins, lengths)))
     if folded_origin is None:
         word_origins = tuple(starts)
     else:
         word_origins = tuple(map(folded_origin.__getitem__, starts))
-    return Normalized(text, " ".join(words), spans, word_origins, starts, ends[1::2],
-                      folded_origin)
+    return Normalized(text, " ".join(words), word_origins, list(map(len, words)), starts,
+                      ends[1::2], folded_origin)
 
 
 def stored_offsets(norm: Normalized) -> bytes | None:
@@ -201,10 +205,9 @@ def from_stored(original: str, text: str, gaps: bytes | None) -> Normalized:
     if gaps is None:
         return normalize(original)
     lengths = list(map(len, text.split(" "))) if text else []
-    begins = [0, *accumulate(map(add, lengths[:-1], repeat(1)))] if lengths else []
     starts = list(accumulate(map(add, gaps, [0, *lengths[:-1]])))
-    return Normalized(original, text, tuple(zip(begins, map(add, begins, lengths))),
-                      tuple(starts), starts, list(map(add, starts, lengths)), None)
+    return Normalized(original, text, tuple(starts), lengths, starts,
+                      list(map(add, starts, lengths)), None)
 
 
 def strip_accents(word: str) -> str:

@@ -6,7 +6,7 @@ import sqlite_utils
 from api import provenance as engine
 from api.provenance.probe import (RARE_SHARE, SHORT_CLAIM_TERMS, any_two_of, claim_terms,
                                   fts_query)
-from api.provenance.shingles import claim_shingles
+from api.provenance.shingles import claim_shingles, tokens
 from api.store.editorial import raise_if_deleted
 from api.store.errors import NotFound, StoreError
 from api.store.provenance_index import (common_terms, selective_shingles,
@@ -58,8 +58,9 @@ def check_claim(db: sqlite_utils.Database, text: str, speaker: str | None = None
 
 def candidate_sources(db: sqlite_utils.Database, claim: engine.Claim, limit: int) -> list[str]:
     """Return the ids of the sources most likely to hold the claim, without scanning them all."""
-    common = common_terms(db)
     terms = sorted({t for piece in claim_terms(claim) for t in piece})
+    # Only the claim's words are looked up: its index terms, and the tokens its shingles use.
+    common = common_terms(db, sorted({*terms, *(t for p in claim.pieces for t in tokens(p.text))}))
     rare = [t for t in terms if t not in common]
     doc_freq = dict(common)
     if rare:
@@ -77,8 +78,14 @@ def candidate_sources(db: sqlite_utils.Database, claim: engine.Claim, limit: int
     if query is None:
         return []
     sql = ("SELECT m.source_id FROM sources_fts f JOIN sources_fts_map m ON m.seq = f.rowid "
-           "WHERE sources_fts MATCH ? ORDER BY f.rank LIMIT ?")
-    return [row[0] for row in db.execute(sql, [query, limit])]
+           "WHERE sources_fts MATCH ? LIMIT ?")
+    found = [row[0] for row in db.execute(sql, [query, limit + 1])]
+    if len(found) <= limit:
+        # Every match is a candidate, and the answer does not depend on their order: ranking
+        # them would cost bm25's full pass over each phrase's matches for nothing.
+        return found
+    return [row[0] for row in db.execute(sql.replace("LIMIT", "ORDER BY f.rank LIMIT"),
+                                         [query, limit])]
 
 
 def _by_shingles(db: sqlite_utils.Database, claim: engine.Claim, common: frozenset[str],

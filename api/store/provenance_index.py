@@ -98,9 +98,12 @@ def source_forms(db: sqlite_utils.Database,
     return {sid: (text, gaps) for sid, text, gaps in db.execute(sql, [*source_ids, FORM_VERSION])}
 
 
-def common_terms(db: sqlite_utils.Database) -> dict[str, int]:
-    """Return the common words of the corpus with their document frequencies."""
-    return dict(db.execute("SELECT term, doc FROM provenance_common_terms").fetchall())
+def common_terms(db: sqlite_utils.Database, terms: list[str] | None = None) -> dict[str, int]:
+    """Return the common words of the corpus (or those among terms) with their frequencies."""
+    if terms is None:
+        return dict(db.execute("SELECT term, doc FROM provenance_common_terms").fetchall())
+    return dict(db.execute(f"SELECT term, doc FROM provenance_common_terms WHERE term IN "
+                           f"({', '.join('?' * len(terms))})", terms).fetchall())
 
 
 def selective_shingles(db: sqlite_utils.Database, hashes: list[int]) -> list[int]:
