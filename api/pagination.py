@@ -9,6 +9,7 @@ from urllib.parse import urlencode
 from flask import request
 from werkzeug.datastructures import MultiDict
 
+from api.schemas.base import url_root
 from api.store.errors import InvalidCursor
 
 
@@ -38,7 +39,8 @@ def next_url(values: list | None, kind: str) -> str | None:
         return None
     args = MultiDict(request.args)
     args["cursor"] = encode_cursor([kind, *values])
-    return f"{request.base_url}?{urlencode(list(args.items(multi=True)))}"
+    base_url = url_root()[:-1] + request.path  # request.base_url: the same, derived once more
+    return f"{base_url}?{urlencode(list(args.items(multi=True)))}"
 
 
 def envelope(data: list, total: int, next_values: list | None, kind: str, **extra) -> dict:

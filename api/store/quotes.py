@@ -8,6 +8,7 @@ from datetime import date, timedelta
 
 import sqlite_utils
 
+from api.db import read
 from api.store.editorial import raise_if_deleted
 from api.store.errors import NotFound, StoreError
 
@@ -112,7 +113,7 @@ def list_quotes(db: sqlite_utils.Database, filters: QuoteFilters, sort: str,
     order_by = f"ORDER BY q.date {order}, q.id {order}"
     sql = (f"SELECT {QUOTE_COLUMNS} FROM quotes q {QUOTE_JOINS} WHERE q.seq IN "
            f"(SELECT q.seq FROM quotes q WHERE {where} {order_by} LIMIT ?) {order_by}")
-    rows = list(db.query(sql, params + [limit + 1]))
+    rows = read(db, sql, params + [limit + 1])
     page = rows[:limit]
     next_after = [page[-1]["date"], page[-1]["id"]] if len(rows) > limit else None
     return page, next_after
@@ -134,7 +135,8 @@ def _list_by_relevance(db, filters, where, params, after, limit):
                             f"{keyset} ORDER BY rank, rowid LIMIT ?",
                             [query, *extra, limit + 1]).fetchall()
         page_keys = ranked[:limit]
-        found = {row["seq"]: row for row in db.query(
+        found = {row["seq"]: row for row in read(
+            db,
             f"SELECT {QUOTE_COLUMNS}, q.seq FROM quotes q {QUOTE_JOINS} WHERE q.seq IN "
             f"({', '.join('?' * len(page_keys))})", [seq for seq, _ in page_keys])}
         page = [found[seq] for seq, _ in page_keys]
@@ -144,7 +146,7 @@ def _list_by_relevance(db, filters, where, params, after, limit):
     sql = (f"WITH r AS ({rank_sql}) SELECT {QUOTE_COLUMNS}, r.rank AS rank, q.seq FROM quotes q "
            f"JOIN r ON r.rowid = q.seq {QUOTE_JOINS} WHERE {where} "
            "ORDER BY r.rank, q.seq LIMIT ?")
-    rows = list(db.query(sql, [query, *extra] + params + [limit + 1]))
+    rows = read(db, sql, [query, *extra] + params + [limit + 1])
     page = rows[:limit]
     next_after = [page[-1]["rank"], page[-1]["seq"]] if len(rows) > limit else None
     return page, next_after
@@ -313,8 +315,8 @@ def _facet_item(facet: str, value, label, count: int) -> dict:
 def get_quote(db: sqlite_utils.Database, quote_id: str, with_source_text: bool = False) -> dict:
     """Return one quote row with its speaker and source fields, or raise NotFound."""
     text_col = ", s.text AS source_text" if with_source_text else ""
-    rows = list(db.query(f"SELECT {QUOTE_COLUMNS}{text_col} FROM quotes q {QUOTE_JOINS} "
-                         "WHERE q.id = ?", [quote_id]))
+    rows = read(db, f"SELECT {QUOTE_COLUMNS}{text_col} FROM quotes q {QUOTE_JOINS} "
+                    "WHERE q.id = ?", [quote_id])
     if not rows:
         raise_if_deleted(db, quote_id)
         raise NotFound(f"no quote with id {quote_id!r}")
@@ -330,7 +332,8 @@ def get_quotes(db: sqlite_utils.Database, quote_ids: list[str],
     wanted = list(dict.fromkeys(quote_ids))
     text_col = ", s.text AS source_text" if with_source_text else ""
     marks = ", ".join("?" * len(wanted))
-    found = {row["id"]: row for row in db.query(
+    found = {row["id"]: row for row in read(
+            db,
         f"SELECT {QUOTE_COLUMNS}{text_col} FROM quotes q {QUOTE_JOINS} WHERE q.id IN ({marks})",
         wanted)}
     missing = [quote_id for quote_id in wanted if quote_id not in found]
@@ -342,8 +345,8 @@ def get_quotes(db: sqlite_utils.Database, quote_ids: list[str],
 
 def quotes_of_source(db: sqlite_utils.Database, source_id: str) -> list[dict]:
     """Return every quote of a source in text order."""
-    return list(db.query(f"SELECT {QUOTE_COLUMNS} FROM quotes q {QUOTE_JOINS} "
-                         "WHERE q.source_id = ? ORDER BY q.start, q.\"end\"", [source_id]))
+    return read(db, f"SELECT {QUOTE_COLUMNS} FROM quotes q {QUOTE_JOINS} "
+                    "WHERE q.source_id = ? ORDER BY q.start, q.\"end\"", [source_id])
 
 
 def iter_quotes(db: sqlite_utils.Database, filters: QuoteFilters):

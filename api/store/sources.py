@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import sqlite_utils
 
+from api.db import read
 from api.store.errors import NotFound, StoreError
 from api.store.generation import unchanged_since_last_write
 
@@ -24,7 +25,7 @@ def list_sources(db: sqlite_utils.Database, outlet: list[str], after: list | Non
         params += after
     sql = (f"SELECT {SOURCE_COLUMNS} FROM sources s WHERE {' AND '.join(conds)} "
            "ORDER BY coalesce(s.published, '') DESC, s.id DESC LIMIT ?")
-    rows = list(db.query(sql, params + [limit + 1]))
+    rows = read(db, sql, params + [limit + 1])
     page = rows[:limit]
     last = page[-1] if page else None
     next_after = [last["published"] or "", last["id"]] if len(rows) > limit else None
@@ -43,8 +44,8 @@ def count_sources(db: sqlite_utils.Database, outlet: list[str]) -> int:
 def get_source(db: sqlite_utils.Database, source_id: str, with_text: bool = True) -> dict:
     """Return one source (with its text unless asked not to), or raise NotFound."""
     text_col = ", s.text" if with_text else ""
-    rows = list(db.query(f"SELECT {SOURCE_COLUMNS}{text_col} FROM sources s WHERE s.id = ?",
-                         [source_id]))
+    rows = read(db, f"SELECT {SOURCE_COLUMNS}{text_col} FROM sources s WHERE s.id = ?",
+                [source_id])
     if not rows:
         raise NotFound(f"no source with id {source_id!r}")
     return rows[0]
@@ -86,7 +87,7 @@ def _list_outlets(db: sqlite_utils.Database) -> list[dict]:
         WHERE so.dimension = 'source_outlet'
         ORDER BY quote_count DESC, name
     """
-    return list(db.query(sql))
+    return read(db, sql)
 
 
 def corpus_counts(db: sqlite_utils.Database) -> dict:

@@ -5,6 +5,7 @@ import json
 
 import sqlite_utils
 
+from api.db import read
 from api.store.errors import NotFound
 
 TRIGRAM = 3  # shorter names cannot use the trigram index
@@ -24,7 +25,7 @@ def list_speakers(db: sqlite_utils.Database, name: str | None, kind: list[str],
         params += after
     sql = (f"SELECT {SPEAKER_COLUMNS} FROM speakers sp WHERE {' AND '.join(conds)} "
            "ORDER BY sp.name COLLATE NOCASE, sp.id LIMIT ?")
-    rows = [_decode(row) for row in db.query(sql, params + [limit + 1])]
+    rows = [_decode(row) for row in read(db, sql, params + [limit + 1])]
     page = rows[:limit]
     next_after = [page[-1]["name"], page[-1]["id"]] if len(rows) > limit else None
     return page, next_after
@@ -57,8 +58,8 @@ def _conditions(name: str | None, kind: list[str]) -> tuple[list[str], list]:
 
 def get_speaker(db: sqlite_utils.Database, speaker_id: str) -> dict:
     """Return one speaker with aliases, roles, counts and outlets, or raise NotFound."""
-    rows = [_decode(r) for r in db.query(f"SELECT {SPEAKER_COLUMNS} FROM speakers sp "
-                                         "WHERE sp.id = ?", [speaker_id])]
+    rows = [_decode(r) for r in read(db, f"SELECT {SPEAKER_COLUMNS} FROM speakers sp "
+                                      "WHERE sp.id = ?", [speaker_id])]
     if not rows:
         raise NotFound(f"no speaker with id {speaker_id!r}")
     speaker = rows[0]
