@@ -262,3 +262,54 @@ NEXT_SENTENCE = [
 @pytest.mark.parametrize("text,passage,name,kind", NEXT_SENTENCE)
 def test_attribution_in_the_next_sentence(text, passage, name, kind):
     _check(text, passage, name, kind)
+
+
+# An aside between commas after the speaker ("speaking to reporters", "however", "of X")
+# is skipped; a quotation introduced by "X was blunt:" is X's; "said that A but that B"
+# gives two passages.
+ASIDES = [
+    ("Tom Hale, speaking to reporters on Monday, said the plan was dead.",
+     "the plan was dead", "Tom Hale", "person"),
+    ("“The plan is dead,” Tom Hale, speaking to reporters on Monday, said.",
+     "The plan is dead,", "Tom Hale", "person"),
+    ("Tom Hale chairs the panel. Hale, however, said the plan could still be saved.",
+     "the plan could still be saved", "Tom Hale", "person"),
+    ("“Nobody was consulted,” Omar Said, of Digital Rights Watch, said.",
+     "Nobody was consulted,", "Omar Said", "person"),
+    ("Tom Hale was blunt: “The plan is dead and everyone knows it.”",
+     "The plan is dead and everyone knows it.", "Tom Hale", "person"),
+    ("Maria Lopez chairs the board. She was unrepentant: “I would do it all again.”",
+     "I would do it all again.", "Maria Lopez", "person"),
+    ("Chief executive Dana Cole said the results were disappointing but that the company "
+     "would recover.", "the company would recover", "Dana Cole", "person"),
+    # not a statement: the subject before the colon is a thing, or an organisation's find
+    ("The rules are clear: “No dogs beyond this point at any time.”",
+     "No dogs beyond this point at any time.", None, None),
+    ("Police found a note in the car: “Do not follow me, I am fine.”",
+     "Do not follow me, I am fine.", None, None),
+]
+
+
+@pytest.mark.parametrize("text,passage,name,kind", ASIDES)
+def test_asides_and_colons(text, passage, name, kind):
+    _check(text, passage, name, kind)
+
+
+# he/she prefers the person who opens the previous sentence, even after an introductory
+# phrase or a role written before the name ("His deputy, Peter Lang, disagreed").
+PREVIOUS_SUBJECT = [
+    ("“The plan is dead,” Tom Hale said on Monday. His deputy, Peter Lang, disagreed.\n\n"
+     "“It can be saved,” he said.", "It can be saved,", "Peter Lang", "person"),
+    ("“The plan is dead,” Tom Hale said on Monday. After a long pause, Peter Lang "
+     "disagreed. “It can be saved,” he said.", "It can be saved,", "Peter Lang", "person"),
+    ("Maria Lopez and Tom Hale met on Monday.\n\n“It went well,” Lopez said. Hale agreed. "
+     "“She is right,” he said.", "She is right,", "Tom Hale", "person"),
+    # the introductory phrase names the object, the sentence's subject is someone else
+    ("“We will appeal,” Tom Hale said. In a letter to Hale, Peter Lang rejected the claim.\n\n"
+     "“He has no case,” he said.", "He has no case,", "Peter Lang", "person"),
+]
+
+
+@pytest.mark.parametrize("text,passage,name,kind", PREVIOUS_SUBJECT)
+def test_pronoun_prefers_the_previous_subject(text, passage, name, kind):
+    _check(text, passage, name, kind)

@@ -11,7 +11,8 @@ Rules:
   deal but warned that …"), unless that subject is compound ("X and Y").
 - "according to X" is a cue whose speaker follows; so is X of "according to a
   note/statement from X".
-- A headline "X: ‘…’" makes X the speaker of its quotation.
+- A headline "X: ‘…’" makes X the speaker of its quotation; in the body, the subject
+  of a clause ending in a colon ("Tom Hale was blunt: “…”") is the speaker.
 """
 from __future__ import annotations
 
@@ -279,3 +280,16 @@ def viewpoint_cue(masked: str, lo: int, open_pos: int) -> Cue | None:
         return None
     start = m.end() - 4
     return Cue(start, mention.end, start, start + 3, mention, "for")
+
+
+def colon_cue(masked: str, lo: int, open_pos: int) -> Cue | None:
+    """Return the person opening a clause that introduces a quotation with a colon:
+    "Tom Hale was blunt: “…”", "She put it simply: “…”"."""
+    colon = masked.rfind(":", lo, open_pos)
+    if colon < 0 or masked[colon + 1:open_pos].strip() or colon - lo > 120:
+        return None
+    mention = _opening_subject(masked, lo, colon)
+    if mention is None or mention.org or mention.kind not in ("name", "pronoun") \
+            or mention.name == "it":
+        return None  # "Police found a note: …" is no statement of theirs
+    return Cue(mention.start, mention.end, colon, colon + 1, mention, ":")

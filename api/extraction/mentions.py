@@ -214,6 +214,10 @@ def _with_appositive(text: str, toks: list[Tok]) -> Mention | None:
     inner = toks[j + 1:-1]
     if inner and inner[0][0] in ("who", "which", "whose"):
         return parse_core(text, _strip_adverbials(toks[:j]))  # relative clause: skip it
+    if inner and _parenthetical(inner[0][0]):
+        # "Tom Hale, speaking to reporters, said", "Hale, however, said", "Kim, of X, said"
+        core = parse_core(text, _strip_adverbials(toks[:j]))
+        return core if core is not None and core.kind != "pronoun" else None
     if inner and _NAME_APPOSITIVE_RE.fullmatch(text, inner[0][1], inner[-1][2]):
         # an age or a party label: "Riley, 34, said", "Sen. Jane Roe, R-Texas, said"
         core = parse_core(text, toks[:j])
@@ -233,6 +237,17 @@ def _with_appositive(text: str, toks: list[Tok]) -> Mention | None:
             name.role = name.role or text[toks[_role_start(toks, j)][1]:toks[j - 1][2]]
             return name  # "Brightpath's chief privacy officer, Elena Sorokina,"
     return None
+
+
+_PARENTHETICALS = frozenset("""
+however though meanwhile too also nevertheless moreover instead
+in on at of for from after during speaking writing asked interviewed
+""".split())
+
+
+def _parenthetical(word: str) -> bool:
+    """Tell whether a word opens an aside between commas rather than a role."""
+    return word in _PARENTHETICALS or (word.islower() and word.endswith("ing") and len(word) > 5)
 
 
 def _possessive_np(toks: list[Tok]) -> bool:

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 
-from .attribution import Cue, Record, cues_of, headline_cue, viewpoint_cue
+from .attribution import Cue, Record, colon_cue, cues_of, headline_cue, viewpoint_cue
 from .mentions import parse_after
 from .document import Document
 from .lexicon import NAMING_WORDS, SPEECH_VERBS, WORK_NOUNS
@@ -127,7 +127,7 @@ class DirectFinder:
         cue = self._pick(cues, q.open_pos, close_end, opening)
         line = doc.line_index(q.open_pos)
         if cue is None and not title:
-            cue = viewpoint_cue(doc.masked, lo, q.open_pos)
+            cue = viewpoint_cue(doc.masked, lo, q.open_pos) or colon_cue(doc.masked, lo, q.open_pos)
         if cue is None and not title and opening:
             found = self._next_sentence_cue(close_end, hi)
             if found is not None:

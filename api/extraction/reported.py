@@ -9,7 +9,8 @@ Rules:
 - "CLAUSE, said X." / "CLAUSE, X said." (optionally ", citing …" after): the span is
   the sentence up to the comma before the cue.
 - "X …, saying (that) CLAUSE." with an identified sentence subject X.
-- "X said that A, and that B.": B is its own passage (A may hold a quotation).
+- "X said that A, and that B." / "… but that B": B is its own passage (A may hold a
+  quotation).
 - A clause needs four words, three after an explicit "that" ("warned that it came late").
 - Never when the reported clause holds a quotation (the quotation is the record),
   nor for vague plural groups ("experts say") or "according to X".
@@ -66,7 +67,7 @@ _COORD_RE = re.compile(r",\s+(?:but|and)\s+(?:also\s+|then\s+)?(?:[a-z]+ed|said|
 _MIN_WORDS = 4
 _FINITE_RE = re.compile(r"\b(?:is|was|are|were|will|would|could|should|can|may|might|must|"
                         r"has|had|have|did|does|do|won't|wasn't|isn't|weren't|aren't)\b")
-_AND_THAT_RE = re.compile(r"[,\s](?:(?<=,)\s+|\s*)and\s+that\s+")  # ",?\s+and\s+that\s+"
+_AND_THAT_RE = re.compile(r"[,\s](?:(?<=,)\s+|\s*)(?:and|but)\s+that\s+")  # ",? and/but that"
 _VISIT = INDIRECT_VERBS | SAYING  # a sentence holding one of these is examined
 
 

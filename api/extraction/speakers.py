@@ -67,6 +67,8 @@ _CAP_WORD_RE = re.compile(rf"[{_UP}](?<!\w[{_UP}])[\w'’\-]*")  # \b first woul
 # "Former Secretary of State Jane Doe": an office "of"/"for" something before a name.
 _OFFICE_OF_RE = re.compile(r"(?<![\w’'])(?:(?:[Ff]ormer|[Ee]x-|[Ss]hadow|[Aa]cting)\s*)?"
                            r"(?:[A-Z][\w.\-]*\s+){1,3}(?:of|for)\s+$")
+_SPACES_RE = re.compile(r"\s*")
+_PREDICATE_RE = re.compile(r",?\s+(?!(?:and|or|nor|who|which)\b)[a-z]")
 _AGE_RE = re.compile(r",\s(\d{1,3}),")
 _APPOS_RE = re.compile(r",\s+((?:the|a|an)\s+)?([^,.;:“”\"()]{2,140}?),")
 _WORD_RE = re.compile(r"[\w\-]+")
@@ -427,7 +429,15 @@ class Discourse:
         """Return the known person who opens the sentence text[lo:hi], if one does."""
         lead = _LEAD_RE.match(self.text, lo, hi).end()
         m = parse_after(self.text, lead, min(hi, lead + 60))
-        if m is None or m.kind != "name" or m.org or m.start != lead \
+        if m is None or m.start != lead:  # "His deputy, Peter Lang, disagreed", "After …, X"
+            comma = self.text.find(",", lead, min(hi, lead + 60))
+            if comma < 0:
+                return None
+            lead = _SPACES_RE.match(self.text, comma + 1).end()
+            m = parse_after(self.text, lead, min(hi, lead + 60))
+            if m is None or not _PREDICATE_RE.match(self.text, m.end, hi):
+                return None
+        if m.kind != "name" or m.org or m.start != lead \
                 or m.text.endswith(("’s", "'s")) or m.name.split()[0] not in self.by_token \
                 and m.name.split()[-1] not in self.by_token:
             return None  # a possessive opens a longer phrase: "Brightpath’s officer"
