@@ -39,7 +39,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from api.db import connect  # noqa: E402
+from api.db import connect, init_schema  # noqa: E402
 from corpus import COMMON, ensure_corpus  # noqa: E402
 
 HOST = "127.0.0.1"
@@ -309,6 +309,7 @@ def main() -> None:
     parser.add_argument("--json", type=Path, help="also write the results here")
     args = parser.parse_args()
     db_path = args.db or ensure_corpus(args.quotes)
+    init_schema(connect(db_path))  # upgrade a corpus built by older code first, as a deploy would
     paths = request_paths(db_path)
     if args.routes:
         wanted = args.routes.split(",")
