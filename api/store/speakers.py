@@ -7,6 +7,7 @@ import sqlite_utils
 
 from api.db import read
 from api.store.errors import NotFound
+from api.store.generation import unchanged_since_last_write
 
 TRIGRAM = 3  # shorter names cannot use the trigram index
 SPEAKER_COLUMNS = """
@@ -32,7 +33,10 @@ def list_speakers(db: sqlite_utils.Database, name: str | None, kind: list[str],
 
 
 def count_speakers(db: sqlite_utils.Database, name: str | None, kind: list[str]) -> int:
-    """Return how many speakers match."""
+    """Return how many speakers match (all of them: counted once until the next write)."""
+    if not name and not kind:
+        return unchanged_since_last_write(
+            db, "speakers", lambda db: db.execute("SELECT count(*) FROM speakers").fetchone()[0])
     conds, params = _conditions(name, kind)
     return db.execute(f"SELECT count(*) FROM speakers sp WHERE {' AND '.join(conds)}",
                       params).fetchone()[0]
