@@ -313,3 +313,30 @@ PREVIOUS_SUBJECT = [
 @pytest.mark.parametrize("text,passage,name,kind", PREVIOUS_SUBJECT)
 def test_pronoun_prefers_the_previous_subject(text, passage, name, kind):
     _check(text, passage, name, kind)
+
+
+# Wire and politics conventions: a role written before the subject's name; "the South
+# Dakota Republican" as a description of the senator just named; "…, X said on Wednesday,
+# urging …" reports the clause before the cue (dateline excluded), not the aside after it.
+WIRE = [
+    ("The charity's chair, Helen Ward, welcomed the sentence but said the damage would take "
+     "years to repair.", "the damage would take years to repair", "Helen Ward", "person"),
+    ("Lankford's colleague, Sen. John Thune, defended the decision. The South Dakota "
+     "Republican said the bill “did not go far enough.”", "did not go far enough.",
+     "John Thune", "person"),
+    ("GENEVA (Reuters) - Measles cases in Europe rose 30-fold last year, the World Health "
+     "Organization said on Wednesday, urging parents to vaccinate their children.",
+     "Measles cases in Europe rose 30-fold last year", "World Health Organization",
+     "organization"),
+]
+
+
+@pytest.mark.parametrize("text,passage,name,kind", WIRE)
+def test_wire_conventions(text, passage, name, kind):
+    _check(text, passage, name, kind)
+
+
+def test_a_participle_aside_is_not_reported_speech():
+    text = ("Measles cases rose sharply, the agency said on Wednesday, urging parents to "
+            "vaccinate their children.")
+    assert "urging parents to vaccinate their children" not in [q.text for q in extract_quotes(text)]

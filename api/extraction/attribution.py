@@ -149,7 +149,8 @@ def _make_cue(masked: str, vs: int, ve: int, verb: str, lo: int, hi: int) -> Cue
 
 _OPENING_RE = re.compile(r"[\s•·*\-–—]*(?:(?:But|And|Yet|Still|Meanwhile|However),?\s+)?")
 # After the subject: an appositive between commas, then a lower-case predicate word.
-_PREDICATE_RE = re.compile(r"(?:,[^,;:“”\"_]{1,80},)?\s+(?!(?:and|or|&|nor|who|which)\b)[a-z]")
+_PREDICATE_RE = re.compile(r"(?:,[^,;:“”\"_]{1,80},|,)?\s+(?!(?:and|or|&|nor|who|which)\b)[a-z]")
+_ROLE_BEFORE_RE = re.compile(r"[^,;:“”\"_]{2,60},\s+")  # "The charity's chair, Helen Ward"
 
 
 def _opening_subject(masked: str, lo: int, vs: int) -> Mention | None:
@@ -157,6 +158,9 @@ def _opening_subject(masked: str, lo: int, vs: int) -> Mention | None:
     are its predicate: "Omar Said, of Digital Rights Watch, welcomed the move but"."""
     start = _OPENING_RE.match(masked, lo, vs).end()
     mention = parse_after(masked, start, min(vs, start + 100))
+    if mention is not None and mention.start != start and mention.kind == "name" \
+            and _ROLE_BEFORE_RE.fullmatch(masked, start, mention.start):
+        start = mention.start
     if mention is None or mention.start != start \
             or (mention.kind == "pronoun" and mention.name == "they") \
             or mention.text.endswith(("'s", "’s")):

@@ -29,6 +29,7 @@ _LEAD_RE = re.compile(r"[\s•·*\-–—]*")
 _INTRO_RE = re.compile(
     r"[\s•·*\-–—]*(?:[A-Z][A-Z .,'’\-]{2,40}(?:\([^)]{1,30}\))?\s*[-–—:]\s+)?"
     r"(?:(?:But|And|So|Yet|Still|Meanwhile|However|Now|Also)\b,?\s*)?$")
+_DATELINE_RE = re.compile(r"[\s•·*\-–—]*(?:[A-Z][A-Z .,'’\-]{2,40}(?:\([^)]{1,30}\))?\s*[-–—:]\s+)?")
 _CONJ_END_RE = re.compile(
     r"(?:,|\b(?:and|but|after|when|as|because|while|since|although|though|before|"
     r"until|once|where|if))\s*$")
@@ -58,7 +59,9 @@ _AUDIENCE_RE = re.compile(
 _CLAUSE_START_RE = re.compile(r"(?!(?:to|on|in|at|for|with|by|of|as|about|it\s+was|so|"
                               r"yes|no|nothing|a\s+statement)\b)[\w‘“\"'(]", re.I)
 _ACCORDING_TAIL_RE = re.compile(r",\s+according to\b[^,]*$")
-_TAIL_OK_RE = re.compile(r"\s*(?:,\s+[a-z][^.!?]*)?[.!?]?\s*")
+_PARTICIPLE_RE = re.compile(r"[a-z]+ing\b")
+_TAIL_OK_RE = re.compile(r"(?:\s+(?:on\s+|last\s+)?" + _DAYS + r"|\s+(?:yesterday|today|earlier))?"
+                         r"\s*(?:,\s+[a-z][^.!?]*)?[.!?]?\s*")
 _SAYING_RE = re.compile(r",\s+(?P<verb>saying|adding|insisting|arguing|claiming|noting|stressing)"
                         r"\s+(?:that\s+)?")
 _WORD_RE = re.compile(r"\w+")
@@ -111,6 +114,8 @@ def _clause(doc: Document, pos: int, hi: int, cue: Cue, lo: int) -> Record | Non
     """Return the record of the reported clause starting at pos, if it is one."""
     if not _CLAUSE_START_RE.match(doc.masked, pos, hi) or not _quote_free(doc, pos, hi):
         return None
+    if doc.masked.endswith(", ", 0, pos) and _PARTICIPLE_RE.match(doc.masked, pos):
+        return None  # "said on Wednesday, urging parents to …": an aside, not the content
     end = _span_end(doc.text, pos, hi)
     least = _MIN_WORDS - 1 if doc.masked.endswith("that ", 0, pos) else _MIN_WORDS
     if ":" in doc.text[pos:end] or len(_WORD_RE.findall(doc.text[pos:end])) < least:
@@ -172,7 +177,7 @@ def _closing_cue(doc: Document, lo: int, hi: int, cues: list[Cue]) -> Record | N
             continue
         if not _TAIL_OK_RE.fullmatch(doc.masked, cue.end, hi):
             continue
-        start = _LEAD_RE.match(doc.text, lo, comma).end()
+        start = _DATELINE_RE.match(doc.text, lo, comma).end()
         if not _quote_free(doc, start, comma):
             continue
         if len(_WORD_RE.findall(doc.text[start:comma])) < _MIN_WORDS:
