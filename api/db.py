@@ -11,7 +11,8 @@ SCHEMA_VERSION = 5
 # Triggers whose body changed: CREATE TRIGGER IF NOT EXISTS keeps an old one, so a database of an
 # older schema drops them first (schema 5: the speaker_outlet counts).
 REPLACED_TRIGGERS = {5: ("corpus_stats_quote_insert", "corpus_stats_quote_delete",
-                         "corpus_stats_quote_update", "corpus_stats_source_delete")}
+                         "corpus_stats_quote_update", "corpus_stats_source_delete",
+                         "quote_cube_insert", "quote_cube_delete", "quote_cube_update")}
 SCHEMA_PATH = Path(__file__).with_name("schema.sql")
 BUSY_TIMEOUT_MS = 10_000
 UPGRADE_TIMEOUT_MS = 600_000

@@ -157,9 +157,10 @@ INSERT INTO corpus_stats (dimension, value, count)
     SELECT 'speaker_outlet', coalesce(speaker_id, '') || char(31) || outlet, count(*) FROM quotes
     WHERE NOT EXISTS (SELECT 1 FROM corpus_stats WHERE dimension = 'speaker_outlet') GROUP BY 2;
 
--- Quote counts by kind, outlet and month (trigger-kept, like corpus_stats): the total and the
--- kind/outlet/year facets of a filter on kinds, outlets and dates add up whole months here and
--- count only the partial months at either end in the quotes indexes (api/store/quotes.py).
+-- Quote counts by kind, outlet and month, and by kind and month (trigger-kept, like
+-- corpus_stats): the total and the kind/outlet/year facets of a filter on kinds, outlets and
+-- dates add up whole months here and count only the partial months at either end in the quotes
+-- indexes (api/store/quotes.py). Without an outlet filter or facet, quote_months is enough.
 CREATE TABLE IF NOT EXISTS quote_cube (
     kind TEXT NOT NULL,
     outlet TEXT NOT NULL,
@@ -167,17 +168,29 @@ CREATE TABLE IF NOT EXISTS quote_cube (
     count INTEGER NOT NULL,
     PRIMARY KEY (kind, outlet, month)
 ) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS quote_cube_month ON quote_cube (month, kind, outlet, count);
+CREATE INDEX IF NOT EXISTS quote_cube_outlet ON quote_cube (outlet, month, kind, count);
+CREATE TABLE IF NOT EXISTS quote_months (
+    kind TEXT NOT NULL,
+    month TEXT NOT NULL,
+    count INTEGER NOT NULL,
+    PRIMARY KEY (kind, month)
+) WITHOUT ROWID;
 CREATE TRIGGER IF NOT EXISTS quote_cube_insert AFTER INSERT ON quotes BEGIN
     INSERT INTO quote_cube (kind, outlet, month, count)
         VALUES (new.kind, new.outlet, substr(new.date, 1, 7), 1)
         ON CONFLICT (kind, outlet, month) DO UPDATE SET count = count + 1;
+    INSERT INTO quote_months (kind, month, count) VALUES (new.kind, substr(new.date, 1, 7), 1)
+        ON CONFLICT (kind, month) DO UPDATE SET count = count + 1;
 END;
 CREATE TRIGGER IF NOT EXISTS quote_cube_delete AFTER DELETE ON quotes BEGIN
     UPDATE quote_cube SET count = count - 1
         WHERE (kind, outlet, month) = (old.kind, old.outlet, substr(old.date, 1, 7));
     DELETE FROM quote_cube
         WHERE (kind, outlet, month) = (old.kind, old.outlet, substr(old.date, 1, 7)) AND count <= 0;
+    UPDATE quote_months SET count = count - 1
+        WHERE (kind, month) = (old.kind, substr(old.date, 1, 7));
+    DELETE FROM quote_months
+        WHERE (kind, month) = (old.kind, substr(old.date, 1, 7)) AND count <= 0;
 END;
 CREATE TRIGGER IF NOT EXISTS quote_cube_update AFTER UPDATE OF outlet, kind, date ON quotes BEGIN
     UPDATE quote_cube SET count = count - 1
@@ -187,11 +200,20 @@ CREATE TRIGGER IF NOT EXISTS quote_cube_update AFTER UPDATE OF outlet, kind, dat
         ON CONFLICT (kind, outlet, month) DO UPDATE SET count = count + 1;
     DELETE FROM quote_cube
         WHERE (kind, outlet, month) = (old.kind, old.outlet, substr(old.date, 1, 7)) AND count <= 0;
+    UPDATE quote_months SET count = count - 1
+        WHERE (kind, month) = (old.kind, substr(old.date, 1, 7));
+    INSERT INTO quote_months (kind, month, count) VALUES (new.kind, substr(new.date, 1, 7), 1)
+        ON CONFLICT (kind, month) DO UPDATE SET count = count + 1;
+    DELETE FROM quote_months
+        WHERE (kind, month) = (old.kind, substr(old.date, 1, 7)) AND count <= 0;
 END;
--- Databases made before schema 5: count once (a no-op when the cube has rows).
+-- Databases made before schema 5: count once (a no-op when the tables have rows).
 INSERT INTO quote_cube (kind, outlet, month, count)
     SELECT kind, outlet, substr(date, 1, 7), count(*) FROM quotes
     WHERE NOT EXISTS (SELECT 1 FROM quote_cube) GROUP BY 1, 2, 3;
+INSERT INTO quote_months (kind, month, count)
+    SELECT kind, substr(date, 1, 7), count(*) FROM quotes
+    WHERE NOT EXISTS (SELECT 1 FROM quote_months) GROUP BY 1, 2;
 
 -- Every editorial write, newest last; a deleted quote keeps its history here and answers 410.
 CREATE TABLE IF NOT EXISTS quote_history (

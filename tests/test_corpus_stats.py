@@ -16,6 +16,7 @@ RECOUNT = """
         FROM quotes GROUP BY 2
 """
 CUBE_RECOUNT = "SELECT kind, outlet, substr(date, 1, 7), count(*) FROM quotes GROUP BY 1, 2, 3"
+MONTHS_RECOUNT = "SELECT kind, substr(date, 1, 7), count(*) FROM quotes GROUP BY 1, 2"
 
 
 def assert_stats_match(path):
@@ -24,6 +25,8 @@ def assert_stats_match(path):
     assert kept == sorted(conn.execute(RECOUNT))
     cube = sorted(conn.execute("SELECT kind, outlet, month, count FROM quote_cube"))
     assert cube == sorted(conn.execute(CUBE_RECOUNT))
+    months = sorted(conn.execute("SELECT kind, month, count FROM quote_months"))
+    assert months == sorted(conn.execute(MONTHS_RECOUNT))
 
 
 def test_counts_follow_every_kind_of_write(write_client, write_app, auth_headers):
@@ -55,6 +58,7 @@ def test_an_older_database_is_counted_once_at_start(corpus_db, tmp_path):
     conn = sqlite3.connect(path)
     conn.execute("DELETE FROM corpus_stats")
     conn.execute("DELETE FROM quote_cube")
+    conn.execute("DELETE FROM quote_months")
     conn.commit()
     init_schema(connect(path))
     init_schema(connect(path))  # a second start must not count again

@@ -132,6 +132,7 @@ def test_a_schema_4_database_gets_the_new_counts_and_triggers(counted, tmp_path)
         END;
         DELETE FROM corpus_stats WHERE dimension = 'speaker_outlet';
         DROP TABLE quote_cube;
+        DROP TABLE quote_months;
         UPDATE meta SET value = '4' WHERE key = 'schema_version';
     """)
     conn.close()
@@ -139,6 +140,7 @@ def test_a_schema_4_database_gets_the_new_counts_and_triggers(counted, tmp_path)
     init_schema(connect(old))  # a second start changes nothing
     conn = sqlite3.connect(old)
     assert conn.execute("SELECT sum(count) FROM quote_cube").fetchone()[0] == 42
+    assert conn.execute("SELECT sum(count) FROM quote_months").fetchone()[0] == 42
     assert conn.execute("SELECT sum(count) FROM corpus_stats "
                         "WHERE dimension = 'speaker_outlet'").fetchone()[0] == 42
     trigger = conn.execute("SELECT sql FROM sqlite_master "

@@ -187,9 +187,9 @@ def _kept_dimension(db: sqlite_utils.Database, filters: QuoteFilters):
     return None
 
 
-# quote_cube (api/schema.sql) holds counts per kind, outlet and month: what a filter on those
-# alone selects is whole months read there plus the days of the partial months at either end
-# counted in the quotes indexes. Dates are ISO 'YYYY-MM-DD' (or '' when unknown) everywhere.
+# quote_cube and quote_months (api/schema.sql) hold counts per kind, outlet and month: what a
+# filter on those alone selects is whole months read there plus the days of the partial months
+# at either end counted in the quotes indexes. Dates are ISO 'YYYY-MM-DD' (or '' when unknown).
 CUBE_FILTERS = {"kind", "outlet", "date_from", "date_to"}
 CUBE_FACETS = {"kind": "c.kind", "outlet": "c.outlet", "year": "substr(c.month, 1, 4)"}
 
@@ -256,7 +256,9 @@ def _cube_counts(db: sqlite_utils.Database, filters: QuoteFilters, cube_value: s
         partial.append((filters.date_from, filters.date_to))
     rows = []
     if months or not dated:
-        rows += db.execute(f"SELECT {cube_value}, sum(c.count) FROM quote_cube c "
+        # by kind and month alone unless an outlet is asked for (a few hundred rows at most)
+        table = "quote_cube" if filters.outlet or "outlet" in cube_value else "quote_months"
+        rows += db.execute(f"SELECT {cube_value}, sum(c.count) FROM {table} c "
                            f"WHERE {' AND '.join(conds)} GROUP BY 1", params).fetchall()
     for date_from, date_to in partial:
         where, where_params = where_clause(db, replace(filters, date_from=date_from,
