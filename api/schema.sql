@@ -1,4 +1,7 @@
 -- Verbatim schema. Applied once by api.db.init_schema(); bump SCHEMA_VERSION in api/db.py on change.
+-- Derived rows that older databases lack are filled by `INSERT … WITH todo AS (SELECT 1 WHERE
+-- <nothing there yet>) SELECT … FROM todo CROSS JOIN <table>`: once filled, `todo` is empty and
+-- no row of the big table is read (a plain WHERE NOT EXISTS still scans it, ~1 s at 1M quotes).
 CREATE TABLE IF NOT EXISTS meta (
     key TEXT PRIMARY KEY,
     value TEXT NOT NULL
@@ -84,8 +87,9 @@ CREATE TRIGGER IF NOT EXISTS speaker_aliases_fts_delete AFTER DELETE ON speaker_
     DELETE FROM speaker_aliases_fts WHERE alias = old.alias AND speaker_id = old.speaker_id;
 END;
 INSERT INTO speaker_aliases_fts (alias, speaker_id)
-    SELECT alias, speaker_id FROM speaker_aliases
-    WHERE NOT EXISTS (SELECT 1 FROM speaker_aliases_fts);
+    WITH todo AS (SELECT 1 WHERE NOT EXISTS (SELECT 1 FROM speaker_aliases_fts))
+    SELECT alias, speaker_id FROM todo CROSS JOIN speaker_aliases
+   ;
 
 -- Counts kept by triggers, so totals, unfiltered facets, /v1/outlets and /healthz read a few
 -- rows instead of counting a million. dimension: all | speaker | outlet | kind | year for quotes,
@@ -138,24 +142,28 @@ CREATE TRIGGER IF NOT EXISTS corpus_stats_source_delete AFTER DELETE ON sources 
 END;
 -- Databases made before these counts existed: count once (a no-op when there are counts).
 INSERT INTO corpus_stats (dimension, value, count)
-    SELECT 'all', '', count(*) FROM quotes
-    WHERE NOT EXISTS (SELECT 1 FROM corpus_stats) HAVING count(*) > 0
-    UNION ALL SELECT 'speaker', coalesce(speaker_id, ''), count(*) FROM quotes
-    WHERE NOT EXISTS (SELECT 1 FROM corpus_stats) GROUP BY 2
-    UNION ALL SELECT 'outlet', outlet, count(*) FROM quotes
-    WHERE NOT EXISTS (SELECT 1 FROM corpus_stats) GROUP BY 2
-    UNION ALL SELECT 'kind', kind, count(*) FROM quotes
-    WHERE NOT EXISTS (SELECT 1 FROM corpus_stats) GROUP BY 2
-    UNION ALL SELECT 'year', substr(date, 1, 4), count(*) FROM quotes
-    WHERE NOT EXISTS (SELECT 1 FROM corpus_stats) GROUP BY 2
-    UNION ALL SELECT 'sources', '', count(*) FROM sources
-    WHERE NOT EXISTS (SELECT 1 FROM corpus_stats) HAVING count(*) > 0
-    UNION ALL SELECT 'source_outlet', outlet, count(*) FROM sources
-    WHERE NOT EXISTS (SELECT 1 FROM corpus_stats) GROUP BY 2;
+    WITH todo AS (SELECT 1 WHERE NOT EXISTS (SELECT 1 FROM corpus_stats))
+    SELECT 'all', '', count(*) FROM todo CROSS JOIN quotes
+    HAVING count(*) > 0
+    UNION ALL SELECT 'speaker', coalesce(speaker_id, ''), count(*) FROM todo CROSS JOIN quotes
+    GROUP BY 2
+    UNION ALL SELECT 'outlet', outlet, count(*) FROM todo CROSS JOIN quotes
+    GROUP BY 2
+    UNION ALL SELECT 'kind', kind, count(*) FROM todo CROSS JOIN quotes
+    GROUP BY 2
+    UNION ALL SELECT 'year', substr(date, 1, 4), count(*) FROM todo CROSS JOIN quotes
+    GROUP BY 2
+    UNION ALL SELECT 'sources', '', count(*) FROM todo CROSS JOIN sources
+    HAVING count(*) > 0
+    UNION ALL SELECT 'source_outlet', outlet, count(*) FROM todo CROSS JOIN sources
+    GROUP BY 2;
 -- Schema 5 added the speaker_outlet counts (a speaker's quotes per outlet): count them once.
 INSERT INTO corpus_stats (dimension, value, count)
-    SELECT 'speaker_outlet', coalesce(speaker_id, '') || char(31) || outlet, count(*) FROM quotes
-    WHERE NOT EXISTS (SELECT 1 FROM corpus_stats WHERE dimension = 'speaker_outlet') GROUP BY 2;
+    WITH todo AS (SELECT 1 WHERE NOT EXISTS (SELECT 1 FROM corpus_stats
+                                             WHERE dimension = 'speaker_outlet'))
+    SELECT 'speaker_outlet', coalesce(speaker_id, '') || char(31) || outlet, count(*)
+    FROM todo CROSS JOIN quotes
+    GROUP BY 2;
 
 -- Quote counts by kind, outlet and month, and by kind and month (trigger-kept, like
 -- corpus_stats): the total and the kind/outlet/year facets of a filter on kinds, outlets and
@@ -209,11 +217,13 @@ CREATE TRIGGER IF NOT EXISTS quote_cube_update AFTER UPDATE OF outlet, kind, dat
 END;
 -- Databases made before schema 5: count once (a no-op when the tables have rows).
 INSERT INTO quote_cube (kind, outlet, month, count)
-    SELECT kind, outlet, substr(date, 1, 7), count(*) FROM quotes
-    WHERE NOT EXISTS (SELECT 1 FROM quote_cube) GROUP BY 1, 2, 3;
+    WITH todo AS (SELECT 1 WHERE NOT EXISTS (SELECT 1 FROM quote_cube))
+    SELECT kind, outlet, substr(date, 1, 7), count(*) FROM todo CROSS JOIN quotes
+    GROUP BY 1, 2, 3;
 INSERT INTO quote_months (kind, month, count)
-    SELECT kind, substr(date, 1, 7), count(*) FROM quotes
-    WHERE NOT EXISTS (SELECT 1 FROM quote_months) GROUP BY 1, 2;
+    WITH todo AS (SELECT 1 WHERE NOT EXISTS (SELECT 1 FROM quote_months))
+    SELECT kind, substr(date, 1, 7), count(*) FROM todo CROSS JOIN quotes
+    GROUP BY 1, 2;
 
 -- Every editorial write, newest last; a deleted quote keeps its history here and answers 410.
 CREATE TABLE IF NOT EXISTS quote_history (
@@ -278,7 +288,9 @@ CREATE TRIGGER IF NOT EXISTS sources_fts_update AFTER UPDATE OF text ON sources 
 END;
 -- Databases built before this index existed: index their sources once (a no-op afterwards).
 INSERT INTO sources_fts_map (source_id)
-    SELECT id FROM sources WHERE id NOT IN (SELECT source_id FROM sources_fts_map);
+    WITH todo AS (SELECT 1 WHERE (SELECT count(*) FROM sources)
+                                 != (SELECT count(*) FROM sources_fts_map))
+    SELECT id FROM todo CROSS JOIN sources WHERE id NOT IN (SELECT source_id FROM sources_fts_map);
 -- The corpus's common words (in >= 10 % of sources) and 3-word shingles over runs of them, so a
 -- claim made only of common words is found without reading their long posting lists. Derived
 -- data: new sources are shingled as they are stored; api/store/provenance_index.py rebuilds it.
