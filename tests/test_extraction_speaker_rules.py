@@ -340,3 +340,32 @@ def test_a_participle_aside_is_not_reported_speech():
     text = ("Measles cases rose sharply, the agency said on Wednesday, urging parents to "
             "vaccinate their children.")
     assert "urging parents to vaccinate their children" not in [q.text for q in extract_quotes(text)]
+
+
+# Before anyone has spoken, a description ("the world number one") is the subject of the
+# previous sentence, not its object; a title of unknown words before a full name still
+# makes that person the subject; a lone plural ("Scientists warned") is a vague group.
+SUBJECTS = [
+    ("Iga Swiatek beat Aryna Sabalenka 6-4 6-3 on Saturday.\n\n“I felt calm from the first "
+     "point,” the world number one said.", "I felt calm from the first point,", "Iga Swiatek",
+     "person"),
+    ("Transportation Secretary Pete Buttigieg said the fine sent a message.\n\nConsumer "
+     "advocate Bill McGee was less impressed. “Two million is a rounding error,” he said.",
+     "Two million is a rounding error,", "Bill McGee", "person"),
+    ("“The fine sends a message,” Pete Buttigieg said. Longtime critic Sara Olsen was "
+     "unmoved. “It is a rounding error,” she said.", "It is a rounding error,", "Sara Olsen",
+     "person"),
+]
+
+
+@pytest.mark.parametrize("text,passage,name,kind", SUBJECTS)
+def test_subjects_before_objects(text, passage, name, kind):
+    _check(text, passage, name, kind)
+
+
+@pytest.mark.parametrize("text", [
+    "Scientists warned that more fissures could open near the town.",
+    "Doctors said that the hospital was running out of beds.",
+])
+def test_a_lone_plural_is_a_vague_group(text):
+    assert [q.speaker for q in extract_quotes(text)] in ([], [None])

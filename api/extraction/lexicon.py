@@ -122,7 +122,7 @@ uruguayan egyptian moroccan senegalese ghanaian ivorian cameroonian jamaican iri
 welshwoman scotsman scotswoman frenchwoman spaniard icelander brit briton texan
 californian londoner new-zealander kiwi aussie argentinian venezuelan peruvian
 ecuadorian nigerian south-african zimbabwean ethiopian algerian tunisian swede
-republican democrat republicans democrats
+republican democrat republicans democrats advocate seed
 """.split())
 
 # Title words that may precede a name: "President Xi Jinping", "U.S. Attorney G. Z. T.".

@@ -28,6 +28,7 @@ __all__ = ["Mention", "Tok", "tokenize", "is_cap", "is_org_name", "parse_before"
 _NAME_APPOSITIVE_RE = re.compile(r"\d{1,3}|(?:[DRI]|Dem|Rep|Ind)\s?[-–]\s?[A-Z][\w.’' \-]{0,30}")
 
 
+_RANKS = frozenset("one two three four five six seven eight nine ten 1 2 3 4 5 6 7 8 9 10".split())
 _AGED_RE = re.compile(r"\d{1,3}-year-old")  # "the 31-year-old said"
 
 
@@ -59,6 +60,9 @@ def _description(text: str, toks: list[Tok]) -> Mention | None:
     if len(toks) > 3 and toks[-1][0] in ("year-old", "year-olds") and toks[-2][0] == "-" \
             and toks[-3][0].isdigit():  # "the 19-year-old": one head word
         toks = toks[:-3] + [(text[toks[-3][1]:toks[-1][2]], toks[-3][1], toks[-1][2])]
+    ranked = len(toks) > 2 and toks[-2][0].lower() == "number" and toks[-1][0].lower() in _RANKS
+    if ranked:
+        toks = toks[:-1]  # "the world number one": a ranking, headed by "number"
     last = toks[-1][0].lower()
     if last in DOC_NOUNS and len(toks) > 1 and (toks[-2][0] in DEFINITE or toks[-2][0] in INDEFINITE
                                                  or toks[-2][0].lower() in ORG_NOUNS):
@@ -78,7 +82,8 @@ def _description(text: str, toks: list[Tok]) -> Mention | None:
             break
     if head_idx < 0:
         last = toks[-1][0].lower()
-        if last not in ROLE_NOUNS and last not in ORG_NOUNS and not _AGED_RE.fullmatch(last):
+        if last not in ROLE_NOUNS and last not in ORG_NOUNS and not _AGED_RE.fullmatch(last) \
+                and not ranked:
             return None
         head_idx = len(toks) - 1
     for d in range(head_idx, max(-1, head_idx - 7), -1):
@@ -123,6 +128,10 @@ def parse_core(text: str, toks: list[Tok]) -> Mention | None:
         return named if named is not None and named.org else None
     if not is_cap(last) or last.lower() in ROLE_NOUNS:
         return _description(text, toks)
+    low = last.lower()
+    if low[-1:] == "s" and low[:-1] in ROLE_NOUNS and (len(toks) == 1 or not is_cap(toks[-2][0])):
+        # a lone plural is a vague group ("Scientists warned", "Doctors said"), no name
+        return Mention("anonymous", last, toks[-1][1], toks[-1][2], last, head=low)
     run = _name_run(text, toks)
     return _named(text, toks, run) or _description(text, toks) or _affiliated(text, toks)
 

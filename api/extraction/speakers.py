@@ -440,8 +440,23 @@ class Discourse:
         if m.kind != "name" or m.org or m.start != lead \
                 or m.text.endswith(("’s", "'s")) or m.name.split()[0] not in self.by_token \
                 and m.name.split()[-1] not in self.by_token:
-            return None  # a possessive opens a longer phrase: "Brightpath’s officer"
+            return self._titled_subject(lo, hi)  # "Consumer advocate Bill McGee was …"
         return self._entity("person", self.canonical(m.name, lo))
+
+    def _titled_subject(self, lo: int, hi: int) -> Entity | None:
+        """Return the person named in full after a few words of title that open the
+        sentence ("Consumer advocate Bill McGee was less impressed")."""
+        k = bisect_left(self._positions, lo)
+        if k >= len(self.names) or self._positions[k] >= min(hi, lo + 60):
+            return None
+        pos, name = self.names[k]
+        end = pos + len(name.split()[-1])
+        start = end - len(name)
+        if start < lo or self.text[start:end] != name or "," in self.text[lo:start] \
+                or len(self.text[lo:start].split()) > 3 \
+                or not _PREDICATE_RE.match(self.text, end, hi):
+            return None
+        return self._entity("person", name)
 
     def subject_after(self, m: Mention) -> Entity | None:
         """Return the person opening one of the two sentences after the one holding the
@@ -566,9 +581,11 @@ class Discourse:
             para = self.doc.line_bounds(self.doc.line_index(m.start))[0]
             found = self._person_in_span(para, m.start)
         if found is None and self.last_speaker is None:
-            # nobody has spoken yet: "Lena Hartmann's new film … “…,” the director told
-            # Variety" means the person the article opened with, named just before
-            found = self._person_in_span(max(0, para - 600), para, possessive=True)
+            # nobody has spoken yet: "Iga Swiatek beat Aryna Sabalenka … “…,” the world
+            # number one said" means the subject of the sentence before, else the person
+            # the article opened with ("Lena Hartmann's new film …"), named just before
+            found = self._previous_subject(lo) or self._person_in_span(
+                max(0, para - 600), para, possessive=True)
         return None if found is not None and _other_age(found, m.head) else found
 
     def _typed_org(self, head: str, pos: int) -> Entity | None:
