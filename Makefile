@@ -28,7 +28,7 @@ test: install
 	$(PY) -m pytest -q
 
 eval: install
-	@for gold in seeds heldout heldout2; do echo "== tests/gold/$$gold.json"; \
+	@for gold in seeds heldout heldout2 heldout3; do echo "== tests/gold/$$gold.json"; \
 	  $(PY) bench/eval_extraction.py tests/gold/$$gold.json; done
 
 bench: install  # by hand, never in make test; size: make bench QUOTES=1000000
