@@ -55,11 +55,15 @@ def test_small_corpora_have_no_common_words_and_checks_still_work(tmp_path):
 
 
 def test_cli_reindex(tmp_path):
-    build(tmp_path, 3).close()
+    db = build(tmp_path, 3)
+    db.execute("DELETE FROM provenance_forms")  # as in a database from before the table
+    db.close()
     result = CliRunner().invoke(cli, ["reindex", "--db", str(tmp_path / "idx.db")])
     assert result.exit_code == 0 and result.output.startswith("reindexed ")
     conn = sqlite3.connect(tmp_path / "idx.db")
     assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    assert conn.execute("SELECT count(*), min(version) FROM provenance_forms").fetchone() == (
+        3, FORM_VERSION)
 
 
 def _answers(db, claims):
