@@ -234,6 +234,16 @@ SURNAMES = [
      "Łukasz Nowak", "person"),
     ("Aoife O'Neill opened the hearing.\n\n“We start today,” O'Neill said.", "We start today,",
      "Aoife O'Neill", "person"),
+    # particles: lower-case at the start of a cue, capitalised at a sentence start
+    ("European Commission President Ursula von der Leyen spoke in Brussels.\n\n“Europe will "
+     "not be blackmailed,” von der Leyen said.", "Europe will not be blackmailed,",
+     "Ursula von der Leyen", "person"),
+    ("Ursula von der Leyen spoke in Brussels. “Europe will not be blackmailed,” she said.",
+     "Europe will not be blackmailed,", "Ursula von der Leyen", "person"),
+    ("Ana de la Cruz runs the clinic.\n\n“We are full every night,” de la Cruz said.",
+     "We are full every night,", "Ana de la Cruz", "person"),
+    ("Rafael van der Vaart spoke after the match. “It was a great night,” Van der Vaart said.",
+     "It was a great night,", "Rafael van der Vaart", "person"),
 ]
 
 

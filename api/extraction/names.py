@@ -131,7 +131,7 @@ def _cap_run(toks: list[Tok], end: int) -> int:
     i = end
     while i > 0:
         tok = toks[i - 1][0]
-        if (tok[:1].isupper() and tok[:1].isalpha()) or (tok in NAME_PARTICLES and i < end and i > 1):
+        if (tok[:1].isupper() and tok[:1].isalpha()) or (tok in NAME_PARTICLES and i < end):
             i -= 1
         else:
             break

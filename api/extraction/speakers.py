@@ -62,7 +62,7 @@ _PART = r"(?:de|van|von|bin|al|da|di|le|la|du|der|den|ter|ibn|el|dos|das|del)"
 _SP = r"[^\S\n]"  # a name never runs across a line break (headline, paragraph)
 _NAME_RE = re.compile(
     rf"[{_UP}](?<![\w.][{_UP}])(?:\.{_SP}?(?:{_INITIAL}{_SP}?)*[A-Z])?{_TOK_REST}"
-    rf"(?:{_SP}+(?:{_PART}{_SP}+)?(?:{_INITIAL}{_SP}+)*{_TOK})+")
+    rf"(?:{_SP}+(?:{_PART}{_SP}+){{0,2}}(?:{_INITIAL}{_SP}+)*{_TOK})+")
 _CAP_WORD_RE = re.compile(rf"[{_UP}](?<!\w[{_UP}])[\w'’\-]*")  # \b first would defeat the skip-ahead
 # "Former Secretary of State Jane Doe": an office "of"/"for" something before a name.
 _OFFICE_OF_RE = re.compile(r"(?<![\w’'])(?:(?:[Ff]ormer|[Ee]x-|[Ss]hadow|[Aa]cting)\s*)?"
@@ -331,7 +331,8 @@ class Discourse:
         pool = dict(self.by_token.get(toks[0], {}))
         if len(toks) > 1:
             pool.update(self.by_token.get(toks[-1], {}))
-        cands = [(p, n) for n, p in pool.items() if set(toks) <= set(n.split())]
+        low = {t.lower() for t in toks}  # "Van der Vaart" is "Rafael van der Vaart"
+        cands = [(p, n) for n, p in pool.items() if low <= {t.lower() for t in n.split()}]
         if not cands:
             return name
         before = [c for c in cands if c[0] <= pos]
