@@ -379,3 +379,26 @@ def test_subjects_before_objects(text, passage, name, kind):
 ])
 def test_a_lone_plural_is_a_vague_group(text):
     assert [q.speaker for q in extract_quotes(text)] in ([], [None])
+
+
+# "…, Name, who said (that) CLAUSE" reports Name's speech, even when Name is the object
+# of the main clause; an anonymous "a man who said" is not a source. "Tom Hale's lawyer"
+# is one description, the whole possessive name included.
+RELATIVES = [
+    ("Tom Hale thanked Maria Lopez, who said she was delighted with the result.",
+     "she was delighted with the result", "Maria Lopez", "person"),
+    ("The award went to Maria Lopez, who said that she would share it with her team.",
+     "she would share it with her team", "Maria Lopez", "person"),
+    ("Tom Hale's lawyer said his client would appeal the verdict.",
+     "his client would appeal the verdict", "Tom Hale's lawyer", "anonymous"),
+]
+
+
+@pytest.mark.parametrize("text,passage,name,kind", RELATIVES)
+def test_relative_clause_speakers(text, passage, name, kind):
+    _check(text, passage, name, kind)
+
+
+def test_an_anonymous_relative_is_not_a_source():
+    text = "Police arrested a man who said he had been at home all evening."
+    assert [q for q in extract_quotes(text) if q.kind == "indirect"] == []

@@ -90,6 +90,9 @@ def _description(text: str, toks: list[Tok]) -> Mention | None:
         tok = toks[d][0]
         if tok in DEFINITE or tok in INDEFINITE or (d < head_idx and (
                 tok.endswith(("'s", "’s")) or tok.lower() in _POSSESSIVE_DETS)):
+            while tok.endswith(("'s", "’s")) and d > 0 and is_cap(toks[d - 1][0]) \
+                    and toks[d - 1][0].lower() not in FUNCTION_CAPS:
+                d -= 1  # "Tom Hale's lawyer": the whole possessive name
             return _make_description(text, toks, d, head_idx)
         if (not tok[:1].isalpha() or tok.lower() in _CLAUSE_STOP) and d != head_idx:
             break
@@ -210,7 +213,10 @@ def parse_before(text: str, lo: int, hi: int) -> Mention | None:
         rel = next((k for k in range(len(toks) - 1, max(0, len(toks) - 14), -1)
                     if toks[k][0] in ("who", "whose")), None)
     if rel is not None:  # "A neighbour who did not want to be named said"
-        core = parse_core(text, toks[:rel])
+        head = toks[:rel - 1] if rel > 0 and toks[rel - 1][0] == "," else toks[:rel]
+        core = parse_core(text, head)  # "…, Maria Lopez, who said"
+        if core is None and len(head) < rel:  # "went to Maria Lopez, who said"
+            core = parse_core(text, head[_name_run(text, head):])
         return core if core is not None and core.kind != "pronoun" else None
     return parse_core(text, toks)
 
