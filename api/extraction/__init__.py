@@ -12,6 +12,8 @@ Pipeline (each module documents its own rules):
 - quotes.py: direct quotations — speech or not, full or partial, which cue;
 - reported.py: indirect speech without marks, clear cases only;
 - speakers.py: the article's discourse model, resolving mentions to entities;
+  persons.py: evidence that a one-word name is a person; given_names.txt: given
+  names by gender, from many regions (data);
 - dates.py: the statement date from the cue's clause, else publication.
 
 Speakers are resolved in reading order so that "he" and "the official" see the

@@ -149,7 +149,8 @@ def _make_cue(masked: str, vs: int, ve: int, verb: str, lo: int, hi: int) -> Cue
 
 _OPENING_RE = re.compile(r"[\s•·*\-–—]*(?:(?:But|And|Yet|Still|Meanwhile|However),?\s+)?")
 # After the subject: an appositive between commas, then a lower-case predicate word.
-_PREDICATE_RE = re.compile(r"(?:,[^,;:“”\"_]{1,80},|,)?\s+(?!(?:and|or|&|nor|who|which)\b)[a-z]")
+_PREDICATE_RE = re.compile(r"(?:,[^,;:“”\"_]{1,80},|,)?\s+"
+                           r"(?!(?:and|or|&|nor|who|which)\b)[a-z]")
 _ROLE_BEFORE_RE = re.compile(r"[^,;:“”\"_]{2,60},\s+")  # "The charity's chair, Helen Ward"
 
 

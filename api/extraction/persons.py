@@ -22,7 +22,8 @@ author comedian presenter cardinal sheikh emir
 """.split())) - frozenset({"official", "leader", "founder", "manager"})
 _AFTER_RE = re.compile(r",\s*\d{1,3}(?:-year-old)?\s*[,.)]|\s*\(\d{1,3}\)|,\s+who\b")
 _PREV_WORD_RE = re.compile(r"([A-Za-z.]+)\s+$")
-_FIRST_PERSON_RE = re.compile(r"(?<![\w’'])(?:I|I['’](?:m|ve|d|ll)|me|my|myself|mine)(?![\w’'])")
+_FIRST_PERSON_RE = re.compile(r"(?<![\w’'])(?:I|I['’](?:m|ve|d|ll)|me|my|myself|mine)"
+                              r"(?![\w’'])")
 _REFERENT_RE = re.compile(r"(?<![\w’'])(he|she|his|her|him|himself|herself|it|its|itself)"
                           r"(?![\w’'])", re.I)
 

@@ -3,9 +3,10 @@
 Rules:
 - "X said (that) CLAUSE." where X opens the sentence or clause (after an
   introductory phrase with a comma, a bullet, or a conjunction such as "and",
-  "but", "after", "when") or is a person named before ", who said" and is a name, he/she, or a role description; "told",
-  "promised" and "assured" need "… that". The span is the clause to the end of the
-  sentence, final period and a trailing ", according to …" excluded.
+  "but", "after", "when") or is a person named before ", who said", and is a name,
+  he/she, or a role description; "told", "promised" and "assured" need "… that".
+  The span is the clause to the end of the sentence, final period and a trailing
+  ", according to …" excluded.
 - "CLAUSE, said X." / "CLAUSE, X said." (optionally ", citing …" after): the span is
   the sentence up to the comma before the cue.
 - "X …, saying (that) CLAUSE." with an identified sentence subject X.
@@ -29,7 +30,8 @@ _LEAD_RE = re.compile(r"[\s•·*\-–—]*")
 _INTRO_RE = re.compile(
     r"[\s•·*\-–—]*(?:[A-Z][A-Z .,'’\-]{2,40}(?:\([^)]{1,30}\))?\s*[-–—:]\s+)?"
     r"(?:(?:But|And|So|Yet|Still|Meanwhile|However|Now|Also)\b,?\s*)?$")
-_DATELINE_RE = re.compile(r"[\s•·*\-–—]*(?:[A-Z][A-Z .,'’\-]{2,40}(?:\([^)]{1,30}\))?\s*[-–—:]\s+)?")
+_DATELINE_RE = re.compile(r"[\s•·*\-–—]*"
+                          r"(?:[A-Z][A-Z .,'’\-]{2,40}(?:\([^)]{1,30}\))?\s*[-–—:]\s+)?")
 _WHO_RE = re.compile(r",\s+who\s+(?:[a-z]+ly\s+|later\s+|also\s+|then\s+)?")  # "Lopez, who said"
 _CONJ_END_RE = re.compile(
     r"(?:,|\b(?:and|but|after|when|as|because|while|since|although|though|before|"
@@ -146,8 +148,8 @@ def _opening_cue(doc: Document, lo: int, hi: int, cues: list[Cue]) -> Record | N
         if cue.verb not in INDIRECT_VERBS or not _good_subject(cue) \
                 or (cue.start >= cue.verb_start and not cue.carried):
             continue
-        if not (_INTRO_RE.fullmatch(doc.masked, lo, cue.start) or _conj_end(doc.masked, lo, cue.start)
-                or (cue.mention.kind == "name"
+        if not (_INTRO_RE.fullmatch(doc.masked, lo, cue.start)
+                or _conj_end(doc.masked, lo, cue.start) or (cue.mention.kind == "name"
                     and _WHO_RE.fullmatch(doc.masked, cue.mention.end, cue.verb_start))):
             continue
         if cue.verb in _NEEDS_THAT:

@@ -21,6 +21,14 @@ Rules:
   appositives after it and from "the prime minister, Gareth Lowe,"; a former or
   shadow office only fits a description that says so; a role introduced later in
   the body only serves a headline.
+- An age between commas ("Jane Doe, 62,") answers to "the 62-year-old", and a
+  different stated age rules a person out; "Former Secretary of State Jane Doe" holds
+  that (former) office.
+- Before anyone has spoken, a description with no fitting role is the person
+  opening the previous sentence (after an introductory phrase or a role: "His
+  deputy, Peter Lang, disagreed"); one still unresolved is the person opening either
+  of the next two sentences ("Jane Doe, who …") unless that person holds another
+  office, else the person named next at an attribution.
 - An anonymous "a U.S. official" is later matched by "the (American) official".
 - Places and organisations ("Washington", "the ministry") are organisations;
   "the company/firm/bank/club/regulator" is the organisation of a fitting type named
@@ -63,7 +71,8 @@ _SP = r"[^\S\n]"  # a name never runs across a line break (headline, paragraph)
 _NAME_RE = re.compile(
     rf"[{_UP}](?<![\w.][{_UP}])(?:\.{_SP}?(?:{_INITIAL}{_SP}?)*[A-Z])?{_TOK_REST}"
     rf"(?:{_SP}+(?:{_PART}{_SP}+){{0,2}}(?:{_INITIAL}{_SP}+)*{_TOK})+")
-_CAP_WORD_RE = re.compile(rf"[{_UP}](?<!\w[{_UP}])[\w'’\-]*")  # \b first would defeat the skip-ahead
+# \b first would defeat the skip-ahead
+_CAP_WORD_RE = re.compile(rf"[{_UP}](?<!\w[{_UP}])[\w'’\-]*")
 # "Former Secretary of State Jane Doe": an office "of"/"for" something before a name.
 _OFFICE_OF_RE = re.compile(r"(?<![\w’'])(?:(?:[Ff]ormer|[Ee]x-|[Ss]hadow|[Aa]cting)\s*)?"
                            r"(?:[A-Z][\w.\-]*\s+){1,3}(?:of|for)\s+$")
