@@ -164,8 +164,8 @@ def main() -> None:
     print(f"corpus: {counts[0]} quotes in {counts[1]} sources, {path.stat().st_size / 1e6:.0f} MB")
     classes = probes(db, args.probes)
     runs = [run_probes(db, classes) for _ in range(args.runs)]
-    print(f"{'class':15} {'n':>4} {'p50 ms':>8} {'p99 ms':>8} {'max ms':>8} {'cpu mean':>8}  verdicts"
-          f"  (wall; medians over {args.runs} runs)")
+    print(f"{'class':15} {'n':>4} {'p50 ms':>8} {'p99 ms':>8} {'max ms':>8} {'cpu mean':>8}  "
+          f"verdicts  (wall; medians over {args.runs} runs)")
     for name in [*classes, "all"]:
         rows = [run[name] for run in runs]
         print(f"{name:15} {len(rows[0][0]):4} "

@@ -21,6 +21,8 @@ COMMON_SHARE = 0.10  # a word in at least 10 % of sources is common ...
 COMMON_MIN_DOCS = 100  # ... and in at least this many, so a small corpus has no common words
 BATCH = 2000
 FREQUENT_SHINGLE_SHARE = 0.005  # a shingle in more sources than this share is not searched
+INSERT_FORM = ("INSERT OR REPLACE INTO provenance_forms (source_id, version, text, gaps) "
+               "VALUES (?, ?, ?, ?)")
 
 
 def rebuild_index(db: sqlite_utils.Database) -> None:
@@ -50,8 +52,7 @@ def fill_forms(db: sqlite_utils.Database) -> int:
                           [last, FORM_VERSION, BATCH]).fetchall()
         if not rows:
             return stored
-        db.conn.executemany("INSERT OR REPLACE INTO provenance_forms (source_id, version, text, gaps) "
-                            "VALUES (?, ?, ?, ?)", [form_row(sid, text) for _, sid, text in rows])
+        db.conn.executemany(INSERT_FORM, [form_row(sid, text) for _, sid, text in rows])
         last, stored = rows[-1][0], stored + len(rows)
 
 
@@ -78,8 +79,7 @@ def _shingle_sources(db: sqlite_utils.Database, common: frozenset[str]) -> None:
 
 def index_source(db: sqlite_utils.Database, source_id: str, text: str) -> None:
     """Store a new source's form and shingles (inside the caller's transaction)."""
-    db.execute("INSERT OR REPLACE INTO provenance_forms (source_id, version, text, gaps) "
-               "VALUES (?, ?, ?, ?)", form_row(source_id, text))
+    db.execute(INSERT_FORM, form_row(source_id, text))
     common = frozenset(common_terms(db))
     if not common:
         return
