@@ -402,3 +402,21 @@ def test_relative_clause_speakers(text, passage, name, kind):
 def test_an_anonymous_relative_is_not_a_source():
     text = "Police arrested a man who said he had been at home all evening."
     assert [q for q in extract_quotes(text) if q.kind == "indirect"] == []
+
+
+# A nationality is a description of the person opening the sentence before ("the
+# Israeli", "the Filipino"), not of the person named last; an office the subject does
+# not hold ("the minister" after the mayor) is someone else.
+NATIONALITIES = [
+    ("Benjamin Netanyahu met Joe Biden on Monday. “We will do what is necessary,” the "
+     "Israeli said.", "We will do what is necessary,", "Benjamin Netanyahu", "person"),
+    ("Manny Pacquiao returned to the ring at 46. “I still have the fire,” the Filipino said.",
+     "I still have the fire,", "Manny Pacquiao", "person"),
+    ("Mayor Tom Hale met the health minister on Monday. “Funding will rise next year,” the "
+     "minister said.", "Funding will rise next year,", "minister", "anonymous"),
+]
+
+
+@pytest.mark.parametrize("text,passage,name,kind", NATIONALITIES)
+def test_nationalities_and_offices(text, passage, name, kind):
+    _check(text, passage, name, kind)

@@ -123,6 +123,13 @@ welshwoman scotsman scotswoman frenchwoman spaniard icelander brit briton texan
 californian londoner new-zealander kiwi aussie argentinian venezuelan peruvian
 ecuadorian nigerian south-african zimbabwean ethiopian algerian tunisian swede
 republican democrat republicans democrats advocate seed
+serb croat bosnian slovenian slovak hungarian romanian bulgarian albanian israeli
+palestinian iranian iraqi syrian lebanese jordanian saudi qatari emirati yemeni afghan
+bangladeshi sri-lankan nepali filipino vietnamese thai indonesian malaysian singaporean
+taiwanese mongolian kazakh uzbek armenian azerbaijani belarusian lithuanian latvian
+estonian cuban dominican haitian bolivian paraguayan panamanian guatemalan honduran
+ugandan tanzanian rwandan congolese zambian somali sudanese malian libyan
+playmaker centre-half centre-forward left-back right-back wing-back shortstop linebacker
 """.split())
 
 # Title words that may precede a name: "President Xi Jinping", "U.S. Attorney G. Z. T.".

@@ -48,7 +48,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .lexicon import (ALIASES, GENDERED_ROLES, GIVEN_NAME_GENDER, HONORIFIC_GENDER, MULTIWORD_PLACES,
-                      NAME_PREFIX_TITLES, OFFICE_WORDS, ORG_HEAD_TYPES, ORG_NAME_TYPES,
+                      NAME_PREFIX_TITLES, ORG_HEAD_TYPES, ORG_NAME_TYPES,
                       ORG_TYPE_NOUNS, ORG_WORDS, PLACES, POSTNOMINALS, ROLE_NOUNS, ROLE_SYNONYMS,
                       STOP_CAPS, TITLE_WORDS)
 from .document import Document
@@ -156,6 +156,14 @@ def role_heads(role: str) -> frozenset[str]:
     for w in list(words):
         words.update(ROLE_SYNONYMS.get(w, ()))
     return frozenset(words)
+
+
+def _may_be(ent: Entity, head: str | None, words: frozenset[str]) -> bool:
+    """Tell whether a description (head, words) may refer to ent: not when ent holds
+    another titled office ("the minister" is not the mayor) or has another stated age."""
+    other = head in TITLE_WORDS and (ent.role_words or ent.past_words) \
+        and not ent.has_head(head, words)
+    return not other and not _other_age(ent, head)
 
 
 def _other_age(ent: Entity, head: str | None) -> bool:
@@ -481,9 +489,7 @@ class Discourse:
                 return None
             ent = self._subject_of(lo, hi) if hi > lo else None
             if ent is not None:
-                other = m.head in OFFICE_WORDS and (ent.role_words or ent.past_words) \
-                    and not ent.has_head(m.head, words)
-                return None if other or _other_age(ent, m.head) else ent
+                return ent if _may_be(ent, m.head, words) else None
         return None
 
     def _person_in_span(self, lo: int, hi: int, gender: str | None = None,
@@ -586,9 +592,14 @@ class Discourse:
         if self.last_speaker and self.last_speaker.has_head(m.head, words):
             return self.last_speaker
         found = self._find_head(m.head, pos, words=words)
+        para = self.doc.line_bounds(self.doc.line_index(m.start))[0]
+        if found is None:
+            # "Netanyahu met Biden on Monday. “…,” the Israeli said": the subject before
+            subject = self._previous_subject(lo)
+            found = subject if subject is not None and _may_be(subject, m.head, words) \
+                else None
         if found is None:
             # "Lindqvist … was less diplomatic. “…,” the Swedish forward said."
-            para = self.doc.line_bounds(self.doc.line_index(m.start))[0]
             found = self._person_in_span(para, m.start)
         if found is None and self.last_speaker is None:
             # nobody has spoken yet: "Iga Swiatek beat Aryna Sabalenka … “…,” the world
@@ -596,7 +607,7 @@ class Discourse:
             # the article opened with ("Lena Hartmann's new film …"), named just before
             found = self._previous_subject(lo) or self._person_in_span(
                 max(0, para - 600), para, possessive=True)
-        return None if found is not None and _other_age(found, m.head) else found
+        return found if found is None or _may_be(found, m.head, words) else None
 
     def _typed_org(self, head: str, pos: int) -> Entity | None:
         """Return the organisation a description like "the bank" or "the club" means: of
