@@ -9,7 +9,7 @@ from api.extraction.model import ExtractedQuote, Speaker
 from api.provenance.normalize import FORM_VERSION
 from api.store.ingest import SourceInput, store_source
 from api.store.provenance import check_claim
-from api.store.provenance_index import rebuild_index
+from api.store.provenance_index import rebuild_index, term_frequencies
 
 COMMON_ONLY = "the city would go to all of them when it was time"  # common words, new order
 
@@ -105,3 +105,13 @@ def test_a_changed_or_deleted_source_loses_its_form(tmp_path):
     assert db.execute("SELECT count(*) FROM provenance_forms WHERE source_id IN (?, ?)",
                       [first, second]).fetchone() == (0,)
     assert check_claim(db, "something else entirely")["matches"][0]["source"]["id"] == first
+
+
+def test_term_frequencies_follow_writes_by_any_connection(tmp_path):
+    db = build(tmp_path, 3)
+    assert term_frequencies(db, ["word1zq", "time", "absent"]) == {"word1zq": 1, "time": 3}
+    other = connect(tmp_path / "idx.db")
+    store_source(other, SourceInput(text=filler(1) + " Again.", outlet="Other"), [])
+    assert term_frequencies(db, ["word1zq", "time", "absent"]) == {"word1zq": 2, "time": 4}
+    store_source(db, SourceInput(text="Absent no more, word1zq.", outlet="Own"), [])
+    assert term_frequencies(db, ["absent", "word1zq"]) == {"absent": 1, "word1zq": 3}

@@ -10,7 +10,7 @@ from api.provenance.shingles import claim_shingles, tokens
 from api.store.editorial import raise_if_deleted
 from api.store.errors import NotFound, StoreError
 from api.store.provenance_index import (common_terms, selective_shingles,
-                                        shingle_candidates, source_forms)
+                                        shingle_candidates, source_forms, term_frequencies)
 
 CANDIDATES = 20  # sources aligned per check, best full-text rank first
 ALSO_IN_CANDIDATES = 100
@@ -64,8 +64,7 @@ def candidate_sources(db: sqlite_utils.Database, claim: engine.Claim, limit: int
     rare = [t for t in terms if t not in common]
     doc_freq = dict(common)
     if rare:
-        doc_freq.update(db.execute(f"SELECT term, doc FROM sources_fts_vocab WHERE term IN "
-                                   f"({', '.join('?' * len(rare))})", rare).fetchall())
+        doc_freq.update(term_frequencies(db, rare))
     total = db.execute("SELECT max(seq) FROM sources_fts_map").fetchone()[0] or 0
     rarest = [t for t in rare if doc_freq.get(t, 0) <= RARE_SHARE * total]
     if len(terms) > SHORT_CLAIM_TERMS and len(rarest) < RARE_UNITS:

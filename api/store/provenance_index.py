@@ -11,6 +11,8 @@ current form is normalised at check time instead: slower, same answer.
 """
 from __future__ import annotations
 
+import weakref
+
 import sqlite_utils
 
 from api.db import write_transaction
@@ -21,6 +23,8 @@ COMMON_SHARE = 0.10  # a word in at least 10 % of sources is common ...
 COMMON_MIN_DOCS = 100  # ... and in at least this many, so a small corpus has no common words
 BATCH = 2000
 FREQUENT_SHINGLE_SHARE = 0.005  # a shingle in more sources than this share is not searched
+TERM_DOCS_KEPT = 100_000  # document frequencies kept per connection
+_TERM_DOCS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # db -> (state, {term: doc})
 INSERT_FORM = ("INSERT OR REPLACE INTO provenance_forms (source_id, version, text, gaps) "
                "VALUES (?, ?, ?, ?)")
 
@@ -104,6 +108,26 @@ def common_terms(db: sqlite_utils.Database, terms: list[str] | None = None) -> d
         return dict(db.execute("SELECT term, doc FROM provenance_common_terms").fetchall())
     return dict(db.execute(f"SELECT term, doc FROM provenance_common_terms WHERE term IN "
                            f"({', '.join('?' * len(terms))})", terms).fetchall())
+
+
+def term_frequencies(db: sqlite_utils.Database, terms: list[str]) -> dict[str, int]:
+    """Return how many sources hold each of terms (those in the full-text index).
+
+    fts5vocab counts by reading a term's whole posting list (milliseconds for a word in a few
+    percent of sources), so counts are kept per connection until the database changes: any
+    commit by another connection moves `PRAGMA data_version`, one by this one `total_changes`.
+    """
+    state = (db.execute("PRAGMA data_version").fetchone()[0], db.conn.total_changes)
+    known_state, known = _TERM_DOCS.get(db, (None, {}))
+    if known_state != state or len(known) > TERM_DOCS_KEPT:
+        known = {}
+        _TERM_DOCS[db] = (state, known)
+    missing = [term for term in terms if term not in known]
+    if missing:
+        found = dict(db.execute(f"SELECT term, doc FROM sources_fts_vocab WHERE term IN "
+                                f"({', '.join('?' * len(missing))})", missing).fetchall())
+        known.update({term: found.get(term) for term in missing})
+    return {term: known[term] for term in terms if known[term] is not None}
 
 
 def selective_shingles(db: sqlite_utils.Database, hashes: list[int]) -> list[int]:
