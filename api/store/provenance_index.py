@@ -23,7 +23,7 @@ COMMON_SHARE = 0.10  # a word in at least 10 % of sources is common ...
 COMMON_MIN_DOCS = 100  # ... and in at least this many, so a small corpus has no common words
 BATCH = 2000
 FREQUENT_SHINGLE_SHARE = 0.005  # a shingle in more sources than this share is not searched
-TERM_DOCS_KEPT = 100_000  # document frequencies kept per connection
+TERM_DOCS_KEPT = 20_000  # document frequencies kept per connection (~3 MB at most)
 _TERM_DOCS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # db -> (state, {term: doc})
 INSERT_FORM = ("INSERT OR REPLACE INTO provenance_forms (source_id, version, text, gaps) "
                "VALUES (?, ?, ?, ?)")
