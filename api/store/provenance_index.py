@@ -18,6 +18,7 @@ import sqlite_utils
 from api.db import write_transaction
 from api.provenance.normalize import FORM_VERSION, normalize, stored_offsets
 from api.provenance.shingles import source_shingles
+from api.store.generation import generation
 
 COMMON_SHARE = 0.10  # a word in at least 10 % of sources is common ...
 COMMON_MIN_DOCS = 100  # ... and in at least this many, so a small corpus has no common words
@@ -114,10 +115,10 @@ def term_frequencies(db: sqlite_utils.Database, terms: list[str]) -> dict[str, i
     """Return how many sources hold each of terms (those in the full-text index).
 
     fts5vocab counts by reading a term's whole posting list (milliseconds for a word in a few
-    percent of sources), so counts are kept per connection until the database changes: any
-    commit by another connection moves `PRAGMA data_version`, one by this one `total_changes`.
+    percent of sources), so counts are kept per connection until the database changes
+    (api/store/generation.py).
     """
-    state = (db.execute("PRAGMA data_version").fetchone()[0], db.conn.total_changes)
+    state = generation(db)
     known_state, known = _TERM_DOCS.get(db, (None, {}))
     if known_state != state or len(known) > TERM_DOCS_KEPT:
         known = {}
