@@ -48,7 +48,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .lexicon import (ALIASES, GENDERED_ROLES, GIVEN_NAME_GENDER, HONORIFIC_GENDER, MULTIWORD_PLACES,
-                      NAME_PREFIX_TITLES, ORG_HEAD_TYPES, ORG_NAME_TYPES,
+                      NAME_PARTICLES, NAME_PREFIX_TITLES, ORG_HEAD_TYPES, ORG_NAME_TYPES,
                       ORG_TYPE_NOUNS, ORG_WORDS, PLACES, POSTNOMINALS, ROLE_NOUNS, ROLE_SYNONYMS,
                       STOP_CAPS, TITLE_WORDS)
 from .document import Document
@@ -239,6 +239,7 @@ class Discourse:
         self.person_tokens: set[str] = set()  # surnames seen after an honorific
         self.honorific_gender: dict[str, str] = {}
         self._titled: dict[str, bool] = {}  # one-word names: persons.titled_or_aged, once
+        self._subjects: dict[int, Entity | None] = {}  # sentence start -> its subject
         self._collect(masked)
         self._positions = [p for p, _ in self.names]
         self._org_positions = [p for p, _, _ in self.orgs]
@@ -348,8 +349,12 @@ class Discourse:
         pool = dict(self.by_token.get(toks[0], {}))
         if len(toks) > 1:
             pool.update(self.by_token.get(toks[-1], {}))
-        low = {t.lower() for t in toks}  # "Van der Vaart" is "Rafael van der Vaart"
-        cands = [(p, n) for n, p in pool.items() if low <= {t.lower() for t in n.split()}]
+        if any(t[:1].islower() or t.lower() in NAME_PARTICLES for t in toks):
+            low = {t.lower() for t in toks}  # "Van der Vaart" is "Rafael van der Vaart"
+            cands = [(p, n) for n, p in pool.items() if low <= {t.lower() for t in n.split()}]
+        else:
+            have = set(toks)
+            cands = [(p, n) for n, p in pool.items() if have <= set(n.split())]
         if not cands:
             return name
         before = [c for c in cands if c[0] <= pos]
@@ -444,7 +449,13 @@ class Discourse:
         return self._subject_of(lo, hi)
 
     def _subject_of(self, lo: int, hi: int) -> Entity | None:
-        """Return the known person who opens the sentence text[lo:hi], if one does."""
+        """Return the known person who opens the sentence text[lo:hi], if one does
+        (computed once per sentence)."""
+        if lo not in self._subjects:
+            self._subjects[lo] = self._find_subject(lo, hi)
+        return self._subjects[lo]
+
+    def _find_subject(self, lo: int, hi: int) -> Entity | None:
         lead = _LEAD_RE.match(self.text, lo, hi).end()
         m = parse_after(self.text, lead, min(hi, lead + 60))
         if m is None or m.start != lead:  # "His deputy, Peter Lang, disagreed", "After …, X"
