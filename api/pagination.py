@@ -13,6 +13,9 @@ from api.schemas.base import url_root
 from api.store.errors import InvalidCursor
 
 
+KEYSET_LENGTH = 2  # every list pages by (sort value, unique tie-breaker)
+
+
 def encode_cursor(values: list) -> str:
     """Return an opaque URL-safe token for the keyset values of the last row of a page."""
     raw = json.dumps(values, separators=(",", ":"), ensure_ascii=False).encode()
@@ -27,7 +30,8 @@ def decode_cursor(token: str | None, kind: str) -> list | None:
         values = json.loads(base64.urlsafe_b64decode(token + "=" * (-len(token) % 4)))
     except (binascii.Error, ValueError, UnicodeDecodeError):
         values = None
-    if not isinstance(values, list) or len(values) < 2 or values[0] != kind:
+    if not isinstance(values, list) or len(values) != KEYSET_LENGTH + 1 or values[0] != kind \
+            or not all(isinstance(value, (str, int, float)) for value in values[1:]):
         raise InvalidCursor("cursor is not a token this list gave out; take it from `next`",
                             {"cursor": ["invalid or made for another list or sort"]})
     return values[1:]

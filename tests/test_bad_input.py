@@ -1,4 +1,5 @@
 """A catalogue of bad input: each answer is an exact 4xx application/problem+json, never a 500."""
+import base64
 import json
 
 import pytest
@@ -122,6 +123,24 @@ def test_sql_and_fts_syntax_in_other_text_parameters_is_just_text(client, path, 
 def test_forged_cursors_are_400(client, cursor):
     assert_problem(client.get("/v1/quotes", query_string={"cursor": cursor}), 400, "cursor")
     assert_problem(client.get("/v1/speakers", query_string={"cursor": cursor}), 400, "cursor")
+
+
+def forged(*values) -> str:
+    """A cursor of the right kind whose keyset values are not what the list gave out."""
+    return base64.urlsafe_b64encode(json.dumps(list(values)).encode()).decode().rstrip("=")
+
+
+@pytest.mark.parametrize("path, cursor", [
+    ("/v1/quotes", forged("quotes-date", [1], 2)),
+    ("/v1/quotes", forged("quotes-date", "2024-01-01", None)),
+    ("/v1/quotes", forged("quotes-date", "2024-01-01", "q_1", "extra")),
+    ("/v1/quotes?q=bridge", forged("quotesrelevance", [1], {})),
+    ("/v1/speakers", forged("speakers", {}, 1)),
+    ("/v1/sources", forged("sources", [], [])),
+])
+def test_cursors_with_forged_values_are_400(client, path, cursor):
+    sep = "&" if "?" in path else "?"
+    assert_problem(client.get(f"{path}{sep}cursor={cursor}"), 400, "cursor")
 
 
 def test_provenance_check_against_an_unknown_source_is_404(client):
