@@ -457,6 +457,8 @@ class Discourse:
 
     def _find_subject(self, lo: int, hi: int) -> Entity | None:
         lead = _LEAD_RE.match(self.text, lo, hi).end()
+        if self.text.startswith(("_", "“", '"'), lead):
+            return None  # a sentence opening with a quotation: its cue names the speaker
         m = parse_after(self.text, lead, min(hi, lead + 60))
         if m is None or m.start != lead:  # "His deputy, Peter Lang, disagreed", "After …, X"
             comma = self.text.find(",", lead, min(hi, lead + 60))
