@@ -167,16 +167,24 @@ INSERT INTO corpus_stats (dimension, value, count)
     FROM todo CROSS JOIN quotes
     GROUP BY 2;
 
--- Quote counts by kind, outlet and month, and by kind and month (trigger-kept, like
--- corpus_stats): the total and the kind/outlet/year facets of a filter on kinds, outlets and
--- dates add up whole months here and count only the partial months at either end in the quotes
--- indexes (api/store/quotes.py). Without an outlet filter or facet, quote_months is enough.
+-- Quote counts by kind, outlet and year, by kind, outlet and month, and by kind and month
+-- (trigger-kept, like corpus_stats): the total and the kind/outlet/year facets of a filter on
+-- kinds, outlets and dates add up whole years and months here and count only the days of the
+-- partial months at either end in the quotes indexes (api/store/quotes.py _cube_counts).
+CREATE TABLE IF NOT EXISTS quote_cube_years (
+    kind TEXT NOT NULL,
+    year TEXT NOT NULL,                  -- substr(date, 1, 4): 'YYYY', '' when undated
+    outlet TEXT NOT NULL,
+    count INTEGER NOT NULL,
+    PRIMARY KEY (kind, year, outlet)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS quote_cube_years_outlet ON quote_cube_years (outlet, year, kind, count);
 CREATE TABLE IF NOT EXISTS quote_cube (
     kind TEXT NOT NULL,
-    outlet TEXT NOT NULL,
     month TEXT NOT NULL,                 -- substr(date, 1, 7): 'YYYY-MM', '' when undated
+    outlet TEXT NOT NULL,
     count INTEGER NOT NULL,
-    PRIMARY KEY (kind, outlet, month)
+    PRIMARY KEY (kind, month, outlet)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS quote_cube_outlet ON quote_cube (outlet, month, kind, count);
 CREATE TABLE IF NOT EXISTS quote_months (
@@ -186,41 +194,59 @@ CREATE TABLE IF NOT EXISTS quote_months (
     PRIMARY KEY (kind, month)
 ) WITHOUT ROWID;
 CREATE TRIGGER IF NOT EXISTS quote_cube_insert AFTER INSERT ON quotes BEGIN
-    INSERT INTO quote_cube (kind, outlet, month, count)
-        VALUES (new.kind, new.outlet, substr(new.date, 1, 7), 1)
-        ON CONFLICT (kind, outlet, month) DO UPDATE SET count = count + 1;
+    INSERT INTO quote_cube_years (kind, year, outlet, count)
+        VALUES (new.kind, substr(new.date, 1, 4), new.outlet, 1)
+        ON CONFLICT (kind, year, outlet) DO UPDATE SET count = count + 1;
+    INSERT INTO quote_cube (kind, month, outlet, count)
+        VALUES (new.kind, substr(new.date, 1, 7), new.outlet, 1)
+        ON CONFLICT (kind, month, outlet) DO UPDATE SET count = count + 1;
     INSERT INTO quote_months (kind, month, count) VALUES (new.kind, substr(new.date, 1, 7), 1)
         ON CONFLICT (kind, month) DO UPDATE SET count = count + 1;
 END;
 CREATE TRIGGER IF NOT EXISTS quote_cube_delete AFTER DELETE ON quotes BEGIN
+    UPDATE quote_cube_years SET count = count - 1
+        WHERE (kind, year, outlet) = (old.kind, substr(old.date, 1, 4), old.outlet);
+    DELETE FROM quote_cube_years WHERE count <= 0
+        AND (kind, year, outlet) = (old.kind, substr(old.date, 1, 4), old.outlet);
     UPDATE quote_cube SET count = count - 1
-        WHERE (kind, outlet, month) = (old.kind, old.outlet, substr(old.date, 1, 7));
-    DELETE FROM quote_cube
-        WHERE (kind, outlet, month) = (old.kind, old.outlet, substr(old.date, 1, 7)) AND count <= 0;
+        WHERE (kind, month, outlet) = (old.kind, substr(old.date, 1, 7), old.outlet);
+    DELETE FROM quote_cube WHERE count <= 0
+        AND (kind, month, outlet) = (old.kind, substr(old.date, 1, 7), old.outlet);
     UPDATE quote_months SET count = count - 1
         WHERE (kind, month) = (old.kind, substr(old.date, 1, 7));
-    DELETE FROM quote_months
-        WHERE (kind, month) = (old.kind, substr(old.date, 1, 7)) AND count <= 0;
+    DELETE FROM quote_months WHERE count <= 0
+        AND (kind, month) = (old.kind, substr(old.date, 1, 7));
 END;
 CREATE TRIGGER IF NOT EXISTS quote_cube_update AFTER UPDATE OF outlet, kind, date ON quotes BEGIN
+    UPDATE quote_cube_years SET count = count - 1
+        WHERE (kind, year, outlet) = (old.kind, substr(old.date, 1, 4), old.outlet);
+    INSERT INTO quote_cube_years (kind, year, outlet, count)
+        VALUES (new.kind, substr(new.date, 1, 4), new.outlet, 1)
+        ON CONFLICT (kind, year, outlet) DO UPDATE SET count = count + 1;
+    DELETE FROM quote_cube_years WHERE count <= 0
+        AND (kind, year, outlet) = (old.kind, substr(old.date, 1, 4), old.outlet);
     UPDATE quote_cube SET count = count - 1
-        WHERE (kind, outlet, month) = (old.kind, old.outlet, substr(old.date, 1, 7));
-    INSERT INTO quote_cube (kind, outlet, month, count)
-        VALUES (new.kind, new.outlet, substr(new.date, 1, 7), 1)
-        ON CONFLICT (kind, outlet, month) DO UPDATE SET count = count + 1;
-    DELETE FROM quote_cube
-        WHERE (kind, outlet, month) = (old.kind, old.outlet, substr(old.date, 1, 7)) AND count <= 0;
+        WHERE (kind, month, outlet) = (old.kind, substr(old.date, 1, 7), old.outlet);
+    INSERT INTO quote_cube (kind, month, outlet, count)
+        VALUES (new.kind, substr(new.date, 1, 7), new.outlet, 1)
+        ON CONFLICT (kind, month, outlet) DO UPDATE SET count = count + 1;
+    DELETE FROM quote_cube WHERE count <= 0
+        AND (kind, month, outlet) = (old.kind, substr(old.date, 1, 7), old.outlet);
     UPDATE quote_months SET count = count - 1
         WHERE (kind, month) = (old.kind, substr(old.date, 1, 7));
     INSERT INTO quote_months (kind, month, count) VALUES (new.kind, substr(new.date, 1, 7), 1)
         ON CONFLICT (kind, month) DO UPDATE SET count = count + 1;
-    DELETE FROM quote_months
-        WHERE (kind, month) = (old.kind, substr(old.date, 1, 7)) AND count <= 0;
+    DELETE FROM quote_months WHERE count <= 0
+        AND (kind, month) = (old.kind, substr(old.date, 1, 7));
 END;
 -- Databases made before schema 5: count once (a no-op when the tables have rows).
-INSERT INTO quote_cube (kind, outlet, month, count)
+INSERT INTO quote_cube_years (kind, year, outlet, count)
+    WITH todo AS (SELECT 1 WHERE NOT EXISTS (SELECT 1 FROM quote_cube_years))
+    SELECT kind, substr(date, 1, 4), outlet, count(*) FROM todo CROSS JOIN quotes
+    GROUP BY 1, 2, 3;
+INSERT INTO quote_cube (kind, month, outlet, count)
     WITH todo AS (SELECT 1 WHERE NOT EXISTS (SELECT 1 FROM quote_cube))
-    SELECT kind, outlet, substr(date, 1, 7), count(*) FROM todo CROSS JOIN quotes
+    SELECT kind, substr(date, 1, 7), outlet, count(*) FROM todo CROSS JOIN quotes
     GROUP BY 1, 2, 3;
 INSERT INTO quote_months (kind, month, count)
     WITH todo AS (SELECT 1 WHERE NOT EXISTS (SELECT 1 FROM quote_months))

@@ -15,7 +15,8 @@ RECOUNT = """
     UNION ALL SELECT 'speaker_outlet', coalesce(speaker_id, '') || char(31) || outlet, count(*)
         FROM quotes GROUP BY 2
 """
-CUBE_RECOUNT = "SELECT kind, outlet, substr(date, 1, 7), count(*) FROM quotes GROUP BY 1, 2, 3"
+CUBE_RECOUNT = "SELECT kind, substr(date, 1, 7), outlet, count(*) FROM quotes GROUP BY 1, 2, 3"
+YEARS_RECOUNT = "SELECT kind, substr(date, 1, 4), outlet, count(*) FROM quotes GROUP BY 1, 2, 3"
 MONTHS_RECOUNT = "SELECT kind, substr(date, 1, 7), count(*) FROM quotes GROUP BY 1, 2"
 
 
@@ -23,8 +24,10 @@ def assert_stats_match(path):
     conn = sqlite3.connect(path)
     kept = sorted(conn.execute("SELECT dimension, value, count FROM corpus_stats"))
     assert kept == sorted(conn.execute(RECOUNT))
-    cube = sorted(conn.execute("SELECT kind, outlet, month, count FROM quote_cube"))
+    cube = sorted(conn.execute("SELECT kind, month, outlet, count FROM quote_cube"))
     assert cube == sorted(conn.execute(CUBE_RECOUNT))
+    years = sorted(conn.execute("SELECT kind, year, outlet, count FROM quote_cube_years"))
+    assert years == sorted(conn.execute(YEARS_RECOUNT))
     months = sorted(conn.execute("SELECT kind, month, count FROM quote_months"))
     assert months == sorted(conn.execute(MONTHS_RECOUNT))
 
@@ -58,6 +61,7 @@ def test_an_older_database_is_counted_once_at_start(corpus_db, tmp_path):
     conn = sqlite3.connect(path)
     conn.execute("DELETE FROM corpus_stats")
     conn.execute("DELETE FROM quote_cube")
+    conn.execute("DELETE FROM quote_cube_years")
     conn.execute("DELETE FROM quote_months")
     conn.commit()
     init_schema(connect(path))

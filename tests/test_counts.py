@@ -22,15 +22,16 @@ OUTLETS = ("North Wire", "South Times", "East Post")
 # Publication days around month and year ends, a leap day, and a few ordinary ones.
 DAYS = ("2019-12-31", "2020-01-01", "2020-01-15", "2020-01-31", "2020-02-01", "2020-02-28",
         "2020-02-29", "2020-03-01", "2020-03-17", "2020-06-30", "2020-07-01", "2020-12-31",
-        "2021-01-01", "2021-05-09")
-BOUNDS = (None, "2019-01-01", "2019-12-31", "2020-01-01", "2020-01-02", "2020-01-31",
-          "2020-02-01", "2020-02-28", "2020-02-29", "2020-03-01", "2020-03-31", "2020-07-01",
-          "2020-12-30", "2021-01-01", "2022-01-01")
+        "2021-01-01", "2021-05-09", "2017-03-04", "2018-11-30", "2022-08-08", "2023-01-01")
+BOUNDS = (None, "2017-01-01", "2018-02-01", "2018-12-31", "2019-01-01", "2019-12-31",
+          "2020-01-01", "2020-01-02", "2020-01-31", "2020-02-01", "2020-02-28", "2020-02-29",
+          "2020-03-01", "2020-03-31", "2020-07-01", "2020-12-30", "2021-01-01", "2022-01-01",
+          "2022-12-31", "2023-01-01", "2024-06-30")
 
 
 @pytest.fixture(scope="module")
 def counted(tmp_path_factory):
-    """A database of 42 quotes, three per day in DAYS, spread over three outlets and kinds."""
+    """A database of 54 quotes, three per day in DAYS, spread over three outlets and kinds."""
     path = tmp_path_factory.mktemp("counts") / "counts.db"
     app = create_app({"DB": str(path), "TESTING": True, "SERVER_NAME": "api.test",
                       "TOKENS": TOKENS, "WRITE_RATE_LIMIT": "1000000/minute"})
@@ -74,7 +75,7 @@ def test_the_corpus_spans_three_kinds(counted):
     _, path = counted
     kinds = sqlite3.connect(path).execute(
         "SELECT kind, count(*) FROM quotes GROUP BY 1 ORDER BY 1").fetchall()
-    assert kinds == [("full", 14), ("indirect", 14), ("partial", 14)]
+    assert kinds == [("full", 18), ("indirect", 18), ("partial", 18)]
 
 
 @settings(max_examples=250, deadline=None,
@@ -111,13 +112,13 @@ def test_a_speakers_outlets_are_counted(counted):
     client, _ = counted
     speaker = client.get("/v1/speakers?name=Tomas Berg").get_json()["data"][0]
     detail = client.get(f"/v1/speakers/{speaker['id']}").get_json()
-    assert detail["quote_count"] == 28
-    # articles 0, 3, … 12 in North Wire, 1, 4, … 13 in South Times, 2, 5, 8, 11 in East Post;
-    # two of Berg's quotes in each
-    assert detail["outlets"] == [{"name": "North Wire", "quote_count": 10},
-                                 {"name": "South Times", "quote_count": 10},
-                                 {"name": "East Post", "quote_count": 8}]
-    assert (detail["first_quoted"], detail["last_quoted"]) == ("2019-12-31", "2021-05-09")
+    assert detail["quote_count"] == 36
+    # articles 0, 3, … 15 in North Wire, 1, 4, … 16 in South Times, 2, 5, … 17 in East Post;
+    # two of Berg's quotes in each; ties by name
+    assert detail["outlets"] == [{"name": "East Post", "quote_count": 12},
+                                 {"name": "North Wire", "quote_count": 12},
+                                 {"name": "South Times", "quote_count": 12}]
+    assert (detail["first_quoted"], detail["last_quoted"]) == ("2017-03-04", "2023-01-01")
 
 
 def test_a_schema_4_database_gets_the_new_counts_and_triggers(counted, tmp_path):
@@ -132,6 +133,7 @@ def test_a_schema_4_database_gets_the_new_counts_and_triggers(counted, tmp_path)
         END;
         DELETE FROM corpus_stats WHERE dimension = 'speaker_outlet';
         DROP TABLE quote_cube;
+        DROP TABLE quote_cube_years;
         DROP TABLE quote_months;
         UPDATE meta SET value = '4' WHERE key = 'schema_version';
     """)
@@ -139,10 +141,11 @@ def test_a_schema_4_database_gets_the_new_counts_and_triggers(counted, tmp_path)
     init_schema(connect(old))
     init_schema(connect(old))  # a second start changes nothing
     conn = sqlite3.connect(old)
-    assert conn.execute("SELECT sum(count) FROM quote_cube").fetchone()[0] == 42
-    assert conn.execute("SELECT sum(count) FROM quote_months").fetchone()[0] == 42
+    assert conn.execute("SELECT sum(count) FROM quote_cube").fetchone()[0] == 54
+    assert conn.execute("SELECT sum(count) FROM quote_months").fetchone()[0] == 54
+    assert conn.execute("SELECT sum(count) FROM quote_cube_years").fetchone()[0] == 54
     assert conn.execute("SELECT sum(count) FROM corpus_stats "
-                        "WHERE dimension = 'speaker_outlet'").fetchone()[0] == 42
+                        "WHERE dimension = 'speaker_outlet'").fetchone()[0] == 54
     trigger = conn.execute("SELECT sql FROM sqlite_master "
                            "WHERE name = 'corpus_stats_quote_insert'").fetchone()[0]
     assert "speaker_outlet" in trigger

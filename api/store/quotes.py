@@ -167,7 +167,7 @@ def count_quotes(db: sqlite_utils.Database, filters: QuoteFilters) -> int:
                           f"AND value IN ({', '.join('?' * len(values))})",
                           [dimension, *values]).fetchone()[0] if values else 0
     if _in_cube(filters):
-        return sum(count for _, count in _cube_counts(db, filters, "'all'", "NULL"))
+        return sum(count for _, count in _cube_counts(db, filters, None))
     if _only_search(filters):  # every indexed row is a stored quote (triggers keep them equal)
         return db.execute("SELECT count(*) FROM quotes_fts WHERE quotes_fts MATCH ?",
                           [fts_query(filters.q)]).fetchone()[0]
@@ -187,11 +187,12 @@ def _kept_dimension(db: sqlite_utils.Database, filters: QuoteFilters):
     return None
 
 
-# quote_cube and quote_months (api/schema.sql) hold counts per kind, outlet and month: what a
-# filter on those alone selects is whole months read there plus the days of the partial months
-# at either end counted in the quotes indexes. Dates are ISO 'YYYY-MM-DD' (or '' when unknown).
+# quote_cube_years, quote_cube and quote_months (api/schema.sql) hold counts per kind, outlet and
+# year or month: what a filter on those alone selects is whole years and months read there plus
+# the days of the partial months at either end counted in the quotes indexes. Dates are ISO
+# 'YYYY-MM-DD' (or '' when unknown) everywhere.
 CUBE_FILTERS = {"kind", "outlet", "date_from", "date_to"}
-CUBE_FACETS = {"kind": "c.kind", "outlet": "c.outlet", "year": "substr(c.month, 1, 4)"}
+CUBE_FACETS = ("kind", "outlet", "year")
 
 
 def _in_cube(filters: QuoteFilters) -> bool:
@@ -207,6 +208,20 @@ def _whole_months(date_from: str | None, date_to: str | None) -> tuple[str, str]
     if date_to is not None and date_to != _month_end(last):
         last = _previous_month(last)
     return (first, last) if first <= last else None
+
+
+def _split_months(first: str, last: str) -> tuple[tuple[str, str] | None, list[tuple[str, str]]]:
+    """Split the months [first, last] into whole years and the month ranges either side."""
+    years = (first[:4] if first[5:] == "01" else f"{int(first[:4]) + 1:04d}",
+             last[:4] if last[5:] == "12" else f"{int(last[:4]) - 1:04d}")
+    if years[0] > years[1]:
+        return None, [(first, last)]
+    months = []
+    if first < f"{years[0]}-01":
+        months.append((first, f"{years[0]}-00"))  # '-00' sorts before every month of the year
+    if last > f"{years[1]}-12":
+        months.append((f"{years[1]}-13", last))   # '-13' sorts after every month of the year
+    return years, months
 
 
 def _next_month(month: str) -> str:
@@ -228,11 +243,14 @@ def _day_before(day: str) -> str:
     return (date.fromisoformat(day) - timedelta(days=1)).isoformat()
 
 
-def _cube_counts(db: sqlite_utils.Database, filters: QuoteFilters, cube_value: str,
-                 quote_value: str) -> list[tuple]:
-    """Return (value, count) rows for filters in the cube: whole months from quote_cube, the
-    partial months from the quotes (cube_value / quote_value: the value's SQL on either side)."""
-    conds, params = ["1"], []
+def _cube_counts(db: sqlite_utils.Database, filters: QuoteFilters,
+                 facet: str | None) -> list[tuple]:
+    """Return (value of facet, count) rows for filters in the cube (facet None: the total).
+
+    Whole years and months come from the kept counts, the days of partial months from the
+    quotes; without an outlet filter or facet, counts by kind and month alone suffice.
+    """
+    conds, params = [], []
     if filters.kind:
         conds.append(f"c.kind IN ({', '.join('?' * len(filters.kind))})")
         params += filters.kind
@@ -242,28 +260,46 @@ def _cube_counts(db: sqlite_utils.Database, filters: QuoteFilters, cube_value: s
             return []
         conds.append(f"c.outlet IN ({', '.join('?' * len(outlets))})")
         params += outlets
+    by_outlet = bool(filters.outlet) or facet == "outlet"
     dated = filters.date_from is not None or filters.date_to is not None
     months = _whole_months(filters.date_from, filters.date_to) if dated else None
     partial = []  # day ranges outside the whole months, counted in the quotes
     if months:
-        conds.append("c.month BETWEEN ? AND ?")
-        params += months
         if filters.date_from is not None and filters.date_from < f"{months[0]}-01":
             partial.append((filters.date_from, _day_before(f"{months[0]}-01")))
         if filters.date_to is not None and filters.date_to > _month_end(months[1]):
             partial.append((f"{_next_month(months[1])}-01", filters.date_to))
     elif dated:
         partial.append((filters.date_from, filters.date_to))
+
+    def kept(table: str, period: str, ranges: list[tuple[str, str]] | None) -> list[tuple]:
+        value = {"kind": "c.kind", "outlet": "c.outlet", None: "'all'",
+                 "year": f"substr(c.{period}, 1, 4)"}[facet]
+        where, where_params = list(conds), list(params)
+        if ranges is not None:
+            where.append("(" + " OR ".join(f"c.{period} BETWEEN ? AND ?" for _ in ranges) + ")")
+            where_params += [bound for pair in ranges for bound in pair]
+        return db.execute(f"SELECT {value}, sum(c.count) FROM {table} c "
+                          f"WHERE {' AND '.join(where) or '1'} GROUP BY 1",
+                          where_params).fetchall()
+
     rows = []
-    if months or not dated:
-        # by kind and month alone unless an outlet is asked for (a few hundred rows at most)
-        table = "quote_cube" if filters.outlet or "outlet" in cube_value else "quote_months"
-        rows += db.execute(f"SELECT {cube_value}, sum(c.count) FROM {table} c "
-                           f"WHERE {' AND '.join(conds)} GROUP BY 1", params).fetchall()
+    if not by_outlet:
+        if months or not dated:
+            rows += kept("quote_months", "month", [months] if months else None)
+    elif not dated:
+        rows += kept("quote_cube_years", "year", None)
+    elif months:
+        years, month_ranges = _split_months(*months)
+        if years:
+            rows += kept("quote_cube_years", "year", [years])
+        if month_ranges:
+            rows += kept("quote_cube", "month", month_ranges)
+    value_sql = FACET_SQL[facet][0] if facet else "NULL"
     for date_from, date_to in partial:
         where, where_params = where_clause(db, replace(filters, date_from=date_from,
                                                        date_to=date_to))
-        rows += db.execute(f"SELECT {quote_value}, count(*) FROM quotes q WHERE {where} "
+        rows += db.execute(f"SELECT {value_sql}, count(*) FROM quotes q WHERE {where} "
                            "GROUP BY 1", where_params).fetchall()
     return rows
 
@@ -285,7 +321,7 @@ def facet_counts(db: sqlite_utils.Database, filters: QuoteFilters,
         value_sql, label_sql = FACET_SQL[facet]
         if _in_cube(filters) and facet in CUBE_FACETS:
             totals: dict = {}
-            for value, count in _cube_counts(db, filters, CUBE_FACETS[facet], value_sql):
+            for value, count in _cube_counts(db, filters, facet):
                 totals[value] = totals.get(value, 0) + count
             top = sorted(totals.items(), key=lambda item: (-item[1], item[0] or ""))[:FACET_LIMIT]
             result[facet] = [_facet_item(facet, value, None, count) for value, count in top]
