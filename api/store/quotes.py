@@ -200,43 +200,41 @@ def _in_cube(filters: QuoteFilters) -> bool:
 
 
 def _whole_months(date_from: str | None, date_to: str | None) -> tuple[str, str] | None:
-    """Return the first and last month lying wholly inside [date_from, date_to], if any."""
-    first = "0000-01" if date_from is None else date_from[:7]
-    if date_from is not None and date_from[8:] != "01":
-        first = _next_month(first)
-    last = "9999-12" if date_to is None else date_to[:7]
-    if date_to is not None and date_to != _month_end(last):
-        last = _previous_month(last)
-    return (first, last) if first <= last else None
+    """Return the first and last month ('YYYY-MM') wholly inside [date_from, date_to], if any."""
+    first = 0 if date_from is None else _month_number(date_from) + (date_from[8:] != "01")
+    last = _month_number("9999-12") if date_to is None else _month_number(date_to)
+    if date_to is not None and date_to != _month_end(_month_name(last)):
+        last -= 1
+    if first > last:
+        return None
+    return _month_name(first), _month_name(last)
 
 
 def _split_months(first: str, last: str) -> tuple[tuple[str, str] | None, list[tuple[str, str]]]:
     """Split the months [first, last] into whole years and the month ranges either side."""
-    years = (first[:4] if first[5:] == "01" else f"{int(first[:4]) + 1:04d}",
-             last[:4] if last[5:] == "12" else f"{int(last[:4]) - 1:04d}")
-    if years[0] > years[1]:
+    first_year = int(first[:4]) + (first[5:] != "01")
+    last_year = int(last[:4]) - (last[5:] != "12")
+    if first_year > last_year:
         return None, [(first, last)]
     months = []
-    if first < f"{years[0]}-01":
-        months.append((first, f"{years[0]}-00"))  # '-00' sorts before every month of the year
-    if last > f"{years[1]}-12":
-        months.append((f"{years[1]}-13", last))   # '-13' sorts after every month of the year
-    return years, months
+    if first < f"{first_year:04d}-01":
+        months.append((first, f"{first_year - 1:04d}-12"))
+    if last > f"{last_year:04d}-12":
+        months.append((f"{last_year + 1:04d}-01", last))
+    return (f"{first_year:04d}", f"{last_year:04d}"), months
 
 
-def _next_month(month: str) -> str:
-    year, number = int(month[:4]), int(month[5:7])
-    return f"{year + number // 12:04d}-{number % 12 + 1:02d}"
+def _month_number(day: str) -> int:
+    return int(day[:4]) * 12 + int(day[5:7]) - 1
 
 
-def _previous_month(month: str) -> str:
-    year, number = int(month[:4]), int(month[5:7])
-    return f"{year - (number == 1):04d}-{(number - 2) % 12 + 1:02d}"
+def _month_name(number: int) -> str:
+    return f"{number // 12:04d}-{number % 12 + 1:02d}"
 
 
 def _month_end(month: str) -> str:
     year, number = int(month[:4]), int(month[5:7])
-    return f"{month}-{calendar.monthrange(year, number)[1]:02d}"
+    return f"{month}-{calendar.monthrange(year, number)[1]:02d}" if year else f"{month}-31"
 
 
 def _day_before(day: str) -> str:
@@ -268,7 +266,7 @@ def _cube_counts(db: sqlite_utils.Database, filters: QuoteFilters,
         if filters.date_from is not None and filters.date_from < f"{months[0]}-01":
             partial.append((filters.date_from, _day_before(f"{months[0]}-01")))
         if filters.date_to is not None and filters.date_to > _month_end(months[1]):
-            partial.append((f"{_next_month(months[1])}-01", filters.date_to))
+            partial.append((f"{_month_name(_month_number(months[1]) + 1)}-01", filters.date_to))
     elif dated:
         partial.append((filters.date_from, filters.date_to))
 
