@@ -57,7 +57,10 @@ def fts_query(text: str) -> str:
 
 SPEAKER_IDS = ("SELECT id FROM speakers WHERE id IN ({marks}) "
                "UNION SELECT speaker_id FROM speaker_aliases WHERE alias IN ({marks})")
-OUTLET_NAMES = "SELECT DISTINCT outlet FROM sources WHERE outlet COLLATE NOCASE IN ({marks})"
+# The distinct outlets, from the kept counts (one row each) rather than every source of a
+# big agency (2 ms for AFP at 1M quotes).
+OUTLET_NAMES = ("SELECT value FROM corpus_stats WHERE dimension = 'source_outlet' "
+                "AND value COLLATE NOCASE IN ({marks})")
 
 
 def _resolve(db: sqlite_utils.Database, template: str, values: list[str]) -> list[str]:
