@@ -37,8 +37,9 @@ def count_sources(db: sqlite_utils.Database, outlet: list[str]) -> int:
     if not outlet:
         return db.execute("SELECT coalesce(sum(count), 0) FROM corpus_stats "
                           "WHERE dimension = 'sources'").fetchone()[0]
-    sql = f"SELECT count(*) FROM sources WHERE outlet COLLATE NOCASE IN ({', '.join('?' * len(outlet))})"
-    return db.execute(sql, outlet).fetchone()[0]
+    return db.execute("SELECT coalesce(sum(count), 0) FROM corpus_stats "
+                      "WHERE dimension = 'source_outlet' AND value COLLATE NOCASE IN "
+                      f"({', '.join('?' * len(outlet))})", outlet).fetchone()[0]
 
 
 def get_source(db: sqlite_utils.Database, source_id: str, with_text: bool = True) -> dict:
