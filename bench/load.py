@@ -299,7 +299,7 @@ def main() -> None:
     parser.add_argument("--quotes", type=int, default=10_000, help="corpus size (bench/corpus.py)")
     parser.add_argument("--db", type=Path, help="serve this database instead of a corpus")
     parser.add_argument("--workers", type=int, default=2)
-    parser.add_argument("--threads", type=int, default=8)
+    parser.add_argument("--threads", type=int, default=4)  # as `make run`
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--seconds", type=float, default=3, help="length of one round")
     parser.add_argument("--rounds", type=int, default=3, help="floor/route pairs per route")
