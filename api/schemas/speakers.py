@@ -5,7 +5,7 @@ from urllib.parse import urlencode
 
 from marshmallow import fields, validate
 
-from api.schemas.base import BaseSchema, PageArgs, RowSchema, page_schema, path_part
+from api.schemas.base import PageArgs, RowSchema, page_schema, path_part
 
 SPEAKER_KINDS = ("person", "organization", "anonymous")
 
