@@ -11,6 +11,9 @@ Pipeline (each module documents its own rules):
   phrases (names with titles and appositives, pronouns, descriptions);
 - quotes.py: direct quotations — speech or not, full or partial, which cue;
 - reported.py: indirect speech without marks, clear cases only;
+- entities.py: an entity of the article and what its roles tell (offices, gender,
+  age); cast.py: the persons and organisations the article names, with their
+  roles, indexed once; subjects.py: the person opening each sentence;
 - speakers.py: the article's discourse model, resolving mentions to entities;
   persons.py: evidence that a one-word name is a person; given_names.txt: given
   names by gender, from many regions (data);
@@ -27,12 +30,13 @@ from datetime import date
 from .attribution import Record
 from .dates import find_date, parse_published
 from .document import Document
+from .entities import Entity
 from .lexicon import OFFICE_WORDS
 from .model import ExtractedQuote, Speaker
 from .persons import speaks_as_person
 from .quotes import DirectFinder
 from .reported import find_indirect
-from .speakers import Discourse, Entity
+from .speakers import Discourse
 
 __all__ = ["extract_quotes", "ExtractedQuote", "Speaker"]
 

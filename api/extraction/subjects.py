@@ -1,0 +1,104 @@
+"""Sentence subjects: the known person who opens a sentence, the most salient referent.
+
+Rules:
+- A sentence's subject is the person named at its start, after an introductory
+  phrase or a role ("His deputy, Peter Lang, disagreed"), or named in full after a
+  few words of title ("Consumer advocate Bill McGee was less impressed"); a sentence
+  opening with a quotation has none.
+- The previous sentence's subject counts only within two lines.
+- A description still unresolved is the person opening either of the next two
+  sentences ("Jane Doe, who …") unless that person holds another office.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+from .cast import Cast
+from .document import Document
+from .entities import WORD_RE, Entity, may_be
+from .mentions import Mention, parse_after
+
+_SPACES_RE = re.compile(r"\s*")
+_PREDICATE_RE = re.compile(r",?\s+(?!(?:and|or|nor|who|which)\b)[a-z]")
+_LEAD_RE = re.compile(r"[\s•·*\-–—]*(?:(?:But|And|So|Then|Still|Yet|However|Meanwhile),?\s+)?")
+
+
+class Subjects(Cast):
+    """The article's cast with the subject of each sentence, found once."""
+
+    def __init__(self, doc: Document) -> None:
+        super().__init__(doc)
+        self._subjects: dict[int, Entity | None] = {}  # sentence start -> its subject
+
+    def _previous_subject(self, sent_start: int) -> Entity | None:
+        """Return the person opening the previous sentence, the most salient referent."""
+        doc = self.doc
+        k = doc.sentence_index(sent_start)
+        while k > 0:
+            k -= 1
+            lo, hi = doc.sentence_bounds(doc.sentence_starts[k])
+            if hi > lo:
+                break
+        else:
+            return None
+        if doc.line_index(sent_start) - doc.line_index(lo) > 2:
+            return None
+        return self._subject_of(lo, hi)
+
+    def _subject_of(self, lo: int, hi: int) -> Entity | None:
+        """Return the known person who opens the sentence text[lo:hi], if one does
+        (computed once per sentence)."""
+        if lo not in self._subjects:
+            self._subjects[lo] = self._find_subject(lo, hi)
+        return self._subjects[lo]
+
+    def _find_subject(self, lo: int, hi: int) -> Entity | None:
+        lead = _LEAD_RE.match(self.text, lo, hi).end()
+        if self.text.startswith(("_", "“", '"'), lead):
+            return None  # a sentence opening with a quotation: its cue names the speaker
+        m = parse_after(self.text, lead, min(hi, lead + 60))
+        if m is None or m.start != lead:  # "His deputy, Peter Lang, disagreed", "After …, X"
+            comma = self.text.find(",", lead, min(hi, lead + 60))
+            if comma < 0:
+                return None
+            lead = _SPACES_RE.match(self.text, comma + 1).end()
+            m = parse_after(self.text, lead, min(hi, lead + 60))
+            if m is None or not _PREDICATE_RE.match(self.text, m.end, hi):
+                return None
+        if m.kind != "name" or m.org or m.start != lead \
+                or m.text.endswith(("’s", "'s")) or m.name.split()[0] not in self.by_token \
+                and m.name.split()[-1] not in self.by_token:
+            return self._titled_subject(lo, hi)  # "Consumer advocate Bill McGee was …"
+        return self._entity("person", self.canonical(m.name, lo))
+
+    def _titled_subject(self, lo: int, hi: int) -> Entity | None:
+        """Return the person named in full after a few words of title that open the
+        sentence ("Consumer advocate Bill McGee was less impressed")."""
+        k = bisect_left(self._positions, lo)
+        if k >= len(self.names) or self._positions[k] >= min(hi, lo + 60):
+            return None
+        pos, name = self.names[k]
+        end = pos + len(name.split()[-1])
+        start = end - len(name)
+        if start < lo or self.text[start:end] != name or "," in self.text[lo:start] \
+                or len(self.text[lo:start].split()) > 3 \
+                or not _PREDICATE_RE.match(self.text, end, hi):
+            return None
+        return self._entity("person", name)
+
+    def subject_after(self, m: Mention) -> Entity | None:
+        """Return the person opening one of the two sentences after the one holding the
+        description m ("“…,” the former governor said. Jane Doe, who …"), unless that
+        person is known to hold another office."""
+        doc = self.doc
+        k, line = doc.sentence_index(m.start), doc.line_index(m.start)
+        words = frozenset(WORD_RE.findall(m.text.lower()))
+        for j in range(k + 1, min(k + 3, len(doc.sentence_starts))):
+            lo, hi = doc.sentence_bounds(doc.sentence_starts[j])
+            if doc.line_index(lo) - line > 2:
+                return None
+            ent = self._subject_of(lo, hi) if hi > lo else None
+            if ent is not None:
+                return ent if may_be(ent, m.head, words) else None
+        return None
