@@ -4,6 +4,7 @@ from __future__ import annotations
 import functools
 import http
 
+import flask
 import flask_smorest
 import marshmallow as ma
 from webargs.flaskparser import FlaskParser
@@ -28,6 +29,13 @@ class StrictParser(FlaskParser):
         if isinstance(argmap, type) and issubclass(argmap, ma.Schema):
             return _schema_instance(argmap)
         return super()._get_schema(argmap, req)
+
+    def parse(self, argmap, req=None, *, location=None, **kwargs):
+        """A route that takes no query parameters and got none has nothing to parse."""
+        if location == "query" and isinstance(argmap, type) and issubclass(argmap, ma.Schema) \
+                and not _schema_instance(argmap).fields and not flask.request.args:
+            return {}
+        return super().parse(argmap, req, location=location, **kwargs)
 
     def pre_load(self, location_data, *, schema, req, location):
         """Refuse a parameter given twice unless it takes a list: which value was meant?"""
