@@ -420,3 +420,34 @@ NATIONALITIES = [
 @pytest.mark.parametrize("text,passage,name,kind", NATIONALITIES)
 def test_nationalities_and_offices(text, passage, name, kind):
     _check(text, passage, name, kind)
+
+
+# A one-word name introduced by a role or relation ("his wife, Layla,", "her son Omar",
+# "the coach, Pep,") is that person, later as "Pep said" or "she said" too; a one-word
+# organisation after a company word or a regulator stays an organisation.
+INTRODUCED_NAMES = [
+    ("The family waited for news all night. Her son Omar said the hospital had told "
+     "them nothing.", "the hospital had told them nothing", "Omar", "person"),
+    ("Rangi Parata was swept away by the river. His brother Tane said the search had been "
+     "called off too soon. “Nobody came back for him,” Tane said.",
+     "Nobody came back for him,", "Tane", "person"),
+    ("The club confirmed the signing on Monday. “He is exactly what we needed,” the "
+     "coach, Pep, said.\n\n“We move on to the next one,” Pep said.",
+     "We move on to the next one,", "Pep", "person"),
+    ("Ahmed Karimi, 44, was killed in the blast. His wife, Layla, said she had begged him "
+     "not to go. “He wanted to help,” she said.", "He wanted to help,", "Layla", "person"),
+    ("Amara Diallo, 34, was injured in the crash. Her partner, Kwame, said she was "
+     "recovering well. “She is strong,” Kwame said.", "She is strong,", "Kwame", "person"),
+    # negative: a company word or a regulator introduces an organisation
+    ("Tom Hale was fired in May. His employer, Brightwater, said the decision was final. "
+     "“We will not comment further,” Brightwater said.", "We will not comment further,",
+     "Brightwater", "organization"),
+    ("Bills rose again in April. The regulator, Ofwat, said the rises were justified. "
+     "“Investment has to be paid for,” Ofwat said.", "Investment has to be paid for,",
+     "Ofwat", "organization"),
+]
+
+
+@pytest.mark.parametrize("text,passage,name,kind", INTRODUCED_NAMES)
+def test_one_word_name_introduced_by_a_role(text, passage, name, kind):
+    _check(text, passage, name, kind)

@@ -9,6 +9,8 @@ Rules:
   appositives after it, from "the prime minister, Gareth Lowe," and from
   post-nominal letters ("Priya Shah KC"); "Former Secretary of State Jane Doe" holds
   that (former) office.
+- A one-word name introduced by a role or relation ("his wife, Layla,", "her son
+  Omar", "the coach, Pep,") is a person holding that role.
 - An age between commas ("Jane Doe, 62,") answers to "the 62-year-old".
 - A person's gender is known from a common given name (lexicon.GIVEN_NAME_GENDER),
   an honorific (Mr/Ms X) or a gendered role; a surname written after an honorific
@@ -27,8 +29,8 @@ from functools import lru_cache
 from .document import Document
 from .entities import Entity, given_gender, role_heads
 from .lexicon import (ALIASES, GIVEN_NAME_GENDER, HONORIFIC_GENDER, MULTIWORD_PLACES,
-                      NAME_PARTICLES, NAME_PREFIX_TITLES, ORG_NAME_TYPES, ORG_TYPE_NOUNS,
-                      ORG_WORDS, PLACES, POSTNOMINALS, ROLE_NOUNS, STOP_CAPS, TITLE_WORDS)
+                      NAME_PARTICLES, NAME_PREFIX_TITLES, ORG_NAME_TYPES, ORG_NOUNS,
+                      ORG_TYPE_NOUNS, ORG_WORDS, PLACES, POSTNOMINALS, ROLE_NOUNS, STOP_CAPS, TITLE_WORDS)
 from .mentions import is_org_name, parse_before
 from .persons import PERSON_TITLES
 
@@ -65,6 +67,10 @@ _HONORIFIC_NAME_RE = re.compile(r"([MDPSLRGJ](?:rs?|s|iss|r|ame|rof|ir|en|ord|ad
                                 r"ustice))\.?\s+([A-Z][\w’'\-]+)")
 _HONORIFICS = frozenset("Mr Mrs Ms Miss Dr Prof Sir Dame Lord Lady Sen Rep Gov Judge Justice".split())
 _HONORIFIC_WORDS = frozenset("mr mrs ms miss dr prof sir dame lord lady m mme mm herr frau".split())
+# "his wife, Layla,", "her son Omar", "the coach, Pep": a one-word name after a role
+_INTRODUCED_RE = re.compile(r"(?<![\w’'])((?:[Hh]is|[Hh]er|[Tt]heir|[Tt]he|[Oo]ur|[Mm]y)\s+"
+                            r"(?:[a-z][\w\-]*\s+){0,3}?([a-z][\w\-]*)),?\s+"
+                            rf"([{_UP}][{_LOW}]+)(?![\w’'\-]|\s+[{_UP}])")
 _ORG_APPOS_RE = re.compile(r",\s+(?:a|an|the)\s+(?:[\w\-]+\s+){0,3}?(" + "|".join(
     sorted(ORG_TYPE_NOUNS, key=len, reverse=True)) + r")\b")
 
@@ -130,6 +136,7 @@ class Cast:
             gender = HONORIFIC_GENDER.get(h.group(1).lower())
             if gender:
                 self.honorific_gender.setdefault(h.group(2), gender)
+        self._collect_introduced(text)
         for m in _NAME_RE.finditer(text):
             toks = _clean_name(m.group())
             if not toks:
@@ -150,6 +157,18 @@ class Cast:
                 if name not in seen:
                     seen[name] = pos  # first occurrence: distinct names stay few
             self._collect_roles(text, m, name)
+
+    def _collect_introduced(self, text: str) -> None:
+        """Index one-word names a role or relation introduces ("his wife, Layla,", "the
+        coach, Pep,") as persons with that role: a later "Pep said" is no organisation."""
+        for m in _INTRODUCED_RE.finditer(text):
+            word, low = m.group(3), m.group(3).lower()
+            if m.group(2) not in ROLE_NOUNS or m.group(2) in ORG_NOUNS or low in STOP_CAPS \
+                    or low in ORG_WORDS or low in PLACES or low in TITLE_WORDS or low in ROLE_NOUNS:
+                continue
+            self.person_tokens.add(word)
+            role = m.group(1)
+            self._add_role(m.start(3), word, role[4:] if role[:4] in ("the ", "The ") else role)
 
     def _note_org(self, text: str, start: int, end: int, name: str) -> None:
         """Index an organisation named at start with its type, when one is told."""

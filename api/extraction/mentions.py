@@ -7,7 +7,8 @@ written before them; appositives between commas become the role. An age or a US
 party label between commas ("Riley, 34, said", "Sen. Jane Roe, R-Texas, said") is
 skipped; "X's cousin, Name," names Name with the role "X's cousin". An aside
 between commas ("Tom Hale, speaking to reporters, said", "Hale, however, said") is
-skipped; a person's organisation after the name ("Analyst Priya Desai at Investec")
+skipped; a possessive determiner opens a role before a name ("Her son Omar said"); a
+person's organisation after the name ("Analyst Priya Desai at Investec")
 joins the role; a lone plural ("Scientists warned") is a vague group, not a name.
 """
 from __future__ import annotations

@@ -119,6 +119,8 @@ def _extend_role(toks: list[Tok], end: int) -> int:
         low = tok.lower()
         if not tok[:1].isalpha() or low in _CLAUSE_STOP or low in _TIME_WORDS:
             break
+        if low in _POSSESSIVE_DETS:
+            return i - 1  # "Her son Omar": the determiner opens the role
         if (is_cap(tok) and low in FUNCTION_CAPS) or low in _VERBISH:
             break
         i -= 1
