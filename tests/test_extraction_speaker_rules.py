@@ -263,9 +263,9 @@ NEXT_SENTENCE = [
     # no attribution next: nobody
     ("“We want our jobs back right now.” The protest ended at dusk.",
      "We want our jobs back right now.", None, None),
-    # the attribution is in another paragraph: nobody
+    # the attribution opens the next paragraph: that person (NEXT_PARAGRAPH below)
     ("“We want our jobs back right now.”\n\nTom Hale said the factory would close in June.",
-     "We want our jobs back right now.", None, None),
+     "We want our jobs back right now.", "Tom Hale", "person"),
 ]
 
 
@@ -450,4 +450,31 @@ INTRODUCED_NAMES = [
 
 @pytest.mark.parametrize("text,passage,name,kind", INTRODUCED_NAMES)
 def test_one_word_name_introduced_by_a_role(text, passage, name, kind):
+    _check(text, passage, name, kind)
+
+
+# A paragraph that is only a quotation, with no speaker before it to continue, takes the
+# named person whose attribution opens the next paragraph; not when the previous
+# paragraph has a speaker, nor when the next paragraph opens with narrative.
+NEXT_PARAGRAPH = [
+    ("“We will rebuild every school.”\n\nMayor Ana Lopez said the city would borrow to pay "
+     "for the work.", "We will rebuild every school.", "Ana Lopez", "person"),
+    ("Floods hit the town on Sunday.\n\n“Nobody warned us the dam was full.”\n\nFarmer "
+     "Joseph Mwangi told reporters his fields were still under water.",
+     "Nobody warned us the dam was full.", "Joseph Mwangi", "person"),
+    ("The plant closed in March.\n\n“It was the end of a way of life.”\n\nUnion leader "
+     "Karen Doyle added that 400 jobs had gone.", "It was the end of a way of life.",
+     "Karen Doyle", "person"),
+    # negative: the next paragraph opens with narrative
+    ("“The water came in minutes.”\n\nRescuers reached the village on Tuesday. Mayor Ana "
+     "Lopez said the city would help.", "The water came in minutes.", None, None),
+    # negative: the previous paragraph already has a speaker
+    ("Mayor Ana Lopez said the city would borrow.\n\n“We will rebuild every school.”\n\n"
+     "Governor Tom Hale said the state would help.", "We will rebuild every school.",
+     None, None),
+]
+
+
+@pytest.mark.parametrize("text,passage,name,kind", NEXT_PARAGRAPH)
+def test_quotation_paragraph_takes_the_next_paragraph_speaker(text, passage, name, kind):
     _check(text, passage, name, kind)

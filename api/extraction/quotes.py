@@ -10,7 +10,9 @@ Rules:
   when that sentence is an attribution: "That was the verdict of X", "The words came
   from X", "Those were the words of X", "So said X"; with no speaker otherwise, it
   takes the subject of a reporting verb opening the next sentence of its paragraph
-  ("“We have nothing left.” Amina Yusuf, 38, said her house …").
+  ("“We have nothing left.” Amina Yusuf, 38, said her house …"); a paragraph that is
+  only a quotation, with no speaker before it, takes the named person whose attribution
+  opens the next paragraph ("Mayor Ana Lopez said the city …").
 - Without a cue: a later quotation of the same paragraph continues the paragraph's
   speaker; a paragraph opening with a quotation continues the previous paragraph
   when that one ends with "X said:" or held an attributed quotation.
@@ -139,7 +141,8 @@ class DirectFinder:
         if cue is None:
             rec.source = self._inherit(q, line, kind)
             if rec.source is None and opening and not title:
-                rec.cue = cue = self._next_subject_cue(close_end, hi)
+                rec.cue = cue = self._next_subject_cue(close_end, hi) \
+                    or self._next_paragraph_cue(line, close_end)
             words = len(_WORDS_RE.findall(doc.text[q.start:q.end]))
             if rec.source is None and rec.cue is None and (words < 4 or title):
                 return None
@@ -185,6 +188,39 @@ class DirectFinder:
             if m is not None and not c.inherited and not c.carried and m.start == lead \
                     and c.start < c.verb_start and m.kind in ("name", "pronoun", "definite") \
                     and not (m.kind == "pronoun" and m.name == "they"):
+                return c
+        return None
+
+    def _nonblank_line(self, line: int, step: int) -> int | None:
+        """Return the next non-blank line from line in direction step, two blanks at most."""
+        doc = self.doc
+        for k in range(line + step, line + 4 * step, step):
+            if k < 0 or k >= len(doc.line_starts):
+                return None
+            if doc.text[slice(*doc.line_bounds(k))].strip():
+                return k
+        return None
+
+    def _next_paragraph_cue(self, line: int, close_end: int) -> Cue | None:
+        """Return the named speaker opening the next paragraph for a paragraph that is only
+        a quotation, with no speaker before it to continue: "“…”" then "Mayor Ana Lopez
+        said the city …"."""
+        doc = self.doc
+        if doc.masked[close_end:doc.line_bounds(line)[1]].strip():
+            return None
+        prev = self._nonblank_line(line, -1)
+        if prev is not None and any(c.mention is not None
+                                    for c in self._cues_for(*doc.line_bounds(prev))):
+            return None
+        nxt = self._nonblank_line(line, 1)
+        if nxt is None:
+            return None
+        lo2, hi2 = doc.sentence_bounds(doc.line_bounds(nxt)[0])
+        lead = _SUBJECT_LEAD_RE.match(doc.masked, lo2, hi2).end()
+        for c in cues_of(doc, lo2, hi2):
+            m = c.mention
+            if m is not None and m.kind == "name" and not m.org and not c.inherited \
+                    and not c.carried and m.start == lead and c.start < c.verb_start:
                 return c
         return None
 
