@@ -478,3 +478,32 @@ NEXT_PARAGRAPH = [
 @pytest.mark.parametrize("text,passage,name,kind", NEXT_PARAGRAPH)
 def test_quotation_paragraph_takes_the_next_paragraph_speaker(text, passage, name, kind):
     _check(text, passage, name, kind)
+
+
+# A colon introduction by an organisation: "The ministry was clear: “…”" (a copula) or
+# "the Red Cross said: “…”" gives the organisation, named as elsewhere ("the ministry
+# said" is "ministry"); a name after "the" is an organisation. Things ("The rules are
+# clear:") and what an organisation found or published are nobody's statement.
+ORG_COLONS = [
+    ("Talks collapsed on Friday. The ministry was clear: “There will be no extension of the "
+     "deadline.”", "There will be no extension of the deadline.", "ministry", "organization"),
+    ("In a statement, the Red Cross said: “Our teams cannot reach the wounded in the north.”",
+     "Our teams cannot reach the wounded in the north.", "Red Cross", "organization"),
+    ("The World Health Organization was blunt: “Hospitals in the region are full.”",
+     "Hospitals in the region are full.", "World Health Organization", "organization"),
+    ("Aid was blocked at the border. The Red Cross was unusually direct: “This is a "
+     "violation of the law.”", "This is a violation of the law.", "Red Cross", "organization"),
+    # negative: a thing, not a speaker
+    ("The rules are clear: “No phones may be used in the chamber.”",
+     "No phones may be used in the chamber.", None, None),
+    # negative: an organisation's find or publication is not its statement
+    ("Police searched the flat on Monday. Police found a note: “I am sorry for everything "
+     "I did.”", "I am sorry for everything I did.", None, None),
+    ("The ministry published the list on Monday: “Schools will reopen in all districts "
+     "next week.”", "Schools will reopen in all districts next week.", None, None),
+]
+
+
+@pytest.mark.parametrize("text,passage,name,kind", ORG_COLONS)
+def test_organisation_colon_introduction(text, passage, name, kind):
+    _check(text, passage, name, kind)

@@ -12,7 +12,9 @@ Rules:
 - "according to X" is a cue whose speaker follows; so is X of "according to a
   note/statement from X".
 - A headline "X: ‘…’" makes X the speaker of its quotation; in the body, the subject
-  of a clause ending in a colon ("Tom Hale was blunt: “…”") is the speaker.
+  of a clause ending in a colon ("Tom Hale was blunt: “…”") is the speaker; an
+  organisation only with a copula ("The ministry was clear: “…”"), not "Police found a
+  note: …".
 """
 from __future__ import annotations
 
@@ -287,6 +289,11 @@ def viewpoint_cue(masked: str, lo: int, open_pos: int) -> Cue | None:
     return Cue(start, mention.end, start, start + 3, mention, "for")
 
 
+# An organisation states a position with a copula: "The ministry was clear: “…”".
+_ORG_STANCE_RE = re.compile(r"\s+(?:was|were|is|are|has\s+been|had\s+been|remained|remains)"
+                            r"(?:\s+[a-z]+){1,3}\s*")
+
+
 def colon_cue(masked: str, lo: int, open_pos: int) -> Cue | None:
     """Return the person opening a clause that introduces a quotation with a colon:
     "Tom Hale was blunt: “…”", "She put it simply: “…”"."""
@@ -294,6 +301,9 @@ def colon_cue(masked: str, lo: int, open_pos: int) -> Cue | None:
     if colon < 0 or masked[colon + 1:open_pos].strip() or colon - lo > 120:
         return None
     mention = _opening_subject(masked, lo, colon)
+    if mention is not None and mention.org and mention.kind in ("name", "definite") \
+            and _ORG_STANCE_RE.fullmatch(masked, mention.end, colon):
+        return Cue(mention.start, mention.end, colon, colon + 1, mention, ":")
     if mention is None or mention.org or mention.kind not in ("name", "pronoun") \
             or mention.name == "it":
         return None  # "Police found a note: …" is no statement of theirs

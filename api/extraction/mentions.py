@@ -16,8 +16,7 @@ from __future__ import annotations
 import re
 
 from .lexicon import (ADVERBS, DEFINITE, DOC_NOUNS, INDEFINITE, NAME_PARTICLES, ORG_NOUNS, PRONOUNS,
-                      SUBJECT_PRONOUNS,
-                      ROLE_NOUNS)
+                      ROLE_NOUNS, SUBJECT_PRONOUNS, TITLE_WORDS)
 from .names import (_CLAUSE_STOP, _POSSESSIVE_DETS, _PREPOSITIONS, _TIME_WORDS, FUNCTION_CAPS,
                     Mention, Tok, _is_role, _name_run, _named, _span_text, is_cap, is_org_name,
                     tokenize)
@@ -304,8 +303,9 @@ def _forward_tokens(text: str, toks: list[Tok]) -> list[Tok]:
         k = 1
         while k < len(toks) and k < 8 and is_cap(toks[k][0]):
             k += 1
-        if is_org_name(" ".join(t[0] for t in toks[1:k])):
-            return toks[:k]  # "the United States", "the White House"
+        if is_org_name(" ".join(t[0] for t in toks[1:k])) or not any(
+                t[0].lower() in ROLE_NOUNS or t[0].lower() in TITLE_WORDS for t in toks[1:k]):
+            return toks[:k]  # "the United States", "the White House", "the Red Cross"
     if toks[0][0] in DEFINITE or toks[0][0] in INDEFINITE or toks[0][0] in _POSSESSIVE_DETS:
         for k, t in enumerate(toks[1:8], 1):
             if t[0].lower() in ROLE_NOUNS or t[0].lower() in ORG_NOUNS:

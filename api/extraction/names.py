@@ -206,7 +206,9 @@ def _named(text: str, toks: list[Tok], run: int) -> Mention | None:
     name = text[names[0][1]:names[-1][2]]
     name = _POSSESSIVE_RE.sub("", name) if name.endswith(("'s", "’s")) else name
     end = toks[-1][2]
-    org = is_org_name(name)
+    after_the = (run >= 1 and toks[run - 1][0] in ("the", "The")) \
+        or (lead is not None and lead[0] in ("the", "The"))
+    org = is_org_name(name) or (role_start is None and after_the)  # "the Red Cross": no person
     if org and role_start is None and run >= 1 and toks[run - 1][0] in ("the", "The"):
         start = toks[run - 1][1]  # "the White House", "the US"
     elif org and role_start is None and lead is not None and lead[0] in ("the", "The"):
