@@ -11,6 +11,7 @@ import sqlite_utils
 from api.db import read
 from api.store.editorial import raise_if_deleted
 from api.store.errors import NotFound, StoreError
+from api.store.generation import unchanged_since_last_write
 
 QUOTE_COLUMNS = """
     q.id, q.text, q.kind, q.start, q."end", q.start_utf16, q.end_utf16, q.prefix, q.suffix,
@@ -64,9 +65,16 @@ OUTLET_NAMES = ("SELECT value FROM corpus_stats WHERE dimension = 'source_outlet
 
 
 def _resolve(db: sqlite_utils.Database, template: str, values: list[str]) -> list[str]:
-    """Return the stored values the template's query matches for the values given."""
+    """Return the stored values the template's query matches for the values given.
+
+    A request asks the same several times (page, total, each facet, partial months): the
+    answer is kept per connection until the database changes.
+    """
     sql = template.format(marks=", ".join("?" * len(values)))
-    return [row[0] for row in db.execute(sql, values * template.count("{marks}"))]
+
+    def lookup(db: sqlite_utils.Database) -> list[str]:
+        return [row[0] for row in db.execute(sql, values * template.count("{marks}"))]
+    return unchanged_since_last_write(db, (sql, tuple(values)), lookup)
 
 
 def where_clause(db: sqlite_utils.Database, filters: QuoteFilters) -> tuple[str, list]:
