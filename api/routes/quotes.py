@@ -33,8 +33,9 @@ def list_quotes(limit, cursor, sort, facet, format, **filters):
     sort = sort or ("relevance" if filters.q else "-date")
     kind = f"quotes{sort}"
     rows, next_values = store.list_quotes(g.db, filters, sort, decode_cursor(cursor, kind), limit)
-    extra = {"facets": store.facet_counts(g.db, filters, facet)} if facet else {}
-    page = envelope(rows, store.count_quotes(g.db, filters), next_values, kind, **extra)
+    total, facets = store.tally(g.db, filters, facet)
+    extra = {"facets": facets} if facet else {}
+    page = envelope(rows, total, next_values, kind, **extra)
     fmt = negotiate(format, LIST_MEDIA_TYPES)
     if fmt == "csv":
         return csv_response(rows, link_header(page))

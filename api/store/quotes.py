@@ -167,6 +167,33 @@ def _only_search(filters: QuoteFilters) -> bool:
     return {name for name, value in vars(filters).items() if value} == {"q"}
 
 
+def tally(db: sqlite_utils.Database, filters: QuoteFilters,
+          facets: list[str]) -> tuple[int, dict[str, list[dict]]]:
+    """Return how many quotes the filters select and, per facet, its most common values."""
+    if filters == QuoteFilters():
+        return stat_count(db, "all"), {facet: _stat_facet(db, facet) for facet in facets}
+    cube_facets = [facet for facet in dict.fromkeys(facets) if facet in CUBE_FACETS] \
+        if _in_cube(filters) else []
+    if cube_facets:
+        total, counted = _cube_tally(db, filters, cube_facets)
+    else:
+        total, counted = count_quotes(db, filters), {}
+    result = {}
+    for facet in facets:
+        if facet in counted:
+            top = sorted(counted[facet].items(), key=lambda item: (-item[1], item[0] or ""))
+            result[facet] = [_facet_item(facet, value, None, count)
+                             for value, count in top[:FACET_LIMIT]]
+            continue
+        value_sql, label_sql = FACET_SQL[facet]
+        where, params = where_clause(db, filters)
+        sql = (f"SELECT {value_sql} AS value, {label_sql} AS label, count(*) AS count "
+               f"FROM quotes q WHERE {where} GROUP BY 1 ORDER BY count DESC, value LIMIT ?")
+        rows = db.execute(sql, params + [FACET_LIMIT]).fetchall()
+        result[facet] = [_facet_item(facet, value, label, count) for value, label, count in rows]
+    return total, result
+
+
 def count_quotes(db: sqlite_utils.Database, filters: QuoteFilters) -> int:
     """Return how many quotes the filters select."""
     if filters == QuoteFilters():
@@ -178,7 +205,7 @@ def count_quotes(db: sqlite_utils.Database, filters: QuoteFilters) -> int:
                           f"AND value IN ({', '.join('?' * len(values))})",
                           [dimension, *values]).fetchone()[0] if values else 0
     if _in_cube(filters):
-        return sum(count for _, count in _cube_counts(db, filters, None))
+        return _cube_tally(db, filters, [])[0]
     if _only_search(filters):  # every indexed row is a stored quote (triggers keep them equal)
         return db.execute("SELECT count(*) FROM quotes_fts WHERE quotes_fts MATCH ?",
                           [fts_query(filters.q)]).fetchone()[0]
@@ -199,9 +226,9 @@ def _kept_dimension(db: sqlite_utils.Database, filters: QuoteFilters):
 
 
 # quote_cube_years, quote_cube and quote_months (api/schema.sql) hold counts per kind, outlet and
-# year or month: what a filter on those alone selects is whole years and months read there plus
-# the days of the partial months at either end counted in the quotes indexes. Dates are ISO
-# 'YYYY-MM-DD' (or '' when unknown) everywhere.
+# year or month. What a filter on those alone selects is split into date pieces (_date_pieces):
+# whole months (and the whole years among them) are read from the kept counts, days from the
+# quotes indexes. Dates are ISO 'YYYY-MM-DD' (or '' when unknown) everywhere.
 CUBE_FILTERS = {"kind", "outlet", "date_from", "date_to"}
 CUBE_FACETS = ("kind", "outlet", "year")
 
@@ -210,7 +237,136 @@ def _in_cube(filters: QuoteFilters) -> bool:
     return {name for name, value in vars(filters).items() if value} <= CUBE_FILTERS
 
 
+def _cube_tally(db: sqlite_utils.Database, filters: QuoteFilters,
+                facets: list[str]) -> tuple[int, dict[str, dict]]:
+    """Return the total and each facet's {value: count} for filters in the cube.
+
+    The days of a piece are read from the quotes once, grouped by every facet asked; the kept
+    counts are read per facet (and for the total), by outlet only when an outlet is filtered on
+    or is the facet, since counts by kind and month alone are a few rows.
+    """
+    conds, params = [], []
+    if filters.kind:
+        conds.append(f"c.kind IN ({', '.join('?' * len(filters.kind))})")
+        params += filters.kind
+    if filters.outlet:
+        outlets = _resolve(db, OUTLET_NAMES, filters.outlet)
+        if not outlets:
+            return 0, {facet: {} for facet in facets}
+        conds.append(f"c.outlet IN ({', '.join('?' * len(outlets))})")
+        params += outlets
+    wanted = [None, *facets]  # None: the total
+    counts: dict = {want: {} for want in wanted}
+    for sign, grain, first, last in _date_pieces(filters.date_from, filters.date_to):
+        if grain == "days":
+            rows = _day_counts(db, replace(filters, date_from=first, date_to=last), facets)
+            for want in wanted:
+                column = 3 if want is None else CUBE_FACETS.index(want)
+                _add(counts[want], ((row[column], row[3]) for row in rows), sign)
+            continue
+        for want in wanted:
+            by_outlet = bool(filters.outlet) or want == "outlet"
+            _add(counts[want], _kept_counts(db, conds, params, want, by_outlet, first, last), sign)
+    total = sum(counts.pop(None).values())
+    return total, {facet: {value: n for value, n in counts[facet].items() if n} for facet in facets}
+
+
+def _add(totals: dict, rows, sign: int) -> None:
+    for value, count in rows:
+        totals[value] = totals.get(value, 0) + sign * count
+
+
+def _kept_counts(db: sqlite_utils.Database, conds: list[str], params: list, want: str | None,
+                 by_outlet: bool, first: str | None, last: str | None) -> list[tuple]:
+    """Return (value, count) rows of whole months [first, last] (None, None: every date).
+
+    By outlet, the whole years among the months come from quote_cube_years (one row per
+    outlet and year instead of twelve).
+    """
+    if by_outlet and first is None:
+        spans = [("quote_cube_years", "year", None)]
+    elif by_outlet:
+        years, month_ranges = _split_months(first, last)
+        spans = [("quote_cube_years", "year", [years])] if years else []
+        if month_ranges:
+            spans.append(("quote_cube", "month", month_ranges))
+    else:
+        spans = [("quote_months", "month", None if first is None else [(first, last)])]
+    rows = []
+    for table, period, ranges in spans:
+        value = {"kind": "c.kind", "outlet": "c.outlet", "year": f"substr(c.{period}, 1, 4)",
+                 None: "NULL"}[want]
+        where, where_params = list(conds), list(params)
+        if ranges is not None:
+            where.append("(" + " OR ".join(f"c.{period} BETWEEN ? AND ?" for _ in ranges) + ")")
+            where_params += [bound for pair in ranges for bound in pair]
+        rows += db.execute(f"SELECT {value}, sum(c.count) FROM {table} c "
+                           f"WHERE {' AND '.join(where) or '1'} GROUP BY 1",
+                           where_params).fetchall()
+    return rows
+
+
+def _day_counts(db: sqlite_utils.Database, filters: QuoteFilters, facets: list[str]) -> list:
+    """Return (kind, outlet, year, count) rows of the quotes, NULL in the columns not asked for.
+
+    Grouping sorts every quote counted, one more column costing as much again: a range inside
+    one month has one year, given as a constant.
+    """
+    columns, params = [], []
+    for facet in CUBE_FACETS:
+        if facet not in facets:
+            columns.append("NULL")
+        elif facet == "year" and filters.date_from and filters.date_to \
+                and filters.date_from[:4] == filters.date_to[:4]:
+            columns.append("?")
+            params.append(filters.date_from[:4])
+        else:
+            columns.append(FACET_SQL[facet][0])
+    where, where_params = where_clause(db, filters)
+    return db.execute(f"SELECT {', '.join(columns)}, count(*) FROM quotes q WHERE {where} "
+                      "GROUP BY 1, 2, 3", params + where_params).fetchall()
+
+
+def _date_pieces(date_from: str | None, date_to: str | None) -> list[tuple]:
+    """Split a date filter into (sign, 'months' | 'days', first, last) pieces to add up.
+
+    The whole months inside it are one piece; the days left at either end are counted as they
+    are or, when they cover more than half of their month, as that month less the days they
+    leave out, so at most half a month is ever counted in the quotes at each end.
+    """
+    if date_from is None and date_to is None:
+        return [(1, "months", None, None)]
+    months = _whole_months(date_from, date_to)
+    if months is None:
+        return _day_pieces(date_from, date_to)
+    pieces = [(1, "months", *months)]
+    if date_from is not None and date_from < f"{months[0]}-01":
+        pieces += _day_pieces(date_from, _day_before(f"{months[0]}-01"))
+    if date_to is not None and date_to > _month_end(months[1]):
+        pieces += _day_pieces(f"{_month_name(_month_number(months[1]) + 1)}-01", date_to)
+    return pieces
+
+
+def _day_pieces(first: str | None, last: str | None) -> list[tuple]:
+    """Return the pieces of a range of days holding no whole month (it spans two at most)."""
+    if first is None or last is None:
+        return [(1, "days", first, last)]
+    if first[:7] != last[:7]:
+        return _day_pieces(first, _month_end(first[:7])) + _day_pieces(f"{last[:7]}-01", last)
+    month = first[:7]
+    start, end = f"{month}-01", _month_end(month)
+    if (int(last[8:]) - int(first[8:]) + 1) * 2 <= int(end[8:]):
+        return [(1, "days", first, last)]
+    pieces = [(1, "months", month, month)]
+    if first > start:
+        pieces.append((-1, "days", start, _day_before(first)))
+    if last < end:
+        pieces.append((-1, "days", _day_after(last), end))
+    return pieces
+
+
 def _whole_months(date_from: str | None, date_to: str | None) -> tuple[str, str] | None:
+
     """Return the first and last month ('YYYY-MM') wholly inside [date_from, date_to], if any."""
     first = 0 if date_from is None else _month_number(date_from) + (date_from[8:] != "01")
     last = _month_number("9999-12") if date_to is None else _month_number(date_to)
@@ -252,65 +408,8 @@ def _day_before(day: str) -> str:
     return (date.fromisoformat(day) - timedelta(days=1)).isoformat()
 
 
-def _cube_counts(db: sqlite_utils.Database, filters: QuoteFilters,
-                 facet: str | None) -> list[tuple]:
-    """Return (value of facet, count) rows for filters in the cube (facet None: the total).
-
-    Whole years and months come from the kept counts, the days of partial months from the
-    quotes; without an outlet filter or facet, counts by kind and month alone suffice.
-    """
-    conds, params = [], []
-    if filters.kind:
-        conds.append(f"c.kind IN ({', '.join('?' * len(filters.kind))})")
-        params += filters.kind
-    if filters.outlet:
-        outlets = _resolve(db, OUTLET_NAMES, filters.outlet)
-        if not outlets:
-            return []
-        conds.append(f"c.outlet IN ({', '.join('?' * len(outlets))})")
-        params += outlets
-    by_outlet = bool(filters.outlet) or facet == "outlet"
-    dated = filters.date_from is not None or filters.date_to is not None
-    months = _whole_months(filters.date_from, filters.date_to) if dated else None
-    partial = []  # day ranges outside the whole months, counted in the quotes
-    if months:
-        if filters.date_from is not None and filters.date_from < f"{months[0]}-01":
-            partial.append((filters.date_from, _day_before(f"{months[0]}-01")))
-        if filters.date_to is not None and filters.date_to > _month_end(months[1]):
-            partial.append((f"{_month_name(_month_number(months[1]) + 1)}-01", filters.date_to))
-    elif dated:
-        partial.append((filters.date_from, filters.date_to))
-
-    def kept(table: str, period: str, ranges: list[tuple[str, str]] | None) -> list[tuple]:
-        value = {"kind": "c.kind", "outlet": "c.outlet", None: "'all'",
-                 "year": f"substr(c.{period}, 1, 4)"}[facet]
-        where, where_params = list(conds), list(params)
-        if ranges is not None:
-            where.append("(" + " OR ".join(f"c.{period} BETWEEN ? AND ?" for _ in ranges) + ")")
-            where_params += [bound for pair in ranges for bound in pair]
-        return db.execute(f"SELECT {value}, sum(c.count) FROM {table} c "
-                          f"WHERE {' AND '.join(where) or '1'} GROUP BY 1",
-                          where_params).fetchall()
-
-    rows = []
-    if not by_outlet:
-        if months or not dated:
-            rows += kept("quote_months", "month", [months] if months else None)
-    elif not dated:
-        rows += kept("quote_cube_years", "year", None)
-    elif months:
-        years, month_ranges = _split_months(*months)
-        if years:
-            rows += kept("quote_cube_years", "year", [years])
-        if month_ranges:
-            rows += kept("quote_cube", "month", month_ranges)
-    value_sql = FACET_SQL[facet][0] if facet else "NULL"
-    for date_from, date_to in partial:
-        where, where_params = where_clause(db, replace(filters, date_from=date_from,
-                                                       date_to=date_to))
-        rows += db.execute(f"SELECT {value_sql}, count(*) FROM quotes q WHERE {where} "
-                           "GROUP BY 1", where_params).fetchall()
-    return rows
+def _day_after(day: str) -> str:
+    return (date.fromisoformat(day) + timedelta(days=1)).isoformat()
 
 
 def stat_count(db: sqlite_utils.Database, dimension: str) -> int:
@@ -318,29 +417,6 @@ def stat_count(db: sqlite_utils.Database, dimension: str) -> int:
     row = db.execute("SELECT count FROM corpus_stats WHERE dimension = ? AND value = ''",
                      [dimension]).fetchone()
     return row[0] if row else 0
-
-
-def facet_counts(db: sqlite_utils.Database, filters: QuoteFilters,
-                 facets: list[str]) -> dict[str, list[dict]]:
-    """Return, for each facet, the most common values among the filtered quotes."""
-    if filters == QuoteFilters():
-        return {facet: _stat_facet(db, facet) for facet in facets}
-    result = {}
-    for facet in facets:
-        value_sql, label_sql = FACET_SQL[facet]
-        if _in_cube(filters) and facet in CUBE_FACETS:
-            totals: dict = {}
-            for value, count in _cube_counts(db, filters, facet):
-                totals[value] = totals.get(value, 0) + count
-            top = sorted(totals.items(), key=lambda item: (-item[1], item[0] or ""))[:FACET_LIMIT]
-            result[facet] = [_facet_item(facet, value, None, count) for value, count in top]
-            continue
-        where, params = where_clause(db, filters)
-        sql = (f"SELECT {value_sql} AS value, {label_sql} AS label, count(*) AS count "
-               f"FROM quotes q WHERE {where} GROUP BY 1 ORDER BY count DESC, value LIMIT ?")
-        rows = db.execute(sql, params + [FACET_LIMIT]).fetchall()
-        result[facet] = [_facet_item(facet, value, label, count) for value, label, count in rows]
-    return result
 
 
 def _stat_facet(db: sqlite_utils.Database, facet: str) -> list[dict]:
