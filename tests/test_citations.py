@@ -1,11 +1,15 @@
 """Citations engine: expected strings are written from the style guides' rules."""
+import re
 from pathlib import Path
 
 import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 
 from api.citations import (FORMATS, STYLES, QuoteRef, SourceMeta, UnknownFormat, UnknownStyle,
                            attribution_line, choose_format, csl_item, export, render,
                            text_fragment_url, to_bibtex, to_ris)
+from api.citations.fragment import count_matches
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 URL = "https://thefrontierpost.com/china-dismisses-us-fentanyl-accusations-as-fake-news/"
@@ -163,6 +167,37 @@ FRAGMENTS = [
 @pytest.mark.parametrize("url, text, start, end, expected", FRAGMENTS)
 def test_text_fragment_url(url, text, start, end, expected):
     assert text_fragment_url(url, text, start, end) == expected
+
+
+def _spec_count(text, *terms):
+    """count_matches as the regular expression the directive's matching is defined by."""
+    def pattern(term):
+        body = r"\s+".join(re.escape(token) for token in term.split())
+        head = r"(?<!\w)" if re.match(r"\w", term) else ""
+        tail = r"(?!\w)" if re.search(r"\w$", term) else ""
+        return head + body + tail
+    joined = r"\s*".join(pattern(term) for term in terms if term)
+    return sum(1 for _ in re.finditer(f"(?=({joined}))", text, re.IGNORECASE))
+
+
+# Characters re.IGNORECASE treats specially: İ (simple lower case i), ſ/s, ı/i, µ/μ, σ/ς/Σ,
+# Cyrillic and Greek variants, ligatures, and no-break and em spaces.
+CASE_CHARS = "aAbsSiIkK_1 \n-.é“’İıſµμΣσςϐβѣᲇтᲄᲅﬅﬆΐ\u1fd3\u00a0\u2003ǅǆǄ"
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(alphabet=CASE_CHARS, max_size=40), data=st.data())
+def test_count_matches_is_the_regular_expressions_count(text, data):
+    words = text.split()
+    assume(words)
+    first = data.draw(st.integers(0, len(words) - 1))
+    last = data.draw(st.integers(first + 1, min(len(words), first + 3)))
+    term = " ".join(words[first:last])
+    if data.draw(st.booleans()):
+        term = data.draw(st.text(alphabet=CASE_CHARS, min_size=1, max_size=6)).strip() or term
+    prefix = " ".join(words[max(0, first - 1):first]) if data.draw(st.booleans()) else ""
+    suffix = " ".join(words[last:last + 1]) if data.draw(st.booleans()) else ""
+    assert count_matches(text, prefix, term, suffix) == _spec_count(text, prefix, term, suffix)
 
 
 @pytest.mark.parametrize("accept, expected", [

@@ -12,6 +12,8 @@ before and after, until the directive matches once in the source text
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from re._casefix import _EXTRA_CASES  # the pairs re.IGNORECASE adds
 from urllib.parse import quote as _percent
 
 RANGE_OVER = 300  # quotes longer than this (or spanning lines) use textStart,textEnd
@@ -24,17 +26,65 @@ def encode_term(term: str) -> str:
     return _percent(term, safe="").replace("-", "%2D")
 
 
-def _pattern(term: str) -> str:
-    body = r"\s+".join(re.escape(token) for token in term.split())
-    head = r"(?<!\w)" if re.match(r"\w", term) else ""
-    tail = r"(?!\w)" if re.search(r"\w$", term) else ""
-    return head + body + tail
+# re.IGNORECASE takes two characters as equal when their simple lower cases are, or are one of
+# a few further pairs (ſ s, ı i, µ μ, ς σ, ...): _fold maps each character to one of its class,
+# keeping lengths, so positions in the folded text are positions in the text.
+_EXTRA = {chr(code): chr(min(code, *others)) for code, others in _EXTRA_CASES.items()}
+_EXTRA_FOLD = {ord(char): canon for char, canon in _EXTRA.items() if canon != char}
+_HAS_EXTRA = re.compile("[" + re.escape("".join(chr(code) for code in _EXTRA_FOLD)) + "]")
+_SPACES = re.compile(r"\s*")
+_WORD = re.compile(r"\w")
+
+
+@lru_cache(maxsize=16)
+def _fold(text: str) -> str:
+    """Return text with every character replaced by its re.IGNORECASE class (same length)."""
+    # str.lower() is the simple lower case but for İ, whose simple lower case is i.
+    folded = text.replace("\u0130", "i").lower()
+    return folded.translate(_EXTRA_FOLD) if _HAS_EXTRA.search(folded) else folded
 
 
 def count_matches(text: str, *terms: str) -> int:
-    """Count places where the terms occur in a row, separated only by whitespace."""
-    joined = r"\s*".join(_pattern(t) for t in terms if t)
-    return sum(1 for _ in re.finditer(f"(?=({joined}))", text, re.IGNORECASE))
+    r"""Count places where the terms occur in a row, separated only by whitespace.
+
+    The same count as the regular expression ``(?=(T1\s*T2\s*T3))`` over the text, case
+    ignored, where a term's words are separated by ``\s+`` and a term starting (ending) with
+    a word character may not be preceded (followed) by one. Compiling that expression for
+    every quote cost ~0.25 ms and trying it at every position of a 5 KB article ~0.2 ms;
+    here the first word is found with str.find in the case-folded text and the rest compared
+    there.
+    """
+    terms = [(_fold(term).split(), bool(_WORD.match(term)), bool(_WORD.match(term[-1])))
+             for term in terms if term and not term.isspace()]
+    if not terms:
+        return len(text) + 1
+    folded = _fold(text)
+    first = terms[0][0][0]
+    count, at = 0, folded.find(first)
+    while at >= 0:
+        count += _matches_at(text, folded, at, terms)
+        at = folded.find(first, at + 1)
+    return count
+
+
+def _matches_at(text: str, folded: str, at: int, terms: list) -> bool:
+    for index, (words, head, tail) in enumerate(terms):
+        if index:
+            at = _SPACES.match(text, at).end()
+        if head and at and _WORD.match(text, at - 1):
+            return False
+        for number, word in enumerate(words):
+            if number:
+                after = _SPACES.match(text, at).end()
+                if after == at:
+                    return False
+                at = after
+            if not folded.startswith(word, at):
+                return False
+            at += len(word)
+        if tail and _WORD.match(text, at):
+            return False
+    return True
 
 
 def _line_bounds(text: str, start: int, end: int) -> tuple[int, int]:
