@@ -143,12 +143,18 @@ def selective_shingles(db: sqlite_utils.Database, hashes: list[int]) -> list[int
 
 def shingle_candidates(db: sqlite_utils.Database, hashes: list[int], within: str | None,
                        limit: int) -> list[str]:
-    """Return the sources sharing the most of these shingles (among FTS `within`), best first."""
-    sql = ("SELECT m.source_id FROM provenance_shingles p JOIN sources_fts_map m ON m.seq = p.seq "
-           f"WHERE p.hash IN ({', '.join('?' * len(hashes))}) ")
+    """Return the sources sharing the most of these shingles (among FTS `within`), best first.
+
+    Counted and cut to limit before the join to source ids: joining every shingle row first
+    costs eight times as much for shingles in thousands of sources.
+    """
+    sql = ("SELECT seq, count(*) AS shared FROM provenance_shingles "
+           f"WHERE hash IN ({', '.join('?' * len(hashes))}) ")
     params: list = list(hashes)
     if within:
-        sql += "AND p.seq IN (SELECT rowid FROM sources_fts WHERE sources_fts MATCH ?) "
+        sql += "AND seq IN (SELECT rowid FROM sources_fts WHERE sources_fts MATCH ?) "
         params.append(within)
-    sql += "GROUP BY p.seq ORDER BY count(*) DESC, p.seq LIMIT ?"
-    return [row[0] for row in db.execute(sql, params + [limit])]
+    sql += "GROUP BY seq ORDER BY shared DESC, seq LIMIT ?"
+    return [row[0] for row in db.execute(
+        f"SELECT m.source_id FROM ({sql}) p JOIN sources_fts_map m ON m.seq = p.seq "
+        "ORDER BY p.shared DESC, p.seq", params + [limit])]
