@@ -115,3 +115,31 @@ def test_term_frequencies_follow_writes_by_any_connection(tmp_path):
     assert term_frequencies(db, ["word1zq", "time", "absent"]) == {"word1zq": 2, "time": 4}
     store_source(db, SourceInput(text="Absent no more, word1zq.", outlet="Own"), [])
     assert term_frequencies(db, ["absent", "word1zq"]) == {"absent": 1, "word1zq": 3}
+
+
+def test_common_word_claim_held_by_many_sources_is_found_in_the_quote(tmp_path):
+    # every filler holds these common words verbatim in its narrative; the last source alone
+    # quotes them, beyond the 20 candidates a check aligns
+    db = build(tmp_path, 120)
+    rebuild_index(db)
+    said = "it was the time of year when all of them would go"
+    text = f"Later that night. “{said.capitalize()},” said Ann Lee."
+    start = text.index(said.capitalize())
+    quote = ExtractedQuote(start, start + len(said), said.capitalize(), "full",
+                           Speaker("Ann Lee", "person"))
+    quoted = store_source(db, SourceInput(text=text, outlet="Daily"), [quote]).source_id
+    answer = check_claim(db, said)
+    assert answer["verdict"] == "verbatim"
+    assert [(m["source"]["id"], m["location"], m["similarity"]) for m in answer["matches"][:2]] == [
+        (quoted, "quote", 1.0), (answer["matches"][1]["source"]["id"], "narrative", 1.0)]
+    assert len(answer["matches"]) == 10
+
+
+def test_common_word_claim_in_new_order_is_found_only_where_it_stands(tmp_path):
+    db = build(tmp_path, 120)
+    rebuild_index(db)
+    text = "All of them would go to the city. It was the time of year."
+    lone = store_source(db, SourceInput(text=text, outlet="Daily"), []).source_id
+    answer = check_claim(db, "would go to the city it was the time")
+    assert answer["verdict"] == "not_a_quote"
+    assert [(m["source"]["id"], m["similarity"]) for m in answer["matches"]] == [(lone, 1.0)]

@@ -26,6 +26,7 @@ BATCH = 2000
 FREQUENT_SHINGLE_SHARE = 0.005  # a shingle in more sources than this share is not searched
 TERM_DOCS_KEPT = 20_000  # document frequencies kept per connection (~3 MB at most)
 _TERM_DOCS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # db -> (state, {term: doc})
+_SHINGLE_DOCS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # db -> (state, {hash: doc})
 INSERT_FORM = ("INSERT OR REPLACE INTO provenance_forms (source_id, version, text, gaps) "
                "VALUES (?, ?, ?, ?)")
 
@@ -118,17 +119,29 @@ def term_frequencies(db: sqlite_utils.Database, terms: list[str]) -> dict[str, i
     percent of sources), so counts are kept per connection until the database changes
     (api/store/generation.py).
     """
+    sql = "SELECT term, doc FROM sources_fts_vocab WHERE term IN ({})"
+    return _kept_counts(db, _TERM_DOCS, terms, sql)
+
+
+def shingle_frequencies(db: sqlite_utils.Database, hashes: list[int]) -> dict[int, int]:
+    """Return how many sources hold each of these shingles (kept as term_frequencies)."""
+    sql = "SELECT hash, count(*) FROM provenance_shingles WHERE hash IN ({}) GROUP BY hash"
+    found = _kept_counts(db, _SHINGLE_DOCS, hashes, sql)
+    return {value: found.get(value, 0) for value in hashes}
+
+
+def _kept_counts(db: sqlite_utils.Database, cache: weakref.WeakKeyDictionary, keys: list,
+                 sql: str) -> dict:
     state = generation(db)
-    known_state, known = _TERM_DOCS.get(db, (None, {}))
+    known_state, known = cache.get(db, (None, {}))
     if known_state != state or len(known) > TERM_DOCS_KEPT:
         known = {}
-        _TERM_DOCS[db] = (state, known)
-    missing = [term for term in terms if term not in known]
+        cache[db] = (state, known)
+    missing = [key for key in keys if key not in known]
     if missing:
-        found = dict(db.execute(f"SELECT term, doc FROM sources_fts_vocab WHERE term IN "
-                                f"({', '.join('?' * len(missing))})", missing).fetchall())
-        known.update({term: found.get(term) for term in missing})
-    return {term: known[term] for term in terms if known[term] is not None}
+        found = dict(db.execute(sql.format(", ".join("?" * len(missing))), missing).fetchall())
+        known.update({key: found.get(key) for key in missing})
+    return {key: known[key] for key in keys if known[key] is not None}
 
 
 def selective_shingles(db: sqlite_utils.Database, hashes: list[int]) -> list[int]:
@@ -158,3 +171,19 @@ def shingle_candidates(db: sqlite_utils.Database, hashes: list[int], within: str
     return [row[0] for row in db.execute(
         f"SELECT m.source_id FROM ({sql}) p JOIN sources_fts_map m ON m.seq = p.seq "
         "ORDER BY p.shared DESC, p.seq", params + [limit])]
+
+
+def sources_with_all(db: sqlite_utils.Database, hashes: list[int], limit: int) -> list[str]:
+    """Return up to limit sources holding every one of these shingles, by seq.
+
+    Read from the shingle held by the fewest sources, each of its sources looked up for the
+    others: work bounded by the rarest shingle, not by the common words' posting lists.
+    """
+    counts = shingle_frequencies(db, hashes)
+    first, *others = sorted(hashes, key=lambda value: (counts[value], value))
+    if counts[first] == 0:
+        return []
+    sql = ("SELECT m.source_id FROM provenance_shingles p JOIN sources_fts_map m ON m.seq = p.seq "
+           "WHERE p.hash = ? " + "AND EXISTS (SELECT 1 FROM provenance_shingles o "
+           "WHERE o.hash = ? AND o.seq = p.seq) " * len(others) + "ORDER BY p.seq LIMIT ?")
+    return [row[0] for row in db.execute(sql, [first, *others, limit])]
