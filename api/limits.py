@@ -25,7 +25,8 @@ LIMITED_READS = ("/v1/provenance/check",)
 
 def limited() -> bool:
     """Only writes and provenance checks are limited; every other read is not."""
-    return request.method not in ("GET", "HEAD", "OPTIONS") or request.path in LIMITED_READS
+    req = request._get_current_object()  # one context lookup, not two
+    return req.method not in ("GET", "HEAD", "OPTIONS") or req.path in LIMITED_READS
 
 
 def init_limiter(app: Flask) -> None:

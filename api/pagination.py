@@ -7,9 +7,7 @@ import json
 from urllib.parse import urlencode
 
 from flask import request
-from werkzeug.datastructures import MultiDict
 
-from api.schemas.base import url_root
 from api.store.errors import InvalidCursor
 
 
@@ -41,10 +39,15 @@ def next_url(values: list | None, kind: str) -> str | None:
     """Return the URL of the next page, keeping every other query parameter."""
     if values is None:
         return None
-    args = MultiDict(request.args)
-    args["cursor"] = encode_cursor([kind, *values])
-    base_url = url_root()[:-1] + request.path  # request.base_url: the same, derived once more
-    return f"{base_url}?{urlencode(list(args.items(multi=True)))}"
+    req = request._get_current_object()
+    cursor = encode_cursor([kind, *values])
+    pairs = [(key, cursor) if key == "cursor" else (key, value)  # cursor replaced in place
+             for key, given in req.args.lists()
+             for value in (given[:1] if key == "cursor" else given)]
+    if "cursor" not in req.args:
+        pairs.append(("cursor", cursor))
+    base_url = req.url_root[:-1] + req.path  # request.base_url: the same, derived once more
+    return f"{base_url}?{urlencode(pairs)}"
 
 
 def envelope(data: list, total: int, next_values: list | None, kind: str, **extra) -> dict:

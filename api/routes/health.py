@@ -3,13 +3,13 @@ from flask import g
 from marshmallow import fields
 
 from api.routes import Blueprint
-from api.schemas.base import BaseSchema, NoArgs
+from api.schemas.base import NoArgs, RowSchema
 from api.store.sources import corpus_counts
 
 blp = Blueprint("health", __name__, description="Liveness and corpus size")
 
 
-class HealthSchema(BaseSchema):
+class HealthSchema(RowSchema):
     status = fields.String()
     quotes = fields.Integer()
     sources = fields.Integer()
