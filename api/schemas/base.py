@@ -52,7 +52,12 @@ class RowSchema(BaseSchema):
     def dump(self, obj, *, many: bool | None = None):
         many = self.many if many is None else many
         root = url_root() if self._links else ""
-        return [self._resource(row, root) for row in obj] if many else self._resource(obj, root)
+        if not many:
+            return self._resource(obj, root)
+        keys = self._keys
+        if keys is not None and not self._links:  # rows of exactly the fields: copies of them
+            return [dict(row) if tuple(row) == keys else self._resource(row, root) for row in obj]
+        return [self._resource(row, root) for row in obj]
 
     @functools.cached_property
     def _links(self) -> bool:
