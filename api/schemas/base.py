@@ -2,16 +2,17 @@
 from __future__ import annotations
 
 import functools
-import re
+import string
 from collections.abc import Callable
-from urllib.parse import quote
+from urllib.parse import quote, quote_plus
 
 import marshmallow as ma
 from flask import request
 from marshmallow import fields, validate
 
 MAX_LIMIT = 100
-_URL_SAFE = re.compile(r"[A-Za-z0-9_~-]+").fullmatch  # ids need no percent-encoding
+# Characters of stored ids ([a-z0-9_-]) that need no percent-encoding in a path or a query.
+_URL_SAFE = string.ascii_letters + string.digits + "_~-"
 
 
 def url_root() -> str:
@@ -25,7 +26,12 @@ def url_root() -> str:
 
 def path_part(part: str) -> str:
     """Return a path segment percent-encoded; stored ids ([a-z0-9_-]) come back as they are."""
-    return part if _URL_SAFE(part) else quote(part, safe="")
+    return part if part and not part.strip(_URL_SAFE) else quote(part, safe="")
+
+
+def query_part(value: str) -> str:
+    """Return a query value as urlencode() writes it; stored ids come back as they are."""
+    return value if value and not value.strip(_URL_SAFE) else quote_plus(value, safe="")
 
 
 class BaseSchema(ma.Schema):
@@ -55,8 +61,8 @@ class RowSchema(BaseSchema):
         if not many:
             return self._resource(obj, root)
         keys = self._keys
-        if keys is not None and not self._links:  # rows of exactly the fields: copies of them
-            return [dict(row) if tuple(row) == keys else self._resource(row, root) for row in obj]
+        if keys is not None and not self._links:  # rows of exactly the fields dump as they are
+            return [row if tuple(row) == keys else self._resource(row, root) for row in obj]
         return [self._resource(row, root) for row in obj]
 
     @functools.cached_property

@@ -1,12 +1,10 @@
 """Citation schemas: style/format arguments, the bulk request and the citation objects."""
 from __future__ import annotations
 
-from urllib.parse import urlencode
-
 from marshmallow import fields, validate
 
 from api.citations import DEFAULT_STYLE, FORMATS, JSON, STYLES, UnknownFormat, check_style
-from api.schemas.base import BaseSchema, RowSchema, path_part
+from api.schemas.base import BaseSchema, RowSchema, path_part, query_part
 from api.schemas.quotes import SourceRefSchema
 
 MAX_IDS = 100
@@ -77,7 +75,7 @@ class CitationSchema(RowSchema):
     def computed(self, citation, root):
         url = f"{root}v1/quotes/{path_part(citation['quote_id'])}/citation?format="
         return {"formats": {fmt: url + fmt for fmt in EXPORT_LINKS[:-1]}
-                | {"text": f"{url}text&{urlencode({'style': citation['style']})}"}}
+                | {"text": f"{url}text&style={query_part(citation['style'])}"}}
 
 
 class BibliographyEntrySchema(BaseSchema):

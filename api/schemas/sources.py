@@ -1,12 +1,10 @@
 """Source schemas: list arguments, the source object and its text slices."""
 from __future__ import annotations
 
-from urllib.parse import urlencode
-
 import marshmallow as ma
 from marshmallow import fields, validate
 
-from api.schemas.base import BaseSchema, PageArgs, RowSchema, page_schema, path_part
+from api.schemas.base import BaseSchema, PageArgs, RowSchema, page_schema, path_part, query_part
 from api.schemas.quotes import QuoteSchema
 
 
@@ -40,7 +38,7 @@ class SourceSchema(RowSchema):
         source_id = path_part(row["id"])
         return {"links": {"self": f"{root}v1/sources/{source_id}",
                           "text": f"{root}v1/sources/{source_id}/text",
-                          "quotes": f"{root}v1/quotes?{urlencode({'source': row['id']})}"}}
+                          "quotes": f"{root}v1/quotes?source={query_part(row['id'])}"}}
 
 
 class SourceDetailSchema(SourceSchema):

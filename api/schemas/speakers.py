@@ -1,11 +1,9 @@
 """Speaker and outlet schemas."""
 from __future__ import annotations
 
-from urllib.parse import urlencode
-
 from marshmallow import fields, validate
 
-from api.schemas.base import PageArgs, RowSchema, page_schema, path_part
+from api.schemas.base import PageArgs, RowSchema, page_schema, path_part, query_part
 
 SPEAKER_KINDS = ("person", "organization", "anonymous")
 
@@ -27,7 +25,7 @@ class SpeakerSchema(RowSchema):
     def computed(self, row, root):
         speaker_id = path_part(row["id"])
         return {"links": {"self": f"{root}v1/speakers/{speaker_id}",
-                          "quotes": f"{root}v1/quotes?{urlencode({'speaker': row['id']})}"}}
+                          "quotes": f"{root}v1/quotes?speaker={query_part(row['id'])}"}}
 
 
 class OutletCountSchema(RowSchema):
