@@ -95,3 +95,28 @@ def test_cors_allows_the_read_only_posts_but_not_writes(client):
 
 def test_negotiated_answers_vary_on_accept(client):
     assert "Accept" in client.get("/v1/quotes").headers["Vary"]
+
+
+@pytest.mark.parametrize("host", ["localhost", "LOCALHOST", "localhost:5000", "localhost:05000",
+                                  "127.0.0.1:8000", "[::1]:8080", "xn--n3h.net",
+                                  "api.example.org"])
+@pytest.mark.parametrize("root", ["", "/app", "/a b", "/ü"])
+def test_url_root_is_werkzeugs(host, root):
+    from werkzeug.sansio.utils import get_current_url
+    from werkzeug.test import EnvironBuilder
+
+    from api.http import Request
+
+    environ = EnvironBuilder(path="/healthz", base_url=f"http://{host}{root}").get_environ()
+    request = Request(environ)
+    assert request.url_root == get_current_url(request.scheme, request.host, request.root_path)
+
+
+def test_next_link_keeps_the_query_and_replaces_the_cursor_in_place(client):
+    query = "kind=full&kind=partial&limit=1"
+    first = client.get(f"/v1/quotes?{query}").get_json()["next"]
+    assert re.fullmatch(rf"http://api\.test/v1/quotes\?{query}&cursor=[\w-]+", first)
+    cursor = first.rsplit("=", 1)[1]
+    second = client.get(f"/v1/quotes?cursor={cursor}&{query}").get_json()["next"]
+    assert re.fullmatch(rf"http://api\.test/v1/quotes\?cursor=[\w-]+&{query}", second)
+    assert not second.startswith(f"http://api.test/v1/quotes?cursor={cursor}&")
