@@ -18,6 +18,8 @@ def negotiate(fmt: str | None, media_types: dict[str, str]) -> str:
     """Return `fmt` if given, else the name of the type Accept prefers over JSON, else "json"."""
     if fmt is not None:
         return fmt
+    if not request.environ.get("HTTP_ACCEPT"):  # no preference: JSON, without parsing (~10 µs)
+        return "json"
     accept = request.accept_mimetypes
     best = accept.best_match(["application/json", *media_types.values()])
     for name, media_type in media_types.items():
