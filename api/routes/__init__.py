@@ -28,8 +28,9 @@ def _list_keys(schema: ma.Schema) -> frozenset[str]:
 def _defaults(schema: ma.Schema) -> tuple[tuple[str, object], ...] | None:
     """(name, load_default) per field in order, if the query can load only the keys given.
 
-    That holds when no field is renamed or required and no hook or field validator would see
-    the filled-in defaults; otherwise None, and marshmallow walks every field.
+    That holds when no field is renamed or required and no load hook or field validator would
+    see the filled-in defaults; otherwise None, and marshmallow walks every field. Schema
+    validators (@validates_schema) see only the keys given: they read with data.get().
     """
     hooks = schema._hooks
     if any(hooks[key] for key in ("post_load", "pre_load", "validates")) or any(
