@@ -73,15 +73,18 @@ def init_schema(db: sqlite_utils.Database) -> None:
 
 def _create_or_upgrade(db: sqlite_utils.Database) -> None:
     with write_transaction(db):
-        stored = schema_version(db) or SCHEMA_VERSION
+        found = schema_version(db)
         for version, triggers in REPLACED_TRIGGERS.items():
-            if stored < version:
+            if (found or SCHEMA_VERSION) < version:
                 for trigger in triggers:
                     db.execute(f"DROP TRIGGER IF EXISTS {trigger}")
         for statement in _statements(SCHEMA_PATH.read_text(encoding="utf-8")):
             db.execute(statement)
-        db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', ?)",
-                   [str(SCHEMA_VERSION)])
+        # Written only when it changes: a commit that changes nothing would still tell every
+        # other connection the database changed (PRAGMA data_version), emptying what they keep.
+        if found != SCHEMA_VERSION:
+            db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', ?)",
+                       [str(SCHEMA_VERSION)])
 
 
 def _statements(script: str):

@@ -153,6 +153,20 @@ def test_a_schema_4_database_gets_the_new_counts_and_triggers(counted, tmp_path)
     assert conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() == ("5",)
 
 
+def test_starting_on_a_current_database_writes_nothing(counted, tmp_path):
+    """Every worker start runs init_schema: a commit there would tell every other connection
+    the database changed and empty the lookups they keep."""
+    _, path = counted
+    current = copy_db(path, tmp_path / "current.db")
+    init_schema(connect(current))  # the copy is switched back to WAL once
+    watcher = sqlite3.connect(current)
+    before = watcher.execute("PRAGMA data_version").fetchone()[0]
+    init_schema(connect(current))
+    assert watcher.execute("PRAGMA data_version").fetchone()[0] == before
+    connect(current).execute("INSERT INTO meta (key, value) VALUES ('probe', '1')")
+    assert watcher.execute("PRAGMA data_version").fetchone()[0] != before  # it does see writes
+
+
 
 def test_the_outlets_list_follows_a_write_from_another_process(write_client, write_app, tmp_path):
     before = write_client.get("/v1/outlets").get_json()
