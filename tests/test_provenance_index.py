@@ -143,3 +143,26 @@ def test_common_word_claim_in_new_order_is_found_only_where_it_stands(tmp_path):
     answer = check_claim(db, "would go to the city it was the time")
     assert answer["verdict"] == "not_a_quote"
     assert [(m["source"]["id"], m["similarity"]) for m in answer["matches"]] == [(lone, 1.0)]
+
+
+def test_claim_with_a_rarer_word_is_found_by_shingles_read_or_probed(tmp_path, monkeypatch):
+    # "harbour" is in 6 of 126 sources: too common to search alone, so the claim's common-word
+    # shingles are counted among the sources holding it; its new-order shingles ("the city it")
+    # are in one source and read whole, the filler's ("it was the") in 121 and probed
+    db = build(tmp_path, 120)
+    for n in range(5):
+        store_source(db, SourceInput(text=f"The harbour was quiet. Word{n}hb.", outlet="Port"), [])
+    said = "The city, it was the time of year when all of them would go to the harbour"
+    text = f"Harbour report. “{said},” said Ann Lee."
+    quote = ExtractedQuote(text.index(said), text.index(said) + len(said), said, "full",
+                           Speaker("Ann Lee", "person"))
+    quoted = store_source(db, SourceInput(text=text, outlet="Daily"), [quote]).source_id
+    rebuild_index(db)
+    claims = [said, "the city it was the time of year when all of them would walk to the harbour"]
+    answers = _answers(db, claims)
+    assert [(a["verdict"], [(m["source"]["id"], m["location"], m["similarity"])
+                            for m in a["matches"]]) for a in answers] == [
+        ("verbatim", [(quoted, "quote", 1.0)]), ("altered", [(quoted, "quote", 0.9595)])]
+    for every in (0, 10**9):  # all shingles probed, or all read: the same candidates
+        monkeypatch.setattr("api.store.provenance_index.SCAN_SHARE", every)
+        assert _answers(db, claims) == answers

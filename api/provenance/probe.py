@@ -86,3 +86,12 @@ def any_two_of(terms: list[str], most: int = 4) -> str | None:
     if len(units) < 3:
         return " AND ".join(units) or None
     return " OR ".join("(" + " AND ".join(pair) + ")" for pair in combinations(units, 2))
+
+
+def any_two_docs(terms: list[str], doc_freq: dict[str, int], total: int, most: int = 4,
+                 either: bool = False) -> float:
+    """Estimate how many sources any_two_of(terms) matches (or, either, any one of two)."""
+    docs = [doc_freq.get(term, 0) for term in terms[:most]]
+    if len(docs) == 1 or either:
+        return float(sum(docs))
+    return sum(a * b for a, b in combinations(docs, 2)) / max(total, 1)

@@ -5,8 +5,8 @@ import sqlite_utils
 
 from api import provenance as engine
 from api.provenance.normalize import normalize
-from api.provenance.probe import (RARE_SHARE, SHORT_CLAIM_TERMS, any_two_of, claim_terms,
-                                  fts_query)
+from api.provenance.probe import (RARE_SHARE, SHORT_CLAIM_TERMS, any_two_docs, any_two_of,
+                                  claim_terms, fts_query)
 from api.provenance.shingles import SHINGLE_WORDS, claim_shingles, tokens
 from api.store.editorial import raise_if_deleted
 from api.store.errors import NotFound, StoreError
@@ -79,7 +79,8 @@ def candidate_sources(db: sqlite_utils.Database, claim: engine.Claim, limit: int
     rarest = [t for t in rare if doc_freq.get(t, 0) <= RARE_SHARE * total]
     if len(terms) > SHORT_CLAIM_TERMS and len(rarest) < RARE_UNITS:
         by_rarity = sorted(rare, key=lambda t: (doc_freq.get(t, 0), t))
-        found = _by_shingles(db, claim, frozenset(common), by_rarity, limit)
+        found = _by_shingles(db, claim, frozenset(common), by_rarity, limit,
+                             (doc_freq, total))
         if found is not None:
             return found
     skip = frozenset(common) if len(rarest) >= RARE_UNITS else frozenset()
@@ -100,7 +101,7 @@ def candidate_sources(db: sqlite_utils.Database, claim: engine.Claim, limit: int
 
 
 def _by_shingles(db: sqlite_utils.Database, claim: engine.Claim, common: frozenset[str],
-                 rare: list[str], limit: int) -> list[str] | None:
+                 rare: list[str], limit: int, docs: tuple[dict, int]) -> list[str] | None:
     """Return candidates by common-word shingles, or None when the claim has too few of them.
 
     Sources holding two of the claim's rarer words narrow even the frequent shingles; the
@@ -111,10 +112,11 @@ def _by_shingles(db: sqlite_utils.Database, claim: engine.Claim, common: frozens
     found: list[str] = []
     within = any_two_of(rare)
     if within and hashes:
-        found = shingle_candidates(db, hashes, within, limit - SHINGLE_RESERVE)
+        found = shingle_candidates(db, hashes, within, limit - SHINGLE_RESERVE,
+                                   any_two_docs(rare, *docs))
         if not found and len(rare) == 2:  # one of the two may be the altered word
             found = shingle_candidates(db, hashes, within.replace(" AND ", " OR "),
-                                       limit - SHINGLE_RESERVE)
+                                       limit - SHINGLE_RESERVE, any_two_docs(rare, *docs, either=True))
     if selective:
         found += [s for s in shingle_candidates(db, selective, None, limit) if s not in found]
     # With two or more shingles and none stored, no source holds the claim bar a word or two.

@@ -24,6 +24,7 @@ COMMON_SHARE = 0.10  # a word in at least 10 % of sources is common ...
 COMMON_MIN_DOCS = 100  # ... and in at least this many, so a small corpus has no common words
 BATCH = 2000
 FREQUENT_SHINGLE_SHARE = 0.005  # a shingle in more sources than this share is not searched
+SCAN_SHARE = 8  # reading a shingle's row costs about an eighth of probing for it
 TERM_DOCS_KEPT = 20_000  # document frequencies kept per connection (~3 MB at most)
 _TERM_DOCS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # db -> (state, {term: doc})
 _SHINGLE_DOCS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # db -> (state, {hash: doc})
@@ -155,18 +156,29 @@ def selective_shingles(db: sqlite_utils.Database, hashes: list[int]) -> list[int
 
 
 def shingle_candidates(db: sqlite_utils.Database, hashes: list[int], within: str | None,
-                       limit: int) -> list[str]:
+                       limit: int, within_docs: float = 0) -> list[str]:
     """Return the sources sharing the most of these shingles (among FTS `within`), best first.
 
     Counted and cut to limit before the join to source ids: joining every shingle row first
-    costs eight times as much for shingles in thousands of sources.
+    costs eight times as much for shingles in thousands of sources. Among `within` (matching
+    about within_docs sources), a shingle in fewer than SCAN_SHARE times as many sources is
+    read whole, each row tested against the matches; only a more frequent one is probed for
+    each match, as SQLite would do for all (100,000 lookups for a word in 10 % of sources).
     """
-    sql = ("SELECT seq, count(*) AS shared FROM provenance_shingles "
-           f"WHERE hash IN ({', '.join('?' * len(hashes))}) ")
-    params: list = list(hashes)
     if within:
-        sql += "AND seq IN (SELECT rowid FROM sources_fts WHERE sources_fts MATCH ?) "
-        params.append(within)
+        counts = shingle_frequencies(db, hashes)
+        read = [h for h in hashes if counts[h] <= SCAN_SHARE * within_docs]
+        probed = [h for h in hashes if counts[h] > SCAN_SHARE * within_docs]
+        rows = " UNION ALL ".join(
+            f"SELECT seq FROM provenance_shingles WHERE hash IN ({', '.join('?' * len(part))}) "
+            f"AND {sign}seq IN w" for part, sign in ((read, "+"), (probed, "")) if part)
+        sql = ("WITH w(seq) AS MATERIALIZED (SELECT rowid FROM sources_fts WHERE sources_fts "
+               f"MATCH ?) SELECT seq, count(*) AS shared FROM ({rows}) ")
+        params: list = [within, *read, *probed]
+    else:
+        sql = ("SELECT seq, count(*) AS shared FROM provenance_shingles "
+               f"WHERE hash IN ({', '.join('?' * len(hashes))}) ")
+        params = list(hashes)
     sql += "GROUP BY seq ORDER BY shared DESC, seq LIMIT ?"
     return [row[0] for row in db.execute(
         f"SELECT m.source_id FROM ({sql}) p JOIN sources_fts_map m ON m.seq = p.seq "
