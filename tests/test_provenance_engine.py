@@ -124,6 +124,22 @@ def test_fts_query_prefers_rare_words_and_tolerates_one_changed_unit():
     assert fts_query(parse_claim("going back"), {}, 10) == '"going back"'
 
 
+@pytest.mark.parametrize("text, expected", [
+    # the same sources as the pairs, each unit written fewer times
+    ("the fentanyl crisis is the problem of the world",
+     '("fentanyl" AND ("crisis is the" OR "problem of the")) OR ("crisis is the" AND "problem of the")'),
+    # a unit with a word no source has matches nothing: the pairs holding it are left out
+    ("the fentanyl crisis is the zorblat of the world", '("fentanyl" AND "crisis is the")'),
+    # two of three units with such words: no source can hold two units
+    ("the quorbex zorblat is the world", None),
+    ("the zorblat crisis", '"the zorblat crisis"'),  # short claims: one phrase, as before
+])
+def test_unranked_fts_query_is_nested_and_leaves_out_units_no_source_has(text, expected):
+    doc_freq = {"the": 990, "is": 900, "of": 950, "world": 300, "problem": 200, "fentanyl": 3,
+                "crisis": 40}
+    assert fts_query(parse_claim(text), doc_freq, 1000, nested=True) == expected
+
+
 def test_an_ellipsis_printed_in_the_source_is_verbatim_not_an_omission():
     from api.provenance import parse_claim
     from api.provenance.verdict import QuoteSpan, SourceDoc, check

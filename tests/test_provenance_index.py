@@ -166,3 +166,18 @@ def test_claim_with_a_rarer_word_is_found_by_shingles_read_or_probed(tmp_path, m
     for every in (0, 10**9):  # all shingles probed, or all read: the same candidates
         monkeypatch.setattr("api.store.provenance_index.SCAN_SHARE", every)
         assert _answers(db, claims) == answers
+
+
+def test_claim_with_a_word_no_source_has_finds_the_altered_quote(tmp_path):
+    db = build(tmp_path, 120)
+    said = "Harbourmaster Quillon praised the ferrymen and the lighthouse keepers"
+    text = f"Port news. “{said},” said Ann Lee."
+    quote = ExtractedQuote(text.index(said), text.index(said) + len(said), said, "full",
+                           Speaker("Ann Lee", "person"))
+    quoted = store_source(db, SourceInput(text=text, outlet="Daily"), [quote]).source_id
+    rebuild_index(db)
+    answer = check_claim(db, "Harbourmaster Quillon praised the zorblat and the lighthouse keepers")
+    assert answer["verdict"] == "altered"
+    assert [(m["source"]["id"], m["location"], m["similarity"]) for m in answer["matches"]] == [
+        (quoted, "quote", 0.9051)]
+    assert [d["op"] for d in answer["matches"][0]["diff"]] == ["equal", "replace", "equal"]

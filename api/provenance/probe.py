@@ -63,10 +63,13 @@ def _phrase(terms: list[str]) -> str:
 
 
 def fts_query(claim: Claim, doc_freq: dict[str, int], total: int,
-              skip: frozenset[str] = frozenset()) -> str | None:
+              skip: frozenset[str] = frozenset(), nested: bool = False) -> str | None:
     """Return an FTS5 MATCH expression for the claim's candidate sources, or None without words.
 
     Terms in skip (the corpus's common words, when the claim has rarer ones) are left out.
+    nested: the same matches, for a query not ranked by bm25 (which scores each phrase as
+    often as it is written): units holding a word no source has left out, and None when
+    nothing can match.
     """
     pieces = [terms for terms in claim_terms(claim) if terms]
     if not pieces:
@@ -74,10 +77,26 @@ def fts_query(claim: Claim, doc_freq: dict[str, int], total: int,
     if sum(len(terms) for terms in pieces) <= SHORT_CLAIM_TERMS:
         return " AND ".join(_phrase(terms) for terms in pieces)
     count = 4 if sum(len(t) for t in pieces) >= 12 else 3
-    units = [_phrase(u) for u in pick_units(pieces, doc_freq, total, count, skip)]
+    chosen = pick_units(pieces, doc_freq, total, count, skip)
+    if nested:
+        held = [_phrase(u) for u in chosen if all(t in doc_freq for t in u)]
+        if len(held) < min(len(chosen), 2):
+            return None
+        return _any_two(held) if len(chosen) >= 3 else " AND ".join(held)
+    units = [_phrase(u) for u in chosen]
     if len(units) < 3:
         return " AND ".join(units)
     return " OR ".join("(" + " AND ".join(pair) + ")" for pair in combinations(units, 2))
+
+
+def _any_two(units: list[str]) -> str:
+    """Return `(a AND (b OR c)) OR (b AND c)`: sources holding two units, as the pairs do.
+
+    FTS5 reads a unit's posting list once per place it is written: three times for four units
+    in pairs, at most once for the first and twice for the second here.
+    """
+    return " OR ".join(f"({unit} AND ({' OR '.join(units[at + 1:])}))" if at < len(units) - 2
+                       else f"({unit} AND {units[-1]})" for at, unit in enumerate(units[:-1]))
 
 
 def any_two_of(terms: list[str], most: int = 4) -> str | None:
@@ -85,7 +104,7 @@ def any_two_of(terms: list[str], most: int = 4) -> str | None:
     units = [_phrase([term]) for term in terms[:most]]
     if len(units) < 3:
         return " AND ".join(units) or None
-    return " OR ".join("(" + " AND ".join(pair) + ")" for pair in combinations(units, 2))
+    return _any_two(units)
 
 
 def any_two_docs(terms: list[str], doc_freq: dict[str, int], total: int, most: int = 4,

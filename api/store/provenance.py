@@ -84,7 +84,7 @@ def candidate_sources(db: sqlite_utils.Database, claim: engine.Claim, limit: int
         if found is not None:
             return found
     skip = frozenset(common) if len(rarest) >= RARE_UNITS else frozenset()
-    query = fts_query(claim, doc_freq, total, skip)
+    query = fts_query(claim, doc_freq, total, skip, nested=True)
     if query is None:
         return []
     sql = ("SELECT m.source_id FROM sources_fts f JOIN sources_fts_map m ON m.seq = f.rowid "
@@ -97,7 +97,7 @@ def candidate_sources(db: sqlite_utils.Database, claim: engine.Claim, limit: int
         # would read most of the index: the first matches are its (approximate) candidates.
         return found[:limit]
     return [row[0] for row in db.execute(sql.replace("LIMIT", "ORDER BY f.rank LIMIT"),
-                                         [query, limit])]
+                                         [fts_query(claim, doc_freq, total, skip), limit])]
 
 
 def _by_shingles(db: sqlite_utils.Database, claim: engine.Claim, common: frozenset[str],
