@@ -1,4 +1,5 @@
 """The pure provenance engine: normalisation offsets, claim parsing, alignment, diff, verdicts."""
+import re
 import unicodedata
 
 import pytest
@@ -7,7 +8,8 @@ from hypothesis import given, settings, strategies as st
 from api.provenance import ClaimedSpeaker, QuoteSpan, SourceDoc, check, might_match, parse_claim
 from api.provenance.integrity import check_integrity
 from api.provenance.normalize import (DASHES, INVISIBLE, QUOTES, SYMBOL_CATEGORIES, WORD,
-                                       from_stored, normalize, stored_offsets)
+                                       from_stored, index_terms, normalize, stored_offsets,
+                                       strip_accents)
 from api.provenance.probe import fts_query
 
 
@@ -273,3 +275,16 @@ def test_the_answer_does_not_depend_on_the_order_of_the_candidates():
         parsed = parse_claim(claim)
         forward, backward = check(parsed, [DOC, other, later]), check(parsed, [later, other, DOC])
         assert forward == backward and len(forward.matches) >= 2
+
+
+@pytest.mark.parametrize("word, terms", [("abc123", ["abc123"]), ("china-us", ["china", "us"]),
+                                         ("café", ["cafe"]), ("u.s", ["u", "s"]),
+                                         ("don't", ["don", "t"]), ("a_b", ["a", "b"])])
+def test_index_terms_split_as_the_tokenizer(word, terms):
+    assert index_terms(word) == terms
+
+
+@given(st.text(alphabet="aZ9é_-.'ßİ\u0301", min_size=1, max_size=8))
+def test_index_terms_shortcut_agrees_with_the_full_split(word):
+    full = [term for term in re.split(r"[^\w]+|_", strip_accents(word)) if term]
+    assert index_terms(word) == full

@@ -218,4 +218,6 @@ def strip_accents(word: str) -> str:
 
 def index_terms(word: str) -> list[str]:
     """Return the full-text index terms of one normalised word ("china-us" -> china, us)."""
+    if word.isascii() and word.isalnum():  # most words: nothing to strip or split
+        return [word]
     return [term for term in re.split(r"[^\w]+|_", strip_accents(word)) if term]
