@@ -129,7 +129,8 @@ def test_fts_query_prefers_rare_words_and_tolerates_one_changed_unit():
 @pytest.mark.parametrize("text, expected", [
     # the same sources as the pairs, each unit written fewer times
     ("the fentanyl crisis is the problem of the world",
-     '("fentanyl" AND ("crisis is the" OR "problem of the")) OR ("crisis is the" AND "problem of the")'),
+     '("fentanyl" AND ("crisis is the" OR "problem of the")) OR '
+     '("crisis is the" AND "problem of the")'),
     # a unit with a word no source has matches nothing: the pairs holding it are left out
     ("the fentanyl crisis is the zorblat of the world", '("fentanyl" AND "crisis is the")'),
     # two of three units with such words: no source can hold two units

@@ -115,8 +115,9 @@ def _by_shingles(db: sqlite_utils.Database, claim: engine.Claim, common: frozens
         found = shingle_candidates(db, hashes, within, limit - SHINGLE_RESERVE,
                                    any_two_docs(rare, *docs))
         if not found and len(rare) == 2:  # one of the two may be the altered word
+            either = any_two_docs(rare, *docs, either=True)
             found = shingle_candidates(db, hashes, within.replace(" AND ", " OR "),
-                                       limit - SHINGLE_RESERVE, any_two_docs(rare, *docs, either=True))
+                                       limit - SHINGLE_RESERVE, either)
     if selective:
         found += [s for s in shingle_candidates(db, selective, None, limit) if s not in found]
     # With two or more shingles and none stored, no source holds the claim bar a word or two.
