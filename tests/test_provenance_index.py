@@ -181,3 +181,39 @@ def test_claim_with_a_word_no_source_has_finds_the_altered_quote(tmp_path):
     assert [(m["source"]["id"], m["location"], m["similarity"]) for m in answer["matches"]] == [
         (quoted, "quote", 0.9051)]
     assert [d["op"] for d in answer["matches"][0]["diff"]] == ["equal", "replace", "equal"]
+
+
+def test_connections_to_one_file_share_term_frequencies(tmp_path):
+    db = build(tmp_path, 3)
+    other = connect(tmp_path / "idx.db")
+    assert term_frequencies(other, ["time"]) == {"time": 3}  # each connection's first look
+    assert term_frequencies(db, ["word1zq"]) == {"word1zq": 1}  # empties the counts
+    assert term_frequencies(db, ["time"]) == {"time": 3}
+    statements = []
+    other.conn.set_trace_callback(statements.append)
+    assert term_frequencies(other, ["time", "word1zq"]) == {"time": 3, "word1zq": 1}
+    assert not [sql for sql in statements if "sources_fts_vocab" in sql]
+    store_source(db, SourceInput(text=filler(1) + " Again.", outlet="Other"), [])
+    assert term_frequencies(other, ["time", "word1zq"]) == {"time": 4, "word1zq": 2}
+    assert [sql for sql in statements if "sources_fts_vocab" in sql]
+
+
+def test_counts_looked_up_while_the_database_changed_are_not_kept(tmp_path):
+    db = build(tmp_path, 3)
+    reader, writer = connect(tmp_path / "idx.db"), connect(tmp_path / "idx.db")
+    assert term_frequencies(reader, ["it"]) == term_frequencies(db, ["it"]) == {"it": 3}
+    execute = reader.execute
+
+    def commit_during_lookup(sql, params=None):
+        cursor = execute(sql, params) if params is not None else execute(sql)
+        if "sources_fts_vocab" in sql:
+            rows = cursor.fetchall()  # counted before the commit below
+            store_source(writer, SourceInput(text=filler(9), outlet="Late"), [])
+            assert term_frequencies(db, ["was"]) == {"was": 4}  # db sees it: counts emptied
+            return sqlite3.connect(":memory:").execute(
+                "SELECT ?, ?", rows[0]) if rows else cursor
+        return cursor
+
+    reader.execute = commit_during_lookup
+    assert term_frequencies(reader, ["time"]) == {"time": 3}
+    assert term_frequencies(db, ["time"]) == {"time": 4}  # not the count read before the commit

@@ -11,7 +11,8 @@ current form is normalised at check time instead: slower, same answer.
 """
 from __future__ import annotations
 
-import weakref
+import os
+import threading
 
 import sqlite_utils
 
@@ -26,9 +27,8 @@ BATCH = 2000
 FREQUENT_SHINGLE_SHARE = 0.005  # a shingle in more sources than this share is not searched
 SCAN_SHARE = 8  # a shingle held by up to 8 times as many sources as a query matches is read
 # whole (0.15-0.25 us a row, against 0.5 us a probe; 2, 3 and 8 measure alike)
-TERM_DOCS_KEPT = 20_000  # document frequencies kept per connection (~3 MB at most)
-_TERM_DOCS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # db -> (state, {term: doc})
-_SHINGLE_DOCS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # db -> (state, {hash: doc})
+TERM_DOCS_KEPT = 20_000  # document frequencies kept per database file (~3 MB at most)
+_LOOKED = "_verbatim_counts"  # attribute on a connection: its file, its generation at last look
 INSERT_FORM = ("INSERT OR REPLACE INTO provenance_forms (source_id, version, text, gaps) "
                "VALUES (?, ?, ?, ?)")
 
@@ -118,32 +118,68 @@ def term_frequencies(db: sqlite_utils.Database, terms: list[str]) -> dict[str, i
     """Return how many sources hold each of terms (those in the full-text index).
 
     fts5vocab counts by reading a term's whole posting list (milliseconds for a word in a few
-    percent of sources), so counts are kept per connection until the database changes
-    (api/store/generation.py).
+    percent of sources), so counts are kept until the database changes (_kept_counts).
     """
     sql = "SELECT term, doc FROM sources_fts_vocab WHERE term IN ({})"
-    return _kept_counts(db, _TERM_DOCS, terms, sql)
+    return _kept_counts(db, "terms", terms, sql)
 
 
 def shingle_frequencies(db: sqlite_utils.Database, hashes: list[int]) -> dict[int, int]:
     """Return how many sources hold each of these shingles (kept as term_frequencies)."""
     sql = "SELECT hash, count(*) FROM provenance_shingles WHERE hash IN ({}) GROUP BY hash"
-    found = _kept_counts(db, _SHINGLE_DOCS, hashes, sql)
+    found = _kept_counts(db, "shingles", hashes, sql)
     return {value: found.get(value, 0) for value in hashes}
 
 
-def _kept_counts(db: sqlite_utils.Database, cache: weakref.WeakKeyDictionary, keys: list,
-                 sql: str) -> dict:
-    state = generation(db)
-    known_state, known = cache.get(db, (None, {}))
-    if known_state != state or len(known) > TERM_DOCS_KEPT:
-        known = {}
-        cache[db] = (state, known)
-    missing = [key for key in keys if key not in known]
+class _Kept:
+    """Counts kept for one database file, shared by the process's connections (threads)."""
+
+    def __init__(self) -> None:
+        self.lock, self.epoch, self.counts = threading.Lock(), 0, {}
+
+
+_KEPT: dict[tuple, _Kept] = {}  # (file, device, inode, kind) -> counts
+_KEPT_LOCK = threading.Lock()
+
+
+def _kept_for(db: sqlite_utils.Database, kind: str) -> _Kept:
+    looked = db.__dict__.setdefault(_LOOKED, {})
+    if "file" not in looked:
+        path = db.execute("PRAGMA database_list").fetchone()[2]
+        looked["file"] = (path, os.stat(path).st_dev, os.stat(path).st_ino) if path else None
+    if looked["file"] is None:  # a memory database: its own counts
+        return looked.setdefault(("own", kind), _Kept())
+    with _KEPT_LOCK:
+        if len(_KEPT) > 64:  # many files (tests): dropping counts is always safe
+            _KEPT.clear()
+        return _KEPT.setdefault((*looked["file"], kind), _Kept())
+
+
+def _kept_counts(db: sqlite_utils.Database, kind: str, keys: list, sql: str) -> dict:
+    """Return the counts of keys (none for those absent), looked up by sql when not kept.
+
+    Kept for the database file, not per connection, so a gunicorn worker's threads look each
+    word up once. A connection that sees the database changed since its last look (PRAGMA
+    data_version, its own total_changes), or looks for the first time, empties the counts;
+    counts looked up while that happened are not kept.
+    """
+    kept, state = _kept_for(db, kind), generation(db)
+    looked = db.__dict__[_LOOKED]
+    with kept.lock:
+        if looked.get(kind) != state or len(kept.counts) > TERM_DOCS_KEPT:
+            kept.epoch, kept.counts = kept.epoch + 1, {}
+            looked[kind] = state
+        epoch = kept.epoch
+        found = {key: kept.counts[key] for key in keys if key in kept.counts}
+    missing = [key for key in keys if key not in found]
     if missing:
-        found = dict(db.execute(sql.format(", ".join("?" * len(missing))), missing).fetchall())
-        known.update({key: found.get(key) for key in missing})
-    return {key: known[key] for key in keys if known[key] is not None}
+        rows = dict(db.execute(sql.format(", ".join("?" * len(missing))), missing).fetchall())
+        fresh = {key: rows.get(key) for key in missing}
+        with kept.lock:
+            if kept.epoch == epoch:
+                kept.counts.update(fresh)
+        found.update(fresh)
+    return {key: found[key] for key in keys if found[key] is not None}
 
 
 def selective_shingles(db: sqlite_utils.Database, hashes: list[int]) -> list[int]:
