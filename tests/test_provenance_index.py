@@ -217,3 +217,25 @@ def test_counts_looked_up_while_the_database_changed_are_not_kept(tmp_path):
     reader.execute = commit_during_lookup
     assert term_frequencies(reader, ["time"]) == {"time": 3}
     assert term_frequencies(db, ["time"]) == {"time": 4}  # not the count read before the commit
+
+
+def test_common_words_frequent_shingles_and_size_are_read_again_only_after_a_write(tmp_path):
+    db = build(tmp_path, 120)
+    rebuild_index(db)
+    reader = connect(tmp_path / "idx.db")
+    statements = []
+    reader.conn.set_trace_callback(statements.append)
+    kept = ("provenance_common_terms", "provenance_frequent_shingles", "max(seq)")
+    assert check_claim(reader, "all of them would go to the city")["verdict"] == "not_a_quote"
+    assert [name for name in kept if any(name in sql for sql in statements)] == list(kept)
+    statements.clear()
+    assert check_claim(reader, COMMON_ONLY)["verdict"] == "not_found"
+    assert not [sql for sql in statements if any(name in sql for name in kept)]
+    text = f"Then she spoke. “{COMMON_ONLY},” said Ann Lee."
+    start = text.index(COMMON_ONLY)
+    quote = ExtractedQuote(start, start + len(COMMON_ONLY), COMMON_ONLY, "full",
+                           Speaker("Ann Lee", "person"))
+    stored = store_source(db, SourceInput(text=text, outlet="Daily"), [quote]).source_id
+    answer = check_claim(reader, COMMON_ONLY)
+    assert (answer["verdict"], answer["matches"][0]["source"]["id"]) == ("verbatim", stored)
+    assert [name for name in kept if any(name in sql for sql in statements)] == list(kept)

@@ -4,13 +4,14 @@ from __future__ import annotations
 import sqlite_utils
 
 from api import provenance as engine
+from api.db import read
 from api.provenance.normalize import normalize
 from api.provenance.probe import (RARE_SHARE, SHORT_CLAIM_TERMS, any_two_docs, any_two_of,
                                   claim_terms, fts_query)
 from api.provenance.shingles import SHINGLE_WORDS, claim_shingles, tokens
 from api.store.editorial import raise_if_deleted
 from api.store.errors import NotFound, StoreError
-from api.store.provenance_index import (common_terms, selective_shingles, shingle_candidates,
+from api.store.provenance_index import (corpus_summary, selective_shingles, shingle_candidates,
                                         shingle_frequencies, source_forms, sources_with_all,
                                         term_frequencies)
 
@@ -64,7 +65,9 @@ def candidate_sources(db: sqlite_utils.Database, claim: engine.Claim, limit: int
     """Return the ids of the sources most likely to hold the claim, without scanning them all."""
     terms = sorted({t for piece in claim_terms(claim) for t in piece})
     # Only the claim's words are looked up: its index terms, and the tokens its shingles use.
-    common = common_terms(db, sorted({*terms, *(t for p in claim.pieces for t in tokens(p.text))}))
+    known, _, total = corpus_summary(db)
+    words = sorted({*terms, *(t for p in claim.pieces for t in tokens(p.text))})
+    common = {t: known[t] for t in words if t in known}
     rare = [t for t in terms if t not in common]
     if not rare and not claim.insertions and all(
             len(words) >= SHINGLE_WORDS and all(w in common for w in words)
@@ -75,7 +78,6 @@ def candidate_sources(db: sqlite_utils.Database, claim: engine.Claim, limit: int
     doc_freq = dict(common)
     if rare:
         doc_freq.update(term_frequencies(db, rare))
-    total = db.execute("SELECT max(seq) FROM sources_fts_map").fetchone()[0] or 0
     rarest = [t for t in rare if doc_freq.get(t, 0) <= RARE_SHARE * total]
     if len(terms) > SHORT_CLAIM_TERMS and len(rarest) < RARE_UNITS:
         by_rarity = sorted(rare, key=lambda t: (doc_freq.get(t, 0), t))
@@ -186,7 +188,7 @@ def load_sources(db: sqlite_utils.Database, source_ids: list[str],
         return [], {}
     marks = ", ".join("?" * len(source_ids))
     refs, texts = {}, {}
-    for row in db.query(f"SELECT {SOURCE_REF}, text FROM sources WHERE id IN ({marks})", source_ids):
+    for row in read(db, f"SELECT {SOURCE_REF}, text FROM sources WHERE id IN ({marks})", source_ids):
         texts[row["id"]] = row.pop("text")
         refs[row["id"]] = row
     quotes: dict[str, list[engine.QuoteSpan]] = {sid: [] for sid in refs}
@@ -224,7 +226,7 @@ def resolve_speaker(db: sqlite_utils.Database, text: str) -> tuple[engine.Claime
         WHERE a.alias = :s
         ORDER BY id
     """
-    resolved = list(db.query(sql, {"s": text.strip()}))
+    resolved = read(db, sql, {"s": text.strip()})
     return engine.ClaimedSpeaker(text, frozenset(r["id"] for r in resolved)), resolved
 
 

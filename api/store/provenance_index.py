@@ -114,6 +114,20 @@ def common_terms(db: sqlite_utils.Database, terms: list[str] | None = None) -> d
                            f"({', '.join('?' * len(terms))})", terms).fetchall())
 
 
+def corpus_summary(db: sqlite_utils.Database) -> tuple[dict[str, int], frozenset[int], int]:
+    """Return the common words with their frequencies, the frequent shingles and the last seq.
+
+    Small tables read whole once and kept until the database changes (_kept_counts), instead of
+    three statements per check.
+    """
+    def read(db: sqlite_utils.Database) -> tuple[dict[str, int], frozenset[int], int]:
+        frequent = db.execute("SELECT hash FROM provenance_frequent_shingles").fetchall()
+        total = db.execute("SELECT max(seq) FROM sources_fts_map").fetchone()[0] or 0
+        return common_terms(db), frozenset(row[0] for row in frequent), total
+
+    return _kept_counts(db, "summary", ["summary"], None, read)["summary"]
+
+
 def term_frequencies(db: sqlite_utils.Database, terms: list[str]) -> dict[str, int]:
     """Return how many sources hold each of terms (those in the full-text index).
 
@@ -155,7 +169,8 @@ def _kept_for(db: sqlite_utils.Database, kind: str) -> _Kept:
         return _KEPT.setdefault((*looked["file"], kind), _Kept())
 
 
-def _kept_counts(db: sqlite_utils.Database, kind: str, keys: list, sql: str) -> dict:
+def _kept_counts(db: sqlite_utils.Database, kind: str, keys: list, sql: str | None,
+                 compute=None) -> dict:
     """Return the counts of keys (none for those absent), looked up by sql when not kept.
 
     Kept for the database file, not per connection, so a gunicorn worker's threads look each
@@ -173,7 +188,10 @@ def _kept_counts(db: sqlite_utils.Database, kind: str, keys: list, sql: str) -> 
         found = {key: kept.counts[key] for key in keys if key in kept.counts}
     missing = [key for key in keys if key not in found]
     if missing:
-        rows = dict(db.execute(sql.format(", ".join("?" * len(missing))), missing).fetchall())
+        if compute is not None:
+            rows = {key: compute(db) for key in missing}
+        else:
+            rows = dict(db.execute(sql.format(", ".join("?" * len(missing))), missing).fetchall())
         fresh = {key: rows.get(key) for key in missing}
         with kept.lock:
             if kept.epoch == epoch:
@@ -184,11 +202,7 @@ def _kept_counts(db: sqlite_utils.Database, kind: str, keys: list, sql: str) -> 
 
 def selective_shingles(db: sqlite_utils.Database, hashes: list[int]) -> list[int]:
     """Return the hashes that are not among the corpus's most frequent shingles."""
-    if not hashes:
-        return []
-    frequent = {row[0] for row in db.execute(
-        f"SELECT hash FROM provenance_frequent_shingles WHERE hash IN "
-        f"({', '.join('?' * len(hashes))})", hashes)}
+    frequent = corpus_summary(db)[1] if hashes else frozenset()
     return [h for h in hashes if h not in frequent]
 
 
