@@ -239,3 +239,18 @@ def test_common_words_frequent_shingles_and_size_are_read_again_only_after_a_wri
     answer = check_claim(reader, COMMON_ONLY)
     assert (answer["verdict"], answer["matches"][0]["source"]["id"]) == ("verbatim", stored)
     assert [name for name in kept if any(name in sql for sql in statements)] == list(kept)
+
+
+def test_a_claimed_speaker_matching_part_of_an_alias_is_the_quotes(tmp_path):
+    db = build(tmp_path, 3)
+    said = "The ferry will sail again on Monday morning"
+    text = f"Port news. “{said},” said Ann Lee."
+    quote = ExtractedQuote(text.index(said), text.index(said) + len(said), said, "full",
+                           Speaker("Ann Lee", "person"))
+    store_source(db, SourceInput(text=text, outlet="Daily"), [quote])
+    speaker_id = db.execute("SELECT speaker_id FROM quotes").fetchone()[0]
+    db.execute("INSERT INTO speaker_aliases (alias, speaker_id) VALUES (?, ?), (?, ?)",
+               ["the Harbourmaster of Port", speaker_id, "Annie", speaker_id])
+    answers = [check_claim(db, said, who) for who in ("harbourmaster", "Bob Ray")]
+    assert [(a["verdict"], a["speaker"]["resolved"], a["matches"][0]["speaker_matches"])
+            for a in answers] == [("verbatim", [], True), ("misattributed", [], False)]

@@ -1,6 +1,9 @@
 """Provenance SQL: candidate sources from the full-text index, quotes, speakers, re-checks."""
 from __future__ import annotations
 
+import json
+import string
+
 import sqlite_utils
 
 from api import provenance as engine
@@ -23,6 +26,7 @@ RARE_UNITS = 3  # with this many rare words (in <= 1 % of sources), search by th
 EXACT_SCAN = 200  # sources holding all of a common-word claim's shingles, checked for its words
 NEAR_POSTINGS = 20_000  # shingle rows read for a common-word claim's approximate candidates
 SOURCE_REF = "id, outlet, title, published, url"
+_ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
 
 
 class ClaimTooLong(StoreError):
@@ -192,30 +196,24 @@ def load_sources(db: sqlite_utils.Database, source_ids: list[str],
         texts[row["id"]] = row.pop("text")
         refs[row["id"]] = row
     quotes: dict[str, list[engine.QuoteSpan]] = {sid: [] for sid in refs}
-    sql = (f'SELECT q.id, q.source_id, q.start, q."end", q.speaker_id, sp.name FROM quotes q '
+    # Each quote's speaker's aliases in the same statement: one statement fewer per check.
+    sql = (f'SELECT q.id, q.source_id, q.start, q."end", q.speaker_id, sp.name, '
+           "(SELECT json_group_array(a.alias) FROM speaker_aliases a "
+           "WHERE a.speaker_id = q.speaker_id) FROM quotes q "
            f"LEFT JOIN speakers sp ON sp.id = q.speaker_id WHERE q.source_id IN ({marks}) "
            "ORDER BY q.source_id, q.start")
-    rows = db.execute(sql, source_ids).fetchall()
-    aliases = speaker_aliases(db, {row[4] for row in rows if row[4]})
-    for quote_id, sid, start, end, speaker_id, name in rows:
-        quotes[sid].append(engine.QuoteSpan(quote_id, start, end, speaker_id, name,
-                                            aliases.get(speaker_id, ())))
+    for quote_id, sid, start, end, speaker_id, name, aliases in db.execute(sql, source_ids):
+        names = tuple(sorted(json.loads(aliases), key=_nocase)) if speaker_id else ()
+        quotes[sid].append(engine.QuoteSpan(quote_id, start, end, speaker_id, name, names))
     forms = forms or {}
     docs = [engine.SourceDoc(sid, refs[sid]["published"], texts[sid], tuple(quotes[sid]),
                              forms.get(sid)) for sid in source_ids if sid in refs]
     return docs, refs
 
 
-def speaker_aliases(db: sqlite_utils.Database, speaker_ids: set[str]) -> dict[str, tuple[str, ...]]:
-    """Return the aliases of each speaker."""
-    if not speaker_ids:
-        return {}
-    found: dict[str, list[str]] = {}
-    sql = (f"SELECT speaker_id, alias FROM speaker_aliases WHERE speaker_id IN "
-           f"({', '.join('?' * len(speaker_ids))}) ORDER BY speaker_id, alias")
-    for speaker_id, alias in db.execute(sql, sorted(speaker_ids)):
-        found.setdefault(speaker_id, []).append(alias)
-    return {key: tuple(value) for key, value in found.items()}
+def _nocase(alias: str) -> str:
+    """Return the key SQLite's NOCASE collation sorts alias by (ASCII letters folded only)."""
+    return alias.translate(_ASCII_LOWER)
 
 
 def resolve_speaker(db: sqlite_utils.Database, text: str) -> tuple[engine.ClaimedSpeaker, list[dict]]:
