@@ -78,7 +78,9 @@ def _add_piece(pieces: list[Piece], text: str, start: int, end: int, gap: str | 
     if norm.words:
         first, last = norm.original_span(0, len(norm.text))
         piece_text = text[start + first:start + last]
-        pieces.append(Piece(piece_text, normalize(piece_text), start + first, start + last, gap))
+        if first or last < end - start:  # offsets are relative to the piece's own text
+            norm = normalize(piece_text)
+        pieces.append(Piece(piece_text, norm, start + first, start + last, gap))
     elif pieces and gap == "ellipsis":
         # "word … [China] … word": the stronger gap wins for the piece before.
         prev = pieces[-1]
