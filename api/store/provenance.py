@@ -14,7 +14,7 @@ from api.provenance.probe import (RARE_SHARE, SHORT_CLAIM_TERMS, any_two_docs, a
 from api.provenance.shingles import SHINGLE_WORDS, claim_shingles, tokens
 from api.store.editorial import raise_if_deleted
 from api.store.errors import NotFound, StoreError
-from api.store.provenance_index import (corpus_summary, selective_shingles, shingle_candidates,
+from api.store.provenance_index import (corpus_summary, shingle_candidates,
                                         shingle_frequencies, source_forms, sources_with_all,
                                         term_frequencies)
 
@@ -69,14 +69,14 @@ def candidate_sources(db: sqlite_utils.Database, claim: engine.Claim, limit: int
     """Return the ids of the sources most likely to hold the claim, without scanning them all."""
     terms = sorted({t for piece in claim_terms(claim) for t in piece})
     # Only the claim's words are looked up: its index terms, and the tokens its shingles use.
-    known, _, total = corpus_summary(db)
+    known, frequent, total = corpus_summary(db)
     words = sorted({*terms, *(t for p in claim.pieces for t in tokens(p.text))})
     common = {t: known[t] for t in words if t in known}
     rare = [t for t in terms if t not in common]
     if not rare and not claim.insertions and all(
             len(words) >= SHINGLE_WORDS and all(w in common for w in words)
             for words in (tokens(p.text) for p in claim.pieces)):
-        found = _common_words_only(db, claim, frozenset(common), limit)
+        found = _common_words_only(db, claim, frozenset(common), frequent, limit)
         if found is not None:
             return found
     doc_freq = dict(common)
@@ -85,7 +85,7 @@ def candidate_sources(db: sqlite_utils.Database, claim: engine.Claim, limit: int
     rarest = [t for t in rare if doc_freq.get(t, 0) <= RARE_SHARE * total]
     if len(terms) > SHORT_CLAIM_TERMS and len(rarest) < RARE_UNITS:
         by_rarity = sorted(rare, key=lambda t: (doc_freq.get(t, 0), t))
-        found = _by_shingles(db, claim, frozenset(common), by_rarity, limit,
+        found = _by_shingles(db, claim, (frozenset(common), frequent), by_rarity, limit,
                              (doc_freq, total))
         if found is not None:
             return found
@@ -106,15 +106,17 @@ def candidate_sources(db: sqlite_utils.Database, claim: engine.Claim, limit: int
                                          [fts_query(claim, doc_freq, total, skip), limit])]
 
 
-def _by_shingles(db: sqlite_utils.Database, claim: engine.Claim, common: frozenset[str],
-                 rare: list[str], limit: int, docs: tuple[dict, int]) -> list[str] | None:
+def _by_shingles(db: sqlite_utils.Database, claim: engine.Claim,
+                 words: tuple[frozenset[str], frozenset[int]], rare: list[str], limit: int,
+                 docs: tuple[dict, int]) -> list[str] | None:
     """Return candidates by common-word shingles, or None when the claim has too few of them.
 
     Sources holding two of the claim's rarer words narrow even the frequent shingles; the
     selective shingles alone find the source when a rarer word is the altered one.
     """
+    common, frequent = words  # the corpus's common words and most frequent shingles
     hashes = claim_shingles(claim, common)
-    selective = selective_shingles(db, hashes)
+    selective = [h for h in hashes if h not in frequent]
     found: list[str] = []
     within = any_two_of(rare)
     if within and hashes:
@@ -130,8 +132,8 @@ def _by_shingles(db: sqlite_utils.Database, claim: engine.Claim, common: frozens
     return found[:limit] if found or len(selective) >= 2 else None
 
 
-def _common_words_only(db: sqlite_utils.Database, claim: engine.Claim,
-                       common: frozenset[str], limit: int) -> list[str] | None:
+def _common_words_only(db: sqlite_utils.Database, claim: engine.Claim, common: frozenset[str],
+                       frequent: frozenset[int], limit: int) -> list[str] | None:
     """Return candidates for a claim made only of common words, every verbatim holder first.
 
     A source holding the claim's words in order holds every shingle of them, so the sources
@@ -146,7 +148,7 @@ def _common_words_only(db: sqlite_utils.Database, claim: engine.Claim,
         return None
     if len(exact) >= limit:
         return exact[:limit]
-    selective = selective_shingles(db, hashes)
+    selective = [h for h in hashes if h not in frequent]
     if not selective:  # all frequent: the least frequent of them, up to NEAR_POSTINGS rows
         counts, read = shingle_frequencies(db, hashes), 0
         for value in sorted(hashes, key=lambda h: (counts[h], h)):

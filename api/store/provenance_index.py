@@ -200,12 +200,6 @@ def _kept_counts(db: sqlite_utils.Database, kind: str, keys: list, sql: str | No
     return {key: found[key] for key in keys if found[key] is not None}
 
 
-def selective_shingles(db: sqlite_utils.Database, hashes: list[int]) -> list[int]:
-    """Return the hashes that are not among the corpus's most frequent shingles."""
-    frequent = corpus_summary(db)[1] if hashes else frozenset()
-    return [h for h in hashes if h not in frequent]
-
-
 def shingle_candidates(db: sqlite_utils.Database, hashes: list[int], within: str | None,
                        limit: int, within_docs: float = 0) -> list[str]:
     """Return the sources sharing the most of these shingles (among FTS `within`), best first.
