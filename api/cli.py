@@ -123,7 +123,7 @@ def export(fmt: str, speaker, outlet, kind, db_path: str) -> None:
         sys.stdout.write(json.dumps({c: row[c] for c in CSV_COLUMNS}, ensure_ascii=False) + "\n")
 
 
-@cli.command(help="Recompute the provenance index's common words and shingles (after big growth).")
+@cli.command(help="Recompute common words and shingles, merge the full-text index (after growth).")
 @db_option("SQLite file to reindex.")
 def reindex(db_path: str) -> None:
     import time

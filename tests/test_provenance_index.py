@@ -254,3 +254,14 @@ def test_a_claimed_speaker_matching_part_of_an_alias_is_the_quotes(tmp_path):
     answers = [check_claim(db, said, who) for who in ("harbourmaster", "Bob Ray")]
     assert [(a["verdict"], a["speaker"]["resolved"], a["matches"][0]["speaker_matches"])
             for a in answers] == [("verbatim", [], True), ("misattributed", [], False)]
+
+
+def test_reindex_merges_the_full_text_index_into_one_segment(tmp_path):
+    db = build(tmp_path, 40)  # one transaction per source: several segments
+    segments = "SELECT count(DISTINCT segid) FROM sources_fts_idx"
+    assert db.execute(segments).fetchone()[0] > 1
+    before = check_claim(db, "all of them would go to the city word7zq")
+    rebuild_index(db)
+    assert db.execute(segments).fetchone() == (1,)
+    assert term_frequencies(db, ["word7zq", "city"]) == {"word7zq": 1, "city": 40}
+    assert check_claim(db, "all of them would go to the city word7zq") == before

@@ -34,7 +34,7 @@ INSERT_FORM = ("INSERT OR REPLACE INTO provenance_forms (source_id, version, tex
 
 
 def rebuild_index(db: sqlite_utils.Database) -> None:
-    """Recompute the common words from the full-text index and every source's shingles."""
+    """Recompute the common words and every source's shingles; merge the full-text index."""
     with write_transaction(db):
         total = db.execute("SELECT max(seq) FROM sources_fts_map").fetchone()[0] or 0
         least = max(COMMON_MIN_DOCS, int(total * COMMON_SHARE))
@@ -48,6 +48,9 @@ def rebuild_index(db: sqlite_utils.Database) -> None:
                    "FROM provenance_shingles GROUP BY hash HAVING count(*) > ?",
                    [max(COMMON_MIN_DOCS, int(total * FREQUENT_SHINGLE_SHARE))])
         fill_forms(db)
+        # One segment instead of dozens after bulk loads: FTS5 looks every term up in each
+        # segment and merges their posting lists, for every query and fts5vocab count.
+        db.execute("INSERT INTO sources_fts (sources_fts) VALUES ('optimize')")
 
 
 def fill_forms(db: sqlite_utils.Database) -> int:
