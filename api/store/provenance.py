@@ -194,7 +194,8 @@ def load_sources(db: sqlite_utils.Database, source_ids: list[str],
         return [], {}
     marks = ", ".join("?" * len(source_ids))
     refs, texts = {}, {}
-    for row in read(db, f"SELECT {SOURCE_REF}, text FROM sources WHERE id IN ({marks})", source_ids):
+    sql = f"SELECT {SOURCE_REF}, text FROM sources WHERE id IN ({marks})"
+    for row in read(db, sql, source_ids):
         texts[row["id"]] = row.pop("text")
         refs[row["id"]] = row
     quotes: dict[str, list[engine.QuoteSpan]] = {sid: [] for sid in refs}
