@@ -170,7 +170,7 @@ INSERT INTO corpus_stats (dimension, value, count)
 -- Quote counts by kind, outlet and year, by kind, outlet and month, and by kind and month
 -- (trigger-kept, like corpus_stats): the total and the kind/outlet/year facets of a filter on
 -- kinds, outlets and dates add up whole years and months here and count only the days of the
--- partial months at either end in the quotes indexes (api/store/quotes.py _cube_tally).
+-- partial months at either end in the quotes indexes (api/store/counts.py _cube_tally).
 CREATE TABLE IF NOT EXISTS quote_cube_years (
     kind TEXT NOT NULL,
     year TEXT NOT NULL,                  -- substr(date, 1, 4): 'YYYY', '' when undated

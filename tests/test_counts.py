@@ -1,7 +1,7 @@
 """Totals and facets read from the kept counts equal a plain recount, for any filter.
 
 `total` and the kind/outlet/year facets of a filter on kinds, outlets and dates add whole months
-from quote_cube and count the partial months in the quotes (api/store/quotes.py); a speaker's
+from quote_cube and count the partial months in the quotes (api/store/counts.py); a speaker's
 outlets come from the speaker_outlet counts. The recounts here are plain SQL over the quotes.
 """
 import sqlite3

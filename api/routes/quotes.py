@@ -13,6 +13,7 @@ from api.pagination import decode_cursor, envelope, link_header
 from api.routes import WRITE_PROBLEMS, Blueprint
 from api.schemas.base import NoArgs
 from api.schemas.quotes import QuoteListArgs, QuotePageSchema, QuoteSchema
+from api.store import counts
 from api.store import quotes as store
 from api.store.quotes import QuoteFilters
 
@@ -33,7 +34,7 @@ def list_quotes(limit, cursor, sort, facet, format, **filters):
     sort = sort or ("relevance" if filters.q else "-date")
     kind = f"quotes{sort}"
     rows, next_values = store.list_quotes(g.db, filters, sort, decode_cursor(cursor, kind), limit)
-    total, facets = store.tally(g.db, filters, facet)
+    total, facets = counts.tally(g.db, filters, facet)
     extra = {"facets": facets} if facet else {}
     page = envelope(rows, total, next_values, kind, **extra)
     fmt = negotiate(format, LIST_MEDIA_TYPES)
