@@ -70,6 +70,13 @@ def _answers(db, claims):
     return [check_claim(db, text) for text in claims]
 
 
+def _store_quoted(db, text, said, outlet):
+    """Store text with `said` as Ann Lee's full quote; return the source id."""
+    quote = ExtractedQuote(text.index(said), text.index(said) + len(said), said, "full",
+                           Speaker("Ann Lee", "person"))
+    return store_source(db, SourceInput(text=text, outlet=outlet), [quote]).source_id
+
+
 def test_sources_store_their_normalised_form_and_checks_agree_without_it(tmp_path):
     db = build(tmp_path, 30)
     text = "Then she spoke. “We have won a fair deal,” said Ann Lee.\n\nIt was the time of year."
@@ -154,9 +161,7 @@ def test_claim_with_a_rarer_word_is_found_by_shingles_read_or_probed(tmp_path, m
         store_source(db, SourceInput(text=f"The harbour was quiet. Word{n}hb.", outlet="Port"), [])
     said = "The city, it was the time of year when all of them would go to the harbour"
     text = f"Harbour report. “{said},” said Ann Lee."
-    quote = ExtractedQuote(text.index(said), text.index(said) + len(said), said, "full",
-                           Speaker("Ann Lee", "person"))
-    quoted = store_source(db, SourceInput(text=text, outlet="Daily"), [quote]).source_id
+    quoted = _store_quoted(db, text, said, "Daily")
     rebuild_index(db)
     claims = [said, "the city it was the time of year when all of them would walk to the harbour"]
     answers = _answers(db, claims)
@@ -172,9 +177,7 @@ def test_claim_with_a_word_no_source_has_finds_the_altered_quote(tmp_path):
     db = build(tmp_path, 120)
     said = "Harbourmaster Quillon praised the ferrymen and the lighthouse keepers"
     text = f"Port news. “{said},” said Ann Lee."
-    quote = ExtractedQuote(text.index(said), text.index(said) + len(said), said, "full",
-                           Speaker("Ann Lee", "person"))
-    quoted = store_source(db, SourceInput(text=text, outlet="Daily"), [quote]).source_id
+    quoted = _store_quoted(db, text, said, "Daily")
     rebuild_index(db)
     answer = check_claim(db, "Harbourmaster Quillon praised the zorblat and the lighthouse keepers")
     assert answer["verdict"] == "altered"
@@ -245,9 +248,7 @@ def test_a_claimed_speaker_matching_part_of_an_alias_is_the_quotes(tmp_path):
     db = build(tmp_path, 3)
     said = "The ferry will sail again on Monday morning"
     text = f"Port news. “{said},” said Ann Lee."
-    quote = ExtractedQuote(text.index(said), text.index(said) + len(said), said, "full",
-                           Speaker("Ann Lee", "person"))
-    store_source(db, SourceInput(text=text, outlet="Daily"), [quote])
+    _store_quoted(db, text, said, "Daily")
     speaker_id = db.execute("SELECT speaker_id FROM quotes").fetchone()[0]
     db.execute("INSERT INTO speaker_aliases (alias, speaker_id) VALUES (?, ?), (?, ?)",
                ["the Harbourmaster of Port", speaker_id, "Annie", speaker_id])
