@@ -6,7 +6,7 @@ dataclasses; still pure: rows in, dicts out, no Flask and no SQLite.
 from __future__ import annotations
 
 from .attribution import attribution_line
-from .csl import csl_item, render
+from .csl import csl_item, plain_text, render
 from .fragment import text_fragment_url
 from .model import QuoteRef, SourceMeta
 
@@ -39,10 +39,11 @@ def quote_citation(row: dict, style: str) -> dict:
     """Return the citation object of one quote row read with its source text."""
     quote, source = quote_ref(row), source_meta(row)
     item = csl_item(quote, source)
+    entry = render([item], style, html=True)[0]  # one render (and cache key) for both forms
     return {
         "quote_id": quote.quote_id, "style": style,
-        "citation": render([item], style)[0],
-        "citation_html": render([item], style, html=True)[0],
+        "citation": plain_text(entry),
+        "citation_html": entry,
         "attribution": attribution_line(quote, source),
         "url": source.url, "text_fragment_url": _fragment_url(row), "csl": item,
         "source": {"id": source.source_id, "outlet": source.outlet,

@@ -154,10 +154,11 @@ def render(items: list[dict], style: str = DEFAULT_STYLE, *, html: bool = False)
             entries = _render_cached(key, style)
     if entries is None:
         entries = _render(unique, style)
-    return list(entries) if html else [_plain(entry) for entry in entries]
+    return list(entries) if html else [plain_text(entry) for entry in entries]
 
 
-def _plain(entry: str) -> str:
+def plain_text(entry: str) -> str:
+    """Return a rendered HTML entry as plain text (what render() gives without html)."""
     return htmllib.unescape(_TAG.sub("", entry))
 
 
