@@ -1,0 +1,116 @@
+"""The PolNeAR loader and scorer (bench/polnear.py) on a tiny brat corpus written here by hand.
+
+PolNeAR itself is never committed (no license) and never needed by `make test`.
+"""
+from __future__ import annotations
+
+import importlib.util
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+# Offsets counted by hand: "Ana Lopez" 32-41, "said" 27-31, the quote's marks at 0 and 13.
+TEXT = ("“We will win,” said Ana Lopez. She said the polls were wrong.\n"
+        "Critics call it a “fantasy” plan.\n")
+ANN = ("T1\tSource 20 29\tAna Lopez\n"
+       "T2\tCue 15 19\tsaid\n"
+       "T3\tContent 0 14\t“We will win,”\n"
+       "E1\tAttribution:T2 Content:T3 Cue:T2 Source:T1\n"
+       "T4\tSource 31 34\tShe\n"
+       "T5\tCue 35 39\tsaid\n"
+       "T6\tContent 40 60\tthe polls were wrong\n"
+       "E2\tAttribution:T5 Content:T6 Cue:T5 Source:T4\n")
+
+
+def _module():
+    spec = importlib.util.spec_from_file_location("polnear", ROOT / "bench" / "polnear.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["polnear"] = module  # dataclasses look their module up while it loads
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture
+def corpus(tmp_path):
+    for split in ("dev", "test"):
+        (tmp_path / "data" / split / "text").mkdir(parents=True)
+        (tmp_path / "data" / split / "attributions").mkdir(parents=True)
+    dev = tmp_path / "data" / "dev"
+    (dev / "text" / "wire_2016-01-01_win.txt").write_text(TEXT, encoding="utf-8")
+    (dev / "attributions" / "wire_2016-01-01_win_aaaa.ann").write_text(ANN, encoding="utf-8")
+    (dev / "attributions" / "wire_2016-01-01_win_bbbb.ann").write_text("", encoding="utf-8")
+    return tmp_path
+
+
+def test_offsets_of_the_hand_written_sample():
+    assert TEXT[20:29] == "Ana Lopez"
+    assert TEXT[0:14] == "“We will win,”"
+    assert TEXT[31:34] == "She" and TEXT[40:60] == "the polls were wrong"
+
+
+def test_parse_ann_links_source_cue_and_discontinuous_content():
+    pn = _module()
+    atts = pn.parse_ann("T1\tSource 5 8\the\nT2\tCue 9 13\tsaid\n"
+                        "T3\tContent 40 50;20 30\tx y\nE1\tAttribution:T2 Content:T3 Cue:T2 Source:T1\n")
+    assert [(a.source, a.cue, a.content) for a in atts] == [([(5, 8)], [(9, 13)], [(20, 30), (40, 50)])]
+
+
+def test_first_annotator_is_read_and_gold_is_derived(corpus):
+    pn = _module()
+    [(name, text, atts)] = pn.load_split(corpus, "dev")
+    assert name == "wire_2016-01-01_win" and text == TEXT and len(atts) == 2
+    gold = pn.article_gold(text, atts)
+    # The quote inside the first Content is gold, its speaker Ana Lopez; "fantasy" is in no
+    # Content, so it is not gold.  "She" takes the nearest earlier named Source.
+    assert gold["direct"] == [{"start": 1, "end": 13, "source": "Ana Lopez", "speaker": ("name", ["Ana Lopez"])}]
+    assert pn.gold_speakers(text, atts) == [("name", ["Ana Lopez"]), ("pronoun", ["Ana Lopez"])]
+    assert [g["reported"] for g in gold["contents"]] == [False, True]
+
+
+@pytest.mark.parametrize("predicted,source,expected", [
+    ("Ana Lopez", "Ana Lopez", True),
+    ("Lopez", "Ana Lopez", True),                      # the surname is the Source's
+    ("Donald Trump", "Trump", True),                   # the Source is a bare name the prediction holds
+    ("Otis Kimball", "Mr. Kimball", True),        # honorifics are not name words
+    ("Kofi A. Mensah", "Representative Kofi A. Mensah of New Jersey", True),
+    ("Lionel Grady", "Lionel Grady, a former state official", True),
+    ("Ada Whitcomb", "Sen. Ada Whitcomb (R-Ga.)", True),
+    ("Donald Trump", "a spokesman for Donald Trump", False),   # the spokesman spoke
+    ("spokesman", "a spokesman for Donald Trump", True),
+    ("Ann Price", "the Price campaign", False),
+    ("Ana Lopez", "Bob Lopez", False),
+    (None, "Ana Lopez", False),
+])
+def test_speaker_matching(predicted, source, expected):
+    pn = _module()
+    kind, phrase = pn._classify(source)
+    assert pn.speaker_matches(predicted, [phrase]) is expected
+
+
+def test_scores_the_engine_on_the_sample(corpus):
+    pn = _module()
+    res = pn.evaluate(corpus, "dev")
+    assert res["articles"] == 1
+    # The engine finds the quote with Ana Lopez and "fantasy" as not speech.
+    assert (res["direct"]["gold"], res["direct"]["tp"]) == (1, 1)
+    assert res["speaker"]["scored"] == 1 and res["speaker"]["accuracy"] == 1.0
+
+
+def test_test_split_is_refused(corpus):
+    pn = _module()
+    with pytest.raises(ValueError, match="reserved"):
+        pn.load_split(corpus, "test")
+    run = subprocess.run([sys.executable, str(ROOT / "bench" / "polnear.py"), "test"],
+                         capture_output=True, text=True, env={"POLNEAR_DIR": str(corpus)})
+    assert run.returncode == 2 and "reserved" in run.stderr
+
+
+def test_skips_cleanly_without_a_checkout():
+    run = subprocess.run([sys.executable, str(ROOT / "bench" / "polnear.py")],
+                         capture_output=True, text=True, env={})
+    assert run.returncode == 0
+    assert run.stdout.startswith("PolNeAR: skipped (POLNEAR_DIR is not set")
