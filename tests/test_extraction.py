@@ -376,6 +376,12 @@ SNIPPETS = [
      None, [("Fine,", "full", "Ben Ode"), ("We agreed on nothing,", "full", "Kate Lin")]),
     ("Passing sentence, the judge spoke. “You showed no remorse,” she said.", None,
      [("You showed no remorse,", "full", None)]),
+    # a short fragment after an active reporting verb is speech, speaker or not
+    ("Union leaders have warned of “chaos” at the depot.", None, [("chaos", "partial", None)]),
+    ("Critics have long argued that the toll is an “unfair” tax on commuters.", None,
+     [("unfair", "partial", None)]),
+    ("The toll has been criticised as an “unfair” tax on commuters.", None, []),
+    ("Drivers paid an “unfair” toll on the bridge.", None, []),
 ]
 
 

@@ -18,13 +18,18 @@ Rules:
   when that one ends with "X said:" or held an attributed quotation.
 - Not speech: titles of works (short Title Case fragments after a name or
   determiner), terms after so-called/dubbed/titled/known as, short attributive
-  fragments (a “working-level” call), and short fragments with no cue at all.
+  fragments (a “working-level” call), and short fragments with no cue at all; a
+  short fragment after an active reporting verb of its sentence is speech even with
+  no speaker found ("Critics argued that the toll is an “unfair” tax"), not after a
+  passive one ("The toll was criticised as an “unfair” tax").
 """
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
-from .attribution import Cue, Record, colon_cue, cues_of, headline_cue, viewpoint_cue
+from .attribution import (Cue, Record, colon_cue, cues_of, headline_cue, verb_index,
+                          viewpoint_cue)
 from .mentions import parse_after
 from .document import Document
 from .lexicon import NAMING_WORDS, SPEECH_VERBS, WORK_NOUNS
@@ -33,6 +38,7 @@ from .marks import QuoteSpan
 _WORDS_RE = re.compile(r"[^\W_][\w'’\-]*")
 _LEAD_RE = re.compile(r"[\s•·*\-–—]*$")
 _SMALL = frozenset("a an the of to in on for and or at by with as from but vs".split())
+_BE = frozenset("be been being is are was were".split())
 _DETERMINERS = frozenset("a an the its their his her this that our your my".split())
 _NEXT_WORD_RE = re.compile(r"\s+([a-z][\w\-]*)")
 _GAP_RE = re.compile(r"[\s,—–\-]*")
@@ -66,6 +72,17 @@ def _title_case(words: list[str]) -> bool:
     return bool(caps) and all(w[:1].isupper() or w[:1].isdigit() for w in caps)
 
 
+def _speech_before(doc: Document, lo: int, pos: int) -> bool:
+    """Tell whether an active reporting verb stands in the masked text[lo:pos]: "Rivals
+    accused her of a “fire sale”", not "It was criticised as a “fire sale”"."""
+    starts, items = verb_index(doc)
+    for k in range(bisect_left(starts, lo), bisect_left(starts, pos)):
+        before = _WORDS_RE.findall(doc.masked, max(lo, starts[k] - 8), starts[k])
+        if not before or before[-1].lower() not in _BE:
+            return True
+    return False
+
+
 def _not_speech(doc: Document, q: QuoteSpan, lo: int, opening: bool) -> bool:
     """Tell whether a quotation names a thing (title, term, nickname) instead of speech."""
     content = doc.text[q.start:q.end]
@@ -83,7 +100,8 @@ def _not_speech(doc: Document, q: QuoteSpan, lo: int, opening: bool) -> bool:
     if len(words) <= 8 and _title_case(words) and not ends_sentence:
         if last != "as" and last not in SPEECH_VERBS:
             return True
-    if len(words) <= 3 and not ends_sentence and last in _DETERMINERS:
+    if len(words) <= 3 and not ends_sentence and last in _DETERMINERS \
+            and not _speech_before(doc, lo, q.open_pos):
         after = q.close_pos + 1 if q.close_pos is not None else q.end
         nxt = _NEXT_WORD_RE.match(doc.masked, after)
         if nxt and nxt.group(1) not in SPEECH_VERBS and nxt.group(1) not in ("he", "she"):
@@ -144,7 +162,8 @@ class DirectFinder:
                 rec.cue = cue = self._next_subject_cue(close_end, hi) \
                     or self._next_paragraph_cue(line, close_end)
             words = len(_WORDS_RE.findall(doc.text[q.start:q.end]))
-            if rec.source is None and rec.cue is None and (words < 4 or title):
+            if rec.source is None and rec.cue is None and (title or words < 4 and not
+                                                           _speech_before(doc, lo, q.open_pos)):
                 return None
         self._date_window(rec, lo, hi, close_end)
         return rec
