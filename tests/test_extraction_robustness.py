@@ -119,6 +119,10 @@ def _spans(text: str) -> list[str]:
     # a nested quotation may close before the outer mark with a space between
     ("\"She called it 'a bargain,' \" Ivo Tamm said.", ["She called it 'a bargain,' "]),
     ("''She called it 'a bargain,' '' Ivo Tamm said.", ["She called it 'a bargain,' "]),
+    # mixed curly and straight marks pair; a straight pair inside curly marks is nested
+    ("Lena Hart said “the vote is final.\" Then she left.", ["the vote is final."]),
+    ("Lena Hart said \"the vote is final.” Then she left.", ["the vote is final."]),
+    ("“They said \"never\" twice,” Lena Hart said.", ["They said \"never\" twice,"]),
 ])
 def test_mark_pairing(text, expected):
     assert _spans(text) == expected

@@ -9,6 +9,7 @@ Rules:
   one straight double mark (ASCII text: ''We won,'' she said), closing only ''; of
   three (''' after 'a nested quote,''') the last two are the double mark. A closing
   mark may follow a nested closing mark and a space (… 'a bargain,' " she said).
+  Mixed marks pair (“We won." / "We won.”); inside “…” a straight "…" is nested.
 - Single marks (‘ ’ ') are quotations only outside double quotations; a mark
   between letters (Trump's, Don’t) or before a decade ('90s) is an apostrophe, and
   an unclosed single mark is dropped rather than capped.
@@ -74,6 +75,7 @@ class _DoubleScanner:
         self.spans: list[QuoteSpan] = []
         self.open_at: int | None = None
         self.opener = ""
+        self.nested = False  # a straight "…" open inside a curly quotation
         self.skip: int = -1
 
     def run(self) -> list[QuoteSpan]:
@@ -108,7 +110,7 @@ class _DoubleScanner:
             return
         if ch in _STRAIGHT and not _can_open(self.text, i, len(ch)):
             return
-        self.open_at, self.opener = i, ch
+        self.open_at, self.opener, self.nested = i, ch, False
 
     def _with_open(self, i: int, ch: str) -> None:
         opener = self.opener
@@ -119,10 +121,25 @@ class _DoubleScanner:
                 self._close(i, len(ch))
             elif _can_open(self.text, i, len(ch)):
                 self.open_at = i  # the earlier mark was stray
+        elif ch == '"' and opener == "“":
+            self._straight_in_curly(i)
+        elif ch == "”" and opener == '"' and _can_close(self.text, i):
+            self._close(i, 1)  # mixed marks: "We won.”
         elif ch in _OPENERS.get(opener, "”") and ch not in _STRAIGHT:
             self._close(i, 1)
         elif ch in _OPENERS and ch not in _STRAIGHT:
-            self.open_at, self.opener = i, ch  # an unclosed earlier quotation: restart here
+            self.open_at, self.opener, self.nested = i, ch, False  # unclosed: restart here
+
+    def _straight_in_curly(self, i: int) -> None:
+        """A straight mark inside “…: it opens or closes a nested "…", else closes: “We won.\""""
+        can_open, can_close = _can_open(self.text, i), _can_close(self.text, i)
+        if can_open and not can_close:
+            self.nested = True
+        elif can_close and not can_open:
+            if self.nested:
+                self.nested = False
+            else:
+                self._close(i, 1)
 
     def _close(self, i: int, width: int) -> None:
         start = self.open_at + len(self.opener)
