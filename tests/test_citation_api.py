@@ -321,3 +321,21 @@ def test_openapi_documents_the_citation_routes(client):
         spec["components"]["schemas"]["Citation"]["properties"])
     listed = spec["paths"]["/v1/quotes"]["get"]["responses"]["200"]["content"]
     assert {"text/csv", "application/x-bibtex"} <= set(listed)
+
+
+def test_citation_html_escapes_stored_metadata_and_plain_text_keeps_it(write_client, auth_headers):
+    body = {"text": "“Rates will fall,” said Omar Reyes.", "outlet": "Smith & Sons <News>",
+            "title": 'Report <img src=x onerror="alert(1)">', "published": "2024-05-02",
+            "url": "https://news.example/r?a=1&b=2"}
+    stored = write_client.post("/v1/sources", json=body, headers=auth_headers)
+    assert stored.status_code == 201
+    quote_id = stored.get_json()["quotes"][0]["id"]
+    cite = write_client.get(f"/v1/quotes/{quote_id}/citation?style=apa").get_json()
+    assert cite["citation_html"] == (
+        "Report &lt;img src=x onerror=\"alert(1)\"&gt;. (2024, May 2). "
+        "<i>Smith &amp; Sons &lt;News&gt;</i>. https://news.example/r?a=1&amp;b=2")
+    assert cite["citation"] == (
+        "Report <img src=x onerror=\"alert(1)\">. (2024, May 2). "
+        "Smith & Sons <News>. https://news.example/r?a=1&b=2")
+    mla = write_client.get(f"/v1/quotes/{quote_id}/citation?style=mla").get_json()
+    assert "<img" not in mla["citation_html"] and "&lt;Img" in mla["citation_html"]
