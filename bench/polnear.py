@@ -58,6 +58,7 @@ _ARTICLES = frozenset("a an the".split())
 _WORD_RE = re.compile(r"[^\W_][\w.\-]*")
 _POSSESSIVE_RE = re.compile(r"['’]s?$")
 _HEAD_SPLIT_RE = re.compile(r"\s(?:for|of|at|with|from|in)\s")
+_TRIPLE_CLOSE_RE = re.compile(r"'''(?![^\W_])")
 _GAP_BLOCK_RE = re.compile(r"[^\W_]")  # a gap holding a letter or digit keeps fragments apart
 _EDGE = " \t\r\n\u00a0\"'“”‘’.,;:"
 
@@ -134,11 +135,14 @@ def quoted_spans(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     """Top-level quotations (content between the marks) whose marks both lie in text[lo:hi].
 
     Curly and straight double quotes, and two apostrophes ('') standing for a straight double quote
-    as in the New York Times texts; curly single quotes only outside double ones.  A quotation
+    as in the New York Times texts (''' closing is a nested mark, then ''); curly single quotes
+    only outside double ones.  A quotation
     running over paragraphs, each reopened with a mark, is one span.  Unclosed marks give nothing.
     """
-    if "''" in text[lo:hi]:  # '' is one straight double mark: the content starts after both
-        found = quoted_spans(text.replace("''", '"\x01'), lo, hi)
+    if "''" in text[lo:hi]:  # '' is one straight double mark: the content starts after both;
+        # of ''' closing a quotation the first mark closes a nested one: … 'old-school,'''
+        marked = _TRIPLE_CLOSE_RE.sub("'\"\x01", text).replace("''", '"\x01')
+        found = quoted_spans(marked, lo, hi)
         return [(a + (text[a - 1:a + 1] == "''"), b) for a, b in found]
     out: list[tuple[int, int]] = []
     i = lo

@@ -120,6 +120,8 @@ def test_skips_cleanly_without_a_checkout():
     # Two apostrophes stand for a straight double mark (as in the New York Times texts).
     ("He said ''we will win,'' and left. ''Yes.''", ["we will win,", "Yes."]),
     ("''Dana's plan works,'' she said.", ["Dana's plan works,"]),
+    # ''' closing: a nested single mark closes first, then the double one
+    ("''I call it 'fair,''' she said.", ["I call it 'fair,'"]),
     ("“We won,” he said.", ["We won,"]),
 ])
 def test_quoted_spans_marks(text, expected):
