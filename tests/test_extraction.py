@@ -382,6 +382,11 @@ SNIPPETS = [
      [("unfair", "partial", None)]),
     ("The toll has been criticised as an “unfair” tax on commuters.", None, []),
     ("Drivers paid an “unfair” toll on the bridge.", None, []),
+    # a Title Case name after a possessive or on/of/in/with is a title, comma or period inside
+    ("Ruth Adler appeared on KXT’s “Good Morning With Dan Wells,” before flying home.", None, []),
+    ("Ruth Adler was a guest of “Good Morning With Dan Wells.” She left early.", None, []),
+    ("Ruth Adler called the merger “Dead On Arrival.”", None,
+     [("Dead On Arrival.", "partial", "Ruth Adler")]),
 ]
 
 

@@ -17,7 +17,8 @@ Rules:
   speaker; a paragraph opening with a quotation continues the previous paragraph
   when that one ends with "X said:" or held an attributed quotation.
 - Not speech: titles of works (short Title Case fragments after a name or
-  determiner), terms after so-called/dubbed/titled/known as, short attributive
+  determiner; after a possessive or on/of/in/with even with a comma or period printed
+  inside the marks: on CBS’s “Morning Hour,”), terms after so-called/dubbed/titled/known as, short attributive
   fragments (a “working-level” call), and short fragments with no cue at all; a
   short fragment after an active reporting verb of its sentence is speech even with
   no speaker found ("Critics argued that the toll is an “unfair” tax"), not after a
@@ -38,6 +39,7 @@ from .marks import QuoteSpan
 _WORDS_RE = re.compile(r"[^\W_][\w'’\-]*")
 _LEAD_RE = re.compile(r"[\s•·*\-–—]*$")
 _SMALL = frozenset("a an the of to in on for and or at by with as from but vs".split())
+_WORK_PREPS = frozenset("on of in with".split())
 _BE = frozenset("be been being is are was were".split())
 _DETERMINERS = frozenset("a an the its their his her this that our your my".split())
 _NEXT_WORD_RE = re.compile(r"\s+([a-z][\w\-]*)")
@@ -97,9 +99,10 @@ def _not_speech(doc: Document, q: QuoteSpan, lo: int, opening: bool) -> bool:
     if opening or doc.masked[lo:q.open_pos].rstrip().endswith(":"):
         return False
     ends_sentence = content.rstrip()[-1:] in ".!?,"
-    if len(words) <= 8 and _title_case(words) and not ends_sentence:
-        if last != "as" and last not in SPEECH_VERBS:
-            return True
+    if len(words) <= 8 and _title_case(words) and last != "as" and last not in SPEECH_VERBS:
+        if not ends_sentence or (len(words) > 1 and content.rstrip()[-1:] in ".,"
+                                 and (last in _WORK_PREPS or last.endswith(("'s", "’s")))):
+            return True  # KLX’s “Harbour Hour,”: the comma is printed inside the marks
     if len(words) <= 3 and not ends_sentence and last in _DETERMINERS \
             and not _speech_before(doc, lo, q.open_pos):
         after = q.close_pos + 1 if q.close_pos is not None else q.end
