@@ -382,6 +382,13 @@ SNIPPETS = [
      [("unfair", "partial", None)]),
     ("The toll has been criticised as an “unfair” tax on commuters.", None, []),
     ("Drivers paid an “unfair” toll on the bridge.", None, []),
+    # verbs that report or judge words without being cues count too; "been" + -ing is active
+    ("The coach has been mocking the league for its “sleepy” schedule.", None,
+     [("sleepy", "partial", None)]),
+    ("Fans spent the night chanting “one more year” outside the arena.", None,
+     [("one more year", "partial", None)]),
+    ("Ines Roy was praised for a “steady hand” during the crisis.", None, []),
+    ("Funds go to a scheme the town is calling “Warm Homes,” which starts in May.", None, []),
     # a Title Case name after a possessive or on/of/in/with is a title, comma or period inside
     ("Ruth Adler appeared on KXT’s “Good Morning With Dan Wells,” before flying home.", None, []),
     ("Ruth Adler was a guest of “Good Morning With Dan Wells.” She left early.", None, []),

@@ -21,7 +21,9 @@ Rules:
   inside the marks: on CBS’s “Morning Hour,”), terms after so-called/dubbed/titled/known as, short attributive
   fragments (a “working-level” call), and short fragments with no cue at all; a
   short fragment after an active reporting verb of its sentence is speech even with
-  no speaker found ("Critics argued that the toll is an “unfair” tax"), not after a
+  no speaker found ("Critics argued that the toll is an “unfair” tax"; also verbs that
+  judge words without being cues: mocking, chanting, calling it, unless the fragment is
+  a Title Case name: a program the city is calling “Safe Streets,”), not after a
   passive one ("The toll was criticised as an “unfair” tax").
 """
 from __future__ import annotations
@@ -30,15 +32,16 @@ import re
 from bisect import bisect_left
 
 from .attribution import (Cue, Record, colon_cue, cues_of, headline_cue, verb_index,
-                          viewpoint_cue)
+                          viewpoint_cue, word_pattern)
 from .mentions import parse_after
 from .document import Document
-from .lexicon import NAMING_WORDS, SPEECH_VERBS, WORK_NOUNS
+from .lexicon import CHARACTERIZING_VERBS, NAMING_WORDS, SPEECH_VERBS, WORK_NOUNS
 from .marks import QuoteSpan
 
 _WORDS_RE = re.compile(r"[^\W_][\w'’\-]*")
 _LEAD_RE = re.compile(r"[\s•·*\-–—]*$")
 _SMALL = frozenset("a an the of to in on for and or at by with as from but vs".split())
+_CHARACTERIZING_RE = word_pattern(CHARACTERIZING_VERBS)
 _WORK_PREPS = frozenset("on of in with".split())
 _BE = frozenset("be been being is are was were".split())
 _DETERMINERS = frozenset("a an the its their his her this that our your my".split())
@@ -74,13 +77,17 @@ def _title_case(words: list[str]) -> bool:
     return bool(caps) and all(w[:1].isupper() or w[:1].isdigit() for w in caps)
 
 
-def _speech_before(doc: Document, lo: int, pos: int) -> bool:
+def _speech_before(doc: Document, lo: int, pos: int, judged: bool = True) -> bool:
     """Tell whether an active reporting verb stands in the masked text[lo:pos]: "Rivals
-    accused her of a “fire sale”", not "It was criticised as a “fire sale”"."""
+    accused her of a “fire sale”", not "It was criticised as a “fire sale”"; with judged,
+    verbs that judge words count too ("mocking its “sleepy” schedule")."""
     starts, items = verb_index(doc)
-    for k in range(bisect_left(starts, lo), bisect_left(starts, pos)):
-        before = _WORDS_RE.findall(doc.masked, max(lo, starts[k] - 8), starts[k])
-        if not before or before[-1].lower() not in _BE:
+    found = items[bisect_left(starts, lo):bisect_left(starts, pos)]
+    if judged:
+        found += [(m.start(), 0, m.group()) for m in _CHARACTERIZING_RE.finditer(doc.masked, lo, pos)]
+    for vs, _, verb in found:
+        before = _WORDS_RE.findall(doc.masked, max(lo, vs - 8), vs)
+        if not before or before[-1].lower() not in _BE or verb.endswith("ing"):
             return True
     return False
 
@@ -164,9 +171,9 @@ class DirectFinder:
             if rec.source is None and opening and not title:
                 rec.cue = cue = self._next_subject_cue(close_end, hi) \
                     or self._next_paragraph_cue(line, close_end)
-            words = len(_WORDS_RE.findall(doc.text[q.start:q.end]))
-            if rec.source is None and rec.cue is None and (title or words < 4 and not
-                                                           _speech_before(doc, lo, q.open_pos)):
+            words = _WORDS_RE.findall(doc.text, q.start, q.end)
+            if rec.source is None and rec.cue is None and (title or len(words) < 4 and not _speech_before(
+                    doc, lo, q.open_pos, judged=not _title_case(words))):
                 return None
         self._date_window(rec, lo, hi, close_end)
         return rec
