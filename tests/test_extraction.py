@@ -389,6 +389,10 @@ SNIPPETS = [
      [("one more year", "partial", None)]),
     ("Ines Roy was praised for a “steady hand” during the crisis.", None, []),
     ("Funds go to a scheme the town is calling “Warm Homes,” which starts in May.", None, []),
+    # "called" with a person for subject reports words; after a noun it names a thing
+    ("Mayor Ana Ruiz backed the levy, which she called “a fair price.”", None,
+     [("a fair price.", "partial", "Ana Ruiz")]),
+    ("They watched a film called “Paper Moon” last night.", None, []),
     # a Title Case name after a possessive or on/of/in/with is a title, comma or period inside
     ("Ruth Adler appeared on KXT’s “Good Morning With Dan Wells,” before flying home.", None, []),
     ("Ruth Adler was a guest of “Good Morning With Dan Wells.” She left early.", None, []),

@@ -18,8 +18,10 @@ Rules:
   when that one ends with "X said:" or held an attributed quotation.
 - Not speech: titles of works (short Title Case fragments after a name or
   determiner; after a possessive or on/of/in/with even with a comma or period printed
-  inside the marks: on CBS’s “Morning Hour,”), terms after so-called/dubbed/titled/known as, short attributive
-  fragments (a “working-level” call), and short fragments with no cue at all; a
+  inside the marks: on CBS’s “Morning Hour,”), terms after so-called/dubbed/titled/known
+  as (but "called" with a person for subject reports words: which he called “a
+  disgrace”), short attributive fragments (a “working-level” call), and short
+  fragments with no cue at all; a
   short fragment after an active reporting verb of its sentence is speech even with
   no speaker found ("Critics argued that the toll is an “unfair” tax"; also verbs that
   judge words without being cues: mocking, chanting, calling it, unless the fragment is
@@ -92,7 +94,15 @@ def _speech_before(doc: Document, lo: int, pos: int, judged: bool = True) -> boo
     return False
 
 
-def _not_speech(doc: Document, q: QuoteSpan, lo: int, opening: bool) -> bool:
+def _called_by(doc: Document, cues: list[Cue], pos: int) -> bool:
+    """Tell whether the naming verb before pos has a person for subject: "which he called
+    “a disgrace”", not "a film called “Paper Moon”"."""
+    return any(c.mention is not None and c.mention.kind in ("name", "pronoun")
+               and not c.mention.org and not c.inherited and c.mention.start < c.verb_start
+               and not doc.masked[c.verb_end:pos].strip() for c in cues)
+
+
+def _not_speech(doc: Document, q: QuoteSpan, lo: int, opening: bool, cues: list[Cue]) -> bool:
     """Tell whether a quotation names a thing (title, term, nickname) instead of speech."""
     content = doc.text[q.start:q.end]
     words = []  # the first nine words decide; the rest is read only for a work's title
@@ -102,7 +112,7 @@ def _not_speech(doc: Document, q: QuoteSpan, lo: int, opening: bool) -> bool:
             break
     last, before_last = _prev_words(doc.masked, lo, q.open_pos)
     if last in NAMING_WORDS or (last == "as" and before_last in ("known", "referred")):
-        return True
+        return not _called_by(doc, cues, q.open_pos)
     if opening or doc.masked[lo:q.open_pos].rstrip().endswith(":"):
         return False
     ends_sentence = content.rstrip()[-1:] in ".!?,"
@@ -151,7 +161,7 @@ class DirectFinder:
         doc = self.doc
         lo, hi, close_end, cues = self._window(q)
         opening = _LEAD_RE.fullmatch(doc.masked, lo, q.open_pos) is not None
-        if _not_speech(doc, q, lo, opening):
+        if _not_speech(doc, q, lo, opening, cues):
             return None
         title = doc.is_title_line(q.open_pos)
         cue = self._pick(cues, q.open_pos, close_end, opening)
