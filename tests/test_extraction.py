@@ -393,6 +393,10 @@ SNIPPETS = [
     ("Mayor Ana Ruiz backed the levy, which she called “a fair price.”", None,
      [("a fair price.", "partial", "Ana Ruiz")]),
     ("They watched a film called “Paper Moon” last night.", None, []),
+    # after "as" a short fragment judges (speech), unless "such as" or a Title Case name
+    ("Colleagues summed her up as “tireless,” even in defeat.", None, [("tireless,", "partial", None)]),
+    ("The menu lists dishes such as “hot pot” and noodles.", None, []),
+    ("The app was sold to schools as “Study Buddy” last year.", None, []),
     # a Title Case name after a possessive or on/of/in/with is a title, comma or period inside
     ("Ruth Adler appeared on KXT’s “Good Morning With Dan Wells,” before flying home.", None, []),
     ("Ruth Adler was a guest of “Good Morning With Dan Wells.” She left early.", None, []),

@@ -26,7 +26,8 @@ Rules:
   no speaker found ("Critics argued that the toll is an “unfair” tax"; also verbs that
   judge words without being cues: mocking, chanting, calling it, unless the fragment is
   a Title Case name: a program the city is calling “Safe Streets,”), not after a
-  passive one ("The toll was criticised as an “unfair” tax").
+  passive one ("The toll was criticised as an “unfair” tax"); so is one after "as"
+  (summed her up as “tireless,”), unless "such as" or a Title Case name.
 """
 from __future__ import annotations
 
@@ -44,6 +45,7 @@ _WORDS_RE = re.compile(r"[^\W_][\w'’\-]*")
 _LEAD_RE = re.compile(r"[\s•·*\-–—]*$")
 _SMALL = frozenset("a an the of to in on for and or at by with as from but vs".split())
 _CHARACTERIZING_RE = word_pattern(CHARACTERIZING_VERBS)
+_NOT_AS = frozenset("such known referred".split())  # "such as", "known as": no judgement
 _WORK_PREPS = frozenset("on of in with".split())
 _BE = frozenset("be been being is are was were".split())
 _DETERMINERS = frozenset("a an the its their his her this that our your my".split())
@@ -92,6 +94,22 @@ def _speech_before(doc: Document, lo: int, pos: int, judged: bool = True) -> boo
         if not before or before[-1].lower() not in _BE or verb.endswith("ing"):
             return True
     return False
+
+
+def _term(doc: Document, q: QuoteSpan, lo: int) -> bool:
+    """Tell whether a quotation with no cue is a short term rather than words reported: not
+    after a reporting verb of its sentence, nor, unless a Title Case name, after "as"
+    ("summed her up as “tireless,”")."""
+    words = _WORDS_RE.findall(doc.text, q.start, q.end)
+    named = _title_case(words)  # a name: a product sold as “Scribe Mode”
+    if len(words) >= 4 or _speech_before(doc, lo, q.open_pos, judged=not named):
+        return False
+    if named:
+        return True
+    last, before_last = _prev_words(doc.masked, lo, q.open_pos)
+    if last in ("a", "an", "the"):
+        last, before_last = before_last, ""
+    return last != "as" or before_last in _NOT_AS
 
 
 def _called_by(doc: Document, cues: list[Cue], pos: int) -> bool:
@@ -181,9 +199,7 @@ class DirectFinder:
             if rec.source is None and opening and not title:
                 rec.cue = cue = self._next_subject_cue(close_end, hi) \
                     or self._next_paragraph_cue(line, close_end)
-            words = _WORDS_RE.findall(doc.text, q.start, q.end)
-            if rec.source is None and rec.cue is None and (title or len(words) < 4 and not _speech_before(
-                    doc, lo, q.open_pos, judged=not _title_case(words))):
+            if rec.source is None and rec.cue is None and (title or _term(doc, q, lo)):
                 return None
         self._date_window(rec, lo, hi, close_end)
         return rec
