@@ -135,10 +135,14 @@ def quoted_spans(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     """Top-level quotations (content between the marks) whose marks both lie in text[lo:hi].
 
     Curly and straight double quotes, and two apostrophes ('') standing for a straight double quote
-    as in the New York Times texts (''' closing is a nested mark, then ''); curly single quotes
-    only outside double ones.  A quotation
+    as in the New York Times texts (''' closing is a nested mark, then ''; a Content edge
+    falling between the two marks takes both); curly single quotes only outside double ones.  A quotation
     running over paragraphs, each reopened with a mark, is one span.  Unclosed marks give nothing.
     """
+    if lo > 0 and text[lo - 1:lo + 1] == "''":  # a Content edge between the two marks of ''
+        lo -= 1
+    if text[hi - 1:hi + 1] == "''":
+        hi += 1
     if "''" in text[lo:hi]:  # '' is one straight double mark: the content starts after both;
         # of ''' closing a quotation the first mark closes a nested one: … 'old-school,'''
         marked = _TRIPLE_CLOSE_RE.sub("'\"\x01", text).replace("''", '"\x01')

@@ -129,6 +129,13 @@ def test_quoted_spans_marks(text, expected):
     assert [text[a:b] for a, b in pn.quoted_spans(text, 0, len(text))] == expected
 
 
+def test_quoted_spans_content_edge_inside_two_apostrophes():
+    pn = _module()
+    text = "He said. ''We won,'' she said."
+    # The annotator's Content starts at the second apostrophe and ends after the first one.
+    assert [text[a:b] for a, b in pn.quoted_spans(text, 10, 19)] == ["We won,"]
+
+
 @pytest.mark.parametrize("text,frags,expected", [
     # A Content split at a sentence break inside a quotation is joined: one quotation.
     ("“We won. We will win again,” he said.", [(0, 8), (9, 28)], ["We won. We will win again,"]),
