@@ -397,6 +397,9 @@ SNIPPETS = [
     ("Colleagues summed her up as “tireless,” even in defeat.", None, [("tireless,", "partial", None)]),
     ("The menu lists dishes such as “hot pot” and noodles.", None, []),
     ("The app was sold to schools as “Study Buddy” last year.", None, []),
+    # a paragraph that is only a short Title Case quotation is a subheading
+    ("“We rebuild every spring,” said Tomas Wirth.\n\n“Nothing Left to Lose.”\n\nThe river rose again.",
+     None, [("We rebuild every spring,", "full", "Tomas Wirth")]),
     # a Title Case name after a possessive or on/of/in/with is a title, comma or period inside
     ("Ruth Adler appeared on KXT’s “Good Morning With Dan Wells,” before flying home.", None, []),
     ("Ruth Adler was a guest of “Good Morning With Dan Wells.” She left early.", None, []),

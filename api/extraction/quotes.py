@@ -16,7 +16,8 @@ Rules:
 - Without a cue: a later quotation of the same paragraph continues the paragraph's
   speaker; a paragraph opening with a quotation continues the previous paragraph
   when that one ends with "X said:" or held an attributed quotation.
-- Not speech: titles of works (short Title Case fragments after a name or
+- Not speech: a paragraph that is only a short Title Case quotation (a subheading:
+  “Nothing Left to Lose.”); titles of works (short Title Case fragments after a name or
   determiner; after a possessive or on/of/in/with even with a comma or period printed
   inside the marks: on CBS’s “Morning Hour,”), terms after so-called/dubbed/titled/known
   as (but "called" with a person for subject reports words: which he called “a
@@ -112,6 +113,12 @@ def _term(doc: Document, q: QuoteSpan, lo: int) -> bool:
     return last != "as" or before_last in _NOT_AS
 
 
+def _alone(doc: Document, q: QuoteSpan) -> bool:
+    """Tell whether a quotation is all its paragraph holds: in Title Case, a subheading."""
+    start, end = doc.line_bounds(doc.line_index(q.open_pos))
+    return not _WORDS_RE.search(doc.masked, start, end)
+
+
 def _called_by(doc: Document, cues: list[Cue], pos: int) -> bool:
     """Tell whether the naming verb before pos has a person for subject: "which he called
     “a disgrace”", not "a film called “Paper Moon”"."""
@@ -131,7 +138,9 @@ def _not_speech(doc: Document, q: QuoteSpan, lo: int, opening: bool, cues: list[
     last, before_last = _prev_words(doc.masked, lo, q.open_pos)
     if last in NAMING_WORDS or (last == "as" and before_last in ("known", "referred")):
         return not _called_by(doc, cues, q.open_pos)
-    if opening or doc.masked[lo:q.open_pos].rstrip().endswith(":"):
+    if opening:
+        return 1 < len(words) <= 8 and _title_case(words) and _alone(doc, q)
+    if doc.masked[lo:q.open_pos].rstrip().endswith(":"):
         return False
     ends_sentence = content.rstrip()[-1:] in ".!?,"
     if len(words) <= 8 and _title_case(words) and last != "as" and last not in SPEECH_VERBS:
