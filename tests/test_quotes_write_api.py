@@ -159,3 +159,20 @@ def test_a_deleted_quote_recreated_keeps_its_id_and_history(write_client, auth_h
     history = write_client.get(f"/v1/quotes/{created['id']}/history").get_json()
     assert [h["action"] for h in history["data"]] == ["create", "delete", "create"]
     assert history["deleted"] is False
+
+
+def test_a_speaker_is_picked_by_alias_or_id_and_an_unquoted_one_leaves_the_list(write_client, auth_headers):
+    relieved = "/v1/quotes/q_7701c4554782"  # the port authority's only quote
+    by_alias = write_client.patch(relieved, json={"speaker": {"name": "Costa"}}, headers=auth_headers)
+    assert by_alias.status_code == 200
+    assert by_alias.get_json()["speaker"]["id"] == "maria-costa"
+    assert write_client.get("/v1/speakers/port-authority").status_code == 404
+    assert "port-authority" not in {s["id"] for s in write_client.get("/v1/speakers").get_json()["data"]}
+    by_id = write_client.patch(relieved, json={"speaker": {"id": "lena-vogt"}}, headers=auth_headers)
+    assert by_id.get_json()["speaker"]["id"] == "lena-vogt"
+    assert write_client.get("/v1/speakers/maria-costa").get_json()["quote_count"] == 2
+    unknown = write_client.patch(relieved, json={"speaker": {"id": "nobody-here"}}, headers=auth_headers)
+    assert unknown.status_code == 404 and "speaker" in unknown.get_json()["errors"]
+    nothing = write_client.patch(relieved, json={"speaker": {"kind": "person"}}, headers=auth_headers)
+    assert nothing.status_code == 400
+    assert nothing.get_json()["errors"]["speaker"] == ["name: give the speaker's id or name"]
