@@ -397,6 +397,10 @@ SNIPPETS = [
     ("Colleagues summed her up as “tireless,” even in defeat.", None, [("tireless,", "partial", None)]),
     ("The menu lists dishes such as “hot pot” and noodles.", None, []),
     ("The app was sold to schools as “Study Buddy” last year.", None, []),
+    # "calls" after its subject is a verb; the noun is not
+    ("Anyone who calls the deal a “sweetheart” bargain has not read it.", None,
+     [("sweetheart", "partial", None)]),
+    ("The calls for a “fresh look” grew louder.", None, []),
     # a paragraph that is only a short Title Case quotation is a subheading
     ("“We rebuild every spring,” said Tomas Wirth.\n\n“Nothing Left to Lose.”\n\nThe river rose again.",
      None, [("We rebuild every spring,", "full", "Tomas Wirth")]),

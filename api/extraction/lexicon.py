@@ -83,9 +83,10 @@ PARTICIPLES = frozenset(f for f in SPEECH_VERBS if f.endswith("ing"))
 # Verbs after which a quotation names a thing rather than reporting speech.
 # Verbs that report or judge someone's words without opening a cue here ("calling it a
 # “buffet menu”", "decried the board for “walking away”"): a short quoted fragment after
-# one is speech (quotes.py). Not forms that are as often nouns: calls, attacks, label.
+# one is speech (quotes.py). Not forms that are as often nouns: calls, attacks, label
+# ("calls" after its subject is read in quotes.py); "chants of “…”" report words.
 CHARACTERIZING_VERBS = frozenset("""
-calling decried decry decries decrying assailed assailing derided deride derides
+calling chants decried decry decries decrying assailed assailing derided deride derides
 deriding insulted insulting mocked mocking mocks chanted chanting crying cried labelled
 labelling dubbing slammed slamming hailed hailing hails praised praising touted touting
 touts bragged bragging brags quipped quipping repeating repeated repeats invoked

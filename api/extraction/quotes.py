@@ -25,8 +25,8 @@ Rules:
   fragments with no cue at all; a
   short fragment after an active reporting verb of its sentence is speech even with
   no speaker found ("Critics argued that the toll is an “unfair” tax"; also verbs that
-  judge words without being cues: mocking, chanting, calling it, unless the fragment is
-  a Title Case name: a program the city is calling “Safe Streets,”), not after a
+  judge words without being cues: mocking, chanting, calling it, X calls it, unless the
+  fragment is a Title Case name: a program the city is calling “Safe Streets,”), not after a
   passive one ("The toll was criticised as an “unfair” tax"); so is one after "as"
   (summed her up as “tireless,”), unless "such as" or a Title Case name.
 """
@@ -46,6 +46,9 @@ _WORDS_RE = re.compile(r"[^\W_][\w'’\-]*")
 _LEAD_RE = re.compile(r"[\s•·*\-–—]*$")
 _SMALL = frozenset("a an the of to in on for and or at by with as from but vs".split())
 _CHARACTERIZING_RE = word_pattern(CHARACTERIZING_VERBS)
+# "calls" is a verb after its subject ("Sam Ode calls it", "she calls them"), not "phone calls"
+_CALLS_RE = re.compile(r"(?:\b(?:he|she|they|it|who|which|that)|\b(?!(?:The|These|Those|Such|Many|"
+                       r"Some|Their|His|Her|Its|Our|Your|My)\b)[A-Z][\w.'’\-]*)(?=\s+calls\b)")
 _NOT_AS = frozenset("such known referred".split())  # "such as", "known as": no judgement
 _WORK_PREPS = frozenset("on of in with".split())
 _BE = frozenset("be been being is are was were".split())
@@ -90,6 +93,7 @@ def _speech_before(doc: Document, lo: int, pos: int, judged: bool = True) -> boo
     found = items[bisect_left(starts, lo):bisect_left(starts, pos)]
     if judged:
         found += [(m.start(), 0, m.group()) for m in _CHARACTERIZING_RE.finditer(doc.masked, lo, pos)]
+        found += [(m.end(), 0, "calls") for m in _CALLS_RE.finditer(doc.masked, lo, pos)]
     for vs, _, verb in found:
         before = _WORDS_RE.findall(doc.masked, max(lo, vs - 8), vs)
         if not before or before[-1].lower() not in _BE or verb.endswith("ing"):
