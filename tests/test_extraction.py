@@ -404,6 +404,8 @@ SNIPPETS = [
     # a paragraph that is only a short Title Case quotation is a subheading
     ("“We rebuild every spring,” said Tomas Wirth.\n\n“Nothing Left to Lose.”\n\nThe river rose again.",
      None, [("We rebuild every spring,", "full", "Tomas Wirth")]),
+    ("“We rebuild every spring,” said Tomas Wirth.\n\n‘A hard winter.’\n\nThe river rose again.",
+     None, [("We rebuild every spring,", "full", "Tomas Wirth")]),
     # a Title Case name after a possessive or on/of/in/with is a title, comma or period inside
     ("Ruth Adler appeared on KXT’s “Good Morning With Dan Wells,” before flying home.", None, []),
     ("Ruth Adler was a guest of “Good Morning With Dan Wells.” She left early.", None, []),

@@ -16,8 +16,8 @@ Rules:
 - Without a cue: a later quotation of the same paragraph continues the paragraph's
   speaker; a paragraph opening with a quotation continues the previous paragraph
   when that one ends with "X said:" or held an attributed quotation.
-- Not speech: a paragraph that is only a short Title Case quotation (a subheading:
-  “Nothing Left to Lose.”); titles of works (short Title Case fragments after a name or
+- Not speech: a paragraph that is only a short Title Case quotation or a quotation in
+  single marks (a subheading: “Nothing Left to Lose.”, 'A hard winter.'); titles of works (short Title Case fragments after a name or
   determiner; after a possessive or on/of/in/with even with a comma or period printed
   inside the marks: on CBS’s “Morning Hour,”), terms after so-called/dubbed/titled/known
   as (but "called" with a person for subject reports words: which he called “a
@@ -143,7 +143,7 @@ def _not_speech(doc: Document, q: QuoteSpan, lo: int, opening: bool, cues: list[
     if last in NAMING_WORDS or (last == "as" and before_last in ("known", "referred")):
         return not _called_by(doc, cues, q.open_pos)
     if opening:
-        return 1 < len(words) <= 8 and _title_case(words) and _alone(doc, q)
+        return (q.single or 1 < len(words) <= 8 and _title_case(words)) and _alone(doc, q)
     if doc.masked[lo:q.open_pos].rstrip().endswith(":"):
         return False
     ends_sentence = content.rstrip()[-1:] in ".!?,"
