@@ -401,6 +401,9 @@ SNIPPETS = [
     ("Anyone who calls the deal a “sweetheart” bargain has not read it.", None,
      [("sweetheart", "partial", None)]),
     ("The calls for a “fresh look” grew louder.", None, []),
+    # an exclamation in Title Case is no name; a verb closely after an opening quotation counts
+    ("The crowd kept chanting “Go Blue!” until midnight.", None, [("Go Blue!", "partial", None)]),
+    ("“Not again,” the weary shopkeepers said.", None, [("Not again,", "full", None)]),
     # a paragraph that is only a short Title Case quotation is a subheading
     ("“We rebuild every spring,” said Tomas Wirth.\n\n“Nothing Left to Lose.”\n\nThe river rose again.",
      None, [("We rebuild every spring,", "full", "Tomas Wirth")]),

@@ -28,7 +28,10 @@ Rules:
   judge words without being cues: mocking, chanting, calling it, X calls it, unless the
   fragment is a Title Case name: a program the city is calling “Safe Streets,”), not after a
   passive one ("The toll was criticised as an “unfair” tax"); so is one after "as"
-  (summed her up as “tireless,”), unless "such as" or a Title Case name.
+  (summed her up as “tireless,”), unless "such as" or a Title Case name (an
+  exclamation is no name: chanting “Go Blue!”); so is one opening its sentence with a
+  reporting verb close after it, its speaker unparsed ("“Not again,” the weary
+  shopkeepers said").
 """
 from __future__ import annotations
 
@@ -49,6 +52,7 @@ _CHARACTERIZING_RE = word_pattern(CHARACTERIZING_VERBS)
 # "calls" is a verb after its subject ("Sam Ode calls it", "she calls them"), not "phone calls"
 _CALLS_RE = re.compile(r"(?:\b(?:he|she|they|it|who|which|that)|\b(?!(?:The|These|Those|Such|Many|"
                        r"Some|Their|His|Her|Its|Our|Your|My)\b)[A-Z][\w.'’\-]*)(?=\s+calls\b)")
+_CLAUSE_END_RE = re.compile(r"[.;:!?“”\"]")
 _NOT_AS = frozenset("such known referred".split())  # "such as", "known as": no judgement
 _WORK_PREPS = frozenset("on of in with".split())
 _BE = frozenset("be been being is are was were".split())
@@ -106,7 +110,8 @@ def _term(doc: Document, q: QuoteSpan, lo: int) -> bool:
     after a reporting verb of its sentence, nor, unless a Title Case name, after "as"
     ("summed her up as “tireless,”")."""
     words = _WORDS_RE.findall(doc.text, q.start, q.end)
-    named = _title_case(words)  # a name: a product sold as “Scribe Mode”
+    # a name (a product sold as “Scribe Mode”), not an exclamation (chanting “Go Blue!”)
+    named = _title_case(words) and doc.text[q.start:q.end].rstrip()[-1:] not in "!?"
     if len(words) >= 4 or _speech_before(doc, lo, q.open_pos, judged=not named):
         return False
     if named:
@@ -115,6 +120,15 @@ def _term(doc: Document, q: QuoteSpan, lo: int) -> bool:
     if last in ("a", "an", "the"):
         last, before_last = before_last, ""
     return last != "as" or before_last in _NOT_AS
+
+
+def _verb_after(doc: Document, close_end: int, hi: int) -> bool:
+    """Tell whether a reporting verb follows a quotation closely in its clause, its speaker
+    unparsed: "“We need change,” the veteran lawmaker said"."""
+    starts, items = verb_index(doc)
+    k = bisect_left(starts, close_end)
+    return k < len(starts) and starts[k] < min(hi, close_end + 60) \
+        and not _CLAUSE_END_RE.search(doc.masked, close_end + 1, starts[k])
 
 
 def _alone(doc: Document, q: QuoteSpan) -> bool:
@@ -212,7 +226,8 @@ class DirectFinder:
             if rec.source is None and opening and not title:
                 rec.cue = cue = self._next_subject_cue(close_end, hi) \
                     or self._next_paragraph_cue(line, close_end)
-            if rec.source is None and rec.cue is None and (title or _term(doc, q, lo)):
+            if rec.source is None and rec.cue is None and (title or _term(doc, q, lo) and not (
+                    opening and _verb_after(doc, close_end, hi))):
                 return None
         self._date_window(rec, lo, hi, close_end)
         return rec
