@@ -404,6 +404,11 @@ SNIPPETS = [
     # an exclamation in Title Case is no name; a verb closely after an opening quotation counts
     ("The crowd kept chanting “Go Blue!” until midnight.", None, [("Go Blue!", "partial", None)]),
     ("“Not again,” the weary shopkeepers said.", None, [("Not again,", "full", None)]),
+    # in a Title Case headline capitals cannot tell a title from quoted words
+    ("Harbour Board Calls Ferry Cuts ‘A Gamble’ Ahead of Vote\n\nThe board met on Monday.", None,
+     [("A Gamble", "partial", None)]),
+    ("Harbour Board Calls Ferry Cuts ‘A Gamble’ Ahead of Vote\n\nFans queued for ‘Blue Tide’ tickets.",
+     None, [("A Gamble", "partial", None)]),
     # a paragraph that is only a short Title Case quotation is a subheading
     ("“We rebuild every spring,” said Tomas Wirth.\n\n“Nothing Left to Lose.”\n\nThe river rose again.",
      None, [("We rebuild every spring,", "full", "Tomas Wirth")]),

@@ -16,6 +16,8 @@ Rules:
 - Without a cue: a later quotation of the same paragraph continues the paragraph's
   speaker; a paragraph opening with a quotation continues the previous paragraph
   when that one ends with "X said:" or held an attributed quotation.
+- A quotation in single marks in a Title Case headline opening the article is speech
+  (Board Calls Cuts ‘A Gamble’): capitals cannot tell a title there.
 - Not speech: a paragraph that is only a short Title Case quotation or a quotation in
   single marks (a subheading: “Nothing Left to Lose.”, 'A hard winter.'); titles of works (short Title Case fragments after a name or
   determiner; after a possessive or on/of/in/with even with a comma or period printed
@@ -131,6 +133,16 @@ def _verb_after(doc: Document, close_end: int, hi: int) -> bool:
         and not _CLAUSE_END_RE.search(doc.masked, close_end + 1, starts[k])
 
 
+def _cased_headline(doc: Document, q: QuoteSpan) -> bool:
+    """Tell whether a quotation in single marks stands in a Title Case headline opening the
+    article, where capitals cannot tell a title from quoted words: Mayor Calls Plan ‘A Gamble’."""
+    if not q.single or "\n" in doc.text[:q.open_pos].lstrip():
+        return False
+    start, end = doc.line_bounds(doc.line_index(q.open_pos))
+    words = _WORDS_RE.findall(doc.masked, start, end)
+    return len(words) > 2 and _title_case(words)
+
+
 def _alone(doc: Document, q: QuoteSpan) -> bool:
     """Tell whether a quotation is all its paragraph holds: in Title Case, a subheading."""
     start, end = doc.line_bounds(doc.line_index(q.open_pos))
@@ -206,7 +218,8 @@ class DirectFinder:
         doc = self.doc
         lo, hi, close_end, cues = self._window(q)
         opening = _LEAD_RE.fullmatch(doc.masked, lo, q.open_pos) is not None
-        if _not_speech(doc, q, lo, opening, cues):
+        head = _cased_headline(doc, q)
+        if not head and _not_speech(doc, q, lo, opening, cues):
             return None
         title = doc.is_title_line(q.open_pos)
         cue = self._pick(cues, q.open_pos, close_end, opening)
@@ -226,8 +239,8 @@ class DirectFinder:
             if rec.source is None and opening and not title:
                 rec.cue = cue = self._next_subject_cue(close_end, hi) \
                     or self._next_paragraph_cue(line, close_end)
-            if rec.source is None and rec.cue is None and (title or _term(doc, q, lo) and not (
-                    opening and _verb_after(doc, close_end, hi))):
+            if rec.source is None and rec.cue is None and not head and (title or _term(
+                    doc, q, lo) and not (opening and _verb_after(doc, close_end, hi))):
                 return None
         self._date_window(rec, lo, hi, close_end)
         return rec
