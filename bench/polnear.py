@@ -15,7 +15,7 @@ What is scored (``evaluate(root, split)`` returns the figures as a dict):
   annotated Content (a scare quote or a title outside every attribution is not gold); the span is
   the text between the marks, as in Verbatim's own gold.  Fragments of a Content separated only by
   spaces or punctuation are joined first (annotators split Contents at sentence breaks, also
-  inside a quotation).  Span P/R/F1 compare them with the
+  inside a quotation), and a double mark right outside a fragment's edge is taken in.  Span P/R/F1 compare them with the
   engine's ``full`` and ``partial`` quotes, exact start and end.
 * **Speakers of direct quotes**, among exact span matches.  The gold speaker is the attribution's
   Source.  A pronoun Source (``he``, ``she`` …) takes the nearest earlier Source of the article
@@ -361,10 +361,15 @@ def joined_fragments(text: str, frags: list[tuple[int, int]]) -> list[tuple[int,
     """Content fragments with those separated only by spaces, punctuation or marks joined.
 
     Annotators often split a Content at its sentence breaks ("… Reagan." | "He checks …"); a
-    quotation running over such a split is one quotation, not two unclosed halves.
+    quotation running over such a split is one quotation, not two unclosed halves.  A double
+    mark right outside a fragment's edge is taken in: annotators sometimes left it out.
     """
     out: list[tuple[int, int]] = []
     for a, b in sorted(frags):
+        if a > 0 and text[a - 1] in "“\"" and text[a] not in "“\"":
+            a -= 1  # the annotator left the opening mark out: “|We won.”
+        if b < len(text) and text[b] in "”\"" and text[b - 1] not in "”\"":
+            b += 1  # or the closing one
         if out and not _GAP_BLOCK_RE.search(text, out[-1][1], a):
             out[-1] = (out[-1][0], max(out[-1][1], b))
         else:

@@ -141,6 +141,9 @@ def test_quoted_spans_content_edge_inside_two_apostrophes():
     ("“We won. We will win again,” he said.", [(0, 8), (9, 28)], ["We won. We will win again,"]),
     # Fragments apart by words stay apart: each quotation is read within its own fragment.
     ("“We won,” he said, “and will win.”", [(0, 9), (19, 34)], ["We won,", "and will win."]),
+    # A mark right outside a fragment's edge is taken in: the annotator left it out.
+    ("He said “we won” today.", [(9, 15)], ["we won"]),
+    ("He said “we won” today.", [(8, 15)], ["we won"]),
 ])
 def test_gold_joins_fragments_split_inside_a_quotation(text, frags, expected):
     pn = _module()
