@@ -136,7 +136,8 @@ def quoted_spans(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
 
     Curly and straight double quotes, and two apostrophes ('') standing for a straight double quote
     as in the New York Times texts (''' closing is a nested mark, then ''; a Content edge
-    falling between the two marks takes both); curly single quotes only outside double ones.  A quotation
+    falling between the two marks takes both); single quotes only outside double ones, a straight
+    one opening before a letter and closing before no letter or digit.  A quotation
     running over paragraphs, each reopened with a mark, is one span.  Unclosed marks give nothing.
     """
     if lo > 0 and text[lo - 1:lo + 1] == "''":  # a Content edge between the two marks of ''
@@ -174,13 +175,15 @@ def quoted_spans(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
                 out.append((i + 1, j))
                 i = j + 1
                 continue
-        elif ch == "‘" and _opens(text, i):
+        elif (ch == "‘" or ch == "'" and text[i + 1:i + 2].isalpha()) and _opens(text, i):
+            closer = "’" if ch == "‘" else "'"
             j = i + 1
             while j < hi and text[j] != "\n":
-                if text[j] == "’" and (j + 1 >= len(text) or not text[j + 1].isalnum()):
+                if text[j] == closer and (j + 1 >= len(text) or not text[j + 1].isalnum()) \
+                        and not text[j - 1].isspace():
                     break
                 j += 1
-            if j < hi and text[j] == "’":
+            if j < hi and text[j] == closer:
                 out.append((i + 1, j))
                 i = j + 1
                 continue

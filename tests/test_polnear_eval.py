@@ -123,6 +123,9 @@ def test_skips_cleanly_without_a_checkout():
     # ''' closing: a nested single mark closes first, then the double one
     ("''I call it 'fair,''' she said.", ["I call it 'fair,'"]),
     ("“We won,” he said.", ["We won,"]),
+    # straight single marks pair like curly ones; apostrophes inside words do not open or close
+    ("Mayor: Dana's plan is 'a fair deal' for riders.", ["a fair deal"]),
+    ("The voters' choice was 'clear,' Ana Ruiz said.", ["clear,"]),
 ])
 def test_quoted_spans_marks(text, expected):
     pn = _module()
