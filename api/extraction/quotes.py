@@ -79,7 +79,8 @@ class DirectFinder:
             rec = self._one(idx, q)
             if rec is not None:
                 self.records.append(rec)
-                if rec.cue is not None or rec.source is not None:
+                if rec.source is not None or (rec.cue is not None and rec.cue.mention is not None
+                                              and rec.cue.verb != "claims"):
                     self._by_line[self.doc.line_index(q.open_pos)] = rec
         return self.records
 

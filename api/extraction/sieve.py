@@ -4,25 +4,28 @@ Each rule takes the quotation's Site and returns a Cue, a Record whose speaker t
 continues, or None to leave it to the next rule; the first answer wins.
 
 Rules:
-1. beside: a cue right after the closing mark ("…,” he said / "…,” said Liu).
-2. before: the nearest cue before the quotation in its sentence ("X said: “…”").
-3. later: for a sentence-opening quotation, a comma-introduced cue later in the sentence
+1. claim: a quotation inside a claim that the sentence disputes or ascribes ("denied claims
+   by the union that “…”", "made “false claims” that “…”", "Lee's claim that “…”") is the
+   claim's maker's, or nobody's (a null speaker), never the denier's or reporter's.
+2. beside: a cue right after the closing mark ("…,” he said / "…,” said Liu).
+3. before: the nearest cue before the quotation in its sentence ("X said: “…”").
+4. later: for a sentence-opening quotation, a comma-introduced cue later in the sentence
    (“…” between X and Y, the official said).
-4. viewpoint: a sentence opening "For X, …" gives X the voice of a cue-less quotation.
-5. colon: the subject of a clause ending in a colon ("Tom Hale was blunt: “…”"); an
+5. viewpoint: a sentence opening "For X, …" gives X the voice of a cue-less quotation.
+6. colon: the subject of a clause ending in a colon ("Tom Hale was blunt: “…”"); an
    organisation only with a copula ("The ministry was clear: “…”"), not "Police found a
    note: …".
-6. next attribution: a quotation that is its own sentence takes the person named by the next
+7. next attribution: a quotation that is its own sentence takes the person named by the next
    sentence when it is an attribution: "That was the verdict of X", "The words came from X",
    "Those were the words of X", "So said X".
-7. headline: a headline "X: ‘…’" makes X the speaker of its quotation.
-8. continuation: a later quotation of the same paragraph continues the paragraph's speaker;
+8. headline: a headline "X: ‘…’" makes X the speaker of its quotation.
+9. continuation: a later quotation of the same paragraph continues the paragraph's speaker;
    a paragraph opening with a quotation continues the previous paragraph when that one ends
    with "X said:" or held an attributed quotation.
-9. next subject: a quotation that is its own sentence takes the subject of a reporting verb
+10. next subject: a quotation that is its own sentence takes the subject of a reporting verb
    opening the next sentence of its paragraph ("“We have nothing left.” Amina Yusuf, 38,
    said her house …").
-10. next paragraph: a paragraph that is only a quotation, with no speaker before it, takes
+11. next paragraph: a paragraph that is only a quotation, with no speaker before it, takes
    the named person whose attribution opens the next paragraph ("Mayor Ana Lopez said …").
 """
 from __future__ import annotations
@@ -37,6 +40,8 @@ from .marks import QuoteSpan
 from .mentions import parse_after, parse_before
 
 _GAP_RE = re.compile(r"[\s,—–\-]*")
+_WORDS_RE = re.compile(r"[^\W_][\w'’\-]*")
+_CLAUSE_WORDS = 8  # a quotation this far into the claim's clause is still part of it
 _SPACE_RE = re.compile(r"\s*")
 _SUBJECT_LEAD_RE = re.compile(r"[\s•·*\-–—]*")
 _NEXT_ATTRIBUTION_RE = re.compile(
@@ -48,6 +53,20 @@ _NEXT_ATTRIBUTION_RE = re.compile(
     r"message|warning|verdict|assessment|plea|retort)\s+(?:came|come|were|was|is|are)\s+"
     r"(?:from|those\s+of|that\s+of)"
     r"|(?:Or\s+)?[Ss]o\s+(?:said|says))\s+")
+# A claim noun opening its content clause: "claims (by the union) that", "“baseless rumours” that".
+_CLAIM_RE = re.compile(
+    r"\b(?P<noun>(?:claim|rumou?r|allegation|accusation|suggestion|assertion|insinuation|"
+    r"smear|speculation)s?)[”\"’]?\s+(?:(?P<by>by|from)\s+[^“”\"\n;:]{2,60}?\s+)?"
+    r"(?P<that>that)\b[^;:\n]*$")
+# Whose claim: "his claims", "the union's (latest) claims".
+_OWNER_RE = re.compile(r"(?:\b(?P<pronoun>his|her|their|my|our)|(?P<owner>(?:[A-Z][\w.\-]*\s+)"
+                       r"{0,3}[A-Z][\w.\-]*)['’]s)\s+(?:[\w\-]+\s+)?[“\"‘]?$")
+# A claim the sentence disputes: denied, dismissed … or called false before the noun.
+_DISPUTED_RE = re.compile(
+    r"\b(?:den(?:y|ies|ied|ying)|dismiss(?:es|ed|ing)?|reject(?:s|ed|ing)?|refut(?:es|ed|ing)|"
+    r"disput(?:es|ed|ing)|rebut(?:s|ted|ting)?|debunk(?:s|ed|ing)?|challeng(?:es|ed|ing)|"
+    r"false|baseless|unfounded|misleading|bogus|unsubstantiated|groundless|spurious)\b"
+    r"(?:\W+\w+){0,4}?\W*$")
 _VIEWPOINT_RE = re.compile(r"[\s•·*\-–—]*For\s+")
 # An organisation states a position with a copula: "The ministry was clear: “…”".
 _ORG_STANCE_RE = re.compile(r"\s+(?:was|were|is|are|has\s+been|had\s+been|remained|remains)"
@@ -74,8 +93,36 @@ class Site:
 Answer = Union[Cue, Record, None]
 
 
+def claim(site: Site) -> Answer:
+    """Rule 1: a quotation inside a claim that the sentence disputes or ascribes to someone is
+    the claim's maker's ("claims by the union that “…”", "Lee's claim that “…”"), or nobody's
+    ("Kim denied claims that “…”", "made “false claims” that “…”"); never the denier's. "his
+    claim that", "repeated claims that" are the subject's own: left to the next rules."""
+    text, open_pos = site.doc.text, site.q.open_pos
+    found = _CLAIM_RE.search(text, max(site.lo, open_pos - 300), open_pos)
+    if found is None or len(_WORDS_RE.findall(
+            text, text.rfind(" that ", found.start(), open_pos) + 5, open_pos)) > _CLAUSE_WORDS \
+            or any(c.mention is not None and found.end("that") <= c.anchor < open_pos
+                   for c in site.cues):
+        return None  # no claim, or a speech verb of its own after it ("…, and said “…”")
+    owner = _OWNER_RE.search(text, max(site.lo, found.start() - 60), found.start())
+    if owner is not None and owner.group("pronoun"):
+        return None
+    mention = None
+    if owner is not None:
+        mention = parse_after(site.doc.masked, owner.start("owner"), owner.end("owner"))
+    elif found.group("by"):
+        mention = parse_after(site.doc.masked, found.end("by"), found.start("that"))
+    elif not _DISPUTED_RE.search(text, max(site.lo, found.start() - 60), found.start()):
+        return None
+    if mention is not None and mention.kind == "pronoun":
+        mention = None
+    return Cue(found.start(), found.end("that"), found.start(), found.end("noun"), mention,
+               "claims")
+
+
 def beside(site: Site) -> Answer:
-    """Rule 1: the cue right after the closing mark."""
+    """Rule 2: the cue right after the closing mark."""
     masked = site.doc.masked
     for c in site.cues:
         if not c.inherited and c.start >= site.close_end and c.mention is not None \
@@ -85,13 +132,13 @@ def beside(site: Site) -> Answer:
 
 
 def before(site: Site) -> Answer:
-    """Rule 2: the nearest cue before the quotation in its sentence."""
+    """Rule 3: the nearest cue before the quotation in its sentence."""
     found = [c for c in site.cues if c.anchor < site.q.open_pos and c.mention is not None]
     return found[-1] if found else None
 
 
 def later(site: Site) -> Answer:
-    """Rule 3: a comma-introduced cue later in the sentence of an opening quotation."""
+    """Rule 4: a comma-introduced cue later in the sentence of an opening quotation."""
     if not site.opening:
         return None
     masked = site.doc.masked
@@ -103,7 +150,7 @@ def later(site: Site) -> Answer:
 
 
 def viewpoint(site: Site) -> Answer:
-    """Rule 4: X of a sentence opening "For X, …"."""
+    """Rule 5: X of a sentence opening "For X, …"."""
     if site.title:
         return None
     masked, open_pos = site.doc.masked, site.q.open_pos
@@ -121,7 +168,7 @@ def viewpoint(site: Site) -> Answer:
 
 
 def colon(site: Site) -> Answer:
-    """Rule 5: the person (or, with a copula, organisation) opening a clause ending in a colon."""
+    """Rule 6: the person (or, with a copula, organisation) opening a clause ending in a colon."""
     if site.title:
         return None
     masked, lo, open_pos = site.doc.masked, site.lo, site.q.open_pos
@@ -154,7 +201,7 @@ def _next_sentence(site: Site, same_paragraph: bool) -> tuple[int, int] | None:
 
 
 def next_attribution(site: Site) -> Answer:
-    """Rule 6: "“…” That was the verdict of X." (the date window then spans that sentence)."""
+    """Rule 7: "“…” That was the verdict of X." (the date window then spans that sentence)."""
     if site.title or not site.opening:
         return None
     bounds = _next_sentence(site, False)
@@ -174,7 +221,7 @@ def next_attribution(site: Site) -> Answer:
 
 
 def headline(site: Site) -> Answer:
-    """Rule 7: the 'X:' speaker of a headline quotation like "China: ‘…’"."""
+    """Rule 8: the 'X:' speaker of a headline quotation like "China: ‘…’"."""
     if not site.title:
         return None
     masked = site.doc.masked
@@ -190,7 +237,7 @@ def headline(site: Site) -> Answer:
 
 
 def continuation(site: Site) -> Answer:
-    """Rule 8: the record of the paragraph, or of the previous one, that this one continues."""
+    """Rule 9: the record of the paragraph, or of the previous one, that this one continues."""
     if site.line in site.by_line:
         return site.by_line[site.line]
     doc = site.doc
@@ -221,7 +268,7 @@ def _colon_record(doc: Document, line: int) -> Record | None:
 
 
 def next_subject(site: Site) -> Answer:
-    """Rule 9: the subject of a reporting verb opening the next sentence of the paragraph."""
+    """Rule 10: the subject of a reporting verb opening the next sentence of the paragraph."""
     if site.title or not site.opening:
         return None
     bounds = _next_sentence(site, True)
@@ -249,7 +296,7 @@ def _nonblank_line(doc: Document, line: int, step: int) -> int | None:
 
 
 def next_paragraph(site: Site) -> Answer:
-    """Rule 10: the named person opening the next paragraph, for a quotation paragraph."""
+    """Rule 11: the named person opening the next paragraph, for a quotation paragraph."""
     if site.title or not site.opening:
         return None
     doc, line = site.doc, site.line
@@ -273,7 +320,7 @@ def next_paragraph(site: Site) -> Answer:
 
 
 SIEVE: tuple[Callable[[Site], Answer], ...] = (
-    beside, before, later, viewpoint, colon, next_attribution, headline, continuation,
+    claim, beside, before, later, viewpoint, colon, next_attribution, headline, continuation,
     next_subject, next_paragraph,
 )
 

@@ -1,0 +1,45 @@
+"""The cue sieve (api/extraction/sieve.py) on short hand-written texts, one table per rule.
+
+Each row is (text, quote prefix, expected speaker name or None). The texts are invented.
+"""
+from __future__ import annotations
+
+import pytest
+
+from api.extraction import extract_quotes
+
+
+def _speaker_name(text: str, prefix: str):
+    found = [q for q in extract_quotes(text, "2024-05-02") if q.text.startswith(prefix)]
+    assert found, f"no quote starting {prefix!r}"
+    return found[0].speaker.name if found[0].speaker is not None else None
+
+
+# Rule 1: a quotation inside a claim the sentence disputes or ascribes belongs to the claim's
+# maker, or to nobody; the one who reports or denies it keeps only their own words.
+CLAIM = [
+    ("Mayor Dana Lee dismissed “baseless rumours” that “the plant will close” next year.",
+     "baseless rumours", "Dana Lee"),
+    ("Mayor Dana Lee dismissed “baseless rumours” that “the plant will close” next year.",
+     "the plant will close", None),
+    ("Plant manager Ivo Berg denied claims by the Harbour Workers Union that “jobs are at risk”.",
+     "jobs are at risk", "Harbour Workers Union"),
+    ("Senator Ruth Okoye rejected Paul Varga’s claim that “the budget is balanced” on Friday.",
+     "the budget is balanced", "Paul Varga"),
+    ("Minister Sven Aho said critics had spread “false claims” that “the dam is unsafe” or that "
+     "it was built as a “gift to donors”.", "the dam is unsafe", None),
+    ("Minister Sven Aho said critics had spread “false claims” that “the dam is unsafe” or that "
+     "it was built as a “gift to donors”.", "gift to donors", None),
+    ("Minister Sven Aho said critics had spread “false claims” that “the dam is unsafe” or that "
+     "it was built as a “gift to donors”.", "false claims", "Sven Aho"),
+    # the subject's own claim, and a speech verb after the claim, keep the subject
+    ("Coach Mia Storm said her claim that “the referee was biased” still stood after the match.",
+     "the referee was biased", "Mia Storm"),
+    ("Governor Tim Bale denied the rumours that the port would close, and said “we are hiring.”",
+     "we are hiring", "Tim Bale"),
+]
+
+
+@pytest.mark.parametrize("text,prefix,name", CLAIM)
+def test_quotation_inside_a_claim(text, prefix, name):
+    assert _speaker_name(text, prefix) == name
