@@ -43,3 +43,23 @@ CLAIM = [
 @pytest.mark.parametrize("text,prefix,name", CLAIM)
 def test_quotation_inside_a_claim(text, prefix, name):
     assert _speaker_name(text, prefix) == name
+
+
+# find_cues: a participle or progressive with no cue before it in its sentence takes the
+# subject opening the sentence, also after a leading adverbial ("At a rally in Leeds, …").
+PARTICIPLE_SUBJECT = [
+    ("Councillor Ada Brink attacked the budget, calling it “a betrayal of every renter”.",
+     "a betrayal", "Ada Brink"),
+    ("Farmer Joel Haas is telling neighbours that “the river has never been this low.”",
+     "the river has", "Joel Haas"),
+    ("At a rally in Leeds, Omar Tahir praised the volunteers, describing them as "
+     "“the backbone of this campaign”.", "the backbone", "Omar Tahir"),
+    # a compound subject is no single speaker
+    ("Omar Tahir and Ada Brink toured the site, describing it as “a ruin that nobody will ever rebuild”.",
+     "a ruin", None),
+]
+
+
+@pytest.mark.parametrize("text,prefix,name", PARTICIPLE_SUBJECT)
+def test_participle_takes_the_opening_subject(text, prefix, name):
+    assert _speaker_name(text, prefix) == name

@@ -7,8 +7,10 @@ Rules:
 - "told" takes its object into the cue ("Qin Gang told Newsweek").
 - A participle or a coordinated verb without its own subject ("…, saying",
   "… and accused") continues the previous cue of the sentence; with no cue before
-  it, a coordinated verb takes the subject that opens the sentence ("X welcomed the
-  deal but warned that …"), unless that subject is compound ("X and Y").
+  it, a coordinated verb or a participle takes the subject that opens the sentence ("X
+  welcomed the deal but warned that …", "X attacked the plan, calling it …", "X is telling
+  voters that …"), also after a leading adverbial ("At a rally, X …"), unless that subject
+  is compound ("X and Y").
 - "according to X" is a cue whose speaker follows; so is X of "according to a
   note/statement from X".
 - Headline "X: ‘…’", colon introductions and next-sentence attributions are
@@ -147,7 +149,9 @@ def _make_cue(masked: str, vs: int, ve: int, verb: str, lo: int, hi: int) -> Cue
     return Cue(vs, end, vs, ve, None, verb)
 
 
-_OPENING_RE = re.compile(r"[\s•·*\-–—]*(?:(?:But|And|Yet|Still|Meanwhile|However),?\s+)?")
+_OPENING_RE = re.compile(r"[\s•·*\-–—]*(?:(?:But|And|Yet|Still|Meanwhile|However),?\s+)?"
+                         r"(?:(?:In|At|On|During|After|Before|Earlier|Later|Last|Speaking|"
+                         r"Asked|Appearing|Writing)\b[^,;:“”\"_]{0,60},\s+)?")
 # After the subject: an appositive between commas, then a lower-case predicate word.
 _PREDICATE_RE = re.compile(r"(?:,[^,;:“”\"_]{1,80},|,)?\s+"
                            r"(?!(?:and|or|&|nor|who|which)\b)[a-z]")
@@ -226,7 +230,7 @@ def find_cues(doc, lo: int, hi: int) -> list[Cue]:
             if prev is None or (coordinated and prev.mention.start < prev.verb_start
                                 and not prev.inherited):
                 subject = prev.mention if prev is not None else \
-                    opening_subject(masked, lo, vs) if coordinated else None
+                    opening_subject(masked, lo, vs) if coordinated or verb in PARTICIPLES else None
                 if subject is None:
                     continue
                 cue = Cue(vs, cue.end, vs, cue.verb_end, subject, verb, carried=True)

@@ -59,7 +59,7 @@ def _speech_forms() -> set[str]:
     # Bare infinitives are too ambiguous ("call", "state", "post", "charge"...).
     forms -= set(_REGULAR_SPEECH) - {"say", "add", "insist", "warn", "claim", "argue"}
     forms -= {"say", "tell", "write", "post", "state", "report", "question", "charge"}
-    forms -= {"states", "posts", "reports", "questions", "charges", "calls", "calling",
+    forms -= {"states", "posts", "reports", "questions", "charges", "calls",
               "continue", "continues", "continuing", "promise", "promises", "stated"}
     # Bare forms after an auxiliary: "did grudgingly concede that".
     return forms | {"stated", "concede", "admit", "acknowledge", "say"}
