@@ -63,3 +63,33 @@ PARTICIPLE_SUBJECT = [
 @pytest.mark.parametrize("text,prefix,name", PARTICIPLE_SUBJECT)
 def test_participle_takes_the_opening_subject(text, prefix, name):
     assert _speaker_name(text, prefix) == name
+
+
+# Sieve rule 4: a comma-introduced cue later in the sentence, also for an embedded quotation.
+LATER = [
+    ("The budget “leaves the north behind” once again, said economist Lena Ortiz.",
+     "leaves the north", "Lena Ortiz"),
+    ("Turnout “was the highest in decades” in the eastern wards, council leader Raj Patel said.",
+     "was the highest", "Raj Patel"),
+]
+
+
+@pytest.mark.parametrize("text,prefix,name", LATER)
+def test_later_comma_cue(text, prefix, name):
+    assert _speaker_name(text, prefix) == name
+
+
+# A party-and-state tag between a name and its verb or appositive does not hide the name.
+PARTY_TAG = [
+    ("“We will not fold,” Sen. Mara Quill (D-Ore.) said on Tuesday.", "We will not fold",
+     "Mara Quill"),
+    ("Rep. Hal Dunning (R-Texas), chair of the panel, said the bill was “dead on arrival.”",
+     "dead on arrival", "Hal Dunning"),
+    ("Sen. Ida Brook (I-Vt.) told reporters that she “would vote against it every time.”",
+     "would vote against", "Ida Brook"),
+]
+
+
+@pytest.mark.parametrize("text,prefix,name", PARTY_TAG)
+def test_party_tag_after_a_name(text, prefix, name):
+    assert _speaker_name(text, prefix) == name

@@ -9,8 +9,8 @@ Rules:
    claim's maker's, or nobody's (a null speaker), never the denier's or reporter's.
 2. beside: a cue right after the closing mark ("…,” he said / "…,” said Liu).
 3. before: the nearest cue before the quotation in its sentence ("X said: “…”").
-4. later: for a sentence-opening quotation, a comma-introduced cue later in the sentence
-   (“…” between X and Y, the official said).
+4. later: a comma-introduced cue later in the sentence (“…” between X and Y, the official
+   said / The plan “…” in May, said X).
 5. viewpoint: a sentence opening "For X, …" gives X the voice of a cue-less quotation.
 6. colon: the subject of a clause ending in a colon ("Tom Hale was blunt: “…”"); an
    organisation only with a copula ("The ministry was clear: “…”"), not "Police found a
@@ -138,9 +138,7 @@ def before(site: Site) -> Answer:
 
 
 def later(site: Site) -> Answer:
-    """Rule 4: a comma-introduced cue later in the sentence of an opening quotation."""
-    if not site.opening:
-        return None
+    """Rule 4: a comma-introduced cue later in the sentence (“…” in May, X said)."""
     masked = site.doc.masked
     for c in site.cues:
         if c.start >= site.close_end and c.mention is not None and not c.inherited \
