@@ -93,3 +93,23 @@ PARTY_TAG = [
 @pytest.mark.parametrize("text,prefix,name", PARTY_TAG)
 def test_party_tag_after_a_name(text, prefix, name):
     assert _speaker_name(text, prefix) == name
+
+
+# Speech verbs beyond say and tell.
+VERBS = [
+    ("“We were never consulted,” sighed Nora Flint, who runs the ferry café.",
+     "We were never consulted", "Nora Flint"),
+    ("“The figures are a fiction,” Councillor Abe Ronson repeated on Monday.",
+     "The figures are a fiction", "Abe Ronson"),
+    ("Union leader Kofi Mensah denounced the deal as “a surrender dressed up as progress.”",
+     "a surrender dressed", "Kofi Mensah"),
+    ("“Nobody reads the small print anymore,” mused author Greta Lind.",
+     "Nobody reads the small print", "Greta Lind"),
+    ("Mayor Ines Soto thanked the crews for “working through the night to keep us safe.”",
+     "working through the night", "Ines Soto"),
+]
+
+
+@pytest.mark.parametrize("text,prefix,name", VERBS)
+def test_more_speech_verbs(text, prefix, name):
+    assert _speaker_name(text, prefix) == name

@@ -150,7 +150,8 @@ def _make_cue(masked: str, vs: int, ve: int, verb: str, lo: int, hi: int) -> Cue
 
 
 _OPENING_RE = re.compile(r"[\s•·*\-–—]*(?:(?:But|And|Yet|Still|Meanwhile|However),?\s+)?"
-                         r"(?:(?:In|At|On|During|After|Before|Earlier|Later|Last|Speaking|"
+                         r"(?:(?:In|At|On|During|After|Before|Earlier|Later|Last|Speaking|Outside|"
+                         r"Inside|Across|Amid|Despite|Since|Throughout|Following|Under|"
                          r"Asked|Appearing|Writing)\b[^,;:“”\"_]{0,60},\s+)?")
 # After the subject: an appositive between commas, then a lower-case predicate word.
 _PREDICATE_RE = re.compile(r"(?:,[^,;:“”\"_]{1,80},|,)?\s+"

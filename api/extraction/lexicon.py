@@ -33,6 +33,9 @@ emphasize reiterate retort counter allege scoff exclaim confirm vow promise pled
 lament complain report agree disagree shout yell whisper mutter testify insist recount
 describe dismiss accuse call reject deny slam blast brand label criticise criticize
 charge demand question wonder explain tell
+sigh repeat denounce mock bemoan muse riff bark confess interject echo assure interrupt
+fume gush plead snap rail marvel concur proclaim pronounce opine vent thunder
+scream cry cite thank praise hail tout decry condemn grouse ponder lecture
 """.split()
 
 _IRREGULAR_SPEECH = {
