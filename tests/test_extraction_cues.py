@@ -113,3 +113,32 @@ VERBS = [
 @pytest.mark.parametrize("text,prefix,name", VERBS)
 def test_more_speech_verbs(text, prefix, name):
     assert _speaker_name(text, prefix) == name
+
+
+# Sieve rule 8: a headline "X: ‘…’", also when the first line ends with a period.
+HEADLINE = [
+    ("Okafor: ‘We Will Carry This Fight To The Final Vote.’\n\nThe senator spoke in Dayton on "
+     "Friday before a crowd of several hundred supporters.", "We Will Carry", "Okafor"),
+    ("Governor Lisa Crane: Budget ‘Will Not Raise A Single Tax.’\n\nThe governor presented the "
+     "plan to lawmakers on Monday.", "Will Not Raise", "Lisa Crane"),
+]
+
+
+@pytest.mark.parametrize("text,prefix,name", HEADLINE)
+def test_headline_speaker(text, prefix, name):
+    assert _speaker_name(text, prefix) == name
+
+
+# Sieve rule 11: a quotation sentence with no cue takes the reporting verb's speaker in the
+# previous sentence of its paragraph; a news outlet's "reported" is no such speaker.
+PREVIOUS_SENTENCE = [
+    ("Mayor Tessa Grund said the bridge would reopen in June. “We owe the commuters that much, "
+     "and we will deliver.”", "We owe the commuters", "Tessa Grund"),
+    ("The ferry left port at dawn, the Coastal Herald reported. “We had no warning at all "
+     "before the storm arrived.”", "We had no warning", None),
+]
+
+
+@pytest.mark.parametrize("text,prefix,name", PREVIOUS_SENTENCE)
+def test_previous_sentence_speaker(text, prefix, name):
+    assert _speaker_name(text, prefix) == name

@@ -18,14 +18,18 @@ Rules:
 7. next attribution: a quotation that is its own sentence takes the person named by the next
    sentence when it is an attribution: "That was the verdict of X", "The words came from X",
    "Those were the words of X", "So said X".
-8. headline: a headline "X: ‘…’" makes X the speaker of its quotation.
+8. headline: a headline "X: ‘…’" makes X the speaker of its quotation, also when the
+   article's first line ends with a period.
 9. continuation: a later quotation of the same paragraph continues the paragraph's speaker;
    a paragraph opening with a quotation continues the previous paragraph when that one ends
    with "X said:" or held an attributed quotation.
 10. next subject: a quotation that is its own sentence takes the subject of a reporting verb
    opening the next sentence of its paragraph ("“We have nothing left.” Amina Yusuf, 38,
    said her house …").
-11. next paragraph: a paragraph that is only a quotation, with no speaker before it, takes
+11. previous sentence: a quotation that is its own sentence, with no speaker yet, takes the
+   speaker of a reporting verb in the previous sentence of its paragraph ("Lee said the plan
+   had failed. “We start again on Monday.”"); not a news outlet's "reported".
+12. next paragraph: a paragraph that is only a quotation, with no speaker before it, takes
    the named person whose attribution opens the next paragraph ("Mayor Ana Lopez said …").
 """
 from __future__ import annotations
@@ -219,11 +223,12 @@ def next_attribution(site: Site) -> Answer:
 
 
 def headline(site: Site) -> Answer:
-    """Rule 8: the 'X:' speaker of a headline quotation like "China: ‘…’"."""
-    if not site.title:
-        return None
+    """Rule 8: the 'X:' speaker of a headline quotation like "China: ‘…’", also when the
+    article's first line ends with a period ("Lindqvist: ‘We Will Win.’")."""
     masked = site.doc.masked
-    line_start = site.doc.line_bounds(site.line)[0]
+    line_start, line_end = site.doc.line_bounds(site.line)
+    if not site.title and (masked[:line_start].strip() or line_end - line_start > 160):
+        return None
     mark = masked.find(":", line_start, site.q.open_pos)
     if mark < 0 or mark - line_start > 60:
         return None  # "Minister: plan is ‘lawful’": the headline's speaker precedes a colon
@@ -283,6 +288,22 @@ def next_subject(site: Site) -> Answer:
     return None
 
 
+def previous_sentence(site: Site) -> Answer:
+    """Rule 11: the speaker of a reporting verb in the previous sentence of the paragraph."""
+    if site.title or not site.opening:
+        return None
+    doc = site.doc
+    k = doc.sentence_index(site.lo) - 1
+    if k < 0:
+        return None
+    lo2, hi2 = doc.sentence_bounds(doc.sentence_starts[k])
+    if doc.line_index(lo2) != site.line:
+        return None  # the quotation opens its paragraph: continuation's business
+    found = [c for c in cues_of(doc, lo2, hi2) if c.mention is not None
+             and c.verb not in ("claims", "reported", "according to")]
+    return found[-1] if found else None
+
+
 def _nonblank_line(doc: Document, line: int, step: int) -> int | None:
     """Return the next non-blank line from line in direction step, two blanks at most."""
     for k in range(line + step, line + 4 * step, step):
@@ -294,7 +315,7 @@ def _nonblank_line(doc: Document, line: int, step: int) -> int | None:
 
 
 def next_paragraph(site: Site) -> Answer:
-    """Rule 11: the named person opening the next paragraph, for a quotation paragraph."""
+    """Rule 12: the named person opening the next paragraph, for a quotation paragraph."""
     if site.title or not site.opening:
         return None
     doc, line = site.doc, site.line
@@ -319,7 +340,7 @@ def next_paragraph(site: Site) -> Answer:
 
 SIEVE: tuple[Callable[[Site], Answer], ...] = (
     claim, beside, before, later, viewpoint, colon, next_attribution, headline, continuation,
-    next_subject, next_paragraph,
+    next_subject, previous_sentence, next_paragraph,
 )
 
 
