@@ -39,13 +39,15 @@ def open_db(db_path: str):
 
 
 @cli.command(help="Build the database from seeds/ (replacing the file only once it is complete).")
+@click.option("--force", is_flag=True,
+              help="Rebuild an existing file (refused while a server has it open).")
 @db_option("SQLite file to build.")
-def seed(db_path: str) -> None:
+def seed(db_path: str, force: bool) -> None:
     from api.store.errors import SeedError
     from api.store.seeds import build_database
 
     try:
-        results = build_database(db_path)
+        results = build_database(db_path, replace=force)
     except SeedError as exc:
         raise click.ClickException(exc.detail) from exc
     stored = sum(r.stored for r in results)
