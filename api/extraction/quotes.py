@@ -81,7 +81,9 @@ class DirectFinder:
                 self.records.append(rec)
                 if rec.source is not None or (rec.cue is not None and rec.cue.mention is not None
                                               and rec.cue.verb != "claims"):
-                    self._by_line[self.doc.line_index(q.open_pos)] = rec
+                    # a quotation running over paragraphs also speaks for the one it ends in
+                    for pos in (q.open_pos, q.end):
+                        self._by_line[self.doc.line_index(pos)] = rec
         return self.records
 
     def _window(self, q: QuoteSpan) -> tuple[int, int, int, list[Cue]]:

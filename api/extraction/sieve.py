@@ -297,11 +297,11 @@ def previous_sentence(site: Site) -> Answer:
     if k < 0:
         return None
     lo2, hi2 = doc.sentence_bounds(doc.sentence_starts[k])
-    if doc.line_index(lo2) != site.line:
-        return None  # the quotation opens its paragraph: continuation's business
     found = [c for c in cues_of(doc, lo2, hi2) if c.mention is not None
              and c.verb not in ("claims", "reported", "according to")]
-    return found[-1] if found else None
+    if not found or doc.line_index(found[-1].verb_start) != site.line:
+        return None  # a paragraph opening with a quotation is continuation's business
+    return found[-1]
 
 
 def _nonblank_line(doc: Document, line: int, step: int) -> int | None:
