@@ -142,3 +142,18 @@ PREVIOUS_SENTENCE = [
 @pytest.mark.parametrize("text,prefix,name", PREVIOUS_SENTENCE)
 def test_previous_sentence_speaker(text, prefix, name):
     assert _speaker_name(text, prefix) == name
+
+
+# The opening subject of a carried verb must be followed by a predicate that starts with a
+# verb: a sentence opener ("Holding signs …,") or a name cut short is no subject.
+OPENING_SUBJECT_GUARD = [
+    ("Holding banners outside the depot, strikers kept up a chant, calling the offer “an "
+     "insult to every driver here”.", "an insult", None),
+    ("Instead, Governor Pia Lund pressed ahead, calling the ruling “a gift to polluters "
+     "across the state”.", "a gift to polluters", "Pia Lund"),
+]
+
+
+@pytest.mark.parametrize("text,prefix,name", OPENING_SUBJECT_GUARD)
+def test_opening_subject_guard(text, prefix, name):
+    assert _speaker_name(text, prefix) == name

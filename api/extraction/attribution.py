@@ -152,10 +152,23 @@ def _make_cue(masked: str, vs: int, ve: int, verb: str, lo: int, hi: int) -> Cue
 _OPENING_RE = re.compile(r"[\s•·*\-–—]*(?:(?:But|And|Yet|Still|Meanwhile|However),?\s+)?"
                          r"(?:(?:In|At|On|During|After|Before|Earlier|Later|Last|Speaking|Outside|"
                          r"Inside|Across|Amid|Despite|Since|Throughout|Following|Under|"
-                         r"Asked|Appearing|Writing)\b[^,;:“”\"_]{0,60},\s+)?")
+                         r"Asked|Appearing|Writing)\b[^,;:“”\"_]{0,60},\s+)?"
+                         r"(?:(?:Instead|Separately|Afterwards?|Nevertheless|Nonetheless|Then|"
+                         r"Now|Again|Indeed|Finally|Likewise|[A-Z][a-z]+ly),\s+)?")
 # After the subject: an appositive between commas, then a lower-case predicate word.
 _PREDICATE_RE = re.compile(r"(?:,[^,;:“”\"_]{1,80},|,)?\s+"
-                           r"(?!(?:and|or|&|nor|who|which)\b)[a-z]")
+                           r"(?!(?:and|or|&|nor|who|which)\b)(?P<word>[a-z][\w\-’']*)")
+# The predicate opens with a verb: a regular past or present form, an adverb, an auxiliary
+# or a common irregular verb; "The Florida senator" is no subject "The Florida" + "senator".
+_PREDICATE_WORDS = frozenset("""
+is was are were has had have will would can could did does do may might must shall should
+also then later now again still just once even never only first last this on in at after
+before during while since when yesterday today tonight earlier recently previously
+took made went gave sent spoke held met began came got brought left ran sat stood wrote
+told said put hit set kept drew struck sought won lost took wore faced became read led
+fought thought felt saw heard knew found paid rose fell took shot threw broke built
+shook beat swore of himself herself themselves itself despite with without amid
+""".split())
 _ROLE_BEFORE_RE = re.compile(r"[^,;:“”\"_]{2,60},\s+")  # "The charity's chair, Helen Ward"
 
 
@@ -171,9 +184,17 @@ def opening_subject(masked: str, lo: int, vs: int) -> Mention | None:
             or (mention.kind == "pronoun" and mention.name == "they") \
             or mention.text.endswith(("'s", "’s")):
         return None
-    if not _PREDICATE_RE.match(masked, mention.end, vs):
+    pred = _PREDICATE_RE.match(masked, mention.end, vs)
+    if pred is None or not _verb_like(pred.group("word")):
         return None
+    if mention.kind == "name" and not mention.org and (mention.text.split()[0] in ("The", "A", "An")
+                                                       or mention.text.endswith(("ing", "ly"))):
+        return None  # a name cut short ("The Florida"), an opener ("Holding", "Shortly")
     return mention
+
+
+def _verb_like(word: str) -> bool:
+    return word in _PREDICATE_WORDS or word.endswith(("ed", "s", "ly", "n’t", "n't"))
 
 
 def _according(masked: str, lo: int, hi: int) -> list[Cue]:
