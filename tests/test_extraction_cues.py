@@ -157,3 +157,19 @@ OPENING_SUBJECT_GUARD = [
 @pytest.mark.parametrize("text,prefix,name", OPENING_SUBJECT_GUARD)
 def test_opening_subject_guard(text, prefix, name):
     assert _speaker_name(text, prefix) == name
+
+
+# Sieve rule 3: a name signed with a dash after the closing mark, ending the paragraph.
+SIGNATURE = [
+    ("Readers wrote in after the debate.\n\n“He never answered a single question about rent.” "
+     "― Marta Ilves\n\n“Clear winner tonight, no contest at all.” — Tomas Birk, 41, a welder",
+     "He never answered", "Marta Ilves"),
+    ("Readers wrote in after the debate.\n\n“He never answered a single question about rent.” "
+     "― Marta Ilves\n\n“Clear winner tonight, no contest at all.” — Tomas Birk, 41, a welder",
+     "Clear winner tonight", "Tomas Birk"),
+]
+
+
+@pytest.mark.parametrize("text,prefix,name", SIGNATURE)
+def test_dash_signature(text, prefix, name):
+    assert _speaker_name(text, prefix) == name

@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import re
 
+from .around import date_window
 from .attribution import Cue, Record, cues_of
 from .document import Document
 from .lexicon import NAMING_WORDS, SPEECH_VERBS, WORK_NOUNS
 from .marks import QuoteSpan
-from .sieve import Site, attribute, date_window
+from .sieve import Site, attribute
 
 _WORDS_RE = re.compile(r"[^\W_][\w'’\-]*")
 _LEAD_RE = re.compile(r"[\s•·*\-–—]*$")

@@ -3,33 +3,36 @@
 Each rule takes the quotation's Site and returns a Cue, a Record whose speaker the quotation
 continues, or None to leave it to the next rule; the first answer wins.
 
-Rules:
+Rules (SIEVE, in this order; rules 8 and 10-13 are in around.py):
 1. claim: a quotation inside a claim that the sentence disputes or ascribes ("denied claims
    by the union that “…”", "made “false claims” that “…”", "Lee's claim that “…”") is the
    claim's maker's, or nobody's (a null speaker), never the denier's or reporter's.
 2. beside: a cue right after the closing mark ("…,” he said / "…,” said Liu).
-3. before: the nearest cue before the quotation in its sentence ("X said: “…”").
-4. later: a comma-introduced cue later in the sentence (“…” between X and Y, the official
+3. signature: a name signed with a dash after the closing mark, ending the paragraph
+   (“…” ― Ana Ruiz).
+4. before: the nearest cue before the quotation in its sentence ("X said: “…”").
+5. later: a comma-introduced cue later in the sentence (“…” between X and Y, the official
    said / The plan “…” in May, said X).
-5. viewpoint: a sentence opening "For X, …" gives X the voice of a cue-less quotation.
-6. colon: the subject of a clause ending in a colon ("Tom Hale was blunt: “…”"); an
+6. viewpoint: a sentence opening "For X, …" gives X the voice of a cue-less quotation.
+7. colon: the subject of a clause ending in a colon ("Tom Hale was blunt: “…”"); an
    organisation only with a copula ("The ministry was clear: “…”"), not "Police found a
    note: …".
-7. next attribution: a quotation that is its own sentence takes the person named by the next
+8. next attribution: a quotation that is its own sentence takes the person named by the next
    sentence when it is an attribution: "That was the verdict of X", "The words came from X",
    "Those were the words of X", "So said X".
-8. headline: a headline "X: ‘…’" makes X the speaker of its quotation, also when the
+9. headline: a headline "X: ‘…’" makes X the speaker of its quotation, also when the
    article's first line ends with a period.
-9. continuation: a later quotation of the same paragraph continues the paragraph's speaker;
-   a paragraph opening with a quotation continues the previous paragraph when that one ends
-   with "X said:" or held an attributed quotation.
-10. next subject: a quotation that is its own sentence takes the subject of a reporting verb
+10. continuation: a later quotation of the same paragraph continues the paragraph's speaker
+   (a quotation running over paragraphs, in the one it ends in too); a paragraph opening
+   with a quotation continues the previous paragraph when that one ends with "X said:" or
+   held an attributed quotation.
+11. next subject: a quotation that is its own sentence takes the subject of a reporting verb
    opening the next sentence of its paragraph ("“We have nothing left.” Amina Yusuf, 38,
    said her house …").
-11. previous sentence: a quotation that is its own sentence, with no speaker yet, takes the
+12. previous sentence: a quotation that is its own sentence, with no speaker yet, takes the
    speaker of a reporting verb in the previous sentence of its paragraph ("Lee said the plan
    had failed. “We start again on Monday.”"); not a news outlet's "reported".
-12. next paragraph: a paragraph that is only a quotation, with no speaker before it, takes
+13. next paragraph: a paragraph that is only a quotation, with no speaker before it, takes
    the named person whose attribution opens the next paragraph ("Mayor Ana Lopez said …").
 """
 from __future__ import annotations
@@ -38,7 +41,9 @@ import re
 from dataclasses import dataclass
 from typing import Callable, Union
 
-from .attribution import Cue, Record, cues_of, opening_subject
+from .around import (continuation, next_attribution, next_paragraph, next_subject,
+                     previous_sentence)
+from .attribution import Cue, Record, opening_subject
 from .document import Document
 from .marks import QuoteSpan
 from .mentions import parse_after, parse_before
@@ -46,17 +51,6 @@ from .mentions import parse_after, parse_before
 _GAP_RE = re.compile(r"[\s,—–\-]*")
 _WORDS_RE = re.compile(r"[^\W_][\w'’\-]*")
 _CLAUSE_WORDS = 8  # a quotation this far into the claim's clause is still part of it
-_SPACE_RE = re.compile(r"\s*")
-_SUBJECT_LEAD_RE = re.compile(r"[\s•·*\-–—]*")
-_NEXT_ATTRIBUTION_RE = re.compile(
-    r"[\s•·*\-–—]*(?:(?:That|This|Such|Those|These|It)\s+(?:was|were|is|are)\s+the\s+"
-    r"(?:[a-z\-]+\s+){0,2}?(?:verdict|view|words?|message|assessment|warning|opinion|reaction|"
-    r"response|conclusion|advice|judge?ment|plea|promise|prediction|claim|argument|take|"
-    r"thoughts?|comments?|remarks?|message|summary|retort|reply|answer)\s+of"
-    r"|(?:The|Those|These|That|This|Such)\s+(?:[a-z\-]+\s+){0,2}?(?:words?|comments?|remarks?|"
-    r"message|warning|verdict|assessment|plea|retort)\s+(?:came|come|were|was|is|are)\s+"
-    r"(?:from|those\s+of|that\s+of)"
-    r"|(?:Or\s+)?[Ss]o\s+(?:said|says))\s+")
 # A claim noun opening its content clause: "claims (by the union) that", "“baseless rumours” that".
 _CLAIM_RE = re.compile(
     r"\b(?P<noun>(?:claim|rumou?r|allegation|accusation|suggestion|assertion|insinuation|"
@@ -71,6 +65,7 @@ _DISPUTED_RE = re.compile(
     r"disput(?:es|ed|ing)|rebut(?:s|ted|ting)?|debunk(?:s|ed|ing)?|challeng(?:es|ed|ing)|"
     r"false|baseless|unfounded|misleading|bogus|unsubstantiated|groundless|spurious)\b"
     r"(?:\W+\w+){0,4}?\W*$")
+_SIGNATURE_RE = re.compile(r"[ \t\u00a0]*[―—–][ \t\u00a0]*(?=[A-Z])")
 _VIEWPOINT_RE = re.compile(r"[\s•·*\-–—]*For\s+")
 # An organisation states a position with a copula: "The ministry was clear: “…”".
 _ORG_STANCE_RE = re.compile(r"\s+(?:was|were|is|are|has\s+been|had\s+been|remained|remains)"
@@ -135,14 +130,30 @@ def beside(site: Site) -> Answer:
     return None
 
 
+def signature(site: Site) -> Answer:
+    """Rule 3: a name signed after the closing mark with a dash, ending the paragraph
+    (“…” ― Ana Ruiz / “…” — Ana Ruiz, 34, a nurse)."""
+    masked = site.doc.masked
+    dash = _SIGNATURE_RE.match(masked, site.close_end)
+    if dash is None:
+        return None
+    line_end = site.doc.line_bounds(site.doc.line_index(dash.end()))[1]
+    comma = masked.find(",", dash.end(), line_end)
+    mention = parse_after(masked, dash.end(), comma if comma >= 0 else line_end)
+    if mention is None or mention.kind != "name" or mention.start != dash.end() \
+            or masked[mention.end:line_end].strip(" \t.") and comma != mention.end:
+        return None
+    return Cue(dash.start(), mention.end, dash.start(), dash.end(), mention, "—")
+
+
 def before(site: Site) -> Answer:
-    """Rule 3: the nearest cue before the quotation in its sentence."""
+    """Rule 4: the nearest cue before the quotation in its sentence."""
     found = [c for c in site.cues if c.anchor < site.q.open_pos and c.mention is not None]
     return found[-1] if found else None
 
 
 def later(site: Site) -> Answer:
-    """Rule 4: a comma-introduced cue later in the sentence (“…” in May, X said)."""
+    """Rule 5: a comma-introduced cue later in the sentence (“…” in May, X said)."""
     masked = site.doc.masked
     for c in site.cues:
         if c.start >= site.close_end and c.mention is not None and not c.inherited \
@@ -152,7 +163,7 @@ def later(site: Site) -> Answer:
 
 
 def viewpoint(site: Site) -> Answer:
-    """Rule 5: X of a sentence opening "For X, …"."""
+    """Rule 6: X of a sentence opening "For X, …"."""
     if site.title:
         return None
     masked, open_pos = site.doc.masked, site.q.open_pos
@@ -170,7 +181,7 @@ def viewpoint(site: Site) -> Answer:
 
 
 def colon(site: Site) -> Answer:
-    """Rule 6: the person (or, with a copula, organisation) opening a clause ending in a colon."""
+    """Rule 7: the person (or, with a copula, organisation) opening a clause ending in a colon."""
     if site.title:
         return None
     masked, lo, open_pos = site.doc.masked, site.lo, site.q.open_pos
@@ -187,43 +198,8 @@ def colon(site: Site) -> Answer:
     return Cue(mention.start, mention.end, mark, mark + 1, mention, ":")
 
 
-def _next_sentence(site: Site, same_paragraph: bool) -> tuple[int, int] | None:
-    """Return the bounds of the sentence after a quotation that ends its own sentence."""
-    doc, close_end, hi = site.doc, site.close_end, site.hi
-    if doc.masked[close_end:hi].strip(" \t.!?"):
-        return None  # the quotation does not end its sentence
-    k = doc.sentence_index(max(hi - 1, close_end - 1)) + 1
-    if k >= len(doc.sentence_starts):
-        return None
-    if same_paragraph and doc.masked.find("\n", close_end, doc.sentence_starts[k]) >= 0:
-        return None
-    if doc.line_index(doc.sentence_starts[k]) - doc.line_index(close_end - 1) > 1:
-        return None
-    return doc.sentence_bounds(doc.sentence_starts[k])
-
-
-def next_attribution(site: Site) -> Answer:
-    """Rule 7: "“…” That was the verdict of X." (the date window then spans that sentence)."""
-    if site.title or not site.opening:
-        return None
-    bounds = _next_sentence(site, False)
-    if bounds is None:
-        return None
-    lo2, hi2 = bounds
-    masked = site.doc.masked
-    m = _NEXT_ATTRIBUTION_RE.match(masked, lo2, hi2)
-    if m is None:
-        return None
-    mention = parse_after(masked, m.end(), hi2)
-    if mention is None or mention.kind not in ("name", "definite") or mention.org \
-            or mention.start != m.end():
-        return None
-    site.hi = hi2
-    return Cue(m.start(), mention.end, m.start(), m.end(), mention, "said")
-
-
 def headline(site: Site) -> Answer:
-    """Rule 8: the 'X:' speaker of a headline quotation like "China: ‘…’", also when the
+    """Rule 9: the 'X:' speaker of a headline quotation like "China: ‘…’", also when the
     article's first line ends with a period ("Lindqvist: ‘We Will Win.’")."""
     masked = site.doc.masked
     line_start, line_end = site.doc.line_bounds(site.line)
@@ -239,107 +215,8 @@ def headline(site: Site) -> Answer:
     return Cue(mention.start, mention.end, mark, mark, mention, ":")
 
 
-def continuation(site: Site) -> Answer:
-    """Rule 9: the record of the paragraph, or of the previous one, that this one continues."""
-    if site.line in site.by_line:
-        return site.by_line[site.line]
-    doc = site.doc
-    start, _ = doc.line_bounds(site.line)
-    if _SPACE_RE.match(doc.text, start, site.q.open_pos).end() != site.q.open_pos \
-            or site.kind != "full":
-        return None
-    prev_line = site.line - 1
-    while prev_line >= 0 and not doc.text[slice(*doc.line_bounds(prev_line))].strip():
-        prev_line -= 1
-    if prev_line < 0 or site.line - prev_line > 3:
-        return None
-    return site.by_line.get(prev_line) or _colon_record(doc, prev_line)
-
-
-def _colon_record(doc: Document, line: int) -> Record | None:
-    """Return a cue-only record when a paragraph ends with 'X said:'."""
-    s, e = doc.line_bounds(line)
-    if not doc.text[s:e].rstrip().endswith(":"):
-        return None
-    lo = doc.sentence_bounds(max(s, e - 2))[0]
-    cues = [c for c in cues_of(doc, lo, e) if c.mention is not None]
-    if not cues:
-        return None
-    rec = Record(cues[-1].start, cues[-1].end, "full", cues[-1], sentence_start=lo, line=line)
-    date_window(doc, rec, lo, e, e)
-    return rec
-
-
-def next_subject(site: Site) -> Answer:
-    """Rule 10: the subject of a reporting verb opening the next sentence of the paragraph."""
-    if site.title or not site.opening:
-        return None
-    bounds = _next_sentence(site, True)
-    if bounds is None:
-        return None
-    lo2, hi2 = bounds
-    lead = _SUBJECT_LEAD_RE.match(site.doc.masked, lo2, hi2).end()
-    for c in cues_of(site.doc, lo2, hi2):
-        m = c.mention
-        if m is not None and not c.inherited and not c.carried and m.start == lead \
-                and c.start < c.verb_start and m.kind in ("name", "pronoun", "definite") \
-                and not (m.kind == "pronoun" and m.name == "they"):
-            return c
-    return None
-
-
-def previous_sentence(site: Site) -> Answer:
-    """Rule 11: the speaker of a reporting verb in the previous sentence of the paragraph."""
-    if site.title or not site.opening:
-        return None
-    doc = site.doc
-    k = doc.sentence_index(site.lo) - 1
-    if k < 0:
-        return None
-    lo2, hi2 = doc.sentence_bounds(doc.sentence_starts[k])
-    found = [c for c in cues_of(doc, lo2, hi2) if c.mention is not None
-             and c.verb not in ("claims", "reported", "according to")]
-    if not found or doc.line_index(found[-1].verb_start) != site.line:
-        return None  # a paragraph opening with a quotation is continuation's business
-    return found[-1]
-
-
-def _nonblank_line(doc: Document, line: int, step: int) -> int | None:
-    """Return the next non-blank line from line in direction step, two blanks at most."""
-    for k in range(line + step, line + 4 * step, step):
-        if k < 0 or k >= len(doc.line_starts):
-            return None
-        if doc.text[slice(*doc.line_bounds(k))].strip():
-            return k
-    return None
-
-
-def next_paragraph(site: Site) -> Answer:
-    """Rule 12: the named person opening the next paragraph, for a quotation paragraph."""
-    if site.title or not site.opening:
-        return None
-    doc, line = site.doc, site.line
-    if doc.masked[site.close_end:doc.line_bounds(line)[1]].strip():
-        return None
-    prev = _nonblank_line(doc, line, -1)
-    if prev is not None and any(c.mention is not None
-                                for c in cues_of(doc, *doc.line_bounds(prev))):
-        return None
-    nxt = _nonblank_line(doc, line, 1)
-    if nxt is None:
-        return None
-    lo2, hi2 = doc.sentence_bounds(doc.line_bounds(nxt)[0])
-    lead = _SUBJECT_LEAD_RE.match(doc.masked, lo2, hi2).end()
-    for c in cues_of(doc, lo2, hi2):
-        m = c.mention
-        if m is not None and m.kind == "name" and not m.org and not c.inherited \
-                and not c.carried and m.start == lead and c.start < c.verb_start:
-            return c
-    return None
-
-
 SIEVE: tuple[Callable[[Site], Answer], ...] = (
-    claim, beside, before, later, viewpoint, colon, next_attribution, headline, continuation,
+    claim, beside, signature, before, later, viewpoint, colon, next_attribution, headline, continuation,
     next_subject, previous_sentence, next_paragraph,
 )
 
@@ -351,21 +228,3 @@ def attribute(site: Site) -> Answer:
         if found is not None:
             return found
     return None
-
-
-def date_window(doc: Document, rec: Record, lo: int, hi: int, close_end: int) -> None:
-    """Set where a record's statement date is looked for: its cue's clause."""
-    cue = rec.cue
-    if cue is None:
-        rec.date_lo = rec.date_hi = 0
-        return
-    before_quote = cue.start < close_end - 1 and cue.anchor < rec.start
-    start = lo if before_quote else cue.start
-    end = min(hi, cue.end + 80)
-    text = doc.masked
-    # after a quotation the cue's clause runs on past commas ("…,” X said, on Sunday)
-    for stop in ((",", " that ", ";") if before_quote else (" that ", ";", "_")):
-        k = text.find(stop, cue.end, end)
-        if k >= 0:
-            end = k
-    rec.date_lo, rec.date_hi = start, end
