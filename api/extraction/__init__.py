@@ -9,7 +9,8 @@ Pipeline (each module documents its own rules):
 - document.py: mask quotation contents, split sentences and lines once;
 - attribution.py / mentions.py / names.py: reporting-verb cues and their speaker
   phrases (names with titles and appositives, pronouns, descriptions);
-- quotes.py: direct quotations — speech or not, full or partial, which cue;
+- quotes.py: direct quotations — speech or not, full or partial; sieve.py (with
+  around.py): which cue attributes each, an ordered tuple of named rules;
 - reported.py: indirect speech without marks, clear cases only;
 - entities.py: an entity of the article and what its roles tell (offices, gender,
   age); cast.py: the persons and organisations the article names, with their

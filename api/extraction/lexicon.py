@@ -33,6 +33,9 @@ emphasize reiterate retort counter allege scoff exclaim confirm vow promise pled
 lament complain report agree disagree shout yell whisper mutter testify insist recount
 describe dismiss accuse call reject deny slam blast brand label criticise criticize
 charge demand question wonder explain tell
+sigh repeat denounce mock bemoan muse riff bark confess interject echo assure interrupt
+fume gush plead snap rail marvel concur proclaim pronounce opine vent thunder
+scream cry cite thank praise hail tout decry condemn grouse ponder lecture
 """.split()
 
 _IRREGULAR_SPEECH = {
@@ -59,7 +62,7 @@ def _speech_forms() -> set[str]:
     # Bare infinitives are too ambiguous ("call", "state", "post", "charge"...).
     forms -= set(_REGULAR_SPEECH) - {"say", "add", "insist", "warn", "claim", "argue"}
     forms -= {"say", "tell", "write", "post", "state", "report", "question", "charge"}
-    forms -= {"states", "posts", "reports", "questions", "charges", "calls", "calling",
+    forms -= {"states", "posts", "reports", "questions", "charges", "calls",
               "continue", "continues", "continuing", "promise", "promises", "stated"}
     # Bare forms after an auxiliary: "did grudgingly concede that".
     return forms | {"stated", "concede", "admit", "acknowledge", "say"}
