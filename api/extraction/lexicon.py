@@ -84,8 +84,23 @@ say cautioned cautions observed
 PARTICIPLES = frozenset(f for f in SPEECH_VERBS if f.endswith("ing"))
 
 # Verbs after which a quotation names a thing rather than reporting speech.
+# Verbs that report or judge someone's words without opening a cue here ("calling it a
+# “buffet menu”", "decried the board for “walking away”"): a short quoted fragment after
+# one is speech (quotes.py). Not forms that are as often nouns: calls, attacks, label.
+CHARACTERIZING_VERBS = frozenset("""
+calling decried decry decries decrying assailed assailing derided deride derides
+deriding insulted insulting mocked mocking mocks chanted chanting crying cried labelled
+labelling dubbing slammed slamming hailed hailing hails praised praising touted touting
+touts bragged bragging brags quipped quipping repeating repeated repeats invoked
+invoking invokes cited citing cites characterized characterizing characterised
+characterising portrayed portraying portrays denounced denouncing denounces condemned
+condemning condemns attacked attacking ridiculed ridiculing lambasted lambasting
+screamed screaming mouthing mouthed pleaded pleading referred referring refers echoed
+echoing proclaimed proclaiming proclaims
+""".split())
+
 NAMING_WORDS = frozenset("""
-so-called dubbed nicknamed titled entitled called named known billed styled termed
+so-called dubbed nicknamed titled entitled called calling named known billed styled termed
 """.split())
 
 ROLE_NOUNS = frozenset("""
