@@ -107,17 +107,13 @@ def check(text: str, speaker: str | None, source_id: str | None, db_path: str) -
 @click.option("--kind", multiple=True, type=click.Choice(["full", "partial", "indirect"]))
 @db_option("SQLite file to read.")
 def export(fmt: str, speaker, outlet, kind, db_path: str) -> None:
-    import csv
-
-    from api.formats import CSV_COLUMNS
+    from api.formats import CSV_COLUMNS, write_csv
     from api.store.quotes import QuoteFilters, iter_quotes
 
     filters = QuoteFilters(speaker=list(speaker), outlet=list(outlet), kind=list(kind))
     rows = iter_quotes(open_db(db_path), filters)
     if fmt == "csv":
-        writer = csv.writer(sys.stdout, lineterminator="\r\n")
-        writer.writerow(CSV_COLUMNS)
-        writer.writerows(["" if row[c] is None else row[c] for c in CSV_COLUMNS] for row in rows)
+        write_csv(sys.stdout, (dict(row) for row in rows))
         return
     for row in rows:
         sys.stdout.write(json.dumps({c: row[c] for c in CSV_COLUMNS}, ensure_ascii=False) + "\n")
