@@ -52,6 +52,7 @@ _NAME_RE = re.compile(
     rf"[{_UP}](?<![\w.][{_UP}])(?:\.{_SP}?(?:{_INITIAL}{_SP}?)*[A-Z])?{_TOK_REST}"
     rf"(?:{_SP}+(?:{_PART}{_SP}+){{0,2}}(?:{_INITIAL}{_SP}+)*{_TOK})+")
 # \b first would defeat the skip-ahead
+_WORD_IN_RUN_RE = re.compile(r"\S+")
 _CAP_WORD_RE = re.compile(rf"[{_UP}](?<!\w[{_UP}])[\w'’\-]*")
 # "Former Secretary of State Jane Doe": an office "of"/"for" something before a name.
 _OFFICE_OF_RE = re.compile(r"(?<![\w’'])(?:(?:[Ff]ormer|[Ee]x-|[Ss]hadow|[Aa]cting)\s*)?"
@@ -102,6 +103,21 @@ def _clean_name(raw: str) -> tuple[str, ...]:
     return tuple(toks)
 
 
+def _name_runs(text: str):
+    """Yield the capitalised runs of text; a run a headline verb splits ("Francois
+    Lindqvist Says Omar Bell …") also yields the part before the verb when it is a
+    given name and a surname or two."""
+    for m in _NAME_RE.finditer(text):
+        verb = next((w for w in _WORD_IN_RUN_RE.finditer(m.group())
+                     if w.group().lower() in HEADLINE_VERBS), None)
+        if verb is not None and verb.start() > 0:
+            head = _NAME_RE.match(text, m.start(), m.start() + verb.start() - 1)
+            if head is not None and len(head.group().split()) <= 3 \
+                    and head.group().split()[0].lower() in GIVEN_NAME_GENDER:
+                yield head
+        yield m
+
+
 def prev_word(text: str, lo: int, hi: int) -> str:
     """Return the last run of non-space characters in text[lo:hi] ("" if none)."""
     j = hi
@@ -141,7 +157,7 @@ class Cast:
             if gender:
                 self.honorific_gender.setdefault(h.group(2), gender)
         self._collect_introduced(text)
-        for m in _NAME_RE.finditer(text):
+        for m in _name_runs(text):
             toks = _clean_name(m.group())
             if not toks:
                 if is_org_name(m.group()):  # "Lumora Inc": a later bare "Lumora" is a company

@@ -5,6 +5,7 @@ rule(disc, mention, pos, sentence_start) and returns the entity, NOBODY when it 
 the mention has no referent it can name, or None to pass to the next rule.
 
 Rules:
+- place: a US state or city ("said Idaho …") or a function word is no speaker.
 - name: a name resolves to the fullest person name of the article that it
   abbreviates (cast.py); an organisation name to itself or its alias; a one-word
   speaker is an organisation unless person-like (organisations.py).
@@ -40,7 +41,7 @@ from typing import Callable, Union
 
 from .document import Document
 from .entities import WORD_RE, Entity, may_be
-from .lexicon import ALIASES, ORG_WORDS
+from .lexicon import ALIASES, ORG_WORDS, STOP_CAPS, US_PLACES
 from .mentions import Mention
 from .organisations import RECENT, Organisations
 
@@ -120,6 +121,13 @@ class Discourse(Organisations):
 
 
 Rule = Callable[[Discourse, Mention, int, int], Union[Entity, None]]
+
+
+def by_place(d: Discourse, m: Mention, pos: int, sent_start: int) -> Entity | None:
+    if m.kind == "name" and (m.name.lower() in US_PLACES
+                             or (m.name.lower() in STOP_CAPS and not m.org)):
+        return NOBODY  # "said Idaho …", "Of …": a state, a city or a function word
+    return None
 
 
 def by_name(d: Discourse, m: Mention, pos: int, sent_start: int) -> Entity | None:
@@ -245,6 +253,6 @@ def by_opening_person(d: Discourse, m: Mention, pos: int, sent_start: int) -> En
         max(0, para - 600), para, possessive=True))
 
 
-RULES: tuple[Rule, ...] = (by_name, by_pronoun, by_anonymous, by_unnamed, by_statement,
+RULES: tuple[Rule, ...] = (by_place, by_name, by_pronoun, by_anonymous, by_unnamed, by_statement,
                            by_organisation, by_role, by_previous_subject, by_paragraph_person,
                            by_opening_person)
