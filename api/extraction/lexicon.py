@@ -98,7 +98,7 @@ chairperson treasurer superintendent sheriff inspector detective sergeant consta
 dean principal teacher doctor nurse pastor bishop pope rabbi imam witness source
 administrator regulator negotiator activist campaigner spokesmen officials sources
 pollster pollsters operative operatives host anchor moderator surrogate delegate delegates
-staffer staffers donor donors voter voters volunteer volunteers organizer
+staffer staffers donor donors voter voters volunteer volunteers organizer clerk scientist
 analysts economists experts executives diplomats lawmakers residents witnesses
 insider insiders person people member members employee worker resident
 boss cofounder cardinal manager-general secretary-general director-general
