@@ -82,3 +82,23 @@ PLACE_ROLES = [
 @pytest.mark.parametrize("text,passage,name,kind", PLACE_ROLES)
 def test_place_and_role_description(text, passage, name, kind):
     _check(text, passage, name, kind)
+
+
+# "she" goes to a person, never to a place, an event or a building named since.
+PRONOUN_PERSONS = [
+    ("Lena Fisk toured the coast on Monday. The storm had flooded the Harbor Islands "
+     "overnight.\n\n“We need the money now,” she said.", "We need the money now,",
+     "Lena Fisk", "person"),
+    ("Mara Quist spoke at the rally. Quist then met the organisers. Crowds packed the "
+     "Granite Hall afterwards.\n\n"
+     "“This is only the start,” she said.", "This is only the start,", "Mara Quist",
+     "person"),
+    ("Dennis Okafor opened the hearing. Members then reviewed the Budget Speech.\n\n"
+     "“The numbers are worse than we thought,” he said.",
+     "The numbers are worse than we thought,", "Dennis Okafor", "person"),
+]
+
+
+@pytest.mark.parametrize("text,passage,name,kind", PRONOUN_PERSONS)
+def test_pronoun_takes_a_person(text, passage, name, kind):
+    _check(text, passage, name, kind)

@@ -17,6 +17,8 @@ Rules:
   marks a person.
 - A surname or given name resolves to the fullest name sharing its first or last
   token, preferring names seen earlier, else later in the article.
+- A run naming a place or an event or work ("New York City", "Tern Islands",
+  "Harbour Speech") is no person.
 - Places and organisations ("Washington", "the ministry") are organisations; an
   organisation's type comes from a name word such as Inc/Bank/FC/United/Authority or
   a noun next to it.
@@ -29,7 +31,7 @@ from functools import lru_cache
 from .document import Document
 from .entities import Entity, given_gender, role_heads
 from .lexicon import (ALIASES, GIVEN_NAME_GENDER, HEADLINE_VERBS, HONORIFIC_GENDER,
-                      MULTIWORD_PLACES,
+                      MULTIWORD_PLACES, NON_PERSON_FINALS, US_PLACES,
                       NAME_PARTICLES, NAME_PREFIX_TITLES, ORG_NAME_TYPES, ORG_NOUNS,
                       ORG_TYPE_NOUNS, ORG_WORDS, PLACES, POSTNOMINALS, ROLE_NOUNS, STOP_CAPS, TITLE_WORDS)
 from .mentions import is_org_name, parse_before
@@ -98,8 +100,9 @@ def _clean_name(raw: str) -> tuple[str, ...]:
     while len(toks) > 2 and toks[-1].lower().rstrip(".") in POSTNOMINALS:
         toks = toks[:-1]  # "Priya Shah KC"
     name = " ".join(toks)
-    if len(toks) < 2 or is_org_name(name) or name.lower() in MULTIWORD_PLACES:
-        return ()
+    if len(toks) < 2 or is_org_name(name) or name.lower() in MULTIWORD_PLACES \
+            or name.lower() in US_PLACES or toks[-1].lower() in NON_PERSON_FINALS:
+        return ()  # "New York City", "Tern Islands", "Harbour Speech": no person
     return tuple(toks)
 
 

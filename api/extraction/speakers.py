@@ -13,8 +13,10 @@ Rules:
   he/she a person named earlier in the same sentence, else the subject of the
   previous sentence, the last person or anonymous speaker, the last person named,
   the last person named of that gender, or the last person who spoke whose gender
-  is not known to differ, skipping anyone whose known gender differs; the first
-  pronoun that refers to a person of unknown gender fixes it.
+  is not known to differ, skipping anyone whose known gender differs or who shows
+  no sign of being a person (no given name, role, honorific or voice, surname never
+  written alone: "Harbor Islands", "Trends Are");
+  the first pronoun that refers to a person of unknown gender fixes it.
 - anonymous: "a U.S. official" is a new anonymous speaker, later matched by "the
   (American) official".
 - unnamed: a description in a sentence telling of anonymity ("speaking on condition
@@ -41,7 +43,7 @@ from typing import Callable, Union
 
 from .document import Document
 from .entities import WORD_RE, Entity, may_be
-from .lexicon import ALIASES, ORG_WORDS, STOP_CAPS, US_PLACES
+from .lexicon import ALIASES, GIVEN_NAME_GENDER, ORG_WORDS, STOP_CAPS, US_PLACES
 from .mentions import Mention
 from .organisations import RECENT, Organisations
 
@@ -58,6 +60,7 @@ class Discourse(Organisations):
         super().__init__(doc)
         self.last_speaker: Entity | None = None
         self.spoken: list[Entity] = []  # speakers in reading order, repeats allowed
+        self._plain: dict[str, bool] = {}  # names written as a person's name would be
 
     def resolve(self, m: Mention, pos: int, sent_start: int) -> Entity | None:
         """Return the entity a mention refers to; None when it cannot be resolved."""
@@ -65,6 +68,28 @@ class Discourse(Organisations):
             ent = rule(self, m, pos, sent_start)
             if ent is not None:
                 return None if ent is NOBODY else ent
+        return None
+
+    def person_like(self, ent: Entity) -> bool:
+        """Tell whether a candidate for he/she may be a person: it shows a known gender, a
+        given name, a role, an honorific or a voice of its own, or its surname is written
+        on its own ("… Quist said"; "Harbor Islands", "Great Depression" and a headline's
+        "Trends Are" show none of it)."""
+        first, last = ent.name.split(" ", 1)[0], ent.name.rsplit(" ", 1)[-1]
+        if ent.kind != "person" or ent.gender is not None or ent.last >= 0 \
+                or bool(ent.roles) or first.lower() in GIVEN_NAME_GENDER \
+                or last in self.person_tokens:
+            return True
+        if ent.name not in self._plain:
+            self._plain[ent.name] = self.text.count(last) > self.text.count(ent.name)
+        return self._plain[ent.name]
+
+    def _recent_person(self, k: int) -> Entity | None:
+        """Return the latest person-like name at or before name index k."""
+        for j in range(k, max(-1, k - 30), -1):
+            ent = self._entity("person", self.names[j][1])
+            if self.person_like(ent):
+                return ent
         return None
 
     def _recent_speaker_fitting(self, gender: str) -> Entity | None:
@@ -156,13 +181,13 @@ def by_pronoun(d: Discourse, m: Mention, pos: int, sent_start: int) -> Entity | 
         return d._recent_org(pos) or NOBODY
     last = d.last_speaker if d.last_speaker and d.last_speaker.kind != "organization" else None
     k = bisect_left(d._positions, pos) - 1
-    recent = (lambda: d._entity("person", d.names[k][1])) if k >= 0 else (lambda: None)
+    recent = (lambda: d._recent_person(k)) if k >= 0 else (lambda: None)
     for find in (lambda: d._person_in_span(sent_start, m.start, m.name),
                  lambda: d._previous_subject(sent_start), lambda: last, recent,
                  lambda: d._recent_of_gender(k, m.name),
                  lambda: d._recent_speaker_fitting(m.name)):
         cand = find()  # in order of salience, computed only as far as needed
-        if cand is not None and cand.gender in (None, m.name):
+        if cand is not None and cand.gender in (None, m.name) and d.person_like(cand):
             cand.gender = m.name
             return cand
     return NOBODY
