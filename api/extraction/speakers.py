@@ -13,9 +13,9 @@ Rules:
   he/she a person named earlier in the same sentence, else the subject of the
   previous sentence, the last person or anonymous speaker, the last person named,
   the last person named of that gender, or the last person who spoke whose gender
-  is not known to differ, skipping anyone whose known gender differs or who shows
-  no sign of being a person (no given name, role, honorific or voice, surname never
-  written alone: "Harbor Islands", "Trends Are");
+  is not known to differ, skipping anyone whose known gender differs; the last
+  person named is the latest name that shows it is a person (a given name, role,
+  honorific, voice, or its surname written alone: not "Harbor Islands", "Trends Are");
   the first pronoun that refers to a person of unknown gender fixes it.
 - anonymous: "a U.S. official" is a new anonymous speaker, later matched by "the
   (American) official".
@@ -187,7 +187,7 @@ def by_pronoun(d: Discourse, m: Mention, pos: int, sent_start: int) -> Entity | 
                  lambda: d._recent_of_gender(k, m.name),
                  lambda: d._recent_speaker_fitting(m.name)):
         cand = find()  # in order of salience, computed only as far as needed
-        if cand is not None and cand.gender in (None, m.name) and d.person_like(cand):
+        if cand is not None and cand.gender in (None, m.name):
             cand.gender = m.name
             return cand
     return NOBODY
