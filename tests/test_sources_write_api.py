@@ -33,11 +33,25 @@ def test_post_source_stores_it_with_its_quotes(write_client, auth_headers):
 
 def test_same_text_again_returns_the_existing_source(write_client, auth_headers):
     first = write_client.post("/v1/sources", json=ARTICLE, headers=auth_headers)
-    again = write_client.post("/v1/sources", json={**ARTICLE, "outlet": "Other"},
-                              headers=auth_headers)
+    again = write_client.post("/v1/sources", json=ARTICLE, headers=auth_headers)
     assert again.status_code == 200
     assert again.get_json() == first.get_json()
+    fewer = write_client.post("/v1/sources", json={"text": ARTICLE["text"], "outlet": "City Wire"},
+                              headers=auth_headers)  # fields left out agree with what is stored
+    assert fewer.status_code == 200
     assert write_client.get("/healthz").get_json()["sources"] == 4
+
+
+def test_same_text_with_other_metadata_is_409_naming_the_stored_values(write_client, auth_headers):
+    first = write_client.post("/v1/sources", json=ARTICLE, headers=auth_headers).get_json()
+    other = write_client.post("/v1/sources", json={**ARTICLE, "outlet": "Other", "title": "Bridge"},
+                              headers=auth_headers)
+    assert other.status_code == 409 and other.content_type == "application/problem+json"
+    body = other.get_json()
+    assert body["errors"] == {"outlet": ["stored as 'City Wire'"], "title": ["stored as 'Mayor opens bridge'"]}
+    assert (body["source_id"], body["stored"]["outlet"], body["stored"]["author"]) == (
+        first["id"], "City Wire", "Sam Reed")
+    assert write_client.get(f"/v1/sources/{first['id']}").get_json()["outlet"] == "City Wire"
 
 
 @pytest.mark.parametrize("headers, status, challenge", [

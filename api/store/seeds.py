@@ -4,17 +4,17 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
 from api.db import connect, init_schema
 from api.extraction import extract_quotes
 from api.store.errors import SeedError
-from api.store.ingest import IngestResult, SourceInput, store_source
+from api.store.ingest import METADATA_FIELDS, IngestResult, SourceInput, store_source
 from api.store.provenance_index import rebuild_index
 
 SEEDS_DIR = Path(__file__).resolve().parents[2] / "seeds"
-SOURCE_FIELDS = ("outlet", "publisher", "title", "author", "url", "published", "language", "notes")
 
 
 @dataclass(frozen=True)
@@ -38,14 +38,41 @@ def read_manifest(seeds_dir: Path = SEEDS_DIR) -> list[SeedDocument]:
         if actual != entry.get("sha256"):
             raise SeedError(f"{path}: SHA-256 is {actual} but manifest.json says "
                             f"{entry.get('sha256')}; the seed text must not be edited")
-        fields = {key: entry.get(key) for key in SOURCE_FIELDS}
+        fields = {key: entry.get(key) for key in METADATA_FIELDS}
         documents.append(SeedDocument(entry["file"], SourceInput(text=raw.decode("utf-8"), **fields)))
     return documents
 
 
-def build_database(path: str | Path, seeds_dir: Path = SEEDS_DIR) -> list[IngestResult]:
-    """Build a fresh database at path from the seeds; the file appears only when complete."""
+def refuse_if_open(path: Path) -> None:
+    """Raise SeedError when another connection (a running server) has the database open.
+
+    SQLite leaves WAL mode only when no other connection is open, so a successful switch to
+    rollback journaling proves nobody would keep writing to the file about to be replaced.
+    """
+    probe = sqlite3.connect(path, timeout=0, isolation_level=None)
+    try:
+        mode = probe.execute("PRAGMA journal_mode=DELETE").fetchone()[0]
+    except sqlite3.Error as exc:
+        mode = str(exc)
+    finally:
+        probe.close()
+    if mode != "delete":
+        raise SeedError(f"{path} is open elsewhere (a running server?): stop it before "
+                        "rebuilding, or its later writes would be lost")
+
+
+def build_database(path: str | Path, seeds_dir: Path = SEEDS_DIR, *,
+                   replace: bool = False) -> list[IngestResult]:
+    """Build a fresh database at path from the seeds; the file appears only when complete.
+
+    An existing file is replaced only with `replace`, and never while a connection has it open.
+    """
     path = Path(path)
+    if path.exists():
+        if not replace:
+            raise SeedError(f"{path} exists; pass --force to rebuild it from seeds/ "
+                            "(every write made since is lost)")
+        refuse_if_open(path)
     documents = read_manifest(seeds_dir)
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(path.name + ".building")
