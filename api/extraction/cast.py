@@ -87,6 +87,7 @@ def _clean_name(raw: str) -> tuple[str, ...]:
     for k, t in enumerate(toks):
         low = t.lower()
         if low in STOP_CAPS or low in TITLE_WORDS or low.rstrip("s") in TITLE_WORDS \
+                or low + "." in TITLE_WORDS \
                 or low in HEADLINE_VERBS:
             cut = k + 1  # "Podesta Says Obama …": a headline's verb ends no name
     toks = toks[cut:]

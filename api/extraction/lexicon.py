@@ -503,5 +503,6 @@ OFFICE_WORDS = frozenset(TITLE_WORDS | set(ROLE_SYNONYMS) | {
 NON_PERSON_FINALS = frozenset("""
 ocean sea islands island river mountains valley bay county avenue boulevard plaza airport
 stadium arena station speech coverage address remarks debate interview show report act
-plan program programme tour rally summit convention hearing
+plan program programme tour rally summit convention hearing hotel casino resort prize
+award war depression
 """.split())

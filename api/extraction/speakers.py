@@ -10,7 +10,7 @@ Rules:
   abbreviates (cast.py); an organisation name to itself or its alias; a one-word
   speaker is an organisation unless person-like (organisations.py).
 - pronoun: "they" is the last speaker; "it" the organisation of organisations.py;
-  he/she a person named earlier in the same sentence, else the subject of the
+  he/she a person-like person named earlier in the same sentence, else the subject of the
   previous sentence, the last person or anonymous speaker, the last person named,
   the last person named of that gender, or the last person who spoke whose gender
   is not known to differ, skipping anyone whose known gender differs; the last
@@ -83,6 +83,11 @@ class Discourse(Organisations):
         if ent.name not in self._plain:
             self._plain[ent.name] = self.text.count(last) > self.text.count(ent.name)
         return self._plain[ent.name]
+
+    def _person_in_sentence(self, lo: int, hi: int, gender: str) -> Entity | None:
+        """Return the person named in text[lo:hi] for he/she, if person-like."""
+        ent = self._person_in_span(lo, hi, gender)
+        return ent if ent is not None and self.person_like(ent) else None
 
     def _recent_person(self, k: int) -> Entity | None:
         """Return the latest person-like name at or before name index k."""
@@ -182,7 +187,7 @@ def by_pronoun(d: Discourse, m: Mention, pos: int, sent_start: int) -> Entity | 
     last = d.last_speaker if d.last_speaker and d.last_speaker.kind != "organization" else None
     k = bisect_left(d._positions, pos) - 1
     recent = (lambda: d._recent_person(k)) if k >= 0 else (lambda: None)
-    for find in (lambda: d._person_in_span(sent_start, m.start, m.name),
+    for find in (lambda: d._person_in_sentence(sent_start, m.start, m.name),
                  lambda: d._previous_subject(sent_start), lambda: last, recent,
                  lambda: d._recent_of_gender(k, m.name),
                  lambda: d._recent_speaker_fitting(m.name)):
