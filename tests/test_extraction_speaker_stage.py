@@ -102,3 +102,31 @@ PRONOUN_PERSONS = [
 @pytest.mark.parametrize("text,passage,name,kind", PRONOUN_PERSONS)
 def test_pronoun_takes_a_person(text, passage, name, kind):
     _check(text, passage, name, kind)
+
+
+# After the verb, a compound description keeps its last noun, and a role written before
+# a name gives the name.
+COMPOUND_DESCRIPTIONS = [
+    ("“Morale has never been lower,” said one former agency official.",
+     "Morale has never been lower,", "former agency official", "anonymous"),
+    ("“We will open offices in every county,” added his campaign manager Rosa Delgado.",
+     "We will open offices in every county,", "Rosa Delgado", "person"),
+]
+
+
+@pytest.mark.parametrize("text,passage,name,kind", COMPOUND_DESCRIPTIONS)
+def test_compound_description_after_the_verb(text, passage, name, kind):
+    _check(text, passage, name, kind)
+
+
+# "the Democratic nominee" is never a person whose role names the other party.
+PARTIES = [
+    ("Democratic nominee Alma Reyes met voters in Toledo. Her rival, Republican nominee "
+     "Grant Hollis, stayed in Ohio.\n\n“Every vote counts here,” said the Democratic "
+     "nominee.", "Every vote counts here,", "Alma Reyes", "person"),
+]
+
+
+@pytest.mark.parametrize("text,passage,name,kind", PARTIES)
+def test_party_of_the_description(text, passage, name, kind):
+    _check(text, passage, name, kind)

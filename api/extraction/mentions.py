@@ -12,7 +12,9 @@ person's organisation after the name ("Analyst Priya Desai at Investec")
 joins the role; a lone plural ("Scientists warned") is a vague group, not a name.
 After a verb, lower-case modifiers and a role noun lead on to the name they introduce
 ("said Oregon garden-supply executive Jo Roe"); "said the Vermont senator" is
-a description, not the place.
+a description, not the place; a compound description keeps its last noun ("one
+former agency official"), and a role noun followed by a name gives the name ("added
+his campaign manager Jo Roe").
 """
 from __future__ import annotations
 
@@ -313,6 +315,15 @@ def _forward_tokens(text: str, toks: list[Tok]) -> list[Tok]:
     if toks[0][0] in DEFINITE or toks[0][0] in INDEFINITE or toks[0][0] in _POSSESSIVE_DETS:
         for k, t in enumerate(toks[1:8], 1):
             if t[0].lower() in ROLE_NOUNS or t[0].lower() in ORG_NOUNS:
+                while k + 1 < len(toks) and toks[k + 1][0].islower() \
+                        and toks[k + 1][0] in ROLE_NOUNS:
+                    k += 1  # "one former campaign staffer", "a party activist"
+                n = k + 1
+                while n < len(toks) and n - k < 5 and is_cap(toks[n][0]):
+                    n += 1
+                if n - k > 2 and toks[k][0].islower() and toks[k][0] in ROLE_NOUNS \
+                        and not is_org_name(text[toks[k + 1][1]:toks[n - 1][2]]):
+                    return toks[:n]  # "added his campaign manager Nils Brandt"
                 if k + 1 < len(toks) and toks[k + 1][0].lower() in DOC_NOUNS:
                     return toks[:k + 2]  # "a company statement"
                 return toks[:k + 1]

@@ -26,7 +26,8 @@ Rules:
 - organisation: "the company/bank/club", "a police statement" is the organisation of
   a fitting type named before it (organisations.py).
 - role: "the ambassador" is the last speaker or latest entity whose role holds that
-  noun or an office that answers to it (entities.py); a role introduced later in
+  noun or an office that answers to it and may be them (entities.may_be: not another
+  office, age or party); a role introduced later in
   the body only serves a headline; "the 62-year-old" is the person of that age.
 - previous subject: else the person opening the previous sentence, if they may hold
   that role (subjects.py).
@@ -121,7 +122,8 @@ class Discourse(Organisations):
 
         Only the last few hundred speakers are searched, so long documents stay linear."""
         for ent in reversed(self.spoken[-RECENT:]):
-            if ent.kind != "organization" and ent.has_head(head, words) and ent.last <= pos:
+            if ent.kind != "organization" and ent.has_head(head, words) and ent.last <= pos \
+                    and may_be(ent, head, words):
                 if not anonymous_only or ent.kind == "anonymous":
                     return ent
         if anonymous_only:
@@ -129,7 +131,7 @@ class Discourse(Organisations):
         ahead = self.doc.is_title_line(pos)  # a headline's "Minister:" is named below it
         for at, name in reversed(self.role_index.get(head, [])[-RECENT:]):
             ent = self.entities[("person", name)]
-            if (at <= pos or ahead) and ent.has_head(head, words):
+            if (at <= pos or ahead) and ent.has_head(head, words) and may_be(ent, head, words):
                 return ent
         return None
 
