@@ -116,7 +116,7 @@ chairperson treasurer superintendent sheriff inspector detective sergeant consta
 dean principal teacher doctor nurse pastor bishop pope rabbi imam witness source
 administrator regulator negotiator activist campaigner spokesmen officials sources
 pollster pollsters operative operatives host anchor moderator surrogate delegate delegates
-staffer staffers donor donors voter voters volunteer volunteers organizer
+staffer staffers donor donors voter voters volunteer volunteers organizer clerk scientist
 analysts economists experts executives diplomats lawmakers residents witnesses
 insider insiders person people member members employee worker resident
 boss cofounder cardinal manager-general secretary-general director-general
@@ -155,7 +155,7 @@ playmaker centre-half centre-forward left-back right-back wing-back shortstop li
 # Title words that may precede a name: "President Xi Jinping", "U.S. Attorney G. Z. T.".
 TITLE_WORDS = frozenset("""
 president vice secretary minister ambassador attorney senator sen. rep. representative
-governor gov. mayor judge justice general gen. admiral adm. chancellor premier king queen
+governor gov. del. mayor judge justice general gen. admiral adm. chancellor premier king queen
 prince princess pope speaker director chairman chairwoman chair ceo coach commissioner
 spokesman spokeswoman spokesperson sheriff detective sergeant sgt. inspector officer
 professor prof. dr. dr mr. mr mrs. mrs ms. ms miss sir dame lord lady rev. reverend
@@ -245,7 +245,7 @@ state defense defence justice commerce treasury health foreign interior homeland
 finance energy labor labour agriculture education trade security public national
 international federal central global world western eastern northern southern
 photo video read watch related advertisement reporting editing additional
-like to of despite neither either unlike speaking presumptive democratic
+like to of despite neither either unlike speaking presumptive democratic rival once
 """.split())
 
 # Third-person and past verbs of headlines that glue names into one capitalised run:
@@ -515,3 +515,12 @@ ORG_TYPE_NOUNS: dict[str, str] = {
 OFFICE_WORDS = frozenset(TITLE_WORDS | set(ROLE_SYNONYMS) | {
     w for syns in ROLE_SYNONYMS.values() for w in syns}) - {"player", "expert", "official",
                                                            "politician", "head", "boss"}
+
+# Last words of a capitalised run that make it a place, an event or a work, not a
+# person: "Coral Ocean", "Tern Islands", "Harbour Speech", "Evening Coverage".
+NON_PERSON_FINALS = frozenset("""
+ocean sea islands island river mountains valley bay county avenue boulevard plaza airport
+stadium arena station speech coverage address remarks debate interview show report act
+plan program programme tour rally summit convention hearing hotel casino resort prize
+award war depression
+""".split())
