@@ -1,17 +1,21 @@
 """Indirect (reported) speech without quotation marks, kept to clear cases.
 
+The stage is RULES, an ordered tuple of rule functions rule(sentence, found) ->
+Record | None, tried in this order on each sentence; found holds the records the
+earlier rules made there.
+
 Rules:
-- "X said (that) CLAUSE." where X opens the sentence or clause (after an
-  introductory phrase with a comma, a bullet, or a conjunction such as "and",
+- closing_cue: "CLAUSE, said X." / "CLAUSE, X said." (optionally ", citing …"
+  after): the span is the sentence up to the comma before the cue.
+- opening_cue: "X said (that) CLAUSE." where X opens the sentence or clause (after
+  an introductory phrase with a comma, a bullet, or a conjunction such as "and",
   "but", "after", "when") or is a person named before ", who said", and is a name,
   he/she, or a role description; "told", "promised" and "assured" need "… that".
   The span is the clause to the end of the sentence, final period and a trailing
   ", according to …" excluded.
-- "CLAUSE, said X." / "CLAUSE, X said." (optionally ", citing …" after): the span is
-  the sentence up to the comma before the cue.
-- "X …, saying (that) CLAUSE." with an identified sentence subject X.
-- "X said that A, and that B." / "… but that B": B is its own passage (A may hold a
-  quotation).
+- saying: "X …, saying (that) CLAUSE." with an identified sentence subject X.
+- second_that: "X said that A, and that B." / "… but that B": B is its own passage
+  (A may hold a quotation).
 - A clause needs four words, three after an explicit "that" ("warned that it came late").
 - Never when the reported clause holds a quotation (the quotation is the record),
   nor for vague plural groups ("experts say") or "according to X".
@@ -19,6 +23,8 @@ Rules:
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from typing import Callable
 
 from .attribution import SAYING, Cue, Record, cues_of, verb_index
 from .document import Document
@@ -142,39 +148,22 @@ def _conj_end(masked: str, lo: int, hi: int) -> bool:
     return _CONJ_END_RE.search(masked, max(lo, j - 9), hi) is not None
 
 
-def _opening_cue(doc: Document, lo: int, hi: int, cues: list[Cue]) -> Record | None:
-    """Match 'X said (that) CLAUSE.' with X opening its clause."""
-    for cue in cues:
-        if cue.verb not in INDIRECT_VERBS or not _good_subject(cue) \
-                or (cue.start >= cue.verb_start and not cue.carried):
-            continue
-        if not (_INTRO_RE.fullmatch(doc.masked, lo, cue.start)
-                or _conj_end(doc.masked, lo, cue.start) or (cue.mention.kind == "name"
-                    and _WHO_RE.fullmatch(doc.masked, cue.mention.end, cue.verb_start))):
-            continue
-        if cue.verb in _NEEDS_THAT:
-            m = _OBJ_THAT_RE.match(doc.masked, cue.verb_end, hi)
-            if not m and cue.verb in ("told", "tells"):
-                m = _AUDIENCE_RE.match(doc.masked, cue.verb_end, hi)
-                if m and not _FINITE_RE.search(doc.masked, m.end(), min(hi, m.end() + 60)):
-                    m = None
-            if not m:
-                continue
-            pos = m.end()
-        else:
-            m = _THAT_RE.match(doc.masked, cue.end, hi)
-            pos = m.end()
-            if not _is_clause(doc.masked, m, cue.verb, hi):
-                continue
-        rec = _clause(doc, pos, hi, cue, lo)
-        if rec is not None:
-            return rec
-    return None
+@dataclass
+class Sentence:
+    """One sentence being read: its bounds and its cues with a speaker mention."""
+
+    doc: Document
+    lo: int
+    hi: int
+    cues: list[Cue]
 
 
-def _closing_cue(doc: Document, lo: int, hi: int, cues: list[Cue]) -> Record | None:
+def closing_cue(s: Sentence, found: list[Record]) -> Record | None:
     """Match 'CLAUSE, said X.' or 'CLAUSE, X said.' ending the sentence."""
-    for cue in reversed(cues):
+    if found:
+        return None
+    doc, lo, hi = s.doc, s.lo, s.hi
+    for cue in reversed(s.cues):
         if cue.verb not in INDIRECT_VERBS or not _good_subject(cue):
             continue
         comma = doc.masked.rfind(",", lo, cue.start)
@@ -191,8 +180,44 @@ def _closing_cue(doc: Document, lo: int, hi: int, cues: list[Cue]) -> Record | N
     return None
 
 
-def _saying(doc: Document, lo: int, hi: int, cues: list[Cue]) -> Record | None:
+def opening_cue(s: Sentence, found: list[Record]) -> Record | None:
+    """Match 'X said (that) CLAUSE.' with X opening its clause."""
+    if found:
+        return None
+    doc, lo, hi = s.doc, s.lo, s.hi
+    for cue in s.cues:
+        if cue.verb not in INDIRECT_VERBS or not _good_subject(cue) \
+                or (cue.start >= cue.verb_start and not cue.carried):
+            continue
+        if not (_INTRO_RE.fullmatch(doc.masked, lo, cue.start)
+                or _conj_end(doc.masked, lo, cue.start) or (cue.mention.kind == "name"
+                    and _WHO_RE.fullmatch(doc.masked, cue.mention.end, cue.verb_start))):
+            continue
+        pos = _clause_pos(doc.masked, cue, hi)
+        rec = _clause(doc, pos, hi, cue, lo) if pos is not None else None
+        if rec is not None:
+            return rec
+    return None
+
+
+def _clause_pos(masked: str, cue: Cue, hi: int) -> int | None:
+    """Return where the reported clause after a cue's verb starts, None when there is none."""
+    if cue.verb in _NEEDS_THAT:
+        m = _OBJ_THAT_RE.match(masked, cue.verb_end, hi)
+        if not m and cue.verb in ("told", "tells"):
+            m = _AUDIENCE_RE.match(masked, cue.verb_end, hi)
+            if m and not _FINITE_RE.search(masked, m.end(), min(hi, m.end() + 60)):
+                m = None
+        return m.end() if m else None
+    m = _THAT_RE.match(masked, cue.end, hi)
+    return m.end() if _is_clause(masked, m, cue.verb, hi) else None
+
+
+def saying(s: Sentence, found: list[Record]) -> Record | None:
     """Match 'X …, saying (that) CLAUSE.' with X the subject of the sentence."""
+    if found:
+        return None
+    doc, lo, hi = s.doc, s.lo, s.hi
     m = _SAYING_RE.search(doc.masked, lo, hi)
     if m is None:
         return None
@@ -206,18 +231,29 @@ def _saying(doc: Document, lo: int, hi: int, cues: list[Cue]) -> Record | None:
     return _clause(doc, m.end(), hi, cue, lo)
 
 
-def _second_that(doc: Document, lo: int, hi: int, cues: list[Cue]) -> Record | None:
-    """Match the coordinated clause of 'X said that A, and that B.' as its own passage."""
+def second_that(s: Sentence, found: list[Record]) -> Record | None:
+    """Match the coordinated clause of 'X said that A, and that B.' as its own passage
+    (after a record whose clause follows its verb, or alone when A holds a quotation)."""
+    doc, lo, hi = s.doc, s.lo, s.hi
+    if found and found[-1].start < found[-1].cue.verb_end:
+        return None
     if doc.masked.find("that", lo, hi) < 0:
         return None
     m = _AND_THAT_RE.search(doc.masked, lo, hi)
     if m is None:
         return None
-    for cue in reversed(cues):
+    for cue in reversed(s.cues):
         if cue.verb_end < m.start() and cue.verb in INDIRECT_VERBS and _good_subject(cue) \
                 and cue.start < cue.verb_start:
-            return _clause(doc, m.end(), hi, cue, lo)
+            rec = _clause(doc, m.end(), hi, cue, lo)
+            if rec is not None and found and rec.start < found[-1].end:
+                return None
+            return rec
     return None
+
+
+Rule = Callable[[Sentence, list[Record]], "Record | None"]
+RULES: tuple[Rule, ...] = (closing_cue, opening_cue, saying, second_that)
 
 
 def find_indirect(doc: Document) -> list[Record]:
@@ -234,22 +270,19 @@ def find_indirect(doc: Document) -> list[Record]:
         lo, hi = doc.sentence_bounds(vs)
         if hi - lo < 20 or hi - lo > 1200 or doc.quote_at(lo) is not None:
             continue
-        for rec in _sentence_records(doc, lo, hi):
+        for rec in sentence_records(doc, lo, hi):
             rec.line = doc.line_index(lo)
             out.append(rec)
     return out
 
 
-def _sentence_records(doc: Document, lo: int, hi: int) -> list[Record]:
+def sentence_records(doc: Document, lo: int, hi: int) -> list[Record]:
+    """Apply RULES in order to one sentence and return the records they make."""
     cues = [c for c in cues_of(doc, lo, hi) if c.mention is not None and c.verb != "according to"]
-    rec = None
-    if cues:
-        rec = _closing_cue(doc, lo, hi, cues) or _opening_cue(doc, lo, hi, cues)
-    if rec is None:
-        rec = _saying(doc, lo, hi, cues) or _second_that(doc, lo, hi, cues)
-        return [rec] if rec is not None else []
-    if rec.kind == "indirect" and rec.start >= rec.cue.verb_end:  # "X said that A and that B"
-        second = _second_that(doc, lo, hi, cues)
-        if second is not None and second.start >= rec.end:
-            return [rec, second]
-    return [rec]
+    sentence = Sentence(doc, lo, hi, cues)
+    found: list[Record] = []
+    for rule in RULES:
+        rec = rule(sentence, found)
+        if rec is not None:
+            found.append(rec)
+    return found

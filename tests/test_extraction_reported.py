@@ -1,0 +1,81 @@
+"""Reported (indirect) speech rules on short hand-written texts, one table per rule of
+reported.RULES, in its order.
+
+Each row is (text, expected indirect passages as (text, speaker name)). The texts are
+invented; the expected values are written by hand.
+"""
+from __future__ import annotations
+
+import pytest
+
+from api.extraction import extract_quotes
+from api.extraction.reported import RULES
+
+
+def _indirect(text: str) -> list[tuple[str, str | None]]:
+    out = []
+    for q in extract_quotes(text, "2024-05-02"):
+        assert text[q.start:q.end] == q.text
+        if q.kind == "indirect":
+            out.append((q.text, q.speaker.name if q.speaker else None))
+    return out
+
+
+def test_rules_are_named_in_order():
+    assert [r.__name__ for r in RULES] == ["closing_cue", "opening_cue", "saying",
+                                           "second_that"]
+
+
+CLOSING_CUE = [
+    ("The bridge would reopen to lorries by the end of March, said Colin Avery.",
+     [("The bridge would reopen to lorries by the end of March", "Colin Avery")]),
+    ("Harvest yields in the valley fell by a third last year, Imogen Tate said.",
+     [("Harvest yields in the valley fell by a third last year", "Imogen Tate")]),
+    ("Too late, Imogen Tate said.", []),  # three words are no passage
+]
+
+
+@pytest.mark.parametrize("text,expected", CLOSING_CUE)
+def test_closing_cue(text, expected):
+    assert _indirect(text) == expected
+
+
+OPENING_CUE = [
+    ("Marta Villanueva said the depot would close in the spring.",
+     [("the depot would close in the spring", "Marta Villanueva")]),
+    ("Marta Villanueva said on Friday that the depot would close in the spring.",
+     [("the depot would close in the spring", "Marta Villanueva")]),
+    ("Marta Villanueva told reporters that the depot would close in the spring.",
+     [("the depot would close in the spring", "Marta Villanueva")]),
+    ("Marta Villanueva told the depot staff about the spring.", []),  # no clause
+    ("Experts say the depot will close in the spring.", []),  # a vague group
+]
+
+
+@pytest.mark.parametrize("text,expected", OPENING_CUE)
+def test_opening_cue(text, expected):
+    assert _indirect(text) == expected
+
+
+SAYING = [
+    ("Desmond Achebe rejected the offer, saying the terms were far too vague.",
+     [("the terms were far too vague", "Desmond Achebe")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", SAYING)
+def test_saying(text, expected):
+    assert _indirect(text) == expected
+
+
+SECOND_THAT = [
+    ("Ruth Kessler said that the audit had found no fraud and that the accounts "
+     "would be published in May.",
+     [("the audit had found no fraud", "Ruth Kessler"),
+      ("the accounts would be published in May", "Ruth Kessler")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", SECOND_THAT)
+def test_second_that(text, expected):
+    assert _indirect(text) == expected
