@@ -22,8 +22,28 @@ def _indirect(text: str) -> list[tuple[str, str | None]]:
 
 
 def test_rules_are_named_in_order():
-    assert [r.__name__ for r in RULES] == ["closing_cue", "opening_cue", "saying",
+    assert [r.__name__ for r in RULES] == ["interposed_cue", "closing_cue", "opening_cue", "saying",
                                            "second_that"]
+
+
+# "A, X said, B": both parts are one statement, two passages with one cue; a relative
+# clause after the cue is the writer's.
+INTERPOSED_CUE = [
+    ("The new timetable, Odile Marchetti said, would cut waiting times at rural stations.",
+     [("The new timetable", "Odile Marchetti"),
+      ("would cut waiting times at rural stations", "Odile Marchetti")]),
+    ("The levy raised little, she said on Monday, because few firms had registered.",
+     [("The levy raised little", None),
+      ("because few firms had registered", None)]),
+    ("Pressure on the hull rises sharply below 300 metres, Rafe Olsen explained, which is why "
+     "the dive was cut short.",
+     [("Pressure on the hull rises sharply below 300 metres", "Rafe Olsen")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", INTERPOSED_CUE)
+def test_interposed_cue(text, expected):
+    assert _indirect(text) == expected
 
 
 CLOSING_CUE = [
@@ -48,6 +68,9 @@ OPENING_CUE = [
     ("Marta Villanueva told reporters that the depot would close in the spring.",
      [("the depot would close in the spring", "Marta Villanueva")]),
     ("Marta Villanueva told the depot staff about the spring.", []),  # no clause
+    # a second reporting predicate ends the clause
+    ("Ivo Brandt said the ferry was safe and accused the council of scaremongering.",
+     [("the ferry was safe", "Ivo Brandt")]),
     ("Experts say the depot will close in the spring.", []),  # a vague group
 ]
 

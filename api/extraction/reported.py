@@ -26,9 +26,9 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
-from .attribution import SAYING, Cue, Record, cues_of, verb_index
+from .attribution import SAYING, Cue, Record, cues_of, trie_pattern, verb_index
 from .document import Document
-from .lexicon import INDIRECT_VERBS
+from .lexicon import INDIRECT_VERBS, SPEECH_VERBS
 from .mentions import parse_after
 
 _LEAD_RE = re.compile(r"[\s•·*\-–—]*")
@@ -71,11 +71,23 @@ _ACCORDING_TAIL_RE = re.compile(r",\s+according to\b[^,]*$")
 _PARTICIPLE_RE = re.compile(r"[a-z]+ing\b")
 _TAIL_OK_RE = re.compile(r"(?:\s+(?:on\s+|last\s+)?" + _DAYS + r"|\s+(?:yesterday|today|earlier))?"
                          r"\s*(?:,\s+[a-z][^.!?]*)?[.!?]?\s*")
+# "A, X said Tuesday, B": a time adverbial at most between the verb and the comma.
+_INTERPOSED_TAIL_RE = re.compile(r"(?:\s+(?:on\s+|last\s+)?" + _DAYS
+                                 + r"|\s+(?:yesterday|today|earlier))?\s*,\s+"
+                                 r"(?=[a-z])(?!(?:which|who|whom|whose|where|and|but)\b)")
 _SAYING_RE = re.compile(r",\s+(?P<verb>saying|adding|insisting|arguing|claiming|noting|stressing)"
                         r"\s+(?:that\s+)?")
 _WORD_RE = re.compile(r"\w+")
-# A second predicate of the speaker ends the reported clause: ", but dismissed …".
-_COORD_RE = re.compile(r",\s+(?:but|and)\s+(?:also\s+|then\s+)?(?:[a-z]+ed|said|told|says)\b")
+# A second predicate of the speaker ends the reported clause: ", but dismissed …", "and
+# said …" (a reporting verb needs no comma), or a new speaker: ", he added that …".
+_FINITE_TRIE = trie_pattern({v for v in SPEECH_VERBS | INDIRECT_VERBS
+                             if v.endswith(("ed", "es", "ts", "ys", "ns", "ks", "ms"))
+                             or v in ("said", "told")})
+_COORD_RE = re.compile(
+    r",\s+(?:but|and)\s+(?:also\s+|then\s+)?(?:[a-z]+ed|said|told|says)\b"
+    r"|\s+(?:and|but)\s+(?:(?:he|she|they|it)\s+)?(?:also\s+|then\s+|later\s+)?(?:"
+    + _FINITE_TRIE + r")\b"
+    r"|,\s+(?:he|she|they|it)\s+(?:also\s+|later\s+)?(?:" + _FINITE_TRIE + r")\b")
 _MIN_WORDS = 4
 _FINITE_RE = re.compile(r"\b(?:is|was|are|were|will|would|could|should|can|may|might|must|"
                         r"has|had|have|did|does|do|won't|wasn't|isn't|weren't|aren't)\b")
@@ -156,6 +168,32 @@ class Sentence:
     lo: int
     hi: int
     cues: list[Cue]
+
+
+def interposed_cue(s: Sentence, found: list[Record]) -> Record | None:
+    """Match 'A, X said, B.': A and B are two passages of one statement (same cue)."""
+    if found:
+        return None
+    doc, lo, hi = s.doc, s.lo, s.hi
+    for cue in s.cues:
+        if cue.verb not in INDIRECT_VERBS or not _good_subject(cue) \
+                or cue.start >= cue.verb_start or cue.verb in _NEEDS_THAT:
+            continue
+        comma = doc.masked.rfind(",", lo, cue.start)
+        if comma < 0 or doc.masked[comma + 1:cue.start].strip():
+            continue
+        after = _INTERPOSED_TAIL_RE.match(doc.masked, cue.end, hi)
+        if after is None:
+            continue
+        start = _DATELINE_RE.match(doc.text, lo, comma).end()
+        if not _quote_free(doc, start, comma) or start >= comma:
+            continue
+        second = _clause(doc, after.end(), hi, cue, lo)
+        if second is None:
+            continue
+        found.append(Record(start, comma, "indirect", cue, cue.start, hi, sentence_start=lo))
+        return second
+    return None
 
 
 def closing_cue(s: Sentence, found: list[Record]) -> Record | None:
@@ -253,7 +291,7 @@ def second_that(s: Sentence, found: list[Record]) -> Record | None:
 
 
 Rule = Callable[[Sentence, list[Record]], "Record | None"]
-RULES: tuple[Rule, ...] = (closing_cue, opening_cue, saying, second_that)
+RULES: tuple[Rule, ...] = (interposed_cue, closing_cue, opening_cue, saying, second_that)
 
 
 def find_indirect(doc: Document) -> list[Record]:
