@@ -72,6 +72,18 @@ OPENING_CUE = [
     ("Ivo Brandt said the ferry was safe and accused the council of scaremongering.",
      [("the ferry was safe", "Ivo Brandt")]),
     ("Experts say the depot will close in the spring.", []),  # a vague group
+    # "announced", "suggested", "recalled" … report speech only with "that" after them
+    ("Hallgrim Energy announced on Tuesday that it would sell its two oldest rigs.",
+     [("it would sell its two oldest rigs", "Hallgrim Energy")]),
+    ("Hallgrim Energy announced a plan that would close its two oldest rigs.", []),
+    ("Nadia Ferrante recalled that the river had flooded the square twice in 1998.",
+     [("the river had flooded the square twice in 1998", "Nadia Ferrante")]),
+    ("Retired judge Amos Kettering told a packed hall at the library in Dunmore on "
+     "Saturday that the court had lost its way.",
+     [("the court had lost its way", "Amos Kettering")]),
+    # "X, who said A, said B": the second predicate ends the first passage
+    ("Petra Lindqvist, who said the fund was solvent, said she would stay on.",
+     [("the fund was solvent", "Petra Lindqvist")]),
 ]
 
 

@@ -10,12 +10,17 @@ Rules:
 - opening_cue: "X said (that) CLAUSE." where X opens the sentence or clause (after
   an introductory phrase with a comma, a bullet, or a conjunction such as "and",
   "but", "after", "when") or is a person named before ", who said", and is a name,
-  he/she, or a role description; "told", "promised" and "assured" need "… that".
+  he/she, or a role description; "told", "promised" and "assured" need "… that";
+  verbs that as readily take a noun object ("announced", "suggested", "recalled":
+  lexicon.THAT_ONLY_VERBS) need "that" right after them (time and channel phrases
+  aside).
   The span is the clause to the end of the sentence, final period and a trailing
   ", according to …" excluded.
 - saying: "X …, saying (that) CLAUSE." with an identified sentence subject X.
 - second_that: "X said that A, and that B." / "… but that B": B is its own passage
   (A may hold a quotation).
+- The reported clause ends before a second predicate of the speaker (", but
+  dismissed …", "and accused …", ", he added …", ", said …").
 - A clause needs four words, three after an explicit "that" ("warned that it came late").
 - Never when the reported clause holds a quotation (the quotation is the record),
   nor for vague plural groups ("experts say") or "according to X".
@@ -28,7 +33,7 @@ from typing import Callable
 
 from .attribution import SAYING, Cue, Record, cues_of, trie_pattern, verb_index
 from .document import Document
-from .lexicon import INDIRECT_VERBS, SPEECH_VERBS
+from .lexicon import INDIRECT_VERBS, SPEECH_VERBS, THAT_ONLY_VERBS
 from .mentions import parse_after
 
 _LEAD_RE = re.compile(r"[\s•·*\-–—]*")
@@ -56,7 +61,7 @@ _THAT_RE = re.compile(
     r"\s*(?:,\s*)?(?:that\s+)?")
 _NEEDS_THAT = {"told", "tells", "promised", "promises", "assured", "assures", "warned",
                "cautioned", "cautions", "observed"}
-_OBJ_THAT_RE = re.compile(r"\s+(?:[\w.’'\-]+\s+){0,8}?that\s+")
+_OBJ_THAT_RE = re.compile(r"\s+(?:[\w.’'\-]+,?\s+){0,14}?that\s+")
 # "told the court his client had …": an audience, then a clause without "that".
 _AUDIENCE_RE = re.compile(
     r"\s+(?:(?:the|a)\s+)?(?:court|jury|inquest|tribunal|hearing|committee|inquiry|commons|"
@@ -87,7 +92,7 @@ _COORD_RE = re.compile(
     r",\s+(?:but|and)\s+(?:also\s+|then\s+)?(?:[a-z]+ed|said|told|says)\b"
     r"|\s+(?:and|but)\s+(?:(?:he|she|they|it)\s+)?(?:also\s+|then\s+|later\s+)?(?:"
     + _FINITE_TRIE + r")\b"
-    r"|,\s+(?:he|she|they|it)\s+(?:also\s+|later\s+)?(?:" + _FINITE_TRIE + r")\b")
+    r"|,\s+(?:(?:he|she|they|it)\s+)?(?:also\s+|later\s+)?(?:" + _FINITE_TRIE + r")\b")
 _MIN_WORDS = 4
 _FINITE_RE = re.compile(r"\b(?:is|was|are|were|will|would|could|should|can|may|might|must|"
                         r"has|had|have|did|does|do|won't|wasn't|isn't|weren't|aren't)\b")
@@ -248,6 +253,8 @@ def _clause_pos(masked: str, cue: Cue, hi: int) -> int | None:
                 m = None
         return m.end() if m else None
     m = _THAT_RE.match(masked, cue.end, hi)
+    if cue.verb in THAT_ONLY_VERBS and not m.group().rstrip().endswith("that"):
+        return None
     return m.end() if _is_clause(masked, m, cue.verb, hi) else None
 
 
