@@ -22,8 +22,9 @@ def _indirect(text: str) -> list[tuple[str, str | None]]:
 
 
 def test_rules_are_named_in_order():
-    assert [r.__name__ for r in RULES] == ["interposed_cue", "closing_cue", "opening_cue", "saying",
-                                           "second_that"]
+    assert [r.__name__ for r in RULES] == ["interposed_cue", "closing_cue", "as_cue",
+                                           "opening_cue", "saying", "second_that",
+                                           "coordinated_cue"]
 
 
 # "A, X said, B": both parts are one statement, two passages with one cue; a relative
@@ -60,6 +61,18 @@ def test_closing_cue(text, expected):
     assert _indirect(text) == expected
 
 
+AS_CUE = [
+    ("As Joaquim Pereira said on Tuesday, the harbour needs a second breakwater.",
+     [("the harbour needs a second breakwater", "Joaquim Pereira")]),
+    ("As Joaquim Pereira said, it rained.", []),
+]
+
+
+@pytest.mark.parametrize("text,expected", AS_CUE)
+def test_as_cue(text, expected):
+    assert _indirect(text) == expected
+
+
 OPENING_CUE = [
     ("Marta Villanueva said the depot would close in the spring.",
      [("the depot would close in the spring", "Marta Villanueva")]),
@@ -81,6 +94,8 @@ OPENING_CUE = [
     ("Retired judge Amos Kettering told a packed hall at the library in Dunmore on "
      "Saturday that the court had lost its way.",
      [("the court had lost its way", "Amos Kettering")]),
+    ("Imelda Roux said it was too early to judge the new rota.",
+     [("it was too early to judge the new rota", "Imelda Roux")]),
     # "X, who said A, said B": the second predicate ends the first passage
     ("Petra Lindqvist, who said the fund was solvent, said she would stay on.",
      [("the fund was solvent", "Petra Lindqvist")]),
@@ -113,4 +128,19 @@ SECOND_THAT = [
 
 @pytest.mark.parametrize("text,expected", SECOND_THAT)
 def test_second_that(text, expected):
+    assert _indirect(text) == expected
+
+
+# "X did A and said B": the coordinated reporting verb is a cue of its own.
+COORDINATED_CUE = [
+    ("Lena Dorr said the plan was sound and added that nobody would miss the old depot.",
+     [("the plan was sound", "Lena Dorr"),
+      ("nobody would miss the old depot", "Lena Dorr")]),
+    ("Lena Dorr called the poll a “weather vane” and said it was right more often than "
+     "the rest.", [("it was often more reliable than the rest", "Lena Dorr")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", COORDINATED_CUE)
+def test_coordinated_cue(text, expected):
     assert _indirect(text) == expected

@@ -5,25 +5,30 @@ Record | None, tried in this order on each sentence; found holds the records the
 earlier rules made there.
 
 Rules:
+- interposed_cue: "A, X said, B.": A and B are two passages under one cue (not when
+  B is a relative clause: ", she explained, which …").
 - closing_cue: "CLAUSE, said X." / "CLAUSE, X said." (optionally ", citing …"
   after): the span is the sentence up to the comma before the cue.
+- as_cue: "As X said (on Monday), CLAUSE.": the main clause.
 - opening_cue: "X said (that) CLAUSE." where X opens the sentence or clause (after
   an introductory phrase with a comma, a bullet, or a conjunction such as "and",
   "but", "after", "when") or is a person named before ", who said", and is a name,
   he/she, or a role description; "told", "promised" and "assured" need "… that";
   verbs that as readily take a noun object ("announced", "suggested", "recalled":
   lexicon.THAT_ONLY_VERBS) need "that" right after them (time and channel phrases
-  aside).
-  The span is the clause to the end of the sentence, final period and a trailing
-  ", according to …" excluded.
+  aside). The span is the clause to the end of the sentence, final period and a
+  trailing ", according to …" excluded.
 - saying: "X …, saying (that) CLAUSE." with an identified sentence subject X.
 - second_that: "X said that A, and that B." / "… but that B": B is its own passage
   (A may hold a quotation).
-- The reported clause ends before a second predicate of the speaker (", but
-  dismissed …", "and accused …", ", he added …", ", said …").
-- A clause needs four words, three after an explicit "that" ("warned that it came late").
-- Never when the reported clause holds a quotation (the quotation is the record),
-  nor for vague plural groups ("experts say") or "according to X".
+- coordinated_cue: "X said A and added (that) B." / "X did A and said B.": a
+  reporting verb coordinated with a sentence-opening speaker's predicate gives a
+  further passage under a cue of its own.
+All rules (clauses.py): a reported clause ends before a second predicate of the
+speaker (", but dismissed …", "and accused …", ", he added …", ", said …"); it needs
+four words, three after an explicit "that" ("warned that it came late"); never when
+it holds a quotation (the quotation is the record), nor for vague plural groups
+("experts say") or "according to X".
 """
 from __future__ import annotations
 
@@ -31,9 +36,11 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
-from .attribution import SAYING, Cue, Record, cues_of, trie_pattern, verb_index
+from .attribution import SAYING, Cue, Record, cues_of, verb_index
+from .clauses import (AND_THAT_RE, DAYS, MIN_WORDS, NEEDS_THAT, THAT_RE, WORD_RE, clause_pos,
+                      clause_record, good_subject, quote_free)
 from .document import Document
-from .lexicon import INDIRECT_VERBS, SPEECH_VERBS, THAT_ONLY_VERBS
+from .lexicon import INDIRECT_VERBS
 from .mentions import parse_after
 
 _LEAD_RE = re.compile(r"[\s•·*\-–—]*")
@@ -47,114 +54,17 @@ _WHO_RE = re.compile(r",\s+who\s+(?:[a-z]+ly\s+|later\s+|also\s+|then\s+)?")  # 
 _CONJ_END_RE = re.compile(
     r"(?:,|\b(?:and|but|after|when|as|because|while|since|although|though|before|"
     r"until|once|where|if))\s*$")
-_DAYS = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
-# Time and channel adverbials between the verb and its clause: "said on Wednesday (that)".
-_THAT_RE = re.compile(
-    r"(?:\s+(?:on\s+|last\s+)?" + _DAYS + r"(?:\s+(?:morning|afternoon|evening|night))?"
-    r"|\s+(?:yesterday|today|earlier|later|last\s+week|this\s+week|on\s+\w+\s+\d{1,2})"
-    r"|\s+(?:in|on|at|during)\s+(?:a|an|the|his|her|their|its)\s+(?:[\w\-]+\s+){0,2}?"
-    r"(?:statement|interview|briefing|conference|call|post|speech|letter|email|message|"
-    r"appearance|meeting|hearing|website|blog|account|page|channel|podcast|programme|program|"
-    r"show|broadcast|filing|release|report|note|memo|tweet|video)"
-    r"(?:\s+(?:(?:read|issued|released|published|posted|sent|given|shared|filed)\s+)?"
-    r"(?:on|with|to|by|at|for)\s+(?:(?:a|an|the|his|her|their|its)\s+)?[\w.]+)?)*"
-    r"\s*(?:,\s*)?(?:that\s+)?")
-_NEEDS_THAT = {"told", "tells", "promised", "promises", "assured", "assures", "warned",
-               "cautioned", "cautions", "observed"}
-_OBJ_THAT_RE = re.compile(r"\s+(?:[\w.’'\-]+,?\s+){0,14}?that\s+")
-# "told the court his client had …": an audience, then a clause without "that".
-_AUDIENCE_RE = re.compile(
-    r"\s+(?:(?:the|a)\s+)?(?:court|jury|inquest|tribunal|hearing|committee|inquiry|commons|"
-    r"house|senate|parliament|conference|meeting|audience|crowd|panel|board|council|press|"
-    r"reporters|journalists|mps|lawmakers|senators|analysts|investors|staff|employees|"
-    r"supporters|fans|delegates|residents|members|viewers|listeners|magistrates|judges)"
-    r"(?:\s+(?:on|last)\s+\w+)?\s+(?=(?:he|she|they|it|we|i|his|her|their|its|the|a|an|"
-    r"there|this|these|those)\b)", re.I)
-_CLAUSE_START_RE = re.compile(r"(?!(?:to|on|in|at|for|with|by|of|as|about|it\s+was|so|"
-                              r"yes|no|nothing|a\s+statement)\b)[\w‘“\"'(]", re.I)
-_ACCORDING_TAIL_RE = re.compile(r",\s+according to\b[^,]*$")
-_PARTICIPLE_RE = re.compile(r"[a-z]+ing\b")
-_TAIL_OK_RE = re.compile(r"(?:\s+(?:on\s+|last\s+)?" + _DAYS + r"|\s+(?:yesterday|today|earlier))?"
+_TAIL_OK_RE = re.compile(r"(?:\s+(?:on\s+|last\s+)?" + DAYS + r"|\s+(?:yesterday|today|earlier))?"
                          r"\s*(?:,\s+[a-z][^.!?]*)?[.!?]?\s*")
+_AS_RE = re.compile(r"[\s•·*\-–—]*(?:(?:But|And|So)\s+)?(?:[Aa]s|[Jj]ust\s+as)\s+")
 # "A, X said Tuesday, B": a time adverbial at most between the verb and the comma.
-_INTERPOSED_TAIL_RE = re.compile(r"(?:\s+(?:on\s+|last\s+)?" + _DAYS
+_INTERPOSED_TAIL_RE = re.compile(r"(?:\s+(?:on\s+|last\s+)?" + DAYS
                                  + r"|\s+(?:yesterday|today|earlier))?\s*,\s+"
                                  r"(?=[a-z])(?!(?:which|who|whom|whose|where|and|but)\b)")
 _SAYING_RE = re.compile(r",\s+(?P<verb>saying|adding|insisting|arguing|claiming|noting|stressing)"
                         r"\s+(?:that\s+)?")
-_WORD_RE = re.compile(r"\w+")
-# A second predicate of the speaker ends the reported clause: ", but dismissed …", "and
-# said …" (a reporting verb needs no comma), or a new speaker: ", he added that …".
-_FINITE_TRIE = trie_pattern({v for v in SPEECH_VERBS | INDIRECT_VERBS
-                             if v.endswith(("ed", "es", "ts", "ys", "ns", "ks", "ms"))
-                             or v in ("said", "told")})
-_COORD_RE = re.compile(
-    r",\s+(?:but|and)\s+(?:also\s+|then\s+)?(?:[a-z]+ed|said|told|says)\b"
-    r"|\s+(?:and|but)\s+(?:(?:he|she|they|it)\s+)?(?:also\s+|then\s+|later\s+)?(?:"
-    + _FINITE_TRIE + r")\b"
-    r"|,\s+(?:(?:he|she|they|it)\s+)?(?:also\s+|later\s+)?(?:" + _FINITE_TRIE + r")\b")
-_MIN_WORDS = 4
-_FINITE_RE = re.compile(r"\b(?:is|was|are|were|will|would|could|should|can|may|might|must|"
-                        r"has|had|have|did|does|do|won't|wasn't|isn't|weren't|aren't)\b")
-_AND_THAT_RE = re.compile(r"[,\s](?:(?<=,)\s+|\s*)(?:and|but)\s+that\s+")  # ",? and/but that"
+_AND_BEFORE_RE = re.compile(r"\b(?:and|but)\s+(?:also\s+|then\s+)?$")
 _VISIT = INDIRECT_VERBS | SAYING  # a sentence holding one of these is examined
-
-
-def _good_subject(cue: Cue) -> bool:
-    m = cue.mention
-    if m is None or cue.inherited:
-        return False
-    if m.kind == "pronoun":
-        return m.name in ("he", "she", "it")
-    if m.kind == "anonymous":
-        return not m.name.endswith("s")
-    if m.kind == "definite":
-        return not m.head.endswith("s")
-    return True
-
-
-def _quote_free(doc: Document, lo: int, hi: int) -> bool:
-    return doc.quote_at(lo) is None and not doc.has_quote(lo, hi)
-
-
-def _span_end(text: str, lo: int, hi: int) -> int:
-    coord = _COORD_RE.search(text, lo, hi)
-    hi = coord.start() if coord else hi
-    if text.find("that", lo, hi) >= 0:
-        second = _AND_THAT_RE.search(text, lo, hi)
-        hi = second.start() if second else hi  # "…, and that B": B is its own passage
-    seg = _ACCORDING_TAIL_RE.sub("", _strip_trail(text[lo:hi]))
-    return lo + len(_strip_trail(seg))
-
-
-def _strip_trail(seg: str) -> str:
-    """Drop trailing spaces and final punctuation (what [\\s.!?…]+$ matches)."""
-    while True:
-        out = seg.rstrip().rstrip(".!?…")
-        if out == seg:
-            return seg
-        seg = out
-
-
-def _clause(doc: Document, pos: int, hi: int, cue: Cue, lo: int) -> Record | None:
-    """Return the record of the reported clause starting at pos, if it is one."""
-    if not _CLAUSE_START_RE.match(doc.masked, pos, hi) or not _quote_free(doc, pos, hi):
-        return None
-    if doc.masked.endswith(", ", 0, pos) and _PARTICIPLE_RE.match(doc.masked, pos):
-        return None  # "said on Wednesday, urging parents to …": an aside, not the content
-    end = _span_end(doc.text, pos, hi)
-    least = _MIN_WORDS - 1 if doc.masked.endswith("that ", 0, pos) else _MIN_WORDS
-    if ":" in doc.text[pos:end] or len(_WORD_RE.findall(doc.text[pos:end])) < least:
-        return None  # "explained what had gone wrong:" introduces, it does not report
-    return Record(pos, end, "indirect", cue, lo, pos, sentence_start=lo)
-
-
-def _is_clause(masked: str, m: re.Match, verb: str, hi: int) -> bool:
-    """Tell whether the words after a verb form a reported clause, not an object:
-    "claimed the title" and "added a feature" do not report speech."""
-    if verb in ("said", "says", "say") or m.group().rstrip().endswith("that"):
-        return True
-    return _FINITE_RE.search(masked, m.end(), min(hi, m.end() + 120)) is not None
 
 
 def _conj_end(masked: str, lo: int, hi: int) -> bool:
@@ -181,8 +91,8 @@ def interposed_cue(s: Sentence, found: list[Record]) -> Record | None:
         return None
     doc, lo, hi = s.doc, s.lo, s.hi
     for cue in s.cues:
-        if cue.verb not in INDIRECT_VERBS or not _good_subject(cue) \
-                or cue.start >= cue.verb_start or cue.verb in _NEEDS_THAT:
+        if cue.verb not in INDIRECT_VERBS or not good_subject(cue) \
+                or cue.start >= cue.verb_start or cue.verb in NEEDS_THAT:
             continue
         comma = doc.masked.rfind(",", lo, cue.start)
         if comma < 0 or doc.masked[comma + 1:cue.start].strip():
@@ -191,9 +101,9 @@ def interposed_cue(s: Sentence, found: list[Record]) -> Record | None:
         if after is None:
             continue
         start = _DATELINE_RE.match(doc.text, lo, comma).end()
-        if not _quote_free(doc, start, comma) or start >= comma:
+        if not quote_free(doc, start, comma) or start >= comma:
             continue
-        second = _clause(doc, after.end(), hi, cue, lo)
+        second = clause_record(doc, after.end(), hi, cue, lo)
         if second is None:
             continue
         found.append(Record(start, comma, "indirect", cue, cue.start, hi, sentence_start=lo))
@@ -207,7 +117,7 @@ def closing_cue(s: Sentence, found: list[Record]) -> Record | None:
         return None
     doc, lo, hi = s.doc, s.lo, s.hi
     for cue in reversed(s.cues):
-        if cue.verb not in INDIRECT_VERBS or not _good_subject(cue):
+        if cue.verb not in INDIRECT_VERBS or not good_subject(cue):
             continue
         comma = doc.masked.rfind(",", lo, cue.start)
         if comma < 0 or doc.masked[comma + 1:cue.start].strip():
@@ -215,11 +125,30 @@ def closing_cue(s: Sentence, found: list[Record]) -> Record | None:
         if not _TAIL_OK_RE.fullmatch(doc.masked, cue.end, hi):
             continue
         start = _DATELINE_RE.match(doc.text, lo, comma).end()
-        if not _quote_free(doc, start, comma):
+        if not quote_free(doc, start, comma):
             continue
-        if len(_WORD_RE.findall(doc.text[start:comma])) < _MIN_WORDS:
+        if len(WORD_RE.findall(doc.text[start:comma])) < MIN_WORDS:
             continue
         return Record(start, comma, "indirect", cue, cue.start, hi, sentence_start=lo)
+    return None
+
+
+def as_cue(s: Sentence, found: list[Record]) -> Record | None:
+    """Match 'As X said (on Monday), CLAUSE.': the main clause is what X said."""
+    if found:
+        return None
+    doc, lo, hi = s.doc, s.lo, s.hi
+    lead = _AS_RE.match(doc.masked, lo, hi)
+    if lead is None:
+        return None
+    for cue in s.cues:
+        if cue.start != lead.end() or not good_subject(cue) or cue.verb_start <= cue.start \
+                or cue.verb not in INDIRECT_VERBS | {"put it", "puts it"}:
+            continue
+        m = THAT_RE.match(doc.masked, cue.end, hi)
+        if m.group().rstrip().endswith("that") or not m.group().rstrip().endswith(","):
+            return None
+        return clause_record(doc, m.end(), hi, cue, lo)
     return None
 
 
@@ -229,33 +158,18 @@ def opening_cue(s: Sentence, found: list[Record]) -> Record | None:
         return None
     doc, lo, hi = s.doc, s.lo, s.hi
     for cue in s.cues:
-        if cue.verb not in INDIRECT_VERBS or not _good_subject(cue) \
+        if cue.verb not in INDIRECT_VERBS or not good_subject(cue) \
                 or (cue.start >= cue.verb_start and not cue.carried):
             continue
         if not (_INTRO_RE.fullmatch(doc.masked, lo, cue.start)
                 or _conj_end(doc.masked, lo, cue.start) or (cue.mention.kind == "name"
                     and _WHO_RE.fullmatch(doc.masked, cue.mention.end, cue.verb_start))):
             continue
-        pos = _clause_pos(doc.masked, cue, hi)
-        rec = _clause(doc, pos, hi, cue, lo) if pos is not None else None
+        pos = clause_pos(doc.masked, cue, hi)
+        rec = clause_record(doc, pos, hi, cue, lo) if pos is not None else None
         if rec is not None:
             return rec
     return None
-
-
-def _clause_pos(masked: str, cue: Cue, hi: int) -> int | None:
-    """Return where the reported clause after a cue's verb starts, None when there is none."""
-    if cue.verb in _NEEDS_THAT:
-        m = _OBJ_THAT_RE.match(masked, cue.verb_end, hi)
-        if not m and cue.verb in ("told", "tells"):
-            m = _AUDIENCE_RE.match(masked, cue.verb_end, hi)
-            if m and not _FINITE_RE.search(masked, m.end(), min(hi, m.end() + 60)):
-                m = None
-        return m.end() if m else None
-    m = _THAT_RE.match(masked, cue.end, hi)
-    if cue.verb in THAT_ONLY_VERBS and not m.group().rstrip().endswith("that"):
-        return None
-    return m.end() if _is_clause(masked, m, cue.verb, hi) else None
 
 
 def saying(s: Sentence, found: list[Record]) -> Record | None:
@@ -271,9 +185,9 @@ def saying(s: Sentence, found: list[Record]) -> Record | None:
     if subject is None or subject.start != start:
         return None
     cue = Cue(subject.start, subject.end, m.start("verb"), m.end("verb"), subject, "said")
-    if not _good_subject(cue):
+    if not good_subject(cue):
         return None
-    return _clause(doc, m.end(), hi, cue, lo)
+    return clause_record(doc, m.end(), hi, cue, lo)
 
 
 def second_that(s: Sentence, found: list[Record]) -> Record | None:
@@ -284,21 +198,47 @@ def second_that(s: Sentence, found: list[Record]) -> Record | None:
         return None
     if doc.masked.find("that", lo, hi) < 0:
         return None
-    m = _AND_THAT_RE.search(doc.masked, lo, hi)
+    m = AND_THAT_RE.search(doc.masked, lo, hi)
     if m is None:
         return None
     for cue in reversed(s.cues):
-        if cue.verb_end < m.start() and cue.verb in INDIRECT_VERBS and _good_subject(cue) \
+        if cue.verb_end < m.start() and cue.verb in INDIRECT_VERBS and good_subject(cue) \
                 and cue.start < cue.verb_start:
-            rec = _clause(doc, m.end(), hi, cue, lo)
+            rec = clause_record(doc, m.end(), hi, cue, lo)
             if rec is not None and found and rec.start < found[-1].end:
                 return None
             return rec
     return None
 
 
+def coordinated_cue(s: Sentence, found: list[Record]) -> Record | None:
+    """Match 'X said A and added (that) B.' / 'X did A and said B.': a reporting verb
+    coordinated with the predicate of a sentence-opening speaker, under its own cue."""
+    doc, lo, hi = s.doc, s.lo, s.hi
+    for cue in s.cues:
+        if not (cue.inherited or cue.carried) or cue.mention.start >= cue.anchor:
+            continue
+        verb = WORD_RE.match(doc.masked, cue.anchor)
+        if verb is None or verb.group() not in INDIRECT_VERBS \
+                or not _AND_BEFORE_RE.search(doc.masked, max(lo, cue.anchor - 12), cue.anchor):
+            continue
+        own = Cue(cue.anchor, verb.end(), cue.anchor, verb.end(), cue.mention, verb.group())
+        if not good_subject(own) or not _opens(doc.masked, lo, cue.mention.start):
+            continue
+        pos = clause_pos(doc.masked, own, hi)
+        rec = clause_record(doc, pos, hi, own, lo) if pos is not None else None
+        if rec is not None and all(rec.start >= f.end or rec.end <= f.start for f in found):
+            return rec
+    return None
+
+
+def _opens(masked: str, lo: int, at: int) -> bool:
+    return _INTRO_RE.fullmatch(masked, lo, at) is not None or _conj_end(masked, lo, at)
+
+
 Rule = Callable[[Sentence, list[Record]], "Record | None"]
-RULES: tuple[Rule, ...] = (interposed_cue, closing_cue, opening_cue, saying, second_that)
+RULES: tuple[Rule, ...] = (interposed_cue, closing_cue, as_cue, opening_cue, saying, second_that,
+                            coordinated_cue)
 
 
 def find_indirect(doc: Document) -> list[Record]:
