@@ -22,7 +22,8 @@ db: install
 	@test -f "$(VERBATIM_DB)" || $(PY) -m api seed --db "$(VERBATIM_DB)"
 
 run: db
-	$(VENV)/bin/gunicorn --workers $(WORKERS) --threads $(THREADS) --bind $(HOST):$(PORT) wsgi:app
+	$(VENV)/bin/gunicorn --workers $(WORKERS) --threads $(THREADS) --bind $(HOST):$(PORT) \
+	  --forwarded-allow-ips "" wsgi:app  # proxy headers: the app applies them (VERBATIM_PROXY_COUNT)
 
 test: install
 	$(PY) -m pytest -q

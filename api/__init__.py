@@ -4,6 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from flask import Flask, g
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from api import config as default_config
 from api.auth import SECURITY_SCHEME, configured_tokens
@@ -11,6 +12,20 @@ from api.db import get_db, init_schema
 from api.errors import VerbatimApi, register_error_handlers
 from api.http import App, register_http
 from api.limits import init_limiter
+
+
+LOCAL_HOSTS = ("localhost", "127.0.0.1")
+
+
+def trusted_hosts(config) -> list[str]:
+    """Return the hosts whose Host header is trusted: the setting, or local ones and SERVER_NAME."""
+    hosts = config.get("TRUSTED_HOSTS")
+    if isinstance(hosts, str):
+        hosts = hosts.split(",")
+    if hosts is None:
+        server = config.get("SERVER_NAME")
+        hosts = [*LOCAL_HOSTS, *([server.partition(":")[0]] if server else [])]
+    return [host.strip() for host in hosts if host.strip()] or list(LOCAL_HOSTS)
 
 
 def create_app(config: dict | None = None) -> Flask:
@@ -21,6 +36,11 @@ def create_app(config: dict | None = None) -> Flask:
     if config:
         app.config.update(config)
     app.config["TOKEN_MAP"] = configured_tokens(app.config)
+    app.config["TRUSTED_HOSTS"] = trusted_hosts(app.config)
+    if int(app.config["PROXY_COUNT"]) > 0:
+        hops = int(app.config["PROXY_COUNT"])
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops, x_port=hops,
+                                x_prefix=hops)
 
     db_path = Path(app.config["DB"])
     db_path.parent.mkdir(parents=True, exist_ok=True)

@@ -39,13 +39,15 @@ def open_db(db_path: str):
 
 
 @cli.command(help="Build the database from seeds/ (replacing the file only once it is complete).")
+@click.option("--force", is_flag=True,
+              help="Rebuild an existing file (refused while a server has it open).")
 @db_option("SQLite file to build.")
-def seed(db_path: str) -> None:
+def seed(db_path: str, force: bool) -> None:
     from api.store.errors import SeedError
     from api.store.seeds import build_database
 
     try:
-        results = build_database(db_path)
+        results = build_database(db_path, replace=force)
     except SeedError as exc:
         raise click.ClickException(exc.detail) from exc
     stored = sum(r.stored for r in results)
@@ -107,17 +109,13 @@ def check(text: str, speaker: str | None, source_id: str | None, db_path: str) -
 @click.option("--kind", multiple=True, type=click.Choice(["full", "partial", "indirect"]))
 @db_option("SQLite file to read.")
 def export(fmt: str, speaker, outlet, kind, db_path: str) -> None:
-    import csv
-
-    from api.formats import CSV_COLUMNS
+    from api.formats import CSV_COLUMNS, write_csv
     from api.store.quotes import QuoteFilters, iter_quotes
 
     filters = QuoteFilters(speaker=list(speaker), outlet=list(outlet), kind=list(kind))
     rows = iter_quotes(open_db(db_path), filters)
     if fmt == "csv":
-        writer = csv.writer(sys.stdout, lineterminator="\r\n")
-        writer.writerow(CSV_COLUMNS)
-        writer.writerows(["" if row[c] is None else row[c] for c in CSV_COLUMNS] for row in rows)
+        write_csv(sys.stdout, (dict(row) for row in rows))
         return
     for row in rows:
         sys.stdout.write(json.dumps({c: row[c] for c in CSV_COLUMNS}, ensure_ascii=False) + "\n")

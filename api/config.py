@@ -19,6 +19,14 @@ API_SPEC_OPTIONS = {
 }
 JSON_SORT_KEYS = False
 
+# Hosts whose name may appear in the absolute links the API writes (self, next, Link); any
+# other Host header is a 400. "a.example,.b.example" (a leading dot: every subdomain). None:
+# localhost, 127.0.0.1 and SERVER_NAME's host.
+TRUSTED_HOSTS = None
+# Reverse proxies in front of the app: with N > 0 their X-Forwarded-For/-Proto/-Host/-Port/
+# -Prefix headers are applied together (werkzeug's ProxyFix); with 0 none is.
+PROXY_COUNT = 0
+
 TOKENS = ""  # "name:token,name2:token2"; with none configured, every write is refused
 TOKENS_FILE = None  # a file of name:token lines, added to TOKENS
 WRITE_RATE_LIMIT = "120/minute"  # per client address, shared by every write route

@@ -45,11 +45,28 @@ def citation_response(items: list[dict], fmt: str, style: str = DEFAULT_STYLE,
     return Response(body, headers=headers, content_type=content_type)
 
 
+# A spreadsheet runs a cell starting with one of these as a formula (OWASP "CSV Injection"):
+# such text cells are written with a leading apostrophe, which spreadsheets show as text.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _csv_cell(value) -> object:
+    if value is None:
+        return ""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
+def write_csv(out, rows) -> None:
+    """Write quote rows to a text stream as CSV with a header line, formula cells neutralised."""
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    writer.writerows([_csv_cell(row.get(col)) for col in CSV_COLUMNS] for row in rows)
+
+
 def csv_response(rows: list[dict], headers: dict) -> Response:
     """Return quote rows as a text/csv response with a header line."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(CSV_COLUMNS)
-    for row in rows:
-        writer.writerow(["" if row.get(col) is None else row[col] for col in CSV_COLUMNS])
+    write_csv(out, rows)
     return Response(out.getvalue(), headers=headers, content_type="text/csv; charset=utf-8")

@@ -6,6 +6,8 @@ import binascii
 import json
 from urllib.parse import urlencode
 
+import orjson
+
 from flask import request
 
 from api.store.errors import InvalidCursor
@@ -24,15 +26,30 @@ def decode_cursor(token: str | None, kind: str) -> list | None:
     """Return the keyset values in token, checking they were made for this kind of list."""
     if token is None:
         return None
-    try:
-        values = json.loads(base64.urlsafe_b64decode(token + "=" * (-len(token) % 4)))
-    except (binascii.Error, ValueError, UnicodeDecodeError):
+    try:  # orjson refuses NaN, Infinity, lone surrogates and integers past 64 bits
+        values = orjson.loads(base64.urlsafe_b64decode(token + "=" * (-len(token) % 4)))
+    except (binascii.Error, ValueError):
         values = None
     if not isinstance(values, list) or len(values) != KEYSET_LENGTH + 1 or values[0] != kind \
-            or not all(isinstance(value, (str, int, float)) for value in values[1:]):
+            or not all(_keyset_value(value) for value in values[1:]):
         raise InvalidCursor("cursor is not a token this list gave out; take it from `next`",
                             {"cursor": ["invalid or made for another list or sort"]})
     return values[1:]
+
+
+def _keyset_value(value) -> bool:
+    """Tell whether a decoded value can be a keyset value: text, an SQLite integer, a rank.
+
+    The only float keysets are relevance ranks (small); orjson reads an integer past 64 bits
+    as a float, which no list gives out.
+    """
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, int):
+        return -2**63 <= value < 2**63
+    if isinstance(value, float):
+        return abs(value) < 2**53
+    return isinstance(value, str)
 
 
 def next_url(values: list | None, kind: str) -> str | None:

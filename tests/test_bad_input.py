@@ -137,10 +137,38 @@ def forged(*values) -> str:
     ("/v1/quotes?q=bridge", forged("quotesrelevance", [1], {})),
     ("/v1/speakers", forged("speakers", {}, 1)),
     ("/v1/sources", forged("sources", [], [])),
+    ("/v1/quotes", forged("quotes-date", "2024-01-01", 10 ** 30)),      # past SQLite's integers
+    ("/v1/quotes", forged("quotes-date", "2024-01-01", 2 ** 63)),
+    ("/v1/quotes", forged("quotes-date", True, "q_1")),
+    ("/v1/quotes", forged("quotes-date", float("nan"), "q_1")),         # json.dumps writes NaN
+    ("/v1/quotes", forged("quotes-date", float("inf"), "q_1")),
+    ("/v1/quotes", forged("quotes-date", "\ud800", "q_1")),             # a lone surrogate
+    ("/v1/sources", forged("sources", "2024-01-01", 10 ** 30)),
 ])
 def test_cursors_with_forged_values_are_400(client, path, cursor):
     sep = "&" if "?" in path else "?"
     assert_problem(client.get(f"{path}{sep}cursor={cursor}"), 400, "cursor")
+
+
+@pytest.mark.parametrize("path, body", [
+    ("/v1/provenance/check", '{"text": "fair \\ud800 deal"}'),
+    ("/v1/provenance/check", '{"text": "fair deal", "speaker": "\\udfff"}'),
+    ("/v1/citations", '{"ids": ["\\ud800"]}'),
+    ("/v1/citations", '{"ids": ["q_1"], "style": NaN}'),
+    ("/v1/provenance/check", '{"text": "fair deal", "limit": 1e999}'),
+])
+def test_json_bodies_json_forbids_are_400(client, path, body):
+    response = client.post(path, data=body, content_type="application/json")
+    assert response.status_code == 400 and response.content_type == "application/problem+json"
+    assert response.get_json()["detail"].startswith("the body is not valid JSON: ")
+
+
+def test_a_lone_surrogate_in_an_article_is_400_and_stores_nothing(write_client, auth_headers):
+    body = '{"text": "\\u201cWe will \\ud800 win,\\u201d said Ana Lopez.", "outlet": "Wire"}'
+    response = write_client.post("/v1/sources", data=body, content_type="application/json",
+                                 headers=auth_headers)
+    assert response.status_code == 400 and response.content_type == "application/problem+json"
+    assert write_client.get("/v1/quotes?speaker=Ana%20Lopez").get_json()["total"] == 0
 
 
 def test_provenance_check_against_an_unknown_source_is_404(client):

@@ -32,8 +32,8 @@ def vogt(client):
     return quote_of(client, speaker="lena-vogt")
 
 
-def harbour_bibtex(key="doe2023port"):
-    return (f"@article{{{key},\n  author = {{Doe, Jane}},\n"
+def harbour_bibtex(source_id):
+    return (f"@article{{doe2023port-{source_id.removeprefix('s_')},\n  author = {{Doe, Jane}},\n"
             "  title = {{Port strike ends after talks}},\n"
             "  journal = {Harbour Times},\n"
             "  year = {2023},\n  month = mar,\n  date = {2023-03-08},\n"
@@ -128,7 +128,7 @@ def test_bibtex_ris_csl_json_and_text_bodies(client, costa):
     base = f"/v1/quotes/{costa['id']}/citation"
     bibtex = client.get(f"{base}?format=bibtex")
     assert (bibtex.status_code, bibtex.content_type) == (200, BIBTEX)
-    assert bibtex.get_data(as_text=True) == harbour_bibtex()
+    assert bibtex.get_data(as_text=True) == harbour_bibtex(costa["source"]["id"])
     assert bibtex.headers["ETag"] and bibtex.headers["Vary"] == "Accept"
     ris = client.get(f"{base}?format=ris")
     assert (ris.status_code, ris.content_type) == (200, RIS)
@@ -236,7 +236,9 @@ def test_bulk_raw_formats_one_entry_per_source(client):
     harbour = [q["id"] for q in quotes if q["source"]["publisher"] == "Harbour Times"]
     bibtex = client.post("/v1/citations", json={"ids": harbour, "format": "bibtex"},
                          headers={"Accept": "application/x-research-info-systems"})
-    assert bibtex.content_type == BIBTEX and bibtex.get_data(as_text=True) == harbour_bibtex()
+    assert bibtex.content_type == BIBTEX
+    harbour_id = next(q["source"]["id"] for q in quotes if q["source"]["publisher"] == "Harbour Times")
+    assert bibtex.get_data(as_text=True) == harbour_bibtex(harbour_id)
 
 
 def test_bulk_limit_is_100_ids(client):
@@ -282,11 +284,13 @@ def test_quote_list_exports_the_filtered_page(client, costa):
     by_format = client.get("/v1/quotes?format=bibtex&outlet=Wire&sort=date&limit=2")
     by_accept = client.get("/v1/quotes?outlet=Wire&sort=date&limit=2",
                            headers={"Accept": "application/x-bibtex"})
+    emoji_id = client.get("/v1/quotes?outlet=Wire&sort=date&limit=1").get_json()["data"][0]["source"]["id"]
     for response in (by_format, by_accept):
         assert (response.status_code, response.content_type) == (200, BIBTEX)
         # the first page holds the two EMOJI quotes only: one entry, and a Link to the next page
         assert response.get_data(as_text=True) == (
-            "@article{wire2022fans,\n  title = {{Fans react 🎉 online}},\n  journal = {wire},\n"
+            f"@article{{wire2022fans-{emoji_id.removeprefix('s_')},\n"
+            "  title = {{Fans react 🎉 online}},\n  journal = {wire},\n"
             "  year = {2022},\n  month = may,\n  date = {2022-05-29}\n}\n")
         assert 'rel="next"' in response.headers["Link"]
     ris = client.get("/v1/quotes?speaker=maria-costa&format=ris")
@@ -321,3 +325,21 @@ def test_openapi_documents_the_citation_routes(client):
         spec["components"]["schemas"]["Citation"]["properties"])
     listed = spec["paths"]["/v1/quotes"]["get"]["responses"]["200"]["content"]
     assert {"text/csv", "application/x-bibtex"} <= set(listed)
+
+
+def test_citation_html_escapes_stored_metadata_and_plain_text_keeps_it(write_client, auth_headers):
+    body = {"text": "“Rates will fall,” said Omar Reyes.", "outlet": "Smith & Sons <News>",
+            "title": 'Report <img src=x onerror="alert(1)">', "published": "2024-05-02",
+            "url": "https://news.example/r?a=1&b=2"}
+    stored = write_client.post("/v1/sources", json=body, headers=auth_headers)
+    assert stored.status_code == 201
+    quote_id = stored.get_json()["quotes"][0]["id"]
+    cite = write_client.get(f"/v1/quotes/{quote_id}/citation?style=apa").get_json()
+    assert cite["citation_html"] == (
+        "Report &lt;img src=x onerror=\"alert(1)\"&gt;. (2024, May 2). "
+        "<i>Smith &amp; Sons &lt;News&gt;</i>. https://news.example/r?a=1&amp;b=2")
+    assert cite["citation"] == (
+        "Report <img src=x onerror=\"alert(1)\">. (2024, May 2). "
+        "Smith & Sons <News>. https://news.example/r?a=1&b=2")
+    mla = write_client.get(f"/v1/quotes/{quote_id}/citation?style=mla").get_json()
+    assert "<img" not in mla["citation_html"] and "&lt;Img" in mla["citation_html"]

@@ -13,9 +13,9 @@ from api.citations.fragment import count_matches
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 URL = "https://thefrontierpost.com/china-dismisses-us-fentanyl-accusations-as-fake-news/"
-AFP = SourceMeta("000_1c8d099a61bd18ef", "AFP", "The Frontier Post",
+AFP = SourceMeta("s_1c8d099a61bd", "AFP", "The Frontier Post",
                  "China dismisses US fentanyl accusations as ‘fake news’", None, URL, "2023-06-08")
-BBG = SourceMeta("002_8e199b0716ac4d89", "Bloomberg", "Bloomberg", None, None, None, "2023-07-07")
+BBG = SourceMeta("s_8e199b0716ac", "Bloomberg", "Bloomberg", None, None, None, "2023-07-07")
 BURNS = QuoteRef("q-burns", "Frankly, we have not seen progress on this issue,", 0, 0,
                  "Nicholas Burns", "The US ambassador to China", "full", "2023-06-07")
 ROBINSON = QuoteRef("q-robinson", "Just because the PRC is not talking to the United States, "
@@ -54,7 +54,7 @@ def test_render_html_italicises_container():
 
 def test_csl_item_wire_story():
     item = csl_item(BURNS, AFP)
-    assert item == {"id": "000_1c8d099a61bd18ef", "type": "article-newspaper",
+    assert item == {"id": "s_1c8d099a61bd", "type": "article-newspaper",
                     "container-title": "The Frontier Post", "author": [{"literal": "AFP"}],
                     "title": AFP.title, "issued": {"date-parts": [[2023, 6, 8]]}, "URL": URL}
 
@@ -67,14 +67,14 @@ def test_csl_item_person_author_and_same_publisher():
 
 
 BIBTEX = [
-    (AFP, "@article{afp2023china,\n  author = {{AFP}},\n"
+    (AFP, "@article{afp2023china-1c8d099a61bd,\n  author = {{AFP}},\n"
           "  title = {{China dismisses US fentanyl accusations as ‘fake news’}},\n"
           "  journal = {The Frontier Post},\n  year = {2023},\n  month = jun,\n"
           f"  date = {{2023-06-08}},\n  url = {{{URL}}}\n}}\n"),
-    (BBG, "@misc{bloomberg2023,\n  howpublished = {Bloomberg},\n  year = {2023},\n"
+    (BBG, "@misc{bloomberg2023-8e199b0716ac,\n  howpublished = {Bloomberg},\n  year = {2023},\n"
           "  month = jul,\n  date = {2023-07-07}\n}\n"),
-    (SourceMeta("x", "R&D_News", None, "50% {up} #1 café", None, None, "2021"),
-     "@article{rdnews2021cafe,\n  title = {{50\\% \\{up\\} \\#1 café}},\n"
+    (SourceMeta("s_00ff00ff00ff", "R&D_News", None, "50% {up} #1 café", None, None, "2021"),
+     "@article{rdnews2021cafe-00ff00ff00ff,\n  title = {{50\\% \\{up\\} \\#1 café}},\n"
      "  journal = {R\\&D\\_News},\n  year = {2021},\n  date = {2021}\n}\n"),
 ]
 
@@ -84,12 +84,21 @@ def test_bibtex(source, expected):
     assert to_bibtex([csl_item(None, source)]) == expected
 
 
+def test_bibtex_keys_are_unique_per_source_and_do_not_depend_on_the_page():
+    first = SourceMeta("s_aaaaaaaaaaaa", "AFP", "AFP", "China warns", None, None, "2023-01-02")
+    second = SourceMeta("s_bbbbbbbbbbbb", "AFP", "AFP", "China answers", None, None, "2023-05-06")
+    both = to_bibtex([csl_item(None, first), csl_item(None, second)])
+    assert re.findall(r"@\w+\{([^,]+),", both) == ["afp2023china-aaaaaaaaaaaa",
+                                                 "afp2023china-bbbbbbbbbbbb"]
+    assert to_bibtex([csl_item(None, second)]).startswith("@article{afp2023china-bbbbbbbbbbbb,")
+
+
 RIS = [
     (AFP, ["TY  - NEWS", "AU  - AFP", f"TI  - {AFP.title}", "T2  - The Frontier Post",
-           "PY  - 2023", "DA  - 2023/06/08/", f"UR  - {URL}", "ID  - 000_1c8d099a61bd18ef",
+           "PY  - 2023", "DA  - 2023/06/08/", f"UR  - {URL}", "ID  - s_1c8d099a61bd",
            "ER  - "]),
     (BBG, ["TY  - NEWS", "T2  - Bloomberg", "PY  - 2023", "DA  - 2023/07/07/",
-           "ID  - 002_8e199b0716ac4d89", "ER  - "]),
+           "ID  - s_8e199b0716ac", "ER  - "]),
 ]
 
 

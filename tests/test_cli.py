@@ -63,3 +63,14 @@ def test_cli_errors_are_clear(tmp_path):
     assert bad_date.exit_code == 2 and "--published" in bad_date.output
     no_words = CliRunner().invoke(cli, ["check", "!!!", "--db", str(tmp_path / "x.db")])
     assert no_words.exit_code == 1 and "Error: text has no words to check" in no_words.output
+
+
+def test_csv_export_neutralises_formula_cells(tmp_path):
+    db = tmp_path / "cli.db"
+    article = tmp_path / "a.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    run("ingest", str(article), "--outlet", "@Gazette", "--title", '=HYPERLINK("http://x.example")',
+        "--db", str(db))
+    [row] = list(csv.DictReader(io.StringIO(run("export", "--format", "csv", "--db", str(db)))))
+    assert (row["outlet"], row["source_title"], row["text"]) == (
+        "'@Gazette", "'=HYPERLINK(\"http://x.example\")", "We will not raise taxes,")

@@ -120,3 +120,31 @@ def test_next_link_keeps_the_query_and_replaces_the_cursor_in_place(client):
     second = client.get(f"/v1/quotes?cursor={cursor}&{query}").get_json()["next"]
     assert re.fullmatch(rf"http://api\.test/v1/quotes\?cursor=[\w-]+&{query}", second)
     assert not second.startswith(f"http://api.test/v1/quotes?cursor={cursor}&")
+
+
+def _next_link(client, **headers):
+    return client.get("/v1/sources?limit=1", headers=headers)
+
+
+def test_an_untrusted_host_is_400_and_never_echoed(corpus_db):
+    from api import create_app
+    client = create_app({"DB": str(corpus_db), "TESTING": True}).test_client()
+    ok = _next_link(client, Host="localhost:8000")
+    assert ok.status_code == 200 and ok.get_json()["next"].startswith("http://localhost:8000/v1/sources?")
+    evil = _next_link(client, Host="evil.example")
+    assert evil.status_code == 400 and evil.content_type == "application/problem+json"
+    assert evil.get_json()["detail"] == "Host 'evil.example' is not trusted."
+
+
+def test_proxy_headers_are_ignored_unless_configured_then_applied_together(corpus_db):
+    from api import create_app
+    forwarded = {"Host": "localhost", "X-Forwarded-Proto": "https",
+                 "X-Forwarded-Host": "quotes.example.org"}
+    plain = create_app({"DB": str(corpus_db), "TESTING": True}).test_client()
+    assert _next_link(plain, **forwarded).get_json()["next"].startswith("http://localhost/v1/")
+    proxied = create_app({"DB": str(corpus_db), "TESTING": True, "PROXY_COUNT": 1,
+                          "TRUSTED_HOSTS": "quotes.example.org"}).test_client()
+    response = _next_link(proxied, **forwarded)
+    assert response.get_json()["next"].startswith("https://quotes.example.org/v1/sources?")
+    assert response.headers["Link"].startswith("<https://quotes.example.org/v1/sources?")
+    assert _next_link(proxied, Host="localhost").status_code == 400  # only the proxy's host

@@ -149,8 +149,9 @@ def test_quote_provenance_is_intact_and_lists_other_sources(client):
     assert body["checks"]["context"] == {"ok": True, "prefix": True, "suffix": True}
     assert body["checks"]["sha256"]["stored"] == body["checks"]["sha256"]["computed"]
     others = [(e["source"]["id"], e["source"]["published"]) for e in body["also_in"]]
-    assert others == sorted(others, key=lambda o: o[1]) and body["source"]["id"] not in {o[0] for o in others}
-    assert "s_90d579359586" in {o[0] for o in others}  # Breitbart 2019 has "fake news" too
+    # The first match is Breitbart's 2019 quote; AFP's article has "fake news" three times.
+    assert body["source"]["id"] == "s_90d579359586"
+    assert [o[0] for o in others] == [AFP, AFP, AFP]
     assert body["first_reported"]["source"]["published"] == "2019-09-03"
 
 
@@ -209,3 +210,11 @@ def test_checks_are_rate_limited(seed_db):
     client = app.test_client()
     statuses = [client.get("/v1/provenance/check?text=fake news").status_code for _ in range(3)]
     assert statuses == [200, 200, 429]
+
+
+def test_quote_provenance_names_the_quotes_own_source_and_never_lists_it_again(client):
+    quote_id = check(client, "Frankly, we have not seen progress on this issue")["matches"][0]["quote_id"]
+    body = client.get(f"/v1/quotes/{quote_id}/provenance").get_json()
+    assert (body["quote_id"], body["source"]["id"]) == (quote_id, AFP)
+    assert body["also_in"] == []
+    assert (body["first_reported"]["source"]["id"], body["first_reported"]["quote_id"]) == (AFP, quote_id)

@@ -188,3 +188,13 @@ def test_unknown_quote_is_404_problem(client):
     assert response.status_code == 404
     assert response.content_type == "application/problem+json"
     assert response.get_json()["detail"] == "no quote with id 'q_000000000000'"
+
+
+def test_csv_export_neutralises_formula_cells(write_client, auth_headers):
+    body = {"text": "“Rates will fall,” said Omar Reyes.", "outlet": "+Wire",
+            "title": "-1+2 =cmd|' /C calc'!A0", "published": "2024-05-02"}
+    assert write_client.post("/v1/sources", json=body, headers=auth_headers).status_code == 201
+    response = write_client.get("/v1/quotes?format=csv&speaker=Omar%20Reyes")
+    [row] = list(csv.DictReader(io.StringIO(response.get_data(as_text=True))))
+    assert (row["outlet"], row["source_title"], row["speaker_name"]) == (
+        "'+Wire", "'-1+2 =cmd|' /C calc'!A0", "Omar Reyes")

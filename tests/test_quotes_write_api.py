@@ -127,3 +127,35 @@ def test_unknown_quote_writes_are_404(write_client, auth_headers):
                               headers=auth_headers).status_code == 404
     assert write_client.delete("/v1/quotes/q_nope", headers=auth_headers).status_code == 404
     assert write_client.get("/v1/quotes/q_nope/history").status_code == 404
+
+
+def _harbour_quotes(client):
+    return client.get(f"/v1/quotes?source={HARBOUR_ID}&sort=date&limit=100").get_json()["data"]
+
+
+def test_a_span_cannot_be_moved_onto_another_quote_and_the_old_span_is_free(write_client, auth_headers):
+    first, second = _harbour_quotes(write_client)[:2]
+    onto = {key: second["span"][key] for key in ("start", "end")} | {"text": second["text"]}
+    moved = write_client.patch(f"/v1/quotes/{first['id']}", json=onto, headers=auth_headers)
+    assert moved.status_code == 409 and moved.get_json()["quote_id"] == second["id"]
+    assert write_client.get(f"/v1/quotes/{first['id']}").get_json()["span"] == first["span"]
+
+    created = write_client.post("/v1/quotes", json=new_quote(), headers=auth_headers).get_json()
+    old = created["span"]
+    shorter = {"end": old["end"] - len(" strike"), "text": created["text"][:-len(" strike")]}
+    assert write_client.patch(f"/v1/quotes/{created['id']}", json=shorter,
+                              headers=auth_headers).status_code == 200
+    again = write_client.post("/v1/quotes", json=new_quote(), headers=auth_headers)
+    assert again.status_code == 201  # the old span is free; its first id stays with the moved quote
+    assert again.get_json()["id"] != created["id"]
+    assert write_client.get(f"/v1/quotes/{created['id']}").get_json()["span"]["end"] == shorter["end"]
+
+
+def test_a_deleted_quote_recreated_keeps_its_id_and_history(write_client, auth_headers):
+    created = write_client.post("/v1/quotes", json=new_quote(), headers=auth_headers).get_json()
+    assert write_client.delete(f"/v1/quotes/{created['id']}", headers=auth_headers).status_code == 204
+    again = write_client.post("/v1/quotes", json=new_quote(), headers=auth_headers)
+    assert again.status_code == 201 and again.get_json()["id"] == created["id"]
+    history = write_client.get(f"/v1/quotes/{created['id']}/history").get_json()
+    assert [h["action"] for h in history["data"]] == ["create", "delete", "create"]
+    assert history["deleted"] is False

@@ -89,3 +89,39 @@ def test_cli_commands_have_help():
     for command in cli.commands:
         result = CliRunner().invoke(cli, [command, "--help"])
         assert result.exit_code == 0 and cli.commands[command].help in result.output
+
+
+def _speaker_xy(path) -> int:
+    db = sqlite3.connect(path)
+    try:
+        return db.execute("SELECT count(*) FROM speakers WHERE id = 'x-y'").fetchone()[0]
+    finally:
+        db.close()
+
+
+def test_cli_seed_refuses_an_existing_file_without_force_and_while_it_is_open(tmp_path):
+    from click.testing import CliRunner
+
+    path = tmp_path / "cli.db"
+    assert CliRunner().invoke(cli, ["seed", "--db", str(path)]).exit_code == 0
+    db = sqlite3.connect(path)
+    db.execute("INSERT INTO speakers (id, name, kind) VALUES ('x-y', 'X Y', 'person')")
+    db.commit()
+    db.close()
+    again = CliRunner().invoke(cli, ["seed", "--db", str(path)])
+    assert again.exit_code == 1
+    assert f"Error: {path} exists; pass --force to rebuild it" in again.output
+    assert _speaker_xy(path) == 1
+
+    server = sqlite3.connect(path)  # a running server keeps its connections open, in WAL mode
+    server.execute("PRAGMA journal_mode=WAL")
+    server.execute("SELECT count(*) FROM sources").fetchone()
+    busy = CliRunner().invoke(cli, ["seed", "--db", str(path), "--force"])
+    assert busy.exit_code == 1 and "is open elsewhere (a running server?)" in busy.output
+    assert server.execute("SELECT count(*) FROM speakers WHERE id = 'x-y'").fetchone() == (1,)
+    server.close()
+
+    forced = CliRunner().invoke(cli, ["seed", "--db", str(path), "--force"])
+    assert forced.exit_code == 0, forced.output
+    assert forced.output.startswith(f"built {path}: 5 sources, ")
+    assert _speaker_xy(path) == 0

@@ -1,7 +1,6 @@
 """Build CSL-JSON items from stored metadata and render them with citeproc-py."""
 from __future__ import annotations
 
-import copy
 import html as htmllib
 import json
 import re
@@ -83,9 +82,30 @@ def csl_item(quote: QuoteRef | None, source: SourceMeta) -> dict:
     return item
 
 
+# citeproc-py inserts variables into its HTML as they are, and its text-case rules would turn
+# an entity written beforehand into "&Amp;". So markup characters travel through rendering as
+# Unicode noncharacters (which no text may carry; any found in input are dropped) and become
+# entities in the finished HTML.
+_MARKUP = {"&": "\ufdd0", "<": "\ufdd1", ">": "\ufdd2"}
+_ENTITIES = {"\ufdd0": "&amp;", "\ufdd1": "&lt;", "\ufdd2": "&gt;"}
+_SHIELD = str.maketrans({**{k: None for k in _ENTITIES}, **_MARKUP})
+_UNSHIELD = str.maketrans(_ENTITIES)
+
+
+def _shielded(value):
+    """Return `value` with the markup characters of every string replaced by placeholders."""
+    if isinstance(value, str):
+        return value.translate(_SHIELD)
+    if isinstance(value, dict):
+        return {key: _shielded(inner) for key, inner in value.items()}
+    if isinstance(value, list):
+        return [_shielded(inner) for inner in value]
+    return value
+
+
 def _adapt(item: dict, style: str) -> dict:
-    """Return a copy of `item` holding the per-style data conventions."""
-    item = copy.deepcopy(item)
+    """Return a copy of `item` with its markup shielded, holding the per-style data conventions."""
+    item = {key: value if key == "id" else _shielded(value) for key, value in item.items()}
     if style == "apa" and not item.get("title"):
         item["title"] = _UNTITLED_APA  # APA 7: bracketed description of an untitled work
     if style in _DOUBLE_INNER and item.get("title"):
@@ -103,7 +123,7 @@ def _style(style: str) -> CitationStylesStyle:
 
 
 def _finish(entry: str, style: str) -> str:
-    entry = re.sub(r"\s+", " ", entry).strip()
+    entry = re.sub(r"\s+", " ", entry).strip().translate(_UNSHIELD)
     if STYLES[style][1] == "en-US":
         # CSL locale option punctuation-in-quote (en-US: true), unimplemented in citeproc-py.
         entry = _PUNCT_OUTSIDE.sub(r"\2\1", entry)

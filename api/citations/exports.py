@@ -34,14 +34,20 @@ def _name_text(name: dict, bibtex: bool) -> str:
 
 
 def bibtex_key(item: dict) -> str:
-    """Return a citation key such as afp2023china, ASCII letters and digits only."""
+    """Return a citation key such as afp2023china-6d196d240f84, unique and stable per source.
+
+    A readable lead (author or outlet, year, first longer title word) and the source id's hex
+    digits: the key never depends on what else is exported with it.
+    """
     names = item.get("author") or [{"literal": item.get("container-title", "")}]
     lead = names[0].get("family") or names[0].get("literal") or "anon"
     year = _date_parts(item, "issued")[:1]
     word = next((w for w in re.findall(r"\w+", item.get("title", "")) if len(w) > 3), "")
     raw = f"{lead}{year[0] if year else ''}{word}"
     ascii_only = unicodedata.normalize("NFKD", raw).encode("ascii", "ignore").decode()
-    return re.sub(r"[^A-Za-z0-9]", "", ascii_only).lower() or "item"
+    lead = re.sub(r"[^A-Za-z0-9]", "", ascii_only).lower() or "item"
+    source_hex = re.sub(r"[^a-z0-9]", "", str(item["id"]).lower().removeprefix("s_"))
+    return f"{lead}-{source_hex}" if source_hex else lead
 
 
 def _bibtex_fields(item: dict) -> list[tuple[str, str]]:
@@ -68,13 +74,9 @@ def _bibtex_fields(item: dict) -> list[tuple[str, str]]:
 
 def to_bibtex(items: list[dict]) -> str:
     """Return BibTeX entries: @article, or @misc when the article has no title."""
-    entries, used = [], set()
+    entries = []
     for item in unique_items(items):
-        key = base = bibtex_key(item)
-        suffix = iter("bcdefghijklmnopqrstuvwxyz")
-        while key in used:
-            key = base + next(suffix)
-        used.add(key)
+        key = bibtex_key(item)
         kind = "article" if item.get("title") else "misc"
         body = ",\n".join(f"  {name} = {{{value}}}" if name != "month" else f"  {name} = {value}"
                           for name, value in _bibtex_fields(item))

@@ -1,8 +1,8 @@
 """The article's cast: the persons and organisations it names, indexed once.
 
 Rules:
-- Full person names (two or more capitalised tokens, initials allowed) are
-  collected from the whole article with any role written before them
+- Full person names (two to four capitalised tokens, initials and particles
+  allowed, never a headline verb such as "Says") are collected from the whole article with any role written before them
   ("ambassador Qin Gang") or in an appositive after them ("Rahul Gupta, director
   of ..., said").
 - Roles are read from titles before a name ("Councilwoman Maria Ortiz"), from
@@ -28,7 +28,8 @@ from functools import lru_cache
 
 from .document import Document
 from .entities import Entity, given_gender, role_heads
-from .lexicon import (ALIASES, GIVEN_NAME_GENDER, HONORIFIC_GENDER, MULTIWORD_PLACES,
+from .lexicon import (ALIASES, GIVEN_NAME_GENDER, HEADLINE_VERBS, HONORIFIC_GENDER,
+                      MULTIWORD_PLACES,
                       NAME_PARTICLES, NAME_PREFIX_TITLES, ORG_NAME_TYPES, ORG_NOUNS,
                       ORG_TYPE_NOUNS, ORG_WORDS, PLACES, POSTNOMINALS, ROLE_NOUNS, STOP_CAPS, TITLE_WORDS)
 from .mentions import is_org_name, parse_before
@@ -82,9 +83,12 @@ def _clean_name(raw: str) -> tuple[str, ...]:
     cut = 0
     for k, t in enumerate(toks):
         low = t.lower()
-        if low in STOP_CAPS or low in TITLE_WORDS or low.rstrip("s") in TITLE_WORDS:
-            cut = k + 1
+        if low in STOP_CAPS or low in TITLE_WORDS or low.rstrip("s") in TITLE_WORDS \
+                or low in HEADLINE_VERBS:
+            cut = k + 1  # "Podesta Says Obama …": a headline's verb ends no name
     toks = toks[cut:]
+    if len([t for t in toks if t.lower() not in NAME_PARTICLES]) > 4:
+        return ()  # "Ana Roe Auctions Off Boat Used …": a headline, not a name
     while len(toks) > 2 and (toks[0].lower() in NAME_PREFIX_TITLES or toks[0].lower() in ROLE_NOUNS):
         toks = toks[1:]  # "Councilwoman Maria Ortiz", "Critic Sam Ellis"
     if len(toks) == 2 and toks[0].lower() in PERSON_TITLES and toks[0].lower() != "dean" \

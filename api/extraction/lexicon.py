@@ -110,6 +110,8 @@ partner investor adviser advisor aide counsel editor author trader consultant ow
 chairperson treasurer superintendent sheriff inspector detective sergeant constable
 dean principal teacher doctor nurse pastor bishop pope rabbi imam witness source
 administrator regulator negotiator activist campaigner spokesmen officials sources
+pollster pollsters operative operatives host anchor moderator surrogate delegate delegates
+staffer staffers donor donors voter voters volunteer volunteers organizer
 analysts economists experts executives diplomats lawmakers residents witnesses
 insider insiders person people member members employee worker resident
 boss cofounder cardinal manager-general secretary-general director-general
@@ -238,7 +240,35 @@ state defense defence justice commerce treasury health foreign interior homeland
 finance energy labor labour agriculture education trade security public national
 international federal central global world western eastern northern southern
 photo video read watch related advertisement reporting editing additional
+like to of despite neither either unlike speaking presumptive democratic
 """.split())
+
+# Third-person and past verbs of headlines that glue names into one capitalised run:
+# "Podesta Said …", "Ferrera Sends Trump …": a person's name never holds them.
+HEADLINE_VERBS = frozenset({f for f in SPEECH_VERBS if f.endswith("s")} | set("""
+said sent sends speaks calls called hits rips wins won loses lost backs endorses
+endorsed attacks attacked defends defended mocks mocked praises praised debunks
+debunked slammed blasted ripped knocks knocked explains reveals revealed admits
+responds reacts reacted shares shared
+""".split()))
+
+# US states and cities: where something happens, never a speaker.
+US_PLACES = frozenset("""
+alabama alaska arizona arkansas california colorado connecticut delaware florida hawaii
+idaho illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts
+michigan minnesota mississippi missouri montana nebraska nevada ohio oklahoma oregon
+pennsylvania tennessee texas utah vermont virginia wisconsin wyoming
+chicago houston phoenix philadelphia dallas boston seattle denver detroit atlanta miami
+baltimore cleveland milwaukee nashville orlando tampa pittsburgh cincinnati sacramento
+portland charlotte indianapolis columbus memphis louisville minneapolis
+n.c. s.c. n.h. n.y. n.j. calif. fla. ariz. mich. wis. pa. va. ga. tex. mass.
+""".split()) | frozenset("""
+new hampshire|new york|new jersey|new mexico|north carolina|south carolina|west virginia|
+rhode island|north dakota|south dakota|san diego|san antonio|san jose|los angeles|
+las vegas|new orleans|st. louis|salt lake city|kansas city|oklahoma city|des moines|
+fort worth|el paso|long island|staten island|the bronx|pacific ocean|atlantic ocean|
+gulf of mexico|new york city|san francisco|washington state
+""".replace("\n", "").split("|"))
 
 PRONOUNS = frozenset({"he", "she", "they", "He", "She", "They"})
 # Subject pronouns of a cue: "it" speaks for the organisation last named ("It said …").

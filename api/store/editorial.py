@@ -20,16 +20,14 @@ def create_quote(db: sqlite_utils.Database, actor: str, data: dict) -> str:
     with write_transaction(db):
         source, sha = _source(db, data["source"])
         check_span(source.text, data["start"], data["end"], data["text"])
-        quote_id = ids.quote_id(sha, data["start"], data["end"])
-        if db.execute("SELECT 1 FROM quotes WHERE id = ?", [quote_id]).fetchone():
-            raise Conflict(f"quote {quote_id} already covers this span",
-                           {"span": ["a quote with this span exists"]}, {"quote_id": quote_id})
+        _refuse_taken_span(db, data["source"], data["start"], data["end"])
+        quote_id = _free_quote_id(db, sha, data["start"], data["end"])
         speaker = _speaker(data.get("speaker"))
         quote = ExtractedQuote(data["start"], data["end"], data["text"], data["kind"], speaker,
                                data.get("cue"), None, None, data.get("date"),
                                data.get("date_basis") or ("stated" if data.get("date") else None))
         row = quote_row(source, sha, data["source"], quote, upsert_speaker(db, speaker, sha))
-        db["quotes"].insert(row)
+        db["quotes"].insert({**row, "id": quote_id})
         record_history(db, actor, [(quote_id, "create", None, _public(_snapshot(db, quote_id)))])
     return quote_id
 
@@ -98,12 +96,37 @@ def _speaker(data: dict | None) -> Speaker | None:
     return Speaker(data["name"], data.get("kind") or "person", data.get("role"), data["name"])
 
 
+def _refuse_taken_span(db: sqlite_utils.Database, source_id: str, start: int, end: int,
+                       moving: str | None = None) -> None:
+    """Raise Conflict when another quote of the source already stands at exactly this span."""
+    row = db.execute('SELECT id FROM quotes WHERE source_id = ? AND start = ? AND "end" = ? '
+                     "AND id IS NOT ?", [source_id, start, end, moving]).fetchone()
+    if row:
+        raise Conflict(f"quote {row[0]} already covers this span",
+                       {"span": ["a quote with this span exists"]}, {"quote_id": row[0]})
+
+
+def _free_quote_id(db: sqlite_utils.Database, sha: str, start: int, end: int) -> str:
+    """Return the span's id, or the next of its sequence when a moved quote kept that id.
+
+    A correction that moves a span keeps the quote's id, so the old span is free again but its
+    first id is not. A deleted quote's id is free: re-creating it continues its history.
+    """
+    generation = 0
+    while True:
+        quote_id = ids.quote_id(sha, start, end, generation)
+        if not db.execute("SELECT 1 FROM quotes WHERE id = ?", [quote_id]).fetchone():
+            return quote_id
+        generation += 1
+
+
 def _span_update(db: sqlite_utils.Database, before: dict, changes: dict) -> dict:
     start = changes.get("start", before["start"])
     end = changes.get("end", before["end"])
     text = changes.get("text", before["text"])
     source, sha = _source(db, before["source_id"])
     check_span(source.text, start, end, text)
+    _refuse_taken_span(db, before["source_id"], start, end, moving=before["id"])
     row = quote_row(source, sha, before["source_id"], ExtractedQuote(start, end, text, "full", None),
                     None)
     return {key: row[key] for key in ("start", "end", "start_utf16", "end_utf16", "text",

@@ -11,9 +11,13 @@ def source_id(sha256: str) -> str:
     return "s_" + sha256[:12]
 
 
-def quote_id(source_sha256: str, start: int, end: int) -> str:
-    """Return the id of the quote at [start, end) of the source with this SHA-256."""
-    digest = hashlib.sha256(f"{source_sha256}:{start}:{end}".encode()).hexdigest()
+def quote_id(source_sha256: str, start: int, end: int, generation: int = 0) -> str:
+    """Return the id of the quote at [start, end) of the source with this SHA-256.
+
+    `generation` > 0 gives the next ids of a span whose first id a moved quote kept.
+    """
+    key = f"{source_sha256}:{start}:{end}" + (f":{generation}" if generation else "")
+    digest = hashlib.sha256(key.encode()).hexdigest()
     return "q_" + digest[:12]
 
 

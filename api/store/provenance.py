@@ -26,6 +26,8 @@ RARE_UNITS = 3  # with this many rare words (in <= 1 % of sources), search by th
 EXACT_SCAN = 200  # sources holding all of a common-word claim's shingles, checked for its words
 NEAR_POSTINGS = 20_000  # shingle rows read for a common-word claim's approximate candidates
 SOURCE_REF = "id, outlet, title, published, url"
+# The source's columns beside a quote's, named apart (both tables have an id).
+_SOURCE_COLUMNS = ", ".join(f"s.{key} AS source_{key}" for key in SOURCE_REF.split(", "))
 _ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
 
 
@@ -272,7 +274,7 @@ def quote_provenance(db: sqlite_utils.Database, quote_id: str) -> dict:
     """Re-check a stored quote against its source and list the other sources with its words."""
     rows = list(db.query(
         f'SELECT q.id, q.text, q.start, q."end", q.prefix, q.suffix, q.speaker_id, sp.name, '
-        f"s.sha256, s.text AS source_text, s.{', s.'.join(SOURCE_REF.split(', '))} FROM quotes q "
+        f"s.sha256, s.text AS source_text, {_SOURCE_COLUMNS} FROM quotes q "
         "JOIN sources s ON s.id = q.source_id LEFT JOIN speakers sp ON sp.id = q.speaker_id "
         "WHERE q.id = ?", [quote_id]))
     if not rows:
@@ -281,7 +283,7 @@ def quote_provenance(db: sqlite_utils.Database, quote_id: str) -> dict:
     row = rows[0]
     checked = engine.check_integrity(row["source_text"], row["sha256"], row["start"], row["end"],
                                      row["text"], row["prefix"], row["suffix"])
-    source = {key: row[key] for key in SOURCE_REF.split(", ")}
+    source = {key: row[f"source_{key}"] for key in SOURCE_REF.split(", ")}
     speaker = {"id": row["speaker_id"], "name": row["name"]} if row["speaker_id"] else None
     own = {"source": source, "span": {"start": row["start"], "end": row["end"]},
            "quote_id": quote_id, "speaker": speaker}

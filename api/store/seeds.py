@@ -4,6 +4,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -43,9 +44,36 @@ def read_manifest(seeds_dir: Path = SEEDS_DIR) -> list[SeedDocument]:
     return documents
 
 
-def build_database(path: str | Path, seeds_dir: Path = SEEDS_DIR) -> list[IngestResult]:
-    """Build a fresh database at path from the seeds; the file appears only when complete."""
+def refuse_if_open(path: Path) -> None:
+    """Raise SeedError when another connection (a running server) has the database open.
+
+    SQLite leaves WAL mode only when no other connection is open, so a successful switch to
+    rollback journaling proves nobody would keep writing to the file about to be replaced.
+    """
+    probe = sqlite3.connect(path, timeout=0, isolation_level=None)
+    try:
+        mode = probe.execute("PRAGMA journal_mode=DELETE").fetchone()[0]
+    except sqlite3.Error as exc:
+        mode = str(exc)
+    finally:
+        probe.close()
+    if mode != "delete":
+        raise SeedError(f"{path} is open elsewhere (a running server?): stop it before "
+                        "rebuilding, or its later writes would be lost")
+
+
+def build_database(path: str | Path, seeds_dir: Path = SEEDS_DIR, *,
+                   replace: bool = False) -> list[IngestResult]:
+    """Build a fresh database at path from the seeds; the file appears only when complete.
+
+    An existing file is replaced only with `replace`, and never while a connection has it open.
+    """
     path = Path(path)
+    if path.exists():
+        if not replace:
+            raise SeedError(f"{path} exists; pass --force to rebuild it from seeds/ "
+                            "(every write made since is lost)")
+        refuse_if_open(path)
     documents = read_manifest(seeds_dir)
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(path.name + ".building")
