@@ -23,7 +23,8 @@ def _indirect(text: str) -> list[tuple[str, str | None]]:
 
 def test_rules_are_named_in_order():
     assert [r.__name__ for r in RULES] == ["interposed_cue", "closing_cue", "as_cue",
-                                           "opening_cue", "saying", "second_that",
+                                           "opening_cue", "appositive_cue", "saying",
+                                           "second_that",
                                            "coordinated_cue"]
 
 
@@ -107,9 +108,29 @@ def test_opening_cue(text, expected):
     assert _indirect(text) == expected
 
 
+APPOSITIVE_CUE = [
+    ("Mira Santos, a fellow at the Hollis Institute, said the council could file a "
+     "complaint with the court.",
+     [("the council could take the matter to the court", "Mira Santos")]),
+    ("Last week, a quiet month for the firm, said little about the council's plans.", []),
+]
+
+
+@pytest.mark.parametrize("text,expected", APPOSITIVE_CUE)
+def test_appositive_cue(text, expected):
+    assert _indirect(text) == expected
+
+
 SAYING = [
     ("Desmond Achebe rejected the offer, saying the terms were far too vague.",
      [("the terms were far too vague", "Desmond Achebe")]),
+    # the participle ends the first passage; its quotation is the record of what follows
+    ("Desmond Achebe said the offer was far too vague, adding that he would “walk away”.",
+     [("the offer was far too vague", "Desmond Achebe")]),
+    ("Desmond Achebe said the offer was far too vague, adding that he would walk away "
+     "from the talks.",
+     [("the offer was far too vague", "Desmond Achebe"),
+      ("he would walk away from the talks", "Desmond Achebe")]),
 ]
 
 

@@ -9,10 +9,11 @@ Rules:
 - It is a clause after "said"/"says" or "that", else only with a finite verb soon
   after ("claimed the title" reports nothing).
 - It ends before a second predicate of the speaker (", but dismissed …", "and
-  accused …", ", he added …", ", said …"), before ", and that B" (B is its own
-  passage), before a trailing ", according to …", without final punctuation.
-- It needs four words, three after an explicit "that"; never holds a quotation or
-  a colon, nor starts with a preposition or "yes"/"no"/"nothing".
+  accused …", ", he added …", ", although she tweeted …", ", said …", ", adding …"),
+  before ", and that B" (B is its own passage), before a trailing ", according to
+  …", without final punctuation.
+- It needs four words, three after an explicit "that"; so bounded, it never holds a
+  quotation or a colon, nor starts with a preposition or "yes"/"no"/"nothing".
 - The speaker of a reported clause is a name, he/she/it, or a singular description:
   not a vague plural group ("experts say").
 """
@@ -22,7 +23,7 @@ import re
 
 from .attribution import Cue, Record, trie_pattern
 from .document import Document
-from .lexicon import INDIRECT_VERBS, SPEECH_VERBS, THAT_ONLY_VERBS
+from .lexicon import INDIRECT_VERBS, PARTICIPLES, SPEECH_VERBS, THAT_ONLY_VERBS
 
 DAYS = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 # Time and channel adverbials between the verb and its clause: "said on Wednesday (that)".
@@ -61,7 +62,10 @@ _COORD_RE = re.compile(
     r",\s+(?:but|and)\s+(?:also\s+|then\s+)?(?:[a-z]+ed|said|told|says)\b"
     r"|\s+(?:and|but)\s+(?:(?:he|she|they|it)\s+)?(?:also\s+|then\s+|later\s+)?(?:"
     + _FINITE_TRIE + r")\b"
-    r"|,\s+(?:(?:he|she|they|it)\s+)?(?:also\s+|later\s+)?(?:" + _FINITE_TRIE + r")\b")
+    r"|,\s+(?:(?:he|she|they|it)\s+)?(?:also\s+|later\s+)?(?:" + _FINITE_TRIE + r")\b"
+    r"|,\s+(?:(?:although|though|while|before|after|as|when)\s+)?(?:he|she|they|it)\s+"
+    r"(?:also\s+|later\s+)?(?:" + _FINITE_TRIE + r")\b"
+    r"|,\s+(?:" + trie_pattern(PARTICIPLES) + r")\b")
 MIN_WORDS = 4
 _FINITE_RE = re.compile(r"\b(?:is|was|are|were|will|would|could|should|can|may|might|must|"
                         r"has|had|have|did|does|do|won't|wasn't|isn't|weren't|aren't)\b")
@@ -108,11 +112,13 @@ def _strip_trail(seg: str) -> str:
 
 def clause_record(doc: Document, pos: int, hi: int, cue: Cue, lo: int) -> Record | None:
     """Return the record of the reported clause starting at pos, if it is one."""
-    if not _CLAUSE_START_RE.match(doc.masked, pos, hi) or not quote_free(doc, pos, hi):
+    if not _CLAUSE_START_RE.match(doc.masked, pos, hi):
         return None
     if doc.masked.endswith(", ", 0, pos) and _PARTICIPLE_RE.match(doc.masked, pos):
         return None  # "said on Wednesday, urging parents to …": an aside, not the content
     end = _span_end(doc.text, pos, hi)
+    if not quote_free(doc, pos, end):
+        return None
     least = MIN_WORDS - 1 if doc.masked.endswith("that ", 0, pos) else MIN_WORDS
     if ":" in doc.text[pos:end] or len(WORD_RE.findall(doc.text[pos:end])) < least:
         return None  # "explained what had gone wrong:" introduces, it does not report

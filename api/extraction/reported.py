@@ -18,21 +18,26 @@ Rules:
   lexicon.THAT_ONLY_VERBS) need "that" right after them (time and channel phrases
   aside). The span is the clause to the end of the sentence, final period and a
   trailing ", according to …" excluded.
-- saying: "X …, saying (that) CLAUSE." with an identified sentence subject X.
+- appositive_cue: "NAME, APPOSITIVE, said CLAUSE." with the name opening the
+  sentence ("Mira Santos, a fellow at the institute, said …"; not ", who …,").
+- saying: "X …, saying (that) CLAUSE." with an identified sentence subject X, also
+  after a passage of X's ("X said A, adding that B").
 - second_that: "X said that A, and that B." / "… but that B": B is its own passage
   (A may hold a quotation).
 - coordinated_cue: "X said A and added (that) B." / "X did A and said B.": a
   reporting verb coordinated with a sentence-opening speaker's predicate gives a
   further passage under a cue of its own.
 All rules (clauses.py): a reported clause ends before a second predicate of the
-speaker (", but dismissed …", "and accused …", ", he added …", ", said …"); it needs
+speaker (", but dismissed …", "and accused …", ", he added …", ", said …", ", adding
+…"); it needs
 four words, three after an explicit "that" ("warned that it came late"); never when
-it holds a quotation (the quotation is the record), nor for vague plural groups
+it (so bounded) holds a quotation (the quotation is the record), nor for vague plural groups
 ("experts say") or "according to X".
 """
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Callable
 
@@ -63,6 +68,11 @@ _INTERPOSED_TAIL_RE = re.compile(r"(?:\s+(?:on\s+|last\s+)?" + DAYS
                                  r"(?=[a-z])(?!(?:which|who|whom|whose|where|and|but)\b)")
 _SAYING_RE = re.compile(r",\s+(?P<verb>saying|adding|insisting|arguing|claiming|noting|stressing)"
                         r"\s+(?:that\s+)?")
+# ", a fellow at the institute, ": an appositive between commas, no clause of its own.
+_APPOSITIVE_RE = re.compile(r",\s+(?!(?:who|which|whose|and|but)\b)[^;:!?()\[\]“”\"_\n]{3,160}")
+_APPOSITIVE_END_RE = re.compile(r",\s*$")
+_INTRO_END_RE = re.compile(r"[\s•·*\-–—]*(?:(?:But|And|So|Yet|Still|Meanwhile|However|Now|Also)"
+                           r"\b,?\s+)?")
 _AND_BEFORE_RE = re.compile(r"\b(?:and|but)\s+(?:also\s+|then\s+)?$")
 _VISIT = INDIRECT_VERBS | SAYING  # a sentence holding one of these is examined
 
@@ -172,10 +182,35 @@ def opening_cue(s: Sentence, found: list[Record]) -> Record | None:
     return None
 
 
-def saying(s: Sentence, found: list[Record]) -> Record | None:
-    """Match 'X …, saying (that) CLAUSE.' with X the subject of the sentence."""
+def appositive_cue(s: Sentence, found: list[Record]) -> Record | None:
+    """Match 'NAME, APPOSITIVE, said CLAUSE.': a name opening the sentence, described
+    between commas before its verb ("Mira Santos, a fellow at the institute, said …")."""
     if found:
         return None
+    doc, lo, hi = s.doc, s.lo, s.hi
+    starts, items = verb_index(doc)
+    for vs, ve, verb in items[bisect_left(starts, lo):bisect_left(starts, hi)]:
+        if verb not in INDIRECT_VERBS:
+            continue
+        comma = _APPOSITIVE_END_RE.search(doc.masked, max(lo, vs - 4), vs)
+        start = _INTRO_END_RE.match(doc.masked, lo, vs).end()
+        mention = parse_after(doc.masked, start, min(comma.start() if comma else lo, start + 60))
+        if comma is None or mention is None or mention.start != start or mention.kind != "name":
+            continue
+        gap = doc.masked[mention.end:comma.start()]
+        if not _APPOSITIVE_RE.fullmatch(gap) or not quote_free(doc, mention.end, comma.start()):
+            continue
+        own = Cue(mention.start, ve, vs, ve, mention, verb)
+        pos = clause_pos(doc.masked, own, hi)
+        rec = clause_record(doc, pos, hi, own, lo) if pos is not None else None
+        if rec is not None:
+            return rec
+    return None
+
+
+def saying(s: Sentence, found: list[Record]) -> Record | None:
+    """Match 'X …, saying (that) CLAUSE.' with X the subject of the sentence (also after
+    a passage of X's own: "X said A, adding that B")."""
     doc, lo, hi = s.doc, s.lo, s.hi
     m = _SAYING_RE.search(doc.masked, lo, hi)
     if m is None:
@@ -185,7 +220,7 @@ def saying(s: Sentence, found: list[Record]) -> Record | None:
     if subject is None or subject.start != start:
         return None
     cue = Cue(subject.start, subject.end, m.start("verb"), m.end("verb"), subject, "said")
-    if not good_subject(cue):
+    if not good_subject(cue) or any(f.end > m.start() for f in found):
         return None
     return clause_record(doc, m.end(), hi, cue, lo)
 
@@ -237,7 +272,8 @@ def _opens(masked: str, lo: int, at: int) -> bool:
 
 
 Rule = Callable[[Sentence, list[Record]], "Record | None"]
-RULES: tuple[Rule, ...] = (interposed_cue, closing_cue, as_cue, opening_cue, saying, second_that,
+RULES: tuple[Rule, ...] = (interposed_cue, closing_cue, as_cue, opening_cue, appositive_cue,
+                            saying, second_that,
                             coordinated_cue)
 
 
