@@ -37,6 +37,10 @@ INTERPOSED_CUE = [
     ("The levy raised little, she said on Monday, because few firms had registered.",
      [("The levy raised little", None),
       ("because few firms had registered", None)]),
+    # a sentence adverb before the cue frames the statement; it is not a passage
+    ("Still, Odile Marchetti said, the rural stations would keep their ticket offices.",
+     [("the rural stations would keep their ticket offices", "Odile Marchetti")]),
+    ("The new timetable, several people close to the board said, would be delayed.", []),
     ("Pressure on the hull rises sharply below 300 metres, Rafe Olsen explained, which is why "
      "the dive was cut short.",
      [("Pressure on the hull rises sharply below 300 metres", "Rafe Olsen")]),
@@ -54,6 +58,7 @@ CLOSING_CUE = [
     ("Harvest yields in the valley fell by a third last year, Imogen Tate said.",
      [("Harvest yields in the valley fell by a third last year", "Imogen Tate")]),
     ("Too late, Imogen Tate said.", []),  # three words are no passage
+    ("On the last night of the festival in Hove, Imogen Tate told a joke.", []),
 ]
 
 
@@ -86,6 +91,7 @@ OPENING_CUE = [
     ("Ivo Brandt said the ferry was safe and accused the council of scaremongering.",
      [("the ferry was safe", "Ivo Brandt")]),
     ("Experts say the depot will close in the spring.", []),  # a vague group
+    ("Did Marta Villanueva say the depot would close in the spring?", []),  # a question
     # "announced", "suggested", "recalled" … report speech only with "that" after them
     ("Hallgrim Energy announced on Tuesday that it would sell its two oldest rigs.",
      [("it would sell its two oldest rigs", "Hallgrim Energy")]),

@@ -80,7 +80,7 @@ def good_subject(cue: Cue) -> bool:
     if m.kind == "pronoun":
         return m.name in ("he", "she", "it")
     if m.kind == "anonymous":
-        return not m.name.endswith("s")
+        return not m.name.endswith(("s", "people"))
     if m.kind == "definite":
         return not m.head.endswith("s")
     return True

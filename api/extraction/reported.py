@@ -6,9 +6,11 @@ earlier rules made there.
 
 Rules:
 - interposed_cue: "A, X said, B.": A and B are two passages under one cue (not when
-  B is a relative clause: ", she explained, which …").
+  B is a relative clause: ", she explained, which …"; A is no passage when it is a
+  sentence adverb: "Still, he said, …").
 - closing_cue: "CLAUSE, said X." / "CLAUSE, X said." (optionally ", citing …"
-  after): the span is the sentence up to the comma before the cue.
+  after): the span is the sentence up to the comma before the cue; not "…, he told a
+  joke".
 - as_cue: "As X said (on Monday), CLAUSE.": the main clause.
 - opening_cue: "X said (that) CLAUSE." where X opens the sentence or clause (after
   an introductory phrase with a comma, a bullet, or a conjunction such as "and",
@@ -29,10 +31,10 @@ Rules:
   further passage under a cue of its own.
 All rules (clauses.py): a reported clause ends before a second predicate of the
 speaker (", but dismissed …", "and accused …", ", he added …", ", said …", ", adding
-…"); it needs
-four words, three after an explicit "that" ("warned that it came late"); never when
-it (so bounded) holds a quotation (the quotation is the record), nor for vague plural groups
-("experts say") or "according to X".
+…"); it needs four words, three after an explicit "that" ("warned that it came
+late"); so bounded, it never holds a quotation (the quotation is the record). No
+passage for vague plural groups ("experts say", "several people said") or
+"according to X"; a question reports nothing.
 """
 from __future__ import annotations
 
@@ -45,7 +47,7 @@ from .attribution import SAYING, Cue, Record, cues_of, verb_index
 from .clauses import (AND_THAT_RE, DAYS, MIN_WORDS, NEEDS_THAT, THAT_RE, WORD_RE, clause_pos,
                       clause_record, good_subject, quote_free)
 from .document import Document
-from .lexicon import INDIRECT_VERBS
+from .lexicon import INDIRECT_VERBS, THAT_ONLY_VERBS
 from .mentions import parse_after
 
 _LEAD_RE = re.compile(r"[\s•·*\-–—]*")
@@ -66,6 +68,14 @@ _AS_RE = re.compile(r"[\s•·*\-–—]*(?:(?:But|And|So)\s+)?(?:[Aa]s|[Jj]ust\
 _INTERPOSED_TAIL_RE = re.compile(r"(?:\s+(?:on\s+|last\s+)?" + DAYS
                                  + r"|\s+(?:yesterday|today|earlier))?\s*,\s+"
                                  r"(?=[a-z])(?!(?:which|who|whom|whose|where|and|but)\b)")
+# "Still, he said, …", "In the end, she said, …": the writer's framing, not the statement.
+_ADVERBIAL_RE = re.compile(
+    r"[\s•·*\-–—]*(?:[A-Z][a-z]+ly|Still|However|Instead|Now|Then|Yet|Indeed|Moreover|"
+    r"Nevertheless|Nonetheless|Meanwhile|Besides|Otherwise|Also|Again|Thus|Hence|Therefore|"
+    r"Today|Yesterday|Often|Sometimes|Already|In particular|Above all|Of course|In addition|"
+    r"By contrast|Even so|As a result|In the end|In any case|At the same time|For now|So far|"
+    r"In fact|After all|At least|In short|Still more|Even then)")
+_TOLD_THING_RE = re.compile(r"\s+(?:a|an|the|his|her)\s+(?:joke|story|tale|lie|truth|secret)\b")
 _SAYING_RE = re.compile(r",\s+(?P<verb>saying|adding|insisting|arguing|claiming|noting|stressing)"
                         r"\s+(?:that\s+)?")
 # ", a fellow at the institute, ": an appositive between commas, no clause of its own.
@@ -101,8 +111,8 @@ def interposed_cue(s: Sentence, found: list[Record]) -> Record | None:
         return None
     doc, lo, hi = s.doc, s.lo, s.hi
     for cue in s.cues:
-        if cue.verb not in INDIRECT_VERBS or not good_subject(cue) \
-                or cue.start >= cue.verb_start or cue.verb in NEEDS_THAT:
+        if cue.verb not in INDIRECT_VERBS or not good_subject(cue) or cue.start >= cue.verb_start \
+                or cue.verb in NEEDS_THAT or cue.verb in THAT_ONLY_VERBS:
             continue
         comma = doc.masked.rfind(",", lo, cue.start)
         if comma < 0 or doc.masked[comma + 1:cue.start].strip():
@@ -116,7 +126,8 @@ def interposed_cue(s: Sentence, found: list[Record]) -> Record | None:
         second = clause_record(doc, after.end(), hi, cue, lo)
         if second is None:
             continue
-        found.append(Record(start, comma, "indirect", cue, cue.start, hi, sentence_start=lo))
+        if not _ADVERBIAL_RE.fullmatch(doc.masked, start, comma):
+            found.append(Record(start, comma, "indirect", cue, cue.start, hi, sentence_start=lo))
         return second
     return None
 
@@ -132,8 +143,11 @@ def closing_cue(s: Sentence, found: list[Record]) -> Record | None:
         comma = doc.masked.rfind(",", lo, cue.start)
         if comma < 0 or doc.masked[comma + 1:cue.start].strip():
             continue
-        if not _TAIL_OK_RE.fullmatch(doc.masked, cue.end, hi):
-            continue
+        if not _TAIL_OK_RE.fullmatch(doc.masked, cue.end, hi) or (
+                cue.start == cue.verb_start and doc.masked[cue.verb_end:cue.mention.start].strip()):
+            continue  # "…, noted that Cruz's manager, Jeff Roe, is …" is no closing cue
+        if _TOLD_THING_RE.match(doc.masked, cue.verb_end, cue.end):
+            continue  # "…, he told a joke."
         start = _DATELINE_RE.match(doc.text, lo, comma).end()
         if not quote_free(doc, start, comma):
             continue
@@ -217,8 +231,8 @@ def saying(s: Sentence, found: list[Record]) -> Record | None:
         return None
     start = _LEAD_RE.match(doc.masked, lo, m.start()).end()
     subject = parse_after(doc.masked, start, min(m.start(), start + 120))
-    if subject is None or subject.start != start:
-        return None
+    if subject is None or subject.start != start or doc.masked.startswith(("'s", "’s"), subject.end):
+        return None  # "That's the view of most analysts, …, saying …": no speaker
     cue = Cue(subject.start, subject.end, m.start("verb"), m.end("verb"), subject, "said")
     if not good_subject(cue) or any(f.end > m.start() for f in found):
         return None
@@ -289,8 +303,9 @@ def find_indirect(doc: Document) -> list[Record]:
             continue  # one verb is enough to visit its sentence once
         done = k
         lo, hi = doc.sentence_bounds(vs)
-        if hi - lo < 20 or hi - lo > 1200 or doc.quote_at(lo) is not None:
-            continue
+        if hi - lo < 20 or hi - lo > 1200 or doc.quote_at(lo) is not None \
+                or doc.masked[lo:hi].rstrip().endswith("?"):
+            continue  # a question reports nothing
         for rec in sentence_records(doc, lo, hi):
             rec.line = doc.line_index(lo)
             out.append(rec)
