@@ -25,7 +25,7 @@ def test_rules_are_named_in_order():
     assert [r.__name__ for r in RULES] == ["interposed_cue", "closing_cue", "as_cue",
                                            "opening_cue", "appositive_cue", "saying",
                                            "second_that",
-                                           "coordinated_cue"]
+                                           "coordinated_cue", "according_cue"]
 
 
 # "A, X said, B": both parts are one statement, two passages with one cue; a relative
@@ -170,4 +170,22 @@ COORDINATED_CUE = [
 
 @pytest.mark.parametrize("text,expected", COORDINATED_CUE)
 def test_coordinated_cue(text, expected):
+    assert _indirect(text) == expected
+
+
+# "according to" a named person or a singular role opening or closing the sentence;
+# never an organisation, a document or a survey.
+ACCORDING_CUE = [
+    ("The plant will close in May, according to Dana Whitcombe, the site manager.",
+     [("The plant will close in May", "Dana Whitcombe")]),
+    ("According to Dana Whitcombe, the plant will close in May.",
+     [("the plant will close in May", "Dana Whitcombe")]),
+    ("The plant will close in May, according to the company.", []),
+    ("The plant will close in May, according to a report by the regional council.", []),
+    ("According to Dana Whitcombe, the site manager, the plant will close.", []),
+]
+
+
+@pytest.mark.parametrize("text,expected", ACCORDING_CUE)
+def test_according_cue(text, expected):
     assert _indirect(text) == expected

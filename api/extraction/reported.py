@@ -29,12 +29,15 @@ Rules:
 - coordinated_cue: "X said A and added (that) B." / "X did A and said B.": a
   reporting verb coordinated with a sentence-opening speaker's predicate gives a
   further passage under a cue of its own.
+- according_cue: "According to PERSON, CLAUSE." / "CLAUSE, according to PERSON(, a
+  role)." with a named person or a singular role; never an organisation, a document
+  or a survey, nor "According to X, a role, …" (the boundary is unclear).
 All rules (clauses.py): a reported clause ends before a second predicate of the
 speaker (", but dismissed …", "and accused …", ", he added …", ", said …", ", adding
 …"); it needs four words, three after an explicit "that" ("warned that it came
 late"); so bounded, it never holds a quotation (the quotation is the record). No
-passage for vague plural groups ("experts say", "several people said") or
-"according to X"; a question reports nothing.
+passage for vague plural groups ("experts say", "several people said"); a question
+reports nothing.
 """
 from __future__ import annotations
 
@@ -75,6 +78,13 @@ _ADVERBIAL_RE = re.compile(
     r"Today|Yesterday|Often|Sometimes|Already|In particular|Above all|Of course|In addition|"
     r"By contrast|Even so|As a result|In the end|In any case|At the same time|For now|So far|"
     r"In fact|After all|At least|In short|Still more|Even then)")
+_ACCORDING_RE = re.compile(r"\b[Aa]ccording to\b")
+_ACCORDING_COMMA_RE = re.compile(r"\s*,\s+")
+# "According to Ana Ruiz, the campaign's director, …": a role, then the clause.
+_ROLE_APPOSITIVE_RE = re.compile(r"(?:(?:a|an|the)\s+)?(?:[\w'’\-]+\s+){0,6}?[\w'’\-]+,")
+# "…, according to X(, a role)." ends the sentence; "…, according to X, are 16 …" does not.
+_ACCORDING_TAIL_RE = re.compile(r"\s*(?:,\s+(?:a|an|the|who|his|her|its|their)\b[^.!?]*)?"
+                                r"[.!?]?\s*")
 _TOLD_THING_RE = re.compile(r"\s+(?:a|an|the|his|her)\s+(?:joke|story|tale|lie|truth|secret)\b")
 _SAYING_RE = re.compile(r",\s+(?P<verb>saying|adding|insisting|arguing|claiming|noting|stressing)"
                         r"\s+(?:that\s+)?")
@@ -285,19 +295,47 @@ def _opens(masked: str, lo: int, at: int) -> bool:
     return _INTRO_RE.fullmatch(masked, lo, at) is not None or _conj_end(masked, lo, at)
 
 
+def according_cue(s: Sentence, found: list[Record]) -> Record | None:
+    """Match 'According to PERSON, CLAUSE.' and 'CLAUSE, according to PERSON.' where
+    the person is named or a singular role ("a spokeswoman"); never a document, a
+    survey or an organisation ("according to the company")."""
+    if found:
+        return None
+    doc, lo, hi = s.doc, s.lo, s.hi
+    for cue in s.cues:
+        m = cue.mention
+        if cue.verb != "according to" or m.org or m.kind not in ("name", "anonymous") \
+                or not good_subject(cue):
+            continue
+        if _INTRO_RE.fullmatch(doc.masked, lo, cue.start):
+            comma = _ACCORDING_COMMA_RE.match(doc.masked, m.end, hi)
+            if comma is not None and not _ROLE_APPOSITIVE_RE.match(doc.masked, comma.end(), hi):
+                return clause_record(doc, comma.end(), hi, cue, lo)
+            continue
+        comma = doc.masked.rfind(",", lo, cue.start)
+        if comma < 0 or doc.masked[comma + 1:cue.start].strip() \
+                or not _ACCORDING_TAIL_RE.fullmatch(doc.masked, cue.end, hi):
+            continue
+        start = _DATELINE_RE.match(doc.text, lo, comma).end()
+        if quote_free(doc, start, comma) and len(WORD_RE.findall(doc.text[start:comma])) >= MIN_WORDS:
+            return Record(start, comma, "indirect", cue, cue.start, hi, sentence_start=lo)
+    return None
+
+
 Rule = Callable[[Sentence, list[Record]], "Record | None"]
 RULES: tuple[Rule, ...] = (interposed_cue, closing_cue, as_cue, opening_cue, appositive_cue,
                             saying, second_that,
-                            coordinated_cue)
+                            coordinated_cue, according_cue)
 
 
 def find_indirect(doc: Document) -> list[Record]:
     """Return indirect-speech records of the sentences, outside quotations."""
     out: list[Record] = []
     done = -1
-    for vs, _, verb in verb_index(doc)[1]:
-        if verb not in _VISIT:
-            continue
+    anchors = [vs for vs, _, verb in verb_index(doc)[1] if verb in _VISIT]
+    if doc.masked.find("ccording to") >= 0:  # "according to" is a cue without a verb
+        anchors = sorted(anchors + [m.start() for m in _ACCORDING_RE.finditer(doc.masked)])
+    for vs in anchors:
         k = doc.sentence_index(vs)
         if k <= done:
             continue  # one verb is enough to visit its sentence once
@@ -314,7 +352,7 @@ def find_indirect(doc: Document) -> list[Record]:
 
 def sentence_records(doc: Document, lo: int, hi: int) -> list[Record]:
     """Apply RULES in order to one sentence and return the records they make."""
-    cues = [c for c in cues_of(doc, lo, hi) if c.mention is not None and c.verb != "according to"]
+    cues = [c for c in cues_of(doc, lo, hi) if c.mention is not None]
     sentence = Sentence(doc, lo, hi, cues)
     found: list[Record] = []
     for rule in RULES:
