@@ -20,11 +20,18 @@ Rules:
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from .attribution import Cue, Record, trie_pattern
 from .document import Document
 from .lexicon import INDIRECT_VERBS, PARTICIPLES, SPEECH_VERBS, THAT_ONLY_VERBS
 
+# An optional dateline ("WASHINGTON - ", "BEIJING (AFP): ") and a sentence adverb.
+INTRO_RE = re.compile(
+    r"[\s•·*\-–—]*(?:[A-Z][A-Z .,'’\-]{2,40}(?:\([^)]{1,30}\))?\s*[-–—:]\s+)?"
+    r"(?:(?:But|And|So|Yet|Still|Meanwhile|However|Now|Also)\b,?\s*)?$")
+DATELINE_RE = re.compile(r"[\s•·*\-–—]*"
+                         r"(?:[A-Z][A-Z .,'’\-]{2,40}(?:\([^)]{1,30}\))?\s*[-–—:]\s+)?")
 DAYS = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 # Time and channel adverbials between the verb and its clause: "said on Wednesday (that)".
 THAT_RE = re.compile(
@@ -146,3 +153,13 @@ def clause_pos(masked: str, cue: Cue, hi: int) -> int | None:
     if cue.verb in THAT_ONLY_VERBS and not m.group().rstrip().endswith("that"):
         return None
     return m.end() if _is_clause(masked, m, cue.verb, hi) else None
+
+
+@dataclass
+class Sentence:
+    """One sentence being read: its bounds and its cues with a speaker mention."""
+
+    doc: Document
+    lo: int
+    hi: int
+    cues: list[Cue]

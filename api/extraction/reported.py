@@ -43,49 +43,23 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
 from typing import Callable
 
 from .attribution import SAYING, Cue, Record, cues_of, verb_index
-from .clauses import (AND_THAT_RE, DAYS, MIN_WORDS, NEEDS_THAT, THAT_RE, WORD_RE, clause_pos,
-                      clause_record, good_subject, quote_free)
+from .clauses import (AND_THAT_RE, INTRO_RE, THAT_RE, WORD_RE, Sentence, clause_pos, clause_record,
+                      good_subject, quote_free)
 from .document import Document
-from .lexicon import INDIRECT_VERBS, THAT_ONLY_VERBS
+from .framing import according_cue, closing_cue, interposed_cue
+from .lexicon import INDIRECT_VERBS
 from .mentions import parse_after
 
 _LEAD_RE = re.compile(r"[\s•·*\-–—]*")
-# An optional dateline ("WASHINGTON - ", "BEIJING (AFP): ") and a sentence adverb.
-_INTRO_RE = re.compile(
-    r"[\s•·*\-–—]*(?:[A-Z][A-Z .,'’\-]{2,40}(?:\([^)]{1,30}\))?\s*[-–—:]\s+)?"
-    r"(?:(?:But|And|So|Yet|Still|Meanwhile|However|Now|Also)\b,?\s*)?$")
-_DATELINE_RE = re.compile(r"[\s•·*\-–—]*"
-                          r"(?:[A-Z][A-Z .,'’\-]{2,40}(?:\([^)]{1,30}\))?\s*[-–—:]\s+)?")
 _WHO_RE = re.compile(r",\s+who\s+(?:[a-z]+ly\s+|later\s+|also\s+|then\s+)?")  # "Lopez, who said"
 _CONJ_END_RE = re.compile(
     r"(?:,|\b(?:and|but|after|when|as|because|while|since|although|though|before|"
     r"until|once|where|if))\s*$")
-_TAIL_OK_RE = re.compile(r"(?:\s+(?:on\s+|last\s+)?" + DAYS + r"|\s+(?:yesterday|today|earlier))?"
-                         r"\s*(?:,\s+[a-z][^.!?]*)?[.!?]?\s*")
 _AS_RE = re.compile(r"[\s•·*\-–—]*(?:(?:But|And|So)\s+)?(?:[Aa]s|[Jj]ust\s+as)\s+")
-# "A, X said Tuesday, B": a time adverbial at most between the verb and the comma.
-_INTERPOSED_TAIL_RE = re.compile(r"(?:\s+(?:on\s+|last\s+)?" + DAYS
-                                 + r"|\s+(?:yesterday|today|earlier))?\s*,\s+"
-                                 r"(?=[a-z])(?!(?:which|who|whom|whose|where|and|but)\b)")
-# "Still, he said, …", "In the end, she said, …": the writer's framing, not the statement.
-_ADVERBIAL_RE = re.compile(
-    r"[\s•·*\-–—]*(?:[A-Z][a-z]+ly|Still|However|Instead|Now|Then|Yet|Indeed|Moreover|"
-    r"Nevertheless|Nonetheless|Meanwhile|Besides|Otherwise|Also|Again|Thus|Hence|Therefore|"
-    r"Today|Yesterday|Often|Sometimes|Already|In particular|Above all|Of course|In addition|"
-    r"By contrast|Even so|As a result|In the end|In any case|At the same time|For now|So far|"
-    r"In fact|After all|At least|In short|Still more|Even then)")
 _ACCORDING_RE = re.compile(r"\b[Aa]ccording to\b")
-_ACCORDING_COMMA_RE = re.compile(r"\s*,\s+")
-# "According to Ana Ruiz, the campaign's director, …": a role, then the clause.
-_ROLE_APPOSITIVE_RE = re.compile(r"(?:(?:a|an|the)\s+)?(?:[\w'’\-]+\s+){0,6}?[\w'’\-]+,")
-# "…, according to X(, a role)." ends the sentence; "…, according to X, are 16 …" does not.
-_ACCORDING_TAIL_RE = re.compile(r"\s*(?:,\s+(?:a|an|the|who|his|her|its|their)\b[^.!?]*)?"
-                                r"[.!?]?\s*")
-_TOLD_THING_RE = re.compile(r"\s+(?:a|an|the|his|her)\s+(?:joke|story|tale|lie|truth|secret)\b")
 _SAYING_RE = re.compile(r",\s+(?P<verb>saying|adding|insisting|arguing|claiming|noting|stressing)"
                         r"\s+(?:that\s+)?")
 # ", a fellow at the institute, ": an appositive between commas, no clause of its own.
@@ -103,68 +77,6 @@ def _conj_end(masked: str, lo: int, hi: int) -> bool:
     while j > lo and masked[j - 1].isspace():
         j -= 1
     return _CONJ_END_RE.search(masked, max(lo, j - 9), hi) is not None
-
-
-@dataclass
-class Sentence:
-    """One sentence being read: its bounds and its cues with a speaker mention."""
-
-    doc: Document
-    lo: int
-    hi: int
-    cues: list[Cue]
-
-
-def interposed_cue(s: Sentence, found: list[Record]) -> Record | None:
-    """Match 'A, X said, B.': A and B are two passages of one statement (same cue)."""
-    if found:
-        return None
-    doc, lo, hi = s.doc, s.lo, s.hi
-    for cue in s.cues:
-        if cue.verb not in INDIRECT_VERBS or not good_subject(cue) or cue.start >= cue.verb_start \
-                or cue.verb in NEEDS_THAT or cue.verb in THAT_ONLY_VERBS:
-            continue
-        comma = doc.masked.rfind(",", lo, cue.start)
-        if comma < 0 or doc.masked[comma + 1:cue.start].strip():
-            continue
-        after = _INTERPOSED_TAIL_RE.match(doc.masked, cue.end, hi)
-        if after is None:
-            continue
-        start = _DATELINE_RE.match(doc.text, lo, comma).end()
-        if not quote_free(doc, start, comma) or start >= comma:
-            continue
-        second = clause_record(doc, after.end(), hi, cue, lo)
-        if second is None:
-            continue
-        if not _ADVERBIAL_RE.fullmatch(doc.masked, start, comma):
-            found.append(Record(start, comma, "indirect", cue, cue.start, hi, sentence_start=lo))
-        return second
-    return None
-
-
-def closing_cue(s: Sentence, found: list[Record]) -> Record | None:
-    """Match 'CLAUSE, said X.' or 'CLAUSE, X said.' ending the sentence."""
-    if found:
-        return None
-    doc, lo, hi = s.doc, s.lo, s.hi
-    for cue in reversed(s.cues):
-        if cue.verb not in INDIRECT_VERBS or not good_subject(cue):
-            continue
-        comma = doc.masked.rfind(",", lo, cue.start)
-        if comma < 0 or doc.masked[comma + 1:cue.start].strip():
-            continue
-        if not _TAIL_OK_RE.fullmatch(doc.masked, cue.end, hi) or (
-                cue.start == cue.verb_start and doc.masked[cue.verb_end:cue.mention.start].strip()):
-            continue  # "…, noted that Cruz's manager, Jeff Roe, is …" is no closing cue
-        if _TOLD_THING_RE.match(doc.masked, cue.verb_end, cue.end):
-            continue  # "…, he told a joke."
-        start = _DATELINE_RE.match(doc.text, lo, comma).end()
-        if not quote_free(doc, start, comma):
-            continue
-        if len(WORD_RE.findall(doc.text[start:comma])) < MIN_WORDS:
-            continue
-        return Record(start, comma, "indirect", cue, cue.start, hi, sentence_start=lo)
-    return None
 
 
 def as_cue(s: Sentence, found: list[Record]) -> Record | None:
@@ -195,7 +107,7 @@ def opening_cue(s: Sentence, found: list[Record]) -> Record | None:
         if cue.verb not in INDIRECT_VERBS or not good_subject(cue) \
                 or (cue.start >= cue.verb_start and not cue.carried):
             continue
-        if not (_INTRO_RE.fullmatch(doc.masked, lo, cue.start)
+        if not (INTRO_RE.fullmatch(doc.masked, lo, cue.start)
                 or _conj_end(doc.masked, lo, cue.start) or (cue.mention.kind == "name"
                     and _WHO_RE.fullmatch(doc.masked, cue.mention.end, cue.verb_start))):
             continue
@@ -292,34 +204,7 @@ def coordinated_cue(s: Sentence, found: list[Record]) -> Record | None:
 
 
 def _opens(masked: str, lo: int, at: int) -> bool:
-    return _INTRO_RE.fullmatch(masked, lo, at) is not None or _conj_end(masked, lo, at)
-
-
-def according_cue(s: Sentence, found: list[Record]) -> Record | None:
-    """Match 'According to PERSON, CLAUSE.' and 'CLAUSE, according to PERSON.' where
-    the person is named or a singular role ("a spokeswoman"); never a document, a
-    survey or an organisation ("according to the company")."""
-    if found:
-        return None
-    doc, lo, hi = s.doc, s.lo, s.hi
-    for cue in s.cues:
-        m = cue.mention
-        if cue.verb != "according to" or m.org or m.kind not in ("name", "anonymous") \
-                or not good_subject(cue):
-            continue
-        if _INTRO_RE.fullmatch(doc.masked, lo, cue.start):
-            comma = _ACCORDING_COMMA_RE.match(doc.masked, m.end, hi)
-            if comma is not None and not _ROLE_APPOSITIVE_RE.match(doc.masked, comma.end(), hi):
-                return clause_record(doc, comma.end(), hi, cue, lo)
-            continue
-        comma = doc.masked.rfind(",", lo, cue.start)
-        if comma < 0 or doc.masked[comma + 1:cue.start].strip() \
-                or not _ACCORDING_TAIL_RE.fullmatch(doc.masked, cue.end, hi):
-            continue
-        start = _DATELINE_RE.match(doc.text, lo, comma).end()
-        if quote_free(doc, start, comma) and len(WORD_RE.findall(doc.text[start:comma])) >= MIN_WORDS:
-            return Record(start, comma, "indirect", cue, cue.start, hi, sentence_start=lo)
-    return None
+    return INTRO_RE.fullmatch(masked, lo, at) is not None or _conj_end(masked, lo, at)
 
 
 Rule = Callable[[Sentence, list[Record]], "Record | None"]
