@@ -78,6 +78,19 @@ concedes stressed stresses maintained maintains contended contends asserted asse
 reiterated reiterates emphasised emphasized predicted predicts wrote writes tweeted
 replied replies promised promises assured assures conceded concede admit acknowledge
 say cautioned cautions observed
+announced announces suggested suggests recalled recalls declared declares confirmed
+confirms complained complains reported reports agreed agrees boasted boasts lamented
+laments testified testifies vowed vows pledged pledges alleged alleges charged countered
+counters responded responds joked jokes
+""".split())
+
+# Of those, the verbs that take a noun object as readily as a clause: they report speech
+# only with an explicit "that" right after them ("announced that", not "announced a plan").
+THAT_ONLY_VERBS = frozenset("""
+announced announces suggested suggests recalled recalls declared declares confirmed
+confirms complained complains reported reports agreed agrees boasted boasts lamented
+laments testified testifies vowed vows pledged pledges alleged alleges charged countered
+counters responded responds joked jokes
 """.split())
 
 # Participles that continue the previous speaker's turn ("..., adding that").
