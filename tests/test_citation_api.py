@@ -6,6 +6,7 @@ notes-bibliography) and Cite Them Right (Harvard).
 import json
 
 import pytest
+from tests.corpus import PORT_ID
 
 URL = "https://example.org/port-strike"
 COSTA_TEXT = "We have won a fair deal and we are going back to work,"
@@ -118,7 +119,7 @@ def test_citation_without_url_has_no_fragment_link(client, vogt):
 
 
 def test_text_fragment_of_a_partial_quote(client):
-    quote = quote_of(client, speaker="port-authority")
+    quote = quote_of(client, speaker=PORT_ID)
     body = client.get(f"/v1/quotes/{quote['id']}/citation").get_json()
     assert body["text_fragment_url"] == URL + "#:~:text=relieved"
     assert body["attribution"] == "port authority: “relieved” (Wire, 8 March 2023)."

@@ -382,9 +382,10 @@ SNIPPETS = [
      [("unfair", "partial", None)]),
     ("The toll has been criticised as an “unfair” tax on commuters.", None, []),
     ("Drivers paid an “unfair” toll on the bridge.", None, []),
-    # verbs that report or judge words without being cues count too; "been" + -ing is active
+    # verbs that report or judge words count too ("mock" is also a cue: the coach said it);
+    # "been" + -ing is active
     ("The coach has been mocking the league for its “sleepy” schedule.", None,
-     [("sleepy", "partial", None)]),
+     [("sleepy", "partial", "coach")]),
     ("Fans spent the night chanting “one more year” outside the arena.", None,
      [("one more year", "partial", None)]),
     ("Ines Roy was praised for a “steady hand” during the crisis.", None, []),
