@@ -402,6 +402,12 @@ SNIPPETS = [
     ("Anyone who calls the deal a “sweetheart” bargain has not read it.", None,
      [("sweetheart", "partial", None)]),
     ("The calls for a “fresh look” grew louder.", None, []),
+    # words quoted as words; "call" after its subject; likened/compared report words too
+    ("Both camps have used the phrase “fair share” all week.", None, [("fair share", "partial", None)]),
+    ("Neighbours call them “night owls” and shrug.", None, [("night owls", "partial", None)]),
+    ("One critic likened the plan to “moving deckchairs” on a ship.", None,
+     [("moving deckchairs", "partial", None)]),
+    ("A call for “calm heads” went out.", None, []),
     # an exclamation in Title Case is no name; a verb closely after an opening quotation counts
     ("The crowd kept chanting “Go Blue!” until midnight.", None, [("Go Blue!", "partial", None)]),
     ("“Not again,” the weary shopkeepers said.", None, [("Not again,", "full", None)]),

@@ -110,7 +110,8 @@ invoking invokes cited citing cites characterized characterizing characterised
 characterising portrayed portraying portrays denounced denouncing denounces condemned
 condemning condemns attacked attacking ridiculed ridiculing lambasted lambasting
 screamed screaming mouthing mouthed pleaded pleading referred referring refers echoed
-echoing proclaimed proclaiming proclaims
+echoing proclaimed proclaiming proclaims referenced referencing likened likening likens
+compared comparing compares exhorted exhorting accuse
 """.split())
 
 NAMING_WORDS = frozenset("""

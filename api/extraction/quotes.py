@@ -17,8 +17,9 @@ Rules:
 - Yet a short fragment is speech, speaker found or not, after an active reporting verb
   of its sentence ("Critics argued that the toll is an “unfair” tax", not "The toll
   was criticised as an “unfair” tax"), or a verb that judges words without being a
-  cue (mocking, chanting, calling it, X calls it) unless it is a Title Case name (a
-  program the city is calling “Safe Streets,”); after "as" (summed her up as
+  cue (mocking, likened, calling it, X calls it) unless it is a Title Case name (a
+  program the city is calling “Safe Streets,”); after "the phrase/term/slogan" (used
+  the phrase “fair share”); after "as" (summed her up as
   “tireless,”) unless "such as" or a Title Case name (an exclamation is no name:
   chanting “Go Blue!”); when it opens its sentence with a reporting verb close after
   it, its speaker unparsed ("“Not again,” the weary shopkeepers said").
@@ -39,9 +40,11 @@ _WORDS_RE = re.compile(r"[^\W_][\w'’\-]*")
 _LEAD_RE = re.compile(r"[\s•·*\-–—]*$")
 _SMALL = frozenset("a an the of to in on for and or at by with as from but vs".split())
 _CHARACTERIZING_RE = word_pattern(CHARACTERIZING_VERBS)
-# "calls" is a verb after its subject ("Sam Ode calls it", "she calls them"), not "phone calls"
-_CALLS_RE = re.compile(r"(?:\b(?:he|she|they|it|who|which|that)|\b(?!(?:The|These|Those|Such|Many|"
-                       r"Some|Their|His|Her|Its|Our|Your|My)\b)[A-Z][\w.'’\-]*)(?=\s+calls\b)")
+# "call(s)" is a verb after its subject ("Sam Ode calls it", "they call them"), not "phone calls"
+_CALLS_RE = re.compile(r"(?:\b(?:he|she|they|it|we|who|which|that)|\b(?!(?:The|These|Those|Such|Many|"
+                       r"Some|Their|His|Her|Its|Our|Your|My|A|An)\b)[A-Z][\w.'’\-]*)(?=\s+calls?\b)")
+_WORDING = frozenset("phrase phrases term terms word words slogan line message cry chant mantra "
+                     "refrain catchphrase".split())
 _CLAUSE_END_RE = re.compile(r"[.;:!?“”\"]")
 _NOT_AS = frozenset("such known referred".split())  # "such as", "known as": no judgement
 _WORK_PREPS = frozenset("on of in with".split())
@@ -82,8 +85,8 @@ def _speech_before(doc: Document, lo: int, pos: int, judged: bool = True) -> boo
 
 def _term(doc: Document, q: QuoteSpan, lo: int) -> bool:
     """Tell whether a quotation with no cue is a short term rather than words reported: not
-    after a reporting verb of its sentence, nor, unless a Title Case name, after "as"
-    ("summed her up as “tireless,”")."""
+    after a reporting verb of its sentence, nor after "the phrase", nor, unless a Title
+    Case name, after "as" ("summed her up as “tireless,”")."""
     words = _WORDS_RE.findall(doc.text, q.start, q.end)
     # a name (a product sold as “Scribe Mode”), not an exclamation (chanting “Go Blue!”)
     named = _title_case(words) and doc.text[q.start:q.end].rstrip()[-1:] not in "!?"
@@ -92,6 +95,8 @@ def _term(doc: Document, q: QuoteSpan, lo: int) -> bool:
     if named:
         return True
     last, before_last = _prev_words(doc.masked, lo, q.open_pos)
+    if last in _WORDING:
+        return False  # words quoted as words: used the phrase “lone wolf”
     if last in ("a", "an", "the"):
         last, before_last = before_last, ""
     return last != "as" or before_last in _NOT_AS
