@@ -424,6 +424,8 @@ SNIPPETS = [
     # a Title Case name after a possessive or on/of/in/with is a title, comma or period inside
     ("Ruth Adler appeared on KXT’s “Good Morning With Dan Wells,” before flying home.", None, []),
     ("Ruth Adler was a guest of “Good Morning With Dan Wells.” She left early.", None, []),
+    ("Ruth Adler starred in “Blue Harbour Nights,” and “The Long Red Summer,” before 2010.",
+     None, []),
     ("Ruth Adler called the merger “Dead On Arrival.”", None,
      [("Dead On Arrival.", "partial", "Ruth Adler")]),
 ]

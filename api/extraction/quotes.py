@@ -10,8 +10,8 @@ Rules:
 - Not speech: a paragraph that is only a short Title Case quotation or a quotation in
   single marks (a subheading: “Nothing Left to Lose.”, 'A hard winter.'); titles of
   works (short Title Case fragments after a name or determiner; after a possessive or
-  on/of/in/with even with a comma or period printed inside the marks: on CBS’s
-  “Morning Hour,”); terms after so-called/dubbed/titled/known as (but "called" with a
+  on/of/in/with/and/or even with a comma or period printed inside the marks: on CBS’s
+  “Morning Hour,”, starred in “Blue Hours,” and “Red Sky,”); terms after so-called/dubbed/titled/known as (but "called" with a
   person for subject reports words: which he called “a disgrace”); short attributive
   fragments (a “working-level” call); short fragments with no cue at all.
 - Yet a short fragment is speech, speaker found or not, after an active reporting verb
@@ -47,7 +47,7 @@ _WORDING = frozenset("phrase phrases term terms word words slogan line message c
                      "refrain catchphrase".split())
 _CLAUSE_END_RE = re.compile(r"[.;:!?“”\"]")
 _NOT_AS = frozenset("such known referred".split())  # "such as", "known as": no judgement
-_WORK_PREPS = frozenset("on of in with".split())
+_WORK_PREPS = frozenset("on of in with and or".split())
 _BE = frozenset("be been being is are was were".split())
 _DETERMINERS = frozenset("a an the its their his her this that our your my".split())
 _NEXT_WORD_RE = re.compile(r"\s+([a-z][\w\-]*)")
