@@ -41,12 +41,16 @@ _LEAD_RE = re.compile(r"[\s•·*\-–—]*$")
 _SMALL = frozenset("a an the of to in on for and or at by with as from but vs".split())
 _CHARACTERIZING_RE = word_pattern(CHARACTERIZING_VERBS)
 # "call(s)" is a verb after its subject ("Sam Ode calls it", "they call them"), not "phone calls"
-_CALLS_RE = re.compile(r"(?:\b(?:he|she|they|it|we|who|which|that)|\b(?!(?:The|These|Those|Such|Many|"
-                       r"Some|Their|His|Her|Its|Our|Your|My|A|An)\b)[A-Z][\w.'’\-]*)(?=\s+calls?\b)")
+_CALL_RE = re.compile(r"\bcalls?\b")
+_CALL_SUBJECTS = frozenset("he she they it we who which that".split())
+_CAPITAL_DETERMINERS = frozenset("The These Those Such Many Some Their His Her Its Our Your My A An"
+                                 .split())
 _WORDING = frozenset("phrase phrases term terms word words slogan line message cry chant mantra "
                      "refrain catchphrase".split())
 _CLAUSE_END_RE = re.compile(r"[.;:!?“”\"]")
 _NOT_AS = frozenset("such known referred".split())  # "such as", "known as": no judgement
+_HEADLINE_CHARS = 300
+_EDGE_CHARS = 12
 _WORK_PREPS = frozenset("on of in with and or".split())
 _BE = frozenset("be been being is are was were".split())
 _DETERMINERS = frozenset("a an the its their his her this that our your my".split())
@@ -67,6 +71,25 @@ def _title_case(words: list[str]) -> bool:
     return bool(caps) and all(w[:1].isupper() or w[:1].isdigit() for w in caps)
 
 
+def _judging_index(doc: Document) -> tuple[list[int], list[tuple[int, int, str]]]:
+    """Return the verbs that judge words (and call/calls) of the masked document, found in
+    one pass and cached like attribution.verb_index."""
+    if doc.judging is None:
+        items = sorted((m.start(), m.end(), m.group()) for rx in (_CHARACTERIZING_RE, _CALL_RE)
+                       for m in rx.finditer(doc.masked))
+        doc.judging = ([v[0] for v in items], items)
+    return doc.judging
+
+
+def _subject_before(doc: Document, lo: int, pos: int) -> bool:
+    """Tell whether the word before pos can be the subject of a verb: a pronoun or a name."""
+    before = _WORDS_RE.findall(doc.masked, max(lo, pos - 30), pos)
+    if not before:
+        return False
+    word = before[-1]
+    return word in _CALL_SUBJECTS or word[0].isupper() and word not in _CAPITAL_DETERMINERS
+
+
 def _speech_before(doc: Document, lo: int, pos: int, judged: bool = True) -> bool:
     """Tell whether an active reporting verb stands in the masked text[lo:pos]: "Rivals
     accused her of a “fire sale”", not "It was criticised as a “fire sale”"; with judged,
@@ -74,8 +97,9 @@ def _speech_before(doc: Document, lo: int, pos: int, judged: bool = True) -> boo
     starts, items = verb_index(doc)
     found = items[bisect_left(starts, lo):bisect_left(starts, pos)]
     if judged:
-        found += [(m.start(), 0, m.group()) for m in _CHARACTERIZING_RE.finditer(doc.masked, lo, pos)]
-        found += [(m.end(), 0, "calls") for m in _CALLS_RE.finditer(doc.masked, lo, pos)]
+        j_starts, j_items = _judging_index(doc)
+        found += [v for v in j_items[bisect_left(j_starts, lo):bisect_left(j_starts, pos)]
+                  if v[2] not in ("call", "calls") or _subject_before(doc, lo, v[0])]
     for vs, _, verb in found:
         before = _WORDS_RE.findall(doc.masked, max(lo, vs - 8), vs)
         if not before or before[-1].lower() not in _BE or verb.endswith("ing"):
@@ -114,17 +138,22 @@ def _verb_after(doc: Document, close_end: int, hi: int) -> bool:
 def _cased_headline(doc: Document, q: QuoteSpan) -> bool:
     """Tell whether a quotation in single marks stands in a Title Case headline opening the
     article, where capitals cannot tell a title from quoted words: Mayor Calls Plan ‘A Gamble’."""
-    if not q.single or "\n" in doc.text[:q.open_pos].lstrip():
+    line = doc.line_index(q.open_pos)
+    if not q.single or line != doc.first_line:
         return False
-    start, end = doc.line_bounds(doc.line_index(q.open_pos))
-    words = _WORDS_RE.findall(doc.masked, start, end)
+    start, end = doc.line_bounds(line)
+    words = _WORDS_RE.findall(doc.masked, start, end) if end - start < _HEADLINE_CHARS else ()
     return len(words) > 2 and _title_case(words)
 
 
 def _alone(doc: Document, q: QuoteSpan) -> bool:
     """Tell whether a quotation is all its paragraph holds: in Title Case, a subheading."""
     start, end = doc.line_bounds(doc.line_index(q.open_pos))
-    return not _WORDS_RE.search(doc.masked, start, end)
+    close_end = q.close_pos + 1 if q.close_pos is not None else q.end
+    if q.open_pos - start > _EDGE_CHARS or end - close_end > _EDGE_CHARS:
+        return False  # a quick no for long paragraphs
+    return not _WORDS_RE.search(doc.masked, start, q.open_pos) \
+        and not _WORDS_RE.search(doc.masked, close_end, end)
 
 
 def _called_by(doc: Document, cues: list[Cue], pos: int) -> bool:
