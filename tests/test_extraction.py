@@ -408,6 +408,9 @@ SNIPPETS = [
     ("One critic likened the plan to “moving deckchairs” on a ship.", None,
      [("moving deckchairs", "partial", None)]),
     ("A call for “calm heads” went out.", None, []),
+    # a noun of speech before the fragment reports words too
+    ("Tenants disputed the landlord's claim that rents were “fair enough.”", None,
+     [("fair enough.", "partial", None)]),
     # an exclamation in Title Case is no name; a verb closely after an opening quotation counts
     ("The crowd kept chanting “Go Blue!” until midnight.", None, [("Go Blue!", "partial", None)]),
     ("“Not again,” the weary shopkeepers said.", None, [("Not again,", "full", None)]),

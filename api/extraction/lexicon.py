@@ -114,6 +114,15 @@ echoing proclaimed proclaiming proclaims referenced referencing likened likening
 compared comparing compares exhorted exhorting accuse
 """.split())
 
+# Nouns of speech: a short quoted fragment after one in its sentence is someone's words
+# ("his claim that rents were “out of control”", "a pledge to stay “neutral”") (quotes.py).
+SPEECH_NOUNS = frozenset("""
+statement statements claim claims criticism suggestion pledge promise promises assertion
+remark remarks comment comments accusation accusations charge insistence argument warning
+vow boast declaration words quote quotes quip retort complaint complaints allegation
+allegations prediction
+""".split())
+
 NAMING_WORDS = frozenset("""
 so-called dubbed nicknamed titled entitled called calling named known billed styled termed
 """.split())

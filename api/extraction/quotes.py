@@ -16,13 +16,14 @@ Rules:
   fragments (a “working-level” call); short fragments with no cue at all.
 - Yet a short fragment is speech, speaker found or not, after an active reporting verb
   of its sentence ("Critics argued that the toll is an “unfair” tax", not "The toll
-  was criticised as an “unfair” tax"), or a verb that judges words without being a
-  cue (mocking, likened, calling it, X calls it) unless it is a Title Case name (a
-  program the city is calling “Safe Streets,”); after "the phrase/term/slogan" (used
-  the phrase “fair share”); after "as" (summed her up as
-  “tireless,”) unless "such as" or a Title Case name (an exclamation is no name:
-  chanting “Go Blue!”); when it opens its sentence with a reporting verb close after
-  it, its speaker unparsed ("“Not again,” the weary shopkeepers said").
+  was criticised as an “unfair” tax"), a verb that judges words without being a cue
+  (mocking, likened, calling it, X calls it) or a noun of speech (her claim that rents
+  were “fair enough”), unless it is a Title Case name (a program the city is calling
+  “Safe Streets,”); after "the phrase/term/slogan" (used the phrase “fair share”);
+  after "as" (summed her up as “tireless,”) unless "such as" or a Title Case name (an
+  exclamation is no name: chanting “Go Blue!”); when it opens its sentence with a
+  reporting verb close after it, its speaker unparsed ("“Not again,” the weary
+  shopkeepers said").
 """
 from __future__ import annotations
 
@@ -32,7 +33,7 @@ from bisect import bisect_left
 from .around import date_window
 from .attribution import Cue, Record, cues_of, verb_index, word_pattern
 from .document import Document
-from .lexicon import CHARACTERIZING_VERBS, NAMING_WORDS, SPEECH_VERBS, WORK_NOUNS
+from .lexicon import CHARACTERIZING_VERBS, NAMING_WORDS, SPEECH_NOUNS, SPEECH_VERBS, WORK_NOUNS
 from .marks import QuoteSpan
 from .sieve import Site, attribute
 
@@ -40,6 +41,7 @@ _WORDS_RE = re.compile(r"[^\W_][\w'’\-]*")
 _LEAD_RE = re.compile(r"[\s•·*\-–—]*$")
 _SMALL = frozenset("a an the of to in on for and or at by with as from but vs".split())
 _CHARACTERIZING_RE = word_pattern(CHARACTERIZING_VERBS)
+_SPEECH_NOUN_RE = word_pattern(SPEECH_NOUNS)
 # "call(s)" is a verb after its subject ("Sam Ode calls it", "they call them"), not "phone calls"
 _CALL_RE = re.compile(r"\bcalls?\b")
 _CALL_SUBJECTS = frozenset("he she they it we who which that".split())
@@ -75,7 +77,8 @@ def _judging_index(doc: Document) -> tuple[list[int], list[tuple[int, int, str]]
     """Return the verbs that judge words (and call/calls) of the masked document, found in
     one pass and cached like attribution.verb_index."""
     if doc.judging is None:
-        items = sorted((m.start(), m.end(), m.group()) for rx in (_CHARACTERIZING_RE, _CALL_RE)
+        items = sorted((m.start(), m.end(), m.group()) for rx in (_CHARACTERIZING_RE, _CALL_RE,
+                                                                  _SPEECH_NOUN_RE)
                        for m in rx.finditer(doc.masked))
         doc.judging = ([v[0] for v in items], items)
     return doc.judging
