@@ -408,6 +408,8 @@ SNIPPETS = [
     ("One critic likened the plan to “moving deckchairs” on a ship.", None,
      [("moving deckchairs", "partial", None)]),
     ("A call for “calm heads” went out.", None, []),
+    ("The coach rarely smiles and calls referees “clowns” after every loss.", None,
+     [("clowns", "partial", None)]),
     # a noun of speech before the fragment reports words too
     ("Tenants disputed the landlord's claim that rents were “fair enough.”", None,
      [("fair enough.", "partial", None)]),

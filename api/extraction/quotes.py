@@ -44,7 +44,7 @@ _CHARACTERIZING_RE = word_pattern(CHARACTERIZING_VERBS)
 _SPEECH_NOUN_RE = word_pattern(SPEECH_NOUNS)
 # "call(s)" is a verb after its subject ("Sam Ode calls it", "they call them"), not "phone calls"
 _CALL_RE = re.compile(r"\bcalls?\b")
-_CALL_SUBJECTS = frozenset("he she they it we who which that".split())
+_CALL_SUBJECTS = frozenset("he she they it we who which that and".split())  # "and calls": coordinated
 _CAPITAL_DETERMINERS = frozenset("The These Those Such Many Some Their His Her Its Our Your My A An"
                                  .split())
 _WORDING = frozenset("phrase phrases term terms word words slogan line message cry chant mantra "
