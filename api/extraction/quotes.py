@@ -40,10 +40,9 @@ from .sieve import Site, attribute
 _WORDS_RE = re.compile(r"[^\W_][\w'’\-]*")
 _LEAD_RE = re.compile(r"[\s•·*\-–—]*$")
 _SMALL = frozenset("a an the of to in on for and or at by with as from but vs".split())
-_CHARACTERIZING_RE = word_pattern(CHARACTERIZING_VERBS)
-_SPEECH_NOUN_RE = word_pattern(SPEECH_NOUNS)
+# verbs that judge words, nouns of speech and call/calls, found in one pass (_judging_index)
+_JUDGING_RE = word_pattern(CHARACTERIZING_VERBS | SPEECH_NOUNS | {"call", "calls"})
 # "call(s)" is a verb after its subject ("Sam Ode calls it", "they call them"), not "phone calls"
-_CALL_RE = re.compile(r"\bcalls?\b")
 _CALL_SUBJECTS = frozenset("he she they it we who which that and".split())  # "and calls": coordinated
 _CAPITAL_DETERMINERS = frozenset("The These Those Such Many Some Their His Her Its Our Your My A An"
                                  .split())
@@ -77,9 +76,7 @@ def _judging_index(doc: Document) -> tuple[list[int], list[tuple[int, int, str]]
     """Return the verbs that judge words (and call/calls) of the masked document, found in
     one pass and cached like attribution.verb_index."""
     if doc.judging is None:
-        items = sorted((m.start(), m.end(), m.group()) for rx in (_CHARACTERIZING_RE, _CALL_RE,
-                                                                  _SPEECH_NOUN_RE)
-                       for m in rx.finditer(doc.masked))
+        items = [(m.start(), m.end(), m.group()) for m in _JUDGING_RE.finditer(doc.masked)]
         doc.judging = ([v[0] for v in items], items)
     return doc.judging
 
