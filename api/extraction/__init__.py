@@ -71,12 +71,12 @@ def extract_quotes(text: str, published: str | None = None) -> list[ExtractedQuo
     records.sort(key=order)
     resolve_speakers(records, Discourse(doc), text)
     out: list[ExtractedQuote] = []
-    for rec, (day, basis) in zip(records, _dates(records, doc, pub)):
+    for rec, (day, basis, precision) in zip(records, _dates(records, doc, pub)):
         cue = rec.cue
         out.append(ExtractedQuote(
             start=rec.start, end=rec.end, text=text[rec.start:rec.end], kind=rec.kind,
             speaker=speaker_of(rec), cue=text[cue.start:cue.end] if cue else None,
             cue_start=cue.start if cue else None, cue_end=cue.end if cue else None,
-            date=day, date_basis=basis))
+            date=day, date_basis=basis, date_precision=precision))
     out.sort(key=lambda q: (q.start, q.end))
     return out
