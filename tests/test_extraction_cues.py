@@ -173,3 +173,21 @@ SIGNATURE = [
 @pytest.mark.parametrize("text,prefix,name", SIGNATURE)
 def test_dash_signature(text, prefix, name):
     assert _speaker_name(text, prefix) == name
+
+
+# A speaker named after the verb must end the clause (or go on with an appositive or a
+# preposition), also right after a quotation: a phrase cut short is no speaker; a possessive
+# before a speech noun ("Varga’s comments") is no cue.
+CUT_SHORT = [
+    ("“We are not worried,” said Mayor Ruth Kell’s chief of staff, Ian Boyd.",
+     "We are not worried", "Ian Boyd"),
+    ("“The numbers hold up,” wrote Nils Aberg for the Harbour Review.", "The numbers hold up",
+     "Nils Aberg"),
+    ("Mayor Ivo Varga’s comments that the port “will never close under my watch” drew "
+     "applause.", "will never close", None),
+]
+
+
+@pytest.mark.parametrize("text,prefix,name", CUT_SHORT)
+def test_speaker_after_the_verb_ends_the_clause(text, prefix, name):
+    assert _speaker_name(text, prefix) == name

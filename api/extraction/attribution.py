@@ -73,7 +73,7 @@ _DOC_FROM_RE = re.compile(r"(?:a|an|the)\s+(?:[\w\-]+\s+){0,2}?(?:note|statement
 _LAST_DELIM_RE = re.compile(r"(?s).*[;:()“”\"—–\[\]\n_]")  # up to the last delimiter
 _FORWARD_STOP_RE = re.compile(r"[;:!?“”\"(_]|\.(?=\s*$)")
 _NP_END_RE = re.compile(r"\s*(?:[,.;:!?—–)]|$|(?:on|in|at|last|this|yesterday|today|when|as|"
-                        r"after|before|during|while|who|whose|of)\b)")
+                        r"after|before|during|while|who|whose|of|for|to|from|with|about)\b)")
 _TELL = {"told", "tells", "tell", "telling"}
 _OBJ_STOP = frozenset("""
 that on in at last this during after before when while with from for by of about as
@@ -144,7 +144,7 @@ def _make_cue(masked: str, vs: int, ve: int, verb: str, lo: int, hi: int) -> Cue
         mention = parse_after(masked, ve, stop.start() if stop else min(hi, ve + 160))
         # after a comma the phrase must end the clause: "…, said the company." but
         # not "…, said the company complied"
-        if mention is not None and (prev == "q" or _NP_END_RE.match(masked, mention.end, hi)):
+        if mention is not None and _NP_END_RE.match(masked, mention.end, hi):
             return Cue(vs, mention.end, vs, ve, mention, verb)
     return Cue(vs, end, vs, ve, None, verb)
 
@@ -239,8 +239,8 @@ def find_cues(doc, lo: int, hi: int) -> list[Cue]:
     starts, items = verb_index(doc)
     for k in range(bisect_left(starts, lo), bisect_left(starts, hi)):
         vs, ve, verb = items[k]
-        if ve > hi or verb not in SPEECH_VERBS:
-            continue
+        if ve > hi or verb not in SPEECH_VERBS or masked[vs - 3:vs] in ("’s ", "'s "):
+            continue  # "Trump’s comments", "Lee's claim": a noun, not a verb
         cue = _make_cue(masked, vs, ve, verb, lo, hi)
         if cue.mention is None:
             before = masked[max(lo, cue.verb_start - 6):cue.verb_start].rstrip()
