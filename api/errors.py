@@ -25,6 +25,12 @@ class ProblemSchema(ma.Schema):
     detail = ma.fields.String()
     errors = ma.fields.Dict(keys=ma.fields.String(), values=ma.fields.List(ma.fields.String()))
     quote_id = ma.fields.String(metadata={"description": "409: the quote that has this span"})
+    source_id = ma.fields.String(metadata={
+        "description": "409: the source that holds this text with other metadata"})
+    stored = ma.fields.Dict(metadata={"description": "409: that source's stored metadata"})
+    failed = ma.fields.List(ma.fields.Dict(), metadata={
+        "description": "404/410 of a batch: each id that failed, with 404 (unknown) or 410 "
+                       "(deleted)"})
     history = ma.fields.List(ma.fields.Dict(), metadata={
         "description": "410: the deleted quote's editorial history"})
 

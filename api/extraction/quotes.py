@@ -5,24 +5,39 @@ Rules:
   the writer's sentence is partial; a quotation in a headline is partial.
 - Which cue attributes a quotation (or which earlier quotation it continues) is decided
   by sieve.py's ordered rules.
-- Not speech: titles of works (short Title Case fragments after a name or
-  determiner), terms after so-called/dubbed/titled/known as, short attributive
-  fragments (a “working-level” call), and short fragments with no cue at all.
+- Not speech: a paragraph that is only a short Title Case quotation (a subheading:
+  “Nothing Left to Lose.”); titles of works (short Title Case fragments after a name or
+  determiner; after a possessive or on/of/in/with even with a comma or period printed
+  inside the marks: on CBS’s “Morning Hour,”), terms after so-called/dubbed/titled/known
+  as (but "called" with a person for subject reports words: which he called “a
+  disgrace”), short attributive fragments (a “working-level” call), and short
+  fragments with no cue at all; a
+  short fragment after an active reporting verb of its sentence is speech even with
+  no speaker found ("Critics argued that the toll is an “unfair” tax"; also verbs that
+  judge words without being cues: mocking, chanting, calling it, unless the fragment is
+  a Title Case name: a program the city is calling “Safe Streets,”), not after a
+  passive one ("The toll was criticised as an “unfair” tax"); so is one after "as"
+  (summed her up as “tireless,”), unless "such as" or a Title Case name.
 """
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from .around import date_window
-from .attribution import Cue, Record, cues_of
+from .attribution import Cue, Record, cues_of, verb_index, word_pattern
 from .document import Document
-from .lexicon import NAMING_WORDS, SPEECH_VERBS, WORK_NOUNS
+from .lexicon import CHARACTERIZING_VERBS, NAMING_WORDS, SPEECH_VERBS, WORK_NOUNS
 from .marks import QuoteSpan
 from .sieve import Site, attribute
 
 _WORDS_RE = re.compile(r"[^\W_][\w'’\-]*")
 _LEAD_RE = re.compile(r"[\s•·*\-–—]*$")
 _SMALL = frozenset("a an the of to in on for and or at by with as from but vs".split())
+_CHARACTERIZING_RE = word_pattern(CHARACTERIZING_VERBS)
+_NOT_AS = frozenset("such known referred".split())  # "such as", "known as": no judgement
+_WORK_PREPS = frozenset("on of in with".split())
+_BE = frozenset("be been being is are was were".split())
 _DETERMINERS = frozenset("a an the its their his her this that our your my".split())
 _NEXT_WORD_RE = re.compile(r"\s+([a-z][\w\-]*)")
 _MAX_WINDOW = 400
@@ -41,7 +56,52 @@ def _title_case(words: list[str]) -> bool:
     return bool(caps) and all(w[:1].isupper() or w[:1].isdigit() for w in caps)
 
 
-def _not_speech(doc: Document, q: QuoteSpan, lo: int, opening: bool) -> bool:
+def _speech_before(doc: Document, lo: int, pos: int, judged: bool = True) -> bool:
+    """Tell whether an active reporting verb stands in the masked text[lo:pos]: "Rivals
+    accused her of a “fire sale”", not "It was criticised as a “fire sale”"; with judged,
+    verbs that judge words count too ("mocking its “sleepy” schedule")."""
+    starts, items = verb_index(doc)
+    found = items[bisect_left(starts, lo):bisect_left(starts, pos)]
+    if judged:
+        found += [(m.start(), 0, m.group()) for m in _CHARACTERIZING_RE.finditer(doc.masked, lo, pos)]
+    for vs, _, verb in found:
+        before = _WORDS_RE.findall(doc.masked, max(lo, vs - 8), vs)
+        if not before or before[-1].lower() not in _BE or verb.endswith("ing"):
+            return True
+    return False
+
+
+def _term(doc: Document, q: QuoteSpan, lo: int) -> bool:
+    """Tell whether a quotation with no cue is a short term rather than words reported: not
+    after a reporting verb of its sentence, nor, unless a Title Case name, after "as"
+    ("summed her up as “tireless,”")."""
+    words = _WORDS_RE.findall(doc.text, q.start, q.end)
+    named = _title_case(words)  # a name: a product sold as “Scribe Mode”
+    if len(words) >= 4 or _speech_before(doc, lo, q.open_pos, judged=not named):
+        return False
+    if named:
+        return True
+    last, before_last = _prev_words(doc.masked, lo, q.open_pos)
+    if last in ("a", "an", "the"):
+        last, before_last = before_last, ""
+    return last != "as" or before_last in _NOT_AS
+
+
+def _alone(doc: Document, q: QuoteSpan) -> bool:
+    """Tell whether a quotation is all its paragraph holds: in Title Case, a subheading."""
+    start, end = doc.line_bounds(doc.line_index(q.open_pos))
+    return not _WORDS_RE.search(doc.masked, start, end)
+
+
+def _called_by(doc: Document, cues: list[Cue], pos: int) -> bool:
+    """Tell whether the naming verb before pos has a person for subject: "which he called
+    “a disgrace”", not "a film called “Paper Moon”"."""
+    return any(c.mention is not None and c.mention.kind in ("name", "pronoun")
+               and not c.mention.org and not c.inherited and c.mention.start < c.verb_start
+               and not doc.masked[c.verb_end:pos].strip() for c in cues)
+
+
+def _not_speech(doc: Document, q: QuoteSpan, lo: int, opening: bool, cues: list[Cue]) -> bool:
     """Tell whether a quotation names a thing (title, term, nickname) instead of speech."""
     content = doc.text[q.start:q.end]
     words = []  # the first nine words decide; the rest is read only for a work's title
@@ -51,14 +111,18 @@ def _not_speech(doc: Document, q: QuoteSpan, lo: int, opening: bool) -> bool:
             break
     last, before_last = _prev_words(doc.masked, lo, q.open_pos)
     if last in NAMING_WORDS or (last == "as" and before_last in ("known", "referred")):
-        return True
-    if opening or doc.masked[lo:q.open_pos].rstrip().endswith(":"):
+        return not _called_by(doc, cues, q.open_pos)
+    if opening:
+        return 1 < len(words) <= 8 and _title_case(words) and _alone(doc, q)
+    if doc.masked[lo:q.open_pos].rstrip().endswith(":"):
         return False
     ends_sentence = content.rstrip()[-1:] in ".!?,"
-    if len(words) <= 8 and _title_case(words) and not ends_sentence:
-        if last != "as" and last not in SPEECH_VERBS:
-            return True
-    if len(words) <= 3 and not ends_sentence and last in _DETERMINERS:
+    if len(words) <= 8 and _title_case(words) and last != "as" and last not in SPEECH_VERBS:
+        if not ends_sentence or (len(words) > 1 and content.rstrip()[-1:] in ".,"
+                                 and (last in _WORK_PREPS or last.endswith(("'s", "’s")))):
+            return True  # KLX’s “Harbour Hour,”: the comma is printed inside the marks
+    if len(words) <= 3 and not ends_sentence and last in _DETERMINERS \
+            and not _speech_before(doc, lo, q.open_pos):
         after = q.close_pos + 1 if q.close_pos is not None else q.end
         nxt = _NEXT_WORD_RE.match(doc.masked, after)
         if nxt and nxt.group(1) not in SPEECH_VERBS and nxt.group(1) not in ("he", "she"):
@@ -98,7 +162,7 @@ class DirectFinder:
         doc = self.doc
         lo, hi, close_end, cues = self._window(q)
         opening = _LEAD_RE.fullmatch(doc.masked, lo, q.open_pos) is not None
-        if _not_speech(doc, q, lo, opening):
+        if _not_speech(doc, q, lo, opening, cues):
             return None
         title = doc.is_title_line(q.open_pos)
         line = doc.line_index(q.open_pos)
@@ -109,7 +173,7 @@ class DirectFinder:
                      sentence_start=lo, line=line)
         if isinstance(found, Record):
             rec.source = found
-        elif found is None and (title or len(_WORDS_RE.findall(doc.text[q.start:q.end])) < 4):
+        elif found is None and (title or _term(doc, q, lo)):
             return None
         date_window(doc, rec, lo, site.hi, close_end)
         return rec

@@ -11,7 +11,7 @@ import sqlite_utils
 from api.db import write_transaction
 from api.extraction.model import ExtractedQuote, Speaker
 from api.store import ids
-from api.store.errors import SpanMismatch
+from api.store.errors import Conflict, SpanMismatch
 from api.store.provenance_index import index_source
 
 CONTEXT_CHARS = 32
@@ -61,6 +61,25 @@ def now_iso() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
+METADATA_FIELDS = ("outlet", "publisher", "title", "author", "url", "published", "language", "notes")
+
+
+def refuse_other_metadata(db: sqlite_utils.Database, sid: str, source: SourceInput) -> None:
+    """Raise Conflict when a text already stored is sent again with other metadata.
+
+    Fields left out (None) agree with anything; a field given differently would be dropped
+    silently otherwise, so the answer names the stored values instead.
+    """
+    row = dict(zip(METADATA_FIELDS, db.execute(
+        f"SELECT {', '.join(METADATA_FIELDS)} FROM sources WHERE id = ?", [sid]).fetchone()))
+    differ = {name: row[name] for name in METADATA_FIELDS
+              if getattr(source, name) is not None and getattr(source, name) != row[name]}
+    if differ:
+        raise Conflict(f"source {sid} holds this text with other metadata",
+                       {name: [f"stored as {value!r}"] for name, value in differ.items()},
+                       {"source_id": sid, "stored": row})
+
+
 def store_source(db: sqlite_utils.Database, source: SourceInput, quotes: list[ExtractedQuote],
                  actor: str | None = None) -> IngestResult:
     """Store a source and its quotes atomically; an existing identical text is returned as is.
@@ -71,6 +90,7 @@ def store_source(db: sqlite_utils.Database, source: SourceInput, quotes: list[Ex
     sid = ids.source_id(sha)
     with write_transaction(db):
         if db.execute("SELECT 1 FROM sources WHERE id = ?", [sid]).fetchone():
+            refuse_other_metadata(db, sid, source)
             return IngestResult(sid, created=False)
         db["sources"].insert({
             "id": sid, "sha256": sha, "outlet": source.outlet, "publisher": source.publisher,
@@ -123,8 +143,8 @@ def upsert_speaker(db: sqlite_utils.Database, speaker: Speaker | None, sha: str)
     sid = ids.speaker_id(speaker.name, speaker.kind, sha)
     row = db.execute("SELECT roles FROM speakers WHERE id = ?", [sid]).fetchone()
     roles = json.loads(row[0]) if row else []
-    if speaker.role and speaker.role not in roles:
-        roles.append(speaker.role)
+    if speaker.role and speaker.role.casefold() not in {role.casefold() for role in roles}:
+        roles.append(speaker.role)  # "Mayor" and "mayor" are one role, listed as first written
     if row is None:
         db.execute("INSERT INTO speakers (id, name, kind, roles) VALUES (?, ?, ?, ?)",
                    [sid, speaker.name, speaker.kind, json.dumps(roles, ensure_ascii=False)])
@@ -163,5 +183,6 @@ def ingest_article(db: sqlite_utils.Database, source: SourceInput, actor: str) -
 
     sid = ids.source_id(hashlib.sha256(source.text.encode("utf-8")).hexdigest())
     if db.execute("SELECT 1 FROM sources WHERE id = ?", [sid]).fetchone():
+        refuse_other_metadata(db, sid, source)
         return IngestResult(sid, created=False)  # a re-post costs no extraction
     return store_source(db, source, extract_quotes(source.text, published=source.published), actor)
