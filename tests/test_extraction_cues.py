@@ -191,3 +191,34 @@ CUT_SHORT = [
 @pytest.mark.parametrize("text,prefix,name", CUT_SHORT)
 def test_speaker_after_the_verb_ends_the_clause(text, prefix, name):
     assert _speaker_name(text, prefix) == name
+
+
+# Sieve rule 2 also passes a determiner and adjectives before the name after the quotation,
+# but not a conjunction ("…,” when Lund said).
+BESIDE_ADJECTIVES = [
+    ("“We did not discuss money at all,” a smiling Ana Lund said on Monday.",
+     "We did not discuss", "Ana Lund"),
+    ("“The vote was never in doubt,” an exhausted Mayor Tom Reyes said after midnight.",
+     "The vote was never", "Tom Reyes"),
+    ("The clip shows Ada Brink saying “We will build it anyway,” when Tom Reyes said the "
+     "plan was dead.", "We will build it", "Ada Brink"),
+]
+
+
+@pytest.mark.parametrize("text,prefix,name", BESIDE_ADJECTIVES)
+def test_adjectives_before_the_name(text, prefix, name):
+    assert _speaker_name(text, prefix) == name
+
+
+# "he’s claiming" is a contraction, not a possessive; "said X (…)" ends X at the bracket.
+CONTRACTIONS = [
+    ("Senator Omar Vance spoke in Leeds. He’s claiming that the count was “rigged from the very "
+     "start.”", "rigged from the very", "Omar Vance"),
+    ("Raising the tax now “is a mistake we will regret,” said economist Lea Marsh (a view "
+     "shared by most of her peers).", "is a mistake", "Lea Marsh"),
+]
+
+
+@pytest.mark.parametrize("text,prefix,name", CONTRACTIONS)
+def test_contraction_and_bracket(text, prefix, name):
+    assert _speaker_name(text, prefix) == name

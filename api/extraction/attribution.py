@@ -72,8 +72,12 @@ _DOC_FROM_RE = re.compile(r"(?:a|an|the)\s+(?:[\w\-]+\s+){0,2}?(?:note|statement
 # Clause delimiters; not ‘’' which double as apostrophes (quoted text is masked anyway).
 _LAST_DELIM_RE = re.compile(r"(?s).*[;:()“”\"—–\[\]\n_]")  # up to the last delimiter
 _FORWARD_STOP_RE = re.compile(r"[;:!?“”\"(_]|\.(?=\s*$)")
-_NP_END_RE = re.compile(r"\s*(?:[,.;:!?—–)]|$|(?:on|in|at|last|this|yesterday|today|when|as|"
+_NP_END_RE = re.compile(r"\s*(?:[,.;:!?—–()]|$|(?:on|in|at|last|this|yesterday|today|when|as|"
                         r"after|before|during|while|who|whose|of|for|to|from|with|about)\b)")
+# A possessive before a speech noun; "he’s claiming" / "it’s" are contractions, not possessives.
+_POSSESSIVE_RE = re.compile(r"(?<![\w’'])(?!(?:[Hh]e|[Ss]he|[Ii]t|[Tt]hat|[Tt]here|[Ww]ho|[Ww]hat)[’']s )"
+                            r"\w+[’']s $")
+_CONTRACTED_RE = re.compile(r"(?<![\w’'])([Hh]e|[Ss]he|[Ii]t|[Ww]e|[Tt]hey)[’'](?:s|ve|re) $")
 _TELL = {"told", "tells", "tell", "telling"}
 _OBJ_STOP = frozenset("""
 that on in at last this during after before when while with from for by of about as
@@ -134,7 +138,12 @@ def _verb_first_prev(masked: str, lo: int, vs: int) -> str | None:
 
 
 def _make_cue(masked: str, vs: int, ve: int, verb: str, lo: int, hi: int) -> Cue:
-    mention = parse_before(masked, _clause_start(masked, lo, vs), vs)
+    contracted = _CONTRACTED_RE.search(masked, max(lo, vs - 8), vs)
+    if contracted is not None:  # "He’s claiming", "She's said": a pronoun and its auxiliary
+        word = contracted.group(1)
+        mention = Mention("pronoun", word, contracted.start(), contracted.end(1), word.lower())
+    else:
+        mention = parse_before(masked, _clause_start(masked, lo, vs), vs)
     end = _object_end(masked, ve, hi) if verb in _TELL else ve
     if mention is not None:
         return Cue(mention.start, end, vs, ve, mention, verb)
@@ -239,7 +248,7 @@ def find_cues(doc, lo: int, hi: int) -> list[Cue]:
     starts, items = verb_index(doc)
     for k in range(bisect_left(starts, lo), bisect_left(starts, hi)):
         vs, ve, verb = items[k]
-        if ve > hi or verb not in SPEECH_VERBS or masked[vs - 3:vs] in ("’s ", "'s "):
+        if ve > hi or verb not in SPEECH_VERBS or _POSSESSIVE_RE.search(masked, max(lo, vs - 12), vs):
             continue  # "Trump’s comments", "Lee's claim": a noun, not a verb
         cue = _make_cue(masked, vs, ve, verb, lo, hi)
         if cue.mention is None:

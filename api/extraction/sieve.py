@@ -7,7 +7,8 @@ Rules (SIEVE, in this order; rules 8 and 10-13 are in around.py):
 1. claim: a quotation inside a claim that the sentence disputes or ascribes ("denied claims
    by the union that “…”", "made “false claims” that “…”", "Lee's claim that “…”") is the
    claim's maker's, or nobody's (a null speaker), never the denier's or reporter's.
-2. beside: a cue right after the closing mark ("…,” he said / "…,” said Liu).
+2. beside: a cue right after the closing mark ("…,” he said / "…,” said Liu / "…,” a
+   smiling Ana Lund said).
 3. signature: a name signed with a dash after the closing mark, ending the paragraph
    (“…” ― Ana Ruiz).
 4. before: the nearest cue before the quotation in its sentence ("X said: “…”").
@@ -49,6 +50,11 @@ from .marks import QuoteSpan
 from .mentions import parse_after, parse_before
 
 _GAP_RE = re.compile(r"[\s,—–\-]*")
+# "…,” a smiling Ana Lund said": a determiner and adjectives before the name.
+_GAP_ADJ_RE = re.compile(
+    r"[\s,—–\-]*(?:(?:a|an|the)\s+)?(?:(?!(?:when|as|while|after|before|because|if|and|but|or|"
+    r"then|so|who|which|that|where|until|since|though|although|once|with|without|for|to|of|in|"
+    r"on|at|by|from)\s)[a-z][\w\-]*\s+){0,2}")
 _WORDS_RE = re.compile(r"[^\W_][\w'’\-]*")
 _CLAUSE_WORDS = 8  # a quotation this far into the claim's clause is still part of it
 # A claim noun opening its content clause: "claims (by the union) that", "“baseless rumours” that".
@@ -125,7 +131,9 @@ def beside(site: Site) -> Answer:
     masked = site.doc.masked
     for c in site.cues:
         if not c.inherited and c.start >= site.close_end and c.mention is not None \
-                and _GAP_RE.fullmatch(masked, site.close_end, c.start):
+                and (_GAP_RE.fullmatch(masked, site.close_end, c.start)
+                     or c.start < c.verb_start and c.mention.kind == "name"
+                     and _GAP_ADJ_RE.fullmatch(masked, site.close_end, c.start)):
             return c
     return None
 
