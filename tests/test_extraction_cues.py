@@ -222,3 +222,22 @@ CONTRACTIONS = [
 @pytest.mark.parametrize("text,prefix,name", CONTRACTIONS)
 def test_contraction_and_bracket(text, prefix, name):
     assert _speaker_name(text, prefix) == name
+
+
+# A subject with an appositive between commas: the name before it, or the name inside it after
+# a description ("The harbour master, Piet Claes, said"); a title after "the" after the verb.
+APPOSITIVE_SUBJECT = [
+    ("Dr. Ife Okonkwo trained pilots for years. “I never expected to fly again,” Mr. Okonkwo, "
+     "a retired astronaut, said in an interview.", "I never expected", "Ife Okonkwo"),
+    ("The harbour master, Piet Claes, put it bluntly: “The port cannot take more ships.”",
+     "The port cannot", "Piet Claes"),
+    ("The club’s new coach, Ines Berg, said the squad was “hungrier than ever”.",
+     "hungrier than ever", "Ines Berg"),
+    ("“We must forgive one another,” said the Rev. Samuel Adeyemi.", "We must forgive",
+     "Samuel Adeyemi"),
+]
+
+
+@pytest.mark.parametrize("text,prefix,name", APPOSITIVE_SUBJECT)
+def test_appositive_subject(text, prefix, name):
+    assert _speaker_name(text, prefix) == name

@@ -78,6 +78,11 @@ _NP_END_RE = re.compile(r"\s*(?:[,.;:!?—–()]|$|(?:on|in|at|last|this|yesterd
 _POSSESSIVE_RE = re.compile(r"(?<![\w’'])(?!(?:[Hh]e|[Ss]he|[Ii]t|[Tt]hat|[Tt]here|[Ww]ho|[Ww]hat)[’']s )"
                             r"\w+[’']s $")
 _CONTRACTED_RE = re.compile(r"(?<![\w’'])([Hh]e|[Ss]he|[Ii]t|[Ww]e|[Tt]hey)[’'](?:s|ve|re) $")
+# "HEAD, INNER, (in an interview) said": a subject with one appositive between commas.
+_APPOSED_RE = re.compile(r"\s*(?P<head>[^,;:“”\"_()]{2,60}?),\s+(?P<inner>[^,;:“”\"_()]{2,70}?),"
+                         r"(?:\s+(?:[a-z]+\s+){0,3}[a-z]+)?\s*")
+_DESCRIPTION_RE = re.compile(r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[\w.]+[’']s)\s")
+_THE_TITLE_RE = re.compile(r"\s+the\s+(?=(?:Rev|Very|Right|Most|Hon|Honou?rable|Venerable)\b)")
 _TELL = {"told", "tells", "tell", "telling"}
 _OBJ_STOP = frozenset("""
 that on in at last this during after before when while with from for by of about as
@@ -137,20 +142,46 @@ def _verb_first_prev(masked: str, lo: int, vs: int) -> str | None:
     return "q" if prev in "”\"’'—–" else None
 
 
-def _make_cue(masked: str, vs: int, ve: int, verb: str, lo: int, hi: int) -> Cue:
+def _subject_before(masked: str, lo: int, vs: int, appositive_ok: bool) -> Mention | None:
+    """Parse the speaker before a verb; with an appositive between commas that the mention
+    parser cannot read, the name on either side of it ("Mr. Hale, a retired pilot, said",
+    "The harbour master, Piet Claes, said")."""
     contracted = _CONTRACTED_RE.search(masked, max(lo, vs - 8), vs)
     if contracted is not None:  # "He’s claiming", "She's said": a pronoun and its auxiliary
         word = contracted.group(1)
-        mention = Mention("pronoun", word, contracted.start(), contracted.end(1), word.lower())
-    else:
-        mention = parse_before(masked, _clause_start(masked, lo, vs), vs)
+        return Mention("pronoun", word, contracted.start(), contracted.end(1), word.lower())
+    start = _clause_start(masked, lo, vs)
+    mention = parse_before(masked, start, vs)
+    if mention is not None or not appositive_ok:
+        return mention
+    apposed = _APPOSED_RE.fullmatch(masked, start, vs)
+    if apposed is None:
+        return None
+    head = parse_before(masked, start, apposed.end("head"))
+    if head is not None and head.kind == "name" and not masked[start:head.start].strip() \
+            and " " in head.text:
+        return head
+    inner = parse_after(masked, apposed.start("inner"), apposed.end("inner"))
+    if inner is not None and inner.kind == "name" and inner.end == apposed.end("inner") \
+            and _DESCRIPTION_RE.match(masked, apposed.start("head"), apposed.end("head")):
+        return inner
+    return None
+
+
+def _make_cue(masked: str, vs: int, ve: int, verb: str, lo: int, hi: int) -> Cue:
+    mention = _subject_before(masked, lo, vs, verb not in PARTICIPLES)
     end = _object_end(masked, ve, hi) if verb in _TELL else ve
     if mention is not None:
         return Cue(mention.start, end, vs, ve, mention, verb)
     prev = _verb_first_prev(masked, lo, vs)
     if prev is not None:
         stop = _FORWARD_STOP_RE.search(masked, ve, min(hi, ve + 160))
-        mention = parse_after(masked, ve, stop.start() if stop else min(hi, ve + 160))
+        limit = stop.start() if stop else min(hi, ve + 160)
+        mention = parse_after(masked, ve, limit)
+        titled = _THE_TITLE_RE.match(masked, ve, limit) if mention is None else None
+        if titled is not None:  # "said the Rev. Ann Obi": a title after "the"
+            mention = parse_after(masked, titled.end(), limit)
+            mention = mention if mention is not None and mention.kind == "name" else None
         # after a comma the phrase must end the clause: "…, said the company." but
         # not "…, said the company complied"
         if mention is not None and _NP_END_RE.match(masked, mention.end, hi):
