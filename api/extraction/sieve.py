@@ -44,7 +44,8 @@ from typing import Callable, Union
 
 from .around import (continuation, next_attribution, next_paragraph, next_subject,
                      previous_sentence)
-from .attribution import Cue, Record, opening_subject
+from .attribution import Cue, Record
+from .cue_subjects import opening_subject
 from .document import Document
 from .marks import QuoteSpan
 from .mentions import parse_after, parse_before
