@@ -241,3 +241,23 @@ APPOSITIVE_SUBJECT = [
 @pytest.mark.parametrize("text,prefix,name", APPOSITIVE_SUBJECT)
 def test_appositive_subject(text, prefix, name):
     assert _speaker_name(text, prefix) == name
+
+
+# More subjects hidden from the mention parser: several appositives, a party tag and comma,
+# an adverb before the verb, an appositive between dashes.
+HIDDEN_SUBJECT = [
+    ("“We are ready,” Ottilie Varga, executive director of the Harbour Fund, a local "
+     "charity, said.", "We are ready", "Ottilie Varga"),
+    ("“We are ready,” Berit Holm, 67, a retired nurse in Allentown, Pa., said in an "
+     "interview.", "We are ready", "Berit Holm"),
+    ("Jo Sims — a baker from Hollis Green — says the vote was “a wake-up call for the "
+     "county.”", "a wake-up call", "Jo Sims"),
+    ("“We are ready,” Gov. Alma Reyes (R-OH), said on Tuesday.", "We are ready", "Alma Reyes"),
+    ("Minister Ola Carter however said she would welcome a “stronger partnership with the "
+     "port.”", "stronger partnership", "Ola Carter"),
+]
+
+
+@pytest.mark.parametrize("text,prefix,name", HIDDEN_SUBJECT)
+def test_hidden_subject(text, prefix, name):
+    assert _speaker_name(text, prefix) == name

@@ -5,9 +5,11 @@ Rules:
 - The subject is looked for in the verb's clause (quotation marks, dashes, brackets and
   semicolons delimit it), within 130 characters.
 - "He’s claiming", "she's said": the pronoun of a contraction.
-- An appositive between commas that the mention parser cannot read gives the name on either
-  side: "Mr. Okonkwo, a retired astronaut, said" (a name of two words or more) or, after a
-  description, "The harbour master, Piet Claes, said".
+- An adverb before the verb is passed ("Carter however said"). Appositives between commas
+  that the mention parser cannot read give the name on either side: "Mr. Okonkwo, a retired
+  astronaut, said", "Ann Roe, 67, a nurse in Leeds, said" (a name of two words or more) or,
+  after a description, "The harbour master, Piet Claes, said"; so does an appositive between
+  dashes ("Jo Sims — a teacher — says").
 - The subject opening a sentence (for coordinated verbs, participles and colons) may follow a
   leading connective or adverbial ("But", "At a rally in Leeds,", "Instead,"); it must be
   followed by a verb-like predicate word, and not be a name cut short ("The Florida" of "The
@@ -23,8 +25,10 @@ from .mentions import Mention, parse_after, parse_before
 _LAST_DELIM_RE = re.compile(r"(?s).*[;:()“”\"—–\[\]\n_]")  # up to the last delimiter
 _CONTRACTED_RE = re.compile(r"(?<![\w’'])([Hh]e|[Ss]he|[Ii]t|[Ww]e|[Tt]hey)[’'](?:s|ve|re) $")
 # "HEAD, INNER, (in an interview) said": a subject with one appositive between commas.
-_APPOSED_RE = re.compile(r"\s*(?P<head>[^,;:“”\"_()]{2,60}?),\s+(?P<inner>[^,;:“”\"_()]{2,70}?),"
-                         r"(?:\s+(?:[a-z]+\s+){0,3}[a-z]+)?\s*")
+# After the last appositive comma: nothing, or a few lower-case words ("in an interview").
+_TAIL_RE = re.compile(r"\s*(?:(?:[a-z]+\s+){0,3}[a-z]+\s*)?")
+_TRAILING_ADVERBS_RE = re.compile(r"(?:\s+(?:however|also|then|later|further|again|now|still|"
+                                  r"too|once|earlier|previously|recently|repeatedly|[a-z]+ly))+\s*$")
 _DESCRIPTION_RE = re.compile(r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[\w.]+[’']s)\s")
 def clause_start(masked: str, lo: int, hi: int) -> int:
     """Return where the clause ending at hi begins (quotes and dashes delimit): after the
@@ -35,9 +39,9 @@ def clause_start(masked: str, lo: int, hi: int) -> int:
 
 
 def subject_before(masked: str, lo: int, vs: int, appositive_ok: bool) -> Mention | None:
-    """Parse the speaker before a verb; with an appositive between commas that the mention
-    parser cannot read, the name on either side of it ("Mr. Hale, a retired pilot, said",
-    "The harbour master, Piet Claes, said")."""
+    """Parse the speaker before a verb; past an adverb ("Carter however said") or appositives
+    between commas or dashes that the mention parser cannot read, the name on either side of
+    them ("Mr. Hale, a retired pilot, said", "The harbour master, Piet Claes, said")."""
     contracted = _CONTRACTED_RE.search(masked, max(lo, vs - 8), vs)
     if contracted is not None:  # "He’s claiming", "She's said": a pronoun and its auxiliary
         word = contracted.group(1)
@@ -46,9 +50,50 @@ def subject_before(masked: str, lo: int, vs: int, appositive_ok: bool) -> Mentio
     mention = parse_before(masked, start, vs)
     if mention is not None or not appositive_ok:
         return mention
-    apposed = _APPOSED_RE.fullmatch(masked, start, vs)
-    if apposed is None:
+    adverb = _TRAILING_ADVERBS_RE.search(masked, start, vs)
+    if adverb is not None:  # "Carter however said", "Lee later told"
+        mention = parse_before(masked, start, adverb.start())
+        if mention is not None:
+            return mention
+    if masked[:vs].rstrip().endswith(("—", "–")):
+        return _dashed_subject(masked, lo, vs)
+    return _apposed_subject(masked, start, vs)
+
+
+def _apposed_subject(masked: str, start: int, vs: int) -> Mention | None:
+    """Return the name before or inside appositives between commas: "Ann Roe, 67, a retired
+    nurse in Leeds, said" / "Gov. Ann Roe , said" / "The harbour master, Piet Claes, said"."""
+    commas = [k for k in range(start, vs) if masked[k] == ","]
+    if not commas or not _TAIL_RE.fullmatch(masked, commas[-1] + 1, vs):
         return None
+    head = parse_before(masked, start, commas[0])
+    if head is not None and head.kind == "name" and not masked[start:head.start].strip() \
+            and " " in head.text:
+        return head
+    if len(commas) != 2 or not _DESCRIPTION_RE.match(masked, start + _lead(masked, start)):
+        return None
+    inner = parse_after(masked, commas[0] + 1, commas[1])
+    if inner is not None and inner.kind == "name" and inner.end == commas[1]:
+        return inner
+    return None
+
+
+def _lead(masked: str, start: int) -> int:
+    return len(masked[start:start + 8]) - len(masked[start:start + 8].lstrip())
+
+
+def _dashed_subject(masked: str, lo: int, vs: int) -> Mention | None:
+    """Return the name before an appositive between dashes: "Jo Sims — a teacher — says"."""
+    second = len(masked[:vs].rstrip()) - 1
+    first = max(masked.rfind("—", max(lo, second - 100), second),
+                masked.rfind("–", max(lo, second - 100), second))
+    if first < 0:
+        return None
+    start = clause_start(masked, lo, first)
+    head = parse_before(masked, start, first)
+    if head is not None and head.kind == "name" and not masked[start:head.start].strip():
+        return head
+    return None
     head = parse_before(masked, start, apposed.end("head"))
     if head is not None and head.kind == "name" and not masked[start:head.start].strip() \
             and " " in head.text:
