@@ -255,6 +255,8 @@ HIDDEN_SUBJECT = [
     ("“We are ready,” Gov. Alma Reyes (R-OH), said on Tuesday.", "We are ready", "Alma Reyes"),
     ("Minister Ola Carter however said she would welcome a “stronger partnership with the "
      "port.”", "stronger partnership", "Ola Carter"),
+    ("Speaking at the depot on Friday, union organiser Mia Dahl said the offer was “an insult "
+     "to every driver.”", "an insult", "Mia Dahl"),
 ]
 
 

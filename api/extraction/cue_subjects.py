@@ -9,7 +9,8 @@ Rules:
   that the mention parser cannot read give the name on either side: "Mr. Okonkwo, a retired
   astronaut, said", "Ann Roe, 67, a nurse in Leeds, said" (a name of two words or more) or,
   after a description, "The harbour master, Piet Claes, said"; so does an appositive between
-  dashes ("Jo Sims — a teacher — says").
+  dashes ("Jo Sims — a teacher — says"); after a sentence opener and a comma, the subject
+  right before the verb ("Speaking on Friday, union organiser Mia Dahl said").
 - The subject opening a sentence (for coordinated verbs, participles and colons) may follow a
   leading connective or adverbial ("But", "At a rally in Leeds,", "Instead,"); it must be
   followed by a verb-like predicate word, and not be a name cut short ("The Florida" of "The
@@ -27,6 +28,10 @@ _CONTRACTED_RE = re.compile(r"(?<![\w’'])([Hh]e|[Ss]he|[Ii]t|[Ww]e|[Tt]hey)[�
 # "HEAD, INNER, (in an interview) said": a subject with one appositive between commas.
 # After the last appositive comma: nothing, or a few lower-case words ("in an interview").
 _TAIL_RE = re.compile(r"\s*(?:(?:[a-z]+\s+){0,3}[a-z]+\s*)?")
+# A sentence opener before a comma: a participle, a preposition or a time.
+_OPENER_RE = re.compile(r"(?:[A-Z][a-z]+ing|In|At|On|During|After|Before|Asked|Speaking|Writing|"
+                        r"Appearing|Following|Despite|Amid|Earlier|Later|Last|This|Yesterday|"
+                        r"Today|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 _TRAILING_ADVERBS_RE = re.compile(r"(?:\s+(?:however|also|then|later|further|again|now|still|"
                                   r"too|once|earlier|previously|recently|repeatedly|[a-z]+ly))+\s*$")
 _DESCRIPTION_RE = re.compile(r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[\w.]+[’']s)\s")
@@ -64,8 +69,14 @@ def _apposed_subject(masked: str, start: int, vs: int) -> Mention | None:
     """Return the name before or inside appositives between commas: "Ann Roe, 67, a retired
     nurse in Leeds, said" / "Gov. Ann Roe , said" / "The harbour master, Piet Claes, said"."""
     commas = [k for k in range(start, vs) if masked[k] == ","]
-    if not commas or not _TAIL_RE.fullmatch(masked, commas[-1] + 1, vs):
+    if not commas:
         return None
+    if not _TAIL_RE.fullmatch(masked, commas[-1] + 1, vs):
+        # an opener before the subject: "Appearing on radio, the party front-runner said"
+        tail = parse_before(masked, commas[-1] + 1, vs)
+        lead = commas[-1] + 1 + _lead(masked, commas[-1] + 1)
+        return tail if tail is not None and tail.start == lead and tail.kind != "pronoun" \
+            and _OPENER_RE.match(masked, start + _lead(masked, start)) else None
     head = parse_before(masked, start, commas[0])
     if head is not None and head.kind == "name" and not masked[start:head.start].strip() \
             and " " in head.text:
