@@ -39,12 +39,13 @@ Rules (SIEVE, in this order; rules 8 and 10-13 are in around.py):
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Callable, Union
 
 from .around import (continuation, next_attribution, next_paragraph, next_subject,
                      previous_sentence)
-from .attribution import Cue, Record
+from .attribution import Cue, Record, verb_index
 from .cue_subjects import opening_subject
 from .document import Document
 from .marks import QuoteSpan
@@ -107,10 +108,11 @@ def claim(site: Site) -> Answer:
     text, open_pos = site.doc.text, site.q.open_pos
     found = _CLAIM_RE.search(text, max(site.lo, open_pos - 300), open_pos)
     if found is None or len(_WORDS_RE.findall(
-            text, text.rfind(" that ", found.start(), open_pos) + 5, open_pos)) > _CLAUSE_WORDS \
-            or any(c.mention is not None and found.end("that") <= c.anchor < open_pos
-                   for c in site.cues):
-        return None  # no claim, or a speech verb of its own after it ("…, and said “…”")
+            text, text.rfind(" that ", found.start(), open_pos) + 5, open_pos)) > _CLAUSE_WORDS:
+        return None
+    starts, _ = verb_index(site.doc)
+    if bisect_left(starts, found.end("that")) < bisect_left(starts, open_pos):
+        return None  # a speech verb of its own after the claim ("…, and said “…”")
     owner = _OWNER_RE.search(text, max(site.lo, found.start() - 60), found.start())
     if owner is not None and owner.group("pronoun"):
         return None
