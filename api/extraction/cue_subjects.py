@@ -152,8 +152,9 @@ def opening_subject(masked: str, lo: int, vs: int) -> Mention | None:
             or mention.text.endswith(("'s", "’s")):
         return None
     pred = _PREDICATE_RE.match(masked, mention.end, vs)
-    if pred is None or not _verb_like(pred.group("word")):
-        return None
+    if pred is None or not _verb_like(pred.group("word")) \
+            or pred.group("word") == "of" and " " not in mention.text:
+        return None  # "Signs of momentum …" is no subject "Signs"
     if mention.kind == "name" and not mention.org and (mention.text.split()[0] in ("The", "A", "An")
                                                        or mention.text.endswith(("ing", "ly"))):
         return None  # a name cut short ("The Florida"), an opener ("Holding", "Shortly")
