@@ -119,7 +119,7 @@ def _dashed_subject(masked: str, lo: int, vs: int) -> Mention | None:
 _OPENING_RE = re.compile(r"[\s•·*\-–—]*(?:(?:But|And|Yet|Still|Meanwhile|However),?\s+)?"
                          r"(?:(?:In|At|On|During|After|Before|Earlier|Later|Last|Speaking|Outside|"
                          r"Inside|Across|Amid|Despite|Since|Throughout|Following|Under|"
-                         r"Asked|Appearing|Writing)\b[^,;:“”\"_]{0,60},\s+)?"
+                         r"Asked|Appearing|Writing)\b[^,;:“”\"_]{0,100},\s+)?"
                          r"(?:(?:Instead|Separately|Afterwards?|Nevertheless|Nonetheless|Then|"
                          r"Now|Again|Indeed|Finally|Likewise|[A-Z][a-z]+ly),\s+)?")
 # After the subject: an appositive between commas, then a lower-case predicate word.
