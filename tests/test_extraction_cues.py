@@ -263,3 +263,18 @@ HIDDEN_SUBJECT = [
 @pytest.mark.parametrize("text,prefix,name", HIDDEN_SUBJECT)
 def test_hidden_subject(text, prefix, name):
     assert _speaker_name(text, prefix) == name
+
+
+# "according to a note from X on Thursday": a time may follow the source; "a statement
+# posted on its website" is the document, not a speaker; "Among …," opens a sentence.
+DOCUMENTS = [
+    ("“Shipping rates have peaked for this cycle,” according to a note from Keller & Voss on "
+     "Thursday.", "Shipping rates", "Keller & Voss"),
+    ("The Harbour Union said in a statement posted on its website that members had walked out "
+     "“to protect their families”.", "to protect their", "Harbour Union"),
+]
+
+
+@pytest.mark.parametrize("text,prefix,name", DOCUMENTS)
+def test_documents_and_sources(text, prefix, name):
+    assert _speaker_name(text, prefix) == name

@@ -15,8 +15,9 @@ Rules:
   welcomed the deal but warned that …", "X attacked the plan, calling it …", "X is telling
   voters that …"), also after a leading adverbial ("At a rally, X …"), unless that subject
   is compound ("X and Y").
-- "according to X" is a cue whose speaker follows; so is X of "according to a
-  note/statement from X".
+- "according to X" is a cue whose speaker follows (a time may follow it); so is X of
+  "according to a note/statement from X".
+- A document noun before a past participle is no speaker ("a statement posted on …").
 - Headline "X: ‘…’", colon introductions and next-sentence attributions are
   rules of sieve.py, which picks the cue of each quotation.
 """
@@ -82,6 +83,8 @@ _NP_END_RE = re.compile(r"\s*(?:[,.;:!?—–()]|$|(?:on|in|at|last|this|yesterd
 _POSSESSIVE_RE = re.compile(r"(?<![\w’'])(?!(?:[Hh]e|[Ss]he|[Ii]t|[Tt]hat|[Tt]here|[Ww]ho|[Ww]hat)[’']s )"
                             r"\w+[’']s $")
 _THE_TITLE_RE = re.compile(r"\s+the\s+(?=(?:Rev|Very|Right|Most|Hon|Honou?rable|Venerable)\b)")
+_TIME_TAIL_RE = re.compile(r"(?:on|last|this|earlier|late|yesterday|today|tonight)\b")
+_PASSIVE_AFTER_DOC = frozenset("posted written tweeted emailed cited quoted reported".split())
 _TELL = {"told", "tells", "tell", "telling"}
 _OBJ_STOP = frozenset("""
 that on in at last this during after before when while with from for by of about as
@@ -168,8 +171,9 @@ def _according(masked: str, lo: int, hi: int) -> list[Cue]:
         if mention is None:
             continue
         tail = masked[mention.end:limit].strip()
-        if tail and not tail.startswith(",") and not (mention.org and mention.kind == "definite"
-                                                      and mention.text.endswith(tuple(DOC_NOUNS))):
+        if tail and not tail.startswith(",") and not _TIME_TAIL_RE.match(tail) \
+                and not (mention.org and mention.kind == "definite"
+                         and mention.text.endswith(tuple(DOC_NOUNS))):
             continue  # "according to US news reports": a source, not a speaker
         cues.append(Cue(m.start(), mention.end, m.start(), m.end(), mention, "according to"))
     return cues
@@ -199,6 +203,10 @@ def find_cues(doc, lo: int, hi: int) -> list[Cue]:
         if ve > hi or verb not in SPEECH_VERBS or _POSSESSIVE_RE.search(masked, max(lo, vs - 12), vs):
             continue  # "Trump’s comments", "Lee's claim": a noun, not a verb
         cue = _make_cue(masked, vs, ve, verb, lo, hi)
+        m = cue.mention
+        if m is not None and m.kind == "definite" and m.head == "statement" \
+                and verb in _PASSIVE_AFTER_DOC and cue.start < vs:
+            continue  # "a statement posted on its website": the document, not a speaker
         if cue.mention is None:
             before = masked[max(lo, cue.verb_start - 6):cue.verb_start].rstrip()
             continues = cue.verb in PARTICIPLES or before.endswith(("and", "but", ","))

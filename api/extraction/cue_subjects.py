@@ -118,7 +118,7 @@ def _dashed_subject(masked: str, lo: int, vs: int) -> Mention | None:
 
 _OPENING_RE = re.compile(r"[\s•·*\-–—]*(?:(?:But|And|Yet|Still|Meanwhile|However),?\s+)?"
                          r"(?:(?:In|At|On|During|After|Before|Earlier|Later|Last|Speaking|Outside|"
-                         r"Inside|Across|Amid|Despite|Since|Throughout|Following|Under|"
+                         r"Inside|Across|Amid|Among|Despite|Since|Throughout|Following|Under|"
                          r"Asked|Appearing|Writing)\b[^,;:“”\"_]{0,100},\s+)?"
                          r"(?:(?:Instead|Separately|Afterwards?|Nevertheless|Nonetheless|Then|"
                          r"Now|Again|Indeed|Finally|Likewise|[A-Z][a-z]+ly),\s+)?")
