@@ -105,6 +105,8 @@ VERBS = [
      "a surrender dressed", "Kofi Mensah"),
     ("“Nobody reads the small print anymore,” mused author Greta Lind.",
      "Nobody reads the small print", "Greta Lind"),
+    ("“The water came in through the floor.” Rosa Imre, a baker who lost her shop, spoke from "
+     "a school gym on Sunday.", "The water came in", "Rosa Imre"),
     ("Mayor Ines Soto thanked the crews for “working through the night to keep us safe.”",
      "working through the night", "Ines Soto"),
 ]

@@ -48,6 +48,7 @@ _IRREGULAR_SPEECH = {
     "point out": {"point out", "points out", "pointed out", "pointing out"},
     "go on": {"went on", "goes on"},
     "put it": {"put it", "puts it"},
+    "speak": {"spoke", "speaks"},
 }
 
 
