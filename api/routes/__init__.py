@@ -117,7 +117,11 @@ class StrictParser(FlaskParser):
         if not is_json_request(req):
             return ma.missing
         try:
-            return orjson.loads(req.get_data(cache=True))
+            body = req.get_data(cache=True)
+        except Exception as error:  # noqa: BLE001 (the server's reader: a bad chunk size …)
+            raise BadRequest(f"the body could not be read: {error}") from None
+        try:
+            return orjson.loads(body)
         except orjson.JSONDecodeError as error:
             raise BadRequest(f"the body is not valid JSON: {error}") from None
 
