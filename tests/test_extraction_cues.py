@@ -87,6 +87,9 @@ PARTY_TAG = [
      "dead on arrival", "Hal Dunning"),
     ("Sen. Ida Brook (I-Vt.) told reporters that she “would vote against it every time.”",
      "would vote against", "Ida Brook"),
+    ("Attorney General Rosa Vane (D), the governor's rival, called for the tapes to be "
+     "released, saying openness “builds trust in every neighbourhood.”", "builds trust",
+     "Rosa Vane"),
 ]
 
 
@@ -169,6 +172,8 @@ SIGNATURE = [
     ("Readers wrote in after the debate.\n\n“He never answered a single question about rent.” "
      "― Marta Ilves\n\n“Clear winner tonight, no contest at all.” — Tomas Birk, 41, a welder",
      "Clear winner tonight", "Tomas Birk"),
+    ("“He never answered a single question about rent.” ― Marta Ilves\n“Clear winner tonight, "
+     "no contest at all.” ― Tomas Birk\u00a0\n", "Clear winner tonight", "Tomas Birk"),
 ]
 
 

@@ -152,7 +152,7 @@ def signature(site: Site) -> Answer:
     comma = masked.find(",", dash.end(), line_end)
     mention = parse_after(masked, dash.end(), comma if comma >= 0 else line_end)
     if mention is None or mention.kind != "name" or mention.start != dash.end() \
-            or masked[mention.end:line_end].strip(" \t.") and comma != mention.end:
+            or masked[mention.end:line_end].strip().strip(".") and comma != mention.end:
         return None
     return Cue(dash.start(), mention.end, dash.start(), dash.end(), mention, "—")
 
