@@ -260,6 +260,9 @@ HIDDEN_SUBJECT = [
     ("Jo Sims — a baker from Hollis Green — says the vote was “a wake-up call for the "
      "county.”", "a wake-up call", "Jo Sims"),
     ("“We are ready,” Gov. Alma Reyes (R-OH), said on Tuesday.", "We are ready", "Alma Reyes"),
+    ("''Their plan is clear: to look like a newsroom,'' Ola Dunn, a fellow at the Keller "
+     "Institute and a former envoy to Chile, said of the network.", "Their plan is clear",
+     "Ola Dunn"),
     ("Minister Ola Carter however said she would welcome a “stronger partnership with the "
      "port.”", "stronger partnership", "Ola Carter"),
     ("Speaking at the depot on Friday, union organiser Mia Dahl said the offer was “an insult "

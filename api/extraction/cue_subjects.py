@@ -26,6 +26,7 @@ from .mentions import Mention, parse_after, parse_before
 _LAST_DELIM_RE = re.compile(r"(?s).*[;:()“”\"—–\[\]\n_]")  # up to the last delimiter
 _CONTRACTED_RE = re.compile(r"(?<![\w’'])([Hh]e|[Ss]he|[Ii]t|[Ww]e|[Tt]hey)[’'](?:s|ve|re) $")
 # "HEAD, INNER, (in an interview) said": a subject with one appositive between commas.
+_EDGE = " \t\n\u00a0'’‘"  # a clause may start after a straight or curly quotation mark
 # After the last appositive comma: nothing, or a few lower-case words ("in an interview").
 _TAIL_RE = re.compile(r"\s*(?:(?:[a-z]+\s+){0,3}[a-z]+\s*)?")
 # A sentence opener before a comma: a participle, a preposition or a time.
@@ -78,7 +79,7 @@ def _apposed_subject(masked: str, start: int, vs: int) -> Mention | None:
         return tail if tail is not None and tail.start == lead and tail.kind != "pronoun" \
             and _OPENER_RE.match(masked, start + _lead(masked, start)) else None
     head = parse_before(masked, start, commas[0])
-    if head is not None and head.kind == "name" and not masked[start:head.start].strip() \
+    if head is not None and head.kind == "name" and not masked[start:head.start].strip(_EDGE) \
             and " " in head.text:
         return head
     if len(commas) != 2 or not _DESCRIPTION_RE.match(masked, start + _lead(masked, start)):
@@ -90,7 +91,7 @@ def _apposed_subject(masked: str, start: int, vs: int) -> Mention | None:
 
 
 def _lead(masked: str, start: int) -> int:
-    return len(masked[start:start + 8]) - len(masked[start:start + 8].lstrip())
+    return len(masked[start:start + 8]) - len(masked[start:start + 8].lstrip(_EDGE))
 
 
 def _dashed_subject(masked: str, lo: int, vs: int) -> Mention | None:
@@ -102,17 +103,8 @@ def _dashed_subject(masked: str, lo: int, vs: int) -> Mention | None:
         return None
     start = clause_start(masked, lo, first)
     head = parse_before(masked, start, first)
-    if head is not None and head.kind == "name" and not masked[start:head.start].strip():
+    if head is not None and head.kind == "name" and not masked[start:head.start].strip(_EDGE):
         return head
-    return None
-    head = parse_before(masked, start, apposed.end("head"))
-    if head is not None and head.kind == "name" and not masked[start:head.start].strip() \
-            and " " in head.text:
-        return head
-    inner = parse_after(masked, apposed.start("inner"), apposed.end("inner"))
-    if inner is not None and inner.kind == "name" and inner.end == apposed.end("inner") \
-            and _DESCRIPTION_RE.match(masked, apposed.start("head"), apposed.end("head")):
-        return inner
     return None
 
 
