@@ -7,8 +7,8 @@ Pipeline (each module documents its own rules):
 - marks.py: pair quotation marks into top-level spans (apostrophes, nesting,
   multi-paragraph quotations, unbalanced marks);
 - document.py: mask quotation contents, split sentences and lines once;
-- attribution.py / mentions.py / names.py: reporting-verb cues and their speaker
-  phrases (names with titles and appositives, pronouns, descriptions);
+- attribution.py / cue_subjects.py / mentions.py / names.py: reporting-verb cues and
+  their speaker phrases (names with titles and appositives, pronouns, descriptions);
 - quotes.py: direct quotations — speech or not, full or partial; sieve.py (with
   around.py): which cue attributes each, an ordered tuple of named rules;
 - reported.py: indirect speech without marks, clear cases only, as an ordered
