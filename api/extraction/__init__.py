@@ -7,8 +7,8 @@ Pipeline (each module documents its own rules):
 - marks.py: pair quotation marks into top-level spans (apostrophes, nesting,
   multi-paragraph quotations, unbalanced marks);
 - document.py: mask quotation contents, split sentences and lines once;
-- attribution.py / mentions.py / names.py: reporting-verb cues and their speaker
-  phrases (names with titles and appositives, pronouns, descriptions);
+- attribution.py / mentions.py / phrases.py / names.py: reporting-verb cues and
+  their speaker phrases (names with titles and appositives, pronouns, descriptions);
 - quotes.py: direct quotations — speech or not, full or partial, which cue;
 - reported.py: indirect speech without marks, clear cases only;
 - entities.py: an entity of the article and what its roles tell (offices, gender,
