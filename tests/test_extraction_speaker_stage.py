@@ -130,3 +130,21 @@ PARTIES = [
 @pytest.mark.parametrize("text,passage,name,kind", PARTIES)
 def test_party_of_the_description(text, passage, name, kind):
     _check(text, passage, name, kind)
+
+
+# Names: an honorific's gender, a delegate's title, a relative clause about the
+# speaker's organisation.
+NAME_DETAILS = [
+    ("Diana Marsh opened the gala. Mr. Marsh stayed home.\n\n“It was a long year,” "
+     "Mr. Marsh said.", "It was a long year,", "Marsh", "person"),
+    ("“The vote is a disgrace,” said Del. Ruth Okonjo (D-Guam).", "The vote is a disgrace,",
+     "Ruth Okonjo", "person"),
+    ("Pavel Ivers, president of the Guild of Hollis Bakers, which speaks for city "
+     "bakers, said he hopes “the council listens.”", "the council listens.",
+     "Pavel Ivers", "person"),
+]
+
+
+@pytest.mark.parametrize("text,passage,name,kind", NAME_DETAILS)
+def test_name_details(text, passage, name, kind):
+    _check(text, passage, name, kind)

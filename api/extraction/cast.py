@@ -59,6 +59,7 @@ _CAP_WORD_RE = re.compile(rf"[{_UP}](?<!\w[{_UP}])[\w'’\-]*")
 # "Former Secretary of State Jane Doe": an office "of"/"for" something before a name.
 _OFFICE_OF_RE = re.compile(r"(?<![\w’'])(?:(?:[Ff]ormer|[Ee]x-|[Ss]hadow|[Aa]cting)\s*)?"
                            r"(?:[A-Z][\w.\-]*\s+){1,3}(?:of|for)\s+$")
+_AND_BEFORE_RE = re.compile(r"(?<![\w’'])((?:[A-Z][\w\-]*\s+)*[A-Z][\w\-]*)\s+and\s+$")
 _AGE_RE = re.compile(r",\s(\d{1,3}),")
 _APPOS_RE = re.compile(r",\s+((?:the|a|an)\s+)?([^,.;:“”\"()]{2,140}?),")
 # "The prime minister, Gareth Lowe, ...": a role written before a name between commas.
@@ -197,8 +198,11 @@ class Cast:
     def _note_org(self, text: str, start: int, end: int, name: str) -> None:
         """Index an organisation named at start with its type, when one is told."""
         words = name.lower().split()
-        if name.lower() in PLACES or name.lower() in MULTIWORD_PLACES:
+        if name.lower() in PLACES or name.lower() in MULTIWORD_PLACES or name.lower() in US_PLACES:
             return
+        joined = _AND_BEFORE_RE.search(text, max(0, start - 60), start)
+        if joined:  # "Securities and Exchange Commission": one organisation
+            start, name = joined.start(1), joined.group(1) + " and " + name
         kind = next((ORG_NAME_TYPES[w] for w in reversed(words) if w in ORG_NAME_TYPES), None)
         if kind is None:
             before = prev_word(text, max(0, start - 30), start).lower()

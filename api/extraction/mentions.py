@@ -99,7 +99,14 @@ def _with_appositive(text: str, toks: list[Tok]) -> Mention | None:
         return None
     inner = toks[j + 1:-1]
     if inner and inner[0][0] in ("who", "which", "whose"):
-        return parse_core(text, _strip_adverbials(toks[:j]))  # relative clause: skip it
+        head = _strip_adverbials(toks[:j])
+        if inner[0][0] == "which" and _last_comma(head + [toks[j]]) is not None:
+            # "Jo Roe, president of the Teachers Union, which represents …, said": the
+            # organisation the clause tells of is Jo Roe's
+            named = _with_appositive(text, head + [toks[j]])
+            if named is not None:
+                return named
+        return parse_core(text, head)  # relative clause: skip it
     if inner and _parenthetical(inner[0][0]):
         # "Tom Hale, speaking to reporters, said", "Hale, however, said", "Kim, of X, said"
         core = parse_core(text, _strip_adverbials(toks[:j]))

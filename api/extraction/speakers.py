@@ -7,7 +7,7 @@ the mention has no referent it can name, or None to pass to the next rule.
 Rules:
 - place: a US state or city ("said Idaho …") or a function word is no speaker.
 - name: a name resolves to the fullest person name of the article that it
-  abbreviates (cast.py); an organisation name to itself or its alias; a one-word
+  abbreviates (cast.py), never one of the other gender than its honorific ("Mr."); an organisation name to itself or its alias; a one-word
   speaker is an organisation unless person-like (organisations.py).
 - pronoun: "they" is the last speaker; "it" the organisation of organisations.py;
   he/she a person-like person named earlier in the same sentence, else the subject of the
@@ -44,7 +44,7 @@ from typing import Callable, Union
 
 from .document import Document
 from .entities import WORD_RE, Entity, may_be
-from .lexicon import ALIASES, GIVEN_NAME_GENDER, ORG_WORDS, STOP_CAPS, US_PLACES
+from .lexicon import ALIASES, GIVEN_NAME_GENDER, HONORIFIC_GENDER, ORG_WORDS, STOP_CAPS, US_PLACES
 from .mentions import Mention
 from .organisations import RECENT, Organisations
 
@@ -172,6 +172,9 @@ def by_name(d: Discourse, m: Mention, pos: int, sent_start: int) -> Entity | Non
                 return d._entity("organization", full)
         return d._entity("organization", ALIASES.get(m.name, m.name))
     name = d.canonical(m.name, pos)
+    said = HONORIFIC_GENDER.get(m.text.split(" ", 1)[0].lower()) if " " in m.text else None
+    if said and name != m.name and d._entity("person", name).gender not in (None, said):
+        name = m.name  # "Mr. Obama" is not the Michelle Obama the article names in full
     if name == m.name and (name in d.org_tokens or d._lone_org(m)):
         return d._entity("organization", name)
     ent = d._entity("person", name)
