@@ -28,6 +28,9 @@ class ProblemSchema(ma.Schema):
     source_id = ma.fields.String(metadata={
         "description": "409: the source that holds this text with other metadata"})
     stored = ma.fields.Dict(metadata={"description": "409: that source's stored metadata"})
+    failed = ma.fields.List(ma.fields.Dict(), metadata={
+        "description": "404/410 of a batch: each id that failed, with 404 (unknown) or 410 "
+                       "(deleted)"})
     history = ma.fields.List(ma.fields.Dict(), metadata={
         "description": "410: the deleted quote's editorial history"})
 

@@ -137,3 +137,23 @@ def test_a_write_that_fails_halfway_leaves_nothing(tmp_path):
     conn = sqlite3.connect(path)
     for table in ("sources", "quotes", "speakers", "speaker_aliases", "quote_history"):
         assert conn.execute(f"SELECT count(*) FROM {table}").fetchone() == (0,), table
+
+
+def test_a_generic_description_is_one_articles_speaker_and_roles_differing_in_case_are_one(tmp_path):
+    path = tmp_path / "speakers.db"
+    create_app({"DB": str(path)})
+    db = connect(path)
+    union = Speaker("union", "organization", None, "the union")
+    one = "Pay talks failed, the union said."
+    two = "The offer was rejected, the union said."
+    store_source(db, SourceInput(text=one, outlet="X"), [ExtractedQuote(0, 16, one[:16], "indirect", union)])
+    store_source(db, SourceInput(text=two, outlet="X"), [ExtractedQuote(0, 22, two[:22], "indirect", union)])
+    mayor = "Ana Lopez"
+    store_source(db, SourceInput(text="Mayor text one.", outlet="X"),
+                 [ExtractedQuote(0, 5, "Mayor", "full", Speaker(mayor, "person", "Mayor"))])
+    store_source(db, SourceInput(text="mayor text two.", outlet="X"),
+                 [ExtractedQuote(0, 5, "mayor", "full", Speaker(mayor, "person", "mayor"))])
+    conn = sqlite3.connect(path)
+    unions = conn.execute("SELECT id FROM speakers WHERE name = 'union' ORDER BY id").fetchall()
+    assert len(unions) == 2 and all(sid.startswith("union-") for (sid,) in unions)
+    assert conn.execute("SELECT roles FROM speakers WHERE id = 'ana-lopez'").fetchone() == ('["Mayor"]',)

@@ -9,16 +9,19 @@ Pipeline (each module documents its own rules):
 - document.py: mask quotation contents, split sentences and lines once;
 - attribution.py / mentions.py / phrases.py / names.py: reporting-verb cues and
   their speaker phrases (names with titles and appositives, pronouns, descriptions);
-- quotes.py: direct quotations — speech or not, full or partial, which cue;
-- reported.py: indirect speech without marks, clear cases only;
+- quotes.py: direct quotations — speech or not, full or partial; sieve.py (with
+  around.py): which cue attributes each, an ordered tuple of named rules;
+- reported.py: indirect speech without marks, clear cases only, as an ordered
+  tuple of rules (framing.py: the passages before or around their cue); clauses.py:
+  where a reported clause starts and ends;
 - entities.py: an entity of the article and what its roles tell (offices, gender,
   age); cast.py: the persons and organisations the article names, with their
   roles, indexed once; subjects.py: the person opening each sentence;
 - speakers.py: the article's discourse model, resolving mentions to entities by
   ordered rules; organisations.py: which organisation "it"/"the company" means;
 - resolution.py: the speaker stage, records to entities (with forward rules for
-  descriptions nobody precedes) to Speakers; persons.py: evidence that a one-word name is a person; given_names.txt: given
-  names by gender, from many regions (data);
+  descriptions nobody precedes) to Speakers; persons.py: evidence that a one-word
+  name is a person; given_names.txt: given names by gender (data);
 - dates.py: the statement date from the cue's clause, else publication.
 
 Speakers are resolved in reading order so that "he" and "the official" see the

@@ -33,6 +33,9 @@ emphasize reiterate retort counter allege scoff exclaim confirm vow promise pled
 lament complain report agree disagree shout yell whisper mutter testify insist recount
 describe dismiss accuse call reject deny slam blast brand label criticise criticize
 charge demand question wonder explain tell
+sigh repeat denounce mock bemoan muse riff bark confess interject echo assure interrupt
+fume gush plead snap rail marvel concur proclaim pronounce opine vent thunder
+scream cry cite thank praise hail tout decry condemn grouse ponder lecture
 """.split()
 
 _IRREGULAR_SPEECH = {
@@ -59,7 +62,7 @@ def _speech_forms() -> set[str]:
     # Bare infinitives are too ambiguous ("call", "state", "post", "charge"...).
     forms -= set(_REGULAR_SPEECH) - {"say", "add", "insist", "warn", "claim", "argue"}
     forms -= {"say", "tell", "write", "post", "state", "report", "question", "charge"}
-    forms -= {"states", "posts", "reports", "questions", "charges", "calls", "calling",
+    forms -= {"states", "posts", "reports", "questions", "charges", "calls",
               "continue", "continues", "continuing", "promise", "promises", "stated"}
     # Bare forms after an auxiliary: "did grudgingly concede that".
     return forms | {"stated", "concede", "admit", "acknowledge", "say"}
@@ -75,14 +78,42 @@ concedes stressed stresses maintained maintains contended contends asserted asse
 reiterated reiterates emphasised emphasized predicted predicts wrote writes tweeted
 replied replies promised promises assured assures conceded concede admit acknowledge
 say cautioned cautions observed
+announced announces suggested suggests recalled recalls declared declares confirmed
+confirms complained complains reported reports agreed agrees boasted boasts lamented
+laments testified testifies vowed vows pledged pledges alleged alleges charged countered
+counters responded responds joked jokes
+""".split())
+
+# Of those, the verbs that take a noun object as readily as a clause: they report speech
+# only with an explicit "that" right after them ("announced that", not "announced a plan").
+THAT_ONLY_VERBS = frozenset("""
+announced announces suggested suggests recalled recalls declared declares confirmed
+confirms complained complains reported reports agreed agrees boasted boasts lamented
+laments testified testifies vowed vows pledged pledges alleged alleges charged countered
+counters responded responds joked jokes
 """.split())
 
 # Participles that continue the previous speaker's turn ("..., adding that").
 PARTICIPLES = frozenset(f for f in SPEECH_VERBS if f.endswith("ing"))
 
 # Verbs after which a quotation names a thing rather than reporting speech.
+# Verbs that report or judge someone's words without opening a cue here ("calling it a
+# “buffet menu”", "decried the board for “walking away”"): a short quoted fragment after
+# one is speech (quotes.py). Not forms that are as often nouns: calls, attacks, label.
+CHARACTERIZING_VERBS = frozenset("""
+calling decried decry decries decrying assailed assailing derided deride derides
+deriding insulted insulting mocked mocking mocks chanted chanting crying cried labelled
+labelling dubbing slammed slamming hailed hailing hails praised praising touted touting
+touts bragged bragging brags quipped quipping repeating repeated repeats invoked
+invoking invokes cited citing cites characterized characterizing characterised
+characterising portrayed portraying portrays denounced denouncing denounces condemned
+condemning condemns attacked attacking ridiculed ridiculing lambasted lambasting
+screamed screaming mouthing mouthed pleaded pleading referred referring refers echoed
+echoing proclaimed proclaiming proclaims
+""".split())
+
 NAMING_WORDS = frozenset("""
-so-called dubbed nicknamed titled entitled called named known billed styled termed
+so-called dubbed nicknamed titled entitled called calling named known billed styled termed
 """.split())
 
 ROLE_NOUNS = frozenset("""

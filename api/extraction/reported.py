@@ -1,137 +1,74 @@
 """Indirect (reported) speech without quotation marks, kept to clear cases.
 
+The stage is RULES, an ordered tuple of rule functions rule(sentence, found) ->
+Record | None, tried in this order on each sentence; found holds the records the
+earlier rules made there.
+
 Rules:
-- "X said (that) CLAUSE." where X opens the sentence or clause (after an
-  introductory phrase with a comma, a bullet, or a conjunction such as "and",
+- interposed_cue: "A, X said, B.": A and B are two passages under one cue (not when
+  B is a relative clause: ", she explained, which …"; A is no passage when it is a
+  sentence adverb: "Still, he said, …").
+- closing_cue: "CLAUSE, said X." / "CLAUSE, X said." (optionally ", citing …"
+  after): the span is the sentence up to the comma before the cue; not "…, he told a
+  joke".
+- as_cue: "As X said (on Monday), CLAUSE.": the main clause.
+- opening_cue: "X said (that) CLAUSE." where X opens the sentence or clause (after
+  an introductory phrase with a comma, a bullet, or a conjunction such as "and",
   "but", "after", "when") or is a person named before ", who said", and is a name,
-  he/she, or a role description; "told", "promised" and "assured" need "… that".
-  The span is the clause to the end of the sentence, final period and a trailing
-  ", according to …" excluded.
-- "CLAUSE, said X." / "CLAUSE, X said." (optionally ", citing …" after): the span is
-  the sentence up to the comma before the cue.
-- "X …, saying (that) CLAUSE." with an identified sentence subject X.
-- "X said that A, and that B." / "… but that B": B is its own passage (A may hold a
-  quotation).
-- A clause needs four words, three after an explicit "that" ("warned that it came late").
-- Never when the reported clause holds a quotation (the quotation is the record),
-  nor for vague plural groups ("experts say") or "according to X".
+  he/she, or a role description; "told", "promised" and "assured" need "… that";
+  verbs that as readily take a noun object ("announced", "suggested", "recalled":
+  lexicon.THAT_ONLY_VERBS) need "that" right after them (time and channel phrases
+  aside). The span is the clause to the end of the sentence, final period and a
+  trailing ", according to …" excluded.
+- appositive_cue: "NAME, APPOSITIVE, said CLAUSE." with the name opening the
+  sentence ("Mira Santos, a fellow at the institute, said …"; not ", who …,").
+- saying: "X …, saying (that) CLAUSE." with an identified sentence subject X, also
+  after a passage of X's ("X said A, adding that B").
+- second_that: "X said that A, and that B." / "… but that B": B is its own passage
+  (A may hold a quotation).
+- coordinated_cue: "X said A and added (that) B." / "X did A and said B.": a
+  reporting verb coordinated with a sentence-opening speaker's predicate gives a
+  further passage under a cue of its own.
+- according_cue: "According to PERSON, CLAUSE." / "CLAUSE, according to PERSON(, a
+  role)." with a named person or a singular role; never an organisation, a document
+  or a survey, nor "According to X, a role, …" (the boundary is unclear).
+All rules (clauses.py): a reported clause ends before a second predicate of the
+speaker (", but dismissed …", "and accused …", ", he added …", ", said …", ", adding
+…"); it needs four words, three after an explicit "that" ("warned that it came
+late"); so bounded, it never holds a quotation (the quotation is the record). No
+passage for vague plural groups ("experts say", "several people said"); a question
+reports nothing.
 """
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from typing import Callable
 
 from .attribution import SAYING, Cue, Record, cues_of, verb_index
+from .clauses import (AND_THAT_RE, INTRO_RE, THAT_RE, WORD_RE, Sentence, clause_pos, clause_record,
+                      good_subject, quote_free)
 from .document import Document
+from .framing import according_cue, closing_cue, interposed_cue
 from .lexicon import INDIRECT_VERBS
 from .mentions import parse_after
 
 _LEAD_RE = re.compile(r"[\s•·*\-–—]*")
-# An optional dateline ("WASHINGTON - ", "BEIJING (AFP): ") and a sentence adverb.
-_INTRO_RE = re.compile(
-    r"[\s•·*\-–—]*(?:[A-Z][A-Z .,'’\-]{2,40}(?:\([^)]{1,30}\))?\s*[-–—:]\s+)?"
-    r"(?:(?:But|And|So|Yet|Still|Meanwhile|However|Now|Also)\b,?\s*)?$")
-_DATELINE_RE = re.compile(r"[\s•·*\-–—]*"
-                          r"(?:[A-Z][A-Z .,'’\-]{2,40}(?:\([^)]{1,30}\))?\s*[-–—:]\s+)?")
 _WHO_RE = re.compile(r",\s+who\s+(?:[a-z]+ly\s+|later\s+|also\s+|then\s+)?")  # "Lopez, who said"
 _CONJ_END_RE = re.compile(
     r"(?:,|\b(?:and|but|after|when|as|because|while|since|although|though|before|"
     r"until|once|where|if))\s*$")
-_DAYS = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
-# Time and channel adverbials between the verb and its clause: "said on Wednesday (that)".
-_THAT_RE = re.compile(
-    r"(?:\s+(?:on\s+|last\s+)?" + _DAYS + r"(?:\s+(?:morning|afternoon|evening|night))?"
-    r"|\s+(?:yesterday|today|earlier|later|last\s+week|this\s+week|on\s+\w+\s+\d{1,2})"
-    r"|\s+(?:in|on|at|during)\s+(?:a|an|the|his|her|their|its)\s+(?:[\w\-]+\s+){0,2}?"
-    r"(?:statement|interview|briefing|conference|call|post|speech|letter|email|message|"
-    r"appearance|meeting|hearing|website|blog|account|page|channel|podcast|programme|program|"
-    r"show|broadcast|filing|release|report|note|memo|tweet|video)"
-    r"(?:\s+(?:(?:read|issued|released|published|posted|sent|given|shared|filed)\s+)?"
-    r"(?:on|with|to|by|at|for)\s+(?:(?:a|an|the|his|her|their|its)\s+)?[\w.]+)?)*"
-    r"\s*(?:,\s*)?(?:that\s+)?")
-_NEEDS_THAT = {"told", "tells", "promised", "promises", "assured", "assures", "warned",
-               "cautioned", "cautions", "observed"}
-_OBJ_THAT_RE = re.compile(r"\s+(?:[\w.’'\-]+\s+){0,8}?that\s+")
-# "told the court his client had …": an audience, then a clause without "that".
-_AUDIENCE_RE = re.compile(
-    r"\s+(?:(?:the|a)\s+)?(?:court|jury|inquest|tribunal|hearing|committee|inquiry|commons|"
-    r"house|senate|parliament|conference|meeting|audience|crowd|panel|board|council|press|"
-    r"reporters|journalists|mps|lawmakers|senators|analysts|investors|staff|employees|"
-    r"supporters|fans|delegates|residents|members|viewers|listeners|magistrates|judges)"
-    r"(?:\s+(?:on|last)\s+\w+)?\s+(?=(?:he|she|they|it|we|i|his|her|their|its|the|a|an|"
-    r"there|this|these|those)\b)", re.I)
-_CLAUSE_START_RE = re.compile(r"(?!(?:to|on|in|at|for|with|by|of|as|about|it\s+was|so|"
-                              r"yes|no|nothing|a\s+statement)\b)[\w‘“\"'(]", re.I)
-_ACCORDING_TAIL_RE = re.compile(r",\s+according to\b[^,]*$")
-_PARTICIPLE_RE = re.compile(r"[a-z]+ing\b")
-_TAIL_OK_RE = re.compile(r"(?:\s+(?:on\s+|last\s+)?" + _DAYS + r"|\s+(?:yesterday|today|earlier))?"
-                         r"\s*(?:,\s+[a-z][^.!?]*)?[.!?]?\s*")
+_AS_RE = re.compile(r"[\s•·*\-–—]*(?:(?:But|And|So)\s+)?(?:[Aa]s|[Jj]ust\s+as)\s+")
+_ACCORDING_RE = re.compile(r"\b[Aa]ccording to\b")
 _SAYING_RE = re.compile(r",\s+(?P<verb>saying|adding|insisting|arguing|claiming|noting|stressing)"
                         r"\s+(?:that\s+)?")
-_WORD_RE = re.compile(r"\w+")
-# A second predicate of the speaker ends the reported clause: ", but dismissed …".
-_COORD_RE = re.compile(r",\s+(?:but|and)\s+(?:also\s+|then\s+)?(?:[a-z]+ed|said|told|says)\b")
-_MIN_WORDS = 4
-_FINITE_RE = re.compile(r"\b(?:is|was|are|were|will|would|could|should|can|may|might|must|"
-                        r"has|had|have|did|does|do|won't|wasn't|isn't|weren't|aren't)\b")
-_AND_THAT_RE = re.compile(r"[,\s](?:(?<=,)\s+|\s*)(?:and|but)\s+that\s+")  # ",? and/but that"
+# ", a fellow at the institute, ": an appositive between commas, no clause of its own.
+_APPOSITIVE_RE = re.compile(r",\s+(?!(?:who|which|whose|and|but)\b)[^;:!?()\[\]“”\"_\n]{3,160}")
+_APPOSITIVE_END_RE = re.compile(r",\s*$")
+_INTRO_END_RE = re.compile(r"[\s•·*\-–—]*(?:(?:But|And|So|Yet|Still|Meanwhile|However|Now|Also)"
+                           r"\b,?\s+)?")
+_AND_BEFORE_RE = re.compile(r"\b(?:and|but)\s+(?:also\s+|then\s+)?$")
 _VISIT = INDIRECT_VERBS | SAYING  # a sentence holding one of these is examined
-
-
-def _good_subject(cue: Cue) -> bool:
-    m = cue.mention
-    if m is None or cue.inherited:
-        return False
-    if m.kind == "pronoun":
-        return m.name in ("he", "she", "it")
-    if m.kind == "anonymous":
-        return not m.name.endswith("s")
-    if m.kind == "definite":
-        return not m.head.endswith("s")
-    return True
-
-
-def _quote_free(doc: Document, lo: int, hi: int) -> bool:
-    return doc.quote_at(lo) is None and not doc.has_quote(lo, hi)
-
-
-def _span_end(text: str, lo: int, hi: int) -> int:
-    coord = _COORD_RE.search(text, lo, hi)
-    hi = coord.start() if coord else hi
-    if text.find("that", lo, hi) >= 0:
-        second = _AND_THAT_RE.search(text, lo, hi)
-        hi = second.start() if second else hi  # "…, and that B": B is its own passage
-    seg = _ACCORDING_TAIL_RE.sub("", _strip_trail(text[lo:hi]))
-    return lo + len(_strip_trail(seg))
-
-
-def _strip_trail(seg: str) -> str:
-    """Drop trailing spaces and final punctuation (what [\\s.!?…]+$ matches)."""
-    while True:
-        out = seg.rstrip().rstrip(".!?…")
-        if out == seg:
-            return seg
-        seg = out
-
-
-def _clause(doc: Document, pos: int, hi: int, cue: Cue, lo: int) -> Record | None:
-    """Return the record of the reported clause starting at pos, if it is one."""
-    if not _CLAUSE_START_RE.match(doc.masked, pos, hi) or not _quote_free(doc, pos, hi):
-        return None
-    if doc.masked.endswith(", ", 0, pos) and _PARTICIPLE_RE.match(doc.masked, pos):
-        return None  # "said on Wednesday, urging parents to …": an aside, not the content
-    end = _span_end(doc.text, pos, hi)
-    least = _MIN_WORDS - 1 if doc.masked.endswith("that ", 0, pos) else _MIN_WORDS
-    if ":" in doc.text[pos:end] or len(_WORD_RE.findall(doc.text[pos:end])) < least:
-        return None  # "explained what had gone wrong:" introduces, it does not report
-    return Record(pos, end, "indirect", cue, lo, pos, sentence_start=lo)
-
-
-def _is_clause(masked: str, m: re.Match, verb: str, hi: int) -> bool:
-    """Tell whether the words after a verb form a reported clause, not an object:
-    "claimed the title" and "added a feature" do not report speech."""
-    if verb in ("said", "says", "say") or m.group().rstrip().endswith("that"):
-        return True
-    return _FINITE_RE.search(masked, m.end(), min(hi, m.end() + 120)) is not None
 
 
 def _conj_end(masked: str, lo: int, hi: int) -> bool:
@@ -142,114 +79,169 @@ def _conj_end(masked: str, lo: int, hi: int) -> bool:
     return _CONJ_END_RE.search(masked, max(lo, j - 9), hi) is not None
 
 
-def _opening_cue(doc: Document, lo: int, hi: int, cues: list[Cue]) -> Record | None:
+def as_cue(s: Sentence, found: list[Record]) -> Record | None:
+    """Match 'As X said (on Monday), CLAUSE.': the main clause is what X said."""
+    if found:
+        return None
+    doc, lo, hi = s.doc, s.lo, s.hi
+    lead = _AS_RE.match(doc.masked, lo, hi)
+    if lead is None:
+        return None
+    for cue in s.cues:
+        if cue.start != lead.end() or not good_subject(cue) or cue.verb_start <= cue.start \
+                or cue.verb not in INDIRECT_VERBS | {"put it", "puts it"}:
+            continue
+        m = THAT_RE.match(doc.masked, cue.end, hi)
+        if m.group().rstrip().endswith("that") or not m.group().rstrip().endswith(","):
+            return None
+        return clause_record(doc, m.end(), hi, cue, lo)
+    return None
+
+
+def opening_cue(s: Sentence, found: list[Record]) -> Record | None:
     """Match 'X said (that) CLAUSE.' with X opening its clause."""
-    for cue in cues:
-        if cue.verb not in INDIRECT_VERBS or not _good_subject(cue) \
+    if found:
+        return None
+    doc, lo, hi = s.doc, s.lo, s.hi
+    for cue in s.cues:
+        if cue.verb not in INDIRECT_VERBS or not good_subject(cue) \
                 or (cue.start >= cue.verb_start and not cue.carried):
             continue
-        if not (_INTRO_RE.fullmatch(doc.masked, lo, cue.start)
+        if not (INTRO_RE.fullmatch(doc.masked, lo, cue.start)
                 or _conj_end(doc.masked, lo, cue.start) or (cue.mention.kind == "name"
                     and _WHO_RE.fullmatch(doc.masked, cue.mention.end, cue.verb_start))):
             continue
-        if cue.verb in _NEEDS_THAT:
-            m = _OBJ_THAT_RE.match(doc.masked, cue.verb_end, hi)
-            if not m and cue.verb in ("told", "tells"):
-                m = _AUDIENCE_RE.match(doc.masked, cue.verb_end, hi)
-                if m and not _FINITE_RE.search(doc.masked, m.end(), min(hi, m.end() + 60)):
-                    m = None
-            if not m:
-                continue
-            pos = m.end()
-        else:
-            m = _THAT_RE.match(doc.masked, cue.end, hi)
-            pos = m.end()
-            if not _is_clause(doc.masked, m, cue.verb, hi):
-                continue
-        rec = _clause(doc, pos, hi, cue, lo)
+        pos = clause_pos(doc.masked, cue, hi)
+        rec = clause_record(doc, pos, hi, cue, lo) if pos is not None else None
         if rec is not None:
             return rec
     return None
 
 
-def _closing_cue(doc: Document, lo: int, hi: int, cues: list[Cue]) -> Record | None:
-    """Match 'CLAUSE, said X.' or 'CLAUSE, X said.' ending the sentence."""
-    for cue in reversed(cues):
-        if cue.verb not in INDIRECT_VERBS or not _good_subject(cue):
+def appositive_cue(s: Sentence, found: list[Record]) -> Record | None:
+    """Match 'NAME, APPOSITIVE, said CLAUSE.': a name opening the sentence, described
+    between commas before its verb ("Mira Santos, a fellow at the institute, said …")."""
+    if found:
+        return None
+    doc, lo, hi = s.doc, s.lo, s.hi
+    starts, items = verb_index(doc)
+    for vs, ve, verb in items[bisect_left(starts, lo):bisect_left(starts, hi)]:
+        if verb not in INDIRECT_VERBS:
             continue
-        comma = doc.masked.rfind(",", lo, cue.start)
-        if comma < 0 or doc.masked[comma + 1:cue.start].strip():
+        comma = _APPOSITIVE_END_RE.search(doc.masked, max(lo, vs - 4), vs)
+        start = _INTRO_END_RE.match(doc.masked, lo, vs).end()
+        mention = parse_after(doc.masked, start, min(comma.start() if comma else lo, start + 60))
+        if comma is None or mention is None or mention.start != start or mention.kind != "name":
             continue
-        if not _TAIL_OK_RE.fullmatch(doc.masked, cue.end, hi):
+        gap = doc.masked[mention.end:comma.start()]
+        if not _APPOSITIVE_RE.fullmatch(gap) or not quote_free(doc, mention.end, comma.start()):
             continue
-        start = _DATELINE_RE.match(doc.text, lo, comma).end()
-        if not _quote_free(doc, start, comma):
-            continue
-        if len(_WORD_RE.findall(doc.text[start:comma])) < _MIN_WORDS:
-            continue
-        return Record(start, comma, "indirect", cue, cue.start, hi, sentence_start=lo)
+        own = Cue(mention.start, ve, vs, ve, mention, verb)
+        pos = clause_pos(doc.masked, own, hi)
+        rec = clause_record(doc, pos, hi, own, lo) if pos is not None else None
+        if rec is not None:
+            return rec
     return None
 
 
-def _saying(doc: Document, lo: int, hi: int, cues: list[Cue]) -> Record | None:
-    """Match 'X …, saying (that) CLAUSE.' with X the subject of the sentence."""
+def saying(s: Sentence, found: list[Record]) -> Record | None:
+    """Match 'X …, saying (that) CLAUSE.' with X the subject of the sentence (also after
+    a passage of X's own: "X said A, adding that B")."""
+    doc, lo, hi = s.doc, s.lo, s.hi
     m = _SAYING_RE.search(doc.masked, lo, hi)
     if m is None:
         return None
     start = _LEAD_RE.match(doc.masked, lo, m.start()).end()
     subject = parse_after(doc.masked, start, min(m.start(), start + 120))
-    if subject is None or subject.start != start:
-        return None
+    if subject is None or subject.start != start or doc.masked.startswith(("'s", "’s"), subject.end):
+        return None  # "That's the view of most analysts, …, saying …": no speaker
     cue = Cue(subject.start, subject.end, m.start("verb"), m.end("verb"), subject, "said")
-    if not _good_subject(cue):
+    if not good_subject(cue) or any(f.end > m.start() for f in found):
         return None
-    return _clause(doc, m.end(), hi, cue, lo)
+    return clause_record(doc, m.end(), hi, cue, lo)
 
 
-def _second_that(doc: Document, lo: int, hi: int, cues: list[Cue]) -> Record | None:
-    """Match the coordinated clause of 'X said that A, and that B.' as its own passage."""
+def second_that(s: Sentence, found: list[Record]) -> Record | None:
+    """Match the coordinated clause of 'X said that A, and that B.' as its own passage
+    (after a record whose clause follows its verb, or alone when A holds a quotation)."""
+    doc, lo, hi = s.doc, s.lo, s.hi
+    if found and found[-1].start < found[-1].cue.verb_end:
+        return None
     if doc.masked.find("that", lo, hi) < 0:
         return None
-    m = _AND_THAT_RE.search(doc.masked, lo, hi)
+    m = AND_THAT_RE.search(doc.masked, lo, hi)
     if m is None:
         return None
-    for cue in reversed(cues):
-        if cue.verb_end < m.start() and cue.verb in INDIRECT_VERBS and _good_subject(cue) \
+    for cue in reversed(s.cues):
+        if cue.verb_end < m.start() and cue.verb in INDIRECT_VERBS and good_subject(cue) \
                 and cue.start < cue.verb_start:
-            return _clause(doc, m.end(), hi, cue, lo)
+            rec = clause_record(doc, m.end(), hi, cue, lo)
+            if rec is not None and found and rec.start < found[-1].end:
+                return None
+            return rec
     return None
+
+
+def coordinated_cue(s: Sentence, found: list[Record]) -> Record | None:
+    """Match 'X said A and added (that) B.' / 'X did A and said B.': a reporting verb
+    coordinated with the predicate of a sentence-opening speaker, under its own cue."""
+    doc, lo, hi = s.doc, s.lo, s.hi
+    for cue in s.cues:
+        if not (cue.inherited or cue.carried) or cue.mention.start >= cue.anchor:
+            continue
+        verb = WORD_RE.match(doc.masked, cue.anchor)
+        if verb is None or verb.group() not in INDIRECT_VERBS \
+                or not _AND_BEFORE_RE.search(doc.masked, max(lo, cue.anchor - 12), cue.anchor):
+            continue
+        own = Cue(cue.anchor, verb.end(), cue.anchor, verb.end(), cue.mention, verb.group())
+        if not good_subject(own) or not _opens(doc.masked, lo, cue.mention.start):
+            continue
+        pos = clause_pos(doc.masked, own, hi)
+        rec = clause_record(doc, pos, hi, own, lo) if pos is not None else None
+        if rec is not None and all(rec.start >= f.end or rec.end <= f.start for f in found):
+            return rec
+    return None
+
+
+def _opens(masked: str, lo: int, at: int) -> bool:
+    return INTRO_RE.fullmatch(masked, lo, at) is not None or _conj_end(masked, lo, at)
+
+
+Rule = Callable[[Sentence, list[Record]], "Record | None"]
+RULES: tuple[Rule, ...] = (interposed_cue, closing_cue, as_cue, opening_cue, appositive_cue,
+                            saying, second_that,
+                            coordinated_cue, according_cue)
 
 
 def find_indirect(doc: Document) -> list[Record]:
     """Return indirect-speech records of the sentences, outside quotations."""
     out: list[Record] = []
     done = -1
-    for vs, _, verb in verb_index(doc)[1]:
-        if verb not in _VISIT:
-            continue
+    anchors = [vs for vs, _, verb in verb_index(doc)[1] if verb in _VISIT]
+    if doc.masked.find("ccording to") >= 0:  # "according to" is a cue without a verb
+        anchors = sorted(anchors + [m.start() for m in _ACCORDING_RE.finditer(doc.masked)])
+    for vs in anchors:
         k = doc.sentence_index(vs)
         if k <= done:
             continue  # one verb is enough to visit its sentence once
         done = k
         lo, hi = doc.sentence_bounds(vs)
-        if hi - lo < 20 or hi - lo > 1200 or doc.quote_at(lo) is not None:
-            continue
-        for rec in _sentence_records(doc, lo, hi):
+        if hi - lo < 20 or hi - lo > 1200 or doc.quote_at(lo) is not None \
+                or doc.masked[lo:hi].rstrip().endswith("?"):
+            continue  # a question reports nothing
+        for rec in sentence_records(doc, lo, hi):
             rec.line = doc.line_index(lo)
             out.append(rec)
     return out
 
 
-def _sentence_records(doc: Document, lo: int, hi: int) -> list[Record]:
-    cues = [c for c in cues_of(doc, lo, hi) if c.mention is not None and c.verb != "according to"]
-    rec = None
-    if cues:
-        rec = _closing_cue(doc, lo, hi, cues) or _opening_cue(doc, lo, hi, cues)
-    if rec is None:
-        rec = _saying(doc, lo, hi, cues) or _second_that(doc, lo, hi, cues)
-        return [rec] if rec is not None else []
-    if rec.kind == "indirect" and rec.start >= rec.cue.verb_end:  # "X said that A and that B"
-        second = _second_that(doc, lo, hi, cues)
-        if second is not None and second.start >= rec.end:
-            return [rec, second]
-    return [rec]
+def sentence_records(doc: Document, lo: int, hi: int) -> list[Record]:
+    """Apply RULES in order to one sentence and return the records they make."""
+    cues = [c for c in cues_of(doc, lo, hi) if c.mention is not None]
+    sentence = Sentence(doc, lo, hi, cues)
+    found: list[Record] = []
+    for rule in RULES:
+        rec = rule(sentence, found)
+        if rec is not None:
+            found.append(rec)
+    return found

@@ -143,8 +143,8 @@ def upsert_speaker(db: sqlite_utils.Database, speaker: Speaker | None, sha: str)
     sid = ids.speaker_id(speaker.name, speaker.kind, sha)
     row = db.execute("SELECT roles FROM speakers WHERE id = ?", [sid]).fetchone()
     roles = json.loads(row[0]) if row else []
-    if speaker.role and speaker.role not in roles:
-        roles.append(speaker.role)
+    if speaker.role and speaker.role.casefold() not in {role.casefold() for role in roles}:
+        roles.append(speaker.role)  # "Mayor" and "mayor" are one role, listed as first written
     if row is None:
         db.execute("INSERT INTO speakers (id, name, kind, roles) VALUES (?, ?, ?, ?)",
                    [sid, speaker.name, speaker.kind, json.dumps(roles, ensure_ascii=False)])

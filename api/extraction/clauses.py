@@ -1,0 +1,165 @@
+"""The reported clause after a reporting verb: where it starts, where it ends, whether
+it is one (reported.py's rules call these).
+
+Rules:
+- The clause starts after the verb and its time or channel phrases ("said on Monday
+  in a statement (that)"); "told", "warned" and a few others need "… that" after
+  their object or an audience ("told the court his client had …"); verbs that take a
+  noun object as readily (lexicon.THAT_ONLY_VERBS) need "that" right after them.
+- It is a clause after "said"/"says" or "that", else only with a finite verb soon
+  after ("claimed the title" reports nothing).
+- It ends before a second predicate of the speaker (", but dismissed …", "and
+  accused …", ", he added …", ", although she tweeted …", ", said …", ", adding …"),
+  before ", and that B" (B is its own passage), before a trailing ", according to
+  …", without final punctuation.
+- It needs four words, three after an explicit "that"; so bounded, it never holds a
+  quotation or a colon, nor starts with a preposition or "yes"/"no"/"nothing".
+- The speaker of a reported clause is a name, he/she/it, or a singular description:
+  not a vague plural group ("experts say").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .attribution import Cue, Record, trie_pattern
+from .document import Document
+from .lexicon import INDIRECT_VERBS, PARTICIPLES, SPEECH_VERBS, THAT_ONLY_VERBS
+
+# An optional dateline ("WASHINGTON - ", "BEIJING (AFP): ") and a sentence adverb.
+INTRO_RE = re.compile(
+    r"[\s•·*\-–—]*(?:[A-Z][A-Z .,'’\-]{2,40}(?:\([^)]{1,30}\))?\s*[-–—:]\s+)?"
+    r"(?:(?:But|And|So|Yet|Still|Meanwhile|However|Now|Also)\b,?\s*)?$")
+DATELINE_RE = re.compile(r"[\s•·*\-–—]*"
+                         r"(?:[A-Z][A-Z .,'’\-]{2,40}(?:\([^)]{1,30}\))?\s*[-–—:]\s+)?")
+DAYS = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+# Time and channel adverbials between the verb and its clause: "said on Wednesday (that)".
+THAT_RE = re.compile(
+    r"(?:\s+(?:on\s+|last\s+)?" + DAYS + r"(?:\s+(?:morning|afternoon|evening|night))?"
+    r"|\s+(?:yesterday|today|earlier|later|last\s+week|this\s+week|on\s+\w+\s+\d{1,2})"
+    r"|\s+(?:in|on|at|during)\s+(?:a|an|the|his|her|their|its)\s+(?:[\w\-]+\s+){0,2}?"
+    r"(?:statement|interview|briefing|conference|call|post|speech|letter|email|message|"
+    r"appearance|meeting|hearing|website|blog|account|page|channel|podcast|programme|program|"
+    r"show|broadcast|filing|release|report|note|memo|tweet|video)"
+    r"(?:\s+(?:(?:read|issued|released|published|posted|sent|given|shared|filed)\s+)?"
+    r"(?:on|with|to|by|at|for)\s+(?:(?:a|an|the|his|her|their|its)\s+)?[\w.]+)?)*"
+    r"\s*(?:,\s*)?(?:that\s+)?")
+NEEDS_THAT = {"told", "tells", "promised", "promises", "assured", "assures", "warned",
+              "cautioned", "cautions", "observed"}
+_OBJ_THAT_RE = re.compile(r"\s+(?:[\w.’'\-]+,?\s+){0,14}?that\s+")
+# "told the court his client had …": an audience, then a clause without "that".
+_AUDIENCE_RE = re.compile(
+    r"\s+(?:(?:the|a)\s+)?(?:court|jury|inquest|tribunal|hearing|committee|inquiry|commons|"
+    r"house|senate|parliament|conference|meeting|audience|crowd|panel|board|council|press|"
+    r"reporters|journalists|mps|lawmakers|senators|analysts|investors|staff|employees|"
+    r"supporters|fans|delegates|residents|members|viewers|listeners|magistrates|judges)"
+    r"(?:\s+(?:on|last)\s+\w+)?\s+(?=(?:he|she|they|it|we|i|his|her|their|its|the|a|an|"
+    r"there|this|these|those)\b)", re.I)
+_CLAUSE_START_RE = re.compile(r"(?!(?:to|on|in|at|for|with|by|of|as|about|so|"
+                              r"yes|no|nothing|a\s+statement)\b)[\w‘“\"'(]", re.I)
+_ACCORDING_TAIL_RE = re.compile(r",\s+according to\b[^,]*$")
+_PARTICIPLE_RE = re.compile(r"[a-z]+ing\b")
+WORD_RE = re.compile(r"\w+")
+# A second predicate of the speaker ends the reported clause: ", but dismissed …", "and
+# said …" (a reporting verb needs no comma), or a new speaker: ", he added that …".
+_FINITE_TRIE = trie_pattern({v for v in SPEECH_VERBS | INDIRECT_VERBS
+                             if v.endswith(("ed", "es", "ts", "ys", "ns", "ks", "ms"))
+                             or v in ("said", "told")})
+_COORD_RE = re.compile(
+    r",\s+(?:but|and)\s+(?:also\s+|then\s+)?(?:[a-z]+ed|said|told|says)\b"
+    r"|\s+(?:and|but)\s+(?:(?:he|she|they|it)\s+)?(?:also\s+|then\s+|later\s+)?(?:"
+    + _FINITE_TRIE + r")\b"
+    r"|,\s+(?:(?:he|she|they|it)\s+)?(?:also\s+|later\s+)?(?:" + _FINITE_TRIE + r")\b"
+    r"|,\s+(?:(?:although|though|while|before|after|as|when)\s+)?(?:he|she|they|it)\s+"
+    r"(?:also\s+|later\s+)?(?:" + _FINITE_TRIE + r")\b"
+    r"|,\s+(?:" + trie_pattern(PARTICIPLES) + r")\b")
+MIN_WORDS = 4
+_FINITE_RE = re.compile(r"\b(?:is|was|are|were|will|would|could|should|can|may|might|must|"
+                        r"has|had|have|did|does|do|won't|wasn't|isn't|weren't|aren't)\b")
+AND_THAT_RE = re.compile(r"[,\s](?:(?<=,)\s+|\s*)(?:and|but)\s+that\s+")  # ",? and/but that"
+
+
+def good_subject(cue: Cue) -> bool:
+    """Tell whether a cue's speaker is specific enough to report for: not "experts"."""
+    m = cue.mention
+    if m is None or cue.inherited:
+        return False
+    if m.kind == "pronoun":
+        return m.name in ("he", "she", "it")
+    if m.kind == "anonymous":
+        return not m.name.endswith(("s", "people"))
+    if m.kind == "definite":
+        return not m.head.endswith("s")
+    return True
+
+
+def quote_free(doc: Document, lo: int, hi: int) -> bool:
+    """Tell whether doc.text[lo:hi] holds no quotation and starts outside one."""
+    return doc.quote_at(lo) is None and not doc.has_quote(lo, hi)
+
+
+def _span_end(text: str, lo: int, hi: int) -> int:
+    coord = _COORD_RE.search(text, lo, hi)
+    hi = coord.start() if coord else hi
+    if text.find("that", lo, hi) >= 0:
+        second = AND_THAT_RE.search(text, lo, hi)
+        hi = second.start() if second else hi  # "…, and that B": B is its own passage
+    seg = _ACCORDING_TAIL_RE.sub("", _strip_trail(text[lo:hi]))
+    return lo + len(_strip_trail(seg))
+
+
+def _strip_trail(seg: str) -> str:
+    """Drop trailing spaces and final punctuation (what [\\s.!?…]+$ matches)."""
+    while True:
+        out = seg.rstrip().rstrip(".!?…")
+        if out == seg:
+            return seg
+        seg = out
+
+
+def clause_record(doc: Document, pos: int, hi: int, cue: Cue, lo: int) -> Record | None:
+    """Return the record of the reported clause starting at pos, if it is one."""
+    if not _CLAUSE_START_RE.match(doc.masked, pos, hi):
+        return None
+    if doc.masked.endswith(", ", 0, pos) and _PARTICIPLE_RE.match(doc.masked, pos):
+        return None  # "said on Wednesday, urging parents to …": an aside, not the content
+    end = _span_end(doc.text, pos, hi)
+    if not quote_free(doc, pos, end):
+        return None
+    least = MIN_WORDS - 1 if doc.masked.endswith("that ", 0, pos) else MIN_WORDS
+    if ":" in doc.text[pos:end] or len(WORD_RE.findall(doc.text[pos:end])) < least:
+        return None  # "explained what had gone wrong:" introduces, it does not report
+    return Record(pos, end, "indirect", cue, lo, pos, sentence_start=lo)
+
+
+def _is_clause(masked: str, m: re.Match, verb: str, hi: int) -> bool:
+    """Tell whether the words after a verb form a reported clause, not an object:
+    "claimed the title" and "added a feature" do not report speech."""
+    if verb in ("said", "says", "say") or m.group().rstrip().endswith("that"):
+        return True
+    return _FINITE_RE.search(masked, m.end(), min(hi, m.end() + 120)) is not None
+
+
+def clause_pos(masked: str, cue: Cue, hi: int) -> int | None:
+    """Return where the reported clause after a cue's verb starts, None when there is none."""
+    if cue.verb in NEEDS_THAT:
+        m = _OBJ_THAT_RE.match(masked, cue.verb_end, hi)
+        if not m and cue.verb in ("told", "tells"):
+            m = _AUDIENCE_RE.match(masked, cue.verb_end, hi)
+            if m and not _FINITE_RE.search(masked, m.end(), min(hi, m.end() + 60)):
+                m = None
+        return m.end() if m else None
+    m = THAT_RE.match(masked, cue.end, hi)
+    if cue.verb in THAT_ONLY_VERBS and not m.group().rstrip().endswith("that"):
+        return None
+    return m.end() if _is_clause(masked, m, cue.verb, hi) else None
+
+
+@dataclass
+class Sentence:
+    """One sentence being read: its bounds and its cues with a speaker mention."""
+
+    doc: Document
+    lo: int
+    hi: int
+    cues: list[Cue]

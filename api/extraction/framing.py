@@ -1,0 +1,119 @@
+"""Passages written before or around their cue: "A, X said, B.", "CLAUSE, X said.",
+"According to X, CLAUSE." (three of reported.RULES; reported.py lists them all).
+
+Rules:
+- interposed_cue: "A, X said, B.": two passages under one cue; A is none when it is a
+  sentence adverb ("Still, he said, …"), B none when a relative clause follows.
+- closing_cue: "CLAUSE, said X." / "CLAUSE, X said." (optionally ", citing …"
+  after), not "…, he told a joke".
+- according_cue: "According to PERSON, CLAUSE." / "CLAUSE, according to PERSON(, a
+  role)." with a named person or a singular role, never an organisation.
+"""
+from __future__ import annotations
+
+import re
+
+from .attribution import Record
+from .clauses import (DATELINE_RE, DAYS, INTRO_RE, MIN_WORDS, NEEDS_THAT, WORD_RE, Sentence,
+                      clause_record, good_subject, quote_free)
+from .lexicon import INDIRECT_VERBS, THAT_ONLY_VERBS
+
+_TAIL_OK_RE = re.compile(r"(?:\s+(?:on\s+|last\s+)?" + DAYS + r"|\s+(?:yesterday|today|earlier))?"
+                         r"\s*(?:,\s+[a-z][^.!?]*)?[.!?]?\s*")
+# "A, X said Tuesday, B": a time adverbial at most between the verb and the comma.
+_INTERPOSED_TAIL_RE = re.compile(r"(?:\s+(?:on\s+|last\s+)?" + DAYS
+                                 + r"|\s+(?:yesterday|today|earlier))?\s*,\s+"
+                                 r"(?=[a-z])(?!(?:which|who|whom|whose|where|and|but)\b)")
+# "Still, he said, …", "In the end, she said, …": the writer's framing, not the statement.
+_ADVERBIAL_RE = re.compile(
+    r"[\s•·*\-–—]*(?:[A-Z][a-z]+ly|Still|However|Instead|Now|Then|Yet|Indeed|Moreover|"
+    r"Nevertheless|Nonetheless|Meanwhile|Besides|Otherwise|Also|Again|Thus|Hence|Therefore|"
+    r"Today|Yesterday|Often|Sometimes|Already|In particular|Above all|Of course|In addition|"
+    r"By contrast|Even so|As a result|In the end|In any case|At the same time|For now|So far|"
+    r"In fact|After all|At least|In short|Still more|Even then)")
+_ACCORDING_COMMA_RE = re.compile(r"\s*,\s+")
+# "According to Ana Ruiz, the campaign's director, …": a role, then the clause.
+_ROLE_APPOSITIVE_RE = re.compile(r"(?:(?:a|an|the)\s+)?(?:[\w'’\-]+\s+){0,6}?[\w'’\-]+,")
+# "…, according to X(, a role)." ends the sentence; "…, according to X, are 16 …" does not.
+_ACCORDING_TAIL_RE = re.compile(r"\s*(?:,\s+(?:a|an|the|who|his|her|its|their)\b[^.!?]*)?"
+                                r"[.!?]?\s*")
+_TOLD_THING_RE = re.compile(r"\s+(?:a|an|the|his|her)\s+(?:joke|story|tale|lie|truth|secret)\b")
+
+
+def interposed_cue(s: Sentence, found: list[Record]) -> Record | None:
+    """Match 'A, X said, B.': A and B are two passages of one statement (same cue)."""
+    if found:
+        return None
+    doc, lo, hi = s.doc, s.lo, s.hi
+    for cue in s.cues:
+        if cue.verb not in INDIRECT_VERBS or not good_subject(cue) or cue.start >= cue.verb_start \
+                or cue.verb in NEEDS_THAT or cue.verb in THAT_ONLY_VERBS:
+            continue
+        comma = doc.masked.rfind(",", lo, cue.start)
+        if comma < 0 or doc.masked[comma + 1:cue.start].strip():
+            continue
+        after = _INTERPOSED_TAIL_RE.match(doc.masked, cue.end, hi)
+        if after is None:
+            continue
+        start = DATELINE_RE.match(doc.text, lo, comma).end()
+        if not quote_free(doc, start, comma) or start >= comma:
+            continue
+        second = clause_record(doc, after.end(), hi, cue, lo)
+        if second is None:
+            continue
+        if not _ADVERBIAL_RE.fullmatch(doc.masked, start, comma):
+            found.append(Record(start, comma, "indirect", cue, cue.start, hi, sentence_start=lo))
+        return second
+    return None
+
+
+def closing_cue(s: Sentence, found: list[Record]) -> Record | None:
+    """Match 'CLAUSE, said X.' or 'CLAUSE, X said.' ending the sentence."""
+    if found:
+        return None
+    doc, lo, hi = s.doc, s.lo, s.hi
+    for cue in reversed(s.cues):
+        if cue.verb not in INDIRECT_VERBS or not good_subject(cue):
+            continue
+        comma = doc.masked.rfind(",", lo, cue.start)
+        if comma < 0 or doc.masked[comma + 1:cue.start].strip():
+            continue
+        if not _TAIL_OK_RE.fullmatch(doc.masked, cue.end, hi) or (
+                cue.start == cue.verb_start and doc.masked[cue.verb_end:cue.mention.start].strip()):
+            continue  # "…, noted that Cruz's manager, Jeff Roe, is …" is no closing cue
+        if _TOLD_THING_RE.match(doc.masked, cue.verb_end, cue.end):
+            continue  # "…, he told a joke."
+        start = DATELINE_RE.match(doc.text, lo, comma).end()
+        if not quote_free(doc, start, comma):
+            continue
+        if len(WORD_RE.findall(doc.text[start:comma])) < MIN_WORDS:
+            continue
+        return Record(start, comma, "indirect", cue, cue.start, hi, sentence_start=lo)
+    return None
+
+
+def according_cue(s: Sentence, found: list[Record]) -> Record | None:
+    """Match 'According to PERSON, CLAUSE.' and 'CLAUSE, according to PERSON.' where
+    the person is named or a singular role ("a spokeswoman"); never a document, a
+    survey or an organisation ("according to the company")."""
+    if found:
+        return None
+    doc, lo, hi = s.doc, s.lo, s.hi
+    for cue in s.cues:
+        m = cue.mention
+        if cue.verb != "according to" or m.org or m.kind not in ("name", "anonymous") \
+                or not good_subject(cue):
+            continue
+        if INTRO_RE.fullmatch(doc.masked, lo, cue.start):
+            comma = _ACCORDING_COMMA_RE.match(doc.masked, m.end, hi)
+            if comma is not None and not _ROLE_APPOSITIVE_RE.match(doc.masked, comma.end(), hi):
+                return clause_record(doc, comma.end(), hi, cue, lo)
+            continue
+        comma = doc.masked.rfind(",", lo, cue.start)
+        if comma < 0 or doc.masked[comma + 1:cue.start].strip() \
+                or not _ACCORDING_TAIL_RE.fullmatch(doc.masked, cue.end, hi):
+            continue
+        start = DATELINE_RE.match(doc.text, lo, comma).end()
+        if quote_free(doc, start, comma) and len(WORD_RE.findall(doc.text[start:comma])) >= MIN_WORDS:
+            return Record(start, comma, "indirect", cue, cue.start, hi, sentence_start=lo)
+    return None

@@ -1,0 +1,191 @@
+"""Reported (indirect) speech rules on short hand-written texts, one table per rule of
+reported.RULES, in its order.
+
+Each row is (text, expected indirect passages as (text, speaker name)). The texts are
+invented; the expected values are written by hand.
+"""
+from __future__ import annotations
+
+import pytest
+
+from api.extraction import extract_quotes
+from api.extraction.reported import RULES
+
+
+def _indirect(text: str) -> list[tuple[str, str | None]]:
+    out = []
+    for q in extract_quotes(text, "2024-05-02"):
+        assert text[q.start:q.end] == q.text
+        if q.kind == "indirect":
+            out.append((q.text, q.speaker.name if q.speaker else None))
+    return out
+
+
+def test_rules_are_named_in_order():
+    assert [r.__name__ for r in RULES] == ["interposed_cue", "closing_cue", "as_cue",
+                                           "opening_cue", "appositive_cue", "saying",
+                                           "second_that",
+                                           "coordinated_cue", "according_cue"]
+
+
+# "A, X said, B": both parts are one statement, two passages with one cue; a relative
+# clause after the cue is the writer's.
+INTERPOSED_CUE = [
+    ("The new timetable, Odile Marchetti said, would cut waiting times at rural stations.",
+     [("The new timetable", "Odile Marchetti"),
+      ("would cut waiting times at rural stations", "Odile Marchetti")]),
+    ("The levy raised little, she said on Monday, because few firms had registered.",
+     [("The levy raised little", None),
+      ("because few firms had registered", None)]),
+    # a sentence adverb before the cue frames the statement; it is not a passage
+    ("Still, Odile Marchetti said, the rural stations would keep their ticket offices.",
+     [("the rural stations would keep their ticket offices", "Odile Marchetti")]),
+    ("The new timetable, several people close to the board said, would be delayed.", []),
+    ("Pressure on the hull rises sharply below 300 metres, Rafe Olsen explained, which is why "
+     "the dive was cut short.",
+     [("Pressure on the hull rises sharply below 300 metres", "Rafe Olsen")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", INTERPOSED_CUE)
+def test_interposed_cue(text, expected):
+    assert _indirect(text) == expected
+
+
+CLOSING_CUE = [
+    ("The bridge would reopen to lorries by the end of March, said Colin Avery.",
+     [("The bridge would reopen to lorries by the end of March", "Colin Avery")]),
+    ("Harvest yields in the valley fell by a third last year, Imogen Tate said.",
+     [("Harvest yields in the valley fell by a third last year", "Imogen Tate")]),
+    ("Too late, Imogen Tate said.", []),  # three words are no passage
+    ("On the last night of the festival in Hove, Imogen Tate told a joke.", []),
+]
+
+
+@pytest.mark.parametrize("text,expected", CLOSING_CUE)
+def test_closing_cue(text, expected):
+    assert _indirect(text) == expected
+
+
+AS_CUE = [
+    ("As Joaquim Pereira said on Tuesday, the harbour needs a second breakwater.",
+     [("the harbour needs a second breakwater", "Joaquim Pereira")]),
+    ("As Joaquim Pereira said, it rained.", []),
+]
+
+
+@pytest.mark.parametrize("text,expected", AS_CUE)
+def test_as_cue(text, expected):
+    assert _indirect(text) == expected
+
+
+OPENING_CUE = [
+    ("Marta Villanueva said the depot would close in the spring.",
+     [("the depot would close in the spring", "Marta Villanueva")]),
+    ("Marta Villanueva said on Friday that the depot would close in the spring.",
+     [("the depot would close in the spring", "Marta Villanueva")]),
+    ("Marta Villanueva told reporters that the depot would close in the spring.",
+     [("the depot would close in the spring", "Marta Villanueva")]),
+    ("Marta Villanueva told the depot staff about the spring.", []),  # no clause
+    # a second reporting predicate ends the clause
+    ("Ivo Brandt said the ferry was safe and accused the council of scaremongering.",
+     [("the ferry was safe", "Ivo Brandt")]),
+    ("Experts say the depot will close in the spring.", []),  # a vague group
+    ("Did Marta Villanueva say the depot would close in the spring?", []),  # a question
+    # "announced", "suggested", "recalled" … report speech only with "that" after them
+    ("Hallgrim Energy announced on Tuesday that it would sell its two oldest rigs.",
+     [("it would sell its two oldest rigs", "Hallgrim Energy")]),
+    ("Hallgrim Energy announced a plan that would close its two oldest rigs.", []),
+    ("Nadia Ferrante recalled that the river had flooded the square twice in 1998.",
+     [("the river had flooded the square twice in 1998", "Nadia Ferrante")]),
+    ("Retired judge Amos Kettering told a packed hall at the library in Dunmore on "
+     "Saturday that the court had lost its way.",
+     [("the court had lost its way", "Amos Kettering")]),
+    ("Imelda Roux said it was too early to judge the new rota.",
+     [("it was too early to judge the new rota", "Imelda Roux")]),
+    # "X, who said A, said B": the second predicate ends the first passage
+    ("Petra Lindqvist, who said the fund was solvent, said she would stay on.",
+     [("the fund was solvent", "Petra Lindqvist")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", OPENING_CUE)
+def test_opening_cue(text, expected):
+    assert _indirect(text) == expected
+
+
+APPOSITIVE_CUE = [
+    ("Mira Santos, a fellow at the Hollis Institute, said the council could file a "
+     "complaint with the court.",
+     [("the council could take the matter to the court", "Mira Santos")]),
+    ("Last week, a quiet month for the firm, said little about the council's plans.", []),
+]
+
+
+@pytest.mark.parametrize("text,expected", APPOSITIVE_CUE)
+def test_appositive_cue(text, expected):
+    assert _indirect(text) == expected
+
+
+SAYING = [
+    ("Desmond Achebe rejected the offer, saying the terms were far too vague.",
+     [("the terms were far too vague", "Desmond Achebe")]),
+    # the participle ends the first passage; its quotation is the record of what follows
+    ("Desmond Achebe said the offer was far too vague, adding that he would “walk away”.",
+     [("the offer was far too vague", "Desmond Achebe")]),
+    ("Desmond Achebe said the offer was far too vague, adding that he would walk away "
+     "from the talks.",
+     [("the offer was far too vague", "Desmond Achebe"),
+      ("he would walk away from the talks", "Desmond Achebe")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", SAYING)
+def test_saying(text, expected):
+    assert _indirect(text) == expected
+
+
+SECOND_THAT = [
+    ("Ruth Kessler said that the audit had found no fraud and that the accounts "
+     "would be published in May.",
+     [("the audit had found no fraud", "Ruth Kessler"),
+      ("the accounts would be published in May", "Ruth Kessler")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", SECOND_THAT)
+def test_second_that(text, expected):
+    assert _indirect(text) == expected
+
+
+# "X did A and said B": the coordinated reporting verb is a cue of its own.
+COORDINATED_CUE = [
+    ("Lena Dorr said the plan was sound and added that nobody would miss the old depot.",
+     [("the plan was sound", "Lena Dorr"),
+      ("nobody would miss the old depot", "Lena Dorr")]),
+    ("Lena Dorr called the poll a “weather vane” and said it was right more often than "
+     "the rest.", [("it was often more reliable than the rest", "Lena Dorr")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", COORDINATED_CUE)
+def test_coordinated_cue(text, expected):
+    assert _indirect(text) == expected
+
+
+# "according to" a named person or a singular role opening or closing the sentence;
+# never an organisation, a document or a survey.
+ACCORDING_CUE = [
+    ("The plant will close in May, according to Dana Whitcombe, the site manager.",
+     [("The plant will close in May", "Dana Whitcombe")]),
+    ("According to Dana Whitcombe, the plant will close in May.",
+     [("the plant will close in May", "Dana Whitcombe")]),
+    ("The plant will close in May, according to the company.", []),
+    ("The plant will close in May, according to a report by the regional council.", []),
+    ("According to Dana Whitcombe, the site manager, the plant will close.", []),
+]
+
+
+@pytest.mark.parametrize("text,expected", ACCORDING_CUE)
+def test_according_cue(text, expected):
+    assert _indirect(text) == expected
