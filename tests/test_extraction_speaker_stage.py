@@ -148,3 +148,19 @@ NAME_DETAILS = [
 @pytest.mark.parametrize("text,passage,name,kind", NAME_DETAILS)
 def test_name_details(text, passage, name, kind):
     _check(text, passage, name, kind)
+
+
+# Headline and sentence openers glued to a name are no part of it.
+NAME_OPENERS = [
+    ("Why Voters Are Cheering Nora Lindqvist\n\nThe mayor won a second term.\n\n"
+     "“We did it together,” Lindqvist said.", "We did it together,", "Nora Lindqvist",
+     "person"),
+    ("Does Halvorsen Have A Plan\n\nCouncillor Erik Halvorsen spoke on Monday.\n\n"
+     "“The plan is ready,” Halvorsen said.", "The plan is ready,", "Erik Halvorsen",
+     "person"),
+]
+
+
+@pytest.mark.parametrize("text,passage,name,kind", NAME_OPENERS)
+def test_name_openers(text, passage, name, kind):
+    _check(text, passage, name, kind)

@@ -94,8 +94,10 @@ def _clean_name(raw: str) -> tuple[str, ...]:
     toks = toks[cut:]
     if len([t for t in toks if t.lower() not in NAME_PARTICLES]) > 4:
         return ()  # "Ana Roe Auctions Off Boat Used …": a headline, not a name
-    while len(toks) > 2 and (toks[0].lower() in NAME_PREFIX_TITLES or toks[0].lower() in ROLE_NOUNS):
-        toks = toks[1:]  # "Councilwoman Maria Ortiz", "Critic Sam Ellis"
+    while len(toks) > 2 and (toks[0].lower() in NAME_PREFIX_TITLES or toks[0].lower() in ROLE_NOUNS
+                             or (toks[0].endswith("ing")
+                                 and toks[0].lower() not in GIVEN_NAME_GENDER)):
+        toks = toks[1:]  # "Councilwoman Maria Ortiz", "Critic Sam Ellis", "Celebrating Jo Roe"
     if len(toks) == 2 and toks[0].lower() in PERSON_TITLES and toks[0].lower() != "dean" \
             and toks[0].lower() not in GIVEN_NAME_GENDER:
         return ()  # "Striker Haaland", "President Lula": one name, told by persons.py
