@@ -164,3 +164,16 @@ NAME_OPENERS = [
 @pytest.mark.parametrize("text,passage,name,kind", NAME_OPENERS)
 def test_name_openers(text, passage, name, kind):
     _check(text, passage, name, kind)
+
+
+# A bare surname shared by several persons is the one who spoke last.
+NAMESAKES = [
+    ("“We will win this seat,” said candidate Ana Ruiz on Monday. Her husband, Pedro Ruiz, "
+     "stood beside her.\n\n“Nobody gave us a chance,” Ruiz said.",
+     "Nobody gave us a chance,", "Ana Ruiz", "person"),
+]
+
+
+@pytest.mark.parametrize("text,passage,name,kind", NAMESAKES)
+def test_namesakes(text, passage, name, kind):
+    _check(text, passage, name, kind)

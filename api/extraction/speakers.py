@@ -7,7 +7,9 @@ the mention has no referent it can name, or None to pass to the next rule.
 Rules:
 - place: a US state or city ("said Idaho …") or a function word is no speaker.
 - name: a name resolves to the fullest person name of the article that it
-  abbreviates (cast.py), never one of the other gender than its honorific ("Mr."); an organisation name to itself or its alias; a one-word
+  abbreviates (cast.py), never one of the other gender than its honorific ("Mr.");
+  a surname several persons share is the one who spoke last, else the one named in
+  full most often; an organisation name to itself or its alias; a one-word
   speaker is an organisation unless person-like (organisations.py).
 - pronoun: "they" is the last speaker; "it" the organisation of organisations.py;
   he/she a person-like person named earlier in the same sentence, else the subject of the
@@ -44,9 +46,10 @@ from typing import Callable, Union
 
 from .document import Document
 from .entities import WORD_RE, Entity, may_be
-from .lexicon import ALIASES, GIVEN_NAME_GENDER, HONORIFIC_GENDER, ORG_WORDS, STOP_CAPS, US_PLACES
+from .lexicon import ALIASES, HONORIFIC_GENDER, ORG_WORDS, STOP_CAPS, US_PLACES
 from .mentions import Mention
-from .organisations import RECENT, Organisations
+from .organisations import RECENT
+from .salience import Persons
 
 _ANONYMITY_RE = re.compile(r"anonymity|not (?:want|wish|authori[sz]ed) to be (?:named|identified)|"
                            r"declined to be (?:named|identified)|asked not to be (?:named|identified)")
@@ -54,14 +57,13 @@ _ANONYMITY_RE = re.compile(r"anonymity|not (?:want|wish|authori[sz]ed) to be (?:
 NOBODY = Entity("", "nobody")  # a rule's decision that the mention names no one it can find
 
 
-class Discourse(Organisations):
+class Discourse(Persons):
     """Persons and speakers of one article, with recency for anaphora."""
 
     def __init__(self, doc: Document) -> None:
         super().__init__(doc)
         self.last_speaker: Entity | None = None
         self.spoken: list[Entity] = []  # speakers in reading order, repeats allowed
-        self._plain: dict[str, bool] = {}  # names written as a person's name would be
 
     def resolve(self, m: Mention, pos: int, sent_start: int) -> Entity | None:
         """Return the entity a mention refers to; None when it cannot be resolved."""
@@ -69,50 +71,6 @@ class Discourse(Organisations):
             ent = rule(self, m, pos, sent_start)
             if ent is not None:
                 return None if ent is NOBODY else ent
-        return None
-
-    def person_like(self, ent: Entity) -> bool:
-        """Tell whether a candidate for he/she may be a person: it shows a known gender, a
-        given name, a role, an honorific or a voice of its own, or its surname is written
-        on its own ("… Quist said"; "Harbor Islands", "Great Depression" and a headline's
-        "Trends Are" show none of it)."""
-        first, last = ent.name.split(" ", 1)[0], ent.name.rsplit(" ", 1)[-1]
-        if ent.kind != "person" or ent.gender is not None or ent.last >= 0 \
-                or bool(ent.roles) or first.lower() in GIVEN_NAME_GENDER \
-                or last in self.person_tokens:
-            return True
-        if ent.name not in self._plain:
-            self._plain[ent.name] = self.text.count(last) > self.text.count(ent.name)
-        return self._plain[ent.name]
-
-    def _person_in_sentence(self, lo: int, hi: int, gender: str) -> Entity | None:
-        """Return the person named in text[lo:hi] for he/she, if person-like."""
-        ent = self._person_in_span(lo, hi, gender)
-        return ent if ent is not None and self.person_like(ent) else None
-
-    def _recent_person(self, k: int) -> Entity | None:
-        """Return the latest person-like name at or before name index k."""
-        for j in range(k, max(-1, k - 30), -1):
-            ent = self._entity("person", self.names[j][1])
-            if self.person_like(ent):
-                return ent
-        return None
-
-    def _recent_speaker_fitting(self, gender: str) -> Entity | None:
-        """Return the latest person who spoke and whose gender is unknown or fits: "she"
-        after a man spoke goes back to the woman of unknown given name who spoke before."""
-        for ent in reversed(self.spoken[-RECENT:]):
-            if ent.kind == "person" and ent.gender in (None, gender):
-                return ent
-        return None
-
-    def _recent_of_gender(self, k: int, gender: str) -> Entity | None:
-        """Return the latest person named before name index k whose given name or
-        honorific says gender: "she" when only men were salient before."""
-        for j in range(k, max(-1, k - 60), -1):
-            ent = self._entity("person", self.names[j][1])
-            if ent.gender == gender:
-                return ent
         return None
 
     def _find_head(self, head: str, pos: int, anonymous_only: bool = False,
@@ -172,6 +130,8 @@ def by_name(d: Discourse, m: Mention, pos: int, sent_start: int) -> Entity | Non
                 return d._entity("organization", full)
         return d._entity("organization", ALIASES.get(m.name, m.name))
     name = d.canonical(m.name, pos)
+    if " " not in m.name:
+        name = d.namesake(m.name, name)
     said = HONORIFIC_GENDER.get(m.text.split(" ", 1)[0].lower()) if " " in m.text else None
     if said and name != m.name and d._entity("person", name).gender not in (None, said):
         name = m.name  # "Mr. Obama" is not the Michelle Obama the article names in full
