@@ -177,3 +177,17 @@ NAMESAKES = [
 @pytest.mark.parametrize("text,passage,name,kind", NAMESAKES)
 def test_namesakes(text, passage, name, kind):
     _check(text, passage, name, kind)
+
+
+# he/she in its own sentence is the subject named first, not a preposition's object.
+SENTENCE_SUBJECTS = [
+    ("While Thomas Brandt praised Ivan Kolar, he also warned that “the numbers do not lie.”",
+     "the numbers do not lie.", "Thomas Brandt", "person"),
+    ("After the defeat of Ivan Kolar, Thomas Brandt said he was “ready to lead.”",
+     "ready to lead.", "Thomas Brandt", "person"),
+]
+
+
+@pytest.mark.parametrize("text,passage,name,kind", SENTENCE_SUBJECTS)
+def test_pronoun_in_its_sentence(text, passage, name, kind):
+    _check(text, passage, name, kind)

@@ -55,7 +55,7 @@ _NAME_RE = re.compile(
     rf"(?:{_SP}+(?:{_PART}{_SP}+){{0,2}}(?:{_INITIAL}{_SP}+)*{_TOK})+")
 # \b first would defeat the skip-ahead
 _WORD_IN_RUN_RE = re.compile(r"\S+")
-_CAP_WORD_RE = re.compile(rf"[{_UP}](?<!\w[{_UP}])[\w'’\-]*")
+CAP_WORD_RE = _CAP_WORD_RE = re.compile(rf"[{_UP}](?<!\w[{_UP}])[\w'’\-]*")
 # "Former Secretary of State Jane Doe": an office "of"/"for" something before a name.
 _OFFICE_OF_RE = re.compile(r"(?<![\w’'])(?:(?:[Ff]ormer|[Ee]x-|[Ss]hadow|[Aa]cting)\s*)?"
                            r"(?:[A-Z][\w.\-]*\s+){1,3}(?:of|for)\s+$")

@@ -4,6 +4,8 @@ Rules:
 - A candidate for he/she shows it is a person: a known gender, a given name, a
   role, an honorific, a voice of its own, or its surname written on its own ("Harbor
   Islands", "Great Depression", a headline's "Trends Are" show none of it).
+- he/she within its own sentence is the first person-like person named there whose
+  gender fits and who is no preposition's object ("While Roe praised Poe, she said").
 - The last person named is the latest person-like name; the last person of a
   gender is the latest name whose given name or honorific says it; the last speaker
   fitting a gender is the latest person who spoke whose gender is not known to differ.
@@ -12,9 +14,15 @@ Rules:
 """
 from __future__ import annotations
 
+from .cast import CAP_WORD_RE as _CAP_WORD_RE
 from .entities import Entity
 from .lexicon import GIVEN_NAME_GENDER
 from .organisations import RECENT, Organisations
+
+_PREPOSITIONS = frozenset("""
+of for with after before about against to by from on in at over under than like despite
+toward towards including among between without
+""".split())
 
 
 class Persons(Organisations):
@@ -41,9 +49,25 @@ class Persons(Organisations):
         return self._plain[ent.name]
 
     def _person_in_sentence(self, lo: int, hi: int, gender: str) -> Entity | None:
-        """Return the person named in text[lo:hi] for he/she, if person-like."""
-        ent = self._person_in_span(lo, hi, gender)
-        return ent if ent is not None and self.person_like(ent) else None
+        """Return the person he/she means among those named in text[lo:hi]: the first
+        person-like one whose gender fits and that is no preposition's object, as the
+        subject comes first ("While Roe praised Poe, she said …" is Roe)."""
+        for w in _CAP_WORD_RE.finditer(self.text, max(lo, hi - 300), hi):
+            word = w.group()
+            if word in self.by_token and self.text[w.end():w.end() + 2] not in ("’s", "'s") \
+                    and not self._after_preposition(lo, w.start()):
+                ent = self._entity("person", self.canonical(word, w.start()))
+                if ent.gender in (None, gender) and self.person_like(ent):
+                    return ent
+        return None
+
+    def _after_preposition(self, lo: int, at: int) -> bool:
+        """Tell whether the name ending with the word at `at` is a preposition's object
+        ("the murder of Father Jo Roe", "With a vote for Roe ruled out")."""
+        before = self.text[lo:at].split()
+        while before and before[-1][:1].isupper():
+            before.pop()  # the rest of the name and its titles
+        return bool(before) and before[-1].lower() in _PREPOSITIONS
 
     def namesake(self, surname: str, name: str) -> str:
         """Return which of several persons sharing a surname a bare "Sanders" means: the

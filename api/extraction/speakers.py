@@ -152,7 +152,8 @@ def by_pronoun(d: Discourse, m: Mention, pos: int, sent_start: int) -> Entity | 
     last = d.last_speaker if d.last_speaker and d.last_speaker.kind != "organization" else None
     k = bisect_left(d._positions, pos) - 1
     recent = (lambda: d._recent_person(k)) if k >= 0 else (lambda: None)
-    for find in (lambda: d._person_in_sentence(sent_start, m.start, m.name),
+    lo = min(sent_start, d.doc.sentence_bounds(m.start)[0])
+    for find in (lambda: d._person_in_sentence(lo, m.start, m.name),
                  lambda: d._previous_subject(sent_start), lambda: last, recent,
                  lambda: d._recent_of_gender(k, m.name),
                  lambda: d._recent_speaker_fitting(m.name)):
