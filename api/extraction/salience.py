@@ -64,7 +64,7 @@ class Persons(Organisations):
     def _after_preposition(self, lo: int, at: int) -> bool:
         """Tell whether the name ending with the word at `at` is a preposition's object
         ("the murder of Father Jo Roe", "With a vote for Roe ruled out")."""
-        before = self.text[lo:at].split()
+        before = self.text[max(lo, at - 120):at].split()
         while before and before[-1][:1].isupper():
             before.pop()  # the rest of the name and its titles
         return bool(before) and before[-1].lower() in _PREPOSITIONS
