@@ -191,3 +191,16 @@ SENTENCE_SUBJECTS = [
 @pytest.mark.parametrize("text,passage,name,kind", SENTENCE_SUBJECTS)
 def test_pronoun_in_its_sentence(text, passage, name, kind):
     _check(text, passage, name, kind)
+
+
+# A description no speaker precedes is the subject of its own sentence when one is named.
+DESCRIPTION_SUBJECTS = [
+    ("The vote is on Friday.\n\nAs Ruth Adler weighed the offer from Thomas Grant, the "
+     "senator said she had “no plan to back down first.”",
+     "no plan to back down first.", "Ruth Adler", "person"),
+]
+
+
+@pytest.mark.parametrize("text,passage,name,kind", DESCRIPTION_SUBJECTS)
+def test_description_in_its_sentence(text, passage, name, kind):
+    _check(text, passage, name, kind)

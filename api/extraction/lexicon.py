@@ -259,7 +259,7 @@ finance energy labor labour agriculture education trade security public national
 international federal central global world western eastern northern southern
 photo video read watch related advertisement reporting editing additional
 like to of despite neither either unlike speaking presumptive democratic rival once
-did does do is was are were vermonter texan floridian ohioan iowan virginian
+did does do is was are were had has have vermonter texan floridian ohioan iowan virginian
 californian coloradan arizonan nevadan michigander minnesotan georgian
 """.split())
 

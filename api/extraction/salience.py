@@ -48,7 +48,7 @@ class Persons(Organisations):
             self._plain[ent.name] = self.text.count(last) > self.text.count(ent.name)
         return self._plain[ent.name]
 
-    def _person_in_sentence(self, lo: int, hi: int, gender: str) -> Entity | None:
+    def _person_in_sentence(self, lo: int, hi: int, gender: str | None) -> Entity | None:
         """Return the person he/she means among those named in text[lo:hi]: the first
         person-like one whose gender fits and that is no preposition's object, as the
         subject comes first ("While Roe praised Poe, she said …" is Roe)."""
@@ -57,7 +57,7 @@ class Persons(Organisations):
             if word in self.by_token and self.text[w.end():w.end() + 2] not in ("’s", "'s") \
                     and not self._after_preposition(lo, w.start()):
                 ent = self._entity("person", self.canonical(word, w.start()))
-                if ent.gender in (None, gender) and self.person_like(ent):
+                if (gender is None or ent.gender in (None, gender)) and self.person_like(ent):
                     return ent
         return None
 

@@ -33,7 +33,8 @@ Rules:
   the body only serves a headline; "the 62-year-old" is the person of that age.
 - previous subject: else the person opening the previous sentence, if they may hold
   that role (subjects.py).
-- paragraph person: else the last person named earlier in the paragraph.
+- paragraph person: else the first person named in its own sentence who is no
+  preposition's object, else the last person named earlier in the paragraph.
 - opening person: before anyone has spoken, the person opening the previous
   sentence, else the person named (possessive allowed) just before the paragraph.
 - A description still unresolved is settled by the forward rules of resolution.py.
@@ -234,7 +235,10 @@ def by_paragraph_person(d: Discourse, m: Mention, pos: int, sent_start: int) -> 
         return None
     # "Lindqvist … was less diplomatic. “…,” the Swedish forward said."
     para = d.doc.line_bounds(d.doc.line_index(m.start))[0]
-    return _fitting(d, m, d._person_in_span(para, m.start))
+    lo = max(para, d.doc.sentence_bounds(m.start)[0])
+    # "As Roe weighed the offer from Poe, the senator said …": the subject comes first
+    return _fitting(d, m, d._person_in_sentence(lo, m.start, None)
+                    or d._person_in_span(para, m.start))
 
 
 def by_opening_person(d: Discourse, m: Mention, pos: int, sent_start: int) -> Entity | None:
