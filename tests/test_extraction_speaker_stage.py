@@ -73,6 +73,15 @@ def test_role_between_place_and_name(text, passage, name, kind):
 
 # "said the Vermont senator": a description, resolved to the person holding that role.
 PLACE_ROLES = [
+    ("Indiana Gov. Mark Dalton campaigned in Ohio on Monday. Senator Ruth Adler also "
+     "spoke.\n\nThe Indiana governor said voters wanted “a real change.”", "a real change.",
+     "Mark Dalton", "person"),
+    ("Republican nominee Grant Hollis toured a plant. His rival, Alma Reyes, held a rally."
+     "\n\n“We will bring these jobs back,” the Republican nominee said.",
+     "We will bring these jobs back,", "Grant Hollis", "person"),
+    ("Former Secretary of State Jane Wexler spoke first. Then Mayor Tom Bell spoke.\n\n"
+     "“It was a fine evening,” the former secretary of state said.",
+     "It was a fine evening,", "Jane Wexler", "person"),
     ("Vermont Sen. Lyle Granger spoke for an hour in the chamber.\n\n“This bill is a "
      "giveaway,” said the Vermont senator.", "This bill is a giveaway,", "Lyle Granger",
      "person"),
