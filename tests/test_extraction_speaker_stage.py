@@ -22,7 +22,7 @@ def _check(text, passage, name, kind):
 
 def test_rules_are_named_functions_in_docstring_order():
     names = [r.__name__ for r in RULES]
-    assert names[:3] == ["by_place", "by_name", "by_pronoun"]
+    assert names[:4] == ["by_place", "by_headline", "by_name", "by_pronoun"]
     assert names[-1] == "by_opening_person"
     assert [r.__name__ for r in FORWARD_RULES] == [
         "recent_anaphor", "next_subject", "next_named_speaker", "unknown"]
@@ -212,4 +212,19 @@ DESCRIPTION_SUBJECTS = [
 
 @pytest.mark.parametrize("text,passage,name,kind", DESCRIPTION_SUBJECTS)
 def test_description_in_its_sentence(text, passage, name, kind):
+    _check(text, passage, name, kind)
+
+
+# A run in capitals or a headline clause is no speaker; a surname that looks like a
+# verb ("Said") still is one.
+HEADLINE_SPEAKERS = [
+    ("VOTE EARLY Now\n\nPolls open at seven.\n\n“Bring your card,” VOTE EARLY Now said.",
+     "Bring your card,", None, None),
+    ("“The fund is empty,” said campaigner Layla Said. “We need help.”",
+     "The fund is empty,", "Layla Said", "person"),
+]
+
+
+@pytest.mark.parametrize("text,passage,name,kind", HEADLINE_SPEAKERS)
+def test_headline_speakers(text, passage, name, kind):
     _check(text, passage, name, kind)

@@ -89,8 +89,8 @@ def _clean_name(raw: str) -> tuple[str, ...]:
         low = t.lower()
         if low in STOP_CAPS or low in TITLE_WORDS or low.rstrip("s") in TITLE_WORDS \
                 or low + "." in TITLE_WORDS \
-                or low in HEADLINE_VERBS:
-            cut = k + 1  # "Podesta Says Obama …": a headline's verb ends no name
+                or (low in HEADLINE_VERBS and (k < len(toks) - 1 or len(toks) > 2)):
+            cut = k + 1  # "Podesta Says Obama …" (but "Omar Said" is a name)
     toks = toks[cut:]
     if len([t for t in toks if t.lower() not in NAME_PARTICLES]) > 4:
         return ()  # "Ana Roe Auctions Off Boat Used …": a headline, not a name

@@ -6,6 +6,8 @@ the mention has no referent it can name, or None to pass to the next rule.
 
 Rules:
 - place: a US state or city ("said Idaho …") or a function word is no speaker.
+- headline: a name of two or more words in capitals, or of three or more holding a
+  headline verb ("SAVE A QUARTER Let", "Podesta Said Obamas") is no speaker.
 - name: a name resolves to the fullest person name of the article that it
   abbreviates (cast.py), never one of the other gender than its honorific ("Mr.");
   a surname several persons share is the one who spoke last, else the one named in
@@ -47,7 +49,7 @@ from typing import Callable, Union
 
 from .document import Document
 from .entities import WORD_RE, Entity, may_be
-from .lexicon import ALIASES, HONORIFIC_GENDER, ORG_WORDS, STOP_CAPS, US_PLACES
+from .lexicon import ALIASES, HEADLINE_VERBS, HONORIFIC_GENDER, ORG_WORDS, STOP_CAPS, US_PLACES
 from .mentions import Mention
 from .organisations import RECENT
 from .salience import Persons
@@ -118,6 +120,16 @@ def by_place(d: Discourse, m: Mention, pos: int, sent_start: int) -> Entity | No
     if m.kind == "name" and (m.name.lower() in US_PLACES
                              or (m.name.lower() in STOP_CAPS and not m.org)):
         return NOBODY  # "said Idaho …", "Of …": a state, a city or a function word
+    return None
+
+
+def by_headline(d: Discourse, m: Mention, pos: int, sent_start: int) -> Entity | None:
+    if m.kind != "name":
+        return None
+    words = m.name.split()
+    shouted = sum(1 for w in words if len(w) > 1 and w.isalpha() and w.isupper())
+    if shouted >= 2 or (len(words) > 2 and any(w.lower() in HEADLINE_VERBS for w in words[1:])):
+        return NOBODY  # "SAVE A QUARTER Let", "Podesta Said Obamas": a headline
     return None
 
 
@@ -253,6 +265,6 @@ def by_opening_person(d: Discourse, m: Mention, pos: int, sent_start: int) -> En
         max(0, para - 600), para, possessive=True))
 
 
-RULES: tuple[Rule, ...] = (by_place, by_name, by_pronoun, by_anonymous, by_unnamed, by_statement,
+RULES: tuple[Rule, ...] = (by_place, by_headline, by_name, by_pronoun, by_anonymous, by_unnamed, by_statement,
                            by_organisation, by_role, by_previous_subject, by_paragraph_person,
                            by_opening_person)
