@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import http
 import logging
+import sqlite3
 
 import marshmallow as ma
 from flask import Response, json
@@ -115,8 +116,20 @@ def handle_citation_error(error: CitationError) -> Response:
     return problem(400, str(error), {field: [f"Must be one of: {accepted}."]})
 
 
+def handle_database_error(error: sqlite3.OperationalError) -> Response:
+    """A store still busy after the busy timeout is 503 (Retry-After: api.limits); else a 500."""
+    if "locked" in str(error) or "busy" in str(error):
+        return problem(503, "the store is busy with other writes; try again shortly")
+    if "interrupted" in str(error):
+        return problem(503, "the request needed more than its time budget "
+                            "(VERBATIM_REQUEST_BUDGET_MS); narrow it with more words or filters")
+    log.exception("database error", exc_info=error)
+    return problem(500, "the server failed; the error has been logged")
+
+
 def register_error_handlers(app) -> None:
     """Register the domain-error mappings on the app (HTTP errors go through VerbatimApi)."""
     app.register_error_handler(StoreError, handle_store_error)
+    app.register_error_handler(sqlite3.OperationalError, handle_database_error)
     app.register_error_handler(CitationError, handle_citation_error)
     app.register_error_handler(RecursionError, handle_too_deep)

@@ -117,9 +117,10 @@ def test_write_rate_limit_answers_429_with_retry_after(corpus_db, tmp_path, auth
 
     client = create_app({"DB": str(tmp_path / "rl.db"), "TOKENS": TOKENS,
                          "WRITE_RATE_LIMIT": "2/minute"}).test_client()
-    statuses = [client.post("/v1/sources", json={**ARTICLE, "text": f"Article {i}."},
-                            headers=auth_headers).status_code for i in range(3)]
-    assert statuses == [201, 201, 429]
+    answers = [client.post("/v1/sources", json={**ARTICLE, "text": f"Article {i}."},
+                           headers=auth_headers) for i in range(3)]
+    assert [a.status_code for a in answers] == [201, 201, 429]
+    assert "Retry-After" not in answers[0].headers  # only a 429 or a 503 says when to retry
     limited = client.post("/v1/sources", json=ARTICLE, headers=auth_headers)
     assert limited.content_type == "application/problem+json"
     assert 0 < int(limited.headers["Retry-After"]) <= 60
@@ -157,3 +158,21 @@ def test_a_generic_description_is_one_articles_speaker_and_roles_differing_in_ca
     unions = conn.execute("SELECT id FROM speakers WHERE name = 'union' ORDER BY id").fetchall()
     assert len(unions) == 2 and all(sid.startswith("union-") for (sid,) in unions)
     assert conn.execute("SELECT roles FROM speakers WHERE id = 'ana-lopez'").fetchone() == ('["Mayor"]',)
+
+
+def test_a_write_that_waits_too_long_for_another_is_503_with_retry_after(corpus_db, tmp_path, auth_headers):
+    from tests.live import copy_db
+    path = copy_db(corpus_db, tmp_path / "busy.db")
+    client = create_app({"DB": str(path), "TESTING": True, "SERVER_NAME": "api.test",
+                         "TOKENS": "alice:alice-secret-token", "BUSY_TIMEOUT_MS": 100}).test_client()
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # another writer holds the lock
+    try:
+        response = client.post("/v1/sources", json=ARTICLE, headers=auth_headers)
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert response.status_code == 503 and response.content_type == "application/problem+json"
+    assert response.headers["Retry-After"] == "2"
+    assert client.get("/healthz").get_json()["sources"] == 3
+    assert client.post("/v1/sources", json=ARTICLE, headers=auth_headers).status_code == 201
