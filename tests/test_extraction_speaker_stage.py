@@ -228,3 +228,19 @@ HEADLINE_SPEAKERS = [
 @pytest.mark.parametrize("text,passage,name,kind", HEADLINE_SPEAKERS)
 def test_headline_speakers(text, passage, name, kind):
     _check(text, passage, name, kind)
+
+
+# "the president" is not the vice president; "the Ohio senator" not a senator of another
+# state.
+RANKS_AND_PLACES = [
+    ("Vice President Leon Marsh spoke first. Former President Ada Quinn followed him.\n\n"
+     "“We built this party,” the former president said.", "We built this party,",
+     "Ada Quinn", "person"),
+    ("Ohio Sen. Mark Dalton and Vermont Sen. Thomas Reilly met on Monday.\n\n"
+     "“It went well,” said the Ohio senator.", "It went well,", "Mark Dalton", "person"),
+]
+
+
+@pytest.mark.parametrize("text,passage,name,kind", RANKS_AND_PLACES)
+def test_rank_and_place_of_the_description(text, passage, name, kind):
+    _check(text, passage, name, kind)
