@@ -244,3 +244,17 @@ RANKS_AND_PLACES = [
 @pytest.mark.parametrize("text,passage,name,kind", RANKS_AND_PLACES)
 def test_rank_and_place_of_the_description(text, passage, name, kind):
     _check(text, passage, name, kind)
+
+
+# "a statement saying" is the issuer the sentence opens with, never one of two.
+ISSUERS = [
+    ("Union leader Marta Kovacs issued a statement saying the deal was “a betrayal.”",
+     "a betrayal.", "Marta Kovacs", "person"),
+    ("Marta Kovacs and Ivan Petrov issued a statement saying the deal was “a betrayal.”",
+     "a betrayal.", None, None),
+]
+
+
+@pytest.mark.parametrize("text,passage,name,kind", ISSUERS)
+def test_statement_issuer(text, passage, name, kind):
+    _check(text, passage, name, kind)

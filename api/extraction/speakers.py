@@ -25,6 +25,8 @@ Rules:
   (American) official".
 - unnamed: a description in a sentence telling of anonymity ("speaking on condition
   of anonymity") is an anonymous speaker.
+- issuer: "a statement saying" is the person the sentence opens with ("Jo Roe
+  released a statement saying …"); no one when two or more open it.
 - statement: "the statement said" is the organisation that spoke last, else the one
   named last.
 - organisation: "the company/bank/club", "a police statement" is the organisation of
@@ -57,6 +59,7 @@ from .salience import Persons
 _ANONYMITY_RE = re.compile(r"anonymity|not (?:want|wish|authori[sz]ed) to be (?:named|identified)|"
                            r"declined to be (?:named|identified)|asked not to be (?:named|identified)")
 
+_COMPOUND_RE = re.compile(r"[^,.;:]{0,60}?\s(?:and|&)\s+[A-Z]")
 NOBODY = Entity("", "nobody")  # a rule's decision that the mention names no one it can find
 
 
@@ -196,6 +199,17 @@ def by_unnamed(d: Discourse, m: Mention, pos: int, sent_start: int) -> Entity | 
     return d._find_head(m.head, pos, anonymous_only=True) or d.unknown(m)
 
 
+def by_issuer(d: Discourse, m: Mention, pos: int, sent_start: int) -> Entity | None:
+    if m.kind != "definite" or not m.org or m.head != "statement" \
+            or not m.text.lower().startswith(("a ", "an ")):
+        return None
+    # "Jo Roe released a statement saying …": the person the sentence opens with
+    lo, hi = d.doc.sentence_bounds(m.start)
+    if _COMPOUND_RE.match(d.text, lo, m.start):
+        return NOBODY  # "Roe and Poe issued a statement": no one of them alone
+    return d._subject_of(lo, hi)
+
+
 def by_statement(d: Discourse, m: Mention, pos: int, sent_start: int) -> Entity | None:
     if m.kind != "definite" or not m.org or m.head != "statement":
         return None
@@ -265,6 +279,6 @@ def by_opening_person(d: Discourse, m: Mention, pos: int, sent_start: int) -> En
         max(0, para - 600), para, possessive=True))
 
 
-RULES: tuple[Rule, ...] = (by_place, by_headline, by_name, by_pronoun, by_anonymous, by_unnamed, by_statement,
-                           by_organisation, by_role, by_previous_subject, by_paragraph_person,
-                           by_opening_person)
+RULES: tuple[Rule, ...] = (by_place, by_headline, by_name, by_pronoun, by_anonymous, by_unnamed,
+                           by_issuer, by_statement, by_organisation, by_role, by_previous_subject,
+                           by_paragraph_person, by_opening_person)
