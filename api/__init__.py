@@ -11,7 +11,7 @@ from api import config as default_config
 from api.auth import SECURITY_SCHEME, configured_tokens
 from api.db import get_db, init_schema, set_deadline
 from api.errors import VerbatimApi, register_error_handlers
-from api.http import App, register_http
+from api.http import App, BodyDeadline, register_http
 from api.limits import init_limiter
 
 
@@ -44,6 +44,7 @@ def create_app(config: dict | None = None) -> Flask:
         app.config.update(config)
     app.config["TOKEN_MAP"] = configured_tokens(app.config)
     app.config["TRUSTED_HOSTS"] = trusted_hosts(app.config)
+    app.wsgi_app = BodyDeadline(app.wsgi_app, float(app.config["BODY_TIMEOUT_S"]))
     if int(app.config["PROXY_COUNT"]) > 0:
         hops = int(app.config["PROXY_COUNT"])
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops, x_port=hops,

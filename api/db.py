@@ -34,9 +34,14 @@ def set_deadline(deadline: float | None) -> None:
     _local.deadline = deadline
 
 
-def _past_deadline() -> int:
+def past_deadline() -> bool:
+    """Tell whether this thread's request has run past its time budget."""
     deadline = getattr(_local, "deadline", None)
-    return 1 if deadline is not None and time.monotonic() > deadline else 0
+    return deadline is not None and time.monotonic() > deadline
+
+
+def _past_deadline() -> int:
+    return 1 if past_deadline() else 0
 
 
 def connect(path: str | Path, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> sqlite_utils.Database:
