@@ -258,3 +258,15 @@ ISSUERS = [
 @pytest.mark.parametrize("text,passage,name,kind", ISSUERS)
 def test_statement_issuer(text, passage, name, kind):
     _check(text, passage, name, kind)
+
+
+# A contracted pronoun is a pronoun.
+CONTRACTED = [
+    ("Governor Tom Reilly spoke in Dayton on Monday. He’s predicting “a record turnout.”",
+     "a record turnout.", "Tom Reilly", "person"),
+]
+
+
+@pytest.mark.parametrize("text,passage,name,kind", CONTRACTED)
+def test_contracted_pronoun(text, passage, name, kind):
+    _check(text, passage, name, kind)

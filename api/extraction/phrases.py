@@ -1,7 +1,7 @@
 """The noun phrase that names a speaker, parsed from the tokens that end at it.
 
 Rules:
-- A pronoun is a pronoun; a capitalised run is a name (names.py), titles and roles
+- A pronoun is a pronoun, also contracted ("He’s predicting"); a capitalised run is a name (names.py), titles and roles
   before it its role; "Union Local 418": a number may end an organisation name.
 - A description is headed by a role or organisation noun ("the US ambassador to
   China", "a spokesperson for the company", "the 19-year-old", "the world number
@@ -115,8 +115,9 @@ def parse_core(text: str, toks: list[Tok]) -> Mention | None:
     if not toks:
         return None
     last = toks[-1][0]
-    if last in SUBJECT_PRONOUNS:
-        return Mention("pronoun", last, toks[-1][1], toks[-1][2], last.lower())
+    bare = _CONTRACTION_RE.sub("", last)
+    if bare in SUBJECT_PRONOUNS:  # "he", "He’s predicting", "she'd said"
+        return Mention("pronoun", bare, toks[-1][1], toks[-1][1] + len(bare), bare.lower())
     if last[:1].isdigit() and len(toks) > 1 and is_cap(toks[-2][0]):
         run = _name_run(text, toks)  # "Union Local 418"
         named = _named(text, toks, run) if run < len(toks) - 1 else None
@@ -131,6 +132,7 @@ def parse_core(text: str, toks: list[Tok]) -> Mention | None:
     return _named(text, toks, run) or _description(text, toks) or _affiliated(text, toks)
 
 
+_CONTRACTION_RE = re.compile(r"['’](?:s|d|ll|ve)$")
 _AFFILIATIONS = frozenset({"at", "of", "from", "with"})
 
 
