@@ -270,3 +270,17 @@ CONTRACTED = [
 @pytest.mark.parametrize("text,passage,name,kind", CONTRACTED)
 def test_contracted_pronoun(text, passage, name, kind):
     _check(text, passage, name, kind)
+
+
+# he/she after a sentence that ends by citing a person ("…, Mr. Roe said.") is that person.
+CLOSING_CITES = [
+    ("Barack Kellan spoke at length. Lora Finch, a scientist, said “the data are clear.”\n\n"
+     "Warmer seas could displace millions of people, Mr. Kellan said in his interview.\n\n"
+     "“If even a share of those families has to move,” he said, “you have a crisis.”",
+     "If even a share of those families has to move,", "Barack Kellan", "person"),
+]
+
+
+@pytest.mark.parametrize("text,passage,name,kind", CLOSING_CITES)
+def test_pronoun_after_a_closing_cite(text, passage, name, kind):
+    _check(text, passage, name, kind)

@@ -15,7 +15,7 @@ Rules:
   speaker is an organisation unless person-like (organisations.py).
 - pronoun: "they" is the last speaker; "it" the organisation of organisations.py;
   he/she a person-like person named earlier in the same sentence, else the subject of the
-  previous sentence, the last person or anonymous speaker, the last person named,
+  previous sentence, the person it ends by citing ("…, Mr. Roe said."), the last person or anonymous speaker, the last person named,
   the last person named of that gender, or the last person who spoke whose gender
   is not known to differ, skipping anyone whose known gender differs; the last
   person named is the latest name that shows it is a person (a given name, role,
@@ -170,7 +170,8 @@ def by_pronoun(d: Discourse, m: Mention, pos: int, sent_start: int) -> Entity | 
     recent = (lambda: d._recent_person(k)) if k >= 0 else (lambda: None)
     lo = min(sent_start, d.doc.sentence_bounds(m.start)[0])
     for find in (lambda: d._person_in_sentence(lo, m.start, m.name),
-                 lambda: d._previous_subject(sent_start), lambda: last, recent,
+                 lambda: d._previous_subject(sent_start),
+                 lambda: d.previous_closing_speaker(sent_start), lambda: last, recent,
                  lambda: d._recent_of_gender(k, m.name),
                  lambda: d._recent_speaker_fitting(m.name)):
         cand = find()  # in order of salience, computed only as far as needed
