@@ -14,13 +14,12 @@ Rules:
   full most often; an organisation name to itself or its alias; a one-word
   speaker is an organisation unless person-like (organisations.py).
 - pronoun: "they" is the last speaker; "it" the organisation of organisations.py;
-  he/she a person-like person named earlier in the same sentence, else the subject of the
-  previous sentence, the person it ends by citing ("…, Mr. Roe said."), the last person or anonymous speaker, the last person named,
-  the last person named of that gender, or the last person who spoke whose gender
-  is not known to differ, skipping anyone whose known gender differs; the last
-  person named is the latest name that shows it is a person (a given name, role,
-  honorific, voice, or its surname written alone: not "Harbor Islands", "Trends Are");
-  the first pronoun that refers to a person of unknown gender fixes it.
+  he/she the first person-like person named earlier in its own sentence, else the
+  subject of the previous sentence, the person that sentence ends by citing ("…,
+  Mr. Roe said."), the last person or anonymous speaker, the last person named, the
+  last person named of that gender, or the last person who spoke whose gender is not
+  known to differ, skipping anyone whose known gender differs (salience.py); the
+  first pronoun that refers to a person of unknown gender fixes it.
 - anonymous: "a U.S. official" is a new anonymous speaker, later matched by "the
   (American) official".
 - unnamed: a description in a sentence telling of anonymity ("speaking on condition
