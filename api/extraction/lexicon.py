@@ -271,6 +271,8 @@ finance energy labor labour agriculture education trade security public national
 international federal central global world western eastern northern southern
 photo video read watch related advertisement reporting editing additional
 like to of despite neither either unlike speaking presumptive democratic rival once
+did does do is was are were had has have vermonter texan floridian ohioan iowan virginian
+californian coloradan arizonan nevadan michigander minnesotan georgian
 """.split())
 
 # Third-person and past verbs of headlines that glue names into one capitalised run:
@@ -279,7 +281,8 @@ HEADLINE_VERBS = frozenset({f for f in SPEECH_VERBS if f.endswith("s")} | set(""
 said sent sends speaks calls called hits rips wins won loses lost backs endorses
 endorsed attacks attacked defends defended mocks mocked praises praised debunks
 debunked slammed blasted ripped knocks knocked explains reveals revealed admits
-responds reacts reacted shares shared
+responds reacts reacted shares shared sees seeks gets takes makes gives wants needs
+faces plans
 """.split()))
 
 # US states and cities: where something happens, never a speaker.
@@ -326,6 +329,7 @@ MONTH_ABBR = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug":
 ABBREVIATIONS = frozenset("""
 mr mrs ms dr prof sen rep gov gen col lt sgt st jr sr inc corp co ltd vs mt ft no
 jan feb aug sept oct nov dec capt maj adm rev gov mm mme messrs est approx dept univ
+del atty
 """.split())
 
 # Anonymous-source heads with an indefinite determiner: "a U.S. official".
