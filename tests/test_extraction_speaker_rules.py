@@ -507,3 +507,24 @@ ORG_COLONS = [
 @pytest.mark.parametrize("text,passage,name,kind", ORG_COLONS)
 def test_organisation_colon_introduction(text, passage, name, kind):
     _check(text, passage, name, kind)
+
+
+# A title-like word that ends a name after an honorific or a given name is a surname
+# ("Mr. King", "Dr. Bishop", "Rep. Owen Judge"), not a role; an office title after
+# another title ("Attorney General") is still no name.
+TITLE_SURNAMES = [
+    ("Mr. King said the new levy was “a tax on working families” and vowed to fight it.",
+     "a tax on working families", "King", "person"),
+    ("Dr. Bishop told the panel that the vaccine was “safe for children over five.”",
+     "safe for children over five.", "Bishop", "person"),
+    ("Rep. Owen Judge said the bill was “dead on arrival” in the Senate.",
+     "dead on arrival", "Owen Judge", "person"),
+    # negative: an office title is no surname
+    ("The Attorney General said the verdict was “a setback” for the county.",
+     "a setback", "Attorney General", "anonymous"),
+]
+
+
+@pytest.mark.parametrize("text,passage,name,kind", TITLE_SURNAMES)
+def test_title_word_as_surname(text, passage, name, kind):
+    _check(text, passage, name, kind)

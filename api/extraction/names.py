@@ -8,7 +8,8 @@ Rules:
 - Leading function words and adjectives ("The", "But", "Chinese") are not names;
   honorifics (Mr, Dr) are dropped rather than kept as a role; office titles
   ("Councilwoman", "Prosecutor") are a role; post-nominal letters (KC, QC) are the
-  role when no other is written, never part of the name.
+  role when no other is written, never part of the name; a title-like word ending the
+  run after an honorific or a given name is a surname ("Mr. King", "Ray King").
 - A capitalised run is an organisation when it holds an organisation word
   (Ministry, Times, Commission) or an ampersand ("Harrow & Finch"), is a known place,
   or is an acronym; a number may end an organisation name ("Union Local 418").
@@ -43,6 +44,7 @@ for from with by only even both this that these those his her their our its it w
 now still according during under over about against into
 """.split())
 HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. miss dr dr. prof. sir dame mm. m. mme.".split())
+_ABBREVIATED_TITLES = frozenset("sen. rep. gov. sen rep gov".split())
 _VERBISH = frozenset("""
 is was are were be been has have had says said say told tells met visited named appointed
 with to quoted cited added insisted warned
@@ -165,13 +167,25 @@ def _name_run(text: str, toks: list[Tok]) -> int:
     return i
 
 
+def surname_after(names: list[Tok], k: int) -> bool:
+    """Tell whether the title-like word names[k] ends a name as its surname: after an
+    honorific ("Mr. King", "Sen. Bishop") or a given name ("Ray King")."""
+    if k == 0 or k != len(names) - 1:
+        return False
+    prev = names[k - 1][0]
+    low = prev.lower()
+    return low in HONORIFICS or low in _ABBREVIATED_TITLES \
+        or (low in GIVEN_NAME_GENDER and low not in TITLE_WORDS and low not in ROLE_NOUNS)
+
+
 def _split_title(toks: list[Tok], run: int) -> tuple[int | None, list[Tok], int]:
     """Return (role start, name tokens, title index) for the run starting at toks[run]."""
     names = toks[run:]
     title_at = -1
     for k in range(len(names) - 1, -1, -1):  # the last title word of the run
         low = names[k][0].lower()
-        if low in ROLE_NOUNS or low in TITLE_WORDS or low in NAME_PREFIX_TITLES:
+        if (low in ROLE_NOUNS or low in TITLE_WORDS or low in NAME_PREFIX_TITLES) \
+                and not surname_after(names, k):
             title_at = k
             break
     if title_at >= 0:

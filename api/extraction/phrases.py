@@ -18,7 +18,8 @@ import re
 from .lexicon import (ADVERBS, DEFINITE, DOC_NOUNS, INDEFINITE, ORG_NOUNS, ROLE_NOUNS,
                       SUBJECT_PRONOUNS)
 from .names import (_CLAUSE_STOP, _POSSESSIVE_DETS, _PREPOSITIONS, _TIME_WORDS, FUNCTION_CAPS,
-                    Mention, Tok, _name_run, _named, _span_text, is_cap)
+                    Mention, Tok, _name_run, _named, _span_text, is_cap,
+                    surname_after)
 
 _RANKS = frozenset("one two three four five six seven eight nine ten 1 2 3 4 5 6 7 8 9 10".split())
 _AGED_RE = re.compile(r"\d{1,3}-year-old")  # "the 31-year-old said"
@@ -122,8 +123,9 @@ def parse_core(text: str, toks: list[Tok]) -> Mention | None:
         run = _name_run(text, toks)  # "Union Local 418"
         named = _named(text, toks, run) if run < len(toks) - 1 else None
         return named if named is not None and named.org else None
-    if not is_cap(last) or last.lower() in ROLE_NOUNS:
-        return _description(text, toks)
+    if not is_cap(last) or (last.lower() in ROLE_NOUNS
+                            and not surname_after(toks, len(toks) - 1)):
+        return _description(text, toks)  # but "Mr. King", "Ray King": a surname
     low = last.lower()
     if low[-1:] == "s" and low[:-1] in ROLE_NOUNS and (len(toks) == 1 or not is_cap(toks[-2][0])):
         # a lone plural is a vague group ("Scientists warned", "Doctors said"), no name
