@@ -528,3 +528,23 @@ TITLE_SURNAMES = [
 @pytest.mark.parametrize("text,passage,name,kind", TITLE_SURNAMES)
 def test_title_word_as_surname(text, passage, name, kind):
     _check(text, passage, name, kind)
+
+
+# A number may lead the role before a name after the verb ("said 9/11 widow X",
+# "said 2020 nominee X"); "the billionaire", "the tycoon" are role descriptions that
+# name the person introduced with that role.
+NUMBERED_ROLES = [
+    ("“We want the truth,” said 9/11 widow Dana Pruitt, who lost her husband in the attacks.",
+     "We want the truth,", "Dana Pruitt", "person"),
+    ("“The party has moved on,” said 2020 nominee Hal Brekke at a dinner in Dayton.",
+     "The party has moved on,", "Hal Brekke", "person"),
+    ("Billionaire Roy Vance spent the week in Iowa.\n\nThe billionaire said the farm bill was "
+     "“a giveaway” to lobbyists.", "a giveaway", "Roy Vance", "person"),
+    # negative: a count after the verb is no speaker
+    ("“We will not pay,” said 40 of the tenants in a letter.", "We will not pay,", None, None),
+]
+
+
+@pytest.mark.parametrize("text,passage,name,kind", NUMBERED_ROLES)
+def test_numbered_and_business_roles(text, passage, name, kind):
+    _check(text, passage, name, kind)

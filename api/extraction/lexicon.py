@@ -175,6 +175,8 @@ taiwanese mongolian kazakh uzbek armenian azerbaijani belarusian lithuanian latv
 estonian cuban dominican haitian bolivian paraguayan panamanian guatemalan honduran
 ugandan tanzanian rwandan congolese zambian somali sudanese malian libyan
 playmaker centre-half centre-forward left-back right-back wing-back shortstop linebacker
+businessman businesswoman businessmen billionaire mogul tycoon neurosurgeon
+front-runner frontrunner widow widower
 """.split())
 
 # Title words that may precede a name: "President Xi Jinping", "U.S. Attorney G. Z. T.".

@@ -9,7 +9,8 @@ skipped; "X's cousin, Name," names Name with the role "X's cousin". An aside
 between commas ("Tom Hale, speaking to reporters, said", "Hale, however, said") is
 skipped; a possessive determiner opens a role before a name ("Her son Omar said"); the
 noun phrase itself (name, pronoun or description) is parsed by phrases.py. After a verb, lower-case modifiers and a role noun lead on to the name they introduce
-("said Oregon garden-supply executive Jo Roe"); "said the Vermont senator" is
+("said Oregon garden-supply executive Jo Roe"), also past a number ("said 9/11
+widow Jo Roe"); "said the Vermont senator" is
 a description, not the place; a compound description keeps its last noun ("one
 former agency official"), and a role noun followed by a name gives the name ("added
 his campaign manager Jo Roe").
@@ -224,14 +225,18 @@ def _forward_tokens(text: str, toks: list[Tok]) -> list[Tok]:
     return out
 
 
+_NUMBER_MODIFIER_RE = re.compile(r"\d{1,4}|/")
+
+
 def _role_bridge(toks: list[Tok], k: int) -> int:
     """Return the index past lower-case modifiers and a role noun that lead from toks[k]
     to the name they introduce ("garden-supply executive Jo Roe"), else k."""
     j = k
     while j < len(toks) and j - k < 3 and toks[j][0].islower() \
             and toks[j][0].replace("-", "").isalpha() and toks[j][0] not in _CLAUSE_STOP \
-            and toks[j][0].lower() not in ROLE_NOUNS:
-        j += 1
+            and toks[j][0].lower() not in ROLE_NOUNS \
+            or j < len(toks) and j - k < 4 and _NUMBER_MODIFIER_RE.fullmatch(toks[j][0]):
+        j += 1  # "9/11 widow Jo Roe", "2016 nominee Jo Roe": a number may lead the role
     if j >= len(toks) or toks[j][0].lower() not in ROLE_NOUNS or not toks[j][0].islower():
         return k
     j += 1
