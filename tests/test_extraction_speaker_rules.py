@@ -548,3 +548,21 @@ NUMBERED_ROLES = [
 @pytest.mark.parametrize("text,passage,name,kind", NUMBERED_ROLES)
 def test_numbered_and_business_roles(text, passage, name, kind):
     _check(text, passage, name, kind)
+
+
+# He/she after an anonymous speaker ("a staffer wondered") goes to a person named after
+# that speaker spoke, not to the anonymous speaker; with nobody named since, the
+# anonymous speaker keeps it.
+ANONYMOUS_THEN_NAMED = [
+    ("“Will she run again?” a party aide asked.\n\nCouncillor Rita Moreno has led the "
+     "housing committee since 2019. Her first job was as a bus driver, and it taught her "
+     "“to listen to people,” she said.", "to listen to people,", "Rita Moreno", "person"),
+    ("“Nobody here trusts the board,” a union official said.\n\nThe pit closed in 1998. "
+     "“We were told it would reopen,” he said.", "We were told it would reopen,",
+     "union official", "anonymous"),
+]
+
+
+@pytest.mark.parametrize("text,passage,name,kind", ANONYMOUS_THEN_NAMED)
+def test_pronoun_after_anonymous_speaker(text, passage, name, kind):
+    _check(text, passage, name, kind)

@@ -16,7 +16,8 @@ Rules:
 - pronoun: "they" is the last speaker; "it" the organisation of organisations.py;
   he/she the first person-like person named earlier in its own sentence, else the
   subject of the previous sentence, the person that sentence ends by citing ("…,
-  Mr. Roe said."), the last person or anonymous speaker, the last person named, the
+  Mr. Roe said."), the last person or anonymous speaker (an anonymous one only when no
+  person was named after it spoke), the last person named, the
   last person named of that gender, or the last person who spoke whose gender is not
   known to differ, skipping anyone whose known gender differs (salience.py); the
   first pronoun that refers to a person of unknown gender fixes it.
@@ -170,7 +171,8 @@ def by_pronoun(d: Discourse, m: Mention, pos: int, sent_start: int) -> Entity | 
     lo = min(sent_start, d.doc.sentence_bounds(m.start)[0])
     for find in (lambda: d._person_in_sentence(lo, m.start, m.name),
                  lambda: d._previous_subject(sent_start),
-                 lambda: d.previous_closing_speaker(sent_start), lambda: last, recent,
+                 lambda: d.previous_closing_speaker(sent_start),
+                 lambda: _last_unless_named_since(d, last, k), recent,
                  lambda: d._recent_of_gender(k, m.name),
                  lambda: d._recent_speaker_fitting(m.name)):
         cand = find()  # in order of salience, computed only as far as needed
@@ -178,6 +180,21 @@ def by_pronoun(d: Discourse, m: Mention, pos: int, sent_start: int) -> Entity | 
             cand.gender = m.name
             return cand
     return NOBODY
+
+
+def _last_unless_named_since(d: Discourse, last: Entity | None, k: int) -> Entity | None:
+    """Return the last speaker, unless it is anonymous ("a staffer wondered") and a
+    person-like name was written after it spoke: he/she is then that person."""
+    if last is None or k < 0 or last.kind != "anonymous":
+        return last
+    for j in range(k, max(-1, k - 30), -1):
+        at, name = d.names[j]
+        if at <= last.last:
+            return last
+        ent = d._entity("person", name)
+        if ent is not last and d.person_like(ent):
+            return None  # the person just named, found by the next step
+    return last
 
 
 def by_anonymous(d: Discourse, m: Mention, pos: int, sent_start: int) -> Entity | None:
