@@ -87,6 +87,13 @@ OPENING_CUE = [
     ("Marta Villanueva told reporters that the depot would close in the spring.",
      [("the depot would close in the spring", "Marta Villanueva")]),
     ("Marta Villanueva told the depot staff about the spring.", []),  # no clause
+    # datelines, times and channels before the clause
+    ("HOLLIS, May 3 (Wirefeed) — Marta Villanueva said the depot would close in the "
+     "spring.", [("the depot would close in the spring", "Marta Villanueva")]),
+    ("Marta Villanueva said late Thursday at a rally in Port Ellis that the depot would "
+     "close.", [("the depot would close", "Marta Villanueva")]),
+    ("Marta Villanueva said in an interview with The Hollis Courier that the depot would "
+     "close.", [("the depot would close", "Marta Villanueva")]),
     # a second reporting predicate ends the clause
     ("Ivo Brandt said the ferry was safe and accused the council of scaremongering.",
      [("the ferry was safe", "Ivo Brandt")]),

@@ -26,23 +26,34 @@ from .attribution import Cue, Record, trie_pattern
 from .document import Document
 from .lexicon import INDIRECT_VERBS, PARTICIPLES, SPEECH_VERBS, THAT_ONLY_VERBS
 
-# An optional dateline ("WASHINGTON - ", "BEIJING (AFP): ") and a sentence adverb.
+# A dateline: "WASHINGTON - ", "BEIJING (AFP): ", "DENVER, May 3 (Reuters) — ",
+# "New York (AFP) – ".
+_DATELINE = (r"(?:[A-Z][A-Z .,'’\-]{2,40}(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*"
+             r"(?:\([^)]{1,30}\))?|[A-Z][\w .'’\-]{2,30}\s*\([A-Z][^)]{1,20}\))\s*[-–—:]\s+")
+# An optional dateline and a sentence adverb.
 INTRO_RE = re.compile(
-    r"[\s•·*\-–—]*(?:[A-Z][A-Z .,'’\-]{2,40}(?:\([^)]{1,30}\))?\s*[-–—:]\s+)?"
+    r"[\s•·*\-–—]*(?:" + _DATELINE + r")?"
     r"(?:(?:But|And|So|Yet|Still|Meanwhile|However|Now|Also)\b,?\s*)?$")
-DATELINE_RE = re.compile(r"[\s•·*\-–—]*"
-                         r"(?:[A-Z][A-Z .,'’\-]{2,40}(?:\([^)]{1,30}\))?\s*[-–—:]\s+)?")
+DATELINE_RE = re.compile(r"[\s•·*\-–—]*(?:" + _DATELINE + r")?")
 DAYS = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 # Time and channel adverbials between the verb and its clause: "said on Wednesday (that)".
+_CAPS = r"[A-Z][\w.'’\-]*(?:\s+(?:of\s+|the\s+|for\s+)?[A-Z][\w.'’\-]*){0,4}"
 THAT_RE = re.compile(
-    r"(?:\s+(?:on\s+|last\s+)?" + DAYS + r"(?:\s+(?:morning|afternoon|evening|night))?"
-    r"|\s+(?:yesterday|today|earlier|later|last\s+week|this\s+week|on\s+\w+\s+\d{1,2})"
-    r"|\s+(?:in|on|at|during)\s+(?:a|an|the|his|her|their|its)\s+(?:[\w\-]+\s+){0,2}?"
+    r"(?:\s+(?:late\s+|early\s+)?(?:on\s+|last\s+)?" + DAYS
+    + r"(?:\s+(?:morning|afternoon|evening|night))?"
+    r"|\s+(?:yesterday|today|earlier|later|recently|previously|privately|publicly|"
+    r"(?:earlier\s+)?(?:last|this)\s+(?:week|month|year|night|morning|weekend)|"
+    r"on\s+\w+\s+\d{1,2})"
+    r"|\s+(?:in|on|at|during)\s+(?:a|an|the|his|her|their|its|this|that)\s+(?:[\w\-]+\s+){0,2}?"
     r"(?:statement|interview|briefing|conference|call|post|speech|letter|email|message|"
     r"appearance|meeting|hearing|website|blog|account|page|channel|podcast|programme|program|"
-    r"show|broadcast|filing|release|report|note|memo|tweet|video)"
-    r"(?:\s+(?:(?:read|issued|released|published|posted|sent|given|shared|filed)\s+)?"
-    r"(?:on|with|to|by|at|for)\s+(?:(?:a|an|the|his|her|their|its)\s+)?[\w.]+)?)*"
+    r"show|broadcast|filing|release|report|note|memo|tweet|video|rally|event|debate|forum|"
+    r"town\s+hall|address|remarks|op-ed|column|editorial|article|book|memoir|essay|ruling|"
+    r"testimony|session|stop|visit|sermon|dinner|luncheon|breakfast)s?"
+    r"(?:\s+(?:(?:read|issued|released|published|posted|sent|given|shared|filed|held)\s+)?"
+    r"(?:on|with|to|by|at|for|in)\s+(?:(?:a|an|the|his|her|their|its)\s+)?(?:" + _CAPS
+    + r"|[\w.]+))?"
+    r"|\s+(?:in|at)\s+" + _CAPS + r")*"
     r"\s*(?:,\s*)?(?:that\s+)?")
 NEEDS_THAT = {"told", "tells", "promised", "promises", "assured", "assures", "warned",
               "cautioned", "cautions", "observed"}
