@@ -87,6 +87,10 @@ OPENING_CUE = [
     ("Marta Villanueva told reporters that the depot would close in the spring.",
      [("the depot would close in the spring", "Marta Villanueva")]),
     ("Marta Villanueva told the depot staff about the spring.", []),  # no clause
+    # "told" + a named audience + a clause without "that"; the cue ends with the audience
+    ("Ines Korte told the Hollis Courier her group never met the lobbyists.",
+     [("her group never met the lobbyists", "Ines Korte")]),
+    ("Ines Korte told Omar the story of the strike.", []),
     # datelines, times and channels before the clause
     ("HOLLIS, May 3 (Wirefeed) — Marta Villanueva said the depot would close in the "
      "spring.", [("the depot would close in the spring", "Marta Villanueva")]),
@@ -196,3 +200,10 @@ ACCORDING_CUE = [
 @pytest.mark.parametrize("text,expected", ACCORDING_CUE)
 def test_according_cue(text, expected):
     assert _indirect(text) == expected
+
+
+def test_a_told_cue_ends_with_its_audience():
+    text = "Ines Korte told the Hollis Courier her group never met the lobbyists."
+    [q] = extract_quotes(text)
+    assert (q.cue, q.text) == ("Ines Korte told the Hollis Courier",
+                               "her group never met the lobbyists")

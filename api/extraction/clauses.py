@@ -20,7 +20,7 @@ Rules:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .attribution import Cue, Record, trie_pattern
 from .document import Document
@@ -66,6 +66,11 @@ _AUDIENCE_RE = re.compile(
     r"supporters|fans|delegates|residents|members|viewers|listeners|magistrates|judges)"
     r"(?:\s+(?:on|last)\s+\w+)?\s+(?=(?:he|she|they|it|we|i|his|her|their|its|the|a|an|"
     r"there|this|these|those)\b)", re.I)
+# "told the Ledger her group …", "told the Ledger he had …", "told me it was …".
+_NAMED_AUDIENCE_RE = re.compile(
+    r"\s+(?:[Tt]he\s+)?(?:[A-Z][\w.!'’\-]*(?:\s+[A-Z][\w.!'’\-]*){0,3}|me|us|him|her|them)"
+    r"(?:\s+(?:on|last|this)\s+\w+)?\s+(?=(?:he|she|they|it|we|I|his|her|their|its|the|a|an|"
+    r"there|this|these|those)\b)")
 _CLAUSE_START_RE = re.compile(r"(?!(?:to|on|in|at|for|with|by|of|as|about|so|"
                               r"yes|no|nothing|a\s+statement)\b)[\w‘“\"'(]", re.I)
 _ACCORDING_TAIL_RE = re.compile(r",\s+according to\b[^,]*$")
@@ -87,6 +92,8 @@ _COORD_RE = re.compile(
 MIN_WORDS = 4
 _FINITE_RE = re.compile(r"\b(?:is|was|are|were|will|would|could|should|can|may|might|must|"
                         r"has|had|have|did|does|do|won't|wasn't|isn't|weren't|aren't)\b")
+_CUE_TAIL_RE = re.compile(r"(?:\s+that)?\s*$")
+_PREDICATE_RE = re.compile(_FINITE_RE.pattern + r"|\b[a-z]{3,}ed\b")
 AND_THAT_RE = re.compile(r"[,\s](?:(?<=,)\s+|\s*)(?:and|but)\s+that\s+")  # ",? and/but that"
 
 
@@ -140,6 +147,8 @@ def clause_record(doc: Document, pos: int, hi: int, cue: Cue, lo: int) -> Record
     least = MIN_WORDS - 1 if doc.masked.endswith("that ", 0, pos) else MIN_WORDS
     if ":" in doc.text[pos:end] or len(WORD_RE.findall(doc.text[pos:end])) < least:
         return None  # "explained what had gone wrong:" introduces, it does not report
+    if cue.end > pos:  # "told the Ledger he had …": the cue ends with its audience
+        cue = replace(cue, end=lo + len(_CUE_TAIL_RE.sub("", doc.masked[lo:pos])))
     return Record(pos, end, "indirect", cue, lo, pos, sentence_start=lo)
 
 
@@ -156,8 +165,9 @@ def clause_pos(masked: str, cue: Cue, hi: int) -> int | None:
     if cue.verb in NEEDS_THAT:
         m = _OBJ_THAT_RE.match(masked, cue.verb_end, hi)
         if not m and cue.verb in ("told", "tells"):
-            m = _AUDIENCE_RE.match(masked, cue.verb_end, hi)
-            if m and not _FINITE_RE.search(masked, m.end(), min(hi, m.end() + 60)):
+            m = _AUDIENCE_RE.match(masked, cue.verb_end, hi) \
+                or _NAMED_AUDIENCE_RE.match(masked, cue.verb_end, hi)
+            if m and not _PREDICATE_RE.search(masked, m.end(), min(hi, m.end() + 60)):
                 m = None
         return m.end() if m else None
     m = THAT_RE.match(masked, cue.end, hi)
