@@ -116,7 +116,7 @@ OPENING_CUE = [
      [("it was too early to judge the new rota", "Imelda Roux")]),
     # "X, who said A, said B": the second predicate ends the first passage
     ("Petra Lindqvist, who said the fund was solvent, said she would stay on.",
-     [("the fund was solvent", "Petra Lindqvist")]),
+     [("the fund was solvent", "Petra Lindqvist"), ("she would stay on", "Petra Lindqvist")]),
 ]
 
 
@@ -130,6 +130,11 @@ APPOSITIVE_CUE = [
      "complaint with the court.",
      [("the council could take the matter to the court", "Mira Santos")]),
     ("Last week, a quiet month for the firm, said little about the council's plans.", []),
+    ("Petra Lindqvist, who says the fund is solvent, said she would stay on as chair.",
+     [("the fund is solvent", "Petra Lindqvist"),
+      ("she would stay on as chair", "Petra Lindqvist")]),
+    ("Arlo Bexley, citing figures from the port authority, said that about 4,000 jobs "
+     "depend on the ferry.", [("about 4,000 jobs depend on the ferry", "Arlo Bexley")]),
 ]
 
 

@@ -137,14 +137,15 @@ def _strip_trail(seg: str) -> str:
 
 def clause_record(doc: Document, pos: int, hi: int, cue: Cue, lo: int) -> Record | None:
     """Return the record of the reported clause starting at pos, if it is one."""
-    if not _CLAUSE_START_RE.match(doc.masked, pos, hi):
-        return None
+    after_that = doc.masked.endswith("that ", 0, pos)
+    if not after_that and not _CLAUSE_START_RE.match(doc.masked, pos, hi):
+        return None  # "said about …", "said on …": no clause (but "said that about 4 …")
     if doc.masked.endswith(", ", 0, pos) and _PARTICIPLE_RE.match(doc.masked, pos):
         return None  # "said on Wednesday, urging parents to …": an aside, not the content
     end = _span_end(doc.text, pos, hi)
     if not quote_free(doc, pos, end):
         return None
-    least = MIN_WORDS - 1 if doc.masked.endswith("that ", 0, pos) else MIN_WORDS
+    least = MIN_WORDS - 1 if after_that else MIN_WORDS
     if ":" in doc.text[pos:end] or len(WORD_RE.findall(doc.text[pos:end])) < least:
         return None  # "explained what had gone wrong:" introduces, it does not report
     if cue.end > pos:  # "told the Ledger he had …": the cue ends with its audience

@@ -21,7 +21,8 @@ Rules:
   aside). The span is the clause to the end of the sentence, final period and a
   trailing ", according to …" excluded.
 - appositive_cue: "NAME, APPOSITIVE, said CLAUSE." with the name opening the
-  sentence ("Mira Santos, a fellow at the institute, said …"; not ", who …,").
+  sentence ("Mira Santos, a fellow at the institute, said …"), also after a passage
+  of the appositive's own ("Cruz, who says A, said B").
 - saying: "X …, saying (that) CLAUSE." with an identified sentence subject X, also
   after a passage of X's ("X said A, adding that B").
 - second_that: "X said that A, and that B." / "… but that B": B is its own passage
@@ -63,7 +64,7 @@ _ACCORDING_RE = re.compile(r"\b[Aa]ccording to\b")
 _SAYING_RE = re.compile(r",\s+(?P<verb>saying|adding|insisting|arguing|claiming|noting|stressing)"
                         r"\s+(?:that\s+)?")
 # ", a fellow at the institute, ": an appositive between commas, no clause of its own.
-_APPOSITIVE_RE = re.compile(r",\s+(?!(?:who|which|whose|and|but)\b)[^;:!?()\[\]“”\"_\n]{3,160}")
+_APPOSITIVE_RE = re.compile(r",\s+(?!(?:which|and|but)\b)[^;:!?()\[\]“”\"_\n]{3,160}")
 _APPOSITIVE_END_RE = re.compile(r",\s*$")
 _INTRO_END_RE = re.compile(r"[\s•·*\-–—]*(?:(?:But|And|So|Yet|Still|Meanwhile|However|Now|Also)"
                            r"\b,?\s+)?")
@@ -120,9 +121,8 @@ def opening_cue(s: Sentence, found: list[Record]) -> Record | None:
 
 def appositive_cue(s: Sentence, found: list[Record]) -> Record | None:
     """Match 'NAME, APPOSITIVE, said CLAUSE.': a name opening the sentence, described
-    between commas before its verb ("Mira Santos, a fellow at the institute, said …")."""
-    if found:
-        return None
+    between commas before its verb ("Mira Santos, a fellow at the institute, said …"),
+    also after a passage in the appositive ("Cruz, who says A, said B")."""
     doc, lo, hi = s.doc, s.lo, s.hi
     starts, items = verb_index(doc)
     for vs, ve, verb in items[bisect_left(starts, lo):bisect_left(starts, hi)]:
@@ -139,7 +139,7 @@ def appositive_cue(s: Sentence, found: list[Record]) -> Record | None:
         own = Cue(mention.start, ve, vs, ve, mention, verb)
         pos = clause_pos(doc.masked, own, hi)
         rec = clause_record(doc, pos, hi, own, lo) if pos is not None else None
-        if rec is not None:
+        if rec is not None and all(f.end <= vs for f in found):
             return rec
     return None
 
