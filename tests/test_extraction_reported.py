@@ -133,6 +133,10 @@ APPOSITIVE_CUE = [
     ("Petra Lindqvist, who says the fund is solvent, said she would stay on as chair.",
      [("the fund is solvent", "Petra Lindqvist"),
       ("she would stay on as chair", "Petra Lindqvist")]),
+    ("Sen. Maren Holt (D-Ore.) said the bill would not pass before the summer recess.",
+     [("the bill would not pass before the summer recess", "Maren Holt")]),
+    ("Another pollster, Edwin Stroud of Calder University, said his survey showed no change.",
+     [("his survey showed no change", "Edwin Stroud")]),
     ("Arlo Bexley, citing figures from the port authority, said that about 4,000 jobs "
      "depend on the ferry.", [("about 4,000 jobs depend on the ferry", "Arlo Bexley")]),
 ]

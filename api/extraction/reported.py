@@ -63,9 +63,12 @@ _AS_RE = re.compile(r"[\s•·*\-–—]*(?:(?:But|And|So)\s+)?(?:[Aa]s|[Jj]ust\
 _ACCORDING_RE = re.compile(r"\b[Aa]ccording to\b")
 _SAYING_RE = re.compile(r",\s+(?P<verb>saying|adding|insisting|arguing|claiming|noting|stressing)"
                         r"\s+(?:that\s+)?")
-# ", a fellow at the institute, ": an appositive between commas, no clause of its own.
-_APPOSITIVE_RE = re.compile(r",\s+(?!(?:which|and|but)\b)[^;:!?()\[\]“”\"_\n]{3,160}")
-_APPOSITIVE_END_RE = re.compile(r",\s*$")
+# Between a name and its verb: a party tag, a suffix, "of Calder University", an
+# appositive ending in a comma.
+_GAP_RE = re.compile(r"(?:\s*\([^()]{1,30}\))?(?:,?\s+(?:Jr|Sr)\.?)?"
+                     r"(?:\s+(?:of|from|at|with)\s+[^,;:()“”\"_\n]{2,60}?,?)?"
+                     r"(?:,\s+(?!(?:which|and|but)\b)[^;:!?\[\]“”\"_\n]{3,200},)?\s+")
+_ROLE_COMMA_RE = re.compile(r"(?:(?:Another|One|A|An|The)\s+)?[\w\-’']+(?:\s+[\w\-’']+){0,3},\s+")
 _INTRO_END_RE = re.compile(r"[\s•·*\-–—]*(?:(?:But|And|So|Yet|Still|Meanwhile|However|Now|Also)"
                            r"\b,?\s+)?")
 _AND_BEFORE_RE = re.compile(r"\b(?:and|but)\s+(?:also\s+|then\s+)?$")
@@ -121,26 +124,38 @@ def opening_cue(s: Sentence, found: list[Record]) -> Record | None:
 
 def appositive_cue(s: Sentence, found: list[Record]) -> Record | None:
     """Match 'NAME, APPOSITIVE, said CLAUSE.': a name opening the sentence, described
-    between commas before its verb ("Mira Santos, a fellow at the institute, said …"),
-    also after a passage in the appositive ("Cruz, who says A, said B")."""
+    before its verb ("Mira Santos, a fellow at the institute, said …", "Sen. Ana Ruiz
+    (D-Ore.) said …", "Another pollster, Ed Ward of Hollis State University, said …"), also
+    after a passage in the appositive ("Cruz, who says A, said B")."""
     doc, lo, hi = s.doc, s.lo, s.hi
     starts, items = verb_index(doc)
     for vs, ve, verb in items[bisect_left(starts, lo):bisect_left(starts, hi)]:
         if verb not in INDIRECT_VERBS:
             continue
-        comma = _APPOSITIVE_END_RE.search(doc.masked, max(lo, vs - 4), vs)
-        start = _INTRO_END_RE.match(doc.masked, lo, vs).end()
-        mention = parse_after(doc.masked, start, min(comma.start() if comma else lo, start + 60))
-        if comma is None or mention is None or mention.start != start or mention.kind != "name":
-            continue
-        gap = doc.masked[mention.end:comma.start()]
-        if not _APPOSITIVE_RE.fullmatch(gap) or not quote_free(doc, mention.end, comma.start()):
+        mention = _opening_name(doc.masked, _INTRO_END_RE.match(doc.masked, lo, vs).end(), vs)
+        if mention is None or not quote_free(doc, mention.end, vs):
             continue
         own = Cue(mention.start, ve, vs, ve, mention, verb)
         pos = clause_pos(doc.masked, own, hi)
         rec = clause_record(doc, pos, hi, own, lo) if pos is not None else None
         if rec is not None and all(f.end <= vs for f in found):
             return rec
+    return None
+
+
+def _opening_name(masked: str, start: int, vs: int):
+    """Return the name opening a sentence at start, or the name after a role there
+    ("Another pollster, Ed Ward, …")."""
+    for at in (start, None):
+        if at is None:
+            role = _ROLE_COMMA_RE.match(masked, start, vs)
+            if role is None:
+                return None
+            at = role.end()
+        mention = parse_after(masked, at, min(vs, at + 80))
+        if mention is not None and mention.start == at and mention.kind == "name" \
+                and _GAP_RE.fullmatch(masked, mention.end, vs):
+            return mention
     return None
 
 
