@@ -44,11 +44,12 @@ def create_app(config: dict | None = None) -> Flask:
 
     db_path = Path(app.config["DB"])
     db_path.parent.mkdir(parents=True, exist_ok=True)
-    init_schema(get_db(db_path))
+    busy_ms = int(app.config["BUSY_TIMEOUT_MS"])
+    init_schema(get_db(db_path, busy_ms))
 
     @app.before_request
     def open_db():
-        g.db = get_db(db_path)
+        g.db = get_db(db_path, busy_ms)
 
     init_limiter(app)
     api = VerbatimApi(app)

@@ -69,6 +69,7 @@ def seed(db_path: str, force: bool) -> None:
 def ingest(file: str, db_path: str, **meta) -> None:
     from datetime import date
 
+    from api.store.errors import StoreError
     from api.store.ingest import SourceInput, ingest_article
 
     if meta["published"]:
@@ -80,7 +81,11 @@ def ingest(file: str, db_path: str, **meta) -> None:
         text = handle.read()
     if not text:
         raise click.ClickException(f"{file} is empty")
-    result = ingest_article(open_db(db_path), SourceInput(text=text, **meta), actor="cli")
+    try:
+        result = ingest_article(open_db(db_path), SourceInput(text=text, **meta), actor="cli")
+    except StoreError as exc:
+        fields = "; ".join(f"{name} {', '.join(msgs)}" for name, msgs in exc.errors.items())
+        raise click.ClickException(f"{exc.detail}: {fields}" if fields else exc.detail) from exc
     state = "stored" if result.created else "already stored"
     click.echo(f"{state} {result.source_id}: {result.stored} quotes")
 

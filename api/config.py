@@ -3,6 +3,9 @@ from __future__ import annotations
 
 DB = "data/verbatim.db"  # SQLite file; `make run` builds it from seeds/ when missing
 MAX_CONTENT_LENGTH = 10 * 1024 * 1024  # bytes in a request body (a 2M-character article fits)
+# How long a write waits for another to finish before answering 503 with Retry-After. The
+# longest write, a 2M-character article, holds the lock ~2-3 s.
+BUSY_TIMEOUT_MS = 10_000
 
 API_TITLE = "Verbatim"
 API_VERSION = "1.0.0"

@@ -25,11 +25,14 @@ CACHE_KIB = 16_384
 _local = threading.local()
 
 
-def connect(path: str | Path) -> sqlite_utils.Database:
-    """Open a new connection to the database at path with Verbatim's PRAGMAs."""
-    conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False,
+def connect(path: str | Path, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> sqlite_utils.Database:
+    """Open a new connection to the database at path with Verbatim's PRAGMAs.
+
+    A write waits up to busy_timeout_ms for another to finish, then fails as busy (a 503).
+    """
+    conn = sqlite3.connect(str(path), timeout=busy_timeout_ms / 1000, check_same_thread=False,
                            isolation_level=None)
-    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA synchronous = NORMAL")
     conn.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")
@@ -37,14 +40,14 @@ def connect(path: str | Path) -> sqlite_utils.Database:
     return sqlite_utils.Database(conn)
 
 
-def get_db(path: str | Path) -> sqlite_utils.Database:
+def get_db(path: str | Path, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> sqlite_utils.Database:
     """Return this thread's connection to the database at path, opening it on first use."""
     cache = getattr(_local, "dbs", None)
     if cache is None:
         cache = _local.dbs = {}
-    key = str(path)
+    key = (str(path), busy_timeout_ms)
     if key not in cache:
-        cache[key] = connect(path)
+        cache[key] = connect(path, busy_timeout_ms)
     return cache[key]
 
 
@@ -64,11 +67,12 @@ def init_schema(db: sqlite_utils.Database) -> None:
     db.execute("PRAGMA journal_mode = WAL")
     # One process at a time: two workers starting must not count twice, and the second waits
     # while the first upgrades a big database (counting a million quotes takes seconds).
+    previous = db.conn.execute("PRAGMA busy_timeout").fetchone()[0]
     db.execute(f"PRAGMA busy_timeout = {UPGRADE_TIMEOUT_MS}")
     try:
         _create_or_upgrade(db)
     finally:
-        db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        db.execute(f"PRAGMA busy_timeout = {previous}")
 
 
 def _create_or_upgrade(db: sqlite_utils.Database) -> None:

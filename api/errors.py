@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import http
 import logging
+import sqlite3
 
 import marshmallow as ma
 from flask import Response, json
@@ -25,6 +26,12 @@ class ProblemSchema(ma.Schema):
     detail = ma.fields.String()
     errors = ma.fields.Dict(keys=ma.fields.String(), values=ma.fields.List(ma.fields.String()))
     quote_id = ma.fields.String(metadata={"description": "409: the quote that has this span"})
+    source_id = ma.fields.String(metadata={
+        "description": "409: the source that holds this text with other metadata"})
+    stored = ma.fields.Dict(metadata={"description": "409: that source's stored metadata"})
+    failed = ma.fields.List(ma.fields.Dict(), metadata={
+        "description": "404/410 of a batch: each id that failed, with 404 (unknown) or 410 "
+                       "(deleted)"})
     history = ma.fields.List(ma.fields.Dict(), metadata={
         "description": "410: the deleted quote's editorial history"})
 
@@ -109,8 +116,17 @@ def handle_citation_error(error: CitationError) -> Response:
     return problem(400, str(error), {field: [f"Must be one of: {accepted}."]})
 
 
+def handle_database_error(error: sqlite3.OperationalError) -> Response:
+    """A store still busy after the busy timeout is 503 (Retry-After: api.limits); else a 500."""
+    if "locked" in str(error) or "busy" in str(error):
+        return problem(503, "the store is busy with other writes; try again shortly")
+    log.exception("database error", exc_info=error)
+    return problem(500, "the server failed; the error has been logged")
+
+
 def register_error_handlers(app) -> None:
     """Register the domain-error mappings on the app (HTTP errors go through VerbatimApi)."""
     app.register_error_handler(StoreError, handle_store_error)
+    app.register_error_handler(sqlite3.OperationalError, handle_database_error)
     app.register_error_handler(CitationError, handle_citation_error)
     app.register_error_handler(RecursionError, handle_too_deep)

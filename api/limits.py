@@ -35,12 +35,29 @@ def init_limiter(app: Flask) -> None:
     flask-limiter hooks every request (before, after, teardown) and asks its request filters
     only deep inside; on a read that was a fifth of the request's time.
     """
+    app.after_request(retry_after_only_when_meant)  # runs after the limiter's own hook
     registries = (app.before_request_funcs, app.after_request_funcs, app.teardown_request_funcs)
     before = [list(registry.get(None, ())) for registry in registries]
     limiter.init_app(app)
     for registry, existing in zip(registries, before):
         added = registry.get(None, [])[len(existing):]
         registry[None] = existing + [_when_limited(hook) for hook in added]
+
+
+BUSY_RETRY_AFTER_S = 2
+
+
+def retry_after_only_when_meant(response):
+    """Keep Retry-After for 429 (the limiter's window) and 503 (a busy store) only.
+
+    flask-limiter adds it to every limited answer, a 201 included, and would put its window
+    on a 503 whose retry is about another write finishing.
+    """
+    if response.status_code == 503:
+        response.headers["Retry-After"] = str(BUSY_RETRY_AFTER_S)
+    elif response.status_code != 429:
+        response.headers.pop("Retry-After", None)
+    return response
 
 
 def _when_limited(hook):

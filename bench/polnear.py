@@ -13,7 +13,9 @@ What is scored (``evaluate(root, split)`` returns the figures as a dict):
 
 * **Direct quotes.** Gold direct quotes are the top-level quotation-mark pairs that lie inside an
   annotated Content (a scare quote or a title outside every attribution is not gold); the span is
-  the text between the marks, as in Verbatim's own gold.  Span P/R/F1 compare them with the
+  the text between the marks, as in Verbatim's own gold.  Fragments of a Content separated only by
+  spaces or punctuation are joined first (annotators split Contents at sentence breaks, also
+  inside a quotation).  Span P/R/F1 compare them with the
   engine's ``full`` and ``partial`` quotes, exact start and end.
 * **Speakers of direct quotes**, among exact span matches.  The gold speaker is the attribution's
   Source.  A pronoun Source (``he``, ``she`` …) takes the nearest earlier Source of the article
@@ -56,6 +58,8 @@ _ARTICLES = frozenset("a an the".split())
 _WORD_RE = re.compile(r"[^\W_][\w.\-]*")
 _POSSESSIVE_RE = re.compile(r"['’]s?$")
 _HEAD_SPLIT_RE = re.compile(r"\s(?:for|of|at|with|from|in)\s")
+_TRIPLE_CLOSE_RE = re.compile(r"'''(?![^\W_])")
+_GAP_BLOCK_RE = re.compile(r"[^\W_]")  # a gap holding a letter or digit keeps fragments apart
 _EDGE = " \t\r\n\u00a0\"'“”‘’.,;:"
 
 
@@ -130,9 +134,20 @@ def _opens(text: str, i: int) -> bool:
 def quoted_spans(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     """Top-level quotations (content between the marks) whose marks both lie in text[lo:hi].
 
-    Curly and straight double quotes; curly single quotes only outside double ones.  A quotation
+    Curly and straight double quotes, and two apostrophes ('') standing for a straight double quote
+    as in the New York Times texts (''' closing is a nested mark, then ''; a Content edge
+    falling between the two marks takes both); curly single quotes only outside double ones.  A quotation
     running over paragraphs, each reopened with a mark, is one span.  Unclosed marks give nothing.
     """
+    if lo > 0 and text[lo - 1:lo + 1] == "''":  # a Content edge between the two marks of ''
+        lo -= 1
+    if text[hi - 1:hi + 1] == "''":
+        hi += 1
+    if "''" in text[lo:hi]:  # '' is one straight double mark: the content starts after both;
+        # of ''' closing a quotation the first mark closes a nested one: … 'old-school,'''
+        marked = _TRIPLE_CLOSE_RE.sub("'\"\x01", text).replace("''", '"\x01')
+        found = quoted_spans(marked, lo, hi)
+        return [(a + (text[a - 1:a + 1] == "''"), b) for a, b in found]
     out: list[tuple[int, int]] = []
     i = lo
     while i < hi:
@@ -342,13 +357,28 @@ def _prf(tp: int, n_gold: int, n_pred: int) -> dict:
 
 # --- evaluation ----------------------------------------------------------------------------------
 
+def joined_fragments(text: str, frags: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Content fragments with those separated only by spaces, punctuation or marks joined.
+
+    Annotators often split a Content at its sentence breaks ("… Reagan." | "He checks …"); a
+    quotation running over such a split is one quotation, not two unclosed halves.
+    """
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(frags):
+        if out and not _GAP_BLOCK_RE.search(text, out[-1][1], a):
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
+
+
 def article_gold(text: str, atts: list[Attribution]) -> dict:
     """Gold direct quotes (with speakers) and contents of one article."""
     speakers = gold_speakers(text, atts)
     direct: dict[tuple[int, int], dict] = {}
     for att, spk in zip(atts, speakers):
         src = " ".join(text[a:b] for a, b in att.source) if att.source else None
-        for a, b in att.content:
+        for a, b in joined_fragments(text, att.content):
             for span in quoted_spans(text, a, b):
                 direct.setdefault(span, {"start": span[0], "end": span[1], "source": src,
                                          "speaker": spk})

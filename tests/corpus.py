@@ -1,6 +1,8 @@
 """A small hand-annotated corpus for API tests: quotes written by hand, not extracted."""
 from __future__ import annotations
 
+import hashlib
+
 from api.extraction.model import ExtractedQuote, Speaker
 from api.store.ingest import SourceInput
 
@@ -49,6 +51,8 @@ def _q(text: str, fragment: str, kind: str, speaker: Speaker | None, cue: str | 
 COSTA = Speaker("Maria Costa", "person", "general secretary of the dockers' union", "Maria Costa")
 COSTA_SHORT = Speaker("Maria Costa", "person", None, "Costa")
 PORT = Speaker("port authority", "organization", None, "The port authority")
+# A description, not a name: the harbour article's own port authority.
+PORT_ID = "port-authority-" + hashlib.sha256(HARBOUR.encode()).hexdigest()[:6]
 OKAFOR = Speaker("Daniel Okafor", "person", "chief executive", "Daniel Okafor")
 OKAFOR_HE = Speaker("Daniel Okafor", "person", None, "he")
 OKAFOR_SHORT = Speaker("Daniel Okafor", "person", None, "Okafor")

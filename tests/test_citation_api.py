@@ -6,6 +6,7 @@ notes-bibliography) and Cite Them Right (Harvard).
 import json
 
 import pytest
+from tests.corpus import PORT_ID
 
 URL = "https://example.org/port-strike"
 COSTA_TEXT = "We have won a fair deal and we are going back to work,"
@@ -118,7 +119,7 @@ def test_citation_without_url_has_no_fragment_link(client, vogt):
 
 
 def test_text_fragment_of_a_partial_quote(client):
-    quote = quote_of(client, speaker="port-authority")
+    quote = quote_of(client, speaker=PORT_ID)
     body = client.get(f"/v1/quotes/{quote['id']}/citation").get_json()
     assert body["text_fragment_url"] == URL + "#:~:text=relieved"
     assert body["attribution"] == "port authority: “relieved” (Wire, 8 March 2023)."
@@ -257,8 +258,22 @@ def test_bulk_unknown_ids_are_404_naming_them(client, costa):
     assert response.status_code == 404
     assert response.get_json() == {
         "type": "about:blank", "title": "Not found", "status": 404,
-        "detail": "no quote with id 'q_nope', 'q_gone'",
-        "errors": {"ids": ["unknown quote id 'q_nope'", "unknown quote id 'q_gone'"]}}
+        "detail": "unknown quote id 'q_nope'; unknown quote id 'q_gone'",
+        "errors": {"ids": ["unknown quote id 'q_nope'", "unknown quote id 'q_gone'"]},
+        "failed": [{"id": "q_nope", "status": 404}, {"id": "q_gone", "status": 404}]}
+
+
+def test_a_deleted_quote_is_410_alone_and_named_deleted_in_a_batch(write_client, auth_headers):
+    costa = quote_of(write_client, speaker="maria-costa", kind="full")
+    assert write_client.delete(f"/v1/quotes/{costa['id']}", headers=auth_headers).status_code == 204
+    assert write_client.get(f"/v1/quotes/{costa['id']}/citation").status_code == 410
+    alone = write_client.post("/v1/citations", json={"ids": [costa["id"]]})
+    assert alone.status_code == 410
+    assert alone.get_json()["failed"] == [{"id": costa["id"], "status": 410}]
+    mixed = write_client.post("/v1/citations", json={"ids": [costa["id"], "q_nope"]})
+    assert mixed.status_code == 404
+    assert mixed.get_json()["errors"] == {"ids": [f"quote id {costa['id']!r} was deleted",
+                                                  "unknown quote id 'q_nope'"]}
 
 
 @pytest.mark.parametrize("body, field", [

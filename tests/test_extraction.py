@@ -376,6 +376,36 @@ SNIPPETS = [
      None, [("Fine,", "full", "Ben Ode"), ("We agreed on nothing,", "full", "Kate Lin")]),
     ("Passing sentence, the judge spoke. “You showed no remorse,” she said.", None,
      [("You showed no remorse,", "full", None)]),
+    # a short fragment after an active reporting verb is speech, speaker or not
+    ("Union leaders have warned of “chaos” at the depot.", None, [("chaos", "partial", None)]),
+    ("Critics have long argued that the toll is an “unfair” tax on commuters.", None,
+     [("unfair", "partial", None)]),
+    ("The toll has been criticised as an “unfair” tax on commuters.", None, []),
+    ("Drivers paid an “unfair” toll on the bridge.", None, []),
+    # verbs that report or judge words count too ("mock" is also a cue: the coach said it);
+    # "been" + -ing is active
+    ("The coach has been mocking the league for its “sleepy” schedule.", None,
+     [("sleepy", "partial", "coach")]),
+    ("Fans spent the night chanting “one more year” outside the arena.", None,
+     [("one more year", "partial", None)]),
+    ("Ines Roy was praised for a “steady hand” during the crisis.", None, []),
+    ("Funds go to a scheme the town is calling “Warm Homes,” which starts in May.", None, []),
+    # "called" with a person for subject reports words; after a noun it names a thing
+    ("Mayor Ana Ruiz backed the levy, which she called “a fair price.”", None,
+     [("a fair price.", "partial", "Ana Ruiz")]),
+    ("They watched a film called “Paper Moon” last night.", None, []),
+    # after "as" a short fragment judges (speech), unless "such as" or a Title Case name
+    ("Colleagues summed her up as “tireless,” even in defeat.", None, [("tireless,", "partial", None)]),
+    ("The menu lists dishes such as “hot pot” and noodles.", None, []),
+    ("The app was sold to schools as “Study Buddy” last year.", None, []),
+    # a paragraph that is only a short Title Case quotation is a subheading
+    ("“We rebuild every spring,” said Tomas Wirth.\n\n“Nothing Left to Lose.”\n\nThe river rose again.",
+     None, [("We rebuild every spring,", "full", "Tomas Wirth")]),
+    # a Title Case name after a possessive or on/of/in/with is a title, comma or period inside
+    ("Ruth Adler appeared on KXT’s “Good Morning With Dan Wells,” before flying home.", None, []),
+    ("Ruth Adler was a guest of “Good Morning With Dan Wells.” She left early.", None, []),
+    ("Ruth Adler called the merger “Dead On Arrival.”", None,
+     [("Dead On Arrival.", "partial", "Ruth Adler")]),
 ]
 
 

@@ -112,6 +112,17 @@ def _spans(text: str) -> list[str]:
     ("«Bonjour», dit-il. „Hallo“ sagte er. 「こんにちは」", ["Bonjour", "Hallo", "こんにちは"]),
     ("‘The players’ wives were there,’ he said", ["The players’ wives were there,"]),
     ("a 5'10\" man said \"hi\"", ["hi"]),
+    # two apostrophes are one straight double mark; a nested single quotation stays inside
+    ("''We cut the 'waiting list' in half,'' Nora Quist said.", ["We cut the 'waiting list' in half,"]),
+    ("''Fares stay low.\n\n''Trains run late,'' he said.", ["Fares stay low.\n\n''Trains run late,"]),
+    ("''I called it 'a bargain,''' Ivo Tamm said.", ["I called it 'a bargain,'"]),
+    # a nested quotation may close before the outer mark with a space between
+    ("\"She called it 'a bargain,' \" Ivo Tamm said.", ["She called it 'a bargain,' "]),
+    ("''She called it 'a bargain,' '' Ivo Tamm said.", ["She called it 'a bargain,' "]),
+    # mixed curly and straight marks pair; a straight pair inside curly marks is nested
+    ("Lena Hart said “the vote is final.\" Then she left.", ["the vote is final."]),
+    ("Lena Hart said \"the vote is final.” Then she left.", ["the vote is final."]),
+    ("“They said \"never\" twice,” Lena Hart said.", ["They said \"never\" twice,"]),
 ])
 def test_mark_pairing(text, expected):
     assert _spans(text) == expected

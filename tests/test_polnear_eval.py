@@ -114,3 +114,35 @@ def test_skips_cleanly_without_a_checkout():
                          capture_output=True, text=True, env={})
     assert run.returncode == 0
     assert run.stdout.startswith("PolNeAR: skipped (POLNEAR_DIR is not set")
+
+
+@pytest.mark.parametrize("text,expected", [
+    # Two apostrophes stand for a straight double mark (as in the New York Times texts).
+    ("He said ''we will win,'' and left. ''Yes.''", ["we will win,", "Yes."]),
+    ("''Dana's plan works,'' she said.", ["Dana's plan works,"]),
+    # ''' closing: a nested single mark closes first, then the double one
+    ("''I call it 'fair,''' she said.", ["I call it 'fair,'"]),
+    ("“We won,” he said.", ["We won,"]),
+])
+def test_quoted_spans_marks(text, expected):
+    pn = _module()
+    assert [text[a:b] for a, b in pn.quoted_spans(text, 0, len(text))] == expected
+
+
+def test_quoted_spans_content_edge_inside_two_apostrophes():
+    pn = _module()
+    text = "He said. ''We won,'' she said."
+    # The annotator's Content starts at the second apostrophe and ends after the first one.
+    assert [text[a:b] for a, b in pn.quoted_spans(text, 10, 19)] == ["We won,"]
+
+
+@pytest.mark.parametrize("text,frags,expected", [
+    # A Content split at a sentence break inside a quotation is joined: one quotation.
+    ("“We won. We will win again,” he said.", [(0, 8), (9, 28)], ["We won. We will win again,"]),
+    # Fragments apart by words stay apart: each quotation is read within its own fragment.
+    ("“We won,” he said, “and will win.”", [(0, 9), (19, 34)], ["We won,", "and will win."]),
+])
+def test_gold_joins_fragments_split_inside_a_quotation(text, frags, expected):
+    pn = _module()
+    spans = [s for a, b in pn.joined_fragments(text, frags) for s in pn.quoted_spans(text, a, b)]
+    assert [text[a:b] for a, b in spans] == expected

@@ -31,7 +31,8 @@ def build_seed_db(path: Path) -> Path:
     for doc in read_manifest():
         quotes = [ExtractedQuote(q["start"], q["end"], q["text"], q["kind"],
                                  Speaker(q["speaker"], q["speaker_kind"], q.get("role"),
-                                         _mention(q["speaker"], q.get("cue"))), q.get("cue"))
+                                         _mention(q["speaker"], q.get("cue")))
+                                 if q["speaker"] else None, q.get("cue"))
                   for q in gold[doc.file]]
         assert store_source(db, doc.source, quotes).refused == []
     db.close()

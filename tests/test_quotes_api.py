@@ -4,7 +4,7 @@ import io
 
 import pytest
 
-from tests.corpus import ARTICLES, EMOJI
+from tests.corpus import ARTICLES, EMOJI, PORT_ID
 
 ALL_TEXTS = {q.text for _, quotes in ARTICLES for q in quotes}
 
@@ -124,7 +124,7 @@ def test_facets_count_the_filtered_set(client):
         "speaker": [{"value": "daniel-okafor", "name": "Daniel Okafor", "count": 4},
                     {"value": "lena-vogt", "name": "Lena Vogt", "count": 2},   # ties by value
                     {"value": "maria-costa", "name": "Maria Costa", "count": 2},
-                    {"value": "port-authority", "name": "port authority", "count": 1}],
+                    {"value": PORT_ID, "name": "port authority", "count": 1}],
         "kind": [{"value": "full", "count": 6}, {"value": "partial", "count": 2},
                  {"value": "indirect", "count": 1}],
         "year": [{"value": "2024", "count": 4}, {"value": "2023", "count": 3},

@@ -3,7 +3,7 @@ import hashlib
 
 import pytest
 
-from tests.corpus import HARBOUR
+from tests.corpus import HARBOUR, PORT_ID
 
 HARBOUR_ID = "s_" + hashlib.sha256(HARBOUR.encode()).hexdigest()[:12]
 
@@ -78,7 +78,7 @@ def test_patch_fixes_speaker_and_kind_and_keeps_the_id(write_client, auth_header
     history = write_client.get(f"/v1/quotes/{quote['id']}/history").get_json()["data"]
     assert [h["action"] for h in history] == ["update"]
     assert (history[0]["before"]["speaker_id"], history[0]["after"]["speaker_id"]) == (
-        "port-authority", "port-of-london-authority")
+        PORT_ID, "port-of-london-authority")
 
 
 def test_patch_can_move_the_span_but_only_onto_the_same_text(write_client, auth_headers):
@@ -159,3 +159,20 @@ def test_a_deleted_quote_recreated_keeps_its_id_and_history(write_client, auth_h
     history = write_client.get(f"/v1/quotes/{created['id']}/history").get_json()
     assert [h["action"] for h in history["data"]] == ["create", "delete", "create"]
     assert history["deleted"] is False
+
+
+def test_a_speaker_is_picked_by_alias_or_id_and_an_unquoted_one_leaves_the_list(write_client, auth_headers):
+    relieved = "/v1/quotes/q_7701c4554782"  # the port authority's only quote
+    by_alias = write_client.patch(relieved, json={"speaker": {"name": "Costa"}}, headers=auth_headers)
+    assert by_alias.status_code == 200
+    assert by_alias.get_json()["speaker"]["id"] == "maria-costa"
+    assert write_client.get(f"/v1/speakers/{PORT_ID}").status_code == 404
+    assert PORT_ID not in {s["id"] for s in write_client.get("/v1/speakers").get_json()["data"]}
+    by_id = write_client.patch(relieved, json={"speaker": {"id": "lena-vogt"}}, headers=auth_headers)
+    assert by_id.get_json()["speaker"]["id"] == "lena-vogt"
+    assert write_client.get("/v1/speakers/maria-costa").get_json()["quote_count"] == 2
+    unknown = write_client.patch(relieved, json={"speaker": {"id": "nobody-here"}}, headers=auth_headers)
+    assert unknown.status_code == 404 and "speaker" in unknown.get_json()["errors"]
+    nothing = write_client.patch(relieved, json={"speaker": {"kind": "person"}}, headers=auth_headers)
+    assert nothing.status_code == 400
+    assert nothing.get_json()["errors"]["speaker"] == ["name: give the speaker's id or name"]

@@ -33,11 +33,25 @@ def test_post_source_stores_it_with_its_quotes(write_client, auth_headers):
 
 def test_same_text_again_returns_the_existing_source(write_client, auth_headers):
     first = write_client.post("/v1/sources", json=ARTICLE, headers=auth_headers)
-    again = write_client.post("/v1/sources", json={**ARTICLE, "outlet": "Other"},
-                              headers=auth_headers)
+    again = write_client.post("/v1/sources", json=ARTICLE, headers=auth_headers)
     assert again.status_code == 200
     assert again.get_json() == first.get_json()
+    fewer = write_client.post("/v1/sources", json={"text": ARTICLE["text"], "outlet": "City Wire"},
+                              headers=auth_headers)  # fields left out agree with what is stored
+    assert fewer.status_code == 200
     assert write_client.get("/healthz").get_json()["sources"] == 4
+
+
+def test_same_text_with_other_metadata_is_409_naming_the_stored_values(write_client, auth_headers):
+    first = write_client.post("/v1/sources", json=ARTICLE, headers=auth_headers).get_json()
+    other = write_client.post("/v1/sources", json={**ARTICLE, "outlet": "Other", "title": "Bridge"},
+                              headers=auth_headers)
+    assert other.status_code == 409 and other.content_type == "application/problem+json"
+    body = other.get_json()
+    assert body["errors"] == {"outlet": ["stored as 'City Wire'"], "title": ["stored as 'Mayor opens bridge'"]}
+    assert (body["source_id"], body["stored"]["outlet"], body["stored"]["author"]) == (
+        first["id"], "City Wire", "Sam Reed")
+    assert write_client.get(f"/v1/sources/{first['id']}").get_json()["outlet"] == "City Wire"
 
 
 @pytest.mark.parametrize("headers, status, challenge", [
@@ -103,9 +117,10 @@ def test_write_rate_limit_answers_429_with_retry_after(corpus_db, tmp_path, auth
 
     client = create_app({"DB": str(tmp_path / "rl.db"), "TOKENS": TOKENS,
                          "WRITE_RATE_LIMIT": "2/minute"}).test_client()
-    statuses = [client.post("/v1/sources", json={**ARTICLE, "text": f"Article {i}."},
-                            headers=auth_headers).status_code for i in range(3)]
-    assert statuses == [201, 201, 429]
+    answers = [client.post("/v1/sources", json={**ARTICLE, "text": f"Article {i}."},
+                           headers=auth_headers) for i in range(3)]
+    assert [a.status_code for a in answers] == [201, 201, 429]
+    assert "Retry-After" not in answers[0].headers  # only a 429 or a 503 says when to retry
     limited = client.post("/v1/sources", json=ARTICLE, headers=auth_headers)
     assert limited.content_type == "application/problem+json"
     assert 0 < int(limited.headers["Retry-After"]) <= 60
@@ -123,3 +138,41 @@ def test_a_write_that_fails_halfway_leaves_nothing(tmp_path):
     conn = sqlite3.connect(path)
     for table in ("sources", "quotes", "speakers", "speaker_aliases", "quote_history"):
         assert conn.execute(f"SELECT count(*) FROM {table}").fetchone() == (0,), table
+
+
+def test_a_generic_description_is_one_articles_speaker_and_roles_differing_in_case_are_one(tmp_path):
+    path = tmp_path / "speakers.db"
+    create_app({"DB": str(path)})
+    db = connect(path)
+    union = Speaker("union", "organization", None, "the union")
+    one = "Pay talks failed, the union said."
+    two = "The offer was rejected, the union said."
+    store_source(db, SourceInput(text=one, outlet="X"), [ExtractedQuote(0, 16, one[:16], "indirect", union)])
+    store_source(db, SourceInput(text=two, outlet="X"), [ExtractedQuote(0, 22, two[:22], "indirect", union)])
+    mayor = "Ana Lopez"
+    store_source(db, SourceInput(text="Mayor text one.", outlet="X"),
+                 [ExtractedQuote(0, 5, "Mayor", "full", Speaker(mayor, "person", "Mayor"))])
+    store_source(db, SourceInput(text="mayor text two.", outlet="X"),
+                 [ExtractedQuote(0, 5, "mayor", "full", Speaker(mayor, "person", "mayor"))])
+    conn = sqlite3.connect(path)
+    unions = conn.execute("SELECT id FROM speakers WHERE name = 'union' ORDER BY id").fetchall()
+    assert len(unions) == 2 and all(sid.startswith("union-") for (sid,) in unions)
+    assert conn.execute("SELECT roles FROM speakers WHERE id = 'ana-lopez'").fetchone() == ('["Mayor"]',)
+
+
+def test_a_write_that_waits_too_long_for_another_is_503_with_retry_after(corpus_db, tmp_path, auth_headers):
+    from tests.live import copy_db
+    path = copy_db(corpus_db, tmp_path / "busy.db")
+    client = create_app({"DB": str(path), "TESTING": True, "SERVER_NAME": "api.test",
+                         "TOKENS": "alice:alice-secret-token", "BUSY_TIMEOUT_MS": 100}).test_client()
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # another writer holds the lock
+    try:
+        response = client.post("/v1/sources", json=ARTICLE, headers=auth_headers)
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert response.status_code == 503 and response.content_type == "application/problem+json"
+    assert response.headers["Retry-After"] == "2"
+    assert client.get("/healthz").get_json()["sources"] == 3
+    assert client.post("/v1/sources", json=ARTICLE, headers=auth_headers).status_code == 201

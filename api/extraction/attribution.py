@@ -7,14 +7,14 @@ Rules:
 - "told" takes its object into the cue ("Qin Gang told Newsweek").
 - A participle or a coordinated verb without its own subject ("…, saying",
   "… and accused") continues the previous cue of the sentence; with no cue before
-  it, a coordinated verb takes the subject that opens the sentence ("X welcomed the
-  deal but warned that …"), unless that subject is compound ("X and Y").
+  it, a coordinated verb or a participle takes the subject that opens the sentence ("X
+  welcomed the deal but warned that …", "X attacked the plan, calling it …", "X is telling
+  voters that …"), also after a leading adverbial ("At a rally, X …"), unless that subject
+  is compound ("X and Y").
 - "according to X" is a cue whose speaker follows; so is X of "according to a
   note/statement from X".
-- A headline "X: ‘…’" makes X the speaker of its quotation; in the body, the subject
-  of a clause ending in a colon ("Tom Hale was blunt: “…”") is the speaker; an
-  organisation only with a copula ("The ministry was clear: “…”"), not "Police found a
-  note: …".
+- Headline "X: ‘…’", colon introductions and next-sentence attributions are
+  rules of sieve.py, which picks the cue of each quotation.
 """
 from __future__ import annotations
 
@@ -149,14 +149,30 @@ def _make_cue(masked: str, vs: int, ve: int, verb: str, lo: int, hi: int) -> Cue
     return Cue(vs, end, vs, ve, None, verb)
 
 
-_OPENING_RE = re.compile(r"[\s•·*\-–—]*(?:(?:But|And|Yet|Still|Meanwhile|However),?\s+)?")
+_OPENING_RE = re.compile(r"[\s•·*\-–—]*(?:(?:But|And|Yet|Still|Meanwhile|However),?\s+)?"
+                         r"(?:(?:In|At|On|During|After|Before|Earlier|Later|Last|Speaking|Outside|"
+                         r"Inside|Across|Amid|Despite|Since|Throughout|Following|Under|"
+                         r"Asked|Appearing|Writing)\b[^,;:“”\"_]{0,60},\s+)?"
+                         r"(?:(?:Instead|Separately|Afterwards?|Nevertheless|Nonetheless|Then|"
+                         r"Now|Again|Indeed|Finally|Likewise|[A-Z][a-z]+ly),\s+)?")
 # After the subject: an appositive between commas, then a lower-case predicate word.
 _PREDICATE_RE = re.compile(r"(?:,[^,;:“”\"_]{1,80},|,)?\s+"
-                           r"(?!(?:and|or|&|nor|who|which)\b)[a-z]")
+                           r"(?!(?:and|or|&|nor|who|which)\b)(?P<word>[a-z][\w\-’']*)")
+# The predicate opens with a verb: a regular past or present form, an adverb, an auxiliary
+# or a common irregular verb; "The Florida senator" is no subject "The Florida" + "senator".
+_PREDICATE_WORDS = frozenset("""
+is was are were has had have will would can could did does do may might must shall should
+also then later now again still just once even never only first last this on in at after
+before during while since when yesterday today tonight earlier recently previously
+took made went gave sent spoke held met began came got brought left ran sat stood wrote
+told said put hit set kept drew struck sought won lost took wore faced became read led
+fought thought felt saw heard knew found paid rose fell took shot threw broke built
+shook beat swore of himself herself themselves itself despite with without amid
+""".split())
 _ROLE_BEFORE_RE = re.compile(r"[^,;:“”\"_]{2,60},\s+")  # "The charity's chair, Helen Ward"
 
 
-def _opening_subject(masked: str, lo: int, vs: int) -> Mention | None:
+def opening_subject(masked: str, lo: int, vs: int) -> Mention | None:
     """Return the subject opening the sentence when the words up to a coordinated verb
     are its predicate: "Omar Said, of Digital Rights Watch, welcomed the move but"."""
     start = _OPENING_RE.match(masked, lo, vs).end()
@@ -168,9 +184,17 @@ def _opening_subject(masked: str, lo: int, vs: int) -> Mention | None:
             or (mention.kind == "pronoun" and mention.name == "they") \
             or mention.text.endswith(("'s", "’s")):
         return None
-    if not _PREDICATE_RE.match(masked, mention.end, vs):
+    pred = _PREDICATE_RE.match(masked, mention.end, vs)
+    if pred is None or not _verb_like(pred.group("word")):
         return None
+    if mention.kind == "name" and not mention.org and (mention.text.split()[0] in ("The", "A", "An")
+                                                       or mention.text.endswith(("ing", "ly"))):
+        return None  # a name cut short ("The Florida"), an opener ("Holding", "Shortly")
     return mention
+
+
+def _verb_like(word: str) -> bool:
+    return word in _PREDICATE_WORDS or word.endswith(("ed", "s", "ly", "n’t", "n't"))
 
 
 def _according(masked: str, lo: int, hi: int) -> list[Cue]:
@@ -228,7 +252,7 @@ def find_cues(doc, lo: int, hi: int) -> list[Cue]:
             if prev is None or (coordinated and prev.mention.start < prev.verb_start
                                 and not prev.inherited):
                 subject = prev.mention if prev is not None else \
-                    _opening_subject(masked, lo, vs) if coordinated else None
+                    opening_subject(masked, lo, vs) if coordinated or verb in PARTICIPLES else None
                 if subject is None:
                     continue
                 cue = Cue(vs, cue.end, vs, cue.verb_end, subject, verb, carried=True)
@@ -239,18 +263,6 @@ def find_cues(doc, lo: int, hi: int) -> list[Cue]:
     cues.extend(_according(masked, lo, hi))
     cues.sort(key=lambda c: c.anchor)
     return cues
-
-
-def headline_cue(masked: str, line_start: int, open_pos: int) -> Cue | None:
-    """Return the 'X:' speaker of a headline quotation like "China: ‘…’"."""
-    colon = masked.find(":", line_start, open_pos)
-    if colon < 0 or colon - line_start > 60:
-        return None  # "Minister: plan is ‘lawful’": the headline's speaker precedes a colon
-    mention = parse_before(masked, line_start, colon)
-    if mention is None or mention.start != line_start + (len(masked[line_start:colon])
-                                                         - len(masked[line_start:colon].lstrip())):
-        return None
-    return Cue(mention.start, mention.end, colon, colon, mention, ":")
 
 
 @dataclass
@@ -269,42 +281,3 @@ class Record:
     entity: object = None
     pending: bool = False
     fallback: object = None
-
-
-_VIEWPOINT_RE = re.compile(r"[\s•·*\-–—]*For\s+")
-
-
-def viewpoint_cue(masked: str, lo: int, open_pos: int) -> Cue | None:
-    """Return X of a sentence opening "For X, …" as the voice of a cue-less quotation."""
-    m = _VIEWPOINT_RE.match(masked, lo, open_pos)
-    if m is None:
-        return None
-    comma = masked.find(",", m.end(), open_pos)
-    if comma < 0 or comma - m.end() > 80:
-        return None
-    mention = parse_after(masked, m.end(), comma)
-    if mention is None or mention.kind != "name" or masked[mention.end:comma].strip():
-        return None
-    start = m.end() - 4
-    return Cue(start, mention.end, start, start + 3, mention, "for")
-
-
-# An organisation states a position with a copula: "The ministry was clear: “…”".
-_ORG_STANCE_RE = re.compile(r"\s+(?:was|were|is|are|has\s+been|had\s+been|remained|remains)"
-                            r"(?:\s+[a-z]+){1,3}\s*")
-
-
-def colon_cue(masked: str, lo: int, open_pos: int) -> Cue | None:
-    """Return the person opening a clause that introduces a quotation with a colon:
-    "Tom Hale was blunt: “…”", "She put it simply: “…”"."""
-    colon = masked.rfind(":", lo, open_pos)
-    if colon < 0 or masked[colon + 1:open_pos].strip() or colon - lo > 120:
-        return None
-    mention = _opening_subject(masked, lo, colon)
-    if mention is not None and mention.org and mention.kind in ("name", "definite") \
-            and _ORG_STANCE_RE.fullmatch(masked, mention.end, colon):
-        return Cue(mention.start, mention.end, colon, colon + 1, mention, ":")
-    if mention is None or mention.org or mention.kind not in ("name", "pronoun") \
-            or mention.name == "it":
-        return None  # "Police found a note: …" is no statement of theirs
-    return Cue(mention.start, mention.end, colon, colon + 1, mention, ":")

@@ -17,6 +17,8 @@ Rules:
   marks a person.
 - A surname or given name resolves to the fullest name sharing its first or last
   token, preferring names seen earlier, else later in the article.
+- A run naming a place or an event or work ("New York City", "Tern Islands",
+  "Harbour Speech") is no person.
 - Places and organisations ("Washington", "the ministry") are organisations; an
   organisation's type comes from a name word such as Inc/Bank/FC/United/Authority or
   a noun next to it.
@@ -29,7 +31,7 @@ from functools import lru_cache
 from .document import Document
 from .entities import Entity, given_gender, role_heads
 from .lexicon import (ALIASES, GIVEN_NAME_GENDER, HEADLINE_VERBS, HONORIFIC_GENDER,
-                      MULTIWORD_PLACES,
+                      MULTIWORD_PLACES, NON_PERSON_FINALS, US_PLACES,
                       NAME_PARTICLES, NAME_PREFIX_TITLES, ORG_NAME_TYPES, ORG_NOUNS,
                       ORG_TYPE_NOUNS, ORG_WORDS, PLACES, POSTNOMINALS, ROLE_NOUNS, STOP_CAPS, TITLE_WORDS)
 from .mentions import is_org_name, parse_before
@@ -52,6 +54,7 @@ _NAME_RE = re.compile(
     rf"[{_UP}](?<![\w.][{_UP}])(?:\.{_SP}?(?:{_INITIAL}{_SP}?)*[A-Z])?{_TOK_REST}"
     rf"(?:{_SP}+(?:{_PART}{_SP}+){{0,2}}(?:{_INITIAL}{_SP}+)*{_TOK})+")
 # \b first would defeat the skip-ahead
+_WORD_IN_RUN_RE = re.compile(r"\S+")
 _CAP_WORD_RE = re.compile(rf"[{_UP}](?<!\w[{_UP}])[\w'’\-]*")
 # "Former Secretary of State Jane Doe": an office "of"/"for" something before a name.
 _OFFICE_OF_RE = re.compile(r"(?<![\w’'])(?:(?:[Ff]ormer|[Ee]x-|[Ss]hadow|[Aa]cting)\s*)?"
@@ -84,6 +87,7 @@ def _clean_name(raw: str) -> tuple[str, ...]:
     for k, t in enumerate(toks):
         low = t.lower()
         if low in STOP_CAPS or low in TITLE_WORDS or low.rstrip("s") in TITLE_WORDS \
+                or low + "." in TITLE_WORDS \
                 or low in HEADLINE_VERBS:
             cut = k + 1  # "Podesta Says Obama …": a headline's verb ends no name
     toks = toks[cut:]
@@ -97,9 +101,25 @@ def _clean_name(raw: str) -> tuple[str, ...]:
     while len(toks) > 2 and toks[-1].lower().rstrip(".") in POSTNOMINALS:
         toks = toks[:-1]  # "Priya Shah KC"
     name = " ".join(toks)
-    if len(toks) < 2 or is_org_name(name) or name.lower() in MULTIWORD_PLACES:
-        return ()
+    if len(toks) < 2 or is_org_name(name) or name.lower() in MULTIWORD_PLACES \
+            or name.lower() in US_PLACES or toks[-1].lower() in NON_PERSON_FINALS:
+        return ()  # "New York City", "Tern Islands", "Harbour Speech": no person
     return tuple(toks)
+
+
+def _name_runs(text: str):
+    """Yield the capitalised runs of text; a run a headline verb splits ("Francois
+    Lindqvist Says Omar Bell …") also yields the part before the verb when it is a
+    given name and a surname or two."""
+    for m in _NAME_RE.finditer(text):
+        verb = next((w for w in _WORD_IN_RUN_RE.finditer(m.group())
+                     if w.group().lower() in HEADLINE_VERBS), None)
+        if verb is not None and verb.start() > 0:
+            head = _NAME_RE.match(text, m.start(), m.start() + verb.start() - 1)
+            if head is not None and len(head.group().split()) <= 3 \
+                    and head.group().split()[0].lower() in GIVEN_NAME_GENDER:
+                yield head
+        yield m
 
 
 def prev_word(text: str, lo: int, hi: int) -> str:
@@ -141,7 +161,7 @@ class Cast:
             if gender:
                 self.honorific_gender.setdefault(h.group(2), gender)
         self._collect_introduced(text)
-        for m in _NAME_RE.finditer(text):
+        for m in _name_runs(text):
             toks = _clean_name(m.group())
             if not toks:
                 if is_org_name(m.group()):  # "Lumora Inc": a later bare "Lumora" is a company

@@ -13,6 +13,10 @@ _ABBR_RE = re.compile(r"(?:^|[\s(“\"'‘])((?:[A-Za-z]\.)+[A-Za-z]?|[A-Za-z]+)
 _WORD_RE = re.compile(r"\w+")
 _FILLER = "_"
 _FINAL_PUNCT_RE = re.compile(r"[.!?…:;][”’\"'»)]*$")
+# A US party-and-state tag after a name, "Sen. Ann Roe (R-Texas) said": blanked in the masked
+# text so that the name and its verb (or appositive) read as one clause.
+_PARTY_TAG_RE = re.compile(r"(?<=\w) \((?:[DRI]|Dem|Rep|GOP|Ind)\.?\s?[-–,]\s?"
+                           r"[A-Z][A-Za-z.]{0,12}(?: [A-Z][A-Za-z.]{0,10})?\)")
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
@@ -52,7 +56,10 @@ class Document:
                 parts.append(_FILLER * len(chunk))
             last = s.end
         parts.append(self.text[last:])
-        return "".join(parts)
+        masked = "".join(parts)
+        if " (" not in masked:
+            return masked
+        return _PARTY_TAG_RE.sub(lambda m: " " * len(m.group()), masked)
 
     def quote_at(self, pos: int) -> QuoteSpan | None:
         """Return the quotation whose marks enclose pos, if any."""

@@ -9,7 +9,8 @@ Rules:
 - A gendered role ("the actress", "spokeswoman", "his wife") or a common given name
   (lexicon.GIVEN_NAME_GENDER) tells a person's gender.
 - A description may not refer to a person holding another titled office ("the
-  minister" is not the mayor) or of another stated age ("the 45-year-old").
+  minister" is not the mayor), of another stated age ("the 45-year-old") or whose
+  role names the other party ("the Democratic nominee" is not a Republican nominee).
 """
 from __future__ import annotations
 
@@ -20,6 +21,8 @@ from functools import lru_cache
 from .lexicon import GENDERED_ROLES, GIVEN_NAME_GENDER, ROLE_SYNONYMS, TITLE_WORDS
 
 WORD_RE = re.compile(r"[\w\-]+")
+_PARTIES = {"democratic": "D", "democrat": "D", "democrats": "D", "republican": "R",
+            "republicans": "R", "gop": "R"}
 _NOT_IN_OFFICE = frozenset({"shadow", "former", "ex", "retired", "late", "outgoing"})
 
 
@@ -78,7 +81,15 @@ def may_be(ent: Entity, head: str | None, words: frozenset[str]) -> bool:
     another titled office ("the minister" is not the mayor) or has another stated age."""
     other = head in TITLE_WORDS and (ent.role_words or ent.past_words) \
         and not ent.has_head(head, words)
-    return not other and not _other_age(ent, head)
+    return not other and not _other_age(ent, head) and not _other_party(ent, words)
+
+
+def _other_party(ent: Entity, words: frozenset[str]) -> bool:
+    """Tell whether "the Democratic nominee" cannot be ent, whose role names the other
+    party ("Republican nominee")."""
+    said = {_PARTIES[w] for w in words if w in _PARTIES}
+    held = {_PARTIES[w] for w in ent.role_words | ent.past_words if w in _PARTIES}
+    return len(said) == 1 and bool(held) and not said & held
 
 
 def _other_age(ent: Entity, head: str | None) -> bool:

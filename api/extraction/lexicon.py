@@ -33,6 +33,9 @@ emphasize reiterate retort counter allege scoff exclaim confirm vow promise pled
 lament complain report agree disagree shout yell whisper mutter testify insist recount
 describe dismiss accuse call reject deny slam blast brand label criticise criticize
 charge demand question wonder explain tell
+sigh repeat denounce mock bemoan muse riff bark confess interject echo assure interrupt
+fume gush plead snap rail marvel concur proclaim pronounce opine vent thunder
+scream cry cite thank praise hail tout decry condemn grouse ponder lecture
 """.split()
 
 _IRREGULAR_SPEECH = {
@@ -59,7 +62,7 @@ def _speech_forms() -> set[str]:
     # Bare infinitives are too ambiguous ("call", "state", "post", "charge"...).
     forms -= set(_REGULAR_SPEECH) - {"say", "add", "insist", "warn", "claim", "argue"}
     forms -= {"say", "tell", "write", "post", "state", "report", "question", "charge"}
-    forms -= {"states", "posts", "reports", "questions", "charges", "calls", "calling",
+    forms -= {"states", "posts", "reports", "questions", "charges", "calls",
               "continue", "continues", "continuing", "promise", "promises", "stated"}
     # Bare forms after an auxiliary: "did grudgingly concede that".
     return forms | {"stated", "concede", "admit", "acknowledge", "say"}
@@ -94,8 +97,23 @@ counters responded responds joked jokes
 PARTICIPLES = frozenset(f for f in SPEECH_VERBS if f.endswith("ing"))
 
 # Verbs after which a quotation names a thing rather than reporting speech.
+# Verbs that report or judge someone's words without opening a cue here ("calling it a
+# “buffet menu”", "decried the board for “walking away”"): a short quoted fragment after
+# one is speech (quotes.py). Not forms that are as often nouns: calls, attacks, label.
+CHARACTERIZING_VERBS = frozenset("""
+calling decried decry decries decrying assailed assailing derided deride derides
+deriding insulted insulting mocked mocking mocks chanted chanting crying cried labelled
+labelling dubbing slammed slamming hailed hailing hails praised praising touted touting
+touts bragged bragging brags quipped quipping repeating repeated repeats invoked
+invoking invokes cited citing cites characterized characterizing characterised
+characterising portrayed portraying portrays denounced denouncing denounces condemned
+condemning condemns attacked attacking ridiculed ridiculing lambasted lambasting
+screamed screaming mouthing mouthed pleaded pleading referred referring refers echoed
+echoing proclaimed proclaiming proclaims
+""".split())
+
 NAMING_WORDS = frozenset("""
-so-called dubbed nicknamed titled entitled called named known billed styled termed
+so-called dubbed nicknamed titled entitled called calling named known billed styled termed
 """.split())
 
 ROLE_NOUNS = frozenset("""
@@ -111,7 +129,7 @@ chairperson treasurer superintendent sheriff inspector detective sergeant consta
 dean principal teacher doctor nurse pastor bishop pope rabbi imam witness source
 administrator regulator negotiator activist campaigner spokesmen officials sources
 pollster pollsters operative operatives host anchor moderator surrogate delegate delegates
-staffer staffers donor donors voter voters volunteer volunteers organizer
+staffer staffers donor donors voter voters volunteer volunteers organizer clerk scientist
 analysts economists experts executives diplomats lawmakers residents witnesses
 insider insiders person people member members employee worker resident
 boss cofounder cardinal manager-general secretary-general director-general
@@ -150,7 +168,7 @@ playmaker centre-half centre-forward left-back right-back wing-back shortstop li
 # Title words that may precede a name: "President Xi Jinping", "U.S. Attorney G. Z. T.".
 TITLE_WORDS = frozenset("""
 president vice secretary minister ambassador attorney senator sen. rep. representative
-governor gov. mayor judge justice general gen. admiral adm. chancellor premier king queen
+governor gov. del. mayor judge justice general gen. admiral adm. chancellor premier king queen
 prince princess pope speaker director chairman chairwoman chair ceo coach commissioner
 spokesman spokeswoman spokesperson sheriff detective sergeant sgt. inspector officer
 professor prof. dr. dr mr. mr mrs. mrs ms. ms miss sir dame lord lady rev. reverend
@@ -240,7 +258,7 @@ state defense defence justice commerce treasury health foreign interior homeland
 finance energy labor labour agriculture education trade security public national
 international federal central global world western eastern northern southern
 photo video read watch related advertisement reporting editing additional
-like to of despite neither either unlike speaking presumptive democratic
+like to of despite neither either unlike speaking presumptive democratic rival once
 """.split())
 
 # Third-person and past verbs of headlines that glue names into one capitalised run:
@@ -510,3 +528,12 @@ ORG_TYPE_NOUNS: dict[str, str] = {
 OFFICE_WORDS = frozenset(TITLE_WORDS | set(ROLE_SYNONYMS) | {
     w for syns in ROLE_SYNONYMS.values() for w in syns}) - {"player", "expert", "official",
                                                            "politician", "head", "boss"}
+
+# Last words of a capitalised run that make it a place, an event or a work, not a
+# person: "Coral Ocean", "Tern Islands", "Harbour Speech", "Evening Coverage".
+NON_PERSON_FINALS = frozenset("""
+ocean sea islands island river mountains valley bay county avenue boulevard plaza airport
+stadium arena station speech coverage address remarks debate interview show report act
+plan program programme tour rally summit convention hearing hotel casino resort prize
+award war depression
+""".split())

@@ -5,7 +5,11 @@ Rules:
   ends inside a quotation continues it when the next paragraph reopens with a mark,
   otherwise the quotation is capped at the end of its paragraph.
 - Straight double quotes open after start/space/bracket/dash and close before
-  space/punctuation/end; a stray closing mark is ignored.
+  space/punctuation/end; a stray closing mark is ignored. Two apostrophes ('') are
+  one straight double mark (ASCII text: ''We won,'' she said), closing only ''; of
+  three (''' after 'a nested quote,''') the last two are the double mark. A closing
+  mark may follow a nested closing mark and a space (… 'a bargain,' " she said).
+  Mixed marks pair (“We won." / "We won.”); inside “…” a straight "…" is nested.
 - Single marks (‘ ’ ') are quotations only outside double quotations; a mark
   between letters (Trump's, Don’t) or before a decade ('90s) is an apostrophe, and
   an unclosed single mark is dropped rather than capped.
@@ -17,11 +21,12 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-_DOUBLE_RE = re.compile(r'[“”„"«»「」『』]')
+_DOUBLE_RE = re.compile(r"''(?!')|[“”„\"«»「」『』]")
 # A single mark between two letters or digits (Trump's, Don’t) is an apostrophe: the pattern
 # skips those without leaving the regex engine.
 _SINGLE_RE = re.compile(r"[‘’'‹›](?:(?<![^\W_].)|(?![^\W_]))")
-_OPENERS = {"“": "”", "„": "“”", "«": "»", "「": "」", "『": "』", '"': '"'}
+_OPENERS = {"“": "”", "„": "“”", "«": "»", "「": "」", "『": "』", '"': '"', "''": "''"}
+_STRAIGHT = ('"', "''")
 _CLOSERS = set("”»」』")
 _OPEN_AFTER = set("([{—–-/\u00a0\"'‘“«„:;")
 _CLOSE_BEFORE = set(",.;:!?)]}—–-…'’\"”»")
@@ -40,15 +45,17 @@ class QuoteSpan:
     single: bool
 
 
-def _can_open(text: str, i: int) -> bool:
+def _can_open(text: str, i: int, width: int = 1) -> bool:
     prev = text[i - 1] if i > 0 else " "
-    nxt = text[i + 1] if i + 1 < len(text) else " "
+    nxt = text[i + width] if i + width < len(text) else " "
     return (prev.isspace() or prev in _OPEN_AFTER) and not nxt.isspace()
 
 
-def _can_close(text: str, i: int) -> bool:
+def _can_close(text: str, i: int, width: int = 1) -> bool:
     prev = text[i - 1] if i > 0 else " "
-    nxt = text[i + 1] if i + 1 < len(text) else " "
+    nxt = text[i + width] if i + width < len(text) else " "
+    if prev == " " and i > 1 and text[i - 2] in "'’":
+        prev = text[i - 2]  # a nested quotation closes first: … 'the word,' " she said
     return not prev.isspace() and (nxt.isspace() or nxt in _CLOSE_BEFORE)
 
 
@@ -67,6 +74,8 @@ class _DoubleScanner:
         self.text = text
         self.spans: list[QuoteSpan] = []
         self.open_at: int | None = None
+        self.opener = ""
+        self.nested = False  # a straight "…" open inside a curly quotation
         self.skip: int = -1
 
     def run(self) -> list[QuoteSpan]:
@@ -79,7 +88,7 @@ class _DoubleScanner:
             last = i
             if i == self.skip:
                 continue
-            ch = text[i]
+            ch = m.group()
             if self.open_at is None:
                 self._maybe_open(i, ch)
             else:
@@ -99,43 +108,60 @@ class _DoubleScanner:
     def _maybe_open(self, i: int, ch: str) -> None:
         if ch in _CLOSERS:
             return
-        if ch == '"' and not _can_open(self.text, i):
+        if ch in _STRAIGHT and not _can_open(self.text, i, len(ch)):
             return
-        self.open_at = i
+        self.open_at, self.opener, self.nested = i, ch, False
 
     def _with_open(self, i: int, ch: str) -> None:
-        opener = self.text[self.open_at]
-        closes = _OPENERS.get(opener, "”")
-        if ch == '"' and opener == '"':
-            if _can_close(self.text, i):
-                self._close(i)
-            elif _can_open(self.text, i):
+        opener = self.opener
+        if ch in _STRAIGHT and opener in _STRAIGHT:
+            if ch != opener:
+                return  # '' and " do not pair
+            if _can_close(self.text, i, len(ch)):
+                self._close(i, len(ch))
+            elif _can_open(self.text, i, len(ch)):
                 self.open_at = i  # the earlier mark was stray
-        elif ch in closes:
-            self._close(i)
-        elif ch in _OPENERS and ch != '"':
-            self.open_at = i  # an unclosed earlier quotation: restart here
+        elif ch == '"' and opener == "“":
+            self._straight_in_curly(i)
+        elif ch == "”" and opener == '"' and _can_close(self.text, i):
+            self._close(i, 1)  # mixed marks: "We won.”
+        elif ch in _OPENERS.get(opener, "”") and ch not in _STRAIGHT:
+            self._close(i, 1)
+        elif ch in _OPENERS and ch not in _STRAIGHT:
+            self.open_at, self.opener, self.nested = i, ch, False  # unclosed: restart here
 
-    def _close(self, i: int) -> None:
-        start = self.open_at + 1
+    def _straight_in_curly(self, i: int) -> None:
+        """A straight mark inside “…: it opens or closes a nested "…", else closes: “We won.\""""
+        can_open, can_close = _can_open(self.text, i), _can_close(self.text, i)
+        if can_open and not can_close:
+            self.nested = True
+        elif can_close and not can_open:
+            if self.nested:
+                self.nested = False
+            else:
+                self._close(i, 1)
+
+    def _close(self, i: int, width: int) -> None:
+        start = self.open_at + len(self.opener)
         if i > start:
-            self.spans.append(QuoteSpan(start, i, self.open_at, i, False))
+            self.spans.append(QuoteSpan(start, i, self.open_at, i + width - 1, False))
         self.open_at = None
 
     def _newline(self, i: int) -> None:
         if self.open_at is None:
             return
         m = _NONSPACE_RE.search(self.text, i)
-        if m and self.text[m.start()] in _OPENERS and m.start() != self.open_at:
+        if m and m.start() != self.open_at:
             nxt = m.start()
-            if self.text[nxt] != '"' or _can_open(self.text, nxt):
+            mark = "''" if self.text.startswith("''", nxt) else self.text[nxt]
+            if mark in _OPENERS and (mark not in _STRAIGHT or _can_open(self.text, nxt, len(mark))):
                 self.skip = nxt  # the next paragraph reopens: one quotation
                 return
         self._cap(i)
 
     def _cap(self, limit: int) -> None:
         end = _line_end(self.text, limit)
-        start = self.open_at + 1
+        start = self.open_at + len(self.opener)
         if end > start:
             self.spans.append(QuoteSpan(start, end, self.open_at, None, False))
         self.open_at = None
@@ -201,7 +227,7 @@ def _single_spans(text: str, doubles: list[QuoteSpan]) -> list[QuoteSpan]:
             spans.extend(_pair_singles(text, cands))
             cands = []
         k = bisect_right(starts, i) - 1
-        if k >= 0 and doubles[k].open_pos < i < (doubles[k].close_pos or doubles[k].end):
+        if k >= 0 and doubles[k].open_pos <= i <= (doubles[k].close_pos or doubles[k].end):
             continue
         kind = _single_kind(text, i)
         if kind:

@@ -10,6 +10,11 @@ between commas ("Tom Hale, speaking to reporters, said", "Hale, however, said") 
 skipped; a possessive determiner opens a role before a name ("Her son Omar said"); a
 person's organisation after the name ("Analyst Priya Desai at Investec")
 joins the role; a lone plural ("Scientists warned") is a vague group, not a name.
+After a verb, lower-case modifiers and a role noun lead on to the name they introduce
+("said Oregon garden-supply executive Jo Roe"); "said the Vermont senator" is
+a description, not the place; a compound description keeps its last noun ("one
+former agency official"), and a role noun followed by a name gives the name ("added
+his campaign manager Jo Roe").
 """
 from __future__ import annotations
 
@@ -303,12 +308,22 @@ def _forward_tokens(text: str, toks: list[Tok]) -> list[Tok]:
         k = 1
         while k < len(toks) and k < 8 and is_cap(toks[k][0]):
             k += 1
-        if is_org_name(" ".join(t[0] for t in toks[1:k])) or not any(
-                t[0].lower() in ROLE_NOUNS or t[0].lower() in TITLE_WORDS for t in toks[1:k]):
+        role_after = k < len(toks) and toks[k][0].lower() in ROLE_NOUNS
+        if not role_after and (is_org_name(" ".join(t[0] for t in toks[1:k])) or not any(
+                t[0].lower() in ROLE_NOUNS or t[0].lower() in TITLE_WORDS for t in toks[1:k])):
             return toks[:k]  # "the United States", "the White House", "the Red Cross"
     if toks[0][0] in DEFINITE or toks[0][0] in INDEFINITE or toks[0][0] in _POSSESSIVE_DETS:
         for k, t in enumerate(toks[1:8], 1):
             if t[0].lower() in ROLE_NOUNS or t[0].lower() in ORG_NOUNS:
+                while k + 1 < len(toks) and toks[k + 1][0].islower() \
+                        and toks[k + 1][0] in ROLE_NOUNS:
+                    k += 1  # "one former campaign staffer", "a party activist"
+                n = k + 1
+                while n < len(toks) and n - k < 5 and is_cap(toks[n][0]):
+                    n += 1
+                if n - k > 2 and toks[k][0].islower() and toks[k][0] in ROLE_NOUNS \
+                        and not is_org_name(text[toks[k + 1][1]:toks[n - 1][2]]):
+                    return toks[:n]  # "added his campaign manager Nils Brandt"
                 if k + 1 < len(toks) and toks[k + 1][0].lower() in DOC_NOUNS:
                     return toks[:k + 2]  # "a company statement"
                 return toks[:k + 1]
@@ -329,11 +344,31 @@ def _forward_tokens(text: str, toks: list[Tok]) -> list[Tok]:
             out.append(toks[k])  # "Union Local 418"
             break
         else:
-            break
+            j = _role_bridge(toks, k)  # "Oregon garden-supply executive Jo Roe"
+            out.extend(toks[k:j])
+            if j == k:
+                break
     while out and not is_cap(out[-1][0]) and out[-1][0] not in PRONOUNS \
             and not out[-1][0][:1].isdigit():
         out.pop()
     return out
+
+
+def _role_bridge(toks: list[Tok], k: int) -> int:
+    """Return the index past lower-case modifiers and a role noun that lead from toks[k]
+    to the name they introduce ("garden-supply executive Jo Roe"), else k."""
+    j = k
+    while j < len(toks) and j - k < 3 and toks[j][0].islower() \
+            and toks[j][0].replace("-", "").isalpha() and toks[j][0] not in _CLAUSE_STOP \
+            and toks[j][0].lower() not in ROLE_NOUNS:
+        j += 1
+    if j >= len(toks) or toks[j][0].lower() not in ROLE_NOUNS or not toks[j][0].islower():
+        return k
+    j += 1
+    n = j
+    while n < len(toks) and is_cap(toks[n][0]):
+        n += 1
+    return n if n - j >= 2 else k
 
 
 def _possessive_apposition(text: str, m: Mention, rest: list[Tok]) -> Mention | None:

@@ -1,169 +1,107 @@
 """Discourse model: whom a speaker mention refers to, in reading order.
 
+Discourse.resolve tries RULES in order; each rule has the signature
+rule(disc, mention, pos, sentence_start) and returns the entity, NOBODY when it decides
+the mention has no referent it can name, or None to pass to the next rule.
+
 Rules:
-- A name resolves to the fullest person name of the article that it abbreviates
-  (cast.py); an organisation name to itself or its alias.
-- he/she resolves to a person named earlier in the same sentence, else to the
-  subject of the previous sentence, the last person or anonymous speaker, the last
-  person named, the last person named of that gender, or the last person who spoke
-  whose gender is not known to differ, skipping anyone whose known gender differs;
+- place: a US state or city ("said Idaho …") or a function word is no speaker.
+- name: a name resolves to the fullest person name of the article that it
+  abbreviates (cast.py); an organisation name to itself or its alias; a one-word
+  speaker is an organisation unless person-like (organisations.py).
+- pronoun: "they" is the last speaker; "it" the organisation of organisations.py;
+  he/she a person-like person named earlier in the same sentence, else the subject of the
+  previous sentence, the last person or anonymous speaker, the last person named,
+  the last person named of that gender, or the last person who spoke whose gender
+  is not known to differ, skipping anyone whose known gender differs; the last
+  person named is the latest name that shows it is a person (a given name, role,
+  honorific, voice, or its surname written alone: not "Harbor Islands", "Trends Are");
   the first pronoun that refers to a person of unknown gender fixes it.
-- "the ambassador" resolves to the latest entity whose role holds that noun or an
-  office that answers to it (entities.py); a role introduced later in the body only
-  serves a headline; "the 62-year-old" is the person of that stated age.
-- Before anyone has spoken, a description with no fitting role is the person
-  opening the previous sentence (subjects.py); one still unresolved is the person
-  opening either of the next two sentences, else the person named next at an
-  attribution.
-- An anonymous "a U.S. official" is later matched by "the (American) official".
-- "the company/firm/bank/club/regulator" is the organisation of a fitting type named
-  before it, preferring the one the text keeps naming over a rival.
-- "the statement said" is the organisation that spoke last, else the one named last;
-  "a company/police statement" the organisation of that type.
-- A one-word speaker ("Apple said") is an organisation unless it is person-like: a
-  token of a person named in full, a common given name, a surname written after
-  an honorific, or a word persons.py finds a person's evidence for.
+- anonymous: "a U.S. official" is a new anonymous speaker, later matched by "the
+  (American) official".
+- unnamed: a description in a sentence telling of anonymity ("speaking on condition
+  of anonymity") is an anonymous speaker.
+- statement: "the statement said" is the organisation that spoke last, else the one
+  named last.
+- organisation: "the company/bank/club", "a police statement" is the organisation of
+  a fitting type named before it (organisations.py).
+- role: "the ambassador" is the last speaker or latest entity whose role holds that
+  noun or an office that answers to it and may be them (entities.may_be: not another
+  office, age or party); a role introduced later in
+  the body only serves a headline; "the 62-year-old" is the person of that age.
+- previous subject: else the person opening the previous sentence, if they may hold
+  that role (subjects.py).
+- paragraph person: else the last person named earlier in the paragraph.
+- opening person: before anyone has spoken, the person opening the previous
+  sentence, else the person named (possessive allowed) just before the paragraph.
+- A description still unresolved is settled by the forward rules of resolution.py.
 """
 from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from typing import Callable, Union
 
-from .cast import prev_word
 from .document import Document
 from .entities import WORD_RE, Entity, may_be
-from .lexicon import (ALIASES, GIVEN_NAME_GENDER, ORG_HEAD_TYPES, ORG_WORDS, PLACES, ROLE_NOUNS,
-                      STOP_CAPS, TITLE_WORDS)
+from .lexicon import ALIASES, GIVEN_NAME_GENDER, ORG_WORDS, STOP_CAPS, US_PLACES
 from .mentions import Mention
-from .persons import titled_or_aged
-from .subjects import Subjects
+from .organisations import RECENT, Organisations
 
 _ANONYMITY_RE = re.compile(r"anonymity|not (?:want|wish|authori[sz]ed) to be (?:named|identified)|"
                            r"declined to be (?:named|identified)|asked not to be (?:named|identified)")
-_RECENT = 300
-_LONE_CAP_RE = re.compile(r"(?<![\w.’'\-])[A-Z][a-z]+[A-Za-z]*(?![\w’'\-])")
-_COMMON_CAPS = frozenset("""
-it its i we you he she they this that these those there here when while after before
-what who how why where if as at in on by for from of with to into under over but and
-or so yet also then now still just even only some many most more few all both each
-no not new mr mrs ms dr
-""".split())
-_RIVAL_WORDS = frozenset({"rival", "rivals", "competitor", "competitors"})
+
+NOBODY = Entity("", "nobody")  # a rule's decision that the mention names no one it can find
 
 
-class Discourse(Subjects):
+class Discourse(Organisations):
     """Persons and speakers of one article, with recency for anaphora."""
 
     def __init__(self, doc: Document) -> None:
         super().__init__(doc)
         self.last_speaker: Entity | None = None
         self.spoken: list[Entity] = []  # speakers in reading order, repeats allowed
-        self._titled: dict[str, bool] = {}  # one-word names: persons.titled_or_aged, once
+        self._plain: dict[str, bool] = {}  # names written as a person's name would be
 
     def resolve(self, m: Mention, pos: int, sent_start: int) -> Entity | None:
         """Return the entity a mention refers to; None when it cannot be resolved."""
-        if m.kind == "name":
-            return self._resolve_name(m, pos)
-        if m.kind == "pronoun":
-            return self._resolve_pronoun(m, pos, sent_start)
-        if m.kind == "anonymous":
-            ent = self._find_head(m.head, pos, anonymous_only=True) if m.head else None
-            if ent is None or ent.name != m.name:
-                ent = self._entity("anonymous", m.name)
-                ent.head = m.head
-            return ent
-        return self._resolve_description(m, pos)
-
-    def _resolve_name(self, m: Mention, pos: int) -> Entity:
-        if m.org:
-            if " " not in m.name and m.name.lower() in ORG_WORDS:
-                full = self._org_ending(m.name, pos)  # "Police" after "Northvale Police"
-                if full is not None:
-                    return self._entity("organization", full)
-            return self._entity("organization", ALIASES.get(m.name, m.name))
-        name = self.canonical(m.name, pos)
-        if name == m.name and (name in self.org_tokens or self._lone_org(m)):
-            return self._entity("organization", name)
-        ent = self._entity("person", name)
-        ent.add_role(m.role)
-        return ent
-
-    def _org_ending(self, word: str, pos: int) -> str | None:
-        """Return the latest organisation named before pos whose name ends with word."""
-        k = bisect_left(self._org_positions, pos)
-        for j in range(k - 1, max(-1, k - 40), -1):
-            name = self.orgs[j][1]
-            if name != word and name.endswith(" " + word):
-                return name
+        for rule in RULES:
+            ent = rule(self, m, pos, sent_start)
+            if ent is not None:
+                return None if ent is NOBODY else ent
         return None
 
-    def _lone_org(self, m: Mention) -> bool:
-        """Tell whether a one-word speaker ("Apple said", "Nasa said in a statement") is an
-        organisation: it is a person only when it is person-like, i.e. the given name or
-        surname of a person of the article, a common given name, or written after Mr/Dr."""
-        word = m.name
-        if " " in word or not word[:1].isupper() or word in self.by_token \
-                or word in self.person_tokens or word.lower() in GIVEN_NAME_GENDER:
-            return False
-        if not word.isalpha() or (m.role and any(
-                w in ROLE_NOUNS or w in TITLE_WORDS for w in WORD_RE.findall(m.role.lower()))):
-            return False
-        if word not in self._titled:
-            self._titled[word] = titled_or_aged(self.text, word)
-        return not self._titled[word]
+    def person_like(self, ent: Entity) -> bool:
+        """Tell whether a candidate for he/she may be a person: it shows a known gender, a
+        given name, a role, an honorific or a voice of its own, or its surname is written
+        on its own ("… Quist said"; "Harbor Islands", "Great Depression" and a headline's
+        "Trends Are" show none of it)."""
+        first, last = ent.name.split(" ", 1)[0], ent.name.rsplit(" ", 1)[-1]
+        if ent.kind != "person" or ent.gender is not None or ent.last >= 0 \
+                or bool(ent.roles) or first.lower() in GIVEN_NAME_GENDER \
+                or last in self.person_tokens:
+            return True
+        if ent.name not in self._plain:
+            self._plain[ent.name] = self.text.count(last) > self.text.count(ent.name)
+        return self._plain[ent.name]
 
-    def _resolve_pronoun(self, m: Mention, pos: int, sent_start: int) -> Entity | None:
-        if m.name == "they":
-            return self.last_speaker
-        if m.name == "it":
-            return self._recent_org(pos)
-        last = self.last_speaker if self.last_speaker and self.last_speaker.kind != "organization" \
-            else None
-        k = bisect_left(self._positions, pos) - 1
-        recent = (lambda: self._entity("person", self.names[k][1])) if k >= 0 else (lambda: None)
-        for find in (lambda: self._person_in_span(sent_start, m.start, m.name),
-                     lambda: self._previous_subject(sent_start), lambda: last, recent,
-                     lambda: self._recent_of_gender(k, m.name),
-                     lambda: self._recent_speaker_fitting(m.name)):
-            cand = find()  # in order of salience, computed only as far as needed
-            if cand is not None and cand.gender in (None, m.name):
-                cand.gender = m.name
-                return cand
+    def _person_in_sentence(self, lo: int, hi: int, gender: str) -> Entity | None:
+        """Return the person named in text[lo:hi] for he/she, if person-like."""
+        ent = self._person_in_span(lo, hi, gender)
+        return ent if ent is not None and self.person_like(ent) else None
+
+    def _recent_person(self, k: int) -> Entity | None:
+        """Return the latest person-like name at or before name index k."""
+        for j in range(k, max(-1, k - 30), -1):
+            ent = self._entity("person", self.names[j][1])
+            if self.person_like(ent):
+                return ent
         return None
-
-    def _recent_org(self, pos: int) -> Entity | None:
-        """Return the organisation "it" speaks for: the later of the last organisation
-        that spoke and the last one named before pos (places excluded)."""
-        spoke = next((e for e in reversed(self.spoken[-_RECENT:])
-                      if e.kind == "organization" and e.last <= pos), None)
-        k = bisect_left(self._org_positions, pos) - 1
-        named = self.orgs[k] if k >= 0 else None
-        if named is not None and (spoke is None or named[0] > spoke.last):
-            return self._entity("organization", named[1])
-        return spoke or self._salient_org(pos)
-
-    def _salient_org(self, pos: int) -> Entity | None:
-        """Return the one-word company an article keeps naming ("Lumenstack") when no
-        organisation was otherwise found: the capitalised word, not a person's, a place
-        or a common capital, written most often (twice at least) in the 3,000 characters
-        before pos."""
-        counts: dict[str, int] = {}
-        for w in _LONE_CAP_RE.findall(self.text, max(0, pos - 3000), pos):
-            counts[w] = counts.get(w, 0) + 1
-        best, n = None, 1
-        for w, c in counts.items():
-            low = w.lower()
-            if c > n and low not in STOP_CAPS and low not in PLACES and low not in ORG_WORDS \
-                    and low not in GIVEN_NAME_GENDER and low not in ROLE_NOUNS \
-                    and low not in TITLE_WORDS and w not in self.by_token \
-                    and w not in self.person_tokens and low not in _COMMON_CAPS:
-                best, n = w, c
-        return self._entity("organization", best) if best else None
 
     def _recent_speaker_fitting(self, gender: str) -> Entity | None:
         """Return the latest person who spoke and whose gender is unknown or fits: "she"
         after a man spoke goes back to the woman of unknown given name who spoke before."""
-        for ent in reversed(self.spoken[-_RECENT:]):
+        for ent in reversed(self.spoken[-RECENT:]):
             if ent.kind == "person" and ent.gender in (None, gender):
                 return ent
         return None
@@ -183,81 +121,19 @@ class Discourse(Subjects):
         whose role fits head.
 
         Only the last few hundred speakers are searched, so long documents stay linear."""
-        for ent in reversed(self.spoken[-_RECENT:]):
-            if ent.kind != "organization" and ent.has_head(head, words) and ent.last <= pos:
+        for ent in reversed(self.spoken[-RECENT:]):
+            if ent.kind != "organization" and ent.has_head(head, words) and ent.last <= pos \
+                    and may_be(ent, head, words):
                 if not anonymous_only or ent.kind == "anonymous":
                     return ent
         if anonymous_only:
             return None
         ahead = self.doc.is_title_line(pos)  # a headline's "Minister:" is named below it
-        for at, name in reversed(self.role_index.get(head, [])[-_RECENT:]):
+        for at, name in reversed(self.role_index.get(head, [])[-RECENT:]):
             ent = self.entities[("person", name)]
-            if (at <= pos or ahead) and ent.has_head(head, words):
+            if (at <= pos or ahead) and ent.has_head(head, words) and may_be(ent, head, words):
                 return ent
         return None
-
-    def _resolve_description(self, m: Mention, pos: int) -> Entity | None:
-        lo, hi = self.doc.sentence_bounds(m.start)
-        if not m.org and _ANONYMITY_RE.search(self.text, lo, hi):
-            # "…,” the diplomat said, speaking on condition of anonymity
-            return self._find_head(m.head, pos, anonymous_only=True) or self.unknown(m)
-        if m.org and m.head == "statement":
-            for ent in reversed(self.spoken[-_RECENT:]):  # "the statement said": its issuer
-                if ent.kind == "organization" and ent.last <= pos:
-                    return ent
-            return self._recent_org(pos)
-        if m.org:
-            for ent in reversed(self.spoken[-_RECENT:]):
-                if ent.kind == "organization" and m.head in ent.name.lower():
-                    return ent
-            typed = self._typed_org(m.head, pos)
-            return typed or self._entity("organization", m.name)
-        words = frozenset(WORD_RE.findall(m.text.lower()))
-        if self.last_speaker and self.last_speaker.has_head(m.head, words):
-            return self.last_speaker
-        found = self._find_head(m.head, pos, words=words)
-        para = self.doc.line_bounds(self.doc.line_index(m.start))[0]
-        if found is None:
-            # "Netanyahu met Biden on Monday. “…,” the Israeli said": the subject before
-            subject = self._previous_subject(lo)
-            found = subject if subject is not None and may_be(subject, m.head, words) \
-                else None
-        if found is None:
-            # "Lindqvist … was less diplomatic. “…,” the Swedish forward said."
-            found = self._person_in_span(para, m.start)
-        if found is None and self.last_speaker is None:
-            # nobody has spoken yet: "Iga Swiatek beat Aryna Sabalenka … “…,” the world
-            # number one said" means the subject of the sentence before, else the person
-            # the article opened with ("Lena Hartmann's new film …"), named just before
-            found = self._previous_subject(lo) or self._person_in_span(
-                max(0, para - 600), para, possessive=True)
-        return found if found is None or may_be(found, m.head, words) else None
-
-    def _typed_org(self, head: str, pos: int) -> Entity | None:
-        """Return the organisation a description like "the bank" or "the club" means: of
-        the recent organisations named before pos whose type fits (a firm of unknown type
-        for "the company"), the one the text keeps naming, the latest on a tie; a "rival"
-        or "competitor" named in passing is not it."""
-        kinds = ORG_HEAD_TYPES.get(head)
-        if not kinds:
-            return None
-        k = bisect_left(self._org_positions, pos)
-        typed: list[tuple[int, str]] = []
-        untyped: list[tuple[int, str]] = []
-        for j in range(k - 1, max(-1, k - 40), -1):
-            at, name, kind = self.orgs[j]
-            if prev_word(self.text, max(0, at - 20), at).lower() in _RIVAL_WORDS:
-                continue
-            if kind in kinds:
-                typed.append((at, name))
-            elif kind is None:
-                untyped.append((at, name))
-        cands = typed or (untyped if "company" in kinds else [])
-        if not cands:
-            return self._salient_org(pos) if "company" in kinds else None
-        window = self.text[max(0, pos - 3000):pos]
-        best = max(cands, key=lambda c: (window.count(c[1].split()[0]), c[0]))
-        return self._entity("organization", best[1])
 
     def note(self, ent: Entity | None, pos: int) -> None:
         """Record that ent spoke at pos: it becomes the most salient speaker."""
@@ -274,3 +150,141 @@ class Discourse(Subjects):
         ent = self._entity("anonymous", m.name)
         ent.head = m.head
         return ent
+
+
+Rule = Callable[[Discourse, Mention, int, int], Union[Entity, None]]
+
+
+def by_place(d: Discourse, m: Mention, pos: int, sent_start: int) -> Entity | None:
+    if m.kind == "name" and (m.name.lower() in US_PLACES
+                             or (m.name.lower() in STOP_CAPS and not m.org)):
+        return NOBODY  # "said Idaho …", "Of …": a state, a city or a function word
+    return None
+
+
+def by_name(d: Discourse, m: Mention, pos: int, sent_start: int) -> Entity | None:
+    if m.kind != "name":
+        return None
+    if m.org:
+        if " " not in m.name and m.name.lower() in ORG_WORDS:
+            full = d._org_ending(m.name, pos)  # "Police" after "Northvale Police"
+            if full is not None:
+                return d._entity("organization", full)
+        return d._entity("organization", ALIASES.get(m.name, m.name))
+    name = d.canonical(m.name, pos)
+    if name == m.name and (name in d.org_tokens or d._lone_org(m)):
+        return d._entity("organization", name)
+    ent = d._entity("person", name)
+    ent.add_role(m.role)
+    return ent
+
+
+def by_pronoun(d: Discourse, m: Mention, pos: int, sent_start: int) -> Entity | None:
+    if m.kind != "pronoun":
+        return None
+    if m.name == "they":
+        return d.last_speaker or NOBODY
+    if m.name == "it":
+        return d._recent_org(pos) or NOBODY
+    last = d.last_speaker if d.last_speaker and d.last_speaker.kind != "organization" else None
+    k = bisect_left(d._positions, pos) - 1
+    recent = (lambda: d._recent_person(k)) if k >= 0 else (lambda: None)
+    for find in (lambda: d._person_in_sentence(sent_start, m.start, m.name),
+                 lambda: d._previous_subject(sent_start), lambda: last, recent,
+                 lambda: d._recent_of_gender(k, m.name),
+                 lambda: d._recent_speaker_fitting(m.name)):
+        cand = find()  # in order of salience, computed only as far as needed
+        if cand is not None and cand.gender in (None, m.name):
+            cand.gender = m.name
+            return cand
+    return NOBODY
+
+
+def by_anonymous(d: Discourse, m: Mention, pos: int, sent_start: int) -> Entity | None:
+    if m.kind != "anonymous":
+        return None
+    ent = d._find_head(m.head, pos, anonymous_only=True) if m.head else None
+    if ent is None or ent.name != m.name:
+        ent = d.unknown(m)
+    return ent
+
+
+def by_unnamed(d: Discourse, m: Mention, pos: int, sent_start: int) -> Entity | None:
+    if m.kind != "definite" or m.org:
+        return None
+    lo, hi = d.doc.sentence_bounds(m.start)
+    if not _ANONYMITY_RE.search(d.text, lo, hi):
+        return None
+    # "…,” the diplomat said, speaking on condition of anonymity
+    return d._find_head(m.head, pos, anonymous_only=True) or d.unknown(m)
+
+
+def by_statement(d: Discourse, m: Mention, pos: int, sent_start: int) -> Entity | None:
+    if m.kind != "definite" or not m.org or m.head != "statement":
+        return None
+    for ent in reversed(d.spoken[-RECENT:]):  # "the statement said": its issuer
+        if ent.kind == "organization" and ent.last <= pos:
+            return ent
+    return d._recent_org(pos) or NOBODY
+
+
+def by_organisation(d: Discourse, m: Mention, pos: int, sent_start: int) -> Entity | None:
+    if m.kind != "definite" or not m.org:
+        return None
+    for ent in reversed(d.spoken[-RECENT:]):
+        if ent.kind == "organization" and m.head in ent.name.lower():
+            return ent
+    return d._typed_org(m.head, pos) or d._entity("organization", m.name)
+
+
+def _words(m: Mention) -> frozenset[str]:
+    return frozenset(WORD_RE.findall(m.text.lower()))
+
+
+def _fitting(d: Discourse, m: Mention, ent: Entity | None) -> Entity | None:
+    """Return ent when the description may refer to it, NOBODY when not, None for none."""
+    if ent is None:
+        return None
+    return ent if may_be(ent, m.head, _words(m)) else NOBODY
+
+
+def by_role(d: Discourse, m: Mention, pos: int, sent_start: int) -> Entity | None:
+    if m.kind != "definite":
+        return None
+    words = _words(m)
+    if d.last_speaker and d.last_speaker.has_head(m.head, words):
+        return d.last_speaker
+    return _fitting(d, m, d._find_head(m.head, pos, words=words))
+
+
+def by_previous_subject(d: Discourse, m: Mention, pos: int, sent_start: int) -> Entity | None:
+    if m.kind != "definite":
+        return None
+    # "Netanyahu met Biden on Monday. “…,” the Israeli said": the subject before
+    subject = d._previous_subject(d.doc.sentence_bounds(m.start)[0])
+    return subject if subject is not None and may_be(subject, m.head, _words(m)) else None
+
+
+def by_paragraph_person(d: Discourse, m: Mention, pos: int, sent_start: int) -> Entity | None:
+    if m.kind != "definite":
+        return None
+    # "Lindqvist … was less diplomatic. “…,” the Swedish forward said."
+    para = d.doc.line_bounds(d.doc.line_index(m.start))[0]
+    return _fitting(d, m, d._person_in_span(para, m.start))
+
+
+def by_opening_person(d: Discourse, m: Mention, pos: int, sent_start: int) -> Entity | None:
+    if m.kind != "definite" or d.last_speaker is not None:
+        return None
+    # nobody has spoken yet: "Iga Swiatek beat Aryna Sabalenka … “…,” the world number one
+    # said" means the subject of the sentence before, else the person the article opened
+    # with ("Lena Hartmann's new film …"), named just before
+    lo = d.doc.sentence_bounds(m.start)[0]
+    para = d.doc.line_bounds(d.doc.line_index(m.start))[0]
+    return _fitting(d, m, d._previous_subject(lo) or d._person_in_span(
+        max(0, para - 600), para, possessive=True))
+
+
+RULES: tuple[Rule, ...] = (by_place, by_name, by_pronoun, by_anonymous, by_unnamed, by_statement,
+                           by_organisation, by_role, by_previous_subject, by_paragraph_person,
+                           by_opening_person)

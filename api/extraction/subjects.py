@@ -3,7 +3,8 @@
 Rules:
 - A sentence's subject is the person named at its start, after an introductory
   phrase or a role ("His deputy, Peter Lang, disagreed"), or named in full after a
-  few words of title ("Consumer advocate Bill McGee was less impressed"); a sentence
+  few words of title ending in a role or a capital ("Consumer advocate Bill McGee was
+  less impressed", not "Crowds packed the Granite Hall"); a sentence
   opening with a quotation has none.
 - The previous sentence's subject counts only within two lines.
 - A description still unresolved is the person opening either of the next two
@@ -17,6 +18,7 @@ from bisect import bisect_left
 from .cast import Cast
 from .document import Document
 from .entities import WORD_RE, Entity, may_be
+from .lexicon import ROLE_NOUNS, TITLE_WORDS
 from .mentions import Mention, parse_after
 
 _SPACES_RE = re.compile(r"\s*")
@@ -81,10 +83,13 @@ class Subjects(Cast):
         pos, name = self.names[k]
         end = pos + len(name.split()[-1])
         start = end - len(name)
+        lead = self.text[lo:start].split()
         if start < lo or self.text[start:end] != name or "," in self.text[lo:start] \
-                or len(self.text[lo:start].split()) > 3 \
-                or not _PREDICATE_RE.match(self.text, end, hi):
+                or len(lead) > 3 or not _PREDICATE_RE.match(self.text, end, hi):
             return None
+        if lead and not (lead[-1][:1].isupper() or lead[-1].lower() in ROLE_NOUNS
+                         or lead[-1].lower() in TITLE_WORDS):
+            return None  # "Crowds packed the Granite Hall …": an object, not a title
         return self._entity("person", name)
 
     def subject_after(self, m: Mention) -> Entity | None:

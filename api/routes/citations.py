@@ -40,7 +40,7 @@ def get_quote_citation(quote_id, style, format):
 @blp.arguments(CitationRequestSchema)
 @blp.arguments(NoArgs, location="query", as_kwargs=True)
 @blp.response(200, BibliographySchema, description=ANSWER)
-@blp.problems(404, 413, 415)
+@blp.problems(404, 410, 413, 415)
 @raw_formats
 def cite_quotes(body):
     """Cite up to 100 quotes in one call: a bibliography in a style or an export format."""

@@ -32,7 +32,7 @@ def list_sources(limit, cursor, outlet):
 @token_required
 @blp.arguments(SourceCreateSchema)
 @blp.arguments(NoArgs, location="query", as_kwargs=True)
-@blp.problems(*WRITE_PROBLEMS)
+@blp.problems(409, *WRITE_PROBLEMS)
 @blp.response(201, SourceDetailSchema, description="Stored, with the quotes found in it")
 @blp.alt_response(200, schema=SourceDetailSchema, description="The same text was already stored")
 @blp.doc(security=SECURITY)

@@ -12,10 +12,20 @@ DATE_BASES = ("stated", "relative", "published")
 
 
 class SpeakerInputSchema(BaseSchema):
-    name = fields.String(required=True, validate=validate.Length(1, 200),
-                         metadata={"description": "Canonical name; anonymous: a description"})
+    """A speaker by id, or by name: a known name or alias picks that speaker, another is new."""
+
+    id = fields.String(validate=validate.Length(1, 200),
+                       metadata={"description": "Id of an existing speaker (wins over name)"})
+    name = fields.String(validate=validate.Length(1, 200),
+                         metadata={"description": "Canonical name or a known alias; anonymous: "
+                                                  "a description"})
     kind = fields.String(load_default="person", validate=validate.OneOf(SPEAKER_KINDS))
     role = fields.String(load_default=None, allow_none=True, validate=validate.Length(1, 300))
+
+    @ma.validates_schema
+    def id_or_name(self, data, **kwargs):
+        if not data.get("id") and not data.get("name"):
+            raise ma.ValidationError("give the speaker's id or name", "name")
 
 
 class QuoteFieldsSchema(BaseSchema):

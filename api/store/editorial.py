@@ -22,11 +22,11 @@ def create_quote(db: sqlite_utils.Database, actor: str, data: dict) -> str:
         check_span(source.text, data["start"], data["end"], data["text"])
         _refuse_taken_span(db, data["source"], data["start"], data["end"])
         quote_id = _free_quote_id(db, sha, data["start"], data["end"])
-        speaker = _speaker(data.get("speaker"))
+        speaker, speaker_id = _speaker(db, data.get("speaker"), sha)
         quote = ExtractedQuote(data["start"], data["end"], data["text"], data["kind"], speaker,
                                data.get("cue"), None, None, data.get("date"),
                                data.get("date_basis") or ("stated" if data.get("date") else None))
-        row = quote_row(source, sha, data["source"], quote, upsert_speaker(db, speaker, sha))
+        row = quote_row(source, sha, data["source"], quote, speaker_id)
         db["quotes"].insert({**row, "id": quote_id})
         record_history(db, actor, [(quote_id, "create", None, _public(_snapshot(db, quote_id)))])
     return quote_id
@@ -44,12 +44,12 @@ def update_quote(db: sqlite_utils.Database, actor: str, quote_id: str, changes: 
             updates.update(_span_update(db, before, changes))
         if "speaker" in changes:
             source, sha = _source(db, before["source_id"])
-            speaker = _speaker(changes["speaker"])
-            updates["speaker_id"] = upsert_speaker(db, speaker, sha)
+            speaker, updates["speaker_id"] = _speaker(db, changes["speaker"], sha)
             updates["role"] = speaker.role if speaker else None
-            updates["mention"] = speaker.name if speaker else None
+            updates["mention"] = speaker.mention if speaker else None
         if updates:
             db["quotes"].update(before["seq"], updates)
+        _drop_if_unquoted(db, before["speaker_id"])
         record_history(db, actor, [(quote_id, "update", _public(before),
                                     _public(_snapshot(db, quote_id)))])
 
@@ -59,6 +59,7 @@ def delete_quote(db: sqlite_utils.Database, actor: str, quote_id: str) -> None:
     with write_transaction(db):
         before = _snapshot(db, quote_id)
         db.execute("DELETE FROM quotes WHERE id = ?", [quote_id])
+        _drop_if_unquoted(db, before["speaker_id"])
         record_history(db, actor, [(quote_id, "delete", _public(before), None)])
 
 
@@ -90,10 +91,43 @@ def _source(db: sqlite_utils.Database, source_id: str) -> tuple[SourceInput, str
     return SourceInput(text=text, outlet=outlet, published=published), sha
 
 
-def _speaker(data: dict | None) -> Speaker | None:
+def _speaker(db: sqlite_utils.Database, data: dict | None,
+             sha: str) -> tuple[Speaker | None, str | None]:
+    """Return the speaker an editor named, and its id: by id, by a known name or alias, or new.
+
+    "Wang" picks the speaker whose alias it is rather than creating a second "Wang"; an alias
+    that several speakers share is a 409 listing their ids.
+    """
     if not data:
-        return None
-    return Speaker(data["name"], data.get("kind") or "person", data.get("role"), data["name"])
+        return None, None
+    if data.get("id"):
+        row = db.execute("SELECT id, name, kind FROM speakers WHERE id = ?", [data["id"]]).fetchone()
+        if row is None:
+            raise NotFound(f"no speaker with id {data['id']!r}", {"speaker": ["unknown speaker id"]})
+        known = [row]
+    else:
+        known = db.execute(
+            "SELECT DISTINCT sp.id, sp.name, sp.kind FROM speakers sp WHERE sp.kind != 'anonymous' "
+            "AND (sp.id = ? OR sp.id IN (SELECT speaker_id FROM speaker_aliases WHERE alias = ?))",
+            [ids.slugify(data["name"]), data["name"]]).fetchall()
+    if len(known) > 1:
+        raise Conflict(f"{data['name']!r} names several speakers; give one's id",
+                       {"speaker": ["ambiguous name: " + ", ".join(sorted(r[0] for r in known))]})
+    if known:
+        speaker_id, name, kind = known[0]
+        speaker = Speaker(name, kind, data.get("role"), data.get("name") or name)
+        if kind == "anonymous":  # its id is tied to its own article, not this quote's
+            return speaker, speaker_id
+    else:
+        speaker = Speaker(data["name"], data.get("kind") or "person", data.get("role"), data["name"])
+    return speaker, upsert_speaker(db, speaker, sha)
+
+
+def _drop_if_unquoted(db: sqlite_utils.Database, speaker_id: str | None) -> None:
+    """Remove a speaker that a correction left without quotes (its aliases go with it)."""
+    if speaker_id:
+        db.execute("DELETE FROM speakers WHERE id = ? AND NOT EXISTS "
+                   "(SELECT 1 FROM quotes WHERE speaker_id = ?)", [speaker_id, speaker_id])
 
 
 def _refuse_taken_span(db: sqlite_utils.Database, source_id: str, start: int, end: int,

@@ -31,7 +31,13 @@ def slugify(name: str) -> str:
 
 
 def speaker_id(name: str, kind: str, source_sha256: str) -> str:
-    """Return a speaker's id; anonymous sources are distinct per article."""
+    """Return a speaker's id; anonymous sources and generic descriptions are distinct per article.
+
+    "the union" or "police" (no capital letter: a description, not a name) is one article's
+    union, not a speaker shared by every article that mentions a union.
+    """
     if kind == "anonymous":
         return f"anonymous-{slugify(name)}-{source_sha256[:6]}"
+    if not any(char.isupper() for char in name):
+        return f"{slugify(name)}-{source_sha256[:6]}"
     return slugify(name)

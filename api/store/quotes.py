@@ -8,7 +8,7 @@ import sqlite_utils
 
 from api.db import read
 from api.store.editorial import raise_if_deleted
-from api.store.errors import NotFound, StoreError
+from api.store.errors import Gone, NotFound, StoreError
 from api.store.generation import unchanged_since_last_write
 
 QUOTE_COLUMNS = """
@@ -191,9 +191,24 @@ def get_quotes(db: sqlite_utils.Database, quote_ids: list[str],
         wanted)}
     missing = [quote_id for quote_id in wanted if quote_id not in found]
     if missing:
-        raise NotFound(f"no quote with id {', '.join(map(repr, missing))}",
-                       {"ids": [f"unknown quote id {quote_id!r}" for quote_id in missing]})
+        raise_missing(db, missing)
     return [found[quote_id] for quote_id in wanted]
+
+
+def raise_missing(db: sqlite_utils.Database, missing: list[str]) -> None:
+    """Raise for a batch naming every id that failed, deleted (410 when all are) or unknown (404).
+
+    A batch is all or nothing: a bibliography with silent gaps would be cited as complete.
+    """
+    marks = ", ".join("?" * len(missing))
+    deleted = {row[0] for row in db.execute(
+        f"SELECT DISTINCT quote_id FROM quote_history WHERE action = 'delete' AND quote_id IN ({marks})",
+        missing)}
+    messages = [f"quote id {quote_id!r} was deleted" if quote_id in deleted
+                else f"unknown quote id {quote_id!r}" for quote_id in missing]
+    error = Gone if len(deleted) == len(missing) else NotFound
+    raise error("; ".join(messages), {"ids": messages}, {"failed": [
+        {"id": quote_id, "status": 410 if quote_id in deleted else 404} for quote_id in missing]})
 
 
 def quotes_of_source(db: sqlite_utils.Database, source_id: str) -> list[dict]:

@@ -11,11 +11,10 @@ from pathlib import Path
 from api.db import connect, init_schema
 from api.extraction import extract_quotes
 from api.store.errors import SeedError
-from api.store.ingest import IngestResult, SourceInput, store_source
+from api.store.ingest import METADATA_FIELDS, IngestResult, SourceInput, store_source
 from api.store.provenance_index import rebuild_index
 
 SEEDS_DIR = Path(__file__).resolve().parents[2] / "seeds"
-SOURCE_FIELDS = ("outlet", "publisher", "title", "author", "url", "published", "language", "notes")
 
 
 @dataclass(frozen=True)
@@ -39,7 +38,7 @@ def read_manifest(seeds_dir: Path = SEEDS_DIR) -> list[SeedDocument]:
         if actual != entry.get("sha256"):
             raise SeedError(f"{path}: SHA-256 is {actual} but manifest.json says "
                             f"{entry.get('sha256')}; the seed text must not be edited")
-        fields = {key: entry.get(key) for key in SOURCE_FIELDS}
+        fields = {key: entry.get(key) for key in METADATA_FIELDS}
         documents.append(SeedDocument(entry["file"], SourceInput(text=raw.decode("utf-8"), **fields)))
     return documents
 

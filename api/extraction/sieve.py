@@ -1,0 +1,230 @@
+"""Which cue attributes a direct quotation: an ordered sieve of rules, the most precise first.
+
+Each rule takes the quotation's Site and returns a Cue, a Record whose speaker the quotation
+continues, or None to leave it to the next rule; the first answer wins.
+
+Rules (SIEVE, in this order; rules 8 and 10-13 are in around.py):
+1. claim: a quotation inside a claim that the sentence disputes or ascribes ("denied claims
+   by the union that “…”", "made “false claims” that “…”", "Lee's claim that “…”") is the
+   claim's maker's, or nobody's (a null speaker), never the denier's or reporter's.
+2. beside: a cue right after the closing mark ("…,” he said / "…,” said Liu).
+3. signature: a name signed with a dash after the closing mark, ending the paragraph
+   (“…” ― Ana Ruiz).
+4. before: the nearest cue before the quotation in its sentence ("X said: “…”").
+5. later: a comma-introduced cue later in the sentence (“…” between X and Y, the official
+   said / The plan “…” in May, said X).
+6. viewpoint: a sentence opening "For X, …" gives X the voice of a cue-less quotation.
+7. colon: the subject of a clause ending in a colon ("Tom Hale was blunt: “…”"); an
+   organisation only with a copula ("The ministry was clear: “…”"), not "Police found a
+   note: …".
+8. next attribution: a quotation that is its own sentence takes the person named by the next
+   sentence when it is an attribution: "That was the verdict of X", "The words came from X",
+   "Those were the words of X", "So said X".
+9. headline: a headline "X: ‘…’" makes X the speaker of its quotation, also when the
+   article's first line ends with a period.
+10. continuation: a later quotation of the same paragraph continues the paragraph's speaker
+   (a quotation running over paragraphs, in the one it ends in too); a paragraph opening
+   with a quotation continues the previous paragraph when that one ends with "X said:" or
+   held an attributed quotation.
+11. next subject: a quotation that is its own sentence takes the subject of a reporting verb
+   opening the next sentence of its paragraph ("“We have nothing left.” Amina Yusuf, 38,
+   said her house …").
+12. previous sentence: a quotation that is its own sentence, with no speaker yet, takes the
+   speaker of a reporting verb in the previous sentence of its paragraph ("Lee said the plan
+   had failed. “We start again on Monday.”"); not a news outlet's "reported".
+13. next paragraph: a paragraph that is only a quotation, with no speaker before it, takes
+   the named person whose attribution opens the next paragraph ("Mayor Ana Lopez said …").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Callable, Union
+
+from .around import (continuation, next_attribution, next_paragraph, next_subject,
+                     previous_sentence)
+from .attribution import Cue, Record, opening_subject
+from .document import Document
+from .marks import QuoteSpan
+from .mentions import parse_after, parse_before
+
+_GAP_RE = re.compile(r"[\s,—–\-]*")
+_WORDS_RE = re.compile(r"[^\W_][\w'’\-]*")
+_CLAUSE_WORDS = 8  # a quotation this far into the claim's clause is still part of it
+# A claim noun opening its content clause: "claims (by the union) that", "“baseless rumours” that".
+_CLAIM_RE = re.compile(
+    r"\b(?P<noun>(?:claim|rumou?r|allegation|accusation|suggestion|assertion|insinuation|"
+    r"smear|speculation)s?)[”\"’]?\s+(?:(?P<by>by|from)\s+[^“”\"\n;:]{2,60}?\s+)?"
+    r"(?P<that>that)\b[^;:\n]*$")
+# Whose claim: "his claims", "the union's (latest) claims".
+_OWNER_RE = re.compile(r"(?:\b(?P<pronoun>his|her|their|my|our)|(?P<owner>(?:[A-Z][\w.\-]*\s+)"
+                       r"{0,3}[A-Z][\w.\-]*)['’]s)\s+(?:[\w\-]+\s+)?[“\"‘]?$")
+# A claim the sentence disputes: denied, dismissed … or called false before the noun.
+_DISPUTED_RE = re.compile(
+    r"\b(?:den(?:y|ies|ied|ying)|dismiss(?:es|ed|ing)?|reject(?:s|ed|ing)?|refut(?:es|ed|ing)|"
+    r"disput(?:es|ed|ing)|rebut(?:s|ted|ting)?|debunk(?:s|ed|ing)?|challeng(?:es|ed|ing)|"
+    r"false|baseless|unfounded|misleading|bogus|unsubstantiated|groundless|spurious)\b"
+    r"(?:\W+\w+){0,4}?\W*$")
+_SIGNATURE_RE = re.compile(r"[ \t\u00a0]*[―—–][ \t\u00a0]*(?=[A-Z])")
+_VIEWPOINT_RE = re.compile(r"[\s•·*\-–—]*For\s+")
+# An organisation states a position with a copula: "The ministry was clear: “…”".
+_ORG_STANCE_RE = re.compile(r"\s+(?:was|were|is|are|has\s+been|had\s+been|remained|remains)"
+                            r"(?:\s+[a-z]+){1,3}\s*")
+
+
+@dataclass
+class Site:
+    """A quotation being attributed: its sentence window, cues and what its finder knows."""
+
+    doc: Document
+    q: QuoteSpan
+    lo: int
+    hi: int
+    close_end: int
+    cues: list[Cue]
+    opening: bool
+    title: bool
+    line: int
+    kind: str
+    by_line: dict[int, Record]
+
+
+Answer = Union[Cue, Record, None]
+
+
+def claim(site: Site) -> Answer:
+    """Rule 1: a quotation inside a claim that the sentence disputes or ascribes to someone is
+    the claim's maker's ("claims by the union that “…”", "Lee's claim that “…”"), or nobody's
+    ("Kim denied claims that “…”", "made “false claims” that “…”"); never the denier's. "his
+    claim that", "repeated claims that" are the subject's own: left to the next rules."""
+    text, open_pos = site.doc.text, site.q.open_pos
+    found = _CLAIM_RE.search(text, max(site.lo, open_pos - 300), open_pos)
+    if found is None or len(_WORDS_RE.findall(
+            text, text.rfind(" that ", found.start(), open_pos) + 5, open_pos)) > _CLAUSE_WORDS \
+            or any(c.mention is not None and found.end("that") <= c.anchor < open_pos
+                   for c in site.cues):
+        return None  # no claim, or a speech verb of its own after it ("…, and said “…”")
+    owner = _OWNER_RE.search(text, max(site.lo, found.start() - 60), found.start())
+    if owner is not None and owner.group("pronoun"):
+        return None
+    mention = None
+    if owner is not None:
+        mention = parse_after(site.doc.masked, owner.start("owner"), owner.end("owner"))
+    elif found.group("by"):
+        mention = parse_after(site.doc.masked, found.end("by"), found.start("that"))
+    elif not _DISPUTED_RE.search(text, max(site.lo, found.start() - 60), found.start()):
+        return None
+    if mention is not None and mention.kind == "pronoun":
+        mention = None
+    return Cue(found.start(), found.end("that"), found.start(), found.end("noun"), mention,
+               "claims")
+
+
+def beside(site: Site) -> Answer:
+    """Rule 2: the cue right after the closing mark."""
+    masked = site.doc.masked
+    for c in site.cues:
+        if not c.inherited and c.start >= site.close_end and c.mention is not None \
+                and _GAP_RE.fullmatch(masked, site.close_end, c.start):
+            return c
+    return None
+
+
+def signature(site: Site) -> Answer:
+    """Rule 3: a name signed after the closing mark with a dash, ending the paragraph
+    (“…” ― Ana Ruiz / “…” — Ana Ruiz, 34, a nurse)."""
+    masked = site.doc.masked
+    dash = _SIGNATURE_RE.match(masked, site.close_end)
+    if dash is None:
+        return None
+    line_end = site.doc.line_bounds(site.doc.line_index(dash.end()))[1]
+    comma = masked.find(",", dash.end(), line_end)
+    mention = parse_after(masked, dash.end(), comma if comma >= 0 else line_end)
+    if mention is None or mention.kind != "name" or mention.start != dash.end() \
+            or masked[mention.end:line_end].strip(" \t.") and comma != mention.end:
+        return None
+    return Cue(dash.start(), mention.end, dash.start(), dash.end(), mention, "—")
+
+
+def before(site: Site) -> Answer:
+    """Rule 4: the nearest cue before the quotation in its sentence."""
+    found = [c for c in site.cues if c.anchor < site.q.open_pos and c.mention is not None]
+    return found[-1] if found else None
+
+
+def later(site: Site) -> Answer:
+    """Rule 5: a comma-introduced cue later in the sentence (“…” in May, X said)."""
+    masked = site.doc.masked
+    for c in site.cues:
+        if c.start >= site.close_end and c.mention is not None and not c.inherited \
+                and masked[site.close_end:c.start].rstrip().endswith(","):
+            return c
+    return None
+
+
+def viewpoint(site: Site) -> Answer:
+    """Rule 6: X of a sentence opening "For X, …"."""
+    if site.title:
+        return None
+    masked, open_pos = site.doc.masked, site.q.open_pos
+    m = _VIEWPOINT_RE.match(masked, site.lo, open_pos)
+    if m is None:
+        return None
+    comma = masked.find(",", m.end(), open_pos)
+    if comma < 0 or comma - m.end() > 80:
+        return None
+    mention = parse_after(masked, m.end(), comma)
+    if mention is None or mention.kind != "name" or masked[mention.end:comma].strip():
+        return None
+    start = m.end() - 4
+    return Cue(start, mention.end, start, start + 3, mention, "for")
+
+
+def colon(site: Site) -> Answer:
+    """Rule 7: the person (or, with a copula, organisation) opening a clause ending in a colon."""
+    if site.title:
+        return None
+    masked, lo, open_pos = site.doc.masked, site.lo, site.q.open_pos
+    mark = masked.rfind(":", lo, open_pos)
+    if mark < 0 or masked[mark + 1:open_pos].strip() or mark - lo > 120:
+        return None
+    mention = opening_subject(masked, lo, mark)
+    if mention is not None and mention.org and mention.kind in ("name", "definite") \
+            and _ORG_STANCE_RE.fullmatch(masked, mention.end, mark):
+        return Cue(mention.start, mention.end, mark, mark + 1, mention, ":")
+    if mention is None or mention.org or mention.kind not in ("name", "pronoun") \
+            or mention.name == "it":
+        return None  # "Police found a note: …" is no statement of theirs
+    return Cue(mention.start, mention.end, mark, mark + 1, mention, ":")
+
+
+def headline(site: Site) -> Answer:
+    """Rule 9: the 'X:' speaker of a headline quotation like "China: ‘…’", also when the
+    article's first line ends with a period ("Lindqvist: ‘We Will Win.’")."""
+    masked = site.doc.masked
+    line_start, line_end = site.doc.line_bounds(site.line)
+    if not site.title and (masked[:line_start].strip() or line_end - line_start > 160):
+        return None
+    mark = masked.find(":", line_start, site.q.open_pos)
+    if mark < 0 or mark - line_start > 60:
+        return None  # "Minister: plan is ‘lawful’": the headline's speaker precedes a colon
+    mention = parse_before(masked, line_start, mark)
+    lead = len(masked[line_start:mark]) - len(masked[line_start:mark].lstrip())
+    if mention is None or mention.start != line_start + lead:
+        return None
+    return Cue(mention.start, mention.end, mark, mark, mention, ":")
+
+
+SIEVE: tuple[Callable[[Site], Answer], ...] = (
+    claim, beside, signature, before, later, viewpoint, colon, next_attribution, headline, continuation,
+    next_subject, previous_sentence, next_paragraph,
+)
+
+
+def attribute(site: Site) -> Answer:
+    """Return the first answer of the sieve's rules, in order."""
+    for rule in SIEVE:
+        found = rule(site)
+        if found is not None:
+            return found
+    return None

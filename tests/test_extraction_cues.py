@@ -1,0 +1,175 @@
+"""The cue sieve (api/extraction/sieve.py) on short hand-written texts, one table per rule.
+
+Each row is (text, quote prefix, expected speaker name or None). The texts are invented.
+"""
+from __future__ import annotations
+
+import pytest
+
+from api.extraction import extract_quotes
+
+
+def _speaker_name(text: str, prefix: str):
+    found = [q for q in extract_quotes(text, "2024-05-02") if q.text.startswith(prefix)]
+    assert found, f"no quote starting {prefix!r}"
+    return found[0].speaker.name if found[0].speaker is not None else None
+
+
+# Rule 1: a quotation inside a claim the sentence disputes or ascribes belongs to the claim's
+# maker, or to nobody; the one who reports or denies it keeps only their own words.
+CLAIM = [
+    ("Mayor Dana Lee dismissed “baseless rumours” that “the plant will close” next year.",
+     "baseless rumours", "Dana Lee"),
+    ("Mayor Dana Lee dismissed “baseless rumours” that “the plant will close” next year.",
+     "the plant will close", None),
+    ("Plant manager Ivo Berg denied claims by the Harbour Workers Union that “jobs are at risk”.",
+     "jobs are at risk", "Harbour Workers Union"),
+    ("Senator Ruth Okoye rejected Paul Varga’s claim that “the budget is balanced” on Friday.",
+     "the budget is balanced", "Paul Varga"),
+    ("Minister Sven Aho said critics had spread “false claims” that “the dam is unsafe” or that "
+     "it was built as a “gift to donors”.", "the dam is unsafe", None),
+    ("Minister Sven Aho said critics had spread “false claims” that “the dam is unsafe” or that "
+     "it was built as a “gift to donors”.", "gift to donors", None),
+    ("Minister Sven Aho said critics had spread “false claims” that “the dam is unsafe” or that "
+     "it was built as a “gift to donors”.", "false claims", "Sven Aho"),
+    # the subject's own claim, and a speech verb after the claim, keep the subject
+    ("Coach Mia Storm said her claim that “the referee was biased” still stood after the match.",
+     "the referee was biased", "Mia Storm"),
+    ("Governor Tim Bale denied the rumours that the port would close, and said “we are hiring.”",
+     "we are hiring", "Tim Bale"),
+]
+
+
+@pytest.mark.parametrize("text,prefix,name", CLAIM)
+def test_quotation_inside_a_claim(text, prefix, name):
+    assert _speaker_name(text, prefix) == name
+
+
+# find_cues: a participle or progressive with no cue before it in its sentence takes the
+# subject opening the sentence, also after a leading adverbial ("At a rally in Leeds, …").
+PARTICIPLE_SUBJECT = [
+    ("Councillor Ada Brink attacked the budget, calling it “a betrayal of every renter”.",
+     "a betrayal", "Ada Brink"),
+    ("Farmer Joel Haas is telling neighbours that “the river has never been this low.”",
+     "the river has", "Joel Haas"),
+    ("At a rally in Leeds, Omar Tahir praised the volunteers, describing them as "
+     "“the backbone of this campaign”.", "the backbone", "Omar Tahir"),
+    # a compound subject is no single speaker
+    ("Omar Tahir and Ada Brink toured the site, describing it as “a ruin that nobody will ever rebuild”.",
+     "a ruin", None),
+]
+
+
+@pytest.mark.parametrize("text,prefix,name", PARTICIPLE_SUBJECT)
+def test_participle_takes_the_opening_subject(text, prefix, name):
+    assert _speaker_name(text, prefix) == name
+
+
+# Sieve rule 4: a comma-introduced cue later in the sentence, also for an embedded quotation.
+LATER = [
+    ("The budget “leaves the north behind” once again, said economist Lena Ortiz.",
+     "leaves the north", "Lena Ortiz"),
+    ("Turnout “was the highest in decades” in the eastern wards, council leader Raj Patel said.",
+     "was the highest", "Raj Patel"),
+]
+
+
+@pytest.mark.parametrize("text,prefix,name", LATER)
+def test_later_comma_cue(text, prefix, name):
+    assert _speaker_name(text, prefix) == name
+
+
+# A party-and-state tag between a name and its verb or appositive does not hide the name.
+PARTY_TAG = [
+    ("“We will not fold,” Sen. Mara Quill (D-Ore.) said on Tuesday.", "We will not fold",
+     "Mara Quill"),
+    ("Rep. Hal Dunning (R-Texas), chair of the panel, said the bill was “dead on arrival.”",
+     "dead on arrival", "Hal Dunning"),
+    ("Sen. Ida Brook (I-Vt.) told reporters that she “would vote against it every time.”",
+     "would vote against", "Ida Brook"),
+]
+
+
+@pytest.mark.parametrize("text,prefix,name", PARTY_TAG)
+def test_party_tag_after_a_name(text, prefix, name):
+    assert _speaker_name(text, prefix) == name
+
+
+# Speech verbs beyond say and tell.
+VERBS = [
+    ("“We were never consulted,” sighed Nora Flint, who runs the ferry café.",
+     "We were never consulted", "Nora Flint"),
+    ("“The figures are a fiction,” Councillor Abe Ronson repeated on Monday.",
+     "The figures are a fiction", "Abe Ronson"),
+    ("Union leader Kofi Mensah denounced the deal as “a surrender dressed up as progress.”",
+     "a surrender dressed", "Kofi Mensah"),
+    ("“Nobody reads the small print anymore,” mused author Greta Lind.",
+     "Nobody reads the small print", "Greta Lind"),
+    ("Mayor Ines Soto thanked the crews for “working through the night to keep us safe.”",
+     "working through the night", "Ines Soto"),
+]
+
+
+@pytest.mark.parametrize("text,prefix,name", VERBS)
+def test_more_speech_verbs(text, prefix, name):
+    assert _speaker_name(text, prefix) == name
+
+
+# Sieve rule 8: a headline "X: ‘…’", also when the first line ends with a period.
+HEADLINE = [
+    ("Okafor: ‘We Will Carry This Fight To The Final Vote.’\n\nThe senator spoke in Dayton on "
+     "Friday before a crowd of several hundred supporters.", "We Will Carry", "Okafor"),
+    ("Governor Lisa Crane: Budget ‘Will Not Raise A Single Tax.’\n\nThe governor presented the "
+     "plan to lawmakers on Monday.", "Will Not Raise", "Lisa Crane"),
+]
+
+
+@pytest.mark.parametrize("text,prefix,name", HEADLINE)
+def test_headline_speaker(text, prefix, name):
+    assert _speaker_name(text, prefix) == name
+
+
+# Sieve rule 11: a quotation sentence with no cue takes the reporting verb's speaker in the
+# previous sentence of its paragraph; a news outlet's "reported" is no such speaker.
+PREVIOUS_SENTENCE = [
+    ("Mayor Tessa Grund said the bridge would reopen in June. “We owe the commuters that much, "
+     "and we will deliver.”", "We owe the commuters", "Tessa Grund"),
+    ("The ferry left port at dawn, the Coastal Herald reported. “We had no warning at all "
+     "before the storm arrived.”", "We had no warning", None),
+]
+
+
+@pytest.mark.parametrize("text,prefix,name", PREVIOUS_SENTENCE)
+def test_previous_sentence_speaker(text, prefix, name):
+    assert _speaker_name(text, prefix) == name
+
+
+# The opening subject of a carried verb must be followed by a predicate that starts with a
+# verb: a sentence opener ("Holding signs …,") or a name cut short is no subject.
+OPENING_SUBJECT_GUARD = [
+    ("Holding banners outside the depot, strikers kept up a chant, calling the offer “an "
+     "insult to every driver here”.", "an insult", None),
+    ("Instead, Governor Pia Lund pressed ahead, calling the ruling “a gift to polluters "
+     "across the state”.", "a gift to polluters", "Pia Lund"),
+]
+
+
+@pytest.mark.parametrize("text,prefix,name", OPENING_SUBJECT_GUARD)
+def test_opening_subject_guard(text, prefix, name):
+    assert _speaker_name(text, prefix) == name
+
+
+# Sieve rule 3: a name signed with a dash after the closing mark, ending the paragraph.
+SIGNATURE = [
+    ("Readers wrote in after the debate.\n\n“He never answered a single question about rent.” "
+     "― Marta Ilves\n\n“Clear winner tonight, no contest at all.” — Tomas Birk, 41, a welder",
+     "He never answered", "Marta Ilves"),
+    ("Readers wrote in after the debate.\n\n“He never answered a single question about rent.” "
+     "― Marta Ilves\n\n“Clear winner tonight, no contest at all.” — Tomas Birk, 41, a welder",
+     "Clear winner tonight", "Tomas Birk"),
+]
+
+
+@pytest.mark.parametrize("text,prefix,name", SIGNATURE)
+def test_dash_signature(text, prefix, name):
+    assert _speaker_name(text, prefix) == name
