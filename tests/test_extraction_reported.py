@@ -25,7 +25,8 @@ def test_rules_are_named_in_order():
     assert [r.__name__ for r in RULES] == ["interposed_cue", "closing_cue", "as_cue",
                                            "opening_cue", "appositive_cue", "saying",
                                            "second_that",
-                                           "coordinated_cue", "according_cue"]
+                                           "coordinated_cue", "according_cue",
+                                           "later_cue"]
 
 
 # "A, X said, B": both parts are one statement, two passages with one cue; a relative
@@ -216,3 +217,19 @@ def test_a_told_cue_ends_with_its_audience():
     [q] = extract_quotes(text)
     assert (q.cue, q.text) == ("Ines Korte told the Hollis Courier",
                                "her group never met the lobbyists")
+
+
+# A further "X said CLAUSE" after the passages found in the sentence.
+LATER_CUE = [
+    ("Lena Lynch said the night buses were always full, though she noted that fares had "
+     "risen twice.",
+     [("the night buses were always full", "Lena Lynch"),
+      ("fares had risen twice", "Lena Lynch")]),
+    ("Omar Fowler said the vote would be close — and he warned that turnout could be low.",
+     [("the vote would be close", "Omar Fowler"), ("turnout could be low", "Omar Fowler")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", LATER_CUE)
+def test_later_cue(text, expected):
+    assert _indirect(text) == expected

@@ -71,7 +71,7 @@ _NAMED_AUDIENCE_RE = re.compile(
     r"\s+(?:[Tt]he\s+)?(?:[A-Z][\w.!'’\-]*(?:\s+[A-Z][\w.!'’\-]*){0,3}|me|us|him|her|them)"
     r"(?:\s+(?:on|last|this)\s+\w+)?\s+(?=(?:he|she|they|it|we|I|his|her|their|its|the|a|an|"
     r"there|this|these|those)\b)")
-_CLAUSE_START_RE = re.compile(r"(?!(?:to|on|in|at|for|with|by|of|as|about|so|"
+_CLAUSE_START_RE = re.compile(r"(?!(?:to|on|in|at|for|with|by|of|as|about|so|which|whose|"
                               r"yes|no|nothing|a\s+statement)\b)[\w‘“\"'(]", re.I)
 _ACCORDING_TAIL_RE = re.compile(r",\s+according to\b[^,]*$")
 _PARTICIPLE_RE = re.compile(r"[a-z]+ing\b")
@@ -127,9 +127,9 @@ def _span_end(text: str, lo: int, hi: int) -> int:
 
 
 def _strip_trail(seg: str) -> str:
-    """Drop trailing spaces and final punctuation (what [\\s.!?…]+$ matches)."""
+    """Drop trailing spaces, final punctuation and a dash or comma left by a cut."""
     while True:
-        out = seg.rstrip().rstrip(".!?…")
+        out = seg.rstrip().rstrip(".!?…,;—–").removesuffix("--")
         if out == seg:
             return seg
         seg = out

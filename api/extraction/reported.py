@@ -33,6 +33,8 @@ Rules:
 - according_cue: "According to PERSON, CLAUSE." / "CLAUSE, according to PERSON(, a
   role)." with a named person or a singular role; never an organisation, a document
   or a survey, nor "According to X, a role, …" (the boundary is unclear).
+- later_cue: opening_cue again after the passages found ("Lynch said A, though she
+  noted B").
 All rules (clauses.py): a reported clause ends before a second predicate of the
 speaker (", but dismissed …", "and accused …", ", he added …", ", said …", ", adding
 …"); it needs four words, three after an explicit "that" ("warned that it came
@@ -103,12 +105,12 @@ def as_cue(s: Sentence, found: list[Record]) -> Record | None:
 
 
 def opening_cue(s: Sentence, found: list[Record]) -> Record | None:
-    """Match 'X said (that) CLAUSE.' with X opening its clause."""
-    if found:
-        return None
+    """Match 'X said (that) CLAUSE.' with X opening its clause (after the passages
+    found, if any)."""
     doc, lo, hi = s.doc, s.lo, s.hi
+    after = max((f.end for f in found), default=lo)
     for cue in s.cues:
-        if cue.verb not in INDIRECT_VERBS or not good_subject(cue) \
+        if cue.start < after or cue.verb not in INDIRECT_VERBS or not good_subject(cue) \
                 or (cue.start >= cue.verb_start and not cue.carried):
             continue
         if not (INTRO_RE.fullmatch(doc.masked, lo, cue.start)
@@ -222,10 +224,16 @@ def _opens(masked: str, lo: int, at: int) -> bool:
     return INTRO_RE.fullmatch(masked, lo, at) is not None or _conj_end(masked, lo, at)
 
 
+def later_cue(s: Sentence, found: list[Record]) -> Record | None:
+    """Match a further 'X said CLAUSE' after the passages found: "Lynch said A, though
+    she noted B"."""
+    return opening_cue(s, found) if found else None
+
+
 Rule = Callable[[Sentence, list[Record]], "Record | None"]
 RULES: tuple[Rule, ...] = (interposed_cue, closing_cue, as_cue, opening_cue, appositive_cue,
                             saying, second_that,
-                            coordinated_cue, according_cue)
+                            coordinated_cue, according_cue, later_cue)
 
 
 def find_indirect(doc: Document) -> list[Record]:
