@@ -99,6 +99,10 @@ OPENING_CUE = [
      "close.", [("the depot would close", "Marta Villanueva")]),
     ("Marta Villanueva said in an interview with The Hollis Courier that the depot would "
      "close.", [("the depot would close", "Marta Villanueva")]),
+    ("Marta Villanueva said during a taping of a radio phone-in in Port Ellis, Maine, that "
+     "the depot would close.", [("the depot would close", "Marta Villanueva")]),
+    ("Marta Villanueva said Thursday's vote had settled the future of the depot.",
+     [("Thursday's vote had settled the future of the depot", "Marta Villanueva")]),
     # a second reporting predicate ends the clause
     ("Ivo Brandt said the ferry was safe and accused the council of scaremongering.",
      [("the ferry was safe", "Ivo Brandt")]),

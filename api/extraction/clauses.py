@@ -40,7 +40,7 @@ DAYS = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 _CAPS = r"[A-Z][\w.'’\-]*(?:\s+(?:of\s+|the\s+|for\s+)?[A-Z][\w.'’\-]*){0,4}"
 THAT_RE = re.compile(
     r"(?:\s+(?:late\s+|early\s+)?(?:on\s+|last\s+)?" + DAYS
-    + r"(?:\s+(?:morning|afternoon|evening|night))?"
+    + r"(?![’'])(?:\s+(?:morning|afternoon|evening|night))?"
     r"|\s+(?:yesterday|today|earlier|later|recently|previously|privately|publicly|"
     r"(?:earlier\s+)?(?:last|this)\s+(?:week|month|year|night|morning|weekend)|"
     r"on\s+\w+\s+\d{1,2})"
@@ -55,6 +55,11 @@ THAT_RE = re.compile(
     + r"|[\w.]+))?"
     r"|\s+(?:in|at)\s+" + _CAPS + r")*"
     r"\s*(?:,\s*)?(?:that\s+)?")
+# "said during a taping of a town meeting in Port Ellis, Maine, that …": a longer setting.
+_PP_THAT_RE = re.compile(
+    r"(?:,\s+[a-z]+,|\s+(?:during|in|at|on|to|after|before|while|with|outside|through)\s+"
+    r"(?!(?:which|who|whom)\b)[^;:“”\"_\n]{3,160}?,?)\s+that\s+"
+    r"(?=(?:he|she|it|they|we|I|the|a|an|this|these|those|there|his|her|its|their|[A-Z])\b)")
 NEEDS_THAT = {"told", "tells", "promised", "promises", "assured", "assures", "warned",
               "cautioned", "cautions", "observed"}
 _OBJ_THAT_RE = re.compile(r"\s+(?:[\w.’'\-]+,?\s+){0,14}?that\s+")
@@ -172,6 +177,8 @@ def clause_pos(masked: str, cue: Cue, hi: int) -> int | None:
                 m = None
         return m.end() if m else None
     m = THAT_RE.match(masked, cue.end, hi)
+    if not m.group().rstrip().endswith("that"):
+        m = _PP_THAT_RE.match(masked, m.end() - len(m.group()) + len(m.group().rstrip()), hi) or m
     if cue.verb in THAT_ONLY_VERBS and not m.group().rstrip().endswith("that"):
         return None
     return m.end() if _is_clause(masked, m, cue.verb, hi) else None
