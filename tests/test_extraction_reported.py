@@ -107,6 +107,11 @@ OPENING_CUE = [
     ("Ivo Brandt said the ferry was safe and accused the council of scaremongering.",
      [("the ferry was safe", "Ivo Brandt")]),
     ("Experts say the depot will close in the spring.", []),  # a vague group
+    ("Residents of Hollis said the depot would close in the spring.", []),
+    ("PORT ELLIS, Vantoria (Wirefeed) — The Vantorian navy said on Sunday it had "
+     "recovered the second boat.", [("it had recovered the second boat", "Vantorian navy")]),
+    ("Marta Villanueva stressed, however, that the depot would close in the spring.",
+     [("the depot would close in the spring", "Marta Villanueva")]),
     ("Did Marta Villanueva say the depot would close in the spring?", []),  # a question
     # "announced", "suggested", "recalled" … report speech only with "that" after them
     ("Hallgrim Energy announced on Tuesday that it would sell its two oldest rigs.",

@@ -27,8 +27,10 @@ from .document import Document
 from .lexicon import INDIRECT_VERBS, PARTICIPLES, SPEECH_VERBS, THAT_ONLY_VERBS
 
 # A dateline: "WASHINGTON - ", "BEIJING (AFP): ", "DENVER, May 3 (Reuters) — ",
+# "DRAVIK, Kestria (Reuters) — ",
 # "New York (AFP) – ".
-_DATELINE = (r"(?:[A-Z][A-Z .,'’\-]{2,40}(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*"
+_DATELINE = (r"(?:[A-Z][A-Z .,'’\-]{2,40}(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}"
+             r"|,\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?(?=\s*[(\-–—]))?\s*"
              r"(?:\([^)]{1,30}\))?|[A-Z][\w .'’\-]{2,30}\s*\([A-Z][^)]{1,20}\))\s*[-–—:]\s+")
 # An optional dateline and a sentence adverb.
 INTRO_RE = re.compile(
@@ -109,8 +111,8 @@ def good_subject(cue: Cue) -> bool:
         return False
     if m.kind == "pronoun":
         return m.name in ("he", "she", "it")
-    if m.kind == "anonymous":
-        return not m.name.endswith(("s", "people"))
+    if m.kind == "anonymous":  # "a spokesman", not "residents of the town"
+        return not (m.head or m.name).endswith(("s", "people"))
     if m.kind == "definite":
         return not m.head.endswith("s")
     return True
@@ -178,7 +180,7 @@ def clause_pos(masked: str, cue: Cue, hi: int) -> int | None:
         return m.end() if m else None
     m = THAT_RE.match(masked, cue.end, hi)
     if not m.group().rstrip().endswith("that"):
-        m = _PP_THAT_RE.match(masked, m.end() - len(m.group()) + len(m.group().rstrip()), hi) or m
+        m = _PP_THAT_RE.match(masked, m.start(), hi) or m
     if cue.verb in THAT_ONLY_VERBS and not m.group().rstrip().endswith("that"):
         return None
     return m.end() if _is_clause(masked, m, cue.verb, hi) else None
