@@ -163,6 +163,9 @@ SAYING = [
     # the participle ends the first passage; its quotation is the record of what follows
     ("Desmond Achebe said the offer was far too vague, adding that he would “walk away”.",
      [("the offer was far too vague", "Desmond Achebe")]),
+    ("Brightmoor Retail fell 6% after warning that holiday sales would miss its target.",
+     [("holiday sales would miss its target", "Brightmoor Retail")]),
+    ("Brightmoor Retail fell 6% after warning investors.", []),
     ("Desmond Achebe said the offer was far too vague, adding that he would walk away "
      "from the talks.",
      [("the offer was far too vague", "Desmond Achebe"),

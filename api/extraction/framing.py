@@ -78,8 +78,9 @@ def closing_cue(s: Sentence, found: list[Record]) -> Record | None:
         comma = doc.masked.rfind(",", lo, cue.start)
         if comma < 0 or doc.masked[comma + 1:cue.start].strip():
             continue
-        if not _TAIL_OK_RE.fullmatch(doc.masked, cue.end, hi) or (
-                cue.start == cue.verb_start and doc.masked[cue.verb_end:cue.mention.start].strip()):
+        verb_first = cue.start == cue.verb_start
+        if not _TAIL_OK_RE.fullmatch(doc.masked, cue.end, hi) \
+                or (verb_first and doc.masked[cue.verb_end:cue.mention.start].strip()):
             continue  # "…, noted that Cruz's manager, Jeff Roe, is …" is no closing cue
         if _TOLD_THING_RE.match(doc.masked, cue.verb_end, cue.end):
             continue  # "…, he told a joke."
@@ -114,6 +115,7 @@ def according_cue(s: Sentence, found: list[Record]) -> Record | None:
                 or not _ACCORDING_TAIL_RE.fullmatch(doc.masked, cue.end, hi):
             continue
         start = DATELINE_RE.match(doc.text, lo, comma).end()
-        if quote_free(doc, start, comma) and len(WORD_RE.findall(doc.text[start:comma])) >= MIN_WORDS:
+        words = len(WORD_RE.findall(doc.text[start:comma]))
+        if quote_free(doc, start, comma) and words >= MIN_WORDS:
             return Record(start, comma, "indirect", cue, cue.start, hi, sentence_start=lo)
     return None

@@ -24,7 +24,8 @@ Rules:
   sentence ("Mira Santos, a fellow at the institute, said …"), also after a passage
   of the appositive's own ("Cruz, who says A, said B").
 - saying: "X …, saying (that) CLAUSE." with an identified sentence subject X, also
-  after a passage of X's ("X said A, adding that B").
+  after a passage of X's ("X said A, adding that B"); "…, warning that" / "after
+  warning that" (a few participles, with "that" only).
 - second_that: "X said that A, and that B." / "… but that B": B is its own passage
   (A may hold a quotation).
 - coordinated_cue: "X said A and added (that) B." / "X did A and said B.": a
@@ -56,6 +57,10 @@ from .framing import according_cue, closing_cue, interposed_cue
 from .lexicon import INDIRECT_VERBS
 from .mentions import parse_after
 
+# "…, warning that", "after warning that": participles that report with "that" only.
+_THAT_PARTICIPLES = frozenset({"warning", "predicting", "acknowledging", "conceding",
+                               "explaining", "suggesting", "complaining", "declaring",
+                               "announcing", "asserting", "maintaining", "contending"})
 _LEAD_RE = re.compile(r"[\s•·*\-–—]*")
 _WHO_RE = re.compile(r",\s+who\s+(?:[a-z]+ly\s+|later\s+|also\s+|then\s+)?")  # "Lopez, who said"
 _CONJ_END_RE = re.compile(
@@ -63,8 +68,10 @@ _CONJ_END_RE = re.compile(
     r"until|once|where|if))\s*$")
 _AS_RE = re.compile(r"[\s•·*\-–—]*(?:(?:But|And|So)\s+)?(?:[Aa]s|[Jj]ust\s+as)\s+")
 _ACCORDING_RE = re.compile(r"\b[Aa]ccording to\b")
-_SAYING_RE = re.compile(r",\s+(?P<verb>saying|adding|insisting|arguing|claiming|noting|stressing)"
-                        r"\s+(?:that\s+)?")
+_SAYING_RE = re.compile(
+    r",\s+(?P<verb>saying|adding|insisting|arguing|claiming|noting|stressing)\s+(?:that\s+)?"
+    r"|(?:,\s+|\s+(?:after|while|before)\s+)(?P<verb2>" + "|".join(sorted(_THAT_PARTICIPLES))
+    + r")\s+that\s+")
 # Between a name and its verb: a party tag, a suffix, "of Calder University", an
 # appositive ending in a comma.
 _GAP_RE = re.compile(r"(?:\s*\([^()]{1,30}\))?(?:,?\s+(?:Jr|Sr)\.?)?"
@@ -74,7 +81,8 @@ _ROLE_COMMA_RE = re.compile(r"(?:(?:Another|One|A|An|The)\s+)?[\w\-’']+(?:\s+[
 _INTRO_END_RE = re.compile(r"[\s•·*\-–—]*(?:(?:But|And|So|Yet|Still|Meanwhile|However|Now|Also)"
                            r"\b,?\s+)?")
 _AND_BEFORE_RE = re.compile(r"\b(?:and|but)\s+(?:also\s+|then\s+)?$")
-_VISIT = INDIRECT_VERBS | SAYING  # a sentence holding one of these is examined
+# A sentence holding one of these is examined.
+_VISIT = INDIRECT_VERBS | SAYING | _THAT_PARTICIPLES
 
 
 def _conj_end(masked: str, lo: int, hi: int) -> bool:
@@ -170,9 +178,11 @@ def saying(s: Sentence, found: list[Record]) -> Record | None:
         return None
     start = _LEAD_RE.match(doc.masked, lo, m.start()).end()
     subject = parse_after(doc.masked, start, min(m.start(), start + 120))
-    if subject is None or subject.start != start or doc.masked.startswith(("'s", "’s"), subject.end):
+    if subject is None or subject.start != start \
+            or doc.masked.startswith(("'s", "’s"), subject.end):
         return None  # "That's the view of most analysts, …, saying …": no speaker
-    cue = Cue(subject.start, subject.end, m.start("verb"), m.end("verb"), subject, "said")
+    verb = "verb" if m.group("verb") else "verb2"
+    cue = Cue(subject.start, subject.end, m.start(verb), m.end(verb), subject, "said")
     if not good_subject(cue) or any(f.end > m.start() for f in found):
         return None
     return clause_record(doc, m.end(), hi, cue, lo)
