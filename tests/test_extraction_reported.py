@@ -60,6 +60,9 @@ CLOSING_CUE = [
      [("Harvest yields in the valley fell by a third last year", "Imogen Tate")]),
     ("Too late, Imogen Tate said.", []),  # three words are no passage
     ("On the last night of the festival in Hove, Imogen Tate told a joke.", []),
+    ("It would take a month to seat the panel, Dara Quill said, and the wrangling "
+     "could be paralysing.",
+     [("It would take a month to seat the panel", "Dara Quill")]),
 ]
 
 
@@ -92,6 +95,9 @@ OPENING_CUE = [
     ("Ines Korte told the Hollis Courier her group never met the lobbyists.",
      [("her group never met the lobbyists", "Ines Korte")]),
     ("Ines Korte told Omar the story of the strike.", []),
+    ("Ines Korte told the story of the dock strike, a dispute that the mayor had settled.", []),
+    ("Ines Korte agreed to a settlement with the state over allegations that her firm had "
+     "misled buyers.", []),
     # datelines, times and channels before the clause
     ("HOLLIS, May 3 (Wirefeed) — Marta Villanueva said the depot would close in the "
      "spring.", [("the depot would close in the spring", "Marta Villanueva")]),
@@ -166,6 +172,7 @@ SAYING = [
     ("Brightmoor Retail fell 6% after warning that holiday sales would miss its target.",
      [("holiday sales would miss its target", "Brightmoor Retail")]),
     ("Brightmoor Retail fell 6% after warning investors.", []),
+    ("Tove Lindahl won the county vote, taking 41 percent of the ballots.", []),
     ("Desmond Achebe said the offer was far too vague, adding that he would walk away "
      "from the talks.",
      [("the offer was far too vague", "Desmond Achebe"),
@@ -216,6 +223,8 @@ ACCORDING_CUE = [
     ("The plant will close in May, according to the company.", []),
     ("The plant will close in May, according to a report by the regional council.", []),
     ("According to Dana Whitcombe, the site manager, the plant will close.", []),
+    ("The ferry will run all winter because, according to Dana Whitcombe, the council "
+     "would lose face.", []),
 ]
 
 

@@ -46,7 +46,7 @@ THAT_RE = re.compile(
     r"|\s+(?:yesterday|today|earlier|later|recently|previously|privately|publicly|"
     r"(?:earlier\s+)?(?:last|this)\s+(?:week|month|year|night|morning|weekend)|"
     r"on\s+\w+\s+\d{1,2})"
-    r"|\s+(?:in|on|at|during)\s+(?:a|an|the|his|her|their|its|this|that)\s+(?:[\w\-]+\s+){0,2}?"
+    r"|\s+(?:in|on|at|during)\s+(?:a|an|the|his|her|their|its|this|that)\s+(?:[\w\-]+\s+){0,2}"
     r"(?:statement|interview|briefing|conference|call|post|speech|letter|email|message|"
     r"appearance|meeting|hearing|website|blog|account|page|channel|podcast|programme|program|"
     r"show|broadcast|filing|release|report|note|memo|tweet|video|rally|event|debate|forum|"
@@ -62,6 +62,13 @@ _PP_THAT_RE = re.compile(
     r"(?:,\s+[a-z]+,|\s+(?:during|in|at|on|to|after|before|while|with|outside|through)\s+"
     r"(?!(?:which|who|whom)\b)[^;:“”\"_\n]{3,160}?,?)\s+that\s+"
     r"(?=(?:he|she|it|they|we|I|the|a|an|this|these|those|there|his|her|its|their|[A-Z])\b)")
+# "… over allegations that", "on the condition that": "that" completes a noun.
+_NOUN_THAT_RE = re.compile(r"\b(?:allegations?|claims?|reports?|condition|fact|idea|notion|news|"
+                           r"argument|belief|hopes?|fears?|concerns?|evidence|suggestions?|"
+                           r"assertions?|charges?|rumou?rs?|speculation|view|sense|way|time)"
+                           r",?\s+that\s+$")
+TOLD_THING_RE = re.compile(r"\s+(?:a|an|the|his|her|their)\s+(?:[\w\-]+\s+)?"
+                           r"(?:joke|story|tale|lie|truth|secret|anecdote)s?\b")
 NEEDS_THAT = {"told", "tells", "promised", "promises", "assured", "assures", "warned",
               "cautioned", "cautions", "observed"}
 _OBJ_THAT_RE = re.compile(r"\s+(?:[\w.’'\-]+,?\s+){0,14}?that\s+")
@@ -79,6 +86,8 @@ _NAMED_AUDIENCE_RE = re.compile(
     r"(?:\s+(?:on|last|this)\s+\w+)?\s+(?=(?:he|she|they|it|we|I|his|her|their|its|the|a|an|"
     r"there|this|these|those)\b)")
 _CLAUSE_START_RE = re.compile(r"(?!(?:to|on|in|at|for|with|by|of|as|about|so|which|whose|"
+                              r"and|but|or|(?-i:them|him|me|us)|"
+                              r"(?:while|when|after|before|since)\s+[a-z]+ing|"
                               r"yes|no|nothing|a\s+statement)\b)[\w‘“\"'(]", re.I)
 _ACCORDING_TAIL_RE = re.compile(r",\s+according to\b[^,]*$")
 _PARTICIPLE_RE = re.compile(r"[a-z]+ing\b")
@@ -100,7 +109,7 @@ MIN_WORDS = 4
 _FINITE_RE = re.compile(r"\b(?:is|was|are|were|will|would|could|should|can|may|might|must|"
                         r"has|had|have|did|does|do|won't|wasn't|isn't|weren't|aren't)\b")
 _CUE_TAIL_RE = re.compile(r"(?:\s+that)?\s*$")
-_PREDICATE_RE = re.compile(_FINITE_RE.pattern + r"|\b[a-z]{3,}ed\b")
+PREDICATE_RE = re.compile(_FINITE_RE.pattern + r"|\b[a-z]{3,}ed\b")
 AND_THAT_RE = re.compile(r"[,\s](?:(?<=,)\s+|\s*)(?:and|but)\s+that\s+")  # ",? and/but that"
 
 
@@ -171,16 +180,20 @@ def _is_clause(masked: str, m: re.Match, verb: str, hi: int) -> bool:
 def clause_pos(masked: str, cue: Cue, hi: int) -> int | None:
     """Return where the reported clause after a cue's verb starts, None when there is none."""
     if cue.verb in NEEDS_THAT:
+        if TOLD_THING_RE.match(masked, cue.verb_end, hi):
+            return None  # "told the story of …", "told a joke"
         m = _OBJ_THAT_RE.match(masked, cue.verb_end, hi)
         if not m and cue.verb in ("told", "tells"):
             m = _AUDIENCE_RE.match(masked, cue.verb_end, hi) \
                 or _NAMED_AUDIENCE_RE.match(masked, cue.verb_end, hi)
-            if m and not _PREDICATE_RE.search(masked, m.end(), min(hi, m.end() + 60)):
+            if m and not PREDICATE_RE.search(masked, m.end(), min(hi, m.end() + 60)):
                 m = None
         return m.end() if m else None
     m = THAT_RE.match(masked, cue.end, hi)
     if not m.group().rstrip().endswith("that"):
-        m = _PP_THAT_RE.match(masked, m.start(), hi) or m
+        pp = _PP_THAT_RE.match(masked, m.start(), hi)
+        if pp and not _NOUN_THAT_RE.search(masked, m.start(), pp.end()):
+            m = pp
     if cue.verb in THAT_ONLY_VERBS and not m.group().rstrip().endswith("that"):
         return None
     return m.end() if _is_clause(masked, m, cue.verb, hi) else None

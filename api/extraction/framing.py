@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 
 from .attribution import Record
-from .clauses import (DATELINE_RE, DAYS, INTRO_RE, MIN_WORDS, NEEDS_THAT, WORD_RE, Sentence,
-                      clause_record, good_subject, quote_free)
+from .clauses import (DATELINE_RE, DAYS, INTRO_RE, MIN_WORDS, NEEDS_THAT, TOLD_THING_RE, WORD_RE,
+                      Sentence, clause_record, good_subject, quote_free)
 from .lexicon import INDIRECT_VERBS, THAT_ONLY_VERBS
 
 _TAIL_OK_RE = re.compile(r"(?:\s+(?:on\s+|last\s+)?" + DAYS + r"|\s+(?:yesterday|today|earlier))?"
@@ -23,7 +23,7 @@ _TAIL_OK_RE = re.compile(r"(?:\s+(?:on\s+|last\s+)?" + DAYS + r"|\s+(?:yesterday
 # "A, X said Tuesday, B": a time adverbial at most between the verb and the comma.
 _INTERPOSED_TAIL_RE = re.compile(r"(?:\s+(?:on\s+|last\s+)?" + DAYS
                                  + r"|\s+(?:yesterday|today|earlier))?\s*,\s+"
-                                 r"(?=[a-z])(?!(?:which|who|whom|whose|where|and|but)\b)")
+                                 r"(?=[a-z])(?!(?:which|who|whom|whose|where|and|but|a|an)\b)")
 # "Still, he said, …", "In the end, she said, …": the writer's framing, not the statement.
 _ADVERBIAL_RE = re.compile(
     r"[\s•·*\-–—]*(?:[A-Z][a-z]+ly|Still|However|Instead|Now|Then|Yet|Indeed|Moreover|"
@@ -34,10 +34,11 @@ _ADVERBIAL_RE = re.compile(
 _ACCORDING_COMMA_RE = re.compile(r"\s*,\s+")
 # "According to Ana Ruiz, the campaign's director, …": a role, then the clause.
 _ROLE_APPOSITIVE_RE = re.compile(r"(?:(?:a|an|the)\s+)?(?:[\w'’\-]+\s+){0,6}?[\w'’\-]+,")
-# "…, according to X(, a role)." ends the sentence; "…, according to X, are 16 …" does not.
-_ACCORDING_TAIL_RE = re.compile(r"\s*(?:,\s+(?:a|an|the|who|his|her|its|their)\b[^.!?]*)?"
+# "…, according to X(, a role)." ends the sentence; "…, according to X, are 16 …" and
+# "…, according to X, the media would …" do not.
+_ACCORDING_TAIL_RE = re.compile(r"\s*(?:,\s+[A-Za-z]+\b"
+                                r"(?:(?!\b(?:would|will|is|was|are|were|could)\b)[^.!?])*)?"
                                 r"[.!?]?\s*")
-_TOLD_THING_RE = re.compile(r"\s+(?:a|an|the|his|her)\s+(?:joke|story|tale|lie|truth|secret)\b")
 
 
 def interposed_cue(s: Sentence, found: list[Record]) -> Record | None:
@@ -82,7 +83,7 @@ def closing_cue(s: Sentence, found: list[Record]) -> Record | None:
         if not _TAIL_OK_RE.fullmatch(doc.masked, cue.end, hi) \
                 or (verb_first and doc.masked[cue.verb_end:cue.mention.start].strip()):
             continue  # "…, noted that Cruz's manager, Jeff Roe, is …" is no closing cue
-        if _TOLD_THING_RE.match(doc.masked, cue.verb_end, cue.end):
+        if TOLD_THING_RE.match(doc.masked, cue.verb_end, cue.end):
             continue  # "…, he told a joke."
         start = DATELINE_RE.match(doc.text, lo, comma).end()
         if not quote_free(doc, start, comma):

@@ -50,8 +50,8 @@ from bisect import bisect_left
 from typing import Callable
 
 from .attribution import SAYING, Cue, Record, cues_of, verb_index
-from .clauses import (AND_THAT_RE, INTRO_RE, THAT_RE, WORD_RE, Sentence, clause_pos, clause_record,
-                      good_subject, quote_free)
+from .clauses import (AND_THAT_RE, INTRO_RE, PREDICATE_RE, THAT_RE, WORD_RE, Sentence, clause_pos,
+                      clause_record, good_subject, quote_free)
 from .document import Document
 from .framing import according_cue, closing_cue, interposed_cue
 from .lexicon import INDIRECT_VERBS
@@ -117,8 +117,10 @@ def opening_cue(s: Sentence, found: list[Record]) -> Record | None:
     found, if any)."""
     doc, lo, hi = s.doc, s.lo, s.hi
     after = max((f.end for f in found), default=lo)
+    used = {f.cue.verb_start for f in found}
     for cue in s.cues:
-        if cue.start < after or cue.verb not in INDIRECT_VERBS or not good_subject(cue) \
+        if cue.start < after or cue.verb_start in used or cue.verb not in INDIRECT_VERBS \
+                or not good_subject(cue) \
                 or (cue.start >= cue.verb_start and not cue.carried):
             continue
         if not (INTRO_RE.fullmatch(doc.masked, lo, cue.start)
@@ -185,6 +187,9 @@ def saying(s: Sentence, found: list[Record]) -> Record | None:
     cue = Cue(subject.start, subject.end, m.start(verb), m.end(verb), subject, "said")
     if not good_subject(cue) or any(f.end > m.start() for f in found):
         return None
+    if m.group("verb") == "claiming" and not m.group().rstrip().endswith("that") \
+            and not PREDICATE_RE.search(doc.masked, m.end(), min(hi, m.end() + 60)):
+        return None  # "…, claiming his third victory" claims a thing, not a statement
     return clause_record(doc, m.end(), hi, cue, lo)
 
 
