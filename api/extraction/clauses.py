@@ -3,9 +3,11 @@ it is one (reported.py's rules call these).
 
 Rules:
 - The clause starts after the verb and its time or channel phrases ("said on Monday
-  in a statement (that)"); "told", "warned" and a few others need "… that" after
-  their object or an audience ("told the court his client had …"); verbs that take a
-  noun object as readily (lexicon.THAT_ONLY_VERBS) need "that" right after them.
+  in a statement (that)", "said during a taping … in Buffalo, New York, that", not
+  "over allegations that"); "told", "warned" and a few others need "… that" after
+  their object or an audience ("told the court his client had …", "told the AP her
+  group …"; never "told the story of …"); verbs that take a noun object as readily
+  (lexicon.THAT_ONLY_VERBS) need "that" right after them. The cue ends before it.
 - It is a clause after "said"/"says" or "that", else only with a finite verb soon
   after ("claimed the title" reports nothing).
 - It ends before a second predicate of the speaker (", but dismissed …", "and
@@ -13,9 +15,11 @@ Rules:
   before ", and that B" (B is its own passage), before a trailing ", according to
   …", without final punctuation.
 - It needs four words, three after an explicit "that"; so bounded, it never holds a
-  quotation or a colon, nor starts with a preposition or "yes"/"no"/"nothing".
+  quotation or a colon; without "that" it never starts with a preposition, a
+  conjunction, "which", an object pronoun, "yes"/"no"/"nothing" or "while VERBing".
 - The speaker of a reported clause is a name, he/she/it, or a singular description:
-  not a vague plural group ("experts say").
+  not a vague plural group ("experts say", "residents of the town said").
+- A dateline ("DENVER, May 3 (Reuters) — ") and a sentence adverb may open the sentence.
 """
 from __future__ import annotations
 

@@ -3,11 +3,13 @@
 
 Rules:
 - interposed_cue: "A, X said, B.": two passages under one cue; A is none when it is a
-  sentence adverb ("Still, he said, …"), B none when a relative clause follows.
+  sentence adverb ("Still, he said, …"); none when B is a relative clause, an "and"
+  clause or an appositive ("…, Roe said, a policy that …").
 - closing_cue: "CLAUSE, said X." / "CLAUSE, X said." (optionally ", citing …"
   after), not "…, he told a joke".
 - according_cue: "According to PERSON, CLAUSE." / "CLAUSE, according to PERSON(, a
-  role)." with a named person or a singular role, never an organisation.
+  role)." with a named person or a singular role, never an organisation, nor when a
+  clause follows ("…, because, according to X, the media would …").
 """
 from __future__ import annotations
 
