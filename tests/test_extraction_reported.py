@@ -42,6 +42,8 @@ INTERPOSED_CUE = [
     ("Still, Odile Marchetti said, the rural stations would keep their ticket offices.",
      [("the rural stations would keep their ticket offices", "Odile Marchetti")]),
     ("The new timetable, several people close to the board said, would be delayed.", []),
+    ("The levy would raise $40 million, the Orlen Institute said, compared with $9 million "
+     "last year.", [("The levy would raise $40 million", "Orlen Institute")]),
     ("Pressure on the hull rises sharply below 300 metres, Rafe Olsen explained, which is why "
      "the dive was cut short.",
      [("Pressure on the hull rises sharply below 300 metres", "Rafe Olsen")]),

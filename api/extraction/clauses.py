@@ -16,7 +16,8 @@ Rules:
   …", without final punctuation.
 - It needs four words, three after an explicit "that"; so bounded, it never holds a
   quotation or a colon; without "that" it never starts with a preposition, a
-  conjunction, "which", an object pronoun, "yes"/"no"/"nothing" or "while VERBing".
+  conjunction, "which", an object pronoun, "compared with", "including",
+  "yes"/"no"/"nothing" or "while VERBing".
 - The speaker of a reported clause is a name, he/she/it, or a singular description:
   not a vague plural group ("experts say", "residents of the town said").
 - A dateline ("DENVER, May 3 (Reuters) — ") and a sentence adverb may open the sentence.
@@ -90,7 +91,8 @@ _NAMED_AUDIENCE_RE = re.compile(
     r"(?:\s+(?:on|last|this)\s+\w+)?\s+(?=(?:he|she|they|it|we|I|his|her|their|its|the|a|an|"
     r"there|this|these|those)\b)")
 _CLAUSE_START_RE = re.compile(r"(?!(?:to|on|in|at|for|with|by|of|as|about|so|which|whose|"
-                              r"and|but|or|(?-i:them|him|me|us)|"
+                              r"and|but|or|(?-i:them|him|me|us)|compared|including|according|"
+                              r"despite|"
                               r"(?:while|when|after|before|since)\s+[a-z]+ing|"
                               r"yes|no|nothing|a\s+statement)\b)[\w‘“\"'(]", re.I)
 _ACCORDING_TAIL_RE = re.compile(r",\s+according to\b[^,]*$")
