@@ -1,20 +1,27 @@
 """Verbatim: a JSON API for source-linked quotes."""
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
-from flask import Flask, g
+from flask import Flask, g, request
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from api import config as default_config
 from api.auth import SECURITY_SCHEME, configured_tokens
-from api.db import get_db, init_schema
+from api.db import get_db, init_schema, set_deadline
 from api.errors import VerbatimApi, register_error_handlers
-from api.http import App, register_http
+from api.http import App, BodyDeadline, register_http
 from api.limits import init_limiter
 
 
 LOCAL_HOSTS = ("localhost", "127.0.0.1")
+BUDGETED_POSTS = ("/v1/provenance/check", "/v1/citations")  # reads sent as POST
+
+
+def reads_only(req) -> bool:
+    """Tell whether a request only reads, so that its statements may be cut at the budget."""
+    return req.method in ("GET", "HEAD") or req.path in BUDGETED_POSTS
 
 
 def trusted_hosts(config) -> list[str]:
@@ -37,6 +44,7 @@ def create_app(config: dict | None = None) -> Flask:
         app.config.update(config)
     app.config["TOKEN_MAP"] = configured_tokens(app.config)
     app.config["TRUSTED_HOSTS"] = trusted_hosts(app.config)
+    app.wsgi_app = BodyDeadline(app.wsgi_app, float(app.config["BODY_TIMEOUT_S"]))
     if int(app.config["PROXY_COUNT"]) > 0:
         hops = int(app.config["PROXY_COUNT"])
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops, x_port=hops,
@@ -47,9 +55,17 @@ def create_app(config: dict | None = None) -> Flask:
     busy_ms = int(app.config["BUSY_TIMEOUT_MS"])
     init_schema(get_db(db_path, busy_ms))
 
+    budget_s = float(app.config["REQUEST_BUDGET_MS"]) / 1000
+
     @app.before_request
     def open_db():
         g.db = get_db(db_path, busy_ms)
+        if budget_s > 0 and reads_only(request):
+            set_deadline(time.monotonic() + budget_s)
+
+    @app.teardown_request
+    def end_budget(_error=None):
+        set_deadline(None)
 
     init_limiter(app)
     api = VerbatimApi(app)

@@ -6,6 +6,12 @@ MAX_CONTENT_LENGTH = 10 * 1024 * 1024  # bytes in a request body (a 2M-character
 # How long a write waits for another to finish before answering 503 with Retry-After. The
 # longest write, a 2M-character article, holds the lock ~2-3 s.
 BUSY_TIMEOUT_MS = 10_000
+# A request body must arrive whole within this many seconds (408 after), so that clients
+# sending it slowly cannot hold every worker thread (under gunicorn; 0: no limit).
+BODY_TIMEOUT_S = 10
+# A read's SQL statements stop once it has run this long (503): no cheap request may hold a
+# worker thread for long. 0 turns the budget off. Writes are never cut.
+REQUEST_BUDGET_MS = 2_000
 
 API_TITLE = "Verbatim"
 API_VERSION = "1.0.0"

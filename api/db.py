@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+import time
 from pathlib import Path
 
 import sqlite_utils
@@ -23,6 +24,24 @@ MMAP_BYTES = 1 << 30
 CACHE_KIB = 16_384
 
 _local = threading.local()
+# A statement running past this thread's deadline is interrupted (sqlite3.OperationalError
+# "interrupted"): SQLite calls the handler every PROGRESS_STEPS virtual-machine instructions.
+PROGRESS_STEPS = 20_000
+
+
+def set_deadline(deadline: float | None) -> None:
+    """Interrupt this thread's statements once time.monotonic() passes deadline (None: never)."""
+    _local.deadline = deadline
+
+
+def past_deadline() -> bool:
+    """Tell whether this thread's request has run past its time budget."""
+    deadline = getattr(_local, "deadline", None)
+    return deadline is not None and time.monotonic() > deadline
+
+
+def _past_deadline() -> int:
+    return 1 if past_deadline() else 0
 
 
 def connect(path: str | Path, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> sqlite_utils.Database:
@@ -33,6 +52,7 @@ def connect(path: str | Path, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> sqlite_
     conn = sqlite3.connect(str(path), timeout=busy_timeout_ms / 1000, check_same_thread=False,
                            isolation_level=None)
     conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
+    conn.set_progress_handler(_past_deadline, PROGRESS_STEPS)
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA synchronous = NORMAL")
     conn.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")

@@ -120,6 +120,9 @@ def handle_database_error(error: sqlite3.OperationalError) -> Response:
     """A store still busy after the busy timeout is 503 (Retry-After: api.limits); else a 500."""
     if "locked" in str(error) or "busy" in str(error):
         return problem(503, "the store is busy with other writes; try again shortly")
+    if "interrupted" in str(error):
+        return problem(503, "the request needed more than its time budget "
+                            "(VERBATIM_REQUEST_BUDGET_MS); narrow it with more words or filters")
     log.exception("database error", exc_info=error)
     return problem(500, "the server failed; the error has been logged")
 

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import functools
 import re
+import socket
+import threading
 from urllib.parse import unquote_to_bytes
 
 import orjson
@@ -145,3 +147,40 @@ def register_http(app: Flask) -> None:
     @app.get(f"{static_url}/<path:filename>")
     def swagger_ui_asset(filename):
         return send_from_directory(swagger_ui_path, filename, max_age=86400)
+
+
+class BodyDeadline:
+    """WSGI middleware: a request body must arrive whole within `seconds` (then 408).
+
+    A client sending its body a byte at a time would otherwise hold a worker thread for as long
+    as it likes: the server's reader waits for each byte. Under gunicorn the client's socket is
+    in environ["gunicorn.socket"]; at the deadline a timer shuts its reading side, so the wait
+    ends at once and the request answers 408 (environ[TIMED_OUT] tells why). Elsewhere (tests,
+    other servers) bodies are read as they are.
+    """
+
+    TIMED_OUT = "verbatim.body_timed_out"
+
+    def __init__(self, app, seconds: float) -> None:
+        self.app = app
+        self.seconds = seconds
+
+    def __call__(self, environ, start_response):
+        sock = environ.get("gunicorn.socket")
+        if sock is None or self.seconds <= 0 or not (
+                environ.get("CONTENT_LENGTH") or environ.get("HTTP_TRANSFER_ENCODING")):
+            return self.app(environ, start_response)
+        timer = threading.Timer(self.seconds, self._cut, (environ, sock))
+        timer.daemon = True
+        timer.start()
+        try:
+            return self.app(environ, start_response)
+        finally:
+            timer.cancel()
+
+    def _cut(self, environ, sock) -> None:
+        environ[self.TIMED_OUT] = True
+        try:
+            sock.shutdown(socket.SHUT_RD)
+        except OSError:  # already closed
+            pass

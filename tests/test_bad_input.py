@@ -264,3 +264,28 @@ def test_an_article_over_the_length_limit_is_400(write_client, auth_headers):
 
     body = {"text": "é" * (MAX_TEXT_CHARS + 1), "outlet": "W"}
     assert_problem(post(write_client, "/v1/sources", body, auth_headers), 400, "text")
+
+
+def test_a_read_over_its_time_budget_is_503_and_the_next_request_runs(tmp_path):
+    from api import create_app
+    from api.db import connect
+    from api.extraction.model import ExtractedQuote, Speaker
+    from api.store.ingest import SourceInput, store_source
+
+    path = tmp_path / "budget.db"
+    create_app({"DB": str(path)})
+    words, quotes, start = [], [], 0
+    for i in range(3000):  # one article of 3,000 quotes that all hold "common"
+        words.append(f"plan{i} common")
+        quotes.append(ExtractedQuote(start, start + len(words[-1]), words[-1], "full",
+                                     Speaker(f"Speaker {i % 50}", "person")))
+        start += len(words[-1]) + 1
+    text = " ".join(words)
+    store_source(connect(path), SourceInput(text=text, outlet="Wire"), quotes)
+    client = create_app({"DB": str(path), "TESTING": True, "REQUEST_BUDGET_MS": 0.001}).test_client()
+    slow = client.get("/v1/quotes?q=common&facet=speaker&facet=year", headers={"Host": "localhost"})
+    assert slow.status_code == 503 and slow.content_type == "application/problem+json"
+    assert "time budget" in slow.get_json()["detail"] and slow.headers["Retry-After"] == "2"
+    assert client.get("/healthz", headers={"Host": "localhost"}).status_code == 200
+    roomy = create_app({"DB": str(path), "TESTING": True}).test_client()
+    assert roomy.get("/v1/quotes?q=common&limit=1", headers={"Host": "localhost"}).get_json()["total"] == 3000

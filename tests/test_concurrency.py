@@ -75,3 +75,44 @@ def test_concurrent_ingests_and_reads(server):
     assert set(written) <= stored and len(stored) == 3 + len(written)
     assert conn.execute("SELECT count(*) FROM quotes").fetchone()[0] == 9 + len(written)
     assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+
+
+def test_a_bad_chunk_size_from_a_real_client_is_a_400_problem(server):
+    import socket
+
+    base, _ = server
+    port = int(base.rsplit(":", 1)[1])
+    request = (b"POST /v1/provenance/check HTTP/1.1\r\nHost: localhost\r\n"
+               b"Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n"
+               b"Connection: close\r\n\r\nZZZ\r\n{\"text\": \"x\"}\r\n0\r\n\r\n")
+    with socket.create_connection(("127.0.0.1", port), timeout=10) as sock:
+        sock.sendall(request)
+        answer = b""
+        while chunk := sock.recv(65536):
+            answer += chunk
+    head, _, body = answer.partition(b"\r\n\r\n")
+    assert head.startswith(b"HTTP/1.1 400 ")
+    assert b"Content-Type: application/problem+json" in head
+    assert json.loads(body)["detail"] == "the body could not be read: Invalid chunk size: b'ZZZ'"
+
+
+def test_a_body_sent_too_slowly_is_cut_at_the_deadline_with_408(corpus_db, tmp_path):
+    import socket
+
+    path = copy_db(corpus_db, tmp_path / "slow.db")
+    process, base = start_gunicorn(path, "--workers", "1", "--threads", "2",
+                                   env={"VERBATIM_BODY_TIMEOUT_S": "1"})
+    try:
+        port = int(base.rsplit(":", 1)[1])
+        with socket.create_connection(("127.0.0.1", port), timeout=10) as sock:
+            sock.sendall(b"POST /v1/provenance/check HTTP/1.1\r\nHost: localhost\r\n"
+                         b"Content-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"te")
+            began = time.monotonic()
+            answer = sock.recv(65536)  # the client sends nothing more
+            waited = time.monotonic() - began
+        assert answer.startswith(b"HTTP/1.1 408 ") and b"application/problem+json" in answer
+        assert waited < 5
+        assert call(f"{base}/healthz")[0] == 200
+    finally:
+        process.terminate()
+        process.wait(timeout=10)

@@ -219,3 +219,15 @@ def test_quote_provenance_names_the_quotes_own_source_and_never_lists_it_again(c
     assert (body["quote_id"], body["source"]["id"]) == (quote_id, AFP)
     assert body["also_in"] == []
     assert (body["first_reported"]["source"]["id"], body["first_reported"]["quote_id"]) == (AFP, quote_id)
+
+
+def test_a_check_past_its_time_budget_is_503_and_a_too_long_claim_is_413(seed_db):
+    tight = create_app({"DB": str(seed_db), "TESTING": True, "SERVER_NAME": "api.test",
+                        "REQUEST_BUDGET_MS": 0.001}).test_client()
+    response = tight.post("/v1/provenance/check", json={"text": "we have seen progress on this issue"})
+    assert response.status_code == 503 and response.content_type == "application/problem+json"
+    assert "time budget" in response.get_json()["detail"]
+    roomy = create_app({"DB": str(seed_db), "TESTING": True, "SERVER_NAME": "api.test"}).test_client()
+    long_claim = roomy.post("/v1/provenance/check", json={"text": "word " * 601})
+    assert long_claim.status_code == 413
+    assert long_claim.get_json()["errors"] == {"text": ["longer than 3000 characters"]}

@@ -7,10 +7,13 @@ import http
 import flask
 import flask_smorest
 import marshmallow as ma
-from webargs.core import _UNKNOWN_DEFAULT_PARAM
 import orjson
+from flask import current_app
+from webargs.core import _UNKNOWN_DEFAULT_PARAM
 from webargs.flaskparser import FlaskParser, is_json_request
-from werkzeug.exceptions import BadRequest
+from werkzeug.exceptions import BadRequest, RequestTimeout
+
+from api.http import BodyDeadline
 
 
 @functools.cache
@@ -117,7 +120,16 @@ class StrictParser(FlaskParser):
         if not is_json_request(req):
             return ma.missing
         try:
-            return orjson.loads(req.get_data(cache=True))
+            body = req.get_data(cache=True)
+        except Exception as error:  # noqa: BLE001 (the server's reader: a bad chunk size …)
+            body, failure = None, error
+        if req.environ.get(BodyDeadline.TIMED_OUT):  # cut short: what arrived is not the body
+            raise RequestTimeout("the request body did not arrive within "
+                                 f"{current_app.config['BODY_TIMEOUT_S']} s")
+        if body is None:
+            raise BadRequest(f"the body could not be read: {failure}")
+        try:
+            return orjson.loads(body)
         except orjson.JSONDecodeError as error:
             raise BadRequest(f"the body is not valid JSON: {error}") from None
 

@@ -10,23 +10,32 @@ KINDS = ("full", "partial", "indirect")
 SORTS = ("date", "-date", "relevance")
 FACETS = ("speaker", "outlet", "kind", "year")
 QUOTE_LIST_FORMATS = ("json", "csv", "bibtex", "ris", "csl-json")
+# Bounds on what one cheap request may ask for: each is a 400 naming the limit.
+MAX_VALUES = 20  # values of one repeatable parameter
+MAX_QUERY_WORDS = 32  # words in `q`
+_many = validate.Length(max=MAX_VALUES, error=f"give at most {MAX_VALUES} values")
 
 
 class QuoteListArgs(PageArgs):
     speaker = fields.List(fields.String(validate=validate.Length(1, 200)), load_default=list,
-                          metadata={"description": "Speaker id or name/alias; repeatable."})
+                          validate=_many, metadata={
+                              "description": f"Speaker id or name/alias; repeatable (≤ {MAX_VALUES})."})
     outlet = fields.List(fields.String(validate=validate.Length(1, 200)), load_default=list,
-                         metadata={"description": "Outlet name (case-insensitive); repeatable."})
+                         validate=_many, metadata={
+                             "description": f"Outlet name (case-insensitive); repeatable (≤ {MAX_VALUES})."})
     source = fields.List(fields.String(validate=validate.Length(1, 100)), load_default=list,
-                         metadata={"description": "Source id; repeatable."})
-    kind = fields.List(fields.String(validate=validate.OneOf(KINDS)), load_default=list)
+                         validate=_many,
+                         metadata={"description": f"Source id; repeatable (≤ {MAX_VALUES})."})
+    kind = fields.List(fields.String(validate=validate.OneOf(KINDS)), load_default=list,
+                       validate=_many)
     date_from = fields.Date(load_default=None, metadata={"description": "Statement date ≥"})
     date_to = fields.Date(load_default=None, metadata={"description": "Statement date ≤"})
-    q = fields.String(load_default=None, validate=validate.Length(1, 500),
-                      metadata={"description": 'Full-text search; words ANDed, "phrases" kept.'})
+    q = fields.String(load_default=None, validate=validate.Length(1, 500), metadata={
+        "description": f'Full-text search; words ANDed, "phrases" kept; at most {MAX_QUERY_WORDS} words.'})
     sort = fields.String(load_default=None, validate=validate.OneOf(SORTS),
                          metadata={"description": "Default `-date`, or `relevance` with `q`."})
-    facet = fields.List(fields.String(validate=validate.OneOf(FACETS)), load_default=list)
+    facet = fields.List(fields.String(validate=validate.OneOf(FACETS)), load_default=list,
+                        validate=_many, metadata={"description": "Counts to add; repeats count once."})
     format = fields.String(load_default=None, validate=validate.OneOf(QUOTE_LIST_FORMATS),
                            metadata={"description": "`csv` for a CSV page (or Accept: text/csv); "
                                      "`bibtex`, `ris`, `csl-json` for the page's sources (or "
@@ -38,6 +47,14 @@ class QuoteListArgs(PageArgs):
             raise ma.ValidationError("sort=relevance needs q", "sort")
         if data.get("date_from") and data.get("date_to") and data["date_from"] > data["date_to"]:
             raise ma.ValidationError("date_from is after date_to", "date_to")
+        if data.get("q") and len(data["q"].split()) > MAX_QUERY_WORDS:
+            raise ma.ValidationError(f"give at most {MAX_QUERY_WORDS} words", "q")
+
+    @ma.post_load
+    def collapse_facets(self, data, **kwargs):
+        if data.get("facet"):
+            data["facet"] = list(dict.fromkeys(data["facet"]))  # 240 repeats cost what one does
+        return data
 
 
 class SpanSchema(BaseSchema):

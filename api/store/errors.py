@@ -42,3 +42,8 @@ class InvalidCursor(StoreError):
 
 class SeedError(StoreError):
     title = "Seed corpus is inconsistent"
+
+
+class OverBudget(StoreError):
+    status = 503
+    title = "Over the time budget"

@@ -7,13 +7,13 @@ import string
 import sqlite_utils
 
 from api import provenance as engine
-from api.db import read
+from api.db import past_deadline, read
 from api.provenance.normalize import normalize
 from api.provenance.probe import (RARE_SHARE, SHORT_CLAIM_TERMS, any_two_docs, any_two_of,
                                   claim_terms, fts_query)
 from api.provenance.shingles import SHINGLE_WORDS, claim_shingles, tokens
 from api.store.editorial import raise_if_deleted
-from api.store.errors import NotFound, StoreError
+from api.store.errors import NotFound, OverBudget, StoreError
 from api.store.provenance_index import (corpus_summary, shingle_candidates,
                                         shingle_frequencies, source_forms, sources_with_all,
                                         term_frequencies)
@@ -184,8 +184,13 @@ def load_candidates(db: sqlite_utils.Database, claim: engine.Claim, source_ids: 
                     exact: bool = False) -> tuple[list[engine.SourceDoc], dict]:
     """Return the candidates that may hold the claim (by their stored forms), as load_sources."""
     forms = source_forms(db, source_ids)
-    keep = [sid for sid in source_ids
-            if sid not in forms or engine.might_match(claim, forms[sid][0], exact)]
+    keep = []
+    for sid in source_ids:  # approximate matching costs claim × source: keep to the budget
+        if past_deadline():
+            raise OverBudget("the check needed more than its time budget "
+                             "(VERBATIM_REQUEST_BUDGET_MS); check a shorter passage")
+        if sid not in forms or engine.might_match(claim, forms[sid][0], exact):
+            keep.append(sid)
     return load_sources(db, keep, forms)
 
 
