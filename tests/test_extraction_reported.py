@@ -109,6 +109,10 @@ OPENING_CUE = [
      "close.", [("the depot would close", "Marta Villanueva")]),
     ("Marta Villanueva said during a taping of a radio phone-in in Port Ellis, Maine, that "
      "the depot would close.", [("the depot would close", "Marta Villanueva")]),
+    ("Marta Villanueva argued insistently that the depot would close in the spring.",
+     [("the depot would close in the spring", "Marta Villanueva")]),
+    ("Marta Villanueva said family members were waiting at the depot gate.",
+     [("family members were waiting at the depot gate", "Marta Villanueva")]),
     ("Marta Villanueva said Thursday's vote had settled the future of the depot.",
      [("Thursday's vote had settled the future of the depot", "Marta Villanueva")]),
     # a second reporting predicate ends the clause

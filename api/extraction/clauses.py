@@ -60,7 +60,7 @@ THAT_RE = re.compile(
     r"(?:\s+(?:(?:read|issued|released|published|posted|sent|given|shared|filed|held)\s+)?"
     r"(?:on|with|to|by|at|for|in)\s+(?:(?:a|an|the|his|her|their|its)\s+)?(?:" + _CAPS
     + r"|[\w.]+))?"
-    r"|\s+(?:in|at)\s+" + _CAPS + r")*"
+    r"|\s+(?:in|at)\s+" + _CAPS + r"|\s+[a-z]{3,}ly(?=,?\s+that\b)|,(?=\s+that\b))*"
     r"\s*(?:,\s*)?(?:that\s+)?")
 # "said during a taping of a town meeting in Port Ellis, Maine, that …": a longer setting.
 _PP_THAT_RE = re.compile(
