@@ -26,7 +26,7 @@ def test_rules_are_named_in_order():
                                            "opening_cue", "appositive_cue", "saying",
                                            "second_that",
                                            "coordinated_cue", "according_cue",
-                                           "later_cue"]
+                                           "later_cue", "after_quote"]
 
 
 # "A, X said, B": both parts are one statement, two passages with one cue; a relative
@@ -259,4 +259,17 @@ LATER_CUE = [
 
 @pytest.mark.parametrize("text,expected", LATER_CUE)
 def test_later_cue(text, expected):
+    assert _indirect(text) == expected
+
+
+# '“…,” X said, adding that CLAUSE': the quotation keeps its cue, the clause is X's.
+AFTER_QUOTE = [
+    ("“We are ready,” Sara Quinn said, adding that the team would travel to Leeds on Monday.",
+     [("the team would travel to Leeds on Monday", "Sara Quinn")]),
+    ("“We are ready,” Sara Quinn said, adding that the coach would say “more on Monday”.", []),
+]
+
+
+@pytest.mark.parametrize("text,expected", AFTER_QUOTE)
+def test_after_quote(text, expected):
     assert _indirect(text) == expected

@@ -1,5 +1,6 @@
 """Passages written before or around their cue: "A, X said, B.", "CLAUSE, X said.",
-"According to X, CLAUSE." (three of reported.RULES; reported.py lists them all).
+"According to X, CLAUSE.", "As X said, CLAUSE." (four of reported.RULES; reported.py
+lists them all).
 
 Rules:
 - interposed_cue: "A, X said, B.": two passages under one cue; A is none when it is a
@@ -7,6 +8,7 @@ Rules:
   clause or an appositive ("…, Roe said, a policy that …").
 - closing_cue: "CLAUSE, said X." / "CLAUSE, X said." (optionally ", citing …"
   after), not "…, he told a joke".
+- as_cue: "As X said (on Monday), CLAUSE.": the main clause.
 - according_cue: "According to PERSON, CLAUSE." / "CLAUSE, according to PERSON(, a
   role)." with a named person or a singular role, never an organisation, nor when a
   clause follows ("…, because, according to X, the media would …").
@@ -16,8 +18,8 @@ from __future__ import annotations
 import re
 
 from .attribution import Record
-from .clauses import (DATELINE_RE, DAYS, INTRO_RE, MIN_WORDS, NEEDS_THAT, TOLD_THING_RE, WORD_RE,
-                      Sentence, clause_record, good_subject, quote_free)
+from .clauses import (DATELINE_RE, DAYS, INTRO_RE, MIN_WORDS, NEEDS_THAT, THAT_RE, TOLD_THING_RE,
+                      WORD_RE, Sentence, clause_record, good_subject, quote_free)
 from .lexicon import INDIRECT_VERBS, THAT_ONLY_VERBS
 
 _TAIL_OK_RE = re.compile(r"(?:\s+(?:on\s+|last\s+)?" + DAYS + r"|\s+(?:yesterday|today|earlier))?"
@@ -33,6 +35,7 @@ _ADVERBIAL_RE = re.compile(
     r"Today|Yesterday|Often|Sometimes|Already|In particular|Above all|Of course|In addition|"
     r"By contrast|Even so|As a result|In the end|In any case|At the same time|For now|So far|"
     r"In fact|After all|At least|In short|Still more|Even then)")
+_AS_RE = re.compile(r"[\s•·*\-–—]*(?:(?:But|And|So)\s+)?(?:[Aa]s|[Jj]ust\s+as)\s+")
 _ACCORDING_COMMA_RE = re.compile(r"\s*,\s+")
 # "According to Ana Ruiz, the campaign's director, …": a role, then the clause.
 _ROLE_APPOSITIVE_RE = re.compile(r"(?:(?:a|an|the)\s+)?(?:[\w'’\-]+\s+){0,6}?[\w'’\-]+,")
@@ -121,4 +124,23 @@ def according_cue(s: Sentence, found: list[Record]) -> Record | None:
         words = len(WORD_RE.findall(doc.text[start:comma]))
         if quote_free(doc, start, comma) and words >= MIN_WORDS:
             return Record(start, comma, "indirect", cue, cue.start, hi, sentence_start=lo)
+    return None
+
+
+def as_cue(s: Sentence, found: list[Record]) -> Record | None:
+    """Match 'As X said (on Monday), CLAUSE.': the main clause is what X said."""
+    if found:
+        return None
+    doc, lo, hi = s.doc, s.lo, s.hi
+    lead = _AS_RE.match(doc.masked, lo, hi)
+    if lead is None:
+        return None
+    for cue in s.cues:
+        if cue.start != lead.end() or not good_subject(cue) or cue.verb_start <= cue.start \
+                or cue.verb not in INDIRECT_VERBS | {"put it", "puts it"}:
+            continue
+        m = THAT_RE.match(doc.masked, cue.end, hi)
+        if m.group().rstrip().endswith("that") or not m.group().rstrip().endswith(","):
+            return None
+        return clause_record(doc, m.end(), hi, cue, lo)
     return None

@@ -36,6 +36,9 @@ Rules:
   or a survey, nor "According to X, a role, …" (the boundary is unclear).
 - later_cue: opening_cue again after the passages found ("Lynch said A, though she
   noted B").
+- after_quote: '“…,” X said, adding (that) CLAUSE.': the clause is X's passage, under
+  the participle as its cue; the only rule (QUOTED_RULES) for a sentence that opens
+  inside a quotation.
 All rules (clauses.py): a reported clause ends before a second predicate of the
 speaker (", but dismissed …", "and accused …", ", he added …", ", said …", ", adding
 …"); it needs four words, three after an explicit "that" ("warned that it came
@@ -50,10 +53,10 @@ from bisect import bisect_left
 from typing import Callable
 
 from .attribution import SAYING, Cue, Record, cues_of, verb_index
-from .clauses import (AND_THAT_RE, INTRO_RE, PREDICATE_RE, THAT_RE, WORD_RE, Sentence, clause_pos,
+from .clauses import (AND_THAT_RE, INTRO_RE, PREDICATE_RE, WORD_RE, Sentence, clause_pos,
                       clause_record, good_subject, quote_free)
 from .document import Document
-from .framing import according_cue, closing_cue, interposed_cue
+from .framing import according_cue, as_cue, closing_cue, interposed_cue
 from .lexicon import INDIRECT_VERBS
 from .mentions import parse_after
 
@@ -66,7 +69,6 @@ _WHO_RE = re.compile(r",\s+who\s+(?:[a-z]+ly\s+|later\s+|also\s+|then\s+)?")  # 
 _CONJ_END_RE = re.compile(
     r"(?:,|\b(?:and|but|after|when|as|because|while|since|although|though|before|"
     r"until|once|where|if))\s*$")
-_AS_RE = re.compile(r"[\s•·*\-–—]*(?:(?:But|And|So)\s+)?(?:[Aa]s|[Jj]ust\s+as)\s+")
 _ACCORDING_RE = re.compile(r"\b[Aa]ccording to\b")
 _SAYING_RE = re.compile(
     r",\s+(?P<verb>saying|adding|insisting|arguing|claiming|noting|stressing)\s+(?:that\s+)?"
@@ -80,6 +82,7 @@ _GAP_RE = re.compile(r"(?:\s*\([^()]{1,30}\))?(?:,?\s+(?:Jr|Sr)\.?)?"
 _ROLE_COMMA_RE = re.compile(r"(?:(?:Another|One|A|An|The)\s+)?[\w\-’']+(?:\s+[\w\-’']+){0,3},\s+")
 _INTRO_END_RE = re.compile(r"[\s•·*\-–—]*(?:(?:But|And|So|Yet|Still|Meanwhile|However|Now|Also)"
                            r"\b,?\s+)?")
+_TAIL_RE = re.compile(r"(?:\s+(?:on\s+)?\w+day|\s+(?:yesterday|today|later))?\s*")
 _AND_BEFORE_RE = re.compile(r"\b(?:and|but)\s+(?:also\s+|then\s+)?$")
 # A sentence holding one of these is examined.
 _VISIT = INDIRECT_VERBS | SAYING | _THAT_PARTICIPLES
@@ -91,25 +94,6 @@ def _conj_end(masked: str, lo: int, hi: int) -> bool:
     while j > lo and masked[j - 1].isspace():
         j -= 1
     return _CONJ_END_RE.search(masked, max(lo, j - 9), hi) is not None
-
-
-def as_cue(s: Sentence, found: list[Record]) -> Record | None:
-    """Match 'As X said (on Monday), CLAUSE.': the main clause is what X said."""
-    if found:
-        return None
-    doc, lo, hi = s.doc, s.lo, s.hi
-    lead = _AS_RE.match(doc.masked, lo, hi)
-    if lead is None:
-        return None
-    for cue in s.cues:
-        if cue.start != lead.end() or not good_subject(cue) or cue.verb_start <= cue.start \
-                or cue.verb not in INDIRECT_VERBS | {"put it", "puts it"}:
-            continue
-        m = THAT_RE.match(doc.masked, cue.end, hi)
-        if m.group().rstrip().endswith("that") or not m.group().rstrip().endswith(","):
-            return None
-        return clause_record(doc, m.end(), hi, cue, lo)
-    return None
 
 
 def opening_cue(s: Sentence, found: list[Record]) -> Record | None:
@@ -245,10 +229,29 @@ def later_cue(s: Sentence, found: list[Record]) -> Record | None:
     return opening_cue(s, found) if found else None
 
 
+def after_quote(s: Sentence, found: list[Record]) -> Record | None:
+    """Match '“…,” X said, adding (that) CLAUSE.': the participle's clause is X's, under
+    a cue of its own (the quotation keeps "X said")."""
+    doc, lo, hi = s.doc, s.lo, s.hi
+    m = _SAYING_RE.search(doc.masked, lo, hi)
+    if m is None or doc.has_quote(m.start(), hi) or not doc.has_quote(lo, m.start()) \
+            or any(f.end > m.start() for f in found):
+        return None
+    verb = "verb" if m.group("verb") else "verb2"
+    for cue in reversed(s.cues):
+        if cue.verb_end <= m.start() and cue.verb in INDIRECT_VERBS and good_subject(cue) \
+                and _TAIL_RE.fullmatch(doc.masked, cue.end, m.start()):
+            own = Cue(m.start(verb), m.end(verb), m.start(verb), m.end(verb), cue.mention, "said")
+            return clause_record(doc, m.end(), hi, own, lo)
+    return None
+
+
 Rule = Callable[[Sentence, list[Record]], "Record | None"]
 RULES: tuple[Rule, ...] = (interposed_cue, closing_cue, as_cue, opening_cue, appositive_cue,
                             saying, second_that,
-                            coordinated_cue, according_cue, later_cue)
+                            coordinated_cue, according_cue, later_cue, after_quote)
+# A sentence that opens inside a quotation: only what follows the quotation's cue.
+QUOTED_RULES: tuple[Rule, ...] = (after_quote,)
 
 
 def find_indirect(doc: Document) -> list[Record]:
@@ -264,8 +267,7 @@ def find_indirect(doc: Document) -> list[Record]:
             continue  # one verb is enough to visit its sentence once
         done = k
         lo, hi = doc.sentence_bounds(vs)
-        if hi - lo < 20 or hi - lo > 1200 or doc.quote_at(lo) is not None \
-                or doc.masked[lo:hi].rstrip().endswith("?"):
+        if hi - lo < 20 or hi - lo > 1200 or doc.masked[lo:hi].rstrip().endswith("?"):
             continue  # a question reports nothing
         for rec in sentence_records(doc, lo, hi):
             rec.line = doc.line_index(lo)
@@ -278,7 +280,7 @@ def sentence_records(doc: Document, lo: int, hi: int) -> list[Record]:
     cues = [c for c in cues_of(doc, lo, hi) if c.mention is not None]
     sentence = Sentence(doc, lo, hi, cues)
     found: list[Record] = []
-    for rule in RULES:
+    for rule in RULES if doc.quote_at(lo) is None else QUOTED_RULES:
         rec = rule(sentence, found)
         if rec is not None:
             found.append(rec)
