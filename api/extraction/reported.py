@@ -125,8 +125,10 @@ def appositive_cue(s: Sentence, found: list[Record]) -> Record | None:
     after a passage in the appositive ("Cruz, who says A, said B")."""
     doc, lo, hi = s.doc, s.lo, s.hi
     starts, items = verb_index(doc)
-    for vs, ve, verb in items[bisect_left(starts, lo):bisect_left(starts, hi)]:
-        if verb not in INDIRECT_VERBS:
+    after = max((f.end for f in found), default=lo)
+    used = {f.cue.verb_start for f in found}
+    for vs, ve, verb in items[bisect_left(starts, after):bisect_left(starts, hi)]:
+        if verb not in INDIRECT_VERBS or vs in used:
             continue
         mention = _opening_name(doc.masked, _INTRO_END_RE.match(doc.masked, lo, vs).end(), vs)
         if mention is None or not quote_free(doc, mention.end, vs):
@@ -134,7 +136,7 @@ def appositive_cue(s: Sentence, found: list[Record]) -> Record | None:
         own = Cue(mention.start, ve, vs, ve, mention, verb)
         pos = clause_pos(doc.masked, own, hi)
         rec = clause_record(doc, pos, hi, own, lo) if pos is not None else None
-        if rec is not None and all(f.end <= vs for f in found):
+        if rec is not None:
             return rec
     return None
 
