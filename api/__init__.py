@@ -12,6 +12,7 @@ from api.auth import SECURITY_SCHEME, configured_tokens
 from api.db import get_db, init_schema, set_deadline
 from api.errors import VerbatimApi, register_error_handlers
 from api.http import App, BodyDeadline, register_http
+from api.limit_storage import SCHEME as LIMITS_SCHEME
 from api.limits import init_limiter
 
 
@@ -67,6 +68,8 @@ def create_app(config: dict | None = None) -> Flask:
     def end_budget(_error=None):
         set_deadline(None)
 
+    if not app.config["RATELIMIT_STORAGE_URI"]:
+        app.config["RATELIMIT_STORAGE_URI"] = f"{LIMITS_SCHEME}://{db_path.resolve()}-limits"
     init_limiter(app)
     api = VerbatimApi(app)
     api.spec.components.security_scheme("bearerAuth", SECURITY_SCHEME)

@@ -11,7 +11,7 @@ BUSY_TIMEOUT_MS = 10_000
 BODY_TIMEOUT_S = 10
 # A read's SQL statements stop once it has run this long (503): no cheap request may hold a
 # worker thread for long. 0 turns the budget off. Writes are never cut.
-REQUEST_BUDGET_MS = 2_000
+REQUEST_BUDGET_MS = 1_500
 
 API_TITLE = "Verbatim"
 API_VERSION = "1.0.0"
@@ -40,5 +40,9 @@ TOKENS = ""  # "name:token,name2:token2"; with none configured, every write is r
 TOKENS_FILE = None  # a file of name:token lines, added to TOKENS
 WRITE_RATE_LIMIT = "120/minute"  # per client address, shared by every write route
 CHECK_RATE_LIMIT = "600/minute"  # per client address, for provenance checks
-RATELIMIT_STORAGE_URI = "memory://"  # e.g. redis://… to share limits between gunicorn workers
+SEARCH_RATE_LIMIT = "300/minute"  # per client address, for full-text searches (q=)
+# Where limits are counted. None: a small SQLite file beside the database
+# (verbatim-sqlite:///…/verbatim.db-limits), shared by every gunicorn worker; memory:// counts
+# per worker; redis://… shares them between machines.
+RATELIMIT_STORAGE_URI = None
 RATELIMIT_HEADERS_ENABLED = True

@@ -8,12 +8,15 @@ from pathlib import Path
 
 import sqlite_utils
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 # Triggers whose body changed: CREATE TRIGGER IF NOT EXISTS keeps an old one, so a database of an
 # older schema drops them first (schema 5: the speaker_outlet counts).
 REPLACED_TRIGGERS = {5: ("corpus_stats_quote_insert", "corpus_stats_quote_delete",
                          "corpus_stats_quote_update", "corpus_stats_source_delete",
                          "quote_cube_insert", "quote_cube_delete", "quote_cube_update")}
+# Columns added to existing tables: CREATE TABLE IF NOT EXISTS leaves an older table as it is
+# (schema 6: a statement date's precision; NULL on quotes stored before, where it is unknown).
+ADDED_COLUMNS = {6: (("quotes", "date_precision", "TEXT"),)}
 SCHEMA_PATH = Path(__file__).with_name("schema.sql")
 BUSY_TIMEOUT_MS = 10_000
 UPGRADE_TIMEOUT_MS = 600_000
@@ -102,6 +105,10 @@ def _create_or_upgrade(db: sqlite_utils.Database) -> None:
             if (found or SCHEMA_VERSION) < version:
                 for trigger in triggers:
                     db.execute(f"DROP TRIGGER IF EXISTS {trigger}")
+        for version, columns in ADDED_COLUMNS.items():
+            for table, column, kind in columns if (found or SCHEMA_VERSION) < version else ():
+                if column not in {row[1] for row in db.execute(f"PRAGMA table_info({table})")}:
+                    db.execute(f"ALTER TABLE {table} ADD COLUMN {column} {kind}")
         for statement in _statements(SCHEMA_PATH.read_text(encoding="utf-8")):
             db.execute(statement)
         # Written only when it changes: a commit that changes nothing would still tell every

@@ -1,4 +1,4 @@
-"""Rate limits (flask-limiter): writes and provenance checks, per client address."""
+"""Rate limits (flask-limiter): writes, provenance checks and searches, per client address."""
 from __future__ import annotations
 
 from flask import Flask, current_app, request
@@ -16,17 +16,28 @@ def _check_limit() -> str:
     return current_app.config["CHECK_RATE_LIMIT"]
 
 
+def _search_limit() -> str:
+    return current_app.config["SEARCH_RATE_LIMIT"]
+
+
+def _not_a_search() -> bool:
+    return "q" not in request.args
+
+
 write_limit = limiter.shared_limit(_write_limit, scope="writes")
 check_limit = limiter.shared_limit(_check_limit, scope="checks")
+search_limit = limiter.shared_limit(_search_limit, scope="searches", exempt_when=_not_a_search)
 
 
 LIMITED_READS = ("/v1/provenance/check",)
+SEARCHED = "/v1/quotes"
 
 
 def limited() -> bool:
-    """Only writes and provenance checks are limited; every other read is not."""
+    """Only writes, provenance checks and full-text searches are limited; other reads are not."""
     req = request._get_current_object()  # one context lookup, not two
-    return req.method not in ("GET", "HEAD", "OPTIONS") or req.path in LIMITED_READS
+    return req.method not in ("GET", "HEAD", "OPTIONS") or req.path in LIMITED_READS \
+        or (req.path == SEARCHED and "q" in req.args)
 
 
 def init_limiter(app: Flask) -> None:

@@ -64,6 +64,7 @@ CREATE TABLE IF NOT EXISTS quotes (
     mention TEXT,                        -- the speaker as named at the cue: "he", "Wang"
     date TEXT NOT NULL,                  -- ISO date of the statement; '' when unknown (sorts first)
     date_basis TEXT,                     -- stated | relative | published
+    date_precision TEXT,                 -- day | month ("in August": its 1st); NULL when no date
     outlet TEXT NOT NULL,                -- copied from the source so filters and sorts use one index
     created_at TEXT NOT NULL,
     CHECK (0 <= start AND start <= "end")

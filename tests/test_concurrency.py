@@ -116,3 +116,30 @@ def test_a_body_sent_too_slowly_is_cut_at_the_deadline_with_408(corpus_db, tmp_p
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+def test_rate_limits_are_counted_across_workers(corpus_db, tmp_path):
+    path = copy_db(corpus_db, tmp_path / "limits.db")
+    process, base = start_gunicorn(path, "--workers", "2", "--threads", "2",
+                                   env={"VERBATIM_CHECK_RATE_LIMIT": "5/minute"})
+    try:
+        from concurrent.futures import ThreadPoolExecutor
+
+        time.sleep(3)  # start_gunicorn waits for one worker; let the second boot too
+        with ThreadPoolExecutor(8) as pool:  # at once, so that both workers answer some
+            statuses = list(pool.map(
+                lambda i: call(f"{base}/v1/provenance/check", {"text": f"fair deal {i}"})[0],
+                range(24)))
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+    assert sorted(statuses) == [200] * 5 + [429] * 19  # two workers, one count
+
+
+def test_full_text_searches_are_rate_limited_and_other_lists_are_not(corpus_db, tmp_path):
+    from api import create_app
+
+    client = create_app({"DB": str(copy_db(corpus_db, tmp_path / "search.db")), "TESTING": True,
+                         "SERVER_NAME": "api.test", "SEARCH_RATE_LIMIT": "2/minute"}).test_client()
+    assert [client.get("/v1/quotes?q=deal").status_code for _ in range(3)] == [200, 200, 429]
+    assert [client.get("/v1/quotes?limit=1").status_code for _ in range(3)] == [200, 200, 200]

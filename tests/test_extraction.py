@@ -438,3 +438,14 @@ DATES = [
 def test_dates(text, published, date, basis):
     (q,) = extract_quotes(text, published=published)
     assert (q.date, q.date_basis) == (date, basis)
+
+
+@pytest.mark.parametrize("text, date, basis, precision", [
+    ("In August, Mayor Ana Lopez said, “We will rebuild the bridge.”", "2024-08-01", "stated", "month"),
+    ("On August 14, Mayor Ana Lopez said, “We will rebuild the bridge.”", "2024-08-14", "stated", "day"),
+    ("“We will rebuild the bridge,” Mayor Ana Lopez said on Monday.", "2024-09-16", "relative", "day"),
+    ("“We will rebuild the bridge,” Mayor Ana Lopez said.", "2024-09-20", "published", "day"),
+])
+def test_a_month_alone_is_dated_its_first_day_with_month_precision(text, date, basis, precision):
+    [quote] = extract_quotes(text, published="2024-09-20")
+    assert (quote.date, quote.date_basis, quote.date_precision) == (date, basis, precision)

@@ -87,6 +87,9 @@ PARTY_TAG = [
      "dead on arrival", "Hal Dunning"),
     ("Sen. Ida Brook (I-Vt.) told reporters that she “would vote against it every time.”",
      "would vote against", "Ida Brook"),
+    ("Attorney General Rosa Vane (D), the governor's rival, called for the tapes to be "
+     "released, saying openness “builds trust in every neighbourhood.”", "builds trust",
+     "Rosa Vane"),
 ]
 
 
@@ -105,6 +108,8 @@ VERBS = [
      "a surrender dressed", "Kofi Mensah"),
     ("“Nobody reads the small print anymore,” mused author Greta Lind.",
      "Nobody reads the small print", "Greta Lind"),
+    ("“The water came in through the floor.” Rosa Imre, a baker who lost her shop, spoke from "
+     "a school gym on Sunday.", "The water came in", "Rosa Imre"),
     ("Mayor Ines Soto thanked the crews for “working through the night to keep us safe.”",
      "working through the night", "Ines Soto"),
 ]
@@ -167,9 +172,119 @@ SIGNATURE = [
     ("Readers wrote in after the debate.\n\n“He never answered a single question about rent.” "
      "― Marta Ilves\n\n“Clear winner tonight, no contest at all.” — Tomas Birk, 41, a welder",
      "Clear winner tonight", "Tomas Birk"),
+    ("“He never answered a single question about rent.” ― Marta Ilves\n“Clear winner tonight, "
+     "no contest at all.” ― Tomas Birk\u00a0\n", "Clear winner tonight", "Tomas Birk"),
 ]
 
 
 @pytest.mark.parametrize("text,prefix,name", SIGNATURE)
 def test_dash_signature(text, prefix, name):
+    assert _speaker_name(text, prefix) == name
+
+
+# A speaker named after the verb must end the clause (or go on with an appositive or a
+# preposition), also right after a quotation: a phrase cut short is no speaker; a possessive
+# before a speech noun ("Varga’s comments") is no cue.
+CUT_SHORT = [
+    ("“We are not worried,” said Mayor Ruth Kell’s chief of staff, Ian Boyd.",
+     "We are not worried", "Ian Boyd"),
+    ("“The numbers hold up,” wrote Nils Aberg for the Harbour Review.", "The numbers hold up",
+     "Nils Aberg"),
+    ("Mayor Ivo Varga’s comments that the port “will never close under my watch” drew "
+     "applause.", "will never close", None),
+]
+
+
+@pytest.mark.parametrize("text,prefix,name", CUT_SHORT)
+def test_speaker_after_the_verb_ends_the_clause(text, prefix, name):
+    assert _speaker_name(text, prefix) == name
+
+
+# Sieve rule 2 also passes a determiner and adjectives before the name after the quotation,
+# but not a conjunction ("…,” when Lund said).
+BESIDE_ADJECTIVES = [
+    ("“We did not discuss money at all,” a smiling Ana Lund said on Monday.",
+     "We did not discuss", "Ana Lund"),
+    ("“The vote was never in doubt,” an exhausted Mayor Tom Reyes said after midnight.",
+     "The vote was never", "Tom Reyes"),
+    ("The clip shows Ada Brink saying “We will build it anyway,” when Tom Reyes said the "
+     "plan was dead.", "We will build it", "Ada Brink"),
+]
+
+
+@pytest.mark.parametrize("text,prefix,name", BESIDE_ADJECTIVES)
+def test_adjectives_before_the_name(text, prefix, name):
+    assert _speaker_name(text, prefix) == name
+
+
+# "he’s claiming" is a contraction, not a possessive; "said X (…)" ends X at the bracket.
+CONTRACTIONS = [
+    ("Senator Omar Vance spoke in Leeds. He’s claiming that the count was “rigged from the very "
+     "start.”", "rigged from the very", "Omar Vance"),
+    ("Raising the tax now “is a mistake we will regret,” said economist Lea Marsh (a view "
+     "shared by most of her peers).", "is a mistake", "Lea Marsh"),
+]
+
+
+@pytest.mark.parametrize("text,prefix,name", CONTRACTIONS)
+def test_contraction_and_bracket(text, prefix, name):
+    assert _speaker_name(text, prefix) == name
+
+
+# A subject with an appositive between commas: the name before it, or the name inside it after
+# a description ("The harbour master, Piet Claes, said"); a title after "the" after the verb.
+APPOSITIVE_SUBJECT = [
+    ("Dr. Ife Okonkwo trained pilots for years. “I never expected to fly again,” Mr. Okonkwo, "
+     "a retired astronaut, said in an interview.", "I never expected", "Ife Okonkwo"),
+    ("The harbour master, Piet Claes, put it bluntly: “The port cannot take more ships.”",
+     "The port cannot", "Piet Claes"),
+    ("The club’s new coach, Ines Berg, said the squad was “hungrier than ever”.",
+     "hungrier than ever", "Ines Berg"),
+    ("“We must forgive one another,” said the Rev. Samuel Adeyemi.", "We must forgive",
+     "Samuel Adeyemi"),
+]
+
+
+@pytest.mark.parametrize("text,prefix,name", APPOSITIVE_SUBJECT)
+def test_appositive_subject(text, prefix, name):
+    assert _speaker_name(text, prefix) == name
+
+
+# More subjects hidden from the mention parser: several appositives, a party tag and comma,
+# an adverb before the verb, an appositive between dashes.
+HIDDEN_SUBJECT = [
+    ("“We are ready,” Ottilie Varga, executive director of the Harbour Fund, a local "
+     "charity, said.", "We are ready", "Ottilie Varga"),
+    ("“We are ready,” Berit Holm, 67, a retired nurse in Allentown, Pa., said in an "
+     "interview.", "We are ready", "Berit Holm"),
+    ("Jo Sims — a baker from Hollis Green — says the vote was “a wake-up call for the "
+     "county.”", "a wake-up call", "Jo Sims"),
+    ("“We are ready,” Gov. Alma Reyes (R-OH), said on Tuesday.", "We are ready", "Alma Reyes"),
+    ("''Their plan is clear: to look like a newsroom,'' Ola Dunn, a fellow at the Keller "
+     "Institute and a former envoy to Chile, said of the network.", "Their plan is clear",
+     "Ola Dunn"),
+    ("Minister Ola Carter however said she would welcome a “stronger partnership with the "
+     "port.”", "stronger partnership", "Ola Carter"),
+    ("Speaking at the depot on Friday, union organiser Mia Dahl said the offer was “an insult "
+     "to every driver.”", "an insult", "Mia Dahl"),
+]
+
+
+@pytest.mark.parametrize("text,prefix,name", HIDDEN_SUBJECT)
+def test_hidden_subject(text, prefix, name):
+    assert _speaker_name(text, prefix) == name
+
+
+# "according to a note from X on Thursday": a time may follow the source; "a statement
+# posted on its website" is the document, not a speaker; "Among …," opens a sentence.
+DOCUMENTS = [
+    ("“Shipping rates have peaked for this cycle,” according to a note from Keller & Voss on "
+     "Thursday.", "Shipping rates", "Keller & Voss"),
+    ("The Harbour Union said in a statement posted on its website that members had walked out "
+     "“to protect their families”.", "to protect their", "Harbour Union"),
+]
+
+
+@pytest.mark.parametrize("text,prefix,name", DOCUMENTS)
+def test_documents_and_sources(text, prefix, name):
     assert _speaker_name(text, prefix) == name

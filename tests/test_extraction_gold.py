@@ -80,6 +80,26 @@ def test_evaluator_scores_a_perfect_extractor_as_perfect():
     assert res["non_speech"]["extracted"] == 0
 
 
+def test_a_null_gold_speaker_is_right_only_for_a_null_prediction():
+    """README rule 23: a quotation whose author the article does not name scores right only
+    when the engine names nobody; naming anyone (the reporter of the claim) is wrong."""
+    ev = _load_eval()
+    from types import SimpleNamespace
+
+    by_text, nulls = {}, 0
+    for art in _gold()["articles"]:
+        quotes = []
+        for q in art["quotes"]:
+            nulls += q["speaker"] is None
+            quotes.append(SimpleNamespace(start=q["start"], end=q["end"], text=q["text"],
+                                          kind=q["kind"], cue=q.get("cue"),
+                                          speaker=SimpleNamespace(name=q["speaker"] or "Qin Gang")))
+        by_text[_article(art["file"])] = quotes
+    res = ev.evaluate(GOLD, extract=lambda text, published=None: by_text[text])
+    assert nulls == 2
+    assert res["overall"]["tp"] - round(res["overall"]["speaker_accuracy"] * res["overall"]["tp"]) == 2
+
+
 def test_engine_reaches_targets_on_seed_gold():
     """Acceptance: direct-quote span F1 >= 0.97 and speaker accuracy >= 0.95 on the hand-annotated seeds."""
     ev = _load_eval()

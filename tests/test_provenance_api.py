@@ -228,6 +228,6 @@ def test_a_check_past_its_time_budget_is_503_and_a_too_long_claim_is_413(seed_db
     assert response.status_code == 503 and response.content_type == "application/problem+json"
     assert "time budget" in response.get_json()["detail"]
     roomy = create_app({"DB": str(seed_db), "TESTING": True, "SERVER_NAME": "api.test"}).test_client()
-    long_claim = roomy.post("/v1/provenance/check", json={"text": "word " * 601})
+    long_claim = roomy.post("/v1/provenance/check", json={"text": "word " * 401})
     assert long_claim.status_code == 413
-    assert long_claim.get_json()["errors"] == {"text": ["longer than 3000 characters"]}
+    assert long_claim.get_json()["errors"] == {"text": ["longer than 2000 characters"]}

@@ -289,3 +289,18 @@ def test_index_terms_split_as_the_tokenizer(word, terms):
 def test_index_terms_shortcut_agrees_with_the_full_split(word):
     full = [term for term in re.split(r"[^\w]+|_", strip_accents(word)) if term]
     assert index_terms(word) == full
+
+
+def test_an_ellipsis_joining_two_quotes_of_one_speaker_is_a_splice_not_omissions():
+    text = ("“We have won a fair deal,” said Maria Costa. Talks ran late. "
+            "“Now we go back to work,” she added.")
+    first = (text.index("We have"), text.index(",” said"))
+    second = (text.index("Now we"), text.index(",” she"))
+    doc = SourceDoc("s_1", "2023-03-08", text, (
+        QuoteSpan("q_1", *first, "maria-costa", "Maria Costa", ("Maria Costa",)),
+        QuoteSpan("q_2", *second, "maria-costa", "Maria Costa", ("Maria Costa",))))
+    result = check(parse_claim("We have won a fair deal … now we go back to work"), [doc])
+    best = result.matches[0]
+    assert (result.verdict, best.location, best.similarity) == ("altered", "quotes", 1.0)
+    within = check(parse_claim("We have won … deal"), [doc])
+    assert (within.verdict, within.matches[0].location) == ("verbatim_with_omissions", "quote")

@@ -27,6 +27,7 @@ def test_quote_object_has_every_contract_field(client):
         "cue": "said Maria Costa",
         "date": "2023-03-08",
         "date_basis": "published",
+        "date_precision": "day",
         "source": {"id": quote["source"]["id"], "outlet": "Wire", "publisher": "Harbour Times",
                    "title": "Port strike ends after talks", "url": "https://example.org/port-strike",
                    "published": "2023-03-08"},

@@ -7,8 +7,8 @@ Pipeline (each module documents its own rules):
 - marks.py: pair quotation marks into top-level spans (apostrophes, nesting,
   multi-paragraph quotations, unbalanced marks);
 - document.py: mask quotation contents, split sentences and lines once;
-- attribution.py / mentions.py / names.py: reporting-verb cues and their speaker
-  phrases (names with titles and appositives, pronouns, descriptions);
+- attribution.py / cue_subjects.py / mentions.py / names.py: reporting-verb cues and
+  their speaker phrases (names with titles and appositives, pronouns, descriptions);
 - quotes.py: direct quotations — speech or not, full or partial; sieve.py (with
   around.py): which cue attributes each, an ordered tuple of named rules;
 - reported.py: indirect speech without marks, clear cases only, as an ordered
@@ -71,12 +71,12 @@ def extract_quotes(text: str, published: str | None = None) -> list[ExtractedQuo
     records.sort(key=order)
     resolve_speakers(records, Discourse(doc), text)
     out: list[ExtractedQuote] = []
-    for rec, (day, basis) in zip(records, _dates(records, doc, pub)):
+    for rec, (day, basis, precision) in zip(records, _dates(records, doc, pub)):
         cue = rec.cue
         out.append(ExtractedQuote(
             start=rec.start, end=rec.end, text=text[rec.start:rec.end], kind=rec.kind,
             speaker=speaker_of(rec), cue=text[cue.start:cue.end] if cue else None,
             cue_start=cue.start if cue else None, cue_end=cue.end if cue else None,
-            date=day, date_basis=basis))
+            date=day, date_basis=basis, date_precision=precision))
     out.sort(key=lambda q: (q.start, q.end))
     return out

@@ -6,9 +6,10 @@ and the date window of a record's cue.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from typing import TYPE_CHECKING
 
-from .attribution import Cue, Record, cues_of
+from .attribution import Cue, Record, cues_of, verb_index
 from .document import Document
 from .mentions import parse_after
 
@@ -112,15 +113,19 @@ def next_subject(site: Site) -> Answer:
 
 
 def previous_sentence(site: Site) -> Answer:
-    """Rule 12: the speaker of a reporting verb in the previous sentence of the paragraph."""
+    """Rule 12: the speaker of a reporting verb in the previous sentence of the paragraph,
+    unless the quotation's own sentence has a reporting verb whose speaker went unread."""
     if site.title or not site.opening:
         return None
     doc = site.doc
+    starts, _ = verb_index(doc)
+    if bisect_left(starts, site.close_end) < bisect_left(starts, site.hi):
+        return None
     k = doc.sentence_index(site.lo) - 1
     if k < 0:
         return None
     lo2, hi2 = doc.sentence_bounds(doc.sentence_starts[k])
-    found = [c for c in cues_of(doc, lo2, hi2) if c.mention is not None
+    found = [c for c in cues_of(doc, lo2, hi2) if c.mention is not None and not c.carried
              and c.verb not in ("claims", "reported", "according to")]
     if not found or doc.line_index(found[-1].verb_start) != site.line:
         return None  # a paragraph opening with a quotation is continuation's business

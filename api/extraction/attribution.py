@@ -4,6 +4,10 @@ Rules:
 - A cue is a reporting verb (said, told, added, warned, dismissed … as, hit back…)
   with the speaker noun phrase before it ("Nicholas Burns said", "Wang on
   Thursday said") or right after it ("said Liu", "stated U.S. Attorney …").
+  The subject before the verb is read by cue_subjects.py; a speaker after the verb must
+  end its clause or go on with a preposition or bracket ("…,” wrote X for Y", not "said
+  Clinton" of "said Clinton’s aide …"), and may follow "the" + a title ("said the Rev. X").
+- A speech noun after a possessive is no cue ("Trump’s comments", "Lee's claim").
 - "told" takes its object into the cue ("Qin Gang told Newsweek").
 - A participle or a coordinated verb without its own subject ("…, saying",
   "… and accused") continues the previous cue of the sentence; with no cue before
@@ -11,8 +15,9 @@ Rules:
   welcomed the deal but warned that …", "X attacked the plan, calling it …", "X is telling
   voters that …"), also after a leading adverbial ("At a rally, X …"), unless that subject
   is compound ("X and Y").
-- "according to X" is a cue whose speaker follows; so is X of "according to a
-  note/statement from X".
+- "according to X" is a cue whose speaker follows (a time may follow it); so is X of
+  "according to a note/statement from X".
+- A document noun before a past participle is no speaker ("a statement posted on …").
 - Headline "X: ‘…’", colon introductions and next-sentence attributions are
   rules of sieve.py, which picks the cue of each quotation.
 """
@@ -22,8 +27,10 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
+from .cue_subjects import opening_subject, subject_before
 from .lexicon import DOC_NOUNS, INDIRECT_VERBS, MONTHS, PARTICIPLES, SPEECH_VERBS, WEEKDAYS
-from .mentions import Mention, parse_after, parse_before, tokenize
+from .mentions import Mention, parse_after, tokenize
+
 
 def trie_pattern(words: set[str] | frozenset[str]) -> str:
     """Build a regex that branches letter by letter: a flat alternation of hundreds
@@ -69,11 +76,15 @@ _ACCORDING_RE = re.compile(r"(?<!\w)[Aa]ccording to\s+")
 _DOC_FROM_RE = re.compile(r"(?:a|an|the)\s+(?:[\w\-]+\s+){0,2}?(?:note|statement|report|letter|"
                           r"memo|filing|release|email|e-mail|post|presentation|document|message)"
                           r"\s+(?:(?:issued|released|sent|published)\s+)?(?:from|by)\s+")
-# Clause delimiters; not ‘’' which double as apostrophes (quoted text is masked anyway).
-_LAST_DELIM_RE = re.compile(r"(?s).*[;:()“”\"—–\[\]\n_]")  # up to the last delimiter
 _FORWARD_STOP_RE = re.compile(r"[;:!?“”\"(_]|\.(?=\s*$)")
-_NP_END_RE = re.compile(r"\s*(?:[,.;:!?—–)]|$|(?:on|in|at|last|this|yesterday|today|when|as|"
-                        r"after|before|during|while|who|whose|of)\b)")
+_NP_END_RE = re.compile(r"\s*(?:[,.;:!?—–()]|$|(?:on|in|at|last|this|yesterday|today|when|as|"
+                        r"after|before|during|while|who|whose|of|for|to|from|with|about)\b)")
+# A possessive before a speech noun; "he’s claiming" / "it’s" are contractions, not possessives.
+_POSSESSIVE_RE = re.compile(r"(?<![\w’'])(?!(?:[Hh]e|[Ss]he|[Ii]t|[Tt]hat|[Tt]here|[Ww]ho|[Ww]hat)[’']s )"
+                            r"\w+[’']s $")
+_THE_TITLE_RE = re.compile(r"\s+the\s+(?=(?:Rev|Very|Right|Most|Hon|Honou?rable|Venerable)\b)")
+_TIME_TAIL_RE = re.compile(r"(?:on|last|this|earlier|late|yesterday|today|tonight)\b")
+_PASSIVE_AFTER_DOC = frozenset("posted written tweeted emailed cited quoted reported".split())
 _TELL = {"told", "tells", "tell", "telling"}
 _OBJ_STOP = frozenset("""
 that on in at last this during after before when while with from for by of about as
@@ -98,14 +109,6 @@ class Cue:
     def __post_init__(self) -> None:
         if self.anchor < 0:
             self.anchor = self.verb_start
-
-
-def _clause_start(masked: str, lo: int, hi: int) -> int:
-    """Return where the clause ending at hi begins (quotes and dashes delimit): after the
-    last delimiter of the 130 characters before hi, read from that window only."""
-    floor = max(lo, hi - 130)
-    m = _LAST_DELIM_RE.match(masked, floor, hi)  # the greedy prefix backtracks from hi
-    return m.end() if m is not None else floor
 
 
 def _object_end(text: str, verb_end: int, hi: int) -> int:
@@ -134,67 +137,24 @@ def _verb_first_prev(masked: str, lo: int, vs: int) -> str | None:
 
 
 def _make_cue(masked: str, vs: int, ve: int, verb: str, lo: int, hi: int) -> Cue:
-    mention = parse_before(masked, _clause_start(masked, lo, vs), vs)
+    mention = subject_before(masked, lo, vs, verb not in PARTICIPLES)
     end = _object_end(masked, ve, hi) if verb in _TELL else ve
     if mention is not None:
         return Cue(mention.start, end, vs, ve, mention, verb)
     prev = _verb_first_prev(masked, lo, vs)
     if prev is not None:
         stop = _FORWARD_STOP_RE.search(masked, ve, min(hi, ve + 160))
-        mention = parse_after(masked, ve, stop.start() if stop else min(hi, ve + 160))
+        limit = stop.start() if stop else min(hi, ve + 160)
+        mention = parse_after(masked, ve, limit)
+        titled = _THE_TITLE_RE.match(masked, ve, limit) if mention is None else None
+        if titled is not None:  # "said the Rev. Ann Obi": a title after "the"
+            mention = parse_after(masked, titled.end(), limit)
+            mention = mention if mention is not None and mention.kind == "name" else None
         # after a comma the phrase must end the clause: "…, said the company." but
         # not "…, said the company complied"
-        if mention is not None and (prev == "q" or _NP_END_RE.match(masked, mention.end, hi)):
+        if mention is not None and _NP_END_RE.match(masked, mention.end, hi):
             return Cue(vs, mention.end, vs, ve, mention, verb)
     return Cue(vs, end, vs, ve, None, verb)
-
-
-_OPENING_RE = re.compile(r"[\s•·*\-–—]*(?:(?:But|And|Yet|Still|Meanwhile|However),?\s+)?"
-                         r"(?:(?:In|At|On|During|After|Before|Earlier|Later|Last|Speaking|Outside|"
-                         r"Inside|Across|Amid|Despite|Since|Throughout|Following|Under|"
-                         r"Asked|Appearing|Writing)\b[^,;:“”\"_]{0,60},\s+)?"
-                         r"(?:(?:Instead|Separately|Afterwards?|Nevertheless|Nonetheless|Then|"
-                         r"Now|Again|Indeed|Finally|Likewise|[A-Z][a-z]+ly),\s+)?")
-# After the subject: an appositive between commas, then a lower-case predicate word.
-_PREDICATE_RE = re.compile(r"(?:,[^,;:“”\"_]{1,80},|,)?\s+"
-                           r"(?!(?:and|or|&|nor|who|which)\b)(?P<word>[a-z][\w\-’']*)")
-# The predicate opens with a verb: a regular past or present form, an adverb, an auxiliary
-# or a common irregular verb; "The Florida senator" is no subject "The Florida" + "senator".
-_PREDICATE_WORDS = frozenset("""
-is was are were has had have will would can could did does do may might must shall should
-also then later now again still just once even never only first last this on in at after
-before during while since when yesterday today tonight earlier recently previously
-took made went gave sent spoke held met began came got brought left ran sat stood wrote
-told said put hit set kept drew struck sought won lost took wore faced became read led
-fought thought felt saw heard knew found paid rose fell took shot threw broke built
-shook beat swore of himself herself themselves itself despite with without amid
-""".split())
-_ROLE_BEFORE_RE = re.compile(r"[^,;:“”\"_]{2,60},\s+")  # "The charity's chair, Helen Ward"
-
-
-def opening_subject(masked: str, lo: int, vs: int) -> Mention | None:
-    """Return the subject opening the sentence when the words up to a coordinated verb
-    are its predicate: "Omar Said, of Digital Rights Watch, welcomed the move but"."""
-    start = _OPENING_RE.match(masked, lo, vs).end()
-    mention = parse_after(masked, start, min(vs, start + 100))
-    if mention is not None and mention.start != start and mention.kind == "name" \
-            and _ROLE_BEFORE_RE.fullmatch(masked, start, mention.start):
-        start = mention.start
-    if mention is None or mention.start != start \
-            or (mention.kind == "pronoun" and mention.name == "they") \
-            or mention.text.endswith(("'s", "’s")):
-        return None
-    pred = _PREDICATE_RE.match(masked, mention.end, vs)
-    if pred is None or not _verb_like(pred.group("word")):
-        return None
-    if mention.kind == "name" and not mention.org and (mention.text.split()[0] in ("The", "A", "An")
-                                                       or mention.text.endswith(("ing", "ly"))):
-        return None  # a name cut short ("The Florida"), an opener ("Holding", "Shortly")
-    return mention
-
-
-def _verb_like(word: str) -> bool:
-    return word in _PREDICATE_WORDS or word.endswith(("ed", "s", "ly", "n’t", "n't"))
 
 
 def _according(masked: str, lo: int, hi: int) -> list[Cue]:
@@ -211,8 +171,9 @@ def _according(masked: str, lo: int, hi: int) -> list[Cue]:
         if mention is None:
             continue
         tail = masked[mention.end:limit].strip()
-        if tail and not tail.startswith(",") and not (mention.org and mention.kind == "definite"
-                                                      and mention.text.endswith(tuple(DOC_NOUNS))):
+        if tail and not tail.startswith(",") and not _TIME_TAIL_RE.match(tail) \
+                and not (mention.org and mention.kind == "definite"
+                         and mention.text.endswith(tuple(DOC_NOUNS))):
             continue  # "according to US news reports": a source, not a speaker
         cues.append(Cue(m.start(), mention.end, m.start(), m.end(), mention, "according to"))
     return cues
@@ -239,9 +200,13 @@ def find_cues(doc, lo: int, hi: int) -> list[Cue]:
     starts, items = verb_index(doc)
     for k in range(bisect_left(starts, lo), bisect_left(starts, hi)):
         vs, ve, verb = items[k]
-        if ve > hi or verb not in SPEECH_VERBS:
-            continue
+        if ve > hi or verb not in SPEECH_VERBS or _POSSESSIVE_RE.search(masked, max(lo, vs - 12), vs):
+            continue  # "Trump’s comments", "Lee's claim": a noun, not a verb
         cue = _make_cue(masked, vs, ve, verb, lo, hi)
+        m = cue.mention
+        if m is not None and m.kind == "definite" and m.head == "statement" \
+                and verb in _PASSIVE_AFTER_DOC and cue.start < vs:
+            continue  # "a statement posted on its website": the document, not a speaker
         if cue.mention is None:
             before = masked[max(lo, cue.verb_start - 6):cue.verb_start].rstrip()
             continues = cue.verb in PARTICIPLES or before.endswith(("and", "but", ","))

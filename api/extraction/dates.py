@@ -122,14 +122,19 @@ def _search(text: str, lo: int, hi: int) -> re.Match | None:
     return None
 
 
-def find_date(text: str, lo: int, hi: int, pub: date | None) -> tuple[str | None, str | None]:
-    """Resolve the first date phrase in text[lo:hi]; fall back to the publication date."""
+def find_date(text: str, lo: int, hi: int,
+              pub: date | None) -> tuple[str | None, str | None, str | None]:
+    """Resolve the first date phrase in text[lo:hi]; fall back to the publication date.
+
+    Return the ISO date, its basis and its precision: "month" for a month alone ("in
+    August", given as its first day), else "day".
+    """
     m = _search(text, lo, hi)
     if m is not None:
         kind = m.lastgroup
         d, basis = _resolve(kind, _BY_KIND[kind].match(text, m.start(), hi), pub)
         if d is not None:
-            return d.isoformat(), basis
+            return d.isoformat(), basis, "month" if kind == "month" else "day"
     if pub is not None:
-        return pub.isoformat(), "published"
-    return None, None
+        return pub.isoformat(), "published", "day"
+    return None, None, None

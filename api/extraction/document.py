@@ -15,8 +15,8 @@ _FILLER = "_"
 _FINAL_PUNCT_RE = re.compile(r"[.!?…:;][”’\"'»)]*$")
 # A US party-and-state tag after a name, "Sen. Ann Roe (R-Texas) said": blanked in the masked
 # text so that the name and its verb (or appositive) read as one clause.
-_PARTY_TAG_RE = re.compile(r"(?<=\w) \((?:[DRI]|Dem|Rep|GOP|Ind)\.?\s?[-–,]\s?"
-                           r"[A-Z][A-Za-z.]{0,12}(?: [A-Z][A-Za-z.]{0,10})?\)")
+_PARTY_TAG_RE = re.compile(r"(?<=\w) \((?:[DRI]|Dem|Rep|GOP|Ind)\.?(?:\s?[-–,]\s?"
+                           r"[A-Z][A-Za-z.]{0,12}(?: [A-Z][A-Za-z.]{0,10})?)?\)")
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:

@@ -35,7 +35,7 @@ describe dismiss accuse call reject deny slam blast brand label criticise critic
 charge demand question wonder explain tell
 sigh repeat denounce mock bemoan muse riff bark confess interject echo assure interrupt
 fume gush plead snap rail marvel concur proclaim pronounce opine vent thunder
-scream cry cite thank praise hail tout decry condemn grouse ponder lecture
+scream cry cite thank praise hail tout decry condemn grouse ponder lecture snipe
 """.split()
 
 _IRREGULAR_SPEECH = {
@@ -48,6 +48,7 @@ _IRREGULAR_SPEECH = {
     "point out": {"point out", "points out", "pointed out", "pointing out"},
     "go on": {"went on", "goes on"},
     "put it": {"put it", "puts it"},
+    "speak": {"spoke", "speaks"},
 }
 
 

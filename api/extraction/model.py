@@ -7,6 +7,7 @@ from typing import Literal
 QuoteKind = Literal["full", "partial", "indirect"]
 SpeakerKind = Literal["person", "organization", "anonymous"]
 DateBasis = Literal["stated", "relative", "published"]
+DatePrecision = Literal["day", "month"]
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,7 @@ class ExtractedQuote:
     cue_end: int | None = None
     date: str | None = None  # ISO date of the statement
     date_basis: DateBasis | None = None
+    date_precision: DatePrecision | None = None  # "month": "in August" is stored as its 1st
 
     def to_dict(self) -> dict:
         """Return a plain JSON-serialisable dict."""

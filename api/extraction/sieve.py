@@ -7,7 +7,8 @@ Rules (SIEVE, in this order; rules 8 and 10-13 are in around.py):
 1. claim: a quotation inside a claim that the sentence disputes or ascribes ("denied claims
    by the union that “…”", "made “false claims” that “…”", "Lee's claim that “…”") is the
    claim's maker's, or nobody's (a null speaker), never the denier's or reporter's.
-2. beside: a cue right after the closing mark ("…,” he said / "…,” said Liu).
+2. beside: a cue right after the closing mark ("…,” he said / "…,” said Liu / "…,” a
+   smiling Ana Lund said).
 3. signature: a name signed with a dash after the closing mark, ending the paragraph
    (“…” ― Ana Ruiz).
 4. before: the nearest cue before the quotation in its sentence ("X said: “…”").
@@ -38,17 +39,24 @@ Rules (SIEVE, in this order; rules 8 and 10-13 are in around.py):
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Callable, Union
 
 from .around import (continuation, next_attribution, next_paragraph, next_subject,
                      previous_sentence)
-from .attribution import Cue, Record, opening_subject
+from .attribution import Cue, Record, verb_index
+from .cue_subjects import opening_subject
 from .document import Document
 from .marks import QuoteSpan
 from .mentions import parse_after, parse_before
 
 _GAP_RE = re.compile(r"[\s,—–\-]*")
+# "…,” a smiling Ana Lund said": a determiner and adjectives before the name.
+_GAP_ADJ_RE = re.compile(
+    r"[\s,—–\-]*(?:(?:a|an|the)\s+)?(?:(?!(?:when|as|while|after|before|because|if|and|but|or|"
+    r"then|so|who|which|that|where|until|since|though|although|once|with|without|for|to|of|in|"
+    r"on|at|by|from)\s)[a-z][\w\-]*\s+){0,2}")
 _WORDS_RE = re.compile(r"[^\W_][\w'’\-]*")
 _CLAUSE_WORDS = 8  # a quotation this far into the claim's clause is still part of it
 # A claim noun opening its content clause: "claims (by the union) that", "“baseless rumours” that".
@@ -100,10 +108,11 @@ def claim(site: Site) -> Answer:
     text, open_pos = site.doc.text, site.q.open_pos
     found = _CLAIM_RE.search(text, max(site.lo, open_pos - 300), open_pos)
     if found is None or len(_WORDS_RE.findall(
-            text, text.rfind(" that ", found.start(), open_pos) + 5, open_pos)) > _CLAUSE_WORDS \
-            or any(c.mention is not None and found.end("that") <= c.anchor < open_pos
-                   for c in site.cues):
-        return None  # no claim, or a speech verb of its own after it ("…, and said “…”")
+            text, text.rfind(" that ", found.start(), open_pos) + 5, open_pos)) > _CLAUSE_WORDS:
+        return None
+    starts, _ = verb_index(site.doc)
+    if bisect_left(starts, found.end("that")) < bisect_left(starts, open_pos):
+        return None  # a speech verb of its own after the claim ("…, and said “…”")
     owner = _OWNER_RE.search(text, max(site.lo, found.start() - 60), found.start())
     if owner is not None and owner.group("pronoun"):
         return None
@@ -125,7 +134,9 @@ def beside(site: Site) -> Answer:
     masked = site.doc.masked
     for c in site.cues:
         if not c.inherited and c.start >= site.close_end and c.mention is not None \
-                and _GAP_RE.fullmatch(masked, site.close_end, c.start):
+                and (_GAP_RE.fullmatch(masked, site.close_end, c.start)
+                     or c.start < c.verb_start and c.mention.kind == "name"
+                     and _GAP_ADJ_RE.fullmatch(masked, site.close_end, c.start)):
             return c
     return None
 
@@ -141,7 +152,7 @@ def signature(site: Site) -> Answer:
     comma = masked.find(",", dash.end(), line_end)
     mention = parse_after(masked, dash.end(), comma if comma >= 0 else line_end)
     if mention is None or mention.kind != "name" or mention.start != dash.end() \
-            or masked[mention.end:line_end].strip(" \t.") and comma != mention.end:
+            or masked[mention.end:line_end].strip().strip(".") and comma != mention.end:
         return None
     return Cue(dash.start(), mention.end, dash.start(), dash.end(), mention, "—")
 

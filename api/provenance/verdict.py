@@ -59,7 +59,9 @@ class Match:
     end: int
     text: str  # the source text at [start, end)
     similarity: float
-    location: str  # quote | narrative | mixed (partly inside a quote, partly not)
+    # quote | narrative | mixed (partly inside a quote, partly not) | quotes (pieces joined by
+    # an ellipsis, each inside a quote, but not one quote: a splice)
+    location: str
     quote: QuoteSpan | None
     speaker_matches: bool | None  # None: no speaker claimed, or the quote has none
     pieces: tuple[FoundPiece, ...]
@@ -126,8 +128,8 @@ def decide(claim: Claim, ranked: list[Match]) -> str:
     best = ranked[0]
     if best.location == "narrative":
         return "not_a_quote"
-    if best.similarity < 1 or best.location == "mixed":
-        return "altered"
+    if best.similarity < 1 or best.location in ("mixed", "quotes"):
+        return "altered"  # an ellipsis leaves words out of one quotation; it does not join two
     if best.speaker_matches is False:
         return "misattributed"
     return "verbatim_with_omissions" if claim.omissions else "verbatim"
@@ -166,8 +168,9 @@ def _match(doc: SourceDoc, norm: Normalized, alignment: Alignment, speaker: Clai
         quote = next((q for q in doc.quotes if all(q.start <= p.start and p.end <= q.end
                                                    for p in pieces)), None)
     if quote is None:
+        inside = [any(q.start <= p.start and p.end <= q.end for q in doc.quotes) for p in pieces]
         overlaps = any(q.start < p.end and p.start < q.end for q in doc.quotes for p in pieces)
-        location = "mixed" if overlaps else "narrative"
+        location = "quotes" if all(inside) else "mixed" if overlaps else "narrative"
     diff = tuple(op for p in alignment.pieces for op in p.diff)
     return Match(doc.source_id, doc.published, start, end, doc.text[start:end],
                  alignment.similarity, location, quote, speaker_matches(speaker, quote),

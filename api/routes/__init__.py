@@ -11,7 +11,7 @@ import orjson
 from flask import current_app
 from webargs.core import _UNKNOWN_DEFAULT_PARAM
 from webargs.flaskparser import FlaskParser, is_json_request
-from werkzeug.exceptions import BadRequest, RequestTimeout
+from werkzeug.exceptions import BadRequest, HTTPException, RequestTimeout
 
 from api.http import BodyDeadline
 
@@ -121,6 +121,8 @@ class StrictParser(FlaskParser):
             return ma.missing
         try:
             body = req.get_data(cache=True)
+        except HTTPException:  # werkzeug's own: 413 past MAX_CONTENT_LENGTH
+            raise
         except Exception as error:  # noqa: BLE001 (the server's reader: a bad chunk size …)
             body, failure = None, error
         if req.environ.get(BodyDeadline.TIMED_OUT):  # cut short: what arrived is not the body

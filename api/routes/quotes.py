@@ -2,7 +2,7 @@
 from flask import g, url_for
 
 from api.auth import SECURITY, token_required
-from api.limits import write_limit
+from api.limits import search_limit, write_limit
 from api.schemas.editorial import HistorySchema, QuoteCreateSchema, QuoteFieldsSchema
 from api.store import editorial
 
@@ -24,6 +24,7 @@ LIST_ANSWER = ("The page as JSON; as CSV (`format=csv`, text/csv); or the page's
 
 
 @blp.route("")
+@search_limit
 @blp.arguments(QuoteListArgs, location="query", as_kwargs=True)
 @blp.response(200, QuotePageSchema, description=LIST_ANSWER)
 @alt_formats(blp, LIST_MEDIA_TYPES, LIST_ANSWER)

@@ -71,7 +71,8 @@ class MatchSchema(BaseSchema):
     source = fields.Nested(SourceBriefSchema)
     span = fields.Nested(SpanSchema, metadata={"description": "Code points into the source text"})
     text = fields.String(metadata={"description": "The source text at the span"})
-    location = fields.String(metadata={"description": "quote | narrative | mixed"})
+    location = fields.String(metadata={"description": "quote | narrative | mixed | quotes (an "
+                                                      "ellipsis joining words of two quotes)"})
     quote_id = fields.String(allow_none=True)
     speaker = fields.Nested(SpeakerBriefSchema, allow_none=True,
                             metadata={"description": "The quote's speaker"})
@@ -126,7 +127,8 @@ class CheckResultSchema(BaseSchema):
 
 
 class AlsoInSchema(ReportedSchema):
-    location = fields.String(metadata={"description": "quote | narrative | mixed"})
+    location = fields.String(metadata={"description": "quote | narrative | mixed | quotes (an "
+                                                      "ellipsis joining words of two quotes)"})
 
 
 class ShaCheckSchema(BaseSchema):

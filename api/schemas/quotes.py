@@ -99,6 +99,8 @@ class QuoteSchema(BaseSchema):
     cue = fields.String(allow_none=True, metadata={"description": "The attribution as written"})
     date = fields.String(allow_none=True)
     date_basis = fields.String(allow_none=True, metadata={"description": "stated | relative | published"})
+    date_precision = fields.String(allow_none=True, metadata={
+        "description": "day | month: a month alone (\"in August\") is dated its first day"})
     source = fields.Nested(SourceRefSchema)
     span = fields.Nested(SpanSchema, metadata={"description": "Code points into source text"})
     span_utf16 = fields.Nested(SpanSchema, metadata={"description": "For JavaScript String.slice"})
@@ -129,6 +131,7 @@ def quote_resource(row: dict, root: str) -> dict:
     return {
         "id": quote_id, "text": row["text"], "kind": row["kind"], "speaker": speaker,
         "cue": row["cue"], "date": row["date"] or None, "date_basis": row["date_basis"],
+        "date_precision": row["date_precision"],
         "source": {"id": row["source_id"], "outlet": row["outlet"],
                    "publisher": row["source_publisher"], "title": row["source_title"],
                    "url": row["source_url"], "published": row["source_published"]},

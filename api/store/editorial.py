@@ -39,6 +39,7 @@ def update_quote(db: sqlite_utils.Database, actor: str, quote_id: str, changes: 
         updates = {k: v for k, v in changes.items() if k in ("kind", "cue", "date", "date_basis")}
         if "date" in updates:
             updates.setdefault("date_basis", "stated" if updates["date"] else None)
+            updates["date_precision"] = "day" if updates["date"] else None
             updates["date"] = updates["date"] or ""
         if any(field in changes for field in SPAN_FIELDS):
             updates.update(_span_update(db, before, changes))

@@ -13,7 +13,8 @@ from api.store.generation import unchanged_since_last_write
 
 QUOTE_COLUMNS = """
     q.id, q.text, q.kind, q.start, q."end", q.start_utf16, q.end_utf16, q.prefix, q.suffix,
-    q.cue, q.cue_start, q.cue_end, q.role, q.mention, q.date, q.date_basis, q.speaker_id,
+    q.cue, q.cue_start, q.cue_end, q.role, q.mention, q.date, q.date_basis, q.date_precision,
+    q.speaker_id,
     q.source_id, q.outlet, sp.name AS speaker_name, sp.kind AS speaker_kind,
     s.title AS source_title, s.url AS source_url, s.published AS source_published,
     s.publisher AS source_publisher, s.author AS source_author

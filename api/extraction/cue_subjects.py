@@ -1,0 +1,157 @@
+"""The speaker phrase of a cue: the subject before a reporting verb, read by mentions.py and
+completed here where news syntax hides it.
+
+Rules:
+- The subject is looked for in the verb's clause (quotation marks, dashes, brackets and
+  semicolons delimit it), within 130 characters.
+- "He’s claiming", "she's said": the pronoun of a contraction.
+- An adverb before the verb is passed ("Carter however said"). Appositives between commas
+  that the mention parser cannot read give the name on either side: "Mr. Okonkwo, a retired
+  astronaut, said", "Ann Roe, 67, a nurse in Leeds, said" (a name of two words or more) or,
+  after a description, "The harbour master, Piet Claes, said"; so does an appositive between
+  dashes ("Jo Sims — a teacher — says"); after a sentence opener and a comma, the subject
+  right before the verb ("Speaking on Friday, union organiser Mia Dahl said").
+- The subject opening a sentence (for coordinated verbs, participles and colons) may follow a
+  leading connective or adverbial ("But", "At a rally in Leeds,", "Instead,"); it must be
+  followed by a verb-like predicate word, and not be a name cut short ("The Florida" of "The
+  Florida senator") or an opener ("Holding", "Shortly").
+"""
+from __future__ import annotations
+
+import re
+
+from .mentions import Mention, parse_after, parse_before
+
+# Clause delimiters; not ‘’' which double as apostrophes (quoted text is masked anyway).
+_LAST_DELIM_RE = re.compile(r"(?s).*[;:()“”\"—–\[\]\n_]")  # up to the last delimiter
+_CONTRACTED_RE = re.compile(r"(?<![\w’'])([Hh]e|[Ss]he|[Ii]t|[Ww]e|[Tt]hey)[’'](?:s|ve|re) $")
+# "HEAD, INNER, (in an interview) said": a subject with one appositive between commas.
+_EDGE = " \t\n\u00a0'’‘"  # a clause may start after a straight or curly quotation mark
+# After the last appositive comma: nothing, or a few lower-case words ("in an interview").
+_TAIL_RE = re.compile(r"\s*(?:(?:[a-z]+\s+){0,3}[a-z]+\s*)?")
+# A sentence opener before a comma: a participle, a preposition or a time.
+_OPENER_RE = re.compile(r"(?:[A-Z][a-z]+ing|In|At|On|During|After|Before|Asked|Speaking|Writing|"
+                        r"Appearing|Following|Despite|Amid|Earlier|Later|Last|This|Yesterday|"
+                        r"Today|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+_TRAILING_ADVERBS_RE = re.compile(r"(?:\s+(?:however|also|then|later|further|again|now|still|"
+                                  r"too|once|earlier|previously|recently|repeatedly|[a-z]+ly))+\s*$")
+_DESCRIPTION_RE = re.compile(r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[\w.]+[’']s)\s")
+def clause_start(masked: str, lo: int, hi: int) -> int:
+    """Return where the clause ending at hi begins (quotes and dashes delimit): after the
+    last delimiter of the 130 characters before hi, read from that window only."""
+    floor = max(lo, hi - 130)
+    m = _LAST_DELIM_RE.match(masked, floor, hi)  # the greedy prefix backtracks from hi
+    return m.end() if m is not None else floor
+
+
+def subject_before(masked: str, lo: int, vs: int, appositive_ok: bool) -> Mention | None:
+    """Parse the speaker before a verb; past an adverb ("Carter however said") or appositives
+    between commas or dashes that the mention parser cannot read, the name on either side of
+    them ("Mr. Hale, a retired pilot, said", "The harbour master, Piet Claes, said")."""
+    contracted = _CONTRACTED_RE.search(masked, max(lo, vs - 8), vs)
+    if contracted is not None:  # "He’s claiming", "She's said": a pronoun and its auxiliary
+        word = contracted.group(1)
+        return Mention("pronoun", word, contracted.start(), contracted.end(1), word.lower())
+    start = clause_start(masked, lo, vs)
+    mention = parse_before(masked, start, vs)
+    if mention is not None or not appositive_ok:
+        return mention
+    adverb = _TRAILING_ADVERBS_RE.search(masked, start, vs)
+    if adverb is not None:  # "Carter however said", "Lee later told"
+        mention = parse_before(masked, start, adverb.start())
+        if mention is not None:
+            return mention
+    if masked[:vs].rstrip().endswith(("—", "–")):
+        return _dashed_subject(masked, lo, vs)
+    return _apposed_subject(masked, start, vs)
+
+
+def _apposed_subject(masked: str, start: int, vs: int) -> Mention | None:
+    """Return the name before or inside appositives between commas: "Ann Roe, 67, a retired
+    nurse in Leeds, said" / "Gov. Ann Roe , said" / "The harbour master, Piet Claes, said"."""
+    commas = [k for k in range(start, vs) if masked[k] == ","]
+    if not commas:
+        return None
+    if not _TAIL_RE.fullmatch(masked, commas[-1] + 1, vs):
+        # an opener before the subject: "Appearing on radio, the party front-runner said"
+        tail = parse_before(masked, commas[-1] + 1, vs)
+        lead = commas[-1] + 1 + _lead(masked, commas[-1] + 1)
+        return tail if tail is not None and tail.start == lead and tail.kind != "pronoun" \
+            and _OPENER_RE.match(masked, start + _lead(masked, start)) else None
+    head = parse_before(masked, start, commas[0])
+    if head is not None and head.kind == "name" and not masked[start:head.start].strip(_EDGE) \
+            and " " in head.text:
+        return head
+    if len(commas) != 2 or not _DESCRIPTION_RE.match(masked, start + _lead(masked, start)):
+        return None
+    inner = parse_after(masked, commas[0] + 1, commas[1])
+    if inner is not None and inner.kind == "name" and inner.end == commas[1]:
+        return inner
+    return None
+
+
+def _lead(masked: str, start: int) -> int:
+    return len(masked[start:start + 8]) - len(masked[start:start + 8].lstrip(_EDGE))
+
+
+def _dashed_subject(masked: str, lo: int, vs: int) -> Mention | None:
+    """Return the name before an appositive between dashes: "Jo Sims — a teacher — says"."""
+    second = len(masked[:vs].rstrip()) - 1
+    first = max(masked.rfind("—", max(lo, second - 100), second),
+                masked.rfind("–", max(lo, second - 100), second))
+    if first < 0:
+        return None
+    start = clause_start(masked, lo, first)
+    head = parse_before(masked, start, first)
+    if head is not None and head.kind == "name" and not masked[start:head.start].strip(_EDGE):
+        return head
+    return None
+
+
+_OPENING_RE = re.compile(r"[\s•·*\-–—]*(?:(?:But|And|Yet|Still|Meanwhile|However),?\s+)?"
+                         r"(?:(?:In|At|On|During|After|Before|Earlier|Later|Last|Speaking|Outside|"
+                         r"Inside|Across|Amid|Among|Despite|Since|Throughout|Following|Under|"
+                         r"Asked|Appearing|Writing)\b[^,;:“”\"_]{0,100},\s+)?"
+                         r"(?:(?:Instead|Separately|Afterwards?|Nevertheless|Nonetheless|Then|"
+                         r"Now|Again|Indeed|Finally|Likewise|[A-Z][a-z]+ly),\s+)?")
+# After the subject: an appositive between commas, then a lower-case predicate word.
+_PREDICATE_RE = re.compile(r"(?:,[^,;:“”\"_]{1,80},|,)?\s+"
+                           r"(?!(?:and|or|&|nor|who|which)\b)(?P<word>[a-z][\w\-’']*)")
+# The predicate opens with a verb: a regular past or present form, an adverb, an auxiliary
+# or a common irregular verb; "The Florida senator" is no subject "The Florida" + "senator".
+_PREDICATE_WORDS = frozenset("""
+is was are were has had have will would can could did does do may might must shall should
+also then later now again still just once even never only first last this on in at after
+before during while since when yesterday today tonight earlier recently previously
+took made went gave sent spoke held met began came got brought left ran sat stood wrote
+told said put hit set kept drew struck sought won lost took wore faced became read led
+fought thought felt saw heard knew found paid rose fell took shot threw broke built
+shook beat swore of himself herself themselves itself despite with without amid
+""".split())
+_ROLE_BEFORE_RE = re.compile(r"[^,;:“”\"_]{2,60},\s+")  # "The charity's chair, Helen Ward"
+
+
+def opening_subject(masked: str, lo: int, vs: int) -> Mention | None:
+    """Return the subject opening the sentence when the words up to a coordinated verb
+    are its predicate: "Omar Said, of Digital Rights Watch, welcomed the move but"."""
+    start = _OPENING_RE.match(masked, lo, vs).end()
+    mention = parse_after(masked, start, min(vs, start + 100))
+    if mention is not None and mention.start != start and mention.kind == "name" \
+            and _ROLE_BEFORE_RE.fullmatch(masked, start, mention.start):
+        start = mention.start
+    if mention is None or mention.start != start \
+            or (mention.kind == "pronoun" and mention.name == "they") \
+            or mention.text.endswith(("'s", "’s")):
+        return None
+    pred = _PREDICATE_RE.match(masked, mention.end, vs)
+    if pred is None or not _verb_like(pred.group("word")) \
+            or pred.group("word") == "of" and " " not in mention.text:
+        return None  # "Signs of momentum …" is no subject "Signs"
+    if mention.kind == "name" and not mention.org and (mention.text.split()[0] in ("The", "A", "An")
+                                                       or mention.text.endswith(("ing", "ly"))):
+        return None  # a name cut short ("The Florida"), an opener ("Holding", "Shortly")
+    return mention
+
+
+def _verb_like(word: str) -> bool:
+    return word in _PREDICATE_WORDS or word.endswith(("ed", "s", "ly", "n’t", "n't"))
