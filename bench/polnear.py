@@ -15,7 +15,7 @@ What is scored (``evaluate(root, split)`` returns the figures as a dict):
   annotated Content (a scare quote or a title outside every attribution is not gold); the span is
   the text between the marks, as in Verbatim's own gold.  Fragments of a Content separated only by
   spaces or punctuation are joined first (annotators split Contents at sentence breaks, also
-  inside a quotation).  Span P/R/F1 compare them with the
+  inside a quotation), and a double mark right outside a fragment's edge is taken in.  Span P/R/F1 compare them with the
   engine's ``full`` and ``partial`` quotes, exact start and end.
 * **Speakers of direct quotes**, among exact span matches.  The gold speaker is the attribution's
   Source.  A pronoun Source (``he``, ``she`` …) takes the nearest earlier Source of the article
@@ -136,7 +136,8 @@ def quoted_spans(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
 
     Curly and straight double quotes, and two apostrophes ('') standing for a straight double quote
     as in the New York Times texts (''' closing is a nested mark, then ''; a Content edge
-    falling between the two marks takes both); curly single quotes only outside double ones.  A quotation
+    falling between the two marks takes both); single quotes only outside double ones, a straight
+    one opening before a letter and closing before no letter or digit.  A quotation
     running over paragraphs, each reopened with a mark, is one span.  Unclosed marks give nothing.
     """
     if lo > 0 and text[lo - 1:lo + 1] == "''":  # a Content edge between the two marks of ''
@@ -174,13 +175,15 @@ def quoted_spans(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
                 out.append((i + 1, j))
                 i = j + 1
                 continue
-        elif ch == "‘" and _opens(text, i):
+        elif (ch == "‘" or ch == "'" and text[i + 1:i + 2].isalpha()) and _opens(text, i):
+            closer = "’" if ch == "‘" else "'"
             j = i + 1
             while j < hi and text[j] != "\n":
-                if text[j] == "’" and (j + 1 >= len(text) or not text[j + 1].isalnum()):
+                if text[j] == closer and (j + 1 >= len(text) or not text[j + 1].isalnum()) \
+                        and not text[j - 1].isspace():
                     break
                 j += 1
-            if j < hi and text[j] == "’":
+            if j < hi and text[j] == closer:
                 out.append((i + 1, j))
                 i = j + 1
                 continue
@@ -361,10 +364,15 @@ def joined_fragments(text: str, frags: list[tuple[int, int]]) -> list[tuple[int,
     """Content fragments with those separated only by spaces, punctuation or marks joined.
 
     Annotators often split a Content at its sentence breaks ("… Reagan." | "He checks …"); a
-    quotation running over such a split is one quotation, not two unclosed halves.
+    quotation running over such a split is one quotation, not two unclosed halves.  A double
+    mark right outside a fragment's edge is taken in: annotators sometimes left it out.
     """
     out: list[tuple[int, int]] = []
     for a, b in sorted(frags):
+        if a > 0 and text[a - 1] in "“\"" and text[a] not in "“\"":
+            a -= 1  # the annotator left the opening mark out: “|We won.”
+        if b < len(text) and text[b] in "”\"" and text[b - 1] not in "”\"":
+            b += 1  # or the closing one
         if out and not _GAP_BLOCK_RE.search(text, out[-1][1], a):
             out[-1] = (out[-1][0], max(out[-1][1], b))
         else:

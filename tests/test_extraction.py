@@ -398,12 +398,39 @@ SNIPPETS = [
     ("Colleagues summed her up as “tireless,” even in defeat.", None, [("tireless,", "partial", None)]),
     ("The menu lists dishes such as “hot pot” and noodles.", None, []),
     ("The app was sold to schools as “Study Buddy” last year.", None, []),
+    # "calls" after its subject is a verb; the noun is not
+    ("Anyone who calls the deal a “sweetheart” bargain has not read it.", None,
+     [("sweetheart", "partial", None)]),
+    ("The calls for a “fresh look” grew louder.", None, []),
+    # words quoted as words; "call" after its subject; likened/compared report words too
+    ("Both camps have used the phrase “fair share” all week.", None, [("fair share", "partial", None)]),
+    ("Neighbours call them “night owls” and shrug.", None, [("night owls", "partial", None)]),
+    ("One critic likened the plan to “moving deckchairs” on a ship.", None,
+     [("moving deckchairs", "partial", None)]),
+    ("A call for “calm heads” went out.", None, []),
+    ("The coach rarely smiles and calls referees “clowns” after every loss.", None,
+     [("clowns", "partial", None)]),
+    # a noun of speech before the fragment reports words too
+    ("Tenants disputed the landlord's claim that rents were “fair enough.”", None,
+     [("fair enough.", "partial", None)]),
+    # an exclamation in Title Case is no name; a verb closely after an opening quotation counts
+    ("The crowd kept chanting “Go Blue!” until midnight.", None, [("Go Blue!", "partial", None)]),
+    ("“Not again,” the weary shopkeepers said.", None, [("Not again,", "full", None)]),
+    # in a Title Case headline capitals cannot tell a title from quoted words
+    ("Harbour Board Calls Ferry Cuts ‘A Gamble’ Ahead of Vote\n\nThe board met on Monday.", None,
+     [("A Gamble", "partial", None)]),
+    ("Harbour Board Calls Ferry Cuts ‘A Gamble’ Ahead of Vote\n\nFans queued for ‘Blue Tide’ tickets.",
+     None, [("A Gamble", "partial", None)]),
     # a paragraph that is only a short Title Case quotation is a subheading
     ("“We rebuild every spring,” said Tomas Wirth.\n\n“Nothing Left to Lose.”\n\nThe river rose again.",
+     None, [("We rebuild every spring,", "full", "Tomas Wirth")]),
+    ("“We rebuild every spring,” said Tomas Wirth.\n\n‘A hard winter.’\n\nThe river rose again.",
      None, [("We rebuild every spring,", "full", "Tomas Wirth")]),
     # a Title Case name after a possessive or on/of/in/with is a title, comma or period inside
     ("Ruth Adler appeared on KXT’s “Good Morning With Dan Wells,” before flying home.", None, []),
     ("Ruth Adler was a guest of “Good Morning With Dan Wells.” She left early.", None, []),
+    ("Ruth Adler starred in “Blue Harbour Nights,” and “The Long Red Summer,” before 2010.",
+     None, []),
     ("Ruth Adler called the merger “Dead On Arrival.”", None,
      [("Dead On Arrival.", "partial", "Ruth Adler")]),
 ]

@@ -22,7 +22,7 @@ def _check(text, passage, name, kind):
 
 def test_rules_are_named_functions_in_docstring_order():
     names = [r.__name__ for r in RULES]
-    assert names[:3] == ["by_place", "by_name", "by_pronoun"]
+    assert names[:4] == ["by_place", "by_headline", "by_name", "by_pronoun"]
     assert names[-1] == "by_opening_person"
     assert [r.__name__ for r in FORWARD_RULES] == [
         "recent_anaphor", "next_subject", "next_named_speaker", "unknown"]
@@ -73,6 +73,15 @@ def test_role_between_place_and_name(text, passage, name, kind):
 
 # "said the Vermont senator": a description, resolved to the person holding that role.
 PLACE_ROLES = [
+    ("Indiana Gov. Mark Dalton campaigned in Ohio on Monday. Senator Ruth Adler also "
+     "spoke.\n\nThe Indiana governor said voters wanted “a real change.”", "a real change.",
+     "Mark Dalton", "person"),
+    ("Republican nominee Grant Hollis toured a plant. His rival, Alma Reyes, held a rally."
+     "\n\n“We will bring these jobs back,” the Republican nominee said.",
+     "We will bring these jobs back,", "Grant Hollis", "person"),
+    ("Former Secretary of State Jane Wexler spoke first. Then Mayor Tom Bell spoke.\n\n"
+     "“It was a fine evening,” the former secretary of state said.",
+     "It was a fine evening,", "Jane Wexler", "person"),
     ("Vermont Sen. Lyle Granger spoke for an hour in the chamber.\n\n“This bill is a "
      "giveaway,” said the Vermont senator.", "This bill is a giveaway,", "Lyle Granger",
      "person"),
@@ -129,4 +138,149 @@ PARTIES = [
 
 @pytest.mark.parametrize("text,passage,name,kind", PARTIES)
 def test_party_of_the_description(text, passage, name, kind):
+    _check(text, passage, name, kind)
+
+
+# Names: an honorific's gender, a delegate's title, a relative clause about the
+# speaker's organisation.
+NAME_DETAILS = [
+    ("Diana Marsh opened the gala. Mr. Marsh stayed home.\n\n“It was a long year,” "
+     "Mr. Marsh said.", "It was a long year,", "Marsh", "person"),
+    ("“The vote is a disgrace,” said Del. Ruth Okonjo (D-Guam).", "The vote is a disgrace,",
+     "Ruth Okonjo", "person"),
+    ("Pavel Ivers, president of the Guild of Hollis Bakers, which speaks for city "
+     "bakers, said he hopes “the council listens.”", "the council listens.",
+     "Pavel Ivers", "person"),
+]
+
+
+@pytest.mark.parametrize("text,passage,name,kind", NAME_DETAILS)
+def test_name_details(text, passage, name, kind):
+    _check(text, passage, name, kind)
+
+
+# Headline and sentence openers glued to a name are no part of it.
+NAME_OPENERS = [
+    ("Why Voters Are Cheering Nora Lindqvist\n\nThe mayor won a second term.\n\n"
+     "“We did it together,” Lindqvist said.", "We did it together,", "Nora Lindqvist",
+     "person"),
+    ("Does Halvorsen Have A Plan\n\nCouncillor Erik Halvorsen spoke on Monday.\n\n"
+     "“The plan is ready,” Halvorsen said.", "The plan is ready,", "Erik Halvorsen",
+     "person"),
+]
+
+
+@pytest.mark.parametrize("text,passage,name,kind", NAME_OPENERS)
+def test_name_openers(text, passage, name, kind):
+    _check(text, passage, name, kind)
+
+
+# A bare surname shared by several persons is the one who spoke last.
+NAMESAKES = [
+    ("“We will win this seat,” said candidate Ana Ruiz on Monday. Her husband, Pedro Ruiz, "
+     "stood beside her.\n\n“Nobody gave us a chance,” Ruiz said.",
+     "Nobody gave us a chance,", "Ana Ruiz", "person"),
+]
+
+
+@pytest.mark.parametrize("text,passage,name,kind", NAMESAKES)
+def test_namesakes(text, passage, name, kind):
+    _check(text, passage, name, kind)
+
+
+# he/she in its own sentence is the subject named first, not a preposition's object.
+SENTENCE_SUBJECTS = [
+    ("While Thomas Brandt praised Ivan Kolar, he also warned that “the numbers do not lie.”",
+     "the numbers do not lie.", "Thomas Brandt", "person"),
+    ("After the defeat of Ivan Kolar, Thomas Brandt said he was “ready to lead.”",
+     "ready to lead.", "Thomas Brandt", "person"),
+]
+
+
+@pytest.mark.parametrize("text,passage,name,kind", SENTENCE_SUBJECTS)
+def test_pronoun_in_its_sentence(text, passage, name, kind):
+    _check(text, passage, name, kind)
+
+
+# A description no speaker precedes is the subject of its own sentence when one is named.
+DESCRIPTION_SUBJECTS = [
+    ("The vote is on Friday.\n\nAs Ruth Adler weighed the offer from Thomas Grant, the "
+     "senator said she had “no plan to back down first.”",
+     "no plan to back down first.", "Ruth Adler", "person"),
+]
+
+
+@pytest.mark.parametrize("text,passage,name,kind", DESCRIPTION_SUBJECTS)
+def test_description_in_its_sentence(text, passage, name, kind):
+    _check(text, passage, name, kind)
+
+
+# A run in capitals or a headline clause is no speaker; a surname that looks like a
+# verb ("Said") still is one.
+HEADLINE_SPEAKERS = [
+    ("VOTE EARLY Now\n\nPolls open at seven.\n\n“Bring your card,” VOTE EARLY Now said.",
+     "Bring your card,", None, None),
+    ("“The fund is empty,” said campaigner Layla Said. “We need help.”",
+     "The fund is empty,", "Layla Said", "person"),
+]
+
+
+@pytest.mark.parametrize("text,passage,name,kind", HEADLINE_SPEAKERS)
+def test_headline_speakers(text, passage, name, kind):
+    _check(text, passage, name, kind)
+
+
+# "the president" is not the vice president; "the Ohio senator" not a senator of another
+# state.
+RANKS_AND_PLACES = [
+    ("Vice President Leon Marsh spoke first. Former President Ada Quinn followed him.\n\n"
+     "“We built this party,” the former president said.", "We built this party,",
+     "Ada Quinn", "person"),
+    ("Ohio Sen. Mark Dalton and Vermont Sen. Thomas Reilly met on Monday.\n\n"
+     "“It went well,” said the Ohio senator.", "It went well,", "Mark Dalton", "person"),
+]
+
+
+@pytest.mark.parametrize("text,passage,name,kind", RANKS_AND_PLACES)
+def test_rank_and_place_of_the_description(text, passage, name, kind):
+    _check(text, passage, name, kind)
+
+
+# "a statement saying" is the issuer the sentence opens with, never one of two.
+ISSUERS = [
+    ("Union leader Marta Kovacs issued a statement saying the deal was “a betrayal.”",
+     "a betrayal.", "Marta Kovacs", "person"),
+    ("Marta Kovacs and Ivan Petrov issued a statement saying the deal was “a betrayal.”",
+     "a betrayal.", None, None),
+]
+
+
+@pytest.mark.parametrize("text,passage,name,kind", ISSUERS)
+def test_statement_issuer(text, passage, name, kind):
+    _check(text, passage, name, kind)
+
+
+# A contracted pronoun is a pronoun.
+CONTRACTED = [
+    ("Governor Tom Reilly spoke in Dayton on Monday. He’s predicting “a record turnout.”",
+     "a record turnout.", "Tom Reilly", "person"),
+]
+
+
+@pytest.mark.parametrize("text,passage,name,kind", CONTRACTED)
+def test_contracted_pronoun(text, passage, name, kind):
+    _check(text, passage, name, kind)
+
+
+# he/she after a sentence that ends by citing a person ("…, Mr. Roe said.") is that person.
+CLOSING_CITES = [
+    ("Barack Kellan spoke at length. Lora Finch, a scientist, said “the data are clear.”\n\n"
+     "Warmer seas could displace millions of people, Mr. Kellan said in his interview.\n\n"
+     "“If even a share of those families has to move,” he said, “you have a crisis.”",
+     "If even a share of those families has to move,", "Barack Kellan", "person"),
+]
+
+
+@pytest.mark.parametrize("text,passage,name,kind", CLOSING_CITES)
+def test_pronoun_after_a_closing_cite(text, passage, name, kind):
     _check(text, passage, name, kind)

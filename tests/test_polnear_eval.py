@@ -123,6 +123,9 @@ def test_skips_cleanly_without_a_checkout():
     # ''' closing: a nested single mark closes first, then the double one
     ("''I call it 'fair,''' she said.", ["I call it 'fair,'"]),
     ("“We won,” he said.", ["We won,"]),
+    # straight single marks pair like curly ones; apostrophes inside words do not open or close
+    ("Mayor: Dana's plan is 'a fair deal' for riders.", ["a fair deal"]),
+    ("The voters' choice was 'clear,' Ana Ruiz said.", ["clear,"]),
 ])
 def test_quoted_spans_marks(text, expected):
     pn = _module()
@@ -141,6 +144,9 @@ def test_quoted_spans_content_edge_inside_two_apostrophes():
     ("“We won. We will win again,” he said.", [(0, 8), (9, 28)], ["We won. We will win again,"]),
     # Fragments apart by words stay apart: each quotation is read within its own fragment.
     ("“We won,” he said, “and will win.”", [(0, 9), (19, 34)], ["We won,", "and will win."]),
+    # A mark right outside a fragment's edge is taken in: the annotator left it out.
+    ("He said “we won” today.", [(9, 15)], ["we won"]),
+    ("He said “we won” today.", [(8, 15)], ["we won"]),
 ])
 def test_gold_joins_fragments_split_inside_a_quotation(text, frags, expected):
     pn = _module()

@@ -90,10 +90,25 @@ def test_verdicts(claim, verdict, similarity):
 def test_altered_diff_lists_word_operations_in_original_spelling():
     result = check(parse_claim("We’ve won a good deal and we are going back to work"), [DOC])
     ops = [(d.op, d.claimed, d.source) for d in result.matches[0].diff]
-    # the match starts at the first source word the claim shares: "We’ve" is the claim's
-    assert ops == [("insert", "We’ve", ""), ("equal", "won a", "won a"),
+    # a claim's unmatched edge word faces the source word beside the match: "We’ve" for "have"
+    assert ops == [("replace", "We’ve", "have"), ("equal", "won a", "won a"),
                    ("replace", "good", "fair"),
                    ("equal", "deal and we are going back to work", "deal and we are going back to work")]
+
+
+@pytest.mark.parametrize("claim, ops", [
+    ("We have won a fair deal and we are going back to school",
+     [("equal", "We have won a fair deal and we are going back to", "We have won a fair deal and we are going back to"),
+      ("replace", "school", "work")]),
+    ("They have won a fair deal and we are going back to work",
+     [("replace", "They", "We"),
+      ("equal", "have won a fair deal and we are going back to work", "have won a fair deal and we are going back to work")]),
+])
+def test_a_changed_first_or_last_word_keeps_the_original_word(claim, ops):
+    result = check(parse_claim(claim), [DOC])
+    assert result.verdict == "altered"
+    assert [(d.op, d.claimed, d.source) for d in result.matches[0].diff] == ops
+    assert (result.matches[0].start, result.matches[0].end) == (START, END)
 
 
 @pytest.mark.parametrize("speaker, ids, verdict, matches", [

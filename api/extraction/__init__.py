@@ -7,8 +7,9 @@ Pipeline (each module documents its own rules):
 - marks.py: pair quotation marks into top-level spans (apostrophes, nesting,
   multi-paragraph quotations, unbalanced marks);
 - document.py: mask quotation contents, split sentences and lines once;
-- attribution.py / cue_subjects.py / mentions.py / names.py: reporting-verb cues and
-  their speaker phrases (names with titles and appositives, pronouns, descriptions);
+- attribution.py / cue_subjects.py / mentions.py / phrases.py / names.py: reporting-verb
+  cues and their speaker phrases (names with titles and appositives, pronouns,
+  descriptions);
 - quotes.py: direct quotations — speech or not, full or partial; sieve.py (with
   around.py): which cue attributes each, an ordered tuple of named rules;
 - reported.py: indirect speech without marks, clear cases only, as an ordered
@@ -19,9 +20,10 @@ Pipeline (each module documents its own rules):
   roles, indexed once; subjects.py: the person opening each sentence;
 - speakers.py: the article's discourse model, resolving mentions to entities by
   ordered rules; organisations.py: which organisation "it"/"the company" means;
+  salience.py: which person a pronoun or a bare surname may mean;
 - resolution.py: the speaker stage, records to entities (with forward rules for
-  descriptions nobody precedes) to Speakers; persons.py: evidence that a one-word name is a person; given_names.txt: given
-  names by gender, from many regions (data);
+  descriptions nobody precedes) to Speakers; persons.py: evidence that a one-word
+  name is a person; given_names.txt: given names by gender (data);
 - dates.py: the statement date from the cue's clause, else publication.
 
 Speakers are resolved in reading order so that "he" and "the official" see the

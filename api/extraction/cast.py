@@ -26,16 +26,15 @@ Rules:
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from .document import Document
 from .entities import Entity, given_gender, role_heads
 from .lexicon import (ALIASES, GIVEN_NAME_GENDER, HEADLINE_VERBS, HONORIFIC_GENDER,
-                      MULTIWORD_PLACES, NON_PERSON_FINALS, US_PLACES,
-                      NAME_PARTICLES, NAME_PREFIX_TITLES, ORG_NAME_TYPES, ORG_NOUNS,
-                      ORG_TYPE_NOUNS, ORG_WORDS, PLACES, POSTNOMINALS, ROLE_NOUNS, STOP_CAPS, TITLE_WORDS)
+                      MULTIWORD_PLACES, NAME_PARTICLES, NAME_PREFIX_TITLES, ORG_NAME_TYPES,
+                      ORG_NOUNS, ORG_TYPE_NOUNS, ORG_WORDS, PLACES, ROLE_NOUNS, STOP_CAPS,
+                      TITLE_WORDS, US_PLACES)
 from .mentions import is_org_name, parse_before
-from .persons import PERSON_TITLES
+from .names import person_name_tokens
 
 # Letters of names beyond ASCII (Özil, Łukasz, Nguyễn), by case.
 _EXTRA = [chr(c) for c in (*range(0xC0, 0x250), *range(0x1E00, 0x1F00)) if chr(c).isalpha()]
@@ -55,10 +54,11 @@ _NAME_RE = re.compile(
     rf"(?:{_SP}+(?:{_PART}{_SP}+){{0,2}}(?:{_INITIAL}{_SP}+)*{_TOK})+")
 # \b first would defeat the skip-ahead
 _WORD_IN_RUN_RE = re.compile(r"\S+")
-_CAP_WORD_RE = re.compile(rf"[{_UP}](?<!\w[{_UP}])[\w'’\-]*")
+CAP_WORD_RE = _CAP_WORD_RE = re.compile(rf"[{_UP}](?<!\w[{_UP}])[\w'’\-]*")
 # "Former Secretary of State Jane Doe": an office "of"/"for" something before a name.
 _OFFICE_OF_RE = re.compile(r"(?<![\w’'])(?:(?:[Ff]ormer|[Ee]x-|[Ss]hadow|[Aa]cting)\s*)?"
                            r"(?:[A-Z][\w.\-]*\s+){1,3}(?:of|for)\s+$")
+_AND_BEFORE_RE = re.compile(r"(?<![\w’'])((?:[A-Z][\w\-]*\s+)*[A-Z][\w\-]*)\s+and\s+$")
 _AGE_RE = re.compile(r",\s(\d{1,3}),")
 _APPOS_RE = re.compile(r",\s+((?:the|a|an)\s+)?([^,.;:“”\"()]{2,140}?),")
 # "The prime minister, Gareth Lowe, ...": a role written before a name between commas.
@@ -77,34 +77,6 @@ _INTRODUCED_RE = re.compile(r"(?<![\w’'])((?:[Hh]is|[Hh]er|[Tt]heir|[Tt]he|[Oo
                             rf"([{_UP}][{_LOW}]+)(?![\w’'\-]|\s+[{_UP}])")
 _ORG_APPOS_RE = re.compile(r",\s+(?:a|an|the)\s+(?:[\w\-]+\s+){0,3}?(" + "|".join(
     sorted(ORG_TYPE_NOUNS, key=len, reverse=True)) + r")\b")
-
-
-@lru_cache(maxsize=65536)
-def _clean_name(raw: str) -> tuple[str, ...]:
-    """Return the person-name tokens of a capitalised run, or [] when it is none."""
-    toks = raw.split()
-    cut = 0
-    for k, t in enumerate(toks):
-        low = t.lower()
-        if low in STOP_CAPS or low in TITLE_WORDS or low.rstrip("s") in TITLE_WORDS \
-                or low + "." in TITLE_WORDS \
-                or low in HEADLINE_VERBS:
-            cut = k + 1  # "Podesta Says Obama …": a headline's verb ends no name
-    toks = toks[cut:]
-    if len([t for t in toks if t.lower() not in NAME_PARTICLES]) > 4:
-        return ()  # "Ana Roe Auctions Off Boat Used …": a headline, not a name
-    while len(toks) > 2 and (toks[0].lower() in NAME_PREFIX_TITLES or toks[0].lower() in ROLE_NOUNS):
-        toks = toks[1:]  # "Councilwoman Maria Ortiz", "Critic Sam Ellis"
-    if len(toks) == 2 and toks[0].lower() in PERSON_TITLES and toks[0].lower() != "dean" \
-            and toks[0].lower() not in GIVEN_NAME_GENDER:
-        return ()  # "Striker Haaland", "President Lula": one name, told by persons.py
-    while len(toks) > 2 and toks[-1].lower().rstrip(".") in POSTNOMINALS:
-        toks = toks[:-1]  # "Priya Shah KC"
-    name = " ".join(toks)
-    if len(toks) < 2 or is_org_name(name) or name.lower() in MULTIWORD_PLACES \
-            or name.lower() in US_PLACES or toks[-1].lower() in NON_PERSON_FINALS:
-        return ()  # "New York City", "Tern Islands", "Harbour Speech": no person
-    return tuple(toks)
 
 
 def _name_runs(text: str):
@@ -162,7 +134,7 @@ class Cast:
                 self.honorific_gender.setdefault(h.group(2), gender)
         self._collect_introduced(text)
         for m in _name_runs(text):
-            toks = _clean_name(m.group())
+            toks = person_name_tokens(m.group())
             if not toks:
                 if is_org_name(m.group()):  # "Lumora Inc": a later bare "Lumora" is a company
                     self.org_tokens.update(t for t in m.group().split()[:-1]
@@ -197,8 +169,11 @@ class Cast:
     def _note_org(self, text: str, start: int, end: int, name: str) -> None:
         """Index an organisation named at start with its type, when one is told."""
         words = name.lower().split()
-        if name.lower() in PLACES or name.lower() in MULTIWORD_PLACES:
+        if name.lower() in PLACES or name.lower() in MULTIWORD_PLACES or name.lower() in US_PLACES:
             return
+        joined = _AND_BEFORE_RE.search(text, max(0, start - 60), start)
+        if joined:  # "Securities and Exchange Commission": one organisation
+            start, name = joined.start(1), joined.group(1) + " and " + name
         kind = next((ORG_NAME_TYPES[w] for w in reversed(words) if w in ORG_NAME_TYPES), None)
         if kind is None:
             before = prev_word(text, max(0, start - 30), start).lower()

@@ -39,9 +39,11 @@ class Document:
         self.masked = self._mask()
         self._q_open = [s.open_pos for s in self.spans]
         self.line_starts = [0] + [m.end() for m in _NEWLINE_RE.finditer(text)]
+        self.first_line = self.line_index(len(text) - len(text.lstrip()))  # the headline's
         self.sentence_starts = self._sentences()
         self.cue_cache: dict[tuple[int, int], tuple] = {}
         self.verbs: tuple | None = None  # reporting verbs (attribution.verb_index), on first use
+        self.judging: tuple | None = None  # verbs that judge words (quotes.py), on first use
 
     def _mask(self) -> str:
         """Blank out quotation contents so cues are never looked for inside them."""

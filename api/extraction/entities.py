@@ -10,7 +10,10 @@ Rules:
   (lexicon.GIVEN_NAME_GENDER) tells a person's gender.
 - A description may not refer to a person holding another titled office ("the
   minister" is not the mayor), of another stated age ("the 45-year-old") or whose
-  role names the other party ("the Democratic nominee" is not a Republican nominee).
+  role names the other party ("the Democratic nominee" is not a Republican nominee)
+  or another place ("the Florida senator" is not a Vermont senator), nor one whose
+  every office of that name is ranked below it ("the president" is not the vice
+  president).
 """
 from __future__ import annotations
 
@@ -18,11 +21,13 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .lexicon import GENDERED_ROLES, GIVEN_NAME_GENDER, ROLE_SYNONYMS, TITLE_WORDS
+from .lexicon import (GENDERED_ROLES, GIVEN_NAME_GENDER, PLACES, ROLE_SYNONYMS, TITLE_WORDS,
+                      US_PLACES)
 
 WORD_RE = re.compile(r"[\w\-]+")
 _PARTIES = {"democratic": "D", "democrat": "D", "democrats": "D", "republican": "R",
             "republicans": "R", "gop": "R"}
+_RANKS = frozenset({"vice", "deputy", "lieutenant", "assistant", "lt", "lt."})
 _NOT_IN_OFFICE = frozenset({"shadow", "former", "ex", "retired", "late", "outgoing"})
 
 
@@ -81,7 +86,28 @@ def may_be(ent: Entity, head: str | None, words: frozenset[str]) -> bool:
     another titled office ("the minister" is not the mayor) or has another stated age."""
     other = head in TITLE_WORDS and (ent.role_words or ent.past_words) \
         and not ent.has_head(head, words)
-    return not other and not _other_age(ent, head) and not _other_party(ent, words)
+    return not other and not _other_age(ent, head) and not _other_party(ent, words) \
+        and not _other_place(ent, words) and not _lower_rank(ent, head, words)
+
+
+def _other_place(ent: Entity, words: frozenset[str]) -> bool:
+    """Tell whether "the Florida senator" cannot be ent, whose role names another place
+    ("Vermont Sen.")."""
+    said = {w for w in words if w in PLACES or w in US_PLACES}
+    held = {w for w in ent.role_words | ent.past_words if w in PLACES or w in US_PLACES}
+    return bool(said) and bool(held) and not said & held
+
+
+def _lower_rank(ent: Entity, head: str | None, words: frozenset[str]) -> bool:
+    """Tell whether "the president" cannot be ent, a vice president (or "the governor"
+    a lieutenant governor): ent's role ranks below the office the description names."""
+    return head in TITLE_WORDS and not words & _RANKS and _only_ranked(ent, head)
+
+
+def _only_ranked(ent: Entity, head: str) -> bool:
+    """Tell whether every role of ent naming head is a ranked one ("Vice President")."""
+    naming = [r for r in ent.roles if head in role_heads(r)]
+    return bool(naming) and all(role_heads(r) & _RANKS for r in naming)
 
 
 def _other_party(ent: Entity, words: frozenset[str]) -> bool:

@@ -100,9 +100,10 @@ PARTICIPLES = frozenset(f for f in SPEECH_VERBS if f.endswith("ing"))
 # Verbs after which a quotation names a thing rather than reporting speech.
 # Verbs that report or judge someone's words without opening a cue here ("calling it a
 # “buffet menu”", "decried the board for “walking away”"): a short quoted fragment after
-# one is speech (quotes.py). Not forms that are as often nouns: calls, attacks, label.
+# one is speech (quotes.py). Not forms that are as often nouns: calls, attacks, label
+# ("calls" after its subject is read in quotes.py); "chants of “…”" report words.
 CHARACTERIZING_VERBS = frozenset("""
-calling decried decry decries decrying assailed assailing derided deride derides
+calling chants decried decry decries decrying assailed assailing derided deride derides
 deriding insulted insulting mocked mocking mocks chanted chanting crying cried labelled
 labelling dubbing slammed slamming hailed hailing hails praised praising touted touting
 touts bragged bragging brags quipped quipping repeating repeated repeats invoked
@@ -110,7 +111,17 @@ invoking invokes cited citing cites characterized characterizing characterised
 characterising portrayed portraying portrays denounced denouncing denounces condemned
 condemning condemns attacked attacking ridiculed ridiculing lambasted lambasting
 screamed screaming mouthing mouthed pleaded pleading referred referring refers echoed
-echoing proclaimed proclaiming proclaims
+echoing proclaimed proclaiming proclaims referenced referencing likened likening likens
+compared comparing compares exhorted exhorting accuse
+""".split())
+
+# Nouns of speech: a short quoted fragment after one in its sentence is someone's words
+# ("his claim that rents were “out of control”", "a pledge to stay “neutral”") (quotes.py).
+SPEECH_NOUNS = frozenset("""
+statement statements claim claims criticism suggestion pledge promise promises assertion
+remark remarks comment comments accusation accusations charge insistence argument warning
+vow boast declaration words quote quotes quip retort complaint complaints allegation
+allegations prediction
 """.split())
 
 NAMING_WORDS = frozenset("""
@@ -260,6 +271,8 @@ finance energy labor labour agriculture education trade security public national
 international federal central global world western eastern northern southern
 photo video read watch related advertisement reporting editing additional
 like to of despite neither either unlike speaking presumptive democratic rival once
+did does do is was are were had has have vermonter texan floridian ohioan iowan virginian
+californian coloradan arizonan nevadan michigander minnesotan georgian
 """.split())
 
 # Third-person and past verbs of headlines that glue names into one capitalised run:
@@ -268,7 +281,8 @@ HEADLINE_VERBS = frozenset({f for f in SPEECH_VERBS if f.endswith("s")} | set(""
 said sent sends speaks calls called hits rips wins won loses lost backs endorses
 endorsed attacks attacked defends defended mocks mocked praises praised debunks
 debunked slammed blasted ripped knocks knocked explains reveals revealed admits
-responds reacts reacted shares shared
+responds reacts reacted shares shared sees seeks gets takes makes gives wants needs
+faces plans
 """.split()))
 
 # US states and cities: where something happens, never a speaker.
@@ -315,6 +329,7 @@ MONTH_ABBR = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug":
 ABBREVIATIONS = frozenset("""
 mr mrs ms dr prof sen rep gov gen col lt sgt st jr sr inc corp co ltd vs mt ft no
 jan feb aug sept oct nov dec capt maj adm rev gov mm mme messrs est approx dept univ
+del atty
 """.split())
 
 # Anonymous-source heads with an indefinite determiner: "a U.S. official".

@@ -12,6 +12,10 @@ Rules:
 - A capitalised run is an organisation when it holds an organisation word
   (Ministry, Times, Commission) or an ampersand ("Harrow & Finch"), is a known place,
   or is an acronym; a number may end an organisation name ("Union Local 418").
+- A person's name found anywhere in the article (person_name_tokens) has two to four
+  name tokens: titles, roles, function words, headline verbs ("… Says …") and a
+  leading -ing word are cut; a run naming a place, an event or a work ("New York
+  City", "Tern Islands", "Harbour Speech") is none.
 """
 from __future__ import annotations
 
@@ -19,9 +23,11 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .lexicon import (DEFINITE, INDEFINITE, MONTHS, MULTIWORD_PLACES, NAME_PARTICLES,
-                      NAME_PREFIX_TITLES, ORG_WORDS, PLACES, POSTNOMINALS, ROLE_NOUNS, STOP_CAPS,
-                      TITLE_WORDS, WEEKDAYS)
+from .lexicon import (DEFINITE, GIVEN_NAME_GENDER, HEADLINE_VERBS, INDEFINITE, MONTHS,
+                      MULTIWORD_PLACES, NAME_PARTICLES, NAME_PREFIX_TITLES, NON_PERSON_FINALS,
+                      ORG_WORDS, PLACES, POSTNOMINALS, ROLE_NOUNS, STOP_CAPS, TITLE_WORDS,
+                      US_PLACES, WEEKDAYS)
+from .persons import PERSON_TITLES
 
 _TOKEN_RE = re.compile(r"[^\W\d_][\w\-.'’]*|\d\w*|[^\w\s]")
 _GLUED_RE = re.compile(r"[.'’](?<=[\w\-.'’][.'’])")  # a mark that may end a word token
@@ -214,3 +220,33 @@ def _named(text: str, toks: list[Tok], run: int) -> Mention | None:
     elif org and role_start is None and lead is not None and lead[0] in ("the", "The"):
         start = lead[1]
     return Mention("name", text[start:end], start, end, name, role=role or post, org=org)
+
+
+@lru_cache(maxsize=65536)
+def person_name_tokens(raw: str) -> tuple[str, ...]:
+    """Return the person-name tokens of a capitalised run, or [] when it is none."""
+    toks = raw.split()
+    cut = 0
+    for k, t in enumerate(toks):
+        low = t.lower()
+        if low in STOP_CAPS or low in TITLE_WORDS or low.rstrip("s") in TITLE_WORDS \
+                or low + "." in TITLE_WORDS \
+                or (low in HEADLINE_VERBS and (k < len(toks) - 1 or len(toks) > 2)):
+            cut = k + 1  # "Podesta Says Obama …" (but "Omar Said" is a name)
+    toks = toks[cut:]
+    if len([t for t in toks if t.lower() not in NAME_PARTICLES]) > 4:
+        return ()  # "Ana Roe Auctions Off Boat Used …": a headline, not a name
+    while len(toks) > 2 and (toks[0].lower() in NAME_PREFIX_TITLES or toks[0].lower() in ROLE_NOUNS
+                             or (toks[0].endswith("ing")
+                                 and toks[0].lower() not in GIVEN_NAME_GENDER)):
+        toks = toks[1:]  # "Councilwoman Maria Ortiz", "Critic Sam Ellis", "Celebrating Jo Roe"
+    if len(toks) == 2 and toks[0].lower() in PERSON_TITLES and toks[0].lower() != "dean" \
+            and toks[0].lower() not in GIVEN_NAME_GENDER:
+        return ()  # "Striker Haaland", "President Lula": one name, told by persons.py
+    while len(toks) > 2 and toks[-1].lower().rstrip(".") in POSTNOMINALS:
+        toks = toks[:-1]  # "Priya Shah KC"
+    name = " ".join(toks)
+    if len(toks) < 2 or is_org_name(name) or name.lower() in MULTIWORD_PLACES \
+            or name.lower() in US_PLACES or toks[-1].lower() in NON_PERSON_FINALS:
+        return ()  # "New York City", "Tern Islands", "Harbour Speech": no person
+    return tuple(toks)

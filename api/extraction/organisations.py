@@ -2,7 +2,8 @@
 
 Rules:
 - "it" is the later of the last organisation that spoke and the last one named
-  (places excluded), else the one-word company the text keeps naming.
+  (places excluded), else the one-word company the text keeps naming (never a
+  place word such as the "Hampshire" of "New Hampshire").
 - "the company/firm/bank/club/regulator" is the organisation of a fitting type named
   before it, preferring the one the text keeps naming over a rival.
 - "Police" after "Northvale Police" is that organisation.
@@ -17,8 +18,8 @@ from bisect import bisect_left
 
 from .cast import prev_word
 from .entities import WORD_RE, Entity
-from .lexicon import (GIVEN_NAME_GENDER, ORG_HEAD_TYPES, ORG_WORDS, PLACES, ROLE_NOUNS,
-                      STOP_CAPS, TITLE_WORDS)
+from .lexicon import (ABBREVIATIONS, GIVEN_NAME_GENDER, MULTIWORD_PLACES, ORG_HEAD_TYPES, ORG_WORDS, PLACES,
+                      ROLE_NOUNS, STOP_CAPS, TITLE_WORDS, US_PLACES)
 from .mentions import Mention
 from .persons import titled_or_aged
 from .subjects import Subjects
@@ -31,6 +32,8 @@ what who how why where if as at in on by for from of with to into under over but
 or so yet also then now still just even only some many most more few all both each
 no not new mr mrs ms dr
 """.split())
+# "Hampshire" of "New Hampshire", "Carolina" of "North Carolina": never a company
+_PLACE_TAILS = frozenset(p.rsplit(" ", 1)[-1] for p in US_PLACES | MULTIWORD_PLACES if " " in p)
 _RIVAL_WORDS = frozenset({"rival", "rivals", "competitor", "competitors"})
 
 
@@ -90,6 +93,8 @@ class Organisations(Subjects):
         for w, c in counts.items():
             low = w.lower()
             if c > n and low not in STOP_CAPS and low not in PLACES and low not in ORG_WORDS \
+                    and low not in US_PLACES and low not in _PLACE_TAILS \
+                    and low not in ABBREVIATIONS \
                     and low not in GIVEN_NAME_GENDER and low not in ROLE_NOUNS \
                     and low not in TITLE_WORDS and w not in self.by_token \
                     and w not in self.person_tokens and low not in _COMMON_CAPS:

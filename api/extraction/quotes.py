@@ -5,19 +5,25 @@ Rules:
   the writer's sentence is partial; a quotation in a headline is partial.
 - Which cue attributes a quotation (or which earlier quotation it continues) is decided
   by sieve.py's ordered rules.
-- Not speech: a paragraph that is only a short Title Case quotation (a subheading:
-  “Nothing Left to Lose.”); titles of works (short Title Case fragments after a name or
-  determiner; after a possessive or on/of/in/with even with a comma or period printed
-  inside the marks: on CBS’s “Morning Hour,”), terms after so-called/dubbed/titled/known
-  as (but "called" with a person for subject reports words: which he called “a
-  disgrace”), short attributive fragments (a “working-level” call), and short
-  fragments with no cue at all; a
-  short fragment after an active reporting verb of its sentence is speech even with
-  no speaker found ("Critics argued that the toll is an “unfair” tax"; also verbs that
-  judge words without being cues: mocking, chanting, calling it, unless the fragment is
-  a Title Case name: a program the city is calling “Safe Streets,”), not after a
-  passive one ("The toll was criticised as an “unfair” tax"); so is one after "as"
-  (summed her up as “tireless,”), unless "such as" or a Title Case name.
+- A quotation in single marks in a Title Case headline opening the article is speech
+  (Board Calls Cuts ‘A Gamble’): capitals cannot tell a title there.
+- Not speech: a paragraph that is only a short Title Case quotation or a quotation in
+  single marks (a subheading: “Nothing Left to Lose.”, 'A hard winter.'); titles of
+  works (short Title Case fragments after a name or determiner; after a possessive or
+  on/of/in/with/and/or even with a comma or period printed inside the marks: on CBS’s
+  “Morning Hour,”, starred in “Blue Hours,” and “Red Sky,”); terms after so-called/dubbed/titled/known as (but "called" with a
+  person for subject reports words: which he called “a disgrace”); short attributive
+  fragments (a “working-level” call); short fragments with no cue at all.
+- Yet a short fragment is speech, speaker found or not, after an active reporting verb
+  of its sentence ("Critics argued that the toll is an “unfair” tax", not "The toll
+  was criticised as an “unfair” tax"), a verb that judges words without being a cue
+  (mocking, likened, calling it, X calls it) or a noun of speech (her claim that rents
+  were “fair enough”), unless it is a Title Case name (a program the city is calling
+  “Safe Streets,”); after "the phrase/term/slogan" (used the phrase “fair share”);
+  after "as" (summed her up as “tireless,”) unless "such as" or a Title Case name (an
+  exclamation is no name: chanting “Go Blue!”); when it opens its sentence with a
+  reporting verb close after it, its speaker unparsed ("“Not again,” the weary
+  shopkeepers said").
 """
 from __future__ import annotations
 
@@ -27,16 +33,26 @@ from bisect import bisect_left
 from .around import date_window
 from .attribution import Cue, Record, cues_of, verb_index, word_pattern
 from .document import Document
-from .lexicon import CHARACTERIZING_VERBS, NAMING_WORDS, SPEECH_VERBS, WORK_NOUNS
+from .lexicon import CHARACTERIZING_VERBS, NAMING_WORDS, SPEECH_NOUNS, SPEECH_VERBS, WORK_NOUNS
 from .marks import QuoteSpan
 from .sieve import Site, attribute
 
 _WORDS_RE = re.compile(r"[^\W_][\w'’\-]*")
 _LEAD_RE = re.compile(r"[\s•·*\-–—]*$")
 _SMALL = frozenset("a an the of to in on for and or at by with as from but vs".split())
-_CHARACTERIZING_RE = word_pattern(CHARACTERIZING_VERBS)
+# verbs that judge words, nouns of speech and call/calls, found in one pass (_judging_index)
+_JUDGING_RE = word_pattern(CHARACTERIZING_VERBS | SPEECH_NOUNS | {"call", "calls"})
+# "call(s)" is a verb after its subject ("Sam Ode calls it", "they call them"), not "phone calls"
+_CALL_SUBJECTS = frozenset("he she they it we who which that and".split())  # "and calls": coordinated
+_CAPITAL_DETERMINERS = frozenset("The These Those Such Many Some Their His Her Its Our Your My A An"
+                                 .split())
+_WORDING = frozenset("phrase phrases term terms word words slogan line message cry chant mantra "
+                     "refrain catchphrase".split())
+_CLAUSE_END_RE = re.compile(r"[.;:!?“”\"]")
 _NOT_AS = frozenset("such known referred".split())  # "such as", "known as": no judgement
-_WORK_PREPS = frozenset("on of in with".split())
+_HEADLINE_CHARS = 300
+_EDGE_CHARS = 12
+_WORK_PREPS = frozenset("on of in with and or".split())
 _BE = frozenset("be been being is are was were".split())
 _DETERMINERS = frozenset("a an the its their his her this that our your my".split())
 _NEXT_WORD_RE = re.compile(r"\s+([a-z][\w\-]*)")
@@ -56,6 +72,24 @@ def _title_case(words: list[str]) -> bool:
     return bool(caps) and all(w[:1].isupper() or w[:1].isdigit() for w in caps)
 
 
+def _judging_index(doc: Document) -> tuple[list[int], list[tuple[int, int, str]]]:
+    """Return the verbs that judge words (and call/calls) of the masked document, found in
+    one pass and cached like attribution.verb_index."""
+    if doc.judging is None:
+        items = [(m.start(), m.end(), m.group()) for m in _JUDGING_RE.finditer(doc.masked)]
+        doc.judging = ([v[0] for v in items], items)
+    return doc.judging
+
+
+def _subject_before(doc: Document, lo: int, pos: int) -> bool:
+    """Tell whether the word before pos can be the subject of a verb: a pronoun or a name."""
+    before = _WORDS_RE.findall(doc.masked, max(lo, pos - 30), pos)
+    if not before:
+        return False
+    word = before[-1]
+    return word in _CALL_SUBJECTS or word[0].isupper() and word not in _CAPITAL_DETERMINERS
+
+
 def _speech_before(doc: Document, lo: int, pos: int, judged: bool = True) -> bool:
     """Tell whether an active reporting verb stands in the masked text[lo:pos]: "Rivals
     accused her of a “fire sale”", not "It was criticised as a “fire sale”"; with judged,
@@ -63,7 +97,9 @@ def _speech_before(doc: Document, lo: int, pos: int, judged: bool = True) -> boo
     starts, items = verb_index(doc)
     found = items[bisect_left(starts, lo):bisect_left(starts, pos)]
     if judged:
-        found += [(m.start(), 0, m.group()) for m in _CHARACTERIZING_RE.finditer(doc.masked, lo, pos)]
+        j_starts, j_items = _judging_index(doc)
+        found += [v for v in j_items[bisect_left(j_starts, lo):bisect_left(j_starts, pos)]
+                  if v[2] not in ("call", "calls") or _subject_before(doc, lo, v[0])]
     for vs, _, verb in found:
         before = _WORDS_RE.findall(doc.masked, max(lo, vs - 8), vs)
         if not before or before[-1].lower() not in _BE or verb.endswith("ing"):
@@ -73,24 +109,51 @@ def _speech_before(doc: Document, lo: int, pos: int, judged: bool = True) -> boo
 
 def _term(doc: Document, q: QuoteSpan, lo: int) -> bool:
     """Tell whether a quotation with no cue is a short term rather than words reported: not
-    after a reporting verb of its sentence, nor, unless a Title Case name, after "as"
-    ("summed her up as “tireless,”")."""
+    after a reporting verb of its sentence, nor after "the phrase", nor, unless a Title
+    Case name, after "as" ("summed her up as “tireless,”")."""
     words = _WORDS_RE.findall(doc.text, q.start, q.end)
-    named = _title_case(words)  # a name: a product sold as “Scribe Mode”
+    # a name (a product sold as “Scribe Mode”), not an exclamation (chanting “Go Blue!”)
+    named = _title_case(words) and doc.text[q.start:q.end].rstrip()[-1:] not in "!?"
     if len(words) >= 4 or _speech_before(doc, lo, q.open_pos, judged=not named):
         return False
     if named:
         return True
     last, before_last = _prev_words(doc.masked, lo, q.open_pos)
+    if last in _WORDING:
+        return False  # words quoted as words: used the phrase “lone wolf”
     if last in ("a", "an", "the"):
         last, before_last = before_last, ""
     return last != "as" or before_last in _NOT_AS
 
 
+def _verb_after(doc: Document, close_end: int, hi: int) -> bool:
+    """Tell whether a reporting verb follows a quotation closely in its clause, its speaker
+    unparsed: "“We need change,” the veteran lawmaker said"."""
+    starts, items = verb_index(doc)
+    k = bisect_left(starts, close_end)
+    return k < len(starts) and starts[k] < min(hi, close_end + 60) \
+        and not _CLAUSE_END_RE.search(doc.masked, close_end + 1, starts[k])
+
+
+def _cased_headline(doc: Document, q: QuoteSpan) -> bool:
+    """Tell whether a quotation in single marks stands in a Title Case headline opening the
+    article, where capitals cannot tell a title from quoted words: Mayor Calls Plan ‘A Gamble’."""
+    line = doc.line_index(q.open_pos)
+    if not q.single or line != doc.first_line:
+        return False
+    start, end = doc.line_bounds(line)
+    words = _WORDS_RE.findall(doc.masked, start, end) if end - start < _HEADLINE_CHARS else ()
+    return len(words) > 2 and _title_case(words)
+
+
 def _alone(doc: Document, q: QuoteSpan) -> bool:
     """Tell whether a quotation is all its paragraph holds: in Title Case, a subheading."""
     start, end = doc.line_bounds(doc.line_index(q.open_pos))
-    return not _WORDS_RE.search(doc.masked, start, end)
+    close_end = q.close_pos + 1 if q.close_pos is not None else q.end
+    if q.open_pos - start > _EDGE_CHARS or end - close_end > _EDGE_CHARS:
+        return False  # a quick no for long paragraphs
+    return not _WORDS_RE.search(doc.masked, start, q.open_pos) \
+        and not _WORDS_RE.search(doc.masked, close_end, end)
 
 
 def _called_by(doc: Document, cues: list[Cue], pos: int) -> bool:
@@ -113,7 +176,7 @@ def _not_speech(doc: Document, q: QuoteSpan, lo: int, opening: bool, cues: list[
     if last in NAMING_WORDS or (last == "as" and before_last in ("known", "referred")):
         return not _called_by(doc, cues, q.open_pos)
     if opening:
-        return 1 < len(words) <= 8 and _title_case(words) and _alone(doc, q)
+        return (q.single or 1 < len(words) <= 8 and _title_case(words)) and _alone(doc, q)
     if doc.masked[lo:q.open_pos].rstrip().endswith(":"):
         return False
     ends_sentence = content.rstrip()[-1:] in ".!?,"
@@ -162,7 +225,8 @@ class DirectFinder:
         doc = self.doc
         lo, hi, close_end, cues = self._window(q)
         opening = _LEAD_RE.fullmatch(doc.masked, lo, q.open_pos) is not None
-        if _not_speech(doc, q, lo, opening, cues):
+        head = _cased_headline(doc, q)
+        if not head and _not_speech(doc, q, lo, opening, cues):
             return None
         title = doc.is_title_line(q.open_pos)
         line = doc.line_index(q.open_pos)
@@ -173,7 +237,8 @@ class DirectFinder:
                      sentence_start=lo, line=line)
         if isinstance(found, Record):
             rec.source = found
-        elif found is None and (title or _term(doc, q, lo)):
+        elif found is None and not head and (title or _term(doc, q, lo) and not (
+                opening and _verb_after(doc, close_end, hi))):
             return None
         date_window(doc, rec, lo, site.hi, close_end)
         return rec

@@ -6,21 +6,26 @@ the mention has no referent it can name, or None to pass to the next rule.
 
 Rules:
 - place: a US state or city ("said Idaho …") or a function word is no speaker.
+- headline: a name of two or more words in capitals, or of three or more holding a
+  headline verb ("SAVE A QUARTER Let", "Podesta Said Obamas") is no speaker.
 - name: a name resolves to the fullest person name of the article that it
-  abbreviates (cast.py); an organisation name to itself or its alias; a one-word
+  abbreviates (cast.py), never one of the other gender than its honorific ("Mr.");
+  a surname several persons share is the one who spoke last, else the one named in
+  full most often; an organisation name to itself or its alias; a one-word
   speaker is an organisation unless person-like (organisations.py).
 - pronoun: "they" is the last speaker; "it" the organisation of organisations.py;
-  he/she a person-like person named earlier in the same sentence, else the subject of the
-  previous sentence, the last person or anonymous speaker, the last person named,
-  the last person named of that gender, or the last person who spoke whose gender
-  is not known to differ, skipping anyone whose known gender differs; the last
-  person named is the latest name that shows it is a person (a given name, role,
-  honorific, voice, or its surname written alone: not "Harbor Islands", "Trends Are");
-  the first pronoun that refers to a person of unknown gender fixes it.
+  he/she the first person-like person named earlier in its own sentence, else the
+  subject of the previous sentence, the person that sentence ends by citing ("…,
+  Mr. Roe said."), the last person or anonymous speaker, the last person named, the
+  last person named of that gender, or the last person who spoke whose gender is not
+  known to differ, skipping anyone whose known gender differs (salience.py); the
+  first pronoun that refers to a person of unknown gender fixes it.
 - anonymous: "a U.S. official" is a new anonymous speaker, later matched by "the
   (American) official".
 - unnamed: a description in a sentence telling of anonymity ("speaking on condition
   of anonymity") is an anonymous speaker.
+- issuer: "a statement saying" is the person the sentence opens with ("Jo Roe
+  released a statement saying …"); no one when two or more open it.
 - statement: "the statement said" is the organisation that spoke last, else the one
   named last.
 - organisation: "the company/bank/club", "a police statement" is the organisation of
@@ -31,7 +36,8 @@ Rules:
   the body only serves a headline; "the 62-year-old" is the person of that age.
 - previous subject: else the person opening the previous sentence, if they may hold
   that role (subjects.py).
-- paragraph person: else the last person named earlier in the paragraph.
+- paragraph person: else the first person named in its own sentence who is no
+  preposition's object, else the last person named earlier in the paragraph.
 - opening person: before anyone has spoken, the person opening the previous
   sentence, else the person named (possessive allowed) just before the paragraph.
 - A description still unresolved is settled by the forward rules of resolution.py.
@@ -44,24 +50,25 @@ from typing import Callable, Union
 
 from .document import Document
 from .entities import WORD_RE, Entity, may_be
-from .lexicon import ALIASES, GIVEN_NAME_GENDER, ORG_WORDS, STOP_CAPS, US_PLACES
+from .lexicon import ALIASES, HEADLINE_VERBS, HONORIFIC_GENDER, ORG_WORDS, STOP_CAPS, US_PLACES
 from .mentions import Mention
-from .organisations import RECENT, Organisations
+from .organisations import RECENT
+from .salience import Persons
 
 _ANONYMITY_RE = re.compile(r"anonymity|not (?:want|wish|authori[sz]ed) to be (?:named|identified)|"
                            r"declined to be (?:named|identified)|asked not to be (?:named|identified)")
 
+_COMPOUND_RE = re.compile(r"[^,.;:]{0,60}?\s(?:and|&)\s+[A-Z]")
 NOBODY = Entity("", "nobody")  # a rule's decision that the mention names no one it can find
 
 
-class Discourse(Organisations):
+class Discourse(Persons):
     """Persons and speakers of one article, with recency for anaphora."""
 
     def __init__(self, doc: Document) -> None:
         super().__init__(doc)
         self.last_speaker: Entity | None = None
         self.spoken: list[Entity] = []  # speakers in reading order, repeats allowed
-        self._plain: dict[str, bool] = {}  # names written as a person's name would be
 
     def resolve(self, m: Mention, pos: int, sent_start: int) -> Entity | None:
         """Return the entity a mention refers to; None when it cannot be resolved."""
@@ -69,50 +76,6 @@ class Discourse(Organisations):
             ent = rule(self, m, pos, sent_start)
             if ent is not None:
                 return None if ent is NOBODY else ent
-        return None
-
-    def person_like(self, ent: Entity) -> bool:
-        """Tell whether a candidate for he/she may be a person: it shows a known gender, a
-        given name, a role, an honorific or a voice of its own, or its surname is written
-        on its own ("… Quist said"; "Harbor Islands", "Great Depression" and a headline's
-        "Trends Are" show none of it)."""
-        first, last = ent.name.split(" ", 1)[0], ent.name.rsplit(" ", 1)[-1]
-        if ent.kind != "person" or ent.gender is not None or ent.last >= 0 \
-                or bool(ent.roles) or first.lower() in GIVEN_NAME_GENDER \
-                or last in self.person_tokens:
-            return True
-        if ent.name not in self._plain:
-            self._plain[ent.name] = self.text.count(last) > self.text.count(ent.name)
-        return self._plain[ent.name]
-
-    def _person_in_sentence(self, lo: int, hi: int, gender: str) -> Entity | None:
-        """Return the person named in text[lo:hi] for he/she, if person-like."""
-        ent = self._person_in_span(lo, hi, gender)
-        return ent if ent is not None and self.person_like(ent) else None
-
-    def _recent_person(self, k: int) -> Entity | None:
-        """Return the latest person-like name at or before name index k."""
-        for j in range(k, max(-1, k - 30), -1):
-            ent = self._entity("person", self.names[j][1])
-            if self.person_like(ent):
-                return ent
-        return None
-
-    def _recent_speaker_fitting(self, gender: str) -> Entity | None:
-        """Return the latest person who spoke and whose gender is unknown or fits: "she"
-        after a man spoke goes back to the woman of unknown given name who spoke before."""
-        for ent in reversed(self.spoken[-RECENT:]):
-            if ent.kind == "person" and ent.gender in (None, gender):
-                return ent
-        return None
-
-    def _recent_of_gender(self, k: int, gender: str) -> Entity | None:
-        """Return the latest person named before name index k whose given name or
-        honorific says gender: "she" when only men were salient before."""
-        for j in range(k, max(-1, k - 60), -1):
-            ent = self._entity("person", self.names[j][1])
-            if ent.gender == gender:
-                return ent
         return None
 
     def _find_head(self, head: str, pos: int, anonymous_only: bool = False,
@@ -162,6 +125,16 @@ def by_place(d: Discourse, m: Mention, pos: int, sent_start: int) -> Entity | No
     return None
 
 
+def by_headline(d: Discourse, m: Mention, pos: int, sent_start: int) -> Entity | None:
+    if m.kind != "name":
+        return None
+    words = m.name.split()
+    shouted = sum(1 for w in words if len(w) > 1 and w.isalpha() and w.isupper())
+    if shouted >= 2 or (len(words) > 2 and any(w.lower() in HEADLINE_VERBS for w in words[1:])):
+        return NOBODY  # "SAVE A QUARTER Let", "Podesta Said Obamas": a headline
+    return None
+
+
 def by_name(d: Discourse, m: Mention, pos: int, sent_start: int) -> Entity | None:
     if m.kind != "name":
         return None
@@ -172,6 +145,11 @@ def by_name(d: Discourse, m: Mention, pos: int, sent_start: int) -> Entity | Non
                 return d._entity("organization", full)
         return d._entity("organization", ALIASES.get(m.name, m.name))
     name = d.canonical(m.name, pos)
+    if " " not in m.name:
+        name = d.namesake(m.name, name)
+    said = HONORIFIC_GENDER.get(m.text.split(" ", 1)[0].lower()) if " " in m.text else None
+    if said and name != m.name and d._entity("person", name).gender not in (None, said):
+        name = m.name  # "Mr. Obama" is not the Michelle Obama the article names in full
     if name == m.name and (name in d.org_tokens or d._lone_org(m)):
         return d._entity("organization", name)
     ent = d._entity("person", name)
@@ -189,8 +167,10 @@ def by_pronoun(d: Discourse, m: Mention, pos: int, sent_start: int) -> Entity | 
     last = d.last_speaker if d.last_speaker and d.last_speaker.kind != "organization" else None
     k = bisect_left(d._positions, pos) - 1
     recent = (lambda: d._recent_person(k)) if k >= 0 else (lambda: None)
-    for find in (lambda: d._person_in_sentence(sent_start, m.start, m.name),
-                 lambda: d._previous_subject(sent_start), lambda: last, recent,
+    lo = min(sent_start, d.doc.sentence_bounds(m.start)[0])
+    for find in (lambda: d._person_in_sentence(lo, m.start, m.name),
+                 lambda: d._previous_subject(sent_start),
+                 lambda: d.previous_closing_speaker(sent_start), lambda: last, recent,
                  lambda: d._recent_of_gender(k, m.name),
                  lambda: d._recent_speaker_fitting(m.name)):
         cand = find()  # in order of salience, computed only as far as needed
@@ -217,6 +197,17 @@ def by_unnamed(d: Discourse, m: Mention, pos: int, sent_start: int) -> Entity | 
         return None
     # "…,” the diplomat said, speaking on condition of anonymity
     return d._find_head(m.head, pos, anonymous_only=True) or d.unknown(m)
+
+
+def by_issuer(d: Discourse, m: Mention, pos: int, sent_start: int) -> Entity | None:
+    if m.kind != "definite" or not m.org or m.head != "statement" \
+            or not m.text.lower().startswith(("a ", "an ")):
+        return None
+    # "Jo Roe released a statement saying …": the person the sentence opens with
+    lo, hi = d.doc.sentence_bounds(m.start)
+    if _COMPOUND_RE.match(d.text, lo, m.start):
+        return NOBODY  # "Roe and Poe issued a statement": no one of them alone
+    return d._subject_of(lo, hi)
 
 
 def by_statement(d: Discourse, m: Mention, pos: int, sent_start: int) -> Entity | None:
@@ -270,7 +261,10 @@ def by_paragraph_person(d: Discourse, m: Mention, pos: int, sent_start: int) -> 
         return None
     # "Lindqvist … was less diplomatic. “…,” the Swedish forward said."
     para = d.doc.line_bounds(d.doc.line_index(m.start))[0]
-    return _fitting(d, m, d._person_in_span(para, m.start))
+    lo = max(para, d.doc.sentence_bounds(m.start)[0])
+    # "As Roe weighed the offer from Poe, the senator said …": the subject comes first
+    return _fitting(d, m, d._person_in_sentence(lo, m.start, None)
+                    or d._person_in_span(para, m.start))
 
 
 def by_opening_person(d: Discourse, m: Mention, pos: int, sent_start: int) -> Entity | None:
@@ -285,6 +279,6 @@ def by_opening_person(d: Discourse, m: Mention, pos: int, sent_start: int) -> En
         max(0, para - 600), para, possessive=True))
 
 
-RULES: tuple[Rule, ...] = (by_place, by_name, by_pronoun, by_anonymous, by_unnamed, by_statement,
-                           by_organisation, by_role, by_previous_subject, by_paragraph_person,
-                           by_opening_person)
+RULES: tuple[Rule, ...] = (by_place, by_headline, by_name, by_pronoun, by_anonymous, by_unnamed,
+                           by_issuer, by_statement, by_organisation, by_role, by_previous_subject,
+                           by_paragraph_person, by_opening_person)

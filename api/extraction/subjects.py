@@ -6,7 +6,8 @@ Rules:
   few words of title ending in a role or a capital ("Consumer advocate Bill McGee was
   less impressed", not "Crowds packed the Granite Hall"); a sentence
   opening with a quotation has none.
-- The previous sentence's subject counts only within two lines.
+- The previous sentence's subject counts only within two lines; so does the person
+  a previous sentence ends by citing ("…, Mr. Roe said in an interview.").
 - A description still unresolved is the person opening either of the next two
   sentences ("Jane Doe, who …") unless that person holds another office.
 """
@@ -21,6 +22,9 @@ from .entities import WORD_RE, Entity, may_be
 from .lexicon import ROLE_NOUNS, TITLE_WORDS
 from .mentions import Mention, parse_after
 
+_CLOSING_CUE_RE = re.compile(
+    r",\s+(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?([A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-.]+){0,3})\s+"
+    r"(?:said|says|added|told|wrote|noted|argued|insisted)\b[^.!?“”\"]{0,80}[.!?]?\s*$")
 _SPACES_RE = re.compile(r"\s*")
 _PREDICATE_RE = re.compile(r",?\s+(?!(?:and|or|nor|who|which)\b)[a-z]")
 _LEAD_RE = re.compile(r"[\s•·*\-–—]*(?:(?:But|And|So|Then|Still|Yet|However|Meanwhile),?\s+)?")
@@ -47,6 +51,28 @@ class Subjects(Cast):
         if doc.line_index(sent_start) - doc.line_index(lo) > 2:
             return None
         return self._subject_of(lo, hi)
+
+    def previous_closing_speaker(self, sent_start: int) -> Entity | None:
+        """Return the person a previous sentence of the paragraph (or the one before)
+        ends by citing ("…, Mr. Roe said in an interview."), the voice of that sentence."""
+        doc = self.doc
+        k = doc.sentence_index(sent_start)
+        while k > 0:
+            k -= 1
+            lo, hi = doc.sentence_bounds(doc.sentence_starts[k])
+            if hi > lo and self.text[lo:hi].strip():
+                break
+        else:
+            return None
+        if doc.line_index(sent_start) - doc.line_index(lo) > 2:
+            return None
+        m = _CLOSING_CUE_RE.search(self.text, max(lo, hi - 160), hi)
+        toks = m.group(1).split() if m is not None else []
+        while len(toks) > 1 and (toks[0].lower() in TITLE_WORDS or toks[0].lower() + "." in TITLE_WORDS):
+            toks = toks[1:]  # "Professor Lindgren said"
+        if not toks or toks[-1] not in self.by_token:
+            return None
+        return self._entity("person", self.canonical(" ".join(toks), m.start(1)))
 
     def _subject_of(self, lo: int, hi: int) -> Entity | None:
         """Return the known person who opens the sentence text[lo:hi], if one does

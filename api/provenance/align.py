@@ -102,8 +102,13 @@ def find_fuzzy(piece: Piece, source: Normalized, lo: int, hi: int,
     blocks = [b for b in _matcher(source_words, claim_words).get_matching_blocks() if b.size]
     if not blocks:
         return None
-    last = first + blocks[-1].a + blocks[-1].size
-    first += blocks[0].a
+    # A changed first or last word ("every summer" claimed as "every winter") is a replacement:
+    # the source words facing the claim's unmatched edge words belong to the match.
+    lead = min(blocks[0].b, blocks[0].a)
+    trail = min(len(claim_words) - blocks[-1].b - blocks[-1].size,
+                len(source_words) - blocks[-1].a - blocks[-1].size)
+    last = first + blocks[-1].a + blocks[-1].size + trail
+    first += blocks[0].a - lead
     start, end = source.begins[first], source.ends[last - 1]
     similarity = round(fuzz.ratio(needle, source.text[start:end]) / 100, 4)
     if similarity < cutoff:
