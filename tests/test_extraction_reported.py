@@ -61,10 +61,10 @@ CLOSING_CUE = [
     ("Harvest yields in the valley fell by a third last year, Imogen Tate said.",
      [("Harvest yields in the valley fell by a third last year", "Imogen Tate")]),
     ("Too late, Imogen Tate said.", []),  # three words are no passage
-    ("On the last night of the festival in Hove, Imogen Tate told a joke.", []),
-    ("It would take a month to seat the panel, Dara Quill said, and the wrangling "
-     "could be paralysing.",
-     [("It would take a month to seat the panel", "Dara Quill")]),
+    ("At the end of the long dinner, Imogen Tate told a joke.", []),
+    ("The bridge will stay shut until the spring, Dara Quill said, and the ferry will run "
+     "twice a day.",
+     [("The bridge will stay shut until the spring", "Dara Quill")]),
 ]
 
 
@@ -94,11 +94,12 @@ OPENING_CUE = [
      [("the depot would close in the spring", "Marta Villanueva")]),
     ("Marta Villanueva told the depot staff about the spring.", []),  # no clause
     # "told" + a named audience + a clause without "that"; the cue ends with the audience
-    ("Ines Korte told the Hollis Courier her group never met the lobbyists.",
-     [("her group never met the lobbyists", "Ines Korte")]),
-    ("Ines Korte told Omar the story of the strike.", []),
-    ("Ines Korte told the story of the dock strike, a dispute that the mayor had settled.", []),
-    ("Ines Korte agreed to a settlement with the state over allegations that her firm had "
+    ("Rhea Castell told the Hollis Courier her bakery never closed on Sundays.",
+     [("her bakery never closed on Sundays", "Rhea Castell")]),
+    ("Rhea Castell told Omar the story of the strike.", []),
+    ("Rhea Castell told the story of the dock strike, a dispute that the mayor had settled.",
+     []),
+    ("Rhea Castell agreed to a settlement with the state over allegations that her firm had "
      "misled buyers.", []),
     # datelines, times and channels before the clause
     ("HOLLIS, May 3 (Wirefeed) — Marta Villanueva said the depot would close in the "
@@ -107,9 +108,9 @@ OPENING_CUE = [
      "close.", [("the depot would close", "Marta Villanueva")]),
     ("Marta Villanueva said in an interview with The Hollis Courier that the depot would "
      "close.", [("the depot would close", "Marta Villanueva")]),
-    ("Marta Villanueva said during a taping of a radio phone-in in Port Ellis, Maine, that "
-     "the depot would close.", [("the depot would close", "Marta Villanueva")]),
-    ("Marta Villanueva argued insistently that the depot would close in the spring.",
+    ("Marta Villanueva said at a recording of a podcast in Hove, East Sussex, that the "
+     "depot would close.", [("the depot would close", "Marta Villanueva")]),
+    ("Marta Villanueva argued forcefully that the depot would close in the spring.",
      [("the depot would close in the spring", "Marta Villanueva")]),
     ("Marta Villanueva said family members were waiting at the depot gate.",
      [("family members were waiting at the depot gate", "Marta Villanueva")]),
@@ -131,7 +132,7 @@ OPENING_CUE = [
     ("Hallgrim Energy announced a plan that would close its two oldest rigs.", []),
     ("Nadia Ferrante recalled that the river had flooded the square twice in 1998.",
      [("the river had flooded the square twice in 1998", "Nadia Ferrante")]),
-    ("Retired judge Amos Kettering told a packed hall at the library in Dunmore on "
+    ("Amos Kettering told several hundred people gathered at the Dunmore library on "
      "Saturday that the court had lost its way.",
      [("the court had lost its way", "Amos Kettering")]),
     ("Imelda Roux said it was too early to judge the new rota.",
@@ -148,19 +149,19 @@ def test_opening_cue(text, expected):
 
 
 APPOSITIVE_CUE = [
-    ("Mira Santos, a fellow at the Hollis Institute, said the council could file a "
-     "complaint with the court.",
-     [("the council could take the matter to the court", "Mira Santos")]),
+    ("Mira Santos, a geologist at the Hollis Institute, said the cliff path should stay "
+     "closed.",
+     [("the cliff path should stay closed", "Mira Santos")]),
     ("Last week, a quiet month for the firm, said little about the council's plans.", []),
     ("Petra Lindqvist, who says the fund is solvent, said she would stay on as chair.",
      [("the fund is solvent", "Petra Lindqvist"),
       ("she would stay on as chair", "Petra Lindqvist")]),
     ("Sen. Maren Holt (D-Ore.) said the bill would not pass before the summer recess.",
      [("the bill would not pass before the summer recess", "Maren Holt")]),
-    ("Another pollster, Edwin Stroud of Calder University, said his survey showed no change.",
-     [("his survey showed no change", "Edwin Stroud")]),
-    ("Arlo Bexley, citing figures from the port authority, said that about 4,000 jobs "
-     "depend on the ferry.", [("about 4,000 jobs depend on the ferry", "Arlo Bexley")]),
+    ("A second geologist, Edwin Stroud of Calder University, said the cliff had moved "
+     "twice.", [("the cliff had moved twice", "Edwin Stroud")]),
+    ("Arlo Bexley, citing the port's own ledger, said that about half the crews live on "
+     "the island.", [("about half the crews live on the island", "Arlo Bexley")]),
 ]
 
 
@@ -178,7 +179,7 @@ SAYING = [
     ("Brightmoor Retail fell 6% after warning that holiday sales would miss its target.",
      [("holiday sales would miss its target", "Brightmoor Retail")]),
     ("Brightmoor Retail fell 6% after warning investors.", []),
-    ("Tove Lindahl won the county vote, taking 41 percent of the ballots.", []),
+    ("Tove Lindahl won the regatta, claiming a second title in three years.", []),
     ("Desmond Achebe said the offer was far too vague, adding that he would walk away "
      "from the talks.",
      [("the offer was far too vague", "Desmond Achebe"),
@@ -209,8 +210,8 @@ COORDINATED_CUE = [
     ("Lena Dorr said the plan was sound and added that nobody would miss the old depot.",
      [("the plan was sound", "Lena Dorr"),
       ("nobody would miss the old depot", "Lena Dorr")]),
-    ("Lena Dorr called the poll a “weather vane” and said it was right more often than "
-     "the rest.", [("it was often more reliable than the rest", "Lena Dorr")]),
+    ("Lena Dorr called the tunnel “a scar” and said the council should fill it in by June.",
+     [("the council should fill it in by June", "Lena Dorr")]),
 ]
 
 
@@ -230,7 +231,7 @@ ACCORDING_CUE = [
     ("The plant will close in May, according to a report by the regional council.", []),
     ("According to Dana Whitcombe, the site manager, the plant will close.", []),
     ("The ferry will run all winter because, according to Dana Whitcombe, the council "
-     "would lose face.", []),
+     "has no choice.", []),
 ]
 
 
@@ -240,20 +241,20 @@ def test_according_cue(text, expected):
 
 
 def test_a_told_cue_ends_with_its_audience():
-    text = "Ines Korte told the Hollis Courier her group never met the lobbyists."
+    text = "Rhea Castell told the Hollis Courier her bakery never closed on Sundays."
     [q] = extract_quotes(text)
-    assert (q.cue, q.text) == ("Ines Korte told the Hollis Courier",
-                               "her group never met the lobbyists")
+    assert (q.cue, q.text) == ("Rhea Castell told the Hollis Courier",
+                               "her bakery never closed on Sundays")
 
 
 # A further "X said CLAUSE" after the passages found in the sentence.
 LATER_CUE = [
-    ("Lena Lynch said the night buses were always full, though she noted that fares had "
+    ("Grace Okafor said the night buses were always full, though she noted that fares had "
      "risen twice.",
-     [("the night buses were always full", "Lena Lynch"),
-      ("fares had risen twice", "Lena Lynch")]),
-    ("Omar Fowler said the vote would be close — and he warned that turnout could be low.",
-     [("the vote would be close", "Omar Fowler"), ("turnout could be low", "Omar Fowler")]),
+     [("the night buses were always full", "Grace Okafor"),
+      ("fares had risen twice", "Grace Okafor")]),
+    ("Omar Haddad said the vote would be close — and he warned that turnout could be low.",
+     [("the vote would be close", "Omar Haddad"), ("turnout could be low", "Omar Haddad")]),
 ]
 
 

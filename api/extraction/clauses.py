@@ -3,10 +3,10 @@ it is one (reported.py's rules call these).
 
 Rules:
 - The clause starts after the verb and its time or channel phrases ("said on Monday
-  in a statement (that)", "said during a taping … in Buffalo, New York, that", not
+  in a statement (that)", "said at a recording … in Hove, East Sussex, that", not
   "over allegations that"); "told", "warned" and a few others need "… that" after
-  their object or an audience ("told the court his client had …", "told the AP her
-  group …"; never "told the story of …"); verbs that take a noun object as readily
+  their object or an audience ("told the court his client had …", "told the Courier his
+  firm …"; never "told the story of …"); verbs that take a noun object as readily
   (lexicon.THAT_ONLY_VERBS) need "that" right after them. The cue ends before it.
 - It is a clause after "said"/"says" or "that", else only with a finite verb soon
   after ("claimed the title" reports nothing).
@@ -62,7 +62,7 @@ THAT_RE = re.compile(
     + r"|[\w.]+))?"
     r"|\s+(?:in|at)\s+" + _CAPS + r"|\s+[a-z]{3,}ly(?=,?\s+that\b)|,(?=\s+that\b))*"
     r"\s*(?:,\s*)?(?:that\s+)?")
-# "said during a taping of a town meeting in Port Ellis, Maine, that …": a longer setting.
+# "said at a recording of a podcast in Hove, East Sussex, that …": a longer setting.
 _PP_THAT_RE = re.compile(
     r"(?:,\s+[a-z]+,|\s+(?:during|in|at|on|to|after|before|while|with|outside|through)\s+"
     r"(?!(?:which|who|whom)\b)[^;:“”\"_\n]{3,160}?,?)\s+that\s+"
@@ -85,7 +85,7 @@ _AUDIENCE_RE = re.compile(
     r"supporters|fans|delegates|residents|members|viewers|listeners|magistrates|judges)"
     r"(?:\s+(?:on|last)\s+\w+)?\s+(?=(?:he|she|they|it|we|i|his|her|their|its|the|a|an|"
     r"there|this|these|those)\b)", re.I)
-# "told the Ledger her group …", "told the Ledger he had …", "told me it was …".
+# "told the Courier his firm …", "told Reuters she had …", "told me it was …".
 _NAMED_AUDIENCE_RE = re.compile(
     r"\s+(?:[Tt]he\s+)?(?:[A-Z][\w.!'’\-]*(?:\s+[A-Z][\w.!'’\-]*){0,3}|me|us|him|her|them)"
     r"(?:\s+(?:on|last|this)\s+\w+)?\s+(?=(?:he|she|they|it|we|I|his|her|their|its|the|a|an|"

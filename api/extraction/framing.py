@@ -5,13 +5,13 @@ lists them all).
 Rules:
 - interposed_cue: "A, X said, B.": two passages under one cue; A is none when it is a
   sentence adverb ("Still, he said, …"); none when B is a relative clause, an "and"
-  clause or an appositive ("…, Roe said, a policy that …").
+  clause or an appositive ("…, Ruiz said, a rule that …").
 - closing_cue: "CLAUSE, said X." / "CLAUSE, X said." (optionally ", citing …"
   after), not "…, he told a joke".
 - as_cue: "As X said (on Monday), CLAUSE.": the main clause.
 - according_cue: "According to PERSON, CLAUSE." / "CLAUSE, according to PERSON(, a
   role)." with a named person or a singular role, never an organisation, nor when a
-  clause follows ("…, because, according to X, the media would …").
+  clause follows ("…, because, according to X, the council would …").
 """
 from __future__ import annotations
 
@@ -40,10 +40,9 @@ _ACCORDING_COMMA_RE = re.compile(r"\s*,\s+")
 # "According to Ana Ruiz, the campaign's director, …": a role, then the clause.
 _ROLE_APPOSITIVE_RE = re.compile(r"(?:(?:a|an|the)\s+)?(?:[\w'’\-]+\s+){0,6}?[\w'’\-]+,")
 # "…, according to X(, a role)." ends the sentence; "…, according to X, are 16 …" and
-# "…, according to X, the media would …" do not.
-_ACCORDING_TAIL_RE = re.compile(r"\s*(?:,\s+[A-Za-z]+\b"
-                                r"(?:(?!\b(?:would|will|is|was|are|were|could)\b)[^.!?])*)?"
-                                r"[.!?]?\s*")
+# "…, according to X, the council would …" do not.
+_FINITE = r"\b(?:would|will|is|was|are|were|could|can|has|have|had|must|should|may|might|did)\b"
+_ACCORDING_TAIL_RE = re.compile(r"\s*(?:,\s+[A-Za-z]+\b(?:(?!" + _FINITE + r")[^.!?])*)?[.!?]?\s*")
 
 
 def interposed_cue(s: Sentence, found: list[Record]) -> Record | None:
@@ -87,7 +86,7 @@ def closing_cue(s: Sentence, found: list[Record]) -> Record | None:
         verb_first = cue.start == cue.verb_start
         if not _TAIL_OK_RE.fullmatch(doc.masked, cue.end, hi) \
                 or (verb_first and doc.masked[cue.verb_end:cue.mention.start].strip()):
-            continue  # "…, noted that Cruz's manager, Jeff Roe, is …" is no closing cue
+            continue  # "…, noted that the club's coach, Ana Ruiz, is …" is no closing cue
         if TOLD_THING_RE.match(doc.masked, cue.verb_end, cue.end):
             continue  # "…, he told a joke."
         start = DATELINE_RE.match(doc.text, lo, comma).end()

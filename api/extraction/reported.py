@@ -22,7 +22,7 @@ Rules:
   trailing ", according to …" excluded.
 - appositive_cue: "NAME, APPOSITIVE, said CLAUSE." with the name opening the
   sentence ("Mira Santos, a fellow at the institute, said …"), also after a passage
-  of the appositive's own ("Cruz, who says A, said B").
+  of the appositive's own ("Ruiz, who says A, said B").
 - saying: "X …, saying (that) CLAUSE." with an identified sentence subject X, also
   after a passage of X's ("X said A, adding that B"); "…, warning that" / "after
   warning that" (a few participles, with "that" only).
@@ -34,7 +34,7 @@ Rules:
 - according_cue: "According to PERSON, CLAUSE." / "CLAUSE, according to PERSON(, a
   role)." with a named person or a singular role; never an organisation, a document
   or a survey, nor "According to X, a role, …" (the boundary is unclear).
-- later_cue: opening_cue again after the passages found ("Lynch said A, though she
+- later_cue: opening_cue again after the passages found ("Okafor said A, though she
   noted B").
 - after_quote: '“…,” X said, adding (that) CLAUSE.': the clause is X's passage, under
   the participle as its cue; the only rule (QUOTED_RULES) for a sentence that opens
@@ -121,8 +121,8 @@ def opening_cue(s: Sentence, found: list[Record]) -> Record | None:
 def appositive_cue(s: Sentence, found: list[Record]) -> Record | None:
     """Match 'NAME, APPOSITIVE, said CLAUSE.': a name opening the sentence, described
     before its verb ("Mira Santos, a fellow at the institute, said …", "Sen. Ana Ruiz
-    (D-Ore.) said …", "Another pollster, Ed Ward of Hollis State University, said …"), also
-    after a passage in the appositive ("Cruz, who says A, said B")."""
+    (D-Ore.) said …", "A second analyst, Lia Brandt of Tarn College, said …"), also
+    after a passage in the appositive ("Ruiz, who says A, said B")."""
     doc, lo, hi = s.doc, s.lo, s.hi
     starts, items = verb_index(doc)
     after = max((f.end for f in found), default=lo)
@@ -143,7 +143,7 @@ def appositive_cue(s: Sentence, found: list[Record]) -> Record | None:
 
 def _opening_name(masked: str, start: int, vs: int):
     """Return the name opening a sentence at start, or the name after a role there
-    ("Another pollster, Ed Ward, …")."""
+    ("A second analyst, Lia Brandt, …")."""
     for at in (start, None):
         if at is None:
             role = _ROLE_COMMA_RE.match(masked, start, vs)
@@ -168,14 +168,14 @@ def saying(s: Sentence, found: list[Record]) -> Record | None:
     subject = parse_after(doc.masked, start, min(m.start(), start + 120))
     if subject is None or subject.start != start \
             or doc.masked.startswith(("'s", "’s"), subject.end):
-        return None  # "That's the view of most analysts, …, saying …": no speaker
+        return None  # "That's the view of the board, …, saying …": no speaker
     verb = "verb" if m.group("verb") else "verb2"
     cue = Cue(subject.start, subject.end, m.start(verb), m.end(verb), subject, "said")
     if not good_subject(cue) or any(f.end > m.start() for f in found):
         return None
     if m.group("verb") == "claiming" and not m.group().rstrip().endswith("that") \
             and not PREDICATE_RE.search(doc.masked, m.end(), min(hi, m.end() + 60)):
-        return None  # "…, claiming his third victory" claims a thing, not a statement
+        return None  # "…, claiming a second title" claims a thing, not a statement
     return clause_record(doc, m.end(), hi, cue, lo)
 
 
@@ -226,7 +226,7 @@ def _opens(masked: str, lo: int, at: int) -> bool:
 
 
 def later_cue(s: Sentence, found: list[Record]) -> Record | None:
-    """Match a further 'X said CLAUSE' after the passages found: "Lynch said A, though
+    """Match a further 'X said CLAUSE' after the passages found: "Okafor said A, though
     she noted B"."""
     return opening_cue(s, found) if found else None
 
