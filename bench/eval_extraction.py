@@ -89,6 +89,11 @@ def _lenient_matches(gold: list[dict], pred: list[dict], threshold: float = 0.5)
             longer = max(g["end"] - g["start"], p["end"] - p["start"], 1)
             if ov > 0 and ov / longer >= threshold:
                 cands.append((ov / longer, i, j))
+    return greedy_pairs(cands)
+
+
+def greedy_pairs(cands: list[tuple[float, int, int]]) -> list[tuple[int, int]]:
+    """Pair (score, gold index, pred index) candidates one-to-one, best score first."""
     cands.sort(reverse=True)
     used_g, used_p, pairs = set(), set(), []
     for _, i, j in cands:
@@ -99,7 +104,7 @@ def _lenient_matches(gold: list[dict], pred: list[dict], threshold: float = 0.5)
     return pairs
 
 
-def _prf(tp: int, n_gold: int, n_pred: int) -> dict:
+def prf(tp: int, n_gold: int, n_pred: int) -> dict:
     p = tp / n_pred if n_pred else 0.0
     r = tp / n_gold if n_gold else 0.0
     f = 2 * p * r / (p + r) if p + r else 0.0
@@ -186,10 +191,10 @@ def evaluate(gold_path: str | Path, extract: Callable[..., list] | None = None) 
 
     result: dict[str, Any] = {}
     for cat, c in counts.items():
-        row = {"gold": c["gold"], "predicted": c["predicted"], "tp": c["tp"], **_prf(c["tp"], c["gold"], c["predicted"])}
+        row = {"gold": c["gold"], "predicted": c["predicted"], "tp": c["tp"], **prf(c["tp"], c["gold"], c["predicted"])}
         row["speaker_accuracy"] = c["speaker_ok"] / c["tp"] if c["tp"] else 0.0
         row["kind_accuracy"] = c["kind_ok"] / c["tp"] if c["tp"] else 0.0
-        row["lenient"] = {"tp": c["lenient_tp"], **_prf(c["lenient_tp"], c["gold"], c["predicted"])}
+        row["lenient"] = {"tp": c["lenient_tp"], **prf(c["lenient_tp"], c["gold"], c["predicted"])}
         result[cat] = row
     result["non_speech"] = {"gold": ns_total, "extracted": ns_hit}
     result["articles"] = articles

@@ -49,6 +49,8 @@ REPO_ROOT = Path(__file__).resolve().parents[1]
 if str(REPO_ROOT) not in sys.path:
     sys.path.insert(0, str(REPO_ROOT))
 
+from bench.eval_extraction import greedy_pairs, prf  # noqa: E402
+
 ENV = "POLNEAR_DIR"
 SPLITS = ("dev", "train")
 RESERVED = "test"
@@ -342,20 +344,7 @@ def _match(gold: list, pred: list, lenient: bool) -> list[tuple[int, int]]:
             ov = _overlap(g, p)
             if ov and ov * 2 >= max(_size(g), _size(p)):
                 cands.append((ov / max(_size(g), _size(p)), i, j))
-    cands.sort(reverse=True)
-    used_g, used_p, pairs = set(), set(), []
-    for _, i, j in cands:
-        if i not in used_g and j not in used_p:
-            used_g.add(i)
-            used_p.add(j)
-            pairs.append((i, j))
-    return pairs
-
-
-def _prf(tp: int, n_gold: int, n_pred: int) -> dict:
-    p = tp / n_pred if n_pred else 0.0
-    r = tp / n_gold if n_gold else 0.0
-    return {"precision": p, "recall": r, "f1": 2 * p * r / (p + r) if p + r else 0.0}
+    return greedy_pairs(cands)
 
 
 # --- evaluation ----------------------------------------------------------------------------------
@@ -461,16 +450,16 @@ def evaluate(root: str | Path, split: str, extract: Callable[..., list] | None =
     return {
         "split": split, "articles": len(articles),
         "direct": {"gold": c["gold"], "predicted": c["pred"], "tp": c["tp"],
-                   **_prf(c["tp"], c["gold"], c["pred"])},
+                   **prf(c["tp"], c["gold"], c["pred"])},
         "speaker": {"scored": scored, "named": c["named"], "right": c["right"],
                     "accuracy": c["right"] / scored if scored else 0.0,
                     "precision": c["right"] / c["named"] if c["named"] else 0.0,
                     "coverage": c["named"] / scored if scored else 0.0,
                     "accuracy_named_source": c["by_name_right"] / c["by_name"] if c["by_name"] else 0.0},
         "content": {"gold": c["c_gold"], "predicted": c["c_pred"],
-                    "exact": {"tp": c["c_exact"], **_prf(c["c_exact"], c["c_gold"], c["c_pred"])},
+                    "exact": {"tp": c["c_exact"], **prf(c["c_exact"], c["c_gold"], c["c_pred"])},
                     "lenient": {"tp": c["c_lenient"],
-                                **_prf(c["c_lenient"], c["c_gold"], c["c_pred"])}},
+                                **prf(c["c_lenient"], c["c_gold"], c["c_pred"])}},
         "reported": {"gold": c["r_gold"],
                      "recall_exact": c["r_exact"] / c["r_gold"] if c["r_gold"] else 0.0,
                      "recall_lenient": c["r_lenient"] / c["r_gold"] if c["r_gold"] else 0.0},

@@ -21,7 +21,7 @@ from tests.live import TOKEN, copy_db, start_gunicorn
 
 NAMES = ["Anna Berg", "Omar Haddad", "Yael Cohen", "Li Wei", "Maria Costa", "Daniel Okafor"]
 PUBLISHED = "2024-01-02"
-QUOTES = 10_000  # about 1.2 MB; storing it takes seconds, so kills land inside the transaction
+QUOTES = 16_000  # about 1.7 MB, under the 2M-character cap; storing it takes ~1.5 s, so kills land inside the transaction
 
 
 def big_article(quotes: int) -> str:
@@ -109,7 +109,7 @@ def kill_workers_when(process, path: Path, outcome: dict, wait_for: str | None,
 @pytest.mark.parametrize("wait_for, delay", [
     (None, 0.3),  # while the body is parsed and quotes extracted, before any write
     ("lock", 0.1),  # just after the write transaction began
-    ("lock", 2.0),  # deep inside it: thousands of quote rows written, none committed
+    ("lock", 0.6),  # deep inside it: thousands of quote rows written, none committed
     ("answer", 0.0),  # after the commit: what was answered 201 must survive the kill
 ], ids=["before-transaction", "transaction-start", "transaction-middle", "after-commit"])
 def test_kill_9_mid_ingest_leaves_all_or_nothing(corpus_db, tmp_path, article, wait_for, delay):

@@ -25,7 +25,8 @@ def test_rules_are_named_in_order():
     assert [r.__name__ for r in RULES] == ["interposed_cue", "closing_cue", "as_cue",
                                            "opening_cue", "appositive_cue", "saying",
                                            "second_that",
-                                           "coordinated_cue", "according_cue"]
+                                           "coordinated_cue", "according_cue",
+                                           "later_cue", "after_quote"]
 
 
 # "A, X said, B": both parts are one statement, two passages with one cue; a relative
@@ -41,6 +42,8 @@ INTERPOSED_CUE = [
     ("Still, Odile Marchetti said, the rural stations would keep their ticket offices.",
      [("the rural stations would keep their ticket offices", "Odile Marchetti")]),
     ("The new timetable, several people close to the board said, would be delayed.", []),
+    ("The levy would raise $40 million, the Orlen Institute said, compared with $9 million "
+     "last year.", [("The levy would raise $40 million", "Orlen Institute")]),
     ("Pressure on the hull rises sharply below 300 metres, Rafe Olsen explained, which is why "
      "the dive was cut short.",
      [("Pressure on the hull rises sharply below 300 metres", "Rafe Olsen")]),
@@ -58,7 +61,10 @@ CLOSING_CUE = [
     ("Harvest yields in the valley fell by a third last year, Imogen Tate said.",
      [("Harvest yields in the valley fell by a third last year", "Imogen Tate")]),
     ("Too late, Imogen Tate said.", []),  # three words are no passage
-    ("On the last night of the festival in Hove, Imogen Tate told a joke.", []),
+    ("At the end of the long dinner, Imogen Tate told a joke.", []),
+    ("The bridge will stay shut until the spring, Dara Quill said, and the ferry will run "
+     "twice a day.",
+     [("The bridge will stay shut until the spring", "Dara Quill")]),
 ]
 
 
@@ -87,10 +93,38 @@ OPENING_CUE = [
     ("Marta Villanueva told reporters that the depot would close in the spring.",
      [("the depot would close in the spring", "Marta Villanueva")]),
     ("Marta Villanueva told the depot staff about the spring.", []),  # no clause
+    # "told" + a named audience + a clause without "that"; the cue ends with the audience
+    ("Rhea Castell told the Hollis Courier her bakery never closed on Sundays.",
+     [("her bakery never closed on Sundays", "Rhea Castell")]),
+    ("Rhea Castell told Omar the story of the strike.", []),
+    ("Rhea Castell told the story of the dock strike, a dispute that the mayor had settled.",
+     []),
+    ("Rhea Castell agreed to a settlement with the state over allegations that her firm had "
+     "misled buyers.", []),
+    # datelines, times and channels before the clause
+    ("HOLLIS, May 3 (Wirefeed) — Marta Villanueva said the depot would close in the "
+     "spring.", [("the depot would close in the spring", "Marta Villanueva")]),
+    ("Marta Villanueva said late Thursday at a rally in Port Ellis that the depot would "
+     "close.", [("the depot would close", "Marta Villanueva")]),
+    ("Marta Villanueva said in an interview with The Hollis Courier that the depot would "
+     "close.", [("the depot would close", "Marta Villanueva")]),
+    ("Marta Villanueva said at a recording of a podcast in Hove, East Sussex, that the "
+     "depot would close.", [("the depot would close", "Marta Villanueva")]),
+    ("Marta Villanueva argued forcefully that the depot would close in the spring.",
+     [("the depot would close in the spring", "Marta Villanueva")]),
+    ("Marta Villanueva said family members were waiting at the depot gate.",
+     [("family members were waiting at the depot gate", "Marta Villanueva")]),
+    ("Marta Villanueva said Thursday's vote had settled the future of the depot.",
+     [("Thursday's vote had settled the future of the depot", "Marta Villanueva")]),
     # a second reporting predicate ends the clause
     ("Ivo Brandt said the ferry was safe and accused the council of scaremongering.",
      [("the ferry was safe", "Ivo Brandt")]),
     ("Experts say the depot will close in the spring.", []),  # a vague group
+    ("Residents of Hollis said the depot would close in the spring.", []),
+    ("PORT ELLIS, Vantoria (Wirefeed) — The Vantorian navy said on Sunday it had "
+     "recovered the second boat.", [("it had recovered the second boat", "Vantorian navy")]),
+    ("Marta Villanueva stressed, however, that the depot would close in the spring.",
+     [("the depot would close in the spring", "Marta Villanueva")]),
     ("Did Marta Villanueva say the depot would close in the spring?", []),  # a question
     # "announced", "suggested", "recalled" … report speech only with "that" after them
     ("Hallgrim Energy announced on Tuesday that it would sell its two oldest rigs.",
@@ -98,14 +132,14 @@ OPENING_CUE = [
     ("Hallgrim Energy announced a plan that would close its two oldest rigs.", []),
     ("Nadia Ferrante recalled that the river had flooded the square twice in 1998.",
      [("the river had flooded the square twice in 1998", "Nadia Ferrante")]),
-    ("Retired judge Amos Kettering told a packed hall at the library in Dunmore on "
+    ("Amos Kettering told several hundred people gathered at the Dunmore library on "
      "Saturday that the court had lost its way.",
      [("the court had lost its way", "Amos Kettering")]),
     ("Imelda Roux said it was too early to judge the new rota.",
      [("it was too early to judge the new rota", "Imelda Roux")]),
     # "X, who said A, said B": the second predicate ends the first passage
     ("Petra Lindqvist, who said the fund was solvent, said she would stay on.",
-     [("the fund was solvent", "Petra Lindqvist")]),
+     [("the fund was solvent", "Petra Lindqvist"), ("she would stay on", "Petra Lindqvist")]),
 ]
 
 
@@ -115,10 +149,19 @@ def test_opening_cue(text, expected):
 
 
 APPOSITIVE_CUE = [
-    ("Mira Santos, a fellow at the Hollis Institute, said the council could file a "
-     "complaint with the court.",
-     [("the council could take the matter to the court", "Mira Santos")]),
+    ("Mira Santos, a geologist at the Hollis Institute, said the cliff path should stay "
+     "closed.",
+     [("the cliff path should stay closed", "Mira Santos")]),
     ("Last week, a quiet month for the firm, said little about the council's plans.", []),
+    ("Petra Lindqvist, who says the fund is solvent, said she would stay on as chair.",
+     [("the fund is solvent", "Petra Lindqvist"),
+      ("she would stay on as chair", "Petra Lindqvist")]),
+    ("Sen. Maren Holt (D-Ore.) said the bill would not pass before the summer recess.",
+     [("the bill would not pass before the summer recess", "Maren Holt")]),
+    ("A second geologist, Edwin Stroud of Calder University, said the cliff had moved "
+     "twice.", [("the cliff had moved twice", "Edwin Stroud")]),
+    ("Arlo Bexley, citing the port's own ledger, said that about half the crews live on "
+     "the island.", [("about half the crews live on the island", "Arlo Bexley")]),
 ]
 
 
@@ -133,6 +176,10 @@ SAYING = [
     # the participle ends the first passage; its quotation is the record of what follows
     ("Desmond Achebe said the offer was far too vague, adding that he would “walk away”.",
      [("the offer was far too vague", "Desmond Achebe")]),
+    ("Brightmoor Retail fell 6% after warning that holiday sales would miss its target.",
+     [("holiday sales would miss its target", "Brightmoor Retail")]),
+    ("Brightmoor Retail fell 6% after warning investors.", []),
+    ("Tove Lindahl won the regatta, claiming a second title in three years.", []),
     ("Desmond Achebe said the offer was far too vague, adding that he would walk away "
      "from the talks.",
      [("the offer was far too vague", "Desmond Achebe"),
@@ -163,8 +210,8 @@ COORDINATED_CUE = [
     ("Lena Dorr said the plan was sound and added that nobody would miss the old depot.",
      [("the plan was sound", "Lena Dorr"),
       ("nobody would miss the old depot", "Lena Dorr")]),
-    ("Lena Dorr called the poll a “weather vane” and said it was right more often than "
-     "the rest.", [("it was often more reliable than the rest", "Lena Dorr")]),
+    ("Lena Dorr called the tunnel “a scar” and said the council should fill it in by June.",
+     [("the council should fill it in by June", "Lena Dorr")]),
 ]
 
 
@@ -183,9 +230,47 @@ ACCORDING_CUE = [
     ("The plant will close in May, according to the company.", []),
     ("The plant will close in May, according to a report by the regional council.", []),
     ("According to Dana Whitcombe, the site manager, the plant will close.", []),
+    ("The ferry will run all winter because, according to Dana Whitcombe, the council "
+     "has no choice.", []),
 ]
 
 
 @pytest.mark.parametrize("text,expected", ACCORDING_CUE)
 def test_according_cue(text, expected):
+    assert _indirect(text) == expected
+
+
+def test_a_told_cue_ends_with_its_audience():
+    text = "Rhea Castell told the Hollis Courier her bakery never closed on Sundays."
+    [q] = extract_quotes(text)
+    assert (q.cue, q.text) == ("Rhea Castell told the Hollis Courier",
+                               "her bakery never closed on Sundays")
+
+
+# A further "X said CLAUSE" after the passages found in the sentence.
+LATER_CUE = [
+    ("Grace Okafor said the night buses were always full, though she noted that fares had "
+     "risen twice.",
+     [("the night buses were always full", "Grace Okafor"),
+      ("fares had risen twice", "Grace Okafor")]),
+    ("Omar Haddad said the vote would be close — and he warned that turnout could be low.",
+     [("the vote would be close", "Omar Haddad"), ("turnout could be low", "Omar Haddad")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", LATER_CUE)
+def test_later_cue(text, expected):
+    assert _indirect(text) == expected
+
+
+# '“…,” X said, adding that CLAUSE': the quotation keeps its cue, the clause is X's.
+AFTER_QUOTE = [
+    ("“We are ready,” Sara Quinn said, adding that the team would travel to Leeds on Monday.",
+     [("the team would travel to Leeds on Monday", "Sara Quinn")]),
+    ("“We are ready,” Sara Quinn said, adding that the coach would say “more on Monday”.", []),
+]
+
+
+@pytest.mark.parametrize("text,expected", AFTER_QUOTE)
+def test_after_quote(text, expected):
     assert _indirect(text) == expected

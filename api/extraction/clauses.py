@@ -3,9 +3,11 @@ it is one (reported.py's rules call these).
 
 Rules:
 - The clause starts after the verb and its time or channel phrases ("said on Monday
-  in a statement (that)"); "told", "warned" and a few others need "… that" after
-  their object or an audience ("told the court his client had …"); verbs that take a
-  noun object as readily (lexicon.THAT_ONLY_VERBS) need "that" right after them.
+  in a statement (that)", "said at a recording … in Hove, East Sussex, that", not
+  "over allegations that"); "told", "warned" and a few others need "… that" after
+  their object or an audience ("told the court his client had …", "told the Courier his
+  firm …"; never "told the story of …"); verbs that take a noun object as readily
+  (lexicon.THAT_ONLY_VERBS) need "that" right after them. The cue ends before it.
 - It is a clause after "said"/"says" or "that", else only with a finite verb soon
   after ("claimed the title" reports nothing).
 - It ends before a second predicate of the speaker (", but dismissed …", "and
@@ -13,37 +15,65 @@ Rules:
   before ", and that B" (B is its own passage), before a trailing ", according to
   …", without final punctuation.
 - It needs four words, three after an explicit "that"; so bounded, it never holds a
-  quotation or a colon, nor starts with a preposition or "yes"/"no"/"nothing".
+  quotation or a colon; without "that" it never starts with a preposition, a
+  conjunction, "which", an object pronoun, "compared with", "including",
+  "yes"/"no"/"nothing" or "while VERBing".
 - The speaker of a reported clause is a name, he/she/it, or a singular description:
-  not a vague plural group ("experts say").
+  not a vague plural group ("experts say", "residents of the town said").
+- A dateline ("DENVER, May 3 (Reuters) — ") and a sentence adverb may open the sentence.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .attribution import Cue, Record, trie_pattern
 from .document import Document
 from .lexicon import INDIRECT_VERBS, PARTICIPLES, SPEECH_VERBS, THAT_ONLY_VERBS
 
-# An optional dateline ("WASHINGTON - ", "BEIJING (AFP): ") and a sentence adverb.
+# A dateline: "WASHINGTON - ", "BEIJING (AFP): ", "DENVER, May 3 (Reuters) — ",
+# "DRAVIK, Kestria (Reuters) — ",
+# "New York (AFP) – ".
+_DATELINE = (r"(?:[A-Z][A-Z .,'’\-]{2,40}(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}"
+             r"|,\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?(?=\s*[(\-–—]))?\s*"
+             r"(?:\([^)]{1,30}\))?|[A-Z][\w .'’\-]{2,30}\s*\([A-Z][^)]{1,20}\))\s*[-–—:]\s+")
+# An optional dateline and a sentence adverb.
 INTRO_RE = re.compile(
-    r"[\s•·*\-–—]*(?:[A-Z][A-Z .,'’\-]{2,40}(?:\([^)]{1,30}\))?\s*[-–—:]\s+)?"
+    r"[\s•·*\-–—]*(?:" + _DATELINE + r")?"
     r"(?:(?:But|And|So|Yet|Still|Meanwhile|However|Now|Also)\b,?\s*)?$")
-DATELINE_RE = re.compile(r"[\s•·*\-–—]*"
-                         r"(?:[A-Z][A-Z .,'’\-]{2,40}(?:\([^)]{1,30}\))?\s*[-–—:]\s+)?")
+DATELINE_RE = re.compile(r"[\s•·*\-–—]*(?:" + _DATELINE + r")?")
 DAYS = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 # Time and channel adverbials between the verb and its clause: "said on Wednesday (that)".
+_CAPS = r"[A-Z][\w.'’\-]*(?:\s+(?:of\s+|the\s+|for\s+)?[A-Z][\w.'’\-]*){0,4}"
 THAT_RE = re.compile(
-    r"(?:\s+(?:on\s+|last\s+)?" + DAYS + r"(?:\s+(?:morning|afternoon|evening|night))?"
-    r"|\s+(?:yesterday|today|earlier|later|last\s+week|this\s+week|on\s+\w+\s+\d{1,2})"
-    r"|\s+(?:in|on|at|during)\s+(?:a|an|the|his|her|their|its)\s+(?:[\w\-]+\s+){0,2}?"
+    r"(?:\s+(?:late\s+|early\s+)?(?:on\s+|last\s+)?" + DAYS
+    + r"(?![’'])(?:\s+(?:morning|afternoon|evening|night))?"
+    r"|\s+(?:yesterday|today|earlier|later|recently|previously|privately|publicly|"
+    r"(?:earlier\s+)?(?:last|this)\s+(?:week|month|year|night|morning|weekend)|"
+    r"on\s+\w+\s+\d{1,2})"
+    r"|\s+(?:in|on|at|during)\s+(?:a|an|the|his|her|their|its|this|that)\s+(?:[\w\-]+\s+){0,2}"
     r"(?:statement|interview|briefing|conference|call|post|speech|letter|email|message|"
     r"appearance|meeting|hearing|website|blog|account|page|channel|podcast|programme|program|"
-    r"show|broadcast|filing|release|report|note|memo|tweet|video)"
-    r"(?:\s+(?:(?:read|issued|released|published|posted|sent|given|shared|filed)\s+)?"
-    r"(?:on|with|to|by|at|for)\s+(?:(?:a|an|the|his|her|their|its)\s+)?[\w.]+)?)*"
+    r"show|broadcast|filing|release|report|note|memo|tweet|video|rally|event|debate|forum|"
+    r"town\s+hall|address|remarks|op-ed|column|editorial|article|book|memoir|essay|ruling|"
+    r"testimony|session|stop|visit|sermon|dinner|luncheon|breakfast)s?"
+    r"(?:\s+(?:(?:read|issued|released|published|posted|sent|given|shared|filed|held)\s+)?"
+    r"(?:on|with|to|by|at|for|in)\s+(?:(?:a|an|the|his|her|their|its)\s+)?(?:" + _CAPS
+    + r"|[\w.]+))?"
+    r"|\s+(?:in|at)\s+" + _CAPS + r"|\s+[a-z]{3,}ly(?=,?\s+that\b)|,(?=\s+that\b))*"
     r"\s*(?:,\s*)?(?:that\s+)?")
+# "said at a recording of a podcast in Hove, East Sussex, that …": a longer setting.
+_PP_THAT_RE = re.compile(
+    r"(?:,\s+[a-z]+,|\s+(?:during|in|at|on|to|after|before|while|with|outside|through)\s+"
+    r"(?!(?:which|who|whom)\b)[^;:“”\"_\n]{3,160}?,?)\s+that\s+"
+    r"(?=(?:he|she|it|they|we|I|the|a|an|this|these|those|there|his|her|its|their|[A-Z])\b)")
+# "… over allegations that", "on the condition that": "that" completes a noun.
+_NOUN_THAT_RE = re.compile(r"\b(?:allegations?|claims?|reports?|condition|fact|idea|notion|news|"
+                           r"argument|belief|hopes?|fears?|concerns?|evidence|suggestions?|"
+                           r"assertions?|charges?|rumou?rs?|speculation|view|sense|way|time)"
+                           r",?\s+that\s+$")
+TOLD_THING_RE = re.compile(r"\s+(?:a|an|the|his|her|their)\s+(?:[\w\-]+\s+)?"
+                           r"(?:joke|story|tale|lie|truth|secret|anecdote)s?\b")
 NEEDS_THAT = {"told", "tells", "promised", "promises", "assured", "assures", "warned",
               "cautioned", "cautions", "observed"}
 _OBJ_THAT_RE = re.compile(r"\s+(?:[\w.’'\-]+,?\s+){0,14}?that\s+")
@@ -55,7 +85,15 @@ _AUDIENCE_RE = re.compile(
     r"supporters|fans|delegates|residents|members|viewers|listeners|magistrates|judges)"
     r"(?:\s+(?:on|last)\s+\w+)?\s+(?=(?:he|she|they|it|we|i|his|her|their|its|the|a|an|"
     r"there|this|these|those)\b)", re.I)
-_CLAUSE_START_RE = re.compile(r"(?!(?:to|on|in|at|for|with|by|of|as|about|so|"
+# "told the Courier his firm …", "told Reuters she had …", "told me it was …".
+_NAMED_AUDIENCE_RE = re.compile(
+    r"\s+(?:[Tt]he\s+)?(?:[A-Z][\w.!'’\-]*(?:\s+[A-Z][\w.!'’\-]*){0,3}|me|us|him|her|them)"
+    r"(?:\s+(?:on|last|this)\s+\w+)?\s+(?=(?:he|she|they|it|we|I|his|her|their|its|the|a|an|"
+    r"there|this|these|those)\b)")
+_CLAUSE_START_RE = re.compile(r"(?!(?:to|on|in|at|for|with|by|of|as|about|so|which|whose|"
+                              r"and|but|or|(?-i:them|him|me|us)|compared|including|according|"
+                              r"despite|"
+                              r"(?:while|when|after|before|since)\s+[a-z]+ing|"
                               r"yes|no|nothing|a\s+statement)\b)[\w‘“\"'(]", re.I)
 _ACCORDING_TAIL_RE = re.compile(r",\s+according to\b[^,]*$")
 _PARTICIPLE_RE = re.compile(r"[a-z]+ing\b")
@@ -76,6 +114,8 @@ _COORD_RE = re.compile(
 MIN_WORDS = 4
 _FINITE_RE = re.compile(r"\b(?:is|was|are|were|will|would|could|should|can|may|might|must|"
                         r"has|had|have|did|does|do|won't|wasn't|isn't|weren't|aren't)\b")
+_CUE_TAIL_RE = re.compile(r"(?:\s+that)?\s*$")
+PREDICATE_RE = re.compile(_FINITE_RE.pattern + r"|\b[a-z]{3,}ed\b")
 AND_THAT_RE = re.compile(r"[,\s](?:(?<=,)\s+|\s*)(?:and|but)\s+that\s+")  # ",? and/but that"
 
 
@@ -86,8 +126,8 @@ def good_subject(cue: Cue) -> bool:
         return False
     if m.kind == "pronoun":
         return m.name in ("he", "she", "it")
-    if m.kind == "anonymous":
-        return not m.name.endswith(("s", "people"))
+    if m.kind == "anonymous":  # "a spokesman", not "residents of the town"
+        return not (m.head or m.name).endswith(("s", "people"))
     if m.kind == "definite":
         return not m.head.endswith("s")
     return True
@@ -109,9 +149,9 @@ def _span_end(text: str, lo: int, hi: int) -> int:
 
 
 def _strip_trail(seg: str) -> str:
-    """Drop trailing spaces and final punctuation (what [\\s.!?…]+$ matches)."""
+    """Drop trailing spaces, final punctuation and a dash or comma left by a cut."""
     while True:
-        out = seg.rstrip().rstrip(".!?…")
+        out = seg.rstrip().rstrip(".!?…,;—–").removesuffix("--")
         if out == seg:
             return seg
         seg = out
@@ -119,16 +159,19 @@ def _strip_trail(seg: str) -> str:
 
 def clause_record(doc: Document, pos: int, hi: int, cue: Cue, lo: int) -> Record | None:
     """Return the record of the reported clause starting at pos, if it is one."""
-    if not _CLAUSE_START_RE.match(doc.masked, pos, hi):
-        return None
+    after_that = doc.masked.endswith("that ", 0, pos)
+    if not after_that and not _CLAUSE_START_RE.match(doc.masked, pos, hi):
+        return None  # "said about …", "said on …": no clause (but "said that about 4 …")
     if doc.masked.endswith(", ", 0, pos) and _PARTICIPLE_RE.match(doc.masked, pos):
         return None  # "said on Wednesday, urging parents to …": an aside, not the content
     end = _span_end(doc.text, pos, hi)
     if not quote_free(doc, pos, end):
         return None
-    least = MIN_WORDS - 1 if doc.masked.endswith("that ", 0, pos) else MIN_WORDS
+    least = MIN_WORDS - 1 if after_that else MIN_WORDS
     if ":" in doc.text[pos:end] or len(WORD_RE.findall(doc.text[pos:end])) < least:
         return None  # "explained what had gone wrong:" introduces, it does not report
+    if cue.end > pos:  # "told the Ledger he had …": the cue ends with its audience
+        cue = replace(cue, end=lo + len(_CUE_TAIL_RE.sub("", doc.masked[lo:pos])))
     return Record(pos, end, "indirect", cue, lo, pos, sentence_start=lo)
 
 
@@ -143,13 +186,20 @@ def _is_clause(masked: str, m: re.Match, verb: str, hi: int) -> bool:
 def clause_pos(masked: str, cue: Cue, hi: int) -> int | None:
     """Return where the reported clause after a cue's verb starts, None when there is none."""
     if cue.verb in NEEDS_THAT:
+        if TOLD_THING_RE.match(masked, cue.verb_end, hi):
+            return None  # "told the story of …", "told a joke"
         m = _OBJ_THAT_RE.match(masked, cue.verb_end, hi)
         if not m and cue.verb in ("told", "tells"):
-            m = _AUDIENCE_RE.match(masked, cue.verb_end, hi)
-            if m and not _FINITE_RE.search(masked, m.end(), min(hi, m.end() + 60)):
+            m = _AUDIENCE_RE.match(masked, cue.verb_end, hi) \
+                or _NAMED_AUDIENCE_RE.match(masked, cue.verb_end, hi)
+            if m and not PREDICATE_RE.search(masked, m.end(), min(hi, m.end() + 60)):
                 m = None
         return m.end() if m else None
     m = THAT_RE.match(masked, cue.end, hi)
+    if not m.group().rstrip().endswith("that"):
+        pp = _PP_THAT_RE.match(masked, m.start(), hi)
+        if pp and not _NOUN_THAT_RE.search(masked, m.start(), pp.end()):
+            m = pp
     if cue.verb in THAT_ONLY_VERBS and not m.group().rstrip().endswith("that"):
         return None
     return m.end() if _is_clause(masked, m, cue.verb, hi) else None

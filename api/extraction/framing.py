@@ -1,21 +1,25 @@
 """Passages written before or around their cue: "A, X said, B.", "CLAUSE, X said.",
-"According to X, CLAUSE." (three of reported.RULES; reported.py lists them all).
+"According to X, CLAUSE.", "As X said, CLAUSE." (four of reported.RULES; reported.py
+lists them all).
 
 Rules:
 - interposed_cue: "A, X said, B.": two passages under one cue; A is none when it is a
-  sentence adverb ("Still, he said, …"), B none when a relative clause follows.
+  sentence adverb ("Still, he said, …"); none when B is a relative clause, an "and"
+  clause or an appositive ("…, Ruiz said, a rule that …").
 - closing_cue: "CLAUSE, said X." / "CLAUSE, X said." (optionally ", citing …"
   after), not "…, he told a joke".
+- as_cue: "As X said (on Monday), CLAUSE.": the main clause.
 - according_cue: "According to PERSON, CLAUSE." / "CLAUSE, according to PERSON(, a
-  role)." with a named person or a singular role, never an organisation.
+  role)." with a named person or a singular role, never an organisation, nor when a
+  clause follows ("…, because, according to X, the council would …").
 """
 from __future__ import annotations
 
 import re
 
 from .attribution import Record
-from .clauses import (DATELINE_RE, DAYS, INTRO_RE, MIN_WORDS, NEEDS_THAT, WORD_RE, Sentence,
-                      clause_record, good_subject, quote_free)
+from .clauses import (DATELINE_RE, DAYS, INTRO_RE, MIN_WORDS, NEEDS_THAT, THAT_RE, TOLD_THING_RE,
+                      WORD_RE, Sentence, clause_record, good_subject, quote_free)
 from .lexicon import INDIRECT_VERBS, THAT_ONLY_VERBS
 
 _TAIL_OK_RE = re.compile(r"(?:\s+(?:on\s+|last\s+)?" + DAYS + r"|\s+(?:yesterday|today|earlier))?"
@@ -23,7 +27,7 @@ _TAIL_OK_RE = re.compile(r"(?:\s+(?:on\s+|last\s+)?" + DAYS + r"|\s+(?:yesterday
 # "A, X said Tuesday, B": a time adverbial at most between the verb and the comma.
 _INTERPOSED_TAIL_RE = re.compile(r"(?:\s+(?:on\s+|last\s+)?" + DAYS
                                  + r"|\s+(?:yesterday|today|earlier))?\s*,\s+"
-                                 r"(?=[a-z])(?!(?:which|who|whom|whose|where|and|but)\b)")
+                                 r"(?=[a-z])(?!(?:which|who|whom|whose|where|and|but|a|an)\b)")
 # "Still, he said, …", "In the end, she said, …": the writer's framing, not the statement.
 _ADVERBIAL_RE = re.compile(
     r"[\s•·*\-–—]*(?:[A-Z][a-z]+ly|Still|However|Instead|Now|Then|Yet|Indeed|Moreover|"
@@ -31,13 +35,14 @@ _ADVERBIAL_RE = re.compile(
     r"Today|Yesterday|Often|Sometimes|Already|In particular|Above all|Of course|In addition|"
     r"By contrast|Even so|As a result|In the end|In any case|At the same time|For now|So far|"
     r"In fact|After all|At least|In short|Still more|Even then)")
+_AS_RE = re.compile(r"[\s•·*\-–—]*(?:(?:But|And|So)\s+)?(?:[Aa]s|[Jj]ust\s+as)\s+")
 _ACCORDING_COMMA_RE = re.compile(r"\s*,\s+")
 # "According to Ana Ruiz, the campaign's director, …": a role, then the clause.
 _ROLE_APPOSITIVE_RE = re.compile(r"(?:(?:a|an|the)\s+)?(?:[\w'’\-]+\s+){0,6}?[\w'’\-]+,")
-# "…, according to X(, a role)." ends the sentence; "…, according to X, are 16 …" does not.
-_ACCORDING_TAIL_RE = re.compile(r"\s*(?:,\s+(?:a|an|the|who|his|her|its|their)\b[^.!?]*)?"
-                                r"[.!?]?\s*")
-_TOLD_THING_RE = re.compile(r"\s+(?:a|an|the|his|her)\s+(?:joke|story|tale|lie|truth|secret)\b")
+# "…, according to X(, a role)." ends the sentence; "…, according to X, are 16 …" and
+# "…, according to X, the council would …" do not.
+_FINITE = r"\b(?:would|will|is|was|are|were|could|can|has|have|had|must|should|may|might|did)\b"
+_ACCORDING_TAIL_RE = re.compile(r"\s*(?:,\s+[A-Za-z]+\b(?:(?!" + _FINITE + r")[^.!?])*)?[.!?]?\s*")
 
 
 def interposed_cue(s: Sentence, found: list[Record]) -> Record | None:
@@ -78,10 +83,11 @@ def closing_cue(s: Sentence, found: list[Record]) -> Record | None:
         comma = doc.masked.rfind(",", lo, cue.start)
         if comma < 0 or doc.masked[comma + 1:cue.start].strip():
             continue
-        if not _TAIL_OK_RE.fullmatch(doc.masked, cue.end, hi) or (
-                cue.start == cue.verb_start and doc.masked[cue.verb_end:cue.mention.start].strip()):
-            continue  # "…, noted that Cruz's manager, Jeff Roe, is …" is no closing cue
-        if _TOLD_THING_RE.match(doc.masked, cue.verb_end, cue.end):
+        verb_first = cue.start == cue.verb_start
+        if not _TAIL_OK_RE.fullmatch(doc.masked, cue.end, hi) \
+                or (verb_first and doc.masked[cue.verb_end:cue.mention.start].strip()):
+            continue  # "…, noted that the club's coach, Ana Ruiz, is …" is no closing cue
+        if TOLD_THING_RE.match(doc.masked, cue.verb_end, cue.end):
             continue  # "…, he told a joke."
         start = DATELINE_RE.match(doc.text, lo, comma).end()
         if not quote_free(doc, start, comma):
@@ -114,6 +120,26 @@ def according_cue(s: Sentence, found: list[Record]) -> Record | None:
                 or not _ACCORDING_TAIL_RE.fullmatch(doc.masked, cue.end, hi):
             continue
         start = DATELINE_RE.match(doc.text, lo, comma).end()
-        if quote_free(doc, start, comma) and len(WORD_RE.findall(doc.text[start:comma])) >= MIN_WORDS:
+        words = len(WORD_RE.findall(doc.text[start:comma]))
+        if quote_free(doc, start, comma) and words >= MIN_WORDS:
             return Record(start, comma, "indirect", cue, cue.start, hi, sentence_start=lo)
+    return None
+
+
+def as_cue(s: Sentence, found: list[Record]) -> Record | None:
+    """Match 'As X said (on Monday), CLAUSE.': the main clause is what X said."""
+    if found:
+        return None
+    doc, lo, hi = s.doc, s.lo, s.hi
+    lead = _AS_RE.match(doc.masked, lo, hi)
+    if lead is None:
+        return None
+    for cue in s.cues:
+        if cue.start != lead.end() or not good_subject(cue) or cue.verb_start <= cue.start \
+                or cue.verb not in INDIRECT_VERBS | {"put it", "puts it"}:
+            continue
+        m = THAT_RE.match(doc.masked, cue.end, hi)
+        if m.group().rstrip().endswith("that") or not m.group().rstrip().endswith(","):
+            return None
+        return clause_record(doc, m.end(), hi, cue, lo)
     return None

@@ -21,9 +21,11 @@ Rules:
   aside). The span is the clause to the end of the sentence, final period and a
   trailing ", according to …" excluded.
 - appositive_cue: "NAME, APPOSITIVE, said CLAUSE." with the name opening the
-  sentence ("Mira Santos, a fellow at the institute, said …"; not ", who …,").
+  sentence ("Mira Santos, a fellow at the institute, said …"), also after a passage
+  of the appositive's own ("Ruiz, who says A, said B").
 - saying: "X …, saying (that) CLAUSE." with an identified sentence subject X, also
-  after a passage of X's ("X said A, adding that B").
+  after a passage of X's ("X said A, adding that B"); "…, warning that" / "after
+  warning that" (a few participles, with "that" only).
 - second_that: "X said that A, and that B." / "… but that B": B is its own passage
   (A may hold a quotation).
 - coordinated_cue: "X said A and added (that) B." / "X did A and said B.": a
@@ -32,6 +34,11 @@ Rules:
 - according_cue: "According to PERSON, CLAUSE." / "CLAUSE, according to PERSON(, a
   role)." with a named person or a singular role; never an organisation, a document
   or a survey, nor "According to X, a role, …" (the boundary is unclear).
+- later_cue: opening_cue again after the passages found ("Okafor said A, though she
+  noted B").
+- after_quote: '“…,” X said, adding (that) CLAUSE.': the clause is X's passage, under
+  the participle as its cue; the only rule (QUOTED_RULES) for a sentence that opens
+  inside a quotation.
 All rules (clauses.py): a reported clause ends before a second predicate of the
 speaker (", but dismissed …", "and accused …", ", he added …", ", said …", ", adding
 …"); it needs four words, three after an explicit "that" ("warned that it came
@@ -46,29 +53,39 @@ from bisect import bisect_left
 from typing import Callable
 
 from .attribution import SAYING, Cue, Record, cues_of, verb_index
-from .clauses import (AND_THAT_RE, INTRO_RE, THAT_RE, WORD_RE, Sentence, clause_pos, clause_record,
-                      good_subject, quote_free)
+from .clauses import (AND_THAT_RE, INTRO_RE, PREDICATE_RE, WORD_RE, Sentence, clause_pos,
+                      clause_record, good_subject, quote_free)
 from .document import Document
-from .framing import according_cue, closing_cue, interposed_cue
+from .framing import according_cue, as_cue, closing_cue, interposed_cue
 from .lexicon import INDIRECT_VERBS
 from .mentions import parse_after
 
+# "…, warning that", "after warning that": participles that report with "that" only.
+_THAT_PARTICIPLES = frozenset({"warning", "predicting", "acknowledging", "conceding",
+                               "explaining", "suggesting", "complaining", "declaring",
+                               "announcing", "asserting", "maintaining", "contending"})
 _LEAD_RE = re.compile(r"[\s•·*\-–—]*")
 _WHO_RE = re.compile(r",\s+who\s+(?:[a-z]+ly\s+|later\s+|also\s+|then\s+)?")  # "Lopez, who said"
 _CONJ_END_RE = re.compile(
     r"(?:,|\b(?:and|but|after|when|as|because|while|since|although|though|before|"
     r"until|once|where|if))\s*$")
-_AS_RE = re.compile(r"[\s•·*\-–—]*(?:(?:But|And|So)\s+)?(?:[Aa]s|[Jj]ust\s+as)\s+")
 _ACCORDING_RE = re.compile(r"\b[Aa]ccording to\b")
-_SAYING_RE = re.compile(r",\s+(?P<verb>saying|adding|insisting|arguing|claiming|noting|stressing)"
-                        r"\s+(?:that\s+)?")
-# ", a fellow at the institute, ": an appositive between commas, no clause of its own.
-_APPOSITIVE_RE = re.compile(r",\s+(?!(?:who|which|whose|and|but)\b)[^;:!?()\[\]“”\"_\n]{3,160}")
-_APPOSITIVE_END_RE = re.compile(r",\s*$")
+_SAYING_RE = re.compile(
+    r",\s+(?P<verb>saying|adding|insisting|arguing|claiming|noting|stressing)\s+(?:that\s+)?"
+    r"|(?:,\s+|\s+(?:after|while|before)\s+)(?P<verb2>" + "|".join(sorted(_THAT_PARTICIPLES))
+    + r")\s+that\s+")
+# Between a name and its verb: a party tag, a suffix, "of Calder University", an
+# appositive ending in a comma.
+_GAP_RE = re.compile(r"(?:\s*\([^()]{1,30}\))?(?:,?\s+(?:Jr|Sr)\.?)?"
+                     r"(?:\s+(?:of|from|at|with)\s+[^,;:()“”\"_\n]{2,60}?,?)?"
+                     r"(?:,\s+(?!(?:which|and|but)\b)[^;:!?\[\]“”\"_\n]{3,200},)?\s+")
+_ROLE_COMMA_RE = re.compile(r"(?:(?:Another|One|A|An|The)\s+)?[\w\-’']+(?:\s+[\w\-’']+){0,3},\s+")
 _INTRO_END_RE = re.compile(r"[\s•·*\-–—]*(?:(?:But|And|So|Yet|Still|Meanwhile|However|Now|Also)"
                            r"\b,?\s+)?")
+_TAIL_RE = re.compile(r"(?:\s+(?:on\s+)?\w+day|\s+(?:yesterday|today|later))?\s*")
 _AND_BEFORE_RE = re.compile(r"\b(?:and|but)\s+(?:also\s+|then\s+)?$")
-_VISIT = INDIRECT_VERBS | SAYING  # a sentence holding one of these is examined
+# A sentence holding one of these is examined.
+_VISIT = INDIRECT_VERBS | SAYING | _THAT_PARTICIPLES
 
 
 def _conj_end(masked: str, lo: int, hi: int) -> bool:
@@ -79,32 +96,15 @@ def _conj_end(masked: str, lo: int, hi: int) -> bool:
     return _CONJ_END_RE.search(masked, max(lo, j - 9), hi) is not None
 
 
-def as_cue(s: Sentence, found: list[Record]) -> Record | None:
-    """Match 'As X said (on Monday), CLAUSE.': the main clause is what X said."""
-    if found:
-        return None
-    doc, lo, hi = s.doc, s.lo, s.hi
-    lead = _AS_RE.match(doc.masked, lo, hi)
-    if lead is None:
-        return None
-    for cue in s.cues:
-        if cue.start != lead.end() or not good_subject(cue) or cue.verb_start <= cue.start \
-                or cue.verb not in INDIRECT_VERBS | {"put it", "puts it"}:
-            continue
-        m = THAT_RE.match(doc.masked, cue.end, hi)
-        if m.group().rstrip().endswith("that") or not m.group().rstrip().endswith(","):
-            return None
-        return clause_record(doc, m.end(), hi, cue, lo)
-    return None
-
-
 def opening_cue(s: Sentence, found: list[Record]) -> Record | None:
-    """Match 'X said (that) CLAUSE.' with X opening its clause."""
-    if found:
-        return None
+    """Match 'X said (that) CLAUSE.' with X opening its clause (after the passages
+    found, if any)."""
     doc, lo, hi = s.doc, s.lo, s.hi
+    after = max((f.end for f in found), default=lo)
+    used = {f.cue.verb_start for f in found}
     for cue in s.cues:
-        if cue.verb not in INDIRECT_VERBS or not good_subject(cue) \
+        if cue.start < after or cue.verb_start in used or cue.verb not in INDIRECT_VERBS \
+                or not good_subject(cue) \
                 or (cue.start >= cue.verb_start and not cue.carried):
             continue
         if not (INTRO_RE.fullmatch(doc.masked, lo, cue.start)
@@ -120,27 +120,40 @@ def opening_cue(s: Sentence, found: list[Record]) -> Record | None:
 
 def appositive_cue(s: Sentence, found: list[Record]) -> Record | None:
     """Match 'NAME, APPOSITIVE, said CLAUSE.': a name opening the sentence, described
-    between commas before its verb ("Mira Santos, a fellow at the institute, said …")."""
-    if found:
-        return None
+    before its verb ("Mira Santos, a fellow at the institute, said …", "Sen. Ana Ruiz
+    (D-Ore.) said …", "A second analyst, Lia Brandt of Tarn College, said …"), also
+    after a passage in the appositive ("Ruiz, who says A, said B")."""
     doc, lo, hi = s.doc, s.lo, s.hi
     starts, items = verb_index(doc)
-    for vs, ve, verb in items[bisect_left(starts, lo):bisect_left(starts, hi)]:
-        if verb not in INDIRECT_VERBS:
+    after = max((f.end for f in found), default=lo)
+    used = {f.cue.verb_start for f in found}
+    for vs, ve, verb in items[bisect_left(starts, after):bisect_left(starts, hi)]:
+        if verb not in INDIRECT_VERBS or vs in used:
             continue
-        comma = _APPOSITIVE_END_RE.search(doc.masked, max(lo, vs - 4), vs)
-        start = _INTRO_END_RE.match(doc.masked, lo, vs).end()
-        mention = parse_after(doc.masked, start, min(comma.start() if comma else lo, start + 60))
-        if comma is None or mention is None or mention.start != start or mention.kind != "name":
-            continue
-        gap = doc.masked[mention.end:comma.start()]
-        if not _APPOSITIVE_RE.fullmatch(gap) or not quote_free(doc, mention.end, comma.start()):
+        mention = _opening_name(doc.masked, _INTRO_END_RE.match(doc.masked, lo, vs).end(), vs)
+        if mention is None or not quote_free(doc, mention.end, vs):
             continue
         own = Cue(mention.start, ve, vs, ve, mention, verb)
         pos = clause_pos(doc.masked, own, hi)
         rec = clause_record(doc, pos, hi, own, lo) if pos is not None else None
         if rec is not None:
             return rec
+    return None
+
+
+def _opening_name(masked: str, start: int, vs: int):
+    """Return the name opening a sentence at start, or the name after a role there
+    ("A second analyst, Lia Brandt, …")."""
+    for at in (start, None):
+        if at is None:
+            role = _ROLE_COMMA_RE.match(masked, start, vs)
+            if role is None:
+                return None
+            at = role.end()
+        mention = parse_after(masked, at, min(vs, at + 80))
+        if mention is not None and mention.start == at and mention.kind == "name" \
+                and _GAP_RE.fullmatch(masked, mention.end, vs):
+            return mention
     return None
 
 
@@ -153,11 +166,16 @@ def saying(s: Sentence, found: list[Record]) -> Record | None:
         return None
     start = _LEAD_RE.match(doc.masked, lo, m.start()).end()
     subject = parse_after(doc.masked, start, min(m.start(), start + 120))
-    if subject is None or subject.start != start or doc.masked.startswith(("'s", "’s"), subject.end):
-        return None  # "That's the view of most analysts, …, saying …": no speaker
-    cue = Cue(subject.start, subject.end, m.start("verb"), m.end("verb"), subject, "said")
+    if subject is None or subject.start != start \
+            or doc.masked.startswith(("'s", "’s"), subject.end):
+        return None  # "That's the view of the board, …, saying …": no speaker
+    verb = "verb" if m.group("verb") else "verb2"
+    cue = Cue(subject.start, subject.end, m.start(verb), m.end(verb), subject, "said")
     if not good_subject(cue) or any(f.end > m.start() for f in found):
         return None
+    if m.group("verb") == "claiming" and not m.group().rstrip().endswith("that") \
+            and not PREDICATE_RE.search(doc.masked, m.end(), min(hi, m.end() + 60)):
+        return None  # "…, claiming a second title" claims a thing, not a statement
     return clause_record(doc, m.end(), hi, cue, lo)
 
 
@@ -207,10 +225,35 @@ def _opens(masked: str, lo: int, at: int) -> bool:
     return INTRO_RE.fullmatch(masked, lo, at) is not None or _conj_end(masked, lo, at)
 
 
+def later_cue(s: Sentence, found: list[Record]) -> Record | None:
+    """Match a further 'X said CLAUSE' after the passages found: "Okafor said A, though
+    she noted B"."""
+    return opening_cue(s, found) if found else None
+
+
+def after_quote(s: Sentence, found: list[Record]) -> Record | None:
+    """Match '“…,” X said, adding (that) CLAUSE.': the participle's clause is X's, under
+    a cue of its own (the quotation keeps "X said")."""
+    doc, lo, hi = s.doc, s.lo, s.hi
+    m = _SAYING_RE.search(doc.masked, lo, hi)
+    if m is None or doc.has_quote(m.start(), hi) or not doc.has_quote(lo, m.start()) \
+            or any(f.end > m.start() for f in found):
+        return None
+    verb = "verb" if m.group("verb") else "verb2"
+    for cue in reversed(s.cues):
+        if cue.verb_end <= m.start() and cue.verb in INDIRECT_VERBS and good_subject(cue) \
+                and _TAIL_RE.fullmatch(doc.masked, cue.end, m.start()):
+            own = Cue(m.start(verb), m.end(verb), m.start(verb), m.end(verb), cue.mention, "said")
+            return clause_record(doc, m.end(), hi, own, lo)
+    return None
+
+
 Rule = Callable[[Sentence, list[Record]], "Record | None"]
 RULES: tuple[Rule, ...] = (interposed_cue, closing_cue, as_cue, opening_cue, appositive_cue,
                             saying, second_that,
-                            coordinated_cue, according_cue)
+                            coordinated_cue, according_cue, later_cue, after_quote)
+# A sentence that opens inside a quotation: only what follows the quotation's cue.
+QUOTED_RULES: tuple[Rule, ...] = (after_quote,)
 
 
 def find_indirect(doc: Document) -> list[Record]:
@@ -226,8 +269,7 @@ def find_indirect(doc: Document) -> list[Record]:
             continue  # one verb is enough to visit its sentence once
         done = k
         lo, hi = doc.sentence_bounds(vs)
-        if hi - lo < 20 or hi - lo > 1200 or doc.quote_at(lo) is not None \
-                or doc.masked[lo:hi].rstrip().endswith("?"):
+        if hi - lo < 20 or hi - lo > 1200 or doc.masked[lo:hi].rstrip().endswith("?"):
             continue  # a question reports nothing
         for rec in sentence_records(doc, lo, hi):
             rec.line = doc.line_index(lo)
@@ -240,7 +282,7 @@ def sentence_records(doc: Document, lo: int, hi: int) -> list[Record]:
     cues = [c for c in cues_of(doc, lo, hi) if c.mention is not None]
     sentence = Sentence(doc, lo, hi, cues)
     found: list[Record] = []
-    for rule in RULES:
+    for rule in RULES if doc.quote_at(lo) is None else QUOTED_RULES:
         rec = rule(sentence, found)
         if rec is not None:
             found.append(rec)
