@@ -566,3 +566,21 @@ ANONYMOUS_THEN_NAMED = [
 @pytest.mark.parametrize("text,passage,name,kind", ANONYMOUS_THEN_NAMED)
 def test_pronoun_after_anonymous_speaker(text, passage, name, kind):
     _check(text, passage, name, kind)
+
+
+# "X calls Y “…”": the subject of "calls" is the speaker of the quoted words, also past an
+# appositive; "calls" as a noun ("phone calls") gives no speaker.
+CALLS = [
+    ("Senator Ines Falk calls the pension bill “a betrayal of every nurse in the state.”",
+     "a betrayal of every nurse in the state.", "Ines Falk", "person"),
+    ("Historian Omar Tabet, a lecturer at Leeds, calls the new museum “a missed chance” "
+     "because it leaves out the mills.", "a missed chance", "Omar Tabet", "person"),
+    # negative: a noun, not a verb
+    ("Residents said the late-night phone calls were “relentless” for weeks.", "relentless",
+     "Residents", "anonymous"),
+]
+
+
+@pytest.mark.parametrize("text,passage,name,kind", CALLS)
+def test_calls_subject_speaks(text, passage, name, kind):
+    _check(text, passage, name, kind)

@@ -7,7 +7,8 @@ Rules:
   The subject before the verb is read by cue_subjects.py; a speaker after the verb must
   end its clause or go on with a preposition or bracket ("…,” wrote X for Y", not "said
   Clinton" of "said Clinton’s aide …"), and may follow "the" + a title ("said the Rev. X").
-- A speech noun after a possessive is no cue ("Trump’s comments", "Lee's claim").
+- A speech noun after a possessive is no cue ("Trump’s comments", "Lee's claim"); "calls"
+  is a cue verb only right after a name or pronoun ("Lee calls it", not "phone calls").
 - "told" takes its object into the cue ("Qin Gang told Newsweek").
 - A participle or a coordinated verb without its own subject ("…, saying",
   "… and accused") continues the previous cue of the sentence; with no cue before
@@ -64,11 +65,19 @@ SAYING = frozenset({"saying", "adding", "insisting", "arguing", "claiming", "not
 _ANY_VERB_RE = word_pattern(SPEECH_VERBS | INDIRECT_VERBS | SAYING)
 
 
+# "calls" is a verb right after a name or a pronoun ("Lee calls it", "Tufts, calls"), not
+# after a determiner, a noun or a relative ("phone calls", "Anyone who calls").
+_CALLS_SUBJECT_RE = re.compile(r"(?:\b[A-Z][\w.’'\-]*(?<!\bThe)(?<!\bA)|\b(?:he|she|they|He|She|They)),?"
+                               r"\s+$")
+
+
 def verb_index(doc) -> tuple[list[int], list[tuple[int, int, str]]]:
     """Return the reporting verbs of the masked document, found in one pass and cached:
     (start offsets, (start, end, word) items). Regions then take theirs by bisection."""
     if doc.verbs is None:
-        items = [(m.start(), m.end(), m.group()) for m in _ANY_VERB_RE.finditer(doc.masked)]
+        items = [(m.start(), m.end(), m.group()) for m in _ANY_VERB_RE.finditer(doc.masked)
+                 if m.group() != "calls"
+                 or _CALLS_SUBJECT_RE.search(doc.masked, max(0, m.start() - 60), m.start())]
         doc.verbs = ([v[0] for v in items], items)
     return doc.verbs
 _ACCORDING_RE = re.compile(r"(?<!\w)[Aa]ccording to\s+")

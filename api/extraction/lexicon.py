@@ -60,10 +60,11 @@ def _speech_forms() -> set[str]:
         forms |= _forms(base)
     for group in _IRREGULAR_SPEECH.values():
         forms |= group
-    # Bare infinitives are too ambiguous ("call", "state", "post", "charge"...).
+    # Bare infinitives are too ambiguous ("call", "state", "post", "charge"...); "calls" is
+    # kept: a cue needs a subject read before it ("Lee calls it …"), "phone calls" has none.
     forms -= set(_REGULAR_SPEECH) - {"say", "add", "insist", "warn", "claim", "argue"}
     forms -= {"say", "tell", "write", "post", "state", "report", "question", "charge"}
-    forms -= {"states", "posts", "reports", "questions", "charges", "calls",
+    forms -= {"states", "posts", "reports", "questions", "charges",
               "continue", "continues", "continuing", "promise", "promises", "stated"}
     # Bare forms after an auxiliary: "did grudgingly concede that".
     return forms | {"stated", "concede", "admit", "acknowledge", "say"}
