@@ -584,3 +584,21 @@ CALLS = [
 @pytest.mark.parametrize("text,passage,name,kind", CALLS)
 def test_calls_subject_speaks(text, passage, name, kind):
     _check(text, passage, name, kind)
+
+
+# After the verb, lower-case modifiers may lead to a capitalised title and a full name
+# ("said former Gov. X", "said retired Navy Adm. X", "said veteran GOP pollster X"); a
+# lone surname after such a title is left unread.
+MODIFIED_TITLES = [
+    ("“The count was fair,” said former Gov. Elsa Marquardt, who oversaw the last recount.",
+     "The count was fair,", "Elsa Marquardt", "person"),
+    ("“We are not ready for this,” said retired Navy Adm. Curtis Oyelaran.",
+     "We are not ready for this,", "Curtis Oyelaran", "person"),
+    ("“The suburbs decide it,” said veteran GOP pollster Dana Whitcombe.",
+     "The suburbs decide it,", "Dana Whitcombe", "person"),
+]
+
+
+@pytest.mark.parametrize("text,passage,name,kind", MODIFIED_TITLES)
+def test_modifiers_before_title_and_name(text, passage, name, kind):
+    _check(text, passage, name, kind)

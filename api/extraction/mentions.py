@@ -10,7 +10,8 @@ between commas ("Tom Hale, speaking to reporters, said", "Hale, however, said") 
 skipped; a possessive determiner opens a role before a name ("Her son Omar said"); the
 noun phrase itself (name, pronoun or description) is parsed by phrases.py. After a verb, lower-case modifiers and a role noun lead on to the name they introduce
 ("said Oregon garden-supply executive Jo Roe"), also past a number ("said 9/11
-widow Jo Roe"); "said the Vermont senator" is
+widow Jo Roe"), or a title in capitals before a name of two words ("said former Gov.
+Jo Roe", "said retired Army Gen. Jo Roe"); "said the Vermont senator" is
 a description, not the place; a compound description keeps its last noun ("one
 former agency official"), and a role noun followed by a name gives the name ("added
 his campaign manager Jo Roe").
@@ -237,6 +238,8 @@ def _role_bridge(toks: list[Tok], k: int) -> int:
             and toks[j][0].lower() not in ROLE_NOUNS \
             or j < len(toks) and j - k < 4 and _NUMBER_MODIFIER_RE.fullmatch(toks[j][0]):
         j += 1  # "9/11 widow Jo Roe", "2016 nominee Jo Roe": a number may lead the role
+    if j > k and j < len(toks) and is_cap(toks[j][0]):
+        return _titled_run(toks, k, j)  # "former Gov. Jo Roe", "retired Army Gen. Jo Roe"
     if j >= len(toks) or toks[j][0].lower() not in ROLE_NOUNS or not toks[j][0].islower():
         return k
     j += 1
@@ -244,6 +247,20 @@ def _role_bridge(toks: list[Tok], k: int) -> int:
     while n < len(toks) and is_cap(toks[n][0]):
         n += 1
     return n if n - j >= 2 else k
+
+
+def _titled_run(toks: list[Tok], k: int, j: int) -> int:
+    """Return the index past a run from toks[j] of capitalised words and role nouns
+    holding a title and ending in a name of two words or more ("Gov. Jo Roe", "GOP
+    strategist Jo Roe"), else k."""
+    n, title = j, -1
+    while n < len(toks) and n - j < 8 and (is_cap(toks[n][0]) or toks[n][0] in ROLE_NOUNS):
+        low = toks[n][0].lower()
+        if low in TITLE_WORDS or low in ROLE_NOUNS:
+            title = n
+        n += 1
+    return n if title >= 0 and n - title > 2 and all(
+        is_cap(t[0]) for t in toks[title + 1:n]) else k
 
 
 def _possessive_apposition(text: str, m: Mention, rest: list[Tok]) -> Mention | None:
