@@ -602,3 +602,18 @@ MODIFIED_TITLES = [
 @pytest.mark.parametrize("text,passage,name,kind", MODIFIED_TITLES)
 def test_modifiers_before_title_and_name(text, passage, name, kind):
     _check(text, passage, name, kind)
+
+
+# A state alone in brackets after a lawmaker's name ("Sen. X (Tex.) said") is a tag like
+# "(R-Tex.)": the name before it is the subject of the verb after it.
+STATE_TAGS = [
+    ("Sen. Wendell Oduya (Tex.) has said that he would “close the office in its first week.”",
+     "close the office in its first week.", "Wendell Oduya", "person"),
+    ("Rep. Carla Benedetti (N.J.) told reporters the deal was “a cave-in.”",
+     "a cave-in.", "Carla Benedetti", "person"),
+]
+
+
+@pytest.mark.parametrize("text,passage,name,kind", STATE_TAGS)
+def test_state_tag_after_name(text, passage, name, kind):
+    _check(text, passage, name, kind)

@@ -15,8 +15,14 @@ _FILLER = "_"
 _FINAL_PUNCT_RE = re.compile(r"[.!?…:;][”’\"'»)]*$")
 # A US party-and-state tag after a name, "Sen. Ann Roe (R-Texas) said": blanked in the masked
 # text so that the name and its verb (or appositive) read as one clause.
-_PARTY_TAG_RE = re.compile(r"(?<=\w) \((?:[DRI]|Dem|Rep|GOP|Ind)\.?(?:\s?[-–,]\s?"
-                           r"[A-Z][A-Za-z.]{0,12}(?: [A-Z][A-Za-z.]{0,10})?)?\)")
+# Also a state alone, as one paper writes it: "Sen. Ann Roe (Tex.) said".
+_STATE_TAGS = (
+    "Ala Alaska Ariz Ark Calif Colo Conn Del Fla Ga Hawaii Idaho Ill Ind Iowa Kan Ky La Maine "
+    "Md Mass Mich Minn Miss Mo Mont Neb Nev N\\.H N\\.J N\\.M N\\.Y N\\.C N\\.D Ohio Okla Ore Pa "
+    "R\\.I S\\.C S\\.D Tenn Tex Texas Utah Vt Va Wash W\\.Va Wis Wyo").split()
+_PARTY_TAG_RE = re.compile(r"(?<=\w) \((?:(?:[DRI]|Dem|Rep|GOP|Ind)\.?(?:\s?[-–,]\s?"
+                           r"[A-Z][A-Za-z.]{0,12}(?: [A-Z][A-Za-z.]{0,10})?)?|"
+                           r"(?:" + "|".join(_STATE_TAGS) + r")\.?)\)")
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
