@@ -7,7 +7,7 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from api.citations import (FORMATS, STYLES, QuoteRef, SourceMeta, UnknownFormat, UnknownStyle,
-                           attribution_line, choose_format, csl_item, export, render,
+                           attribution_line, csl_item, export, render,
                            text_fragment_url, to_bibtex, to_ris)
 from api.citations.fragment import count_matches
 
@@ -207,19 +207,6 @@ def test_count_matches_is_the_regular_expressions_count(text, data):
     prefix = " ".join(words[max(0, first - 1):first]) if data.draw(st.booleans()) else ""
     suffix = " ".join(words[last:last + 1]) if data.draw(st.booleans()) else ""
     assert count_matches(text, prefix, term, suffix) == _spec_count(text, prefix, term, suffix)
-
-
-@pytest.mark.parametrize("accept, expected", [
-    (None, "json"), ("", "json"), ("*/*", "json"), ("text/html", "json"),
-    ("application/x-bibtex", "bibtex"),
-    ("application/x-bibtex;q=0.5, application/x-research-info-systems", "ris"),
-    ("application/json;q=0.1, application/vnd.citationstyles.csl+json;q=0.9", "csl-json"),
-    ("text/*", "text"), ("text/x-bibliography; q=1", "text"),
-    ("application/*;q=0.2, application/x-bibtex;q=0", "json"),
-    ("application/x-bibtex;q=0", "json"),
-])
-def test_choose_format(accept, expected):
-    assert choose_format(accept) == expected
 
 
 def test_unknown_style_and_format():
