@@ -37,14 +37,14 @@ def _label_process(original):
     return process
 
 
-def _text_variable(original):
-    def _variable(self, item, context):
-        text = original(self, item, context)
+def _text_process(original):
+    def process(self, item, context=None, **kwargs):
+        text, language = original(self, item, context=context, **kwargs)
         stack = getattr(_LOCAL, "stack", None)
-        if text and stack:
+        if text and stack and "variable" in self.attrib:  # record what a substitute rendered
             stack[-1].add((self.tag, self.get("variable")))
-        return text
-    return _variable
+        return text, language
+    return process
 
 
 def _substitute_render(self, item, context=None, **kwargs):
@@ -90,7 +90,7 @@ def _install_label() -> None:
 
 
 def _install_substitute() -> None:
-    model.Text._variable = _text_variable(model.Text._variable)
+    model.Text.process = _text_process(model.Text.process)
     model.Substitute.render = _substitute_render
 
 

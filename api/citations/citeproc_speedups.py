@@ -1,4 +1,4 @@
-"""Speed-ups of citeproc-py rendering that change no output (pinned: citeproc_fixes.PINNED_VERSION).
+"""Speed-ups of citeproc-py rendering that change no output (pinned version: citeproc_fixes).
 
 Each answers a question citeproc asks again and again from a table built once; the rendered
 text is the same with or without them (tests/test_citeproc_patches.py renders every style both
