@@ -204,8 +204,9 @@ def test_accept_style_of_bulk_and_unknown_style(client, costa):
     bulk = client.post("/v1/citations", json={"ids": [costa["id"]]},
                        headers={"Accept": "text/x-bibliography; style=harvard"})
     assert bulk.get_data(as_text=True) == HARBOUR_ENTRIES["harvard"] + "\n"
-    json_answer = client.post("/v1/citations", json={"ids": [costa["id"]]},
-                              headers={"Accept": "application/json, text/x-bibliography; style=mla"})
+    json_answer = client.post(
+        "/v1/citations", json={"ids": [costa["id"]]},
+        headers={"Accept": "application/json, text/x-bibliography; style=mla"})
     assert json_answer.get_json()["style"] == "apa"  # style= belongs to text/x-bibliography
     unknown = client.get(f"/v1/quotes/{costa['id']}/citation",
                          headers={"Accept": "text/x-bibliography; style=vancouver"})

@@ -84,8 +84,10 @@ def test_csl_item_person_author_and_same_publisher():
     ("Charles De Gaulle", [{"family": "De Gaulle", "given": "Charles"}]),
     ("AFP", [{"literal": "AFP"}]),
     ("Staff Reporter", [{"literal": "Staff Reporter"}]),
-    ("Jane Doe and Sam Reed", [{"family": "Doe", "given": "Jane"}, {"family": "Reed", "given": "Sam"}]),
-    ("Doe, Jane; Reed, Sam", [{"family": "Doe", "given": "Jane"}, {"family": "Reed", "given": "Sam"}]),
+    ("Jane Doe and Sam Reed",
+     [{"family": "Doe", "given": "Jane"}, {"family": "Reed", "given": "Sam"}]),
+    ("Doe, Jane; Reed, Sam",
+     [{"family": "Doe", "given": "Jane"}, {"family": "Reed", "given": "Sam"}]),
     ("Sammy Davis Jr. & Reuters",
      [{"family": "Davis", "given": "Sammy", "suffix": "Jr."}, {"literal": "Reuters"}]),
 ])
@@ -98,7 +100,8 @@ def test_csl_names(author, names):
     ("Martin Luther King Jr.", "mla", "King, Martin Luther, Jr. “Talks.” Paper, 8 Mar. 2023."),
     ("Rafael van der Vaart", "apa", "van der Vaart, R. (2023, March 8). Talks. Paper."),
     # Chicago's style sets demote-non-dropping-particle: the particle follows the given name
-    ("Rafael van der Vaart", "chicago", "Vaart, Rafael van der. 2023. “Talks.” Paper, March 8."),
+    ("Rafael van der Vaart", "chicago",
+     "Vaart, Rafael van der. 2023. “Talks.” Paper, March 8."),
     ("Dr. Jane Roe", "mla", "Roe, Jane. “Talks.” Paper, 8 Mar. 2023."),
 ])
 def test_parsed_names_render(author, style, entry):
