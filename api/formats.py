@@ -5,8 +5,10 @@ import csv
 import io
 
 from flask import Response, request
+from werkzeug.datastructures import MIMEAccept
+from werkzeug.http import parse_options_header
 
-from api.citations import DEFAULT_STYLE, FORMATS, export
+from api.citations import DEFAULT_STYLE, FORMATS, JSON, JSON_MEDIA_TYPE, export
 
 CSV_COLUMNS = ("id", "text", "kind", "speaker_id", "speaker_name", "cue", "date", "date_basis",
                "source_id", "outlet", "source_title", "source_url", "start", "end")
@@ -14,18 +16,37 @@ LIST_MEDIA_TYPES = {"csv": "text/csv", "bibtex": FORMATS["bibtex"], "ris": FORMA
                     "csl-json": FORMATS["csl-json"]}
 
 
+def _accept_ranges() -> list[tuple[str, dict, float]]:
+    """Return the Accept header's ranges as (media type, parameters, q), parsed by werkzeug."""
+    return [(*parse_options_header(value), quality)
+            for value, quality in request.accept_mimetypes]
+
+
 def negotiate(fmt: str | None, media_types: dict[str, str]) -> str:
-    """Return `fmt` if given, else the name of the type Accept prefers over JSON, else "json"."""
+    """Return `fmt` if given, else the format Accept prefers, else "json".
+
+    The one tie rule: the highest q wins; on a tie JSON (the default) wins, then the format
+    listed first in `media_types`. Media-type parameters (`style=`) do not affect the match.
+    """
     if fmt is not None:
         return fmt
     if not request.environ.get("HTTP_ACCEPT"):  # no preference: JSON, without parsing (~10 µs)
-        return "json"
-    accept = request.accept_mimetypes
-    best = accept.best_match(["application/json", *media_types.values()])
-    for name, media_type in media_types.items():
-        if best == media_type and accept[media_type] > accept["application/json"]:
-            return name
-    return "json"
+        return JSON
+    accept = MIMEAccept([(media, quality) for media, _, quality in _accept_ranges()])
+    ranked = {JSON: accept.quality(JSON_MEDIA_TYPE)} | {
+        name: accept.quality(media) for name, media in media_types.items()}
+    best = max(ranked, key=ranked.__getitem__)  # max keeps the first of equals: the tie rule
+    return best if ranked[best] > 0 else JSON
+
+
+def accepted_style() -> str | None:
+    """Return the `style` parameter of the Accept header's text/x-bibliography, as DOI
+    content negotiation reads it (`Accept: text/x-bibliography; style=mla`), else None."""
+    if not request.environ.get("HTTP_ACCEPT"):
+        return None
+    ranges = [(quality, params["style"]) for media, params, quality in _accept_ranges()
+              if media == FORMATS["text"] and params.get("style") and quality > 0]
+    return max(ranges, key=lambda found: found[0])[1] if ranges else None
 
 
 def alt_formats(blp, media_types: dict[str, str], description: str):

@@ -160,10 +160,58 @@ def test_raw_answer_gets_304(client, costa):
     ("application/x-bibtex;q=0", "application/json; charset=utf-8"),
     ("*/*", "application/json; charset=utf-8"),
     ("text/html,application/xhtml+xml,*/*;q=0.8", "application/json; charset=utf-8"),
+    ("text/html", "application/json; charset=utf-8"),
+    ("text/*", "text/x-bibliography; charset=utf-8"),
+    ("text/x-bibliography; q=1", "text/x-bibliography; charset=utf-8"),
+    ("application/*;q=0.2, application/x-bibtex;q=0", "application/json; charset=utf-8"),
+    # the tie rule: equal q, JSON wins; then the format listed first
+    ("application/x-bibtex;q=0.5, application/json;q=0.5", "application/json; charset=utf-8"),
+    ("application/x-research-info-systems;q=0.5, application/x-bibtex;q=0.5", BIBTEX),
+    ("text/x-bibliography; style=mla; q=0.5, application/x-bibtex;q=0.4",
+     "text/x-bibliography; charset=utf-8"),
 ])
 def test_citation_by_accept(client, costa, accept, content_type):
     response = client.get(f"/v1/quotes/{costa['id']}/citation", headers={"Accept": accept})
     assert (response.status_code, response.content_type) == (200, content_type)
+
+
+@pytest.mark.parametrize("accept", [
+    "application/x-bibtex;q=0.5, application/json;q=0.5",
+    "application/json, application/x-bibtex",
+    "*/*",
+])
+def test_list_and_citation_routes_negotiate_alike(client, costa, accept):
+    listed = client.get("/v1/quotes?speaker=maria-costa", headers={"Accept": accept})
+    cited = client.get(f"/v1/quotes/{costa['id']}/citation", headers={"Accept": accept})
+    assert listed.mimetype == cited.mimetype == "application/json"
+
+
+@pytest.mark.parametrize("query, accept, entry", [
+    ("", "text/x-bibliography; style=mla", "mla"),
+    ("", "text/x-bibliography; style=chicago", "chicago"),
+    ("", "text/x-bibliography", "apa"),
+    ("?style=apa", "text/x-bibliography; style=mla", "apa"),  # the parameter wins
+    ("?format=text", "text/x-bibliography; style=mla", "mla"),
+    ("?format=text", "application/json, text/x-bibliography; style=mla;q=0.2", "mla"),
+])
+def test_text_bibliography_style_from_accept(client, costa, query, accept, entry):
+    response = client.get(f"/v1/quotes/{costa['id']}/citation{query}", headers={"Accept": accept})
+    assert response.content_type == "text/x-bibliography; charset=utf-8"
+    assert response.get_data(as_text=True) == HARBOUR_ENTRIES[entry] + "\n"
+
+
+def test_accept_style_of_bulk_and_unknown_style(client, costa):
+    bulk = client.post("/v1/citations", json={"ids": [costa["id"]]},
+                       headers={"Accept": "text/x-bibliography; style=harvard"})
+    assert bulk.get_data(as_text=True) == HARBOUR_ENTRIES["harvard"] + "\n"
+    json_answer = client.post(
+        "/v1/citations", json={"ids": [costa["id"]]},
+        headers={"Accept": "application/json, text/x-bibliography; style=mla"})
+    assert json_answer.get_json()["style"] == "apa"  # style= belongs to text/x-bibliography
+    unknown = client.get(f"/v1/quotes/{costa['id']}/citation",
+                         headers={"Accept": "text/x-bibliography; style=vancouver"})
+    assert unknown.status_code == 400
+    assert unknown.get_json()["detail"] == f"unknown style 'vancouver'; accepted: {ACCEPTED_STYLES}"
 
 
 def test_format_wins_over_accept(client, costa):

@@ -7,7 +7,7 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from api.citations import (FORMATS, STYLES, QuoteRef, SourceMeta, UnknownFormat, UnknownStyle,
-                           attribution_line, choose_format, csl_item, export, render,
+                           attribution_line, csl_item, csl_names, export, render,
                            text_fragment_url, to_bibtex, to_ris)
 from api.citations.fragment import count_matches
 
@@ -64,6 +64,60 @@ def test_csl_item_person_author_and_same_publisher():
     item = csl_item(None, src)
     assert item["author"] == [{"family": "Doe", "given": "Jane Q."}]
     assert item["container-title"] == "The Times" and item["issued"] == {"date-parts": [[2020, 1]]}
+
+
+@pytest.mark.parametrize("author, names", [
+    (None, []), ("  ", []),
+    ("Jane Doe", [{"family": "Doe", "given": "Jane"}]),
+    ("Doe, Jane Q.", [{"family": "Doe", "given": "Jane Q."}]),
+    ("Martin Luther King Jr.", [{"family": "King", "given": "Martin Luther", "suffix": "Jr."}]),
+    ("King, Martin Luther, Jr.", [{"family": "King", "given": "Martin Luther", "suffix": "Jr."}]),
+    ("Rafael van der Vaart",
+     [{"family": "Vaart", "given": "Rafael", "non-dropping-particle": "van der"}]),
+    ("van Gogh, Vincent", [{"family": "Gogh", "given": "Vincent", "non-dropping-particle": "van"}]),
+    ("Jean de La Fontaine",
+     [{"family": "La Fontaine", "given": "Jean", "non-dropping-particle": "de"}]),
+    ("Humboldt, Alexander von",
+     [{"family": "Humboldt", "given": "Alexander", "dropping-particle": "von"}]),
+    ("Dr. Jane Roe", [{"family": "Roe", "given": "Jane"}]),
+    ("Prof. Dr. Hans Meier", [{"family": "Meier", "given": "Hans"}]),
+    ("Charles De Gaulle", [{"family": "De Gaulle", "given": "Charles"}]),
+    ("AFP", [{"literal": "AFP"}]),
+    ("Staff Reporter", [{"literal": "Staff Reporter"}]),
+    ("Jane Doe and Sam Reed",
+     [{"family": "Doe", "given": "Jane"}, {"family": "Reed", "given": "Sam"}]),
+    ("Doe, Jane; Reed, Sam",
+     [{"family": "Doe", "given": "Jane"}, {"family": "Reed", "given": "Sam"}]),
+    ("Sammy Davis Jr. & Reuters",
+     [{"family": "Davis", "given": "Sammy", "suffix": "Jr."}, {"literal": "Reuters"}]),
+])
+def test_csl_names(author, names):
+    assert csl_names(author) == names
+
+
+@pytest.mark.parametrize("author, style, entry", [
+    ("Martin Luther King Jr.", "apa", "King, M. L., Jr. (2023, March 8). Talks. Paper."),
+    ("Martin Luther King Jr.", "mla", "King, Martin Luther, Jr. “Talks.” Paper, 8 Mar. 2023."),
+    ("Rafael van der Vaart", "apa", "van der Vaart, R. (2023, March 8). Talks. Paper."),
+    # Chicago's style sets demote-non-dropping-particle: the particle follows the given name
+    ("Rafael van der Vaart", "chicago",
+     "Vaart, Rafael van der. 2023. “Talks.” Paper, March 8."),
+    ("Dr. Jane Roe", "mla", "Roe, Jane. “Talks.” Paper, 8 Mar. 2023."),
+])
+def test_parsed_names_render(author, style, entry):
+    source = SourceMeta("s_1", "Paper", "Paper", "Talks", author, None, "2023-03-08")
+    assert render([csl_item(None, source)], style) == [entry]
+
+
+@pytest.mark.parametrize("author, bibtex, ris", [
+    ("Martin Luther King Jr.", "King, Jr., Martin Luther", "King, Martin Luther, Jr."),
+    ("Rafael van der Vaart", "van der Vaart, Rafael", "van der Vaart, Rafael"),
+    ("Humboldt, Alexander von", "von Humboldt, Alexander", "von Humboldt, Alexander"),
+])
+def test_parsed_names_export(author, bibtex, ris):
+    item = csl_item(None, SourceMeta("s_1", "Paper", "Paper", "Talks", author, None, "2023"))
+    assert f"  author = {{{bibtex}}},\n" in to_bibtex([item])
+    assert f"AU  - {ris}\r\n" in to_ris([item])
 
 
 BIBTEX = [
@@ -207,19 +261,6 @@ def test_count_matches_is_the_regular_expressions_count(text, data):
     prefix = " ".join(words[max(0, first - 1):first]) if data.draw(st.booleans()) else ""
     suffix = " ".join(words[last:last + 1]) if data.draw(st.booleans()) else ""
     assert count_matches(text, prefix, term, suffix) == _spec_count(text, prefix, term, suffix)
-
-
-@pytest.mark.parametrize("accept, expected", [
-    (None, "json"), ("", "json"), ("*/*", "json"), ("text/html", "json"),
-    ("application/x-bibtex", "bibtex"),
-    ("application/x-bibtex;q=0.5, application/x-research-info-systems", "ris"),
-    ("application/json;q=0.1, application/vnd.citationstyles.csl+json;q=0.9", "csl-json"),
-    ("text/*", "text"), ("text/x-bibliography; q=1", "text"),
-    ("application/*;q=0.2, application/x-bibtex;q=0", "json"),
-    ("application/x-bibtex;q=0", "json"),
-])
-def test_choose_format(accept, expected):
-    assert choose_format(accept) == expected
 
 
 def test_unknown_style_and_format():

@@ -7,7 +7,6 @@ Pure functions; no Flask, no SQLite. Typical use by a route::
     export([item], "bibtex")               # (body, "application/x-bibtex; charset=utf-8")
     attribution_line(quote, source)        # "“Frankly, …,” Nicholas Burns, … said (AFP, 8 June 2023)."
     text_fragment_url(source.url, text, quote.start, quote.end)
-    choose_format(request.headers.get("Accept"))   # "json" | "csl-json" | "bibtex" | "ris" | "text"
 
 Unknown style / format values raise UnknownStyle / UnknownFormat (ValueError
 subclasses) carrying `.value` and `.accepted`.
@@ -16,10 +15,9 @@ from .attribution import attribution_line, human_date, nest_quotes
 from .csl import csl_item, csl_names, is_wire_copy, render, unique_items
 from .exports import bibtex_escape, export, to_bibtex, to_csl_json, to_ris, to_text
 from .fragment import encode_term, text_directive, text_fragment_url
-from .model import (DEFAULT_STYLE, FORMATS, JSON_MEDIA_TYPE, STYLES, CitationError,
+from .model import (DEFAULT_STYLE, FORMATS, JSON, JSON_MEDIA_TYPE, STYLES, CitationError,
                     QuoteRef, SourceMeta, UnknownFormat, UnknownStyle, check_format,
                     check_style)
-from .negotiate import JSON, choose_format, media_type
 
 __all__ = [
     "SourceMeta", "QuoteRef", "STYLES", "FORMATS", "DEFAULT_STYLE", "JSON", "JSON_MEDIA_TYPE",
@@ -28,5 +26,4 @@ __all__ = [
     "export", "to_bibtex", "to_ris", "to_csl_json", "to_text", "bibtex_escape",
     "attribution_line", "human_date", "nest_quotes",
     "text_fragment_url", "text_directive", "encode_term",
-    "choose_format", "media_type",
 ]

@@ -27,10 +27,14 @@ def _date_parts(item: dict, key: str) -> list[int]:
 def _name_text(name: dict, bibtex: bool) -> str:
     if "literal" in name:
         return "{" + bibtex_escape(name["literal"]) + "}" if bibtex else name["literal"]
-    family, given = name.get("family", ""), name.get("given", "")
-    if bibtex:
-        family, given = bibtex_escape(family), bibtex_escape(given)
-    return f"{family}, {given}" if given else family
+    family = " ".join(name[key] for key in ("dropping-particle", "non-dropping-particle", "family")
+                      if name.get(key))
+    given, suffix = name.get("given", ""), name.get("suffix", "")
+    if bibtex:  # BibTeX's "von Last, Jr, First"; RIS's "Last, First, Suffix"
+        parts = [bibtex_escape(part) for part in (family, suffix, given)]
+    else:
+        parts = [family, given, suffix]
+    return ", ".join(part for part in parts if part)
 
 
 def bibtex_key(item: dict) -> str:

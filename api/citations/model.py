@@ -49,6 +49,7 @@ FORMATS: dict[str, str] = {
     "ris": "application/x-research-info-systems",
     "text": "text/x-bibliography",
 }
+JSON = "json"
 JSON_MEDIA_TYPE = "application/json"
 
 

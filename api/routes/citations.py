@@ -1,9 +1,9 @@
 """GET /v1/quotes/{id}/citation and POST /v1/citations: CSL references and exports."""
-from flask import g, request
+from flask import g
 
-from api.citations import FORMATS, choose_format
+from api.citations import DEFAULT_STYLE, FORMATS, check_style
 from api.citations.adapters import bibliography_entries, csl_items, quote_citation
-from api.formats import alt_formats, citation_response
+from api.formats import accepted_style, alt_formats, citation_response, negotiate
 from api.routes import Blueprint
 from api.schemas.base import NoArgs
 from api.schemas.citations import (BibliographySchema, CitationArgs, CitationRequestSchema,
@@ -17,9 +17,13 @@ ANSWER = ("JSON by default; a raw export with `format` = " + ", ".join(
 raw_formats = alt_formats(blp, FORMATS, ANSWER)
 
 
-def wanted_format(fmt: str | None) -> str:
-    """Return the format asked for: the `format` value, else the Accept header's choice."""
-    return fmt or choose_format(request.headers.get("Accept"))
+def wanted(fmt: str | None, style: str | None) -> tuple[str, str]:
+    """Return the format and style asked for: the parameters, else the Accept header's choice
+    (with its `style` for text/x-bibliography, as DOI content negotiation), else the defaults."""
+    fmt = negotiate(fmt, FORMATS)
+    if style is None and fmt == "text":
+        style = accepted_style()
+    return fmt, check_style(style or DEFAULT_STYLE)
 
 
 @blp.route("/quotes/<quote_id>/citation")
@@ -29,7 +33,7 @@ def wanted_format(fmt: str | None) -> str:
 @raw_formats
 def get_quote_citation(quote_id, style, format):
     """Cite one quote: its source in a CSL style, the attribution line and a deep link."""
-    fmt = wanted_format(format)
+    fmt, style = wanted(format, style)
     row = store.get_quote(g.db, quote_id, with_source_text=fmt == "json")
     if fmt != "json":
         return citation_response(csl_items([row]), fmt, style)
@@ -44,8 +48,8 @@ def get_quote_citation(quote_id, style, format):
 @raw_formats
 def cite_quotes(body):
     """Cite up to 100 quotes in one call: a bibliography in a style or an export format."""
-    fmt = wanted_format(body["format"])
+    fmt, style = wanted(body["format"], body["style"])
     rows = store.get_quotes(g.db, body["ids"], with_source_text=fmt == "json")
     if fmt != "json":
-        return citation_response(csl_items(rows), fmt, body["style"])
-    return {"style": body["style"], "data": bibliography_entries(rows, body["style"])}
+        return citation_response(csl_items(rows), fmt, style)
+    return {"style": style, "data": bibliography_entries(rows, style)}

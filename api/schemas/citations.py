@@ -22,8 +22,11 @@ def check_citation_format(fmt: str) -> str:
 # The validators are the engine's checks: they raise UnknownStyle / UnknownFormat, which
 # api/errors.py answers with a 400 listing the accepted values in `detail` and `errors`.
 def style_field() -> fields.String:
-    return fields.String(load_default=DEFAULT_STYLE, validate=check_style, metadata={
-        "enum": list(STYLES), "description": f"CSL style; default `{DEFAULT_STYLE}`."})
+    return fields.String(load_default=None, validate=check_style, metadata={
+        "enum": list(STYLES),
+        "description": f"CSL style; default: the `style` parameter of an Accept "
+                       f"`text/x-bibliography; style=…` when that is the format, else "
+                       f"`{DEFAULT_STYLE}`."})
 
 
 def format_field() -> fields.String:

@@ -1,110 +1,28 @@
-"""Targeted fixes for CSL features citeproc-py 0.11.1 gets wrong.
+"""Speed-ups of citeproc-py rendering that change no output (pinned version: citeproc_fixes).
 
-Applied once, at import, by ``api.citations.csl``. Each fix restores behaviour
-the CSL 1.0.2 specification requires; none of them edits rendered strings:
+Each answers a question citeproc asks again and again from a table built once; the rendered
+text is the same with or without them (tests/test_citeproc_patches.py renders every style both
+ways), so each can be dropped whenever an upgrade makes it unneeded or unsafe.
 
-1. ``cs:label`` with a ``variable`` renders its term even when that variable is
-   empty (Chicago printed a stray "Edition." for every newspaper article).
-   The spec renders a label only for a non-empty variable.
-2. ``cs:substitute`` suppresses a substituted variable in the rest of the
-   output only when it is a direct ``cs:text``/``cs:names`` child; variables
-   reached through ``cs:choose`` or a macro (APA's title, Chicago's
-   container-title) were printed twice. We record every variable rendered
-   while the substitute ran and suppress those too.
-3. ``text-case="title"`` left a word starting with punctuation in lower case
-   ("‘fake News’"): capitalise the first letter, not the first character.
-4. ``cs:name`` with ``initialize="false"`` still initialised given names when the
-   style sets ``initialize-with`` (MLA and Chicago printed "Doe, J." for
-   "Doe, Jane"). The spec keeps given names whole then.
-
-Plus two speed-ups that change no output:
-
-5. ``get_macro`` ran an XPath search over the whole style for every macro
-   call (~50 per entry, ~40% of render time). We build a name -> macro table
-   once per parsed style, stored on its root element (kept alive, with its
-   Python attributes, by the cached ``CitationStylesStyle``).
-6. ``Text.calls_variable`` for a ``macro`` re-walked the macro's whole subtree
-   on every ``cs:group`` child visit. The answer depends only on the (never
-   mutated) style tree, so it is memoised per macro in the same table.
-7. The structural XPath searches citeproc repeats on every render (nearest
-   ``cs:layout``, enclosing ``cs:citation``/``cs:bibliography``/``cs:locale``,
-   parent ``cs:names``, first ``cs:substitute`` child, ``cs:date-part`` by
-   name) are answered by walking the tree in Python: the same nodes in the same
-   order, without compiling and evaluating an XPath expression per call.
-8. ``Locale.get_term``/``get_date`` (an XPath search per month name, quote
-   mark, "et al." …) are memoised per locale element, misses included.
-9. ``calls_variable`` of ``cs:choose``/``cs:if``/``cs:else`` (re-walked for
-   every ``cs:group`` child) is memoised per element, like 6.
+- ``macro-table``: ``get_macro`` ran an XPath search over the whole style for every macro call
+  (~50 per entry, ~40% of render time). A name -> macro table is built once per parsed style,
+  stored on its root element (kept alive, with its Python attributes, by the cached
+  ``CitationStylesStyle``).
+- ``macro-calls-variable``: ``Text.calls_variable`` for a ``macro`` re-walked the macro's whole
+  subtree on every ``cs:group`` child visit. The answer depends only on the (never mutated) style
+  tree, so it is memoised per macro in the same table.
+- ``structural-xpath``: the structural XPath searches citeproc repeats on every render (nearest
+  ``cs:layout``, enclosing ``cs:citation``/``cs:bibliography``/``cs:locale``, parent
+  ``cs:names``, first ``cs:substitute`` child, ``cs:date-part`` by name) are answered by walking
+  the tree in Python: the same nodes in the same order, without compiling an XPath per call.
+- ``locale-lookups``: ``Locale.get_term``/``get_date`` (an XPath search per month name, quote
+  mark, "et al." …) are memoised per locale element, misses included.
+- ``branch-calls-variable``: ``calls_variable`` of ``cs:choose``/``cs:if``/``cs:else``
+  (re-walked for every ``cs:group`` child) is memoised per element.
 """
 from __future__ import annotations
 
-import threading
-
-from citeproc import model, string
-from citeproc.source import VariableError
-
-_LOCAL = threading.local()
-_APPLIED = False
-
-
-def _label_process(original):
-    def process(self, item, variable=None, plural=None, context=None, **kwargs):
-        name = self.get("variable")
-        if variable is None and name and name != "locator":
-            if not item.reference.get(name.replace("-", "_")):
-                return None
-        return original(self, item, variable=variable, plural=plural,
-                        context=context, **kwargs)
-    return process
-
-
-def _text_variable(original):
-    def _variable(self, item, context):
-        text = original(self, item, context)
-        stack = getattr(_LOCAL, "stack", None)
-        if text and stack:
-            stack[-1].add((self.tag, self.get("variable")))
-        return text
-    return _variable
-
-
-def _substitute_render(self, item, context=None, **kwargs):
-    stack = _LOCAL.__dict__.setdefault("stack", [])
-    for child in self.getchildren():
-        stack.append(set())
-        try:
-            if isinstance(child, model.Names) and child.name is None:
-                names = self.xpath_search("./parent::cs:names[1]")[0]
-                text = child.render(item, names_context=names, context=context, **kwargs)
-            else:
-                text = child.render(item, context=context, **kwargs)
-        except VariableError:
-            continue
-        finally:
-            rendered = stack.pop()
-        if text:
-            self.add_to_repressed_list(child, context)
-            repressed = context.get_layout().repressed
-            for tag, variable in rendered:
-                repressed.setdefault(tag, []).append(variable)
-            return text
-    return None
-
-
-def _capitalize_first(self):
-    for i, char in enumerate(self):
-        if char.isalpha():
-            return self.__class__(self[:i] + char.upper() + self[i + 1:])
-    return self
-
-
-def _name_initialize(original):
-    def initialize(self, given, mark, context):
-        if self.get("initialize") == "false":
-            return given
-        return original(self, given, mark, context)
-    return initialize
-
+from citeproc import model
 
 _MACROS = "_verbatim_macros"
 _CALLS_VARIABLE = "_verbatim_calls_variable"
@@ -259,22 +177,42 @@ def _branch_calls_variable(original):
 _BRANCHES = "_verbatim_branch_calls_variable"
 
 
-def apply() -> None:
-    """Install the fixes into citeproc-py (idempotent)."""
-    global _APPLIED
-    if _APPLIED:
-        return
-    model.Label.process = _label_process(model.Label.process)
-    model.Text._variable = _text_variable(model.Text._variable)
-    model.Substitute.render = _substitute_render
-    string.String.capitalize_first = _capitalize_first
-    model.Name.initialize = _name_initialize(model.Name.initialize)
+def _install_macro_table() -> None:
     model.CitationStylesElement.get_macro = _get_macro(model.CitationStylesElement.get_macro)
+
+
+def _install_macro_calls_variable() -> None:
     model.Text.calls_variable = _text_calls_variable(model.Text.calls_variable)
+
+
+def _install_structural_xpath() -> None:
     model.CitationStylesElement.xpath_search = _xpath_search(
         model.CitationStylesElement.xpath_search)
+
+
+def _install_locale_lookups() -> None:
     model.Locale.get_term = _memoised_lookup(model.Locale.get_term, "_verbatim_terms")
     model.Locale.get_date = _memoised_lookup(model.Locale.get_date, "_verbatim_dates")
+
+
+def _install_branch_calls_variable() -> None:
     for branch in (model.Choose, model.If, model.Else):
         branch.calls_variable = _branch_calls_variable(model.Parent.calls_variable)
-    _APPLIED = True
+
+
+PATCHES = (
+    ("macro-table", _install_macro_table),
+    ("macro-calls-variable", _install_macro_calls_variable),
+    ("structural-xpath", _install_structural_xpath),
+    ("locale-lookups", _install_locale_lookups),
+    ("branch-calls-variable", _install_branch_calls_variable),
+)
+_installed: set[str] = set()
+
+
+def apply(skip: frozenset[str] = frozenset()) -> None:
+    """Install every speed-up not in `skip` into citeproc-py (idempotent)."""
+    for name, install in PATCHES:
+        if name not in skip and name not in _installed:
+            install()
+            _installed.add(name)
