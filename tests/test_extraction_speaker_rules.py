@@ -540,6 +540,8 @@ NUMBERED_ROLES = [
      "The party has moved on,", "Hal Brekke", "person"),
     ("Billionaire Roy Vance spent the week in Iowa.\n\nThe billionaire said the farm bill was "
      "“a giveaway” to lobbyists.", "a giveaway", "Roy Vance", "person"),
+    ("“She has earned a second term,” said Okafor ally Bruno Lindqvist.",
+     "She has earned a second term,", "Bruno Lindqvist", "person"),
     # negative: a count after the verb is no speaker
     ("“We will not pay,” said 40 of the tenants in a letter.", "We will not pay,", None, None),
 ]

@@ -177,7 +177,7 @@ estonian cuban dominican haitian bolivian paraguayan panamanian guatemalan hondu
 ugandan tanzanian rwandan congolese zambian somali sudanese malian libyan
 playmaker centre-half centre-forward left-back right-back wing-back shortstop linebacker
 businessman businesswoman businessmen billionaire mogul tycoon neurosurgeon
-front-runner frontrunner widow widower
+front-runner frontrunner widow widower ally allies constituent
 """.split())
 
 # Title words that may precede a name: "President Xi Jinping", "U.S. Attorney G. Z. T.".
