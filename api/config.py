@@ -15,7 +15,7 @@ REQUEST_BUDGET_MS = 1_500
 
 API_TITLE = "Verbatim"
 API_VERSION = "1.0.0"
-OPENAPI_VERSION = "3.1.0"  # nullable objects as anyOf [$ref, null]: clients type them exactly
+OPENAPI_VERSION = "3.0.3"  # the bundled Swagger UI 4 cannot show 3.1
 OPENAPI_URL_PREFIX = "/"
 OPENAPI_JSON_PATH = "openapi.json"
 OPENAPI_SWAGGER_UI_PATH = "/docs"

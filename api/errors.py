@@ -7,12 +7,11 @@ import sqlite3
 
 import marshmallow as ma
 from flask import Response, json
-from apispec.ext.marshmallow import MarshmallowPlugin, resolver
 from flask_smorest import Api
-from flask_smorest.pagination import PaginationMetadataSchema
 from werkzeug.exceptions import HTTPException, InternalServerError
 
 from api.citations import CitationError
+from api.openapi import marshmallow_plugin
 from api.store.errors import StoreError
 
 PROBLEM_TYPE = "application/problem+json"
@@ -71,24 +70,13 @@ def _as_list(msgs) -> list[str]:
     return [str(m) for m in msgs] if isinstance(msgs, list) else [str(msgs)]
 
 
-def schema_name(schema) -> str | None:
-    """Name a schema's component as flask-smorest does; its pagination header's stays unnamed.
-
-    That header is never used (lists carry `next` and `Link`), so its schema would otherwise
-    be an unused component of the document.
-    """
-    schema_class = schema if isinstance(schema, type) else type(schema)
-    return None if schema_class is PaginationMetadataSchema else resolver(schema)
-
-
 class VerbatimApi(Api):
     """flask-smorest Api whose errors, served and documented, are problem+json."""
 
     ERROR_SCHEMA = ProblemSchema
 
     def __init__(self, app=None, *, spec_kwargs=None, **kwargs):
-        spec_kwargs = {"marshmallow_plugin": MarshmallowPlugin(schema_name_resolver=schema_name),
-                       **(spec_kwargs or {})}
+        spec_kwargs = {"marshmallow_plugin": marshmallow_plugin(), **(spec_kwargs or {})}
         super().__init__(app, spec_kwargs=spec_kwargs, **kwargs)
 
     def handle_http_exception(self, error: HTTPException):

@@ -166,7 +166,7 @@ def test_openapi_operations_enums_required_and_no_unused_schemas(client):
     assert [name for name in schemas if f'"#/components/schemas/{name}"' not in text] == []
     quote = schemas["Quote"]
     assert quote["properties"]["speaker"] == {
-        "anyOf": [{"$ref": "#/components/schemas/SpeakerRef"}, {"type": "null"}]}
+        "allOf": [{"$ref": "#/components/schemas/SpeakerRef"}], "nullable": True}
     assert quote["required"] == sorted(quote["properties"])
     assert quote["properties"]["date_precision"]["enum"] == ["day", "month", None]
     assert schemas["SpeakerRef"]["properties"]["kind"]["enum"] == [

@@ -56,9 +56,9 @@ class SpeakerBriefSchema(OutputSchema):
 
 
 class DiffOpSchema(OutputSchema):
-    op = fields.String(validate=validate.OneOf(DIFF_OPS), metadata={"description": "`equal`; `replace`: source words changed; "
-                                                "`delete`: source words the claim drops; "
-                                                "`insert`: words the claim adds"})
+    op = fields.String(validate=validate.OneOf(DIFF_OPS), metadata={
+        "description": "`equal`; `replace`: source words changed; `delete`: source words the "
+                       "claim drops; `insert`: words the claim adds"})
     claimed = fields.String(metadata={"description": "Claimed words, as written ('' for delete)"})
     source = fields.String(metadata={"description": "Source words, as printed ('' for insert)"})
 
