@@ -9,7 +9,7 @@ WORKERS ?= 2
 THREADS ?= 4
 export VERBATIM_DB
 
-.PHONY: install run db test eval bench clean
+.PHONY: install client run db test eval bench clean
 
 $(VENV)/.installed: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -25,7 +25,16 @@ run: db
 	$(VENV)/bin/gunicorn --workers $(WORKERS) --threads $(THREADS) --bind $(HOST):$(PORT) \
 	  --forwarded-allow-ips "" wsgi:app  # proxy headers: the app applies them (VERBATIM_PROXY_COUNT)
 
-test: install
+# The generated-client test (tests/test_client.py) needs openapi-typescript and tsc: pinned in
+# tests/client/package-lock.json, installed when npm is here (the test skips without node).
+CLIENT := tests/client
+$(CLIENT)/node_modules/.installed: $(CLIENT)/package-lock.json
+	@if command -v npm >/dev/null; then npm ci --prefix $(CLIENT) --no-audit --no-fund && touch $@; \
+	else echo "npm not found: the generated-client test will skip"; fi
+
+client: $(CLIENT)/node_modules/.installed
+
+test: install client
 	$(PY) -m pytest -q
 
 eval: install  # PolNeAR dev and train too when POLNEAR_DIR names a local checkout
@@ -39,4 +48,4 @@ bench: install  # by hand, never in make test; size: make bench QUOTES=1000000
 	$(PY) bench/load.py --quotes $(or $(QUOTES),10000)
 
 clean:
-	rm -rf $(VENV) data .pytest_cache
+	rm -rf $(VENV) data .pytest_cache $(CLIENT)/node_modules

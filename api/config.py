@@ -15,12 +15,13 @@ REQUEST_BUDGET_MS = 1_500
 
 API_TITLE = "Verbatim"
 API_VERSION = "1.0.0"
-OPENAPI_VERSION = "3.0.3"
+OPENAPI_VERSION = "3.0.3"  # the bundled Swagger UI 4 cannot show 3.1
 OPENAPI_URL_PREFIX = "/"
 OPENAPI_JSON_PATH = "openapi.json"
 OPENAPI_SWAGGER_UI_PATH = "/docs"
 OPENAPI_SWAGGER_UI_URL = "/docs/static/"  # served by the app itself: the docs work offline
 API_SPEC_OPTIONS = {
+    "servers": [{"url": "/", "description": "This server"}],
     "info": {
         "description": "Source-linked quotes: who said what, where it was published, and "
                        "exactly where in the source text it stands.",

@@ -11,6 +11,7 @@ from flask_smorest import Api
 from werkzeug.exceptions import HTTPException, InternalServerError
 
 from api.citations import CitationError
+from api.openapi import marshmallow_plugin
 from api.store.errors import StoreError
 
 PROBLEM_TYPE = "application/problem+json"
@@ -73,6 +74,10 @@ class VerbatimApi(Api):
     """flask-smorest Api whose errors, served and documented, are problem+json."""
 
     ERROR_SCHEMA = ProblemSchema
+
+    def __init__(self, app=None, *, spec_kwargs=None, **kwargs):
+        spec_kwargs = {"marshmallow_plugin": marshmallow_plugin(), **(spec_kwargs or {})}
+        super().__init__(app, spec_kwargs=spec_kwargs, **kwargs)
 
     def handle_http_exception(self, error: HTTPException):
         """Turn werkzeug and webargs errors into problem+json; validation errors are 400."""

@@ -1,4 +1,5 @@
 """Conventions every route shares: problem+json, ETag/304, CORS, OpenAPI and offline docs."""
+import json
 import re
 from pathlib import Path
 
@@ -148,3 +149,31 @@ def test_proxy_headers_are_ignored_unless_configured_then_applied_together(corpu
     assert response.get_json()["next"].startswith("https://quotes.example.org/v1/sources?")
     assert response.headers["Link"].startswith("<https://quotes.example.org/v1/sources?")
     assert _next_link(proxied, Host="localhost").status_code == 400  # only the proxy's host
+
+
+def test_openapi_operations_enums_required_and_no_unused_schemas(client):
+    spec = client.get("/openapi.json").get_json()
+    operations = {(method, path): operation["operationId"]
+                  for path, item in spec["paths"].items() for method, operation in item.items()
+                  if method != "parameters"}
+    assert len(set(operations.values())) == len(operations) == 19
+    assert operations[("get", "/v1/quotes")] == "listQuotes"
+    assert operations[("get", "/v1/quotes/{quote_id}/citation")] == "getQuoteCitation"
+    assert operations[("post", "/v1/provenance/check")] == "checkProvenance"
+    assert spec["servers"] == [{"url": "/", "description": "This server"}]
+    schemas = spec["components"]["schemas"]
+    text = json.dumps(spec)
+    assert [name for name in schemas if f'"#/components/schemas/{name}"' not in text] == []
+    quote = schemas["Quote"]
+    assert quote["properties"]["speaker"] == {
+        "allOf": [{"$ref": "#/components/schemas/SpeakerRef"}], "nullable": True}
+    assert quote["required"] == sorted(quote["properties"])
+    assert quote["properties"]["date_precision"]["enum"] == ["day", "month", None]
+    assert schemas["SpeakerRef"]["properties"]["kind"]["enum"] == [
+        "person", "organization", "anonymous"]
+    assert schemas["Match"]["properties"]["location"]["enum"] == [
+        "quote", "narrative", "mixed", "quotes"]
+    assert schemas["CheckResult"]["properties"]["verdict"]["enum"] == [
+        "verbatim", "verbatim_with_omissions", "altered", "misattributed", "not_a_quote",
+        "not_found"]
+    assert schemas["QuotePage"]["required"] == ["data", "next", "total"]

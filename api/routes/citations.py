@@ -31,6 +31,7 @@ def wanted(fmt: str | None, style: str | None) -> tuple[str, str]:
 @blp.response(200, CitationSchema, description=ANSWER)
 @blp.problems(404, 410)
 @raw_formats
+@blp.doc(operationId="getQuoteCitation")
 def get_quote_citation(quote_id, style, format):
     """Cite one quote: its source in a CSL style, the attribution line and a deep link."""
     fmt, style = wanted(format, style)
@@ -46,6 +47,7 @@ def get_quote_citation(quote_id, style, format):
 @blp.response(200, BibliographySchema, description=ANSWER)
 @blp.problems(404, 410, 413, 415)
 @raw_formats
+@blp.doc(operationId="citeQuotes")
 def cite_quotes(body):
     """Cite up to 100 quotes in one call: a bibliography in a style or an export format."""
     fmt, style = wanted(body["format"], body["style"])

@@ -18,6 +18,7 @@ class HealthSchema(RowSchema):
 @blp.route("/healthz")
 @blp.arguments(NoArgs, location="query", as_kwargs=True)
 @blp.response(200, HealthSchema)
+@blp.doc(operationId="getHealth")
 def healthz():
     """Say the service is up, with the corpus size."""
     return {"status": "ok", **corpus_counts(g.db)}

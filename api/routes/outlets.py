@@ -12,6 +12,7 @@ blp = Blueprint("outlets", __name__, url_prefix="/v1/outlets", description="Outl
 @blp.route("")
 @blp.arguments(NoArgs, location="query")
 @blp.response(200, OutletPageSchema)
+@blp.doc(operationId="listOutlets")
 def list_all_outlets(_args):
     """List every outlet with its source and quote counts."""
     rows = list_outlets(g.db)

@@ -17,6 +17,7 @@ blp = Blueprint("provenance", __name__, url_prefix="/v1",
 @blp.arguments(NoArgs, location="query", as_kwargs=True)
 @blp.response(200, QuoteProvenanceSchema)
 @blp.problems(404, 410)
+@blp.doc(operationId="getQuoteProvenance")
 def quote_provenance(quote_id):
     """Re-check a quote against its source's SHA-256, span and context; list other sources."""
     return store.quote_provenance(g.db, quote_id)
@@ -29,6 +30,7 @@ class ProvenanceCheck(MethodView):
     @blp.arguments(CheckArgs, location="query", as_kwargs=True)
     @blp.response(200, CheckResultSchema, description=NORMALISATION_HELP)
     @blp.problems(404, 413, 429)
+    @blp.doc(operationId="checkProvenanceByQuery")
     def get(self, text, speaker, source):
         """Check a claimed quotation given in the query string."""
         return store.check_claim(g.db, text, speaker, source)
@@ -37,6 +39,7 @@ class ProvenanceCheck(MethodView):
     @blp.arguments(NoArgs, location="query", as_kwargs=True)
     @blp.response(200, CheckResultSchema, description=NORMALISATION_HELP)
     @blp.problems(404, 413, 415, 429)
+    @blp.doc(operationId="checkProvenance")
     def post(self, text, speaker, source):
         """Check a claimed quotation given as JSON."""
         return store.check_claim(g.db, text, speaker, source)

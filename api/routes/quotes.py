@@ -28,6 +28,7 @@ LIST_ANSWER = ("The page as JSON; as CSV (`format=csv`, text/csv); or the page's
 @blp.arguments(QuoteListArgs, location="query", as_kwargs=True)
 @blp.response(200, QuotePageSchema, description=LIST_ANSWER)
 @alt_formats(blp, LIST_MEDIA_TYPES, LIST_ANSWER)
+@blp.doc(operationId="listQuotes")
 def list_quotes(limit, cursor, sort, facet, format, **filters):
     """List quotes: filter, search, facet, sort and page through them."""
     filters = QuoteFilters(**{k: (v.isoformat() if hasattr(v, "isoformat") else v)
@@ -50,6 +51,7 @@ def list_quotes(limit, cursor, sort, facet, format, **filters):
 @blp.arguments(NoArgs, location="query", as_kwargs=True)
 @blp.response(200, QuoteSchema)
 @blp.problems(404, 410)
+@blp.doc(operationId="getQuote")
 def get_quote(quote_id):
     """Get one quote."""
     return store.get_quote(g.db, quote_id)
@@ -63,6 +65,7 @@ def get_quote(quote_id):
 @blp.response(201, QuoteSchema)
 @blp.problems(*WRITE_PROBLEMS, 404, 409, 422)
 @blp.doc(security=SECURITY)
+@blp.doc(operationId="createQuote")
 def create_quote(data):
     """Add a quote extraction missed; a span whose text differs from the source is 422."""
     quote_id = editorial.create_quote(g.db, g.actor, data)
@@ -78,6 +81,7 @@ def create_quote(data):
 @blp.response(200, QuoteSchema)
 @blp.problems(*WRITE_PROBLEMS, 404, 410, 422)
 @blp.doc(security=SECURITY)
+@blp.doc(operationId="updateQuote")
 def update_quote(changes, quote_id):
     """Fix a quote's speaker, kind, cue, date or span; its id does not change."""
     editorial.update_quote(g.db, g.actor, quote_id, changes)
@@ -91,6 +95,7 @@ def update_quote(changes, quote_id):
 @blp.response(204)
 @blp.problems(*WRITE_PROBLEMS, 404, 410)
 @blp.doc(security=SECURITY)
+@blp.doc(operationId="deleteQuote")
 def delete_quote(quote_id):
     """Remove a false quote; afterwards it answers 410 with its history."""
     editorial.delete_quote(g.db, g.actor, quote_id)
@@ -100,6 +105,7 @@ def delete_quote(quote_id):
 @blp.arguments(NoArgs, location="query", as_kwargs=True)
 @blp.response(200, HistorySchema)
 @blp.problems(404)
+@blp.doc(operationId="getQuoteHistory")
 def quote_history(quote_id):
     """List every editorial write to a quote, oldest first (deleted quotes too)."""
     entries = editorial.quote_history(g.db, quote_id)

@@ -20,6 +20,7 @@ blp = Blueprint("sources", __name__, url_prefix="/v1/sources",
 @blp.route("")
 @blp.arguments(SourceListArgs, location="query", as_kwargs=True)
 @blp.response(200, SourcePageSchema)
+@blp.doc(operationId="listSources")
 def list_sources(limit, cursor, outlet):
     """List sources, newest first."""
     rows, next_values = store.list_sources(g.db, outlet, decode_cursor(cursor, "sources"), limit)
@@ -36,6 +37,7 @@ def list_sources(limit, cursor, outlet):
 @blp.response(201, SourceDetailSchema, description="Stored, with the quotes found in it")
 @blp.alt_response(200, schema=SourceDetailSchema, description="The same text was already stored")
 @blp.doc(security=SECURITY)
+@blp.doc(operationId="createSource")
 def create_source(data):
     """Post an article: its quotes are extracted and stored with it in one transaction."""
     result = ingest_article(g.db, SourceInput(**data), actor=g.actor)
@@ -47,6 +49,7 @@ def create_source(data):
 @blp.arguments(NoArgs, location="query", as_kwargs=True)
 @blp.response(200, SourceDetailSchema)
 @blp.problems(404)
+@blp.doc(operationId="getSource")
 def get_source(source_id):
     """Get one source with its full text and its quotes."""
     return source_detail(source_id)
@@ -60,6 +63,7 @@ def source_detail(source_id: str) -> dict:
 @blp.arguments(SourceTextArgs, location="query", as_kwargs=True)
 @blp.response(200, SourceTextSchema)
 @blp.problems(404)
+@blp.doc(operationId="getSourceText")
 def get_source_text(source_id, start, end):
     """Get a slice of a source's text, in code points."""
     return store.get_source_text(g.db, source_id, start, end)

@@ -14,6 +14,7 @@ blp = Blueprint("speakers", __name__, url_prefix="/v1/speakers",
 @blp.route("")
 @blp.arguments(SpeakerListArgs, location="query", as_kwargs=True)
 @blp.response(200, SpeakerPageSchema)
+@blp.doc(operationId="listSpeakers")
 def list_speakers(limit, cursor, name, kind):
     """List speakers by name."""
     rows, next_values = store.list_speakers(g.db, name, kind, decode_cursor(cursor, "speakers"),
@@ -26,6 +27,7 @@ def list_speakers(limit, cursor, name, kind):
 @blp.arguments(NoArgs, location="query", as_kwargs=True)
 @blp.response(200, SpeakerDetailSchema)
 @blp.problems(404)
+@blp.doc(operationId="getSpeaker")
 def get_speaker(speaker_id):
     """Get one speaker with aliases, roles, quote counts and outlets."""
     return store.get_speaker(g.db, speaker_id)

@@ -42,7 +42,18 @@ class BaseSchema(ma.Schema):
         ordered = True
 
 
-class RowSchema(BaseSchema):
+class OutputSchema(BaseSchema):
+    """An answer: every field is always present, so the document marks it `required`.
+
+    A field that an answer may leave out says so with `metadata={"optional": True}`; one that
+    may be null has `allow_none=True`. Generated clients then type-check in strict mode.
+    """
+
+    def on_bind_field(self, field_name, field_obj):
+        field_obj.required = not field_obj.metadata.get("optional", False)
+
+
+class RowSchema(OutputSchema):
     """A resource dumped straight from its store row, without marshmallow's per-field walk.
 
     The store returns JSON-ready values; the declared fields pick and order the keys (a key the
@@ -114,7 +125,7 @@ class PageArgs(BaseSchema):
                            metadata={"description": "Opaque token taken from `next`."})
 
 
-class PageSchema(BaseSchema):
+class PageSchema(OutputSchema):
     """A list envelope: only the items go through their schema.
 
     `next`, `total` and the extra fields (facets) are built as plain JSON by the route; walking

@@ -4,7 +4,7 @@ from __future__ import annotations
 from marshmallow import fields, validate
 
 from api.citations import DEFAULT_STYLE, FORMATS, JSON, STYLES, UnknownFormat, check_style
-from api.schemas.base import BaseSchema, RowSchema, path_part, query_part
+from api.schemas.base import BaseSchema, OutputSchema, RowSchema, path_part, query_part
 from api.schemas.quotes import SourceRefSchema
 
 MAX_IDS = 100
@@ -54,7 +54,7 @@ class CitationSourceSchema(SourceRefSchema):
     author = fields.String(allow_none=True)
 
 
-class CitationFormatsSchema(BaseSchema):
+class CitationFormatsSchema(OutputSchema):
     bibtex = fields.String()
     ris = fields.String()
     csl_json = fields.String(data_key="csl-json")
@@ -63,7 +63,7 @@ class CitationFormatsSchema(BaseSchema):
 
 class CitationSchema(RowSchema):
     quote_id = fields.String()
-    style = fields.String()
+    style = fields.String(validate=validate.OneOf(STYLES))
     citation = fields.String(metadata={"description": "The reference entry in `style`, plain text"})
     citation_html = fields.String(metadata={"description": "The same entry as HTML (italics)"})
     attribution = fields.String(metadata={
@@ -81,7 +81,7 @@ class CitationSchema(RowSchema):
                 | {"text": f"{url}text&style={query_part(citation['style'])}"}}
 
 
-class BibliographyEntrySchema(BaseSchema):
+class BibliographyEntrySchema(OutputSchema):
     quote_id = fields.String()
     citation = fields.String()
     attribution = fields.String()
@@ -89,7 +89,7 @@ class BibliographyEntrySchema(BaseSchema):
     text_fragment_url = fields.String(allow_none=True)
 
 
-class BibliographySchema(BaseSchema):
-    style = fields.String()
+class BibliographySchema(OutputSchema):
+    style = fields.String(validate=validate.OneOf(STYLES))
     data = fields.List(fields.Nested(BibliographyEntrySchema),
                        metadata={"description": "One entry per quote id, in request order"})

@@ -4,11 +4,11 @@ from __future__ import annotations
 import marshmallow as ma
 from marshmallow import fields, validate
 
-from api.schemas.base import BaseSchema
-from api.schemas.quotes import KINDS
+from api.schemas.base import BaseSchema, OutputSchema
+from api.schemas.quotes import DATE_BASES, KINDS
 from api.schemas.speakers import SPEAKER_KINDS
 
-DATE_BASES = ("stated", "relative", "published")
+HISTORY_ACTIONS = ("create", "update", "delete")
 
 
 class SpeakerInputSchema(BaseSchema):
@@ -64,15 +64,15 @@ class QuoteCreateSchema(QuoteFieldsSchema):
     kind = fields.String(required=True, validate=validate.OneOf(KINDS))
 
 
-class HistoryEntrySchema(BaseSchema):
-    action = fields.String(metadata={"description": "create | update | delete"})
+class HistoryEntrySchema(OutputSchema):
+    action = fields.String(validate=validate.OneOf(HISTORY_ACTIONS))
     actor = fields.String(metadata={"description": "Name of the token that wrote"})
     at = fields.String(metadata={"description": "UTC timestamp"})
     before = fields.Dict(allow_none=True)
     after = fields.Dict(allow_none=True)
 
 
-class HistorySchema(BaseSchema):
+class HistorySchema(OutputSchema):
     quote_id = fields.String()
     deleted = fields.Boolean()
     data = fields.List(fields.Nested(HistoryEntrySchema))

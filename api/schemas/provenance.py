@@ -5,9 +5,11 @@ import marshmallow as ma
 from marshmallow import fields, validate
 
 from api.provenance import MAX_CLAIM_CHARS, THRESHOLD, VERDICTS, has_words
-from api.schemas.base import BaseSchema
+from api.schemas.base import BaseSchema, OutputSchema
 from api.schemas.quotes import SpanSchema
 
+LOCATIONS = ("quote", "narrative", "mixed", "quotes")
+DIFF_OPS = ("equal", "insert", "delete", "replace")
 VERDICT_HELP = (
     "`verbatim`: the words (after normalisation) are inside a stored quote by the claimed "
     "speaker, or no speaker was claimed. `verbatim_with_omissions`: the pieces between the "
@@ -40,7 +42,7 @@ class CheckArgs(BaseSchema):
         "description": "Check against this source id only."})
 
 
-class SourceBriefSchema(BaseSchema):
+class SourceBriefSchema(OutputSchema):
     id = fields.String()
     outlet = fields.String()
     title = fields.String(allow_none=True)
@@ -48,31 +50,31 @@ class SourceBriefSchema(BaseSchema):
     url = fields.String(allow_none=True)
 
 
-class SpeakerBriefSchema(BaseSchema):
+class SpeakerBriefSchema(OutputSchema):
     id = fields.String()
     name = fields.String()
 
 
-class DiffOpSchema(BaseSchema):
-    op = fields.String(metadata={"description": "`equal`; `replace`: source words changed; "
-                                                "`delete`: source words the claim drops; "
-                                                "`insert`: words the claim adds"})
+class DiffOpSchema(OutputSchema):
+    op = fields.String(validate=validate.OneOf(DIFF_OPS), metadata={
+        "description": "`equal`; `replace`: source words changed; `delete`: source words the "
+                       "claim drops; `insert`: words the claim adds"})
     claimed = fields.String(metadata={"description": "Claimed words, as written ('' for delete)"})
     source = fields.String(metadata={"description": "Source words, as printed ('' for insert)"})
 
 
-class FoundPieceSchema(BaseSchema):
+class FoundPieceSchema(OutputSchema):
     text = fields.String(metadata={"description": "The claimed piece"})
     span = fields.Nested(SpanSchema, metadata={"description": "Where it stands in the source"})
     similarity = fields.Float()
 
 
-class MatchSchema(BaseSchema):
+class MatchSchema(OutputSchema):
     source = fields.Nested(SourceBriefSchema)
     span = fields.Nested(SpanSchema, metadata={"description": "Code points into the source text"})
     text = fields.String(metadata={"description": "The source text at the span"})
-    location = fields.String(metadata={"description": "quote | narrative | mixed | quotes (an "
-                                                      "ellipsis joining words of two quotes)"})
+    location = fields.String(validate=validate.OneOf(LOCATIONS), metadata={
+        "description": "`quotes`: an ellipsis joins words of two quotes"})
     quote_id = fields.String(allow_none=True)
     speaker = fields.Nested(SpeakerBriefSchema, allow_none=True,
                             metadata={"description": "The quote's speaker"})
@@ -85,13 +87,13 @@ class MatchSchema(BaseSchema):
                        metadata={"description": "Word-level steps from source to claim"})
 
 
-class ClaimPartSchema(BaseSchema):
+class ClaimPartSchema(OutputSchema):
     text = fields.String()
     start = fields.Integer()
     end = fields.Integer()
 
 
-class ParsedClaimSchema(BaseSchema):
+class ParsedClaimSchema(OutputSchema):
     text = fields.String()
     normalized = fields.String(metadata={"description": "The words compared; … marks a gap"})
     speaker = fields.String(allow_none=True)
@@ -102,20 +104,20 @@ class ParsedClaimSchema(BaseSchema):
                              metadata={"description": "Editorial [insertions], treated as wildcards"})
 
 
-class ClaimedSpeakerSchema(BaseSchema):
+class ClaimedSpeakerSchema(OutputSchema):
     claimed = fields.String()
     resolved = fields.List(fields.Nested(SpeakerBriefSchema),
                            metadata={"description": "Stored speakers the claimed name resolves to"})
 
 
-class ReportedSchema(BaseSchema):
+class ReportedSchema(OutputSchema):
     source = fields.Nested(SourceBriefSchema)
     span = fields.Nested(SpanSchema)
     quote_id = fields.String(allow_none=True)
     speaker = fields.Nested(SpeakerBriefSchema, allow_none=True)
 
 
-class CheckResultSchema(BaseSchema):
+class CheckResultSchema(OutputSchema):
     verdict = fields.String(validate=validate.OneOf(VERDICTS), metadata={"description": VERDICT_HELP})
     claim = fields.Nested(ParsedClaimSchema)
     speaker = fields.Nested(ClaimedSpeakerSchema, allow_none=True)
@@ -127,29 +129,29 @@ class CheckResultSchema(BaseSchema):
 
 
 class AlsoInSchema(ReportedSchema):
-    location = fields.String(metadata={"description": "quote | narrative | mixed | quotes (an "
-                                                      "ellipsis joining words of two quotes)"})
+    location = fields.String(validate=validate.OneOf(LOCATIONS), metadata={
+        "description": "`quotes`: an ellipsis joins words of two quotes"})
 
 
-class ShaCheckSchema(BaseSchema):
+class ShaCheckSchema(OutputSchema):
     ok = fields.Boolean()
     stored = fields.String()
     computed = fields.String()
 
 
-class SpanCheckSchema(BaseSchema):
+class SpanCheckSchema(OutputSchema):
     ok = fields.Boolean(metadata={"description": "source text[start:end] is the quote text"})
     found = fields.Nested(SpanSchema, allow_none=True,
                           metadata={"description": "Where the quote text now stands, if moved"})
 
 
-class ContextCheckSchema(BaseSchema):
+class ContextCheckSchema(OutputSchema):
     ok = fields.Boolean()
     prefix = fields.Boolean(metadata={"description": "The stored prefix still precedes the span"})
     suffix = fields.Boolean(metadata={"description": "The stored suffix still follows the span"})
 
 
-class ChecksSchema(BaseSchema):
+class ChecksSchema(OutputSchema):
     sha256 = fields.Nested(ShaCheckSchema)
     span = fields.Nested(SpanCheckSchema)
     context = fields.Nested(ContextCheckSchema)
@@ -159,7 +161,7 @@ class SourceWithHashSchema(SourceBriefSchema):
     sha256 = fields.String(metadata={"description": "As stored at ingest"})
 
 
-class QuoteProvenanceSchema(BaseSchema):
+class QuoteProvenanceSchema(OutputSchema):
     quote_id = fields.String()
     text = fields.String()
     speaker = fields.Nested(SpeakerBriefSchema, allow_none=True)

@@ -4,9 +4,13 @@ from __future__ import annotations
 import marshmallow as ma
 from marshmallow import fields, validate
 
-from api.schemas.base import BaseSchema, PageArgs, page_schema, path_part, url_root
+from api.schemas.base import (BaseSchema, OutputSchema, PageArgs, page_schema, path_part,
+                              url_root)
+from api.schemas.speakers import SPEAKER_KINDS
 
 KINDS = ("full", "partial", "indirect")
+DATE_BASES = ("stated", "relative", "published")
+DATE_PRECISIONS = ("day", "month")
 SORTS = ("date", "-date", "relevance")
 FACETS = ("speaker", "outlet", "kind", "year")
 QUOTE_LIST_FORMATS = ("json", "csv", "bibtex", "ris", "csl-json")
@@ -57,25 +61,25 @@ class QuoteListArgs(PageArgs):
         return data
 
 
-class SpanSchema(BaseSchema):
+class SpanSchema(OutputSchema):
     start = fields.Integer()
     end = fields.Integer()
 
 
-class SelectorSchema(BaseSchema):
+class SelectorSchema(OutputSchema):
     exact = fields.String()
     prefix = fields.String()
     suffix = fields.String()
 
 
-class SpeakerRefSchema(BaseSchema):
+class SpeakerRefSchema(OutputSchema):
     id = fields.String()
     name = fields.String()
-    kind = fields.String(metadata={"description": "person | organization | anonymous"})
+    kind = fields.String(validate=validate.OneOf(SPEAKER_KINDS))
     role = fields.String(allow_none=True, metadata={"description": "As written in this source"})
 
 
-class SourceRefSchema(BaseSchema):
+class SourceRefSchema(OutputSchema):
     id = fields.String()
     outlet = fields.String()
     publisher = fields.String(allow_none=True)
@@ -84,23 +88,24 @@ class SourceRefSchema(BaseSchema):
     published = fields.String(allow_none=True)
 
 
-class QuoteLinksSchema(BaseSchema):
+class QuoteLinksSchema(OutputSchema):
     self = fields.String()
     source = fields.String()
     citation = fields.String()
     provenance = fields.String()
 
 
-class QuoteSchema(BaseSchema):
+class QuoteSchema(OutputSchema):
     id = fields.String()
     text = fields.String()
-    kind = fields.String(metadata={"description": "full | partial | indirect"})
+    kind = fields.String(validate=validate.OneOf(KINDS))
     speaker = fields.Nested(SpeakerRefSchema, allow_none=True)
     cue = fields.String(allow_none=True, metadata={"description": "The attribution as written"})
     date = fields.String(allow_none=True)
-    date_basis = fields.String(allow_none=True, metadata={"description": "stated | relative | published"})
-    date_precision = fields.String(allow_none=True, metadata={
-        "description": "day | month: a month alone (\"in August\") is dated its first day"})
+    date_basis = fields.String(allow_none=True, validate=validate.OneOf(DATE_BASES))
+    date_precision = fields.String(
+        allow_none=True, validate=validate.OneOf(DATE_PRECISIONS),
+        metadata={"description": "`month`: a month alone (\"in August\") is dated its first day"})
     source = fields.Nested(SourceRefSchema)
     span = fields.Nested(SpanSchema, metadata={"description": "Code points into source text"})
     span_utf16 = fields.Nested(SpanSchema, metadata={"description": "For JavaScript String.slice"})
@@ -147,7 +152,7 @@ def quote_resource(row: dict, root: str) -> dict:
     }
 
 
-class FacetValueSchema(BaseSchema):
+class FacetValueSchema(OutputSchema):
     value = fields.String(allow_none=True)
     name = fields.String(allow_none=True)
     count = fields.Integer()
@@ -155,4 +160,4 @@ class FacetValueSchema(BaseSchema):
 
 QuotePageSchema = page_schema("QuotePage", QuoteSchema, facets=fields.Dict(
     keys=fields.String(), values=fields.List(fields.Nested(FacetValueSchema)),
-    metadata={"description": "Counts per value for each `facet` asked for"}))
+    metadata={"description": "Counts per value for each `facet` asked for", "optional": True}))

@@ -4,7 +4,8 @@ from __future__ import annotations
 import marshmallow as ma
 from marshmallow import fields, validate
 
-from api.schemas.base import BaseSchema, PageArgs, RowSchema, page_schema, path_part, query_part
+from api.schemas.base import (BaseSchema, OutputSchema, PageArgs, RowSchema, page_schema,
+                              path_part, query_part)
 from api.schemas.quotes import QuoteSchema
 
 
@@ -49,7 +50,7 @@ class SourceDetailSchema(SourceSchema):
 SourcePageSchema = page_schema("SourcePage", SourceSchema)
 
 
-class SourceTextSchema(BaseSchema):
+class SourceTextSchema(OutputSchema):
     source_id = fields.String()
     start = fields.Integer()
     end = fields.Integer()

@@ -17,7 +17,7 @@ class SpeakerListArgs(PageArgs):
 class SpeakerSchema(RowSchema):
     id = fields.String()
     name = fields.String()
-    kind = fields.String()
+    kind = fields.String(validate=validate.OneOf(SPEAKER_KINDS))
     roles = fields.List(fields.String(), metadata={"description": "Roles as written"})
     quote_count = fields.Integer()
     links = fields.Dict(keys=fields.String(), values=fields.String())
