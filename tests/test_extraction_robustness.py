@@ -126,3 +126,20 @@ def _spans(text: str) -> list[str]:
 ])
 def test_mark_pairing(text, expected):
     assert _spans(text) == expected
+
+
+def test_word_lists_are_data_files_with_one_entry_each_once():
+    from pathlib import Path
+
+    import api.extraction.lexicon as lexicon
+
+    folder = Path(lexicon.__file__).with_name("words")
+    files = sorted(set(folder.glob("*.txt")) - {folder / "given_names.txt"})  # "he: …" lines
+    assert len(files) > 40
+    for path in files:
+        lines = [line for line in path.read_text(encoding="utf-8").splitlines()
+                 if line.strip() and not line.startswith("#")]
+        keys = [line.partition(": ")[0] if ": " in line else line for line in lines]
+        assert len(keys) == len(set(keys)), f"{path.name} repeats an entry"
+        assert all(line == line.strip() for line in lines), path.name
+    assert "said" in lexicon.SPEECH_VERBS and lexicon.ROLE_SYNONYMS["sen"][0] == "senator"

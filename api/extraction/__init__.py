@@ -23,7 +23,7 @@ Pipeline (each module documents its own rules):
   salience.py: which person a pronoun or a bare surname may mean;
 - resolution.py: the speaker stage, records to entities (with forward rules for
   descriptions nobody precedes) to Speakers; persons.py: evidence that a one-word
-  name is a person; given_names.txt: given names by gender (data);
+  name is a person; words/: the word lists (data), given_names.txt among them;
 - dates.py: the statement date from the cue's clause, else publication.
 
 Speakers are resolved in reading order so that "he" and "the official" see the

@@ -29,7 +29,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from .cue_subjects import opening_subject, subject_before
-from .lexicon import DOC_NOUNS, INDIRECT_VERBS, MONTHS, PARTICIPLES, SPEECH_VERBS, WEEKDAYS
+from .lexicon import DOC_NOUNS, INDIRECT_VERBS, MONTHS, PARTICIPLES, SPEECH_VERBS, WEEKDAYS, words
 from .mentions import Mention, parse_after, tokenize
 
 
@@ -93,7 +93,7 @@ _POSSESSIVE_RE = re.compile(r"(?<![\w’'])(?!(?:[Hh]e|[Ss]he|[Ii]t|[Tt]hat|[Tt]
                             r"\w+[’']s $")
 _THE_TITLE_RE = re.compile(r"\s+the\s+(?=(?:Rev|Very|Right|Most|Hon|Honou?rable|Venerable)\b)")
 _TIME_TAIL_RE = re.compile(r"(?:on|last|this|earlier|late|yesterday|today|tonight)\b")
-_PASSIVE_AFTER_DOC = frozenset("posted written tweeted emailed cited quoted reported".split())
+_PASSIVE_AFTER_DOC = words("attribution_passive_after_doc")
 _TELL = {"told", "tells", "tell", "telling"}
 _OBJ_STOP = frozenset("""
 that on in at last this during after before when while with from for by of about as

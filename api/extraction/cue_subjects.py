@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 
 from .mentions import Mention, parse_after, parse_before
+from .lexicon import words
 
 # Clause delimiters; not ‘’' which double as apostrophes (quoted text is masked anyway).
 _LAST_DELIM_RE = re.compile(r"(?s).*[;:()“”\"—–\[\]\n_]")  # up to the last delimiter
@@ -119,15 +120,7 @@ _PREDICATE_RE = re.compile(r"(?:,[^,;:“”\"_]{1,80},|,)?\s+"
                            r"(?!(?:and|or|&|nor|who|which)\b)(?P<word>[a-z][\w\-’']*)")
 # The predicate opens with a verb: a regular past or present form, an adverb, an auxiliary
 # or a common irregular verb; "The Florida senator" is no subject "The Florida" + "senator".
-_PREDICATE_WORDS = frozenset("""
-is was are were has had have will would can could did does do may might must shall should
-also then later now again still just once even never only first last this on in at after
-before during while since when yesterday today tonight earlier recently previously
-took made went gave sent spoke held met began came got brought left ran sat stood wrote
-told said put hit set kept drew struck sought won lost took wore faced became read led
-fought thought felt saw heard knew found paid rose fell took shot threw broke built
-shook beat swore of himself herself themselves itself despite with without amid
-""".split())
+_PREDICATE_WORDS = words("cue_subjects_predicate_words")
 _ROLE_BEFORE_RE = re.compile(r"[^,;:“”\"_]{2,60},\s+")  # "The charity's chair, Helen Ward"
 
 

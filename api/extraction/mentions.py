@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 
 from .lexicon import (DEFINITE, DOC_NOUNS, INDEFINITE, NAME_PARTICLES, ORG_NOUNS, PRONOUNS,
-                      ROLE_NOUNS, SUBJECT_PRONOUNS, TITLE_WORDS)
+                      ROLE_NOUNS, SUBJECT_PRONOUNS, TITLE_WORDS, words)
 from .names import (_CLAUSE_STOP, _POSSESSIVE_DETS, FUNCTION_CAPS, Mention, Tok, _is_role,
                     _name_run, is_cap, is_org_name, tokenize)
 from .phrases import _role_like, _strip_adverbials, parse_core
@@ -134,10 +134,7 @@ def _with_appositive(text: str, toks: list[Tok]) -> Mention | None:
     return None
 
 
-_PARENTHETICALS = frozenset("""
-however though meanwhile too also nevertheless moreover instead
-in on at of for from after during speaking writing asked interviewed
-""".split())
+_PARENTHETICALS = words("mentions_parentheticals")
 
 
 def _parenthetical(word: str) -> bool:

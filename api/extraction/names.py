@@ -27,28 +27,18 @@ from functools import lru_cache
 from .lexicon import (DEFINITE, GIVEN_NAME_GENDER, HEADLINE_VERBS, INDEFINITE, MONTHS,
                       MULTIWORD_PLACES, NAME_PARTICLES, NAME_PREFIX_TITLES, NON_PERSON_FINALS,
                       ORG_WORDS, PLACES, POSTNOMINALS, ROLE_NOUNS, STOP_CAPS, TITLE_WORDS,
-                      US_PLACES, WEEKDAYS)
+                      US_PLACES, WEEKDAYS, words)
 from .persons import PERSON_TITLES
 
 _TOKEN_RE = re.compile(r"[^\W\d_][\w\-.'’]*|\d\w*|[^\w\s]")
 _GLUED_RE = re.compile(r"[.'’](?<=[\w\-.'’][.'’])")  # a mark that may end a word token
-_PREPOSITIONS = frozenset("to of for at from in with by on about against into over".split())
+_PREPOSITIONS = words("names_prepositions")
 _TIME_WORDS = frozenset(WEEKDAYS + MONTHS + ("week", "month", "year", "night", "morning"))
-_CLAUSE_STOP = frozenset("""
-in on at but and or so yet after before while since if as with by that which who when
-where because although though during than then last this these those from into
-""".split())
-FUNCTION_CAPS = frozenset("""
-the a an in on at but and or so yet however meanwhile also after before while since if as
-for from with by only even both this that these those his her their our its it when then
-now still according during under over about against into
-""".split())
-HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. miss dr dr. prof. sir dame mm. m. mme.".split())
-_ABBREVIATED_TITLES = frozenset("sen. rep. gov. sen rep gov".split())
-_VERBISH = frozenset("""
-is was are were be been has have had says said say told tells met visited named appointed
-with to quoted cited added insisted warned
-""".split())
+_CLAUSE_STOP = words("names_clause_stop")
+FUNCTION_CAPS = words("names_function_caps")
+HONORIFICS = words("names_honorifics")
+_ABBREVIATED_TITLES = words("names_abbreviated_titles")
+_VERBISH = words("names_verbish")
 _POSSESSIVE_DETS = frozenset({"its", "his", "her", "their", "our", "my", "your"})
 _RUN_JOINERS = frozenset({"and", "of", "&", "for"})
 _POSSESSIVE_RE = re.compile(r"['’]s?$")

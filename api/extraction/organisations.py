@@ -18,20 +18,15 @@ from bisect import bisect_left
 
 from .cast import prev_word
 from .entities import WORD_RE, Entity
-from .lexicon import (ABBREVIATIONS, GIVEN_NAME_GENDER, MULTIWORD_PLACES, ORG_HEAD_TYPES, ORG_WORDS, PLACES,
-                      ROLE_NOUNS, STOP_CAPS, TITLE_WORDS, US_PLACES)
+from .lexicon import (ABBREVIATIONS, GIVEN_NAME_GENDER, MULTIWORD_PLACES, ORG_HEAD_TYPES, ORG_WORDS,
+                      PLACES, ROLE_NOUNS, STOP_CAPS, TITLE_WORDS, US_PLACES, words)
 from .mentions import Mention
 from .persons import titled_or_aged
 from .subjects import Subjects
 
 RECENT = 300  # speakers searched back: long documents stay linear
 _LONE_CAP_RE = re.compile(r"(?<![\w.’'\-])[A-Z][a-z]+[A-Za-z]*(?![\w’'\-])")
-_COMMON_CAPS = frozenset("""
-it its i we you he she they this that these those there here when while after before
-what who how why where if as at in on by for from of with to into under over but and
-or so yet also then now still just even only some many most more few all both each
-no not new mr mrs ms dr
-""".split())
+_COMMON_CAPS = words("organisations_common_caps")
 # "Hampshire" of "New Hampshire", "Carolina" of "North Carolina": never a company
 _PLACE_TAILS = frozenset(p.rsplit(" ", 1)[-1] for p in US_PLACES | MULTIWORD_PLACES if " " in p)
 _RIVAL_WORDS = frozenset({"rival", "rivals", "competitor", "competitors"})

@@ -13,13 +13,9 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import NAME_PREFIX_TITLES, TITLE_WORDS
+from .lexicon import NAME_PREFIX_TITLES, TITLE_WORDS, words
 
-PERSON_TITLES = (TITLE_WORDS | NAME_PREFIX_TITLES | frozenset("""
-striker forward winger midfielder defender goalkeeper keeper captain skipper player star
-boxer golfer sprinter swimmer singer actor actress rapper artist designer chef poet novelist
-author comedian presenter cardinal sheikh emir
-""".split())) - frozenset({"official", "leader", "founder", "manager"})
+PERSON_TITLES = (TITLE_WORDS | NAME_PREFIX_TITLES | words("persons_titles")) - frozenset({"official", "leader", "founder", "manager"})
 _AFTER_RE = re.compile(r",\s*\d{1,3}(?:-year-old)?\s*[,.)]|\s*\(\d{1,3}\)|,\s+who\b")
 _PREV_WORD_RE = re.compile(r"([A-Za-z.]+)\s+$")
 _FIRST_PERSON_RE = re.compile(r"(?<![\w’'])(?:I|I['’](?:m|ve|d|ll)|me|my|myself|mine)"

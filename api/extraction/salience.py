@@ -16,13 +16,10 @@ from __future__ import annotations
 
 from .cast import CAP_WORD_RE as _CAP_WORD_RE
 from .entities import Entity
-from .lexicon import GIVEN_NAME_GENDER
+from .lexicon import GIVEN_NAME_GENDER, words
 from .organisations import RECENT, Organisations
 
-_PREPOSITIONS = frozenset("""
-of for with after before about against to by from on in at over under than like despite
-toward towards including among between without
-""".split())
+_PREPOSITIONS = words("salience_prepositions")
 
 
 class Persons(Organisations):
