@@ -85,9 +85,26 @@ def read(db: sqlite_utils.Database, sql: str, params=()) -> list[dict]:
     return [dict(zip(keys, row)) for row in cursor]
 
 
+def _switch_to_wal(db: sqlite_utils.Database, seconds: float = 30.0) -> None:
+    """Switch the file to WAL, waiting while another process does the same.
+
+    Changing the journal mode answers "database is locked" at once, without the busy
+    handler, when a second worker starting at the same moment holds the file.
+    """
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            db.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
+
+
 def init_schema(db: sqlite_utils.Database) -> None:
     """Create the tables, indexes and triggers if missing and switch the file to WAL."""
-    db.execute("PRAGMA journal_mode = WAL")
+    _switch_to_wal(db)
     # One process at a time: two workers starting must not count twice, and the second waits
     # while the first upgrades a big database (counting a million quotes takes seconds).
     previous = db.conn.execute("PRAGMA busy_timeout").fetchone()[0]

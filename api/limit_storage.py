@@ -37,7 +37,12 @@ class SQLiteCounterStorage(Storage):
         conn = getattr(self._local, "conn", None)
         if conn is None:
             conn = self._local.conn = sqlite3.connect(self.path, timeout=5, isolation_level=None)
-            conn.execute("PRAGMA journal_mode = WAL")
+            for _ in range(100):  # workers starting together: the switch does not wait by itself
+                try:
+                    conn.execute("PRAGMA journal_mode = WAL")
+                    break
+                except sqlite3.OperationalError:
+                    time.sleep(0.05)
             conn.execute("PRAGMA synchronous = OFF")
         return conn
 

@@ -28,7 +28,9 @@ def call(url: str, body: dict | None = None) -> tuple[int, dict]:
 def server(corpus_db, tmp_path):
     path = copy_db(corpus_db, tmp_path / "live.db")
     process, base = start_gunicorn(path, "--workers", "2", "--threads", "4",
-                                   env={"VERBATIM_WRITE_RATE_LIMIT": "100000/minute"})
+                                   env={"VERBATIM_WRITE_RATE_LIMIT": "100000/minute",
+                                        "VERBATIM_SEARCH_RATE_LIMIT": "100000/minute",
+                                        "VERBATIM_CHECK_RATE_LIMIT": "100000/minute"})
     yield base, path
     process.terminate()
     process.wait(timeout=10)
