@@ -4,8 +4,7 @@ from __future__ import annotations
 import marshmallow as ma
 from marshmallow import fields, validate
 
-from api.schemas.base import (BaseSchema, OutputSchema, PageArgs, page_schema, path_part,
-                              url_root)
+from api.schemas.base import OutputSchema, PageArgs, page_schema, path_part, url_root
 from api.schemas.speakers import SPEAKER_KINDS
 
 KINDS = ("full", "partial", "indirect")
