@@ -125,7 +125,8 @@ class StrictParser(FlaskParser):
             raise
         except Exception as error:  # noqa: BLE001 (the server's reader: a bad chunk size …)
             body, failure = None, error
-        if req.environ.get(BodyDeadline.TIMED_OUT):  # cut short: what arrived is not the body
+        short = body is None or req.content_length is None or len(body) < req.content_length
+        if req.environ.get(BodyDeadline.TIMED_OUT) and short:  # cut at the deadline: not the body
             raise RequestTimeout("the request body did not arrive within "
                                  f"{current_app.config['BODY_TIMEOUT_S']} s")
         if body is None:
