@@ -12,7 +12,7 @@ DATE_BASES = ("stated", "relative", "published")
 DATE_PRECISIONS = ("day", "month")
 SORTS = ("date", "-date", "relevance")
 FACETS = ("speaker", "outlet", "kind", "year")
-QUOTE_LIST_FORMATS = ("json", "csv", "bibtex", "ris", "csl-json")
+QUOTE_LIST_FORMATS = ("json", "csv", "bibtex", "ris", "csl-json", "atom", "jsonfeed")
 # Bounds on what one cheap request may ask for: each is a 400 naming the limit.
 MAX_VALUES = 20  # values of one repeatable parameter
 MAX_QUERY_WORDS = 32  # words in `q`
@@ -42,7 +42,9 @@ class QuoteListArgs(PageArgs):
     format = fields.String(load_default=None, validate=validate.OneOf(QUOTE_LIST_FORMATS),
                            metadata={"description": "`csv` for a CSV page (or Accept: text/csv); "
                                      "`bibtex`, `ris`, `csl-json` for the page's sources (or "
-                                     "Accept: their media types)."})
+                                     "Accept: their media types); `atom`, `jsonfeed` for the page as a feed, newest "
+                                     "first (or Accept: application/atom+xml, "
+                                     "application/feed+json)."})
 
     @ma.validates_schema
     def check_relevance(self, data, **kwargs):
