@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Callable
 
+import re
+
 import orjson
 from feedgen.feed import FeedGenerator
 
@@ -24,6 +26,9 @@ TITLE = "Verbatim: quotes"
 # statement nor by its source, and an empty feed, get the epoch rather than "now", so the
 # same rows always give the same bytes (and ETag).
 UNDATED = datetime(1970, 1, 1, tzinfo=timezone.utc)
+# Characters XML 1.0 cannot carry (C0 controls but tab and newlines, U+FFFE, U+FFFF, lone
+# surrogates): a stored text may hold them, lxml refuses them, so Atom shows U+FFFD instead.
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 @dataclass(frozen=True)
@@ -50,9 +55,14 @@ def _entry(row: dict, links: FeedLinks) -> dict:
             "date": entry_date(row), "author": row["speaker_name"]}
 
 
+def _xml_text(value: str | None) -> str | None:
+    return _NOT_XML.sub("\ufffd", value) if value else value
+
+
 def atom_feed(rows: list[dict], links: FeedLinks) -> bytes:
     """Return the rows as an Atom 1.0 document, in row order."""
-    entries = [_entry(row, links) for row in rows]
+    entries = [{**entry, **{key: _xml_text(entry[key]) for key in ("title", "text", "author")}}
+               for entry in (_entry(row, links) for row in rows)]
     fg = FeedGenerator()
     fg.id(links.feed_url)
     fg.title(TITLE)

@@ -136,3 +136,20 @@ def test_openapi_lists_the_feed_media_types(client):
     [fmt] = [p for p in listed["parameters"] if p["name"] == "format"]
     assert fmt["schema"]["enum"] == ["json", "csv", "bibtex", "ris", "csl-json", "atom", "jsonfeed",
                                     None]
+
+
+def test_markup_and_characters_xml_cannot_carry_survive_in_each_feed(write_client, auth_headers):
+    body = {"text": "“We will \x0bwin <b>& sing</b>,” said Ana Lopez.",
+            "outlet": "City\x01 <Wire>", "published": "2024-04-10"}
+    source = write_client.post("/v1/sources", json=body, headers=auth_headers).get_json()
+    _, feed = atom(write_client, f"/v1/quotes?format=atom&source={source['id']}")
+    [entry] = feed.entries
+    assert entry.content[0].value == "We will \ufffdwin <b>& sing</b>,"
+    # the attribution line folds every run of white space (\x0b too) into one space
+    assert entry.title == ("“We will win <b>& sing</b>,” Ana Lopez said "
+                           "(City\ufffd <Wire>, 10 April 2024).")
+    assert entry.updated == "2024-04-10T00:00:00+00:00"
+    [item] = orjson.loads(write_client.get(
+        f"/v1/quotes?format=jsonfeed&source={source['id']}").data)["items"]
+    assert item["content_text"] == "We will \x0bwin <b>& sing</b>,"
+    assert "external_url" not in item
