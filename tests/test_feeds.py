@@ -4,8 +4,9 @@ from datetime import datetime, timezone
 import feedparser
 import orjson
 import pytest
+from feedgen.feed import FeedGenerator
 
-from api.feeds import UNDATED, entry_date
+from api.feeds import UNDATED, FeedLinks, atom_feed, entry_date, json_feed
 
 ROOT = "http://api.test"
 VOGT = [("q_bcbf9f1465d7", "“We did it together,” Lena Vogt said (wire, 29 May 2022).",
@@ -153,3 +154,40 @@ def test_markup_and_characters_xml_cannot_carry_survive_in_each_feed(write_clien
         f"/v1/quotes?format=jsonfeed&source={source['id']}").data)["items"]
     assert item["content_text"] == "We will \x0bwin <b>& sing</b>,"
     assert "external_url" not in item
+
+
+ROW = {"id": "q_1", "text": "Rates will fall.", "start": 1, "end": 17, "speaker_name": None,
+       "role": None, "kind": "full", "date": None, "source_id": "s_1", "outlet": "Wire",
+       "source_publisher": None, "source_title": None, "source_author": None,
+       "source_url": None, "source_published": None}
+LINKS = FeedLinks(feed_url="https://x.test/v1/quotes?format=atom",
+                  home_page_url="https://x.test/docs", next_url=None,
+                  quote_url=lambda quote_id: f"https://x.test/v1/quotes/{quote_id}")
+
+
+def test_an_entry_without_speaker_or_date_takes_the_feed_author_and_the_epoch():
+    feed = feedparser.parse(atom_feed([ROW], LINKS))
+    assert not feed.bozo
+    [entry] = feed.entries
+    assert (entry.title, entry.updated, "author" in entry) == (
+        "“Rates will fall” (Wire).", "1970-01-01T00:00:00+00:00", False)
+    assert feed.feed.author == "Verbatim"  # RFC 4287: the feed's author stands for the entry's
+    [item] = orjson.loads(json_feed([ROW], LINKS))["items"]
+    assert item == {"id": "https://x.test/v1/quotes/q_1", "url": "https://x.test/v1/quotes/q_1",
+                    "title": "“Rates will fall” (Wire).", "content_text": "Rates will fall.",
+                    "date_published": "1970-01-01T00:00:00Z"}
+
+
+def test_canary_feedgen_still_drops_an_entry_links_rel():
+    """When this fails, feedgen keeps rel: give Atom entries the source as rel="related"."""
+    fg = FeedGenerator()
+    fg.id("https://x.test/")
+    fg.title("t")
+    fg.updated(UNDATED)
+    entry = fg.add_entry()
+    entry.id("https://x.test/1")
+    entry.title("t")
+    entry.updated(UNDATED)
+    entry.content("c", type="text")
+    entry.link(href="https://x.test/source", rel="related", type="text/html")
+    assert b'<link href="https://x.test/source"/>' in fg.atom_str()
