@@ -5,13 +5,13 @@ import csv
 import io
 
 from flask import Response, request
+from flask_smorest import abort
 from werkzeug.datastructures import MIMEAccept
 from werkzeug.http import parse_options_header
 
 from api.citations import DEFAULT_STYLE, FORMATS, JSON, JSON_MEDIA_TYPE, export
 from api.pagination import link_header
 from api.schemas.base import path_part, url_root
-from api.store.errors import StoreError as BadFormatRequest
 from api.feeds import ATOM_MEDIA_TYPE, JSON_FEED_MEDIA_TYPE, FeedLinks, atom_feed, json_feed
 
 CSV_COLUMNS = ("id", "text", "kind", "speaker_id", "speaker_name", "cue", "date", "date_basis",
@@ -76,8 +76,8 @@ def citation_response(items: list[dict], fmt: str, style: str = DEFAULT_STYLE,
 def check_feed_sort(sort: str | None) -> None:
     """Refuse a sort other than newest first for a feed: readers expect the newest on top."""
     if sort not in (None, "-date"):
-        raise BadFormatRequest("a feed is newest first: give no sort, or sort=-date",
-                               {"sort": ["a feed (atom, jsonfeed) is sorted by -date"]})
+        abort(400, message="a feed is newest first: give no sort, or sort=-date",
+              errors={"sort": ["a feed (atom, jsonfeed) is sorted by -date"]})
 
 
 def feed_response(rows: list[dict], page: dict, fmt: str) -> Response:

@@ -112,7 +112,11 @@ def test_a_search_feed_is_newest_first_and_another_sort_is_refused(client):
         (f"{ROOT}/v1/quotes/q_bcbf9f1465d7", "2022-05-29T00:00:00Z")]
     response = client.get("/v1/quotes?format=atom&sort=date")
     assert response.status_code == 400
-    assert response.get_json()["errors"] == {"sort": ["a feed (atom, jsonfeed) is sorted by -date"]}
+    assert response.content_type == "application/problem+json"
+    assert response.get_json() == {
+        "type": "about:blank", "title": "Bad Request", "status": 400,
+        "detail": "a feed is newest first: give no sort, or sort=-date",
+        "errors": {"sort": ["a feed (atom, jsonfeed) is sorted by -date"]}}
     assert client.get("/v1/quotes?format=atom&sort=-date").status_code == 200
 
 

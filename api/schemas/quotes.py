@@ -36,7 +36,8 @@ class QuoteListArgs(PageArgs):
     q = fields.String(load_default=None, validate=validate.Length(1, 500), metadata={
         "description": f'Full-text search; words ANDed, "phrases" kept; at most {MAX_QUERY_WORDS} words.'})
     sort = fields.String(load_default=None, validate=validate.OneOf(SORTS),
-                         metadata={"description": "Default `-date`, or `relevance` with `q`."})
+                         metadata={"description": "Default `-date`, or `relevance` with `q`; "
+                                   "a feed (`atom`, `jsonfeed`) is always `-date`."})
     facet = fields.List(fields.String(validate=validate.OneOf(FACETS)), load_default=list,
                         validate=_many, metadata={"description": "Counts to add; repeats count once."})
     format = fields.String(load_default=None, validate=validate.OneOf(QUOTE_LIST_FORMATS),
