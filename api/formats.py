@@ -1,4 +1,5 @@
-"""Non-JSON renderings: CSV for scripts, BibTeX/RIS/CSL-JSON/text for reference managers."""
+"""Non-JSON renderings: CSV for scripts, Atom and JSON Feed for feed readers,
+BibTeX/RIS/CSL-JSON/text for reference managers."""
 from __future__ import annotations
 
 import csv
