@@ -325,6 +325,27 @@ def test_pronoun_prefers_the_previous_subject(text, passage, name, kind):
     _check(text, passage, name, kind)
 
 
+# A run of sentences opening with the same he/she keeps the person who opened the
+# sentence before the run, not the last speaker; a run opened by the other pronoun
+# does not chain.
+CHAINED_SUBJECT = [
+    ("“The budget is fair,” Tom Hale said on Monday.\n\nPastor Dale Finch, who leads a "
+     "church in Ashford, spoke next. He urged calm. He also thanked the firefighters.\n\n"
+     "“They saved the town,” he said.", "They saved the town,", "Dale Finch", "person"),
+    ("“The budget is fair,” Tom Hale said on Monday. Dale Finch ran the shelter for ten "
+     "years. But he rarely gave interviews. “I prefer the work,” he said.",
+     "I prefer the work,", "Dale Finch", "person"),
+    ("“The budget is fair,” Tom Hale said on Monday. Anna Berg arrived late. She "
+     "apologised to the room. “It is a fair plan,” he said.", "It is a fair plan,",
+     "Tom Hale", "person"),
+]
+
+
+@pytest.mark.parametrize("text,passage,name,kind", CHAINED_SUBJECT)
+def test_pronoun_follows_a_chain_of_the_same_pronoun(text, passage, name, kind):
+    _check(text, passage, name, kind)
+
+
 # Wire and politics conventions: a role written before the subject's name; "the South
 # Dakota Republican" as a description of the senator just named; "…, X said on Wednesday,
 # urging …" reports the clause before the cue (dateline excluded), not the aside after it.

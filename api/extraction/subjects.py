@@ -8,6 +8,8 @@ Rules:
   opening with a quotation has none.
 - The previous sentence's subject counts only within two lines; so does the person
   a previous sentence ends by citing ("…, Mr. Roe said in an interview.").
+- he/she after a run of sentences that open with the same pronoun ("Jo Roe ran. He
+  won.") is the person opening the sentence before the run, all within two lines.
 - A description still unresolved is the person opening either of the next two
   sentences ("Jane Doe, who …") unless that person holds another office.
 """
@@ -51,6 +53,25 @@ class Subjects(Cast):
         if doc.line_index(sent_start) - doc.line_index(lo) > 2:
             return None
         return self._subject_of(lo, hi)
+
+    def chained_subject(self, sent_start: int, pronoun: str) -> Entity | None:
+        """Return the person opening the sentence before a run of sentences that open
+        with the same he/she ("Jo Roe ran. She won. “…,” she said." is Roe), the
+        run within two lines of the mention's sentence."""
+        doc = self.doc
+        k, line = doc.sentence_index(sent_start), doc.line_index(sent_start)
+        opener = re.compile(r"[\s•·*\-–—]*(?:(?:But|And|Then|Still|Yet),?\s+)?(?i:" + pronoun + r")\b")
+        chained = False
+        for j in range(k - 1, max(-1, k - 5), -1):
+            lo, hi = doc.sentence_bounds(doc.sentence_starts[j])
+            if hi <= lo or not self.text[lo:hi].strip():
+                continue
+            if line - doc.line_index(lo) > 2:
+                return None
+            if not opener.match(self.text, lo, hi):
+                return self._subject_of(lo, hi) if chained else None
+            chained, line = True, doc.line_index(lo)
+        return None
 
     def previous_closing_speaker(self, sent_start: int) -> Entity | None:
         """Return the person a previous sentence of the paragraph (or the one before)
