@@ -346,6 +346,26 @@ def test_pronoun_follows_a_chain_of_the_same_pronoun(text, passage, name, kind):
     _check(text, passage, name, kind)
 
 
+# The previous subject may follow an opening phrase of several commas, or carry a
+# relative clause before its verb; a comma opening another clause ("…, and by March,
+# X was …") ends the search.
+SUBJECT_AFTER_COMMAS = [
+    ("“We will appeal,” Tom Hale said. On Friday, at a hearing in Dover, Del., Peter Lang "
+     "rejected the claim.\n\n“He has no case,” he said.", "He has no case,", "Peter Lang",
+     "person"),
+    ("“We will appeal,” Tom Hale said. In the interview, Peter Lang, who chairs the board, "
+     "rejected the claim. “He has no case,” he said.", "He has no case,", "Peter Lang",
+     "person"),
+    ("“We will appeal,” Tom Hale said. The talks stalled, and by March, Peter Lang was "
+     "gone. “It was a shame,” he said.", "It was a shame,", "Tom Hale", "person"),
+]
+
+
+@pytest.mark.parametrize("text,passage,name,kind", SUBJECT_AFTER_COMMAS)
+def test_previous_subject_after_an_opening_phrase_of_commas(text, passage, name, kind):
+    _check(text, passage, name, kind)
+
+
 # Wire and politics conventions: a role written before the subject's name; "the South
 # Dakota Republican" as a description of the senator just named; "…, X said on Wednesday,
 # urging …" reports the clause before the cue (dateline excluded), not the aside after it.
