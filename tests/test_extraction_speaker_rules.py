@@ -366,6 +366,23 @@ def test_previous_subject_after_an_opening_phrase_of_commas(text, passage, name,
     _check(text, passage, name, kind)
 
 
+# A previous sentence that ends by citing someone ("…, Roe said.") reports that person's
+# words: its own subject is what they spoke about, so he/she is the one cited.
+CITED_BEFORE_SUBJECT = [
+    ("“Turnout will be high,” Tom Hale said. While the plan looks sound, Mayor Ken Ladd "
+     "will struggle to pass it, Ian Moss said on Friday.\n\n“The votes are not there,” he "
+     "said.", "The votes are not there,", "Ian Moss", "person"),
+    ("“Turnout will be high,” Tom Hale said. Ken Ladd will struggle in the suburbs, said "
+     "Ian Moss, a former aide to the mayor.\n\n“The votes are not there,” he said.", "The votes are not there,",
+     "Ian Moss", "person"),
+]
+
+
+@pytest.mark.parametrize("text,passage,name,kind", CITED_BEFORE_SUBJECT)
+def test_pronoun_prefers_the_person_cited_over_the_subject(text, passage, name, kind):
+    _check(text, passage, name, kind)
+
+
 # Wire and politics conventions: a role written before the subject's name; "the South
 # Dakota Republican" as a description of the senator just named; "…, X said on Wednesday,
 # urging …" reports the clause before the cue (dateline excluded), not the aside after it.

@@ -29,6 +29,9 @@ from .mentions import Mention, parse_after
 _CLOSING_CUE_RE = re.compile(
     r",\s+(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?([A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-.]+){0,3})\s+"
     r"(?:said|says|added|told|wrote|noted|argued|insisted)\b[^.!?“”\"]{0,80}[.!?]?\s*$")
+_CLOSING_INVERTED_RE = re.compile(  # "…, said Jo Roe, a former aide to the mayor."
+    r",\s+(?:said|says|added|wrote|noted|argued|insisted)\s+(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?"
+    r"([A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-.]+){0,3}?)(?:,\s+(?:a|an|the|who)\s[^.!?“”\"]{0,100})?[.!?]?\s*$")
 _SPACES_RE = re.compile(r"\s*")
 _CLAUSE_RE = re.compile(r"(?:and|but|or|so|yet|while|whereas)\b")
 _RELATIVE_RE = re.compile(r",\s+(?:who|which)\b[^,;:.“”\"]{0,100},")
@@ -91,7 +94,8 @@ class Subjects(Cast):
             return None
         if doc.line_index(sent_start) - doc.line_index(lo) > 2:
             return None
-        m = _CLOSING_CUE_RE.search(self.text, max(lo, hi - 160), hi)
+        m = _CLOSING_CUE_RE.search(self.text, max(lo, hi - 160), hi) \
+            or _CLOSING_INVERTED_RE.search(self.text, max(lo, hi - 200), hi)
         toks = m.group(1).split() if m is not None else []
         while len(toks) > 1 and (toks[0].lower() in TITLE_WORDS or toks[0].lower() + "." in TITLE_WORDS):
             toks = toks[1:]  # "Professor Lindgren said"
