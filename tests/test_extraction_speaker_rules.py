@@ -325,6 +325,64 @@ def test_pronoun_prefers_the_previous_subject(text, passage, name, kind):
     _check(text, passage, name, kind)
 
 
+# A run of sentences opening with the same he/she keeps the person who opened the
+# sentence before the run, not the last speaker; a run opened by the other pronoun
+# does not chain.
+CHAINED_SUBJECT = [
+    ("“The budget is fair,” Tom Hale said on Monday.\n\nPastor Dale Finch, who leads a "
+     "church in Ashford, spoke next. He urged calm. He also thanked the firefighters.\n\n"
+     "“They saved the town,” he said.", "They saved the town,", "Dale Finch", "person"),
+    ("“The budget is fair,” Tom Hale said on Monday. Dale Finch ran the shelter for ten "
+     "years. But he rarely gave interviews. “I prefer the work,” he said.",
+     "I prefer the work,", "Dale Finch", "person"),
+    ("“The budget is fair,” Tom Hale said on Monday. Anna Berg arrived late. She "
+     "apologised to the room. “It is a fair plan,” he said.", "It is a fair plan,",
+     "Tom Hale", "person"),
+]
+
+
+@pytest.mark.parametrize("text,passage,name,kind", CHAINED_SUBJECT)
+def test_pronoun_follows_a_chain_of_the_same_pronoun(text, passage, name, kind):
+    _check(text, passage, name, kind)
+
+
+# The previous subject may follow an opening phrase of several commas, or carry a
+# relative clause before its verb; a comma opening another clause ("…, and by March,
+# X was …") ends the search.
+SUBJECT_AFTER_COMMAS = [
+    ("“We will appeal,” Tom Hale said. On Friday, at a hearing in Dover, Del., Peter Lang "
+     "rejected the claim.\n\n“He has no case,” he said.", "He has no case,", "Peter Lang",
+     "person"),
+    ("“We will appeal,” Tom Hale said. In the interview, Peter Lang, who chairs the board, "
+     "rejected the claim. “He has no case,” he said.", "He has no case,", "Peter Lang",
+     "person"),
+    ("“We will appeal,” Tom Hale said. The talks stalled, and by March, Peter Lang was "
+     "gone. “It was a shame,” he said.", "It was a shame,", "Tom Hale", "person"),
+]
+
+
+@pytest.mark.parametrize("text,passage,name,kind", SUBJECT_AFTER_COMMAS)
+def test_previous_subject_after_an_opening_phrase_of_commas(text, passage, name, kind):
+    _check(text, passage, name, kind)
+
+
+# A previous sentence that ends by citing someone ("…, Roe said.") reports that person's
+# words: its own subject is what they spoke about, so he/she is the one cited.
+CITED_BEFORE_SUBJECT = [
+    ("“Turnout will be high,” Tom Hale said. While the plan looks sound, Mayor Ken Ladd "
+     "will struggle to pass it, Ian Moss said on Friday.\n\n“The votes are not there,” he "
+     "said.", "The votes are not there,", "Ian Moss", "person"),
+    ("“Turnout will be high,” Tom Hale said. Ken Ladd will struggle in the suburbs, said "
+     "Ian Moss, a former aide to the mayor.\n\n“The votes are not there,” he said.", "The votes are not there,",
+     "Ian Moss", "person"),
+]
+
+
+@pytest.mark.parametrize("text,passage,name,kind", CITED_BEFORE_SUBJECT)
+def test_pronoun_prefers_the_person_cited_over_the_subject(text, passage, name, kind):
+    _check(text, passage, name, kind)
+
+
 # Wire and politics conventions: a role written before the subject's name; "the South
 # Dakota Republican" as a description of the senator just named; "…, X said on Wednesday,
 # urging …" reports the clause before the cue (dateline excluded), not the aside after it.

@@ -15,8 +15,9 @@ Rules:
   speaker is an organisation unless person-like (organisations.py).
 - pronoun: "they" is the last speaker; "it" the organisation of organisations.py;
   he/she the first person-like person named earlier in its own sentence, else the
-  subject of the previous sentence, the person that sentence ends by citing ("…,
-  Mr. Roe said."), the last person or anonymous speaker (an anonymous one only when no
+  person the previous sentence ends by citing ("…, Mr. Roe said."), the subject of
+  the previous sentence, the person opening the sentence before a run of sentences
+  that open with the same pronoun ("Jo Roe ran. He won. “…,” he said."), the last person or anonymous speaker (an anonymous one only when no
   person was named after it spoke), the last person named, the
   last person named of that gender, or the last person who spoke whose gender is not
   known to differ, skipping anyone whose known gender differs (salience.py); the
@@ -170,8 +171,9 @@ def by_pronoun(d: Discourse, m: Mention, pos: int, sent_start: int) -> Entity | 
     recent = (lambda: d._recent_person(k)) if k >= 0 else (lambda: None)
     lo = min(sent_start, d.doc.sentence_bounds(m.start)[0])
     for find in (lambda: d._person_in_sentence(lo, m.start, m.name),
-                 lambda: d._previous_subject(sent_start),
                  lambda: d.previous_closing_speaker(sent_start),
+                 lambda: d._previous_subject(sent_start),
+                 lambda: d.chained_subject(sent_start, m.name),
                  lambda: _last_unless_named_since(d, last, k), recent,
                  lambda: d._recent_of_gender(k, m.name),
                  lambda: d._recent_speaker_fitting(m.name)):

@@ -2,12 +2,16 @@
 
 Rules:
 - A sentence's subject is the person named at its start, after an introductory
-  phrase or a role ("His deputy, Peter Lang, disagreed"), or named in full after a
+  phrase or a role ("His deputy, Peter Lang, disagreed"; after up to three commas,
+  not past a comma opening another clause: "…, and by May, X"), before its verb or a
+  relative clause ("In June, Jo Roe, who …, said"), or named in full after a
   few words of title ending in a role or a capital ("Consumer advocate Bill McGee was
   less impressed", not "Crowds packed the Granite Hall"); a sentence
   opening with a quotation has none.
 - The previous sentence's subject counts only within two lines; so does the person
   a previous sentence ends by citing ("…, Mr. Roe said in an interview.").
+- he/she after a run of sentences that open with the same pronoun ("Jo Roe ran. He
+  won.") is the person opening the sentence before the run, all within two lines.
 - A description still unresolved is the person opening either of the next two
   sentences ("Jane Doe, who …") unless that person holds another office.
 """
@@ -25,7 +29,12 @@ from .mentions import Mention, parse_after
 _CLOSING_CUE_RE = re.compile(
     r",\s+(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?([A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-.]+){0,3})\s+"
     r"(?:said|says|added|told|wrote|noted|argued|insisted)\b[^.!?“”\"]{0,80}[.!?]?\s*$")
+_CLOSING_INVERTED_RE = re.compile(  # "…, said Jo Roe, a former aide to the mayor."
+    r",\s+(?:said|says|added|wrote|noted|argued|insisted)\s+(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?"
+    r"([A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-.]+){0,3}?)(?:,\s+(?:a|an|the|who)\s[^.!?“”\"]{0,100})?[.!?]?\s*$")
 _SPACES_RE = re.compile(r"\s*")
+_CLAUSE_RE = re.compile(r"(?:and|but|or|so|yet|while|whereas)\b")
+_RELATIVE_RE = re.compile(r",\s+(?:who|which)\b[^,;:.“”\"]{0,100},")
 _PREDICATE_RE = re.compile(r",?\s+(?!(?:and|or|nor|who|which)\b)[a-z]")
 _LEAD_RE = re.compile(r"[\s•·*\-–—]*(?:(?:But|And|So|Then|Still|Yet|However|Meanwhile),?\s+)?")
 
@@ -52,6 +61,25 @@ class Subjects(Cast):
             return None
         return self._subject_of(lo, hi)
 
+    def chained_subject(self, sent_start: int, pronoun: str) -> Entity | None:
+        """Return the person opening the sentence before a run of sentences that open
+        with the same he/she ("Jo Roe ran. She won. “…,” she said." is Roe), the
+        run within two lines of the mention's sentence."""
+        doc = self.doc
+        k, line = doc.sentence_index(sent_start), doc.line_index(sent_start)
+        opener = re.compile(r"[\s•·*\-–—]*(?:(?:But|And|Then|Still|Yet),?\s+)?(?i:" + pronoun + r")\b")
+        chained = False
+        for j in range(k - 1, max(-1, k - 5), -1):
+            lo, hi = doc.sentence_bounds(doc.sentence_starts[j])
+            if hi <= lo or not self.text[lo:hi].strip():
+                continue
+            if line - doc.line_index(lo) > 2:
+                return None
+            if not opener.match(self.text, lo, hi):
+                return self._subject_of(lo, hi) if chained else None
+            chained, line = True, doc.line_index(lo)
+        return None
+
     def previous_closing_speaker(self, sent_start: int) -> Entity | None:
         """Return the person a previous sentence of the paragraph (or the one before)
         ends by citing ("…, Mr. Roe said in an interview."), the voice of that sentence."""
@@ -66,7 +94,8 @@ class Subjects(Cast):
             return None
         if doc.line_index(sent_start) - doc.line_index(lo) > 2:
             return None
-        m = _CLOSING_CUE_RE.search(self.text, max(lo, hi - 160), hi)
+        m = _CLOSING_CUE_RE.search(self.text, max(lo, hi - 160), hi) \
+            or _CLOSING_INVERTED_RE.search(self.text, max(lo, hi - 200), hi)
         toks = m.group(1).split() if m is not None else []
         while len(toks) > 1 and (toks[0].lower() in TITLE_WORDS or toks[0].lower() + "." in TITLE_WORDS):
             toks = toks[1:]  # "Professor Lindgren said"
@@ -87,18 +116,36 @@ class Subjects(Cast):
             return None  # a sentence opening with a quotation: its cue names the speaker
         m = parse_after(self.text, lead, min(hi, lead + 60))
         if m is None or m.start != lead:  # "His deputy, Peter Lang, disagreed", "After …, X"
-            comma = self.text.find(",", lead, min(hi, lead + 60))
-            if comma < 0:
+            m = self._subject_after_comma(lead, hi)
+            if m is None:
                 return None
-            lead = _SPACES_RE.match(self.text, comma + 1).end()
-            m = parse_after(self.text, lead, min(hi, lead + 60))
-            if m is None or not _PREDICATE_RE.match(self.text, m.end, hi):
-                return None
+            lead = m.start
         if m.kind != "name" or m.org or m.start != lead \
                 or m.text.endswith(("’s", "'s")) or m.name.split()[0] not in self.by_token \
                 and m.name.split()[-1] not in self.by_token:
             return self._titled_subject(lo, hi)  # "Consumer advocate Bill McGee was …"
         return self._entity("person", self.canonical(m.name, lo))
+
+    def _subject_after_comma(self, lead: int, hi: int) -> Mention | None:
+        """Return the name after one of the first three commas of an opening phrase that
+        a predicate follows, past a relative clause ("On Friday, in Dover, Jo Roe, who
+        …, said" is Roe)."""
+        at = lead
+        for k in range(3):
+            comma = self.text.find(",", at, min(hi, lead + 120))
+            if comma < 0:
+                return None
+            at = _SPACES_RE.match(self.text, comma + 1).end()
+            if _CLAUSE_RE.match(self.text, at):
+                return None  # "…, and four years later, Jo was …": another clause
+            m = parse_after(self.text, at, min(hi, at + 60))
+            if m is None or m.start != at:
+                continue
+            rel = _RELATIVE_RE.match(self.text, m.end, hi)
+            if _PREDICATE_RE.match(self.text, rel.end() if rel else m.end, hi) \
+                    and (k == 0 or m.kind == "name"):
+                return m
+        return None
 
     def _titled_subject(self, lo: int, hi: int) -> Entity | None:
         """Return the person named in full after a few words of title that open the
