@@ -83,7 +83,7 @@ def test_citation_json_answer(client, costa):
     response = client.get(f"/v1/quotes/{quote_id}/citation")
     assert response.status_code == 200
     assert response.content_type == "application/json; charset=utf-8"
-    assert response.headers["Vary"] == "Accept" and response.headers["ETag"]
+    assert response.headers["Vary"] == "Accept, Accept-Encoding" and response.headers["ETag"]
     base = f"http://api.test/v1/quotes/{quote_id}/citation"
     assert response.get_json() == {
         "quote_id": quote_id,
@@ -130,7 +130,7 @@ def test_bibtex_ris_csl_json_and_text_bodies(client, costa):
     bibtex = client.get(f"{base}?format=bibtex")
     assert (bibtex.status_code, bibtex.content_type) == (200, BIBTEX)
     assert bibtex.get_data(as_text=True) == harbour_bibtex(costa["source"]["id"])
-    assert bibtex.headers["ETag"] and bibtex.headers["Vary"] == "Accept"
+    assert bibtex.headers["ETag"] and bibtex.headers["Vary"] == "Accept, Accept-Encoding"
     ris = client.get(f"{base}?format=ris")
     assert (ris.status_code, ris.content_type) == (200, RIS)
     assert ris.get_data(as_text=True) == harbour_ris(costa["source"]["id"])
