@@ -305,7 +305,7 @@ def test_bulk_unknown_ids_are_404_naming_them(client, costa):
     response = client.post("/v1/citations", json={"ids": ["q_nope", costa["id"], "q_gone"]})
     assert response.status_code == 404
     assert response.get_json() == {
-        "type": "about:blank", "title": "Not found", "status": 404,
+        "type": "/problems/not-found", "code": "not-found", "title": "Not Found", "status": 404,
         "detail": "unknown quote id 'q_nope'; unknown quote id 'q_gone'",
         "errors": {"ids": ["unknown quote id 'q_nope'", "unknown quote id 'q_gone'"]},
         "failed": [{"id": "q_nope", "status": 404}, {"id": "q_gone", "status": 404}]}

@@ -79,8 +79,8 @@ def test_cors_exposes_the_headers_a_client_reads_and_caches_preflights(client):
     assert preflight.headers["Access-Control-Max-Age"] == "600"
 
 
-def test_limited_routes_carry_rate_limit_headers_and_no_retry_after(client):
-    response = client.post("/v1/provenance/check", json={"text": "we have not seen progress"})
+def test_limited_routes_carry_rate_limit_headers_and_no_retry_after(write_client):
+    response = write_client.post("/v1/provenance/check", json={"text": "we have not seen progress"})
     assert response.headers["X-RateLimit-Limit"] == "600"
     assert response.headers["X-RateLimit-Remaining"] == "599"
     assert int(response.headers["X-RateLimit-Reset"]) > 0
