@@ -4,7 +4,7 @@ from __future__ import annotations
 import html
 from typing import NamedTuple
 
-from flask import Flask, Response, request
+from flask import Flask, Response, has_request_context, request
 
 from api.store.errors import StoreError
 
@@ -65,7 +65,8 @@ def code_for(status: int) -> str:
 
 def type_uri(code: str) -> str:
     """Return the problem type, a URI reference resolved against the API's own address."""
-    return f"{request.script_root}/problems/{code}"
+    root = request.script_root if has_request_context() else ""
+    return f"{root}/problems/{code}"
 
 
 def problem_page(code: str) -> Response:

@@ -60,3 +60,8 @@ def test_the_openapi_problem_schema_documents_code_and_type(client):
     schema = client.get("/openapi.json").get_json()["components"]["schemas"]["Problem"]
     assert schema["properties"]["code"]["enum"] == list(PROBLEMS)
     assert "/problems/{code}" in schema["properties"]["type"]["description"]
+
+
+def test_the_type_follows_the_mount_point(client):
+    body = client.get("/nothing", base_url="http://api.test/app").get_json()
+    assert body["type"] == "/app/problems/not-found"
