@@ -27,6 +27,7 @@ def request_id() -> str:
 
 
 def remember_request_id() -> None:
+    """Keep this request's id for its answer (and gunicorn's access log, which reads that)."""
     g.request_id = request_id()
 
 
