@@ -9,6 +9,9 @@ WORKERS ?= 2
 THREADS ?= 4
 export VERBATIM_DB
 
+# One access-log line per request, with the request id the answer carries (X-Request-Id).
+ACCESS_LOG_FORMAT := %(h)s %(t)s "%(r)s" %(s)s %(B)s %(M)sms request_id=%({x-request-id}o)s
+
 .PHONY: install client run db test eval bench clean
 
 $(VENV)/.installed: requirements.txt
@@ -23,6 +26,7 @@ db: install
 
 run: db
 	$(VENV)/bin/gunicorn --workers $(WORKERS) --threads $(THREADS) --bind $(HOST):$(PORT) \
+	  --access-logfile - --access-logformat '$(ACCESS_LOG_FORMAT)' \
 	  --forwarded-allow-ips "" wsgi:app  # proxy headers: the app applies them (VERBATIM_PROXY_COUNT)
 
 # The generated-client test (tests/test_client.py) needs openapi-typescript and tsc: pinned in

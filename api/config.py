@@ -47,3 +47,12 @@ SEARCH_RATE_LIMIT = "300/minute"  # per client address, for full-text searches (
 # per worker; redis://… shares them between machines.
 RATELIMIT_STORAGE_URI = None
 RATELIMIT_HEADERS_ENABLED = True
+
+# Origins (comma-separated, e.g. "https://editor.example.org") whose browser pages may write:
+# preflights for them answer the write methods and the Authorization header. Empty: none.
+CORS_WRITE_ORIGINS = ""
+# gzip for JSON and CSV bodies of 1 KB and more (flask-compress); ETags get a ":gzip" suffix.
+COMPRESS_MIMETYPES = ["application/json", "text/csv"]
+COMPRESS_ALGORITHM = ["gzip"]
+COMPRESS_MIN_SIZE = 1024
+COMPRESS_EVALUATE_CONDITIONAL_REQUEST = False  # api.http answers 304 once, after compression

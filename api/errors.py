@@ -12,6 +12,7 @@ from werkzeug.exceptions import HTTPException, InternalServerError
 
 from api.citations import CitationError
 from api.openapi import marshmallow_plugin
+from api.problems import CODES, PROBLEMS, code_for, register_problem_pages, type_uri
 from api.store.errors import StoreError
 
 PROBLEM_TYPE = "application/problem+json"
@@ -21,8 +22,12 @@ log = logging.getLogger(__name__)
 class ProblemSchema(ma.Schema):
     """RFC 9457 problem details, with per-field messages in `errors`."""
 
-    type = ma.fields.String(metadata={"description": "URI naming the kind of problem"})
-    title = ma.fields.String()
+    type = ma.fields.String(metadata={
+        "description": "URI reference naming the kind of problem (`/problems/{code}`, resolved "
+                       "against the API's address); GET it for a page saying what it means"})
+    code = ma.fields.String(validate=ma.validate.OneOf(CODES), metadata={
+        "description": "Stable machine name of the kind of problem, to branch on"})
+    title = ma.fields.String(metadata={"description": "Short title of the kind, in title case"})
     status = ma.fields.Integer()
     detail = ma.fields.String()
     errors = ma.fields.Dict(keys=ma.fields.String(), values=ma.fields.List(ma.fields.String()))
@@ -37,12 +42,15 @@ class ProblemSchema(ma.Schema):
         "description": "410: the deleted quote's editorial history"})
 
 
-def problem(status: int, detail: str, errors: dict | None = None, title: str | None = None,
+def problem(status: int, detail: str, errors: dict | None = None, code: str | None = None,
             headers: dict | None = None, extra: dict | None = None) -> Response:
-    """Return a problem+json response."""
+    """Return a problem+json response of the kind `code` (by default, the status's kind)."""
+    code = code or code_for(status)
+    kind = PROBLEMS.get(code)
     body = {
-        "type": "about:blank",
-        "title": title or http.HTTPStatus(status).phrase,
+        "type": type_uri(code),
+        "code": code,
+        "title": kind.title if kind else http.HTTPStatus(status).phrase,
         "status": status,
         "detail": detail,
         "errors": errors or {},
@@ -50,6 +58,9 @@ def problem(status: int, detail: str, errors: dict | None = None, title: str | N
     }
     return Response(json.dumps(body), status=status, headers=headers or {},
                     content_type=PROBLEM_TYPE)
+
+
+WHOLE_BODY = "body"  # marshmallow's "_schema": a message about the body as a whole
 
 
 def flatten_validation(messages: dict) -> dict[str, list[str]]:
@@ -60,14 +71,23 @@ def flatten_validation(messages: dict) -> dict[str, list[str]]:
             flat.setdefault(location, []).extend(_as_list(fields))
             continue
         for name, msgs in fields.items():
-            flat.setdefault(str(name), []).extend(_as_list(msgs))
+            name = WHOLE_BODY if name == "_schema" else str(name)
+            flat.setdefault(name, []).extend(_as_list(msgs, name))
     return flat
 
 
-def _as_list(msgs) -> list[str]:
+def _as_list(msgs, path: str = "") -> list[str]:
+    """Name a nested message by its place: `ids[2]` for a list item, `speaker.name` for a field."""
     if isinstance(msgs, dict):
-        return [f"{key}: {m}" for key, value in msgs.items() for m in _as_list(value)]
-    return [str(m) for m in msgs] if isinstance(msgs, list) else [str(msgs)]
+        return [m for key, value in msgs.items() for m in _as_list(value, _place(path, key))]
+    text = [str(m) for m in msgs] if isinstance(msgs, list) else [str(msgs)]
+    return text if "." not in path and "[" not in path else [f"{path}: {m}" for m in text]
+
+
+def _place(path: str, key) -> str:
+    if isinstance(key, int):
+        return f"{path}[{key}]"
+    return path if key == "_schema" else f"{path}.{key}" if path else str(key)
 
 
 class VerbatimApi(Api):
@@ -87,10 +107,11 @@ class VerbatimApi(Api):
         if "messages" in data:  # webargs: the request did not validate
             errors = flatten_validation(data["messages"])
             names = ", ".join(sorted(errors))
-            return problem(400, f"invalid parameters: {names}", errors, headers=headers)
+            return problem(400, f"Invalid parameters: {names}.", errors, "invalid-parameters",
+                           headers=headers)
         if isinstance(error, InternalServerError):
             log.exception("unhandled error", exc_info=error.original_exception)
-            return problem(500, "the server failed; the error has been logged")
+            return problem(500, "The server failed; the error has been logged.")
         return problem(error.code or 500, data.get("message") or error.description,
                        data.get("errors"), headers=headers)
 
@@ -106,7 +127,8 @@ class VerbatimApi(Api):
 
 def handle_store_error(error: StoreError) -> Response:
     """Map a domain error raised by the store or an engine to its problem response."""
-    return problem(error.status, error.detail, error.errors, title=error.title, extra=error.extra)
+    return problem(PROBLEMS[error.code].status, error.detail, error.errors, error.code,
+                   extra=error.extra)
 
 
 def handle_too_deep(error: RecursionError) -> Response:
@@ -118,22 +140,29 @@ def handle_citation_error(error: CitationError) -> Response:
     """Map an unknown citation style or format to a 400 listing the accepted values."""
     field = getattr(error, "parameter", "value")
     accepted = ", ".join(getattr(error, "accepted", ()))
-    return problem(400, str(error), {field: [f"Must be one of: {accepted}."]})
+    return problem(400, str(error), {field: [f"Must be one of: {accepted}."]},
+                   "invalid-parameters")
 
 
 def handle_database_error(error: sqlite3.OperationalError) -> Response:
     """A store still busy after the busy timeout is 503 (Retry-After: api.limits); else a 500."""
     if "locked" in str(error) or "busy" in str(error):
-        return problem(503, "the store is busy with other writes; try again shortly")
+        return problem(503, "The store is busy with other writes; try again shortly.",
+                       code="store-busy")
     if "interrupted" in str(error):
-        return problem(503, "the request needed more than its time budget "
-                            "(VERBATIM_REQUEST_BUDGET_MS); narrow it with more words or filters")
+        return problem(503, "The request needed more than its time budget "
+                            "(VERBATIM_REQUEST_BUDGET_MS); narrow it with more words or filters.",
+                       code="over-budget")
     log.exception("database error", exc_info=error)
-    return problem(500, "the server failed; the error has been logged")
+    return problem(500, "The server failed; the error has been logged.")
 
 
 def register_error_handlers(app) -> None:
-    """Register the domain-error mappings on the app (HTTP errors go through VerbatimApi)."""
+    """Register the domain-error mappings and the problem-type pages on the app.
+
+    HTTP errors go through VerbatimApi.
+    """
+    register_problem_pages(app)
     app.register_error_handler(StoreError, handle_store_error)
     app.register_error_handler(sqlite3.OperationalError, handle_database_error)
     app.register_error_handler(CitationError, handle_citation_error)

@@ -117,4 +117,5 @@ def csv_response(rows: list[dict], headers: dict) -> Response:
     """Return quote rows as a text/csv response with a header line."""
     out = io.StringIO()
     write_csv(out, rows)
+    headers = {**headers, "Content-Disposition": 'attachment; filename="quotes.csv"'}
     return Response(out.getvalue(), headers=headers, content_type="text/csv; charset=utf-8")

@@ -1,4 +1,4 @@
-"""Cross-cutting HTTP behaviour: JSON encoding, ETags with 304, CORS for reads, docs assets."""
+"""Cross-cutting HTTP behaviour: JSON encoding, ETags with 304, gzip, CORS, docs assets."""
 from __future__ import annotations
 
 import functools
@@ -16,6 +16,8 @@ from swagger_ui_bundle import swagger_ui_path
 from werkzeug.exceptions import BadRequest, UnsupportedMediaType
 from werkzeug.http import generate_etag
 from werkzeug.utils import cached_property
+
+from api.headers import CORS_MAX_AGE_S, EXPOSED_HEADERS, compress, register_headers
 
 JSON_TYPE = "application/json; charset=utf-8"
 
@@ -74,7 +76,7 @@ class JSONProvider(DefaultJSONProvider):
 
 
 def add_etag(response):
-    """Give every successful GET an ETag and answer If-None-Match with 304."""
+    """Give every successful GET an ETag of its uncompressed body (flask-compress suffixes it)."""
     req = request._get_current_object()  # one context lookup, not three
     if req.method in ("GET", "HEAD") and response.status_code == 200 \
             and not response.direct_passthrough:
@@ -82,10 +84,17 @@ def add_etag(response):
         vary = headers.get("Vary")  # lists and citations are negotiated by Accept
         headers["Vary"] = f"{vary}, Accept" if vary else "Accept"
         headers["ETag"] = f'"{generate_etag(response.get_data())}"'
-        if "HTTP_IF_NONE_MATCH" in req.environ:  # the If-None-Match header
-            response.make_conditional(req)  # werkzeug's 304, entity headers dropped
     if response.content_type == "application/json":  # JSONProvider's own answers have charset
         response.content_type = JSON_TYPE
+    return response
+
+
+def answer_not_modified(response):
+    """Answer If-None-Match with 304, once the ETag names the encoding sent (after gzip)."""
+    req = request._get_current_object()
+    if "HTTP_IF_NONE_MATCH" in req.environ and req.method in ("GET", "HEAD") \
+            and response.status_code == 200 and "ETag" in response.headers:
+        response.make_conditional(req)  # werkzeug's 304, entity headers dropped
     return response
 
 
@@ -135,13 +144,17 @@ def register_http(app: Flask) -> None:
     """Wire JSON encoding, JSON-only bodies, ETags, CORS (open for reads), Swagger UI assets."""
     app.json = JSONProvider(app)
     app.before_request(check_request)
-    app.after_request(add_etag)
+    register_headers(app)  # its hooks run after CORS's, so preflights and 304s carry them
     # Reads are open to every origin; so are the two POSTs that only read (bulk citations and
     # provenance checks). Writes stay same-origin: they carry a bearer token.
     read_posts = {"origins": "*", "methods": ["GET", "HEAD", "POST", "OPTIONS"]}
     CORS(app, resources={r"/v1/citations": read_posts, r"/v1/provenance/check": read_posts,
                          r"/*": {"origins": "*", "methods": ["GET", "HEAD", "OPTIONS"]}},
-         expose_headers=["ETag", "Link", "Retry-After"], send_wildcard=True)
+         expose_headers=EXPOSED_HEADERS, max_age=CORS_MAX_AGE_S, send_wildcard=True)
+    # after_request hooks run last-registered first: ETag, gzip (suffixing the ETag), 304.
+    app.after_request(answer_not_modified)
+    compress.init_app(app)
+    app.after_request(add_etag)
     static_url = app.config["OPENAPI_SWAGGER_UI_URL"].rstrip("/")
 
     @app.get(f"{static_url}/<path:filename>")

@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-PROBLEM_KEYS = {"type", "title", "status", "detail", "errors"}
+PROBLEM_KEYS = {"type", "code", "title", "status", "detail", "errors"}
 QUOTE = "q_87c1a6d8542d"  # “Demand is stronger …” in the corpus
 SOURCE = "s_12aec6c441f8"
 SQL = "' OR 1=1; DROP TABLE quotes; --"
@@ -17,7 +17,8 @@ def assert_problem(response, status: int, field: str | None = None) -> dict:
     assert response.content_type == "application/problem+json"
     body = response.get_json()
     assert set(body) == PROBLEM_KEYS and body["status"] == status
-    assert body["type"] == "about:blank" and body["title"] and body["detail"]
+    assert body["type"] == f"/problems/{body['code']}" and body["title"] and body["detail"]
+    assert body["title"] == body["title"].title()  # "Not Found", never "Not found"
     assert isinstance(body["errors"], dict)
     assert all(isinstance(m, list) and all(isinstance(x, str) for x in m)
                for m in body["errors"].values())
@@ -191,8 +192,8 @@ def test_traversal_nul_and_invalid_utf8_in_urls(client, path, status):
 
 
 @pytest.mark.parametrize("path, body, field", [
-    ("/v1/sources", [], "_schema"), ("/v1/sources", "x", "_schema"), ("/v1/sources", 1, "_schema"),
-    ("/v1/sources", None, "_schema"), ("/v1/sources", True, "_schema"),
+    ("/v1/sources", [], "body"), ("/v1/sources", "x", "body"), ("/v1/sources", 1, "body"),
+    ("/v1/sources", None, "body"), ("/v1/sources", True, "body"),
     ("/v1/sources", {}, "text"), ("/v1/sources", {"text": 1, "outlet": "W"}, "text"),
     ("/v1/sources", {"text": ["a"], "outlet": "W"}, "text"),
     ("/v1/sources", {"text": "a", "outlet": {"$gt": ""}}, "outlet"),
@@ -200,11 +201,11 @@ def test_traversal_nul_and_invalid_utf8_in_urls(client, path, status):
     ("/v1/sources", {"text": "a", "outlet": "W", "url": "javascript:alert(1)"}, "url"),
     ("/v1/sources", {"text": "a", "outlet": "W", "id": "s_1"}, "id"),
     ("/v1/sources", {"text": "", "outlet": "W"}, "text"),
-    ("/v1/quotes", [QUOTE], "_schema"),
+    ("/v1/quotes", [QUOTE], "body"),
     ("/v1/quotes", {"source": SOURCE, "start": "0", "end": -1, "text": "x", "kind": "full"}, "end"),
     ("/v1/quotes", {"source": SOURCE, "start": 0, "end": 1, "text": "x", "kind": "sarcastic"},
      "kind"),
-    ("/v1/provenance/check", [], "_schema"), ("/v1/provenance/check", {"text": 5}, "text"),
+    ("/v1/provenance/check", [], "body"), ("/v1/provenance/check", {"text": 5}, "text"),
     ("/v1/provenance/check", {"text": "...!?"}, "text"),
     ("/v1/provenance/check", {"text": "a b c", "speaker": ["x"]}, "speaker"),
     ("/v1/citations", {"ids": QUOTE}, "ids"), ("/v1/citations", {"ids": []}, "ids"),

@@ -83,7 +83,7 @@ def test_citation_json_answer(client, costa):
     response = client.get(f"/v1/quotes/{quote_id}/citation")
     assert response.status_code == 200
     assert response.content_type == "application/json; charset=utf-8"
-    assert response.headers["Vary"] == "Accept" and response.headers["ETag"]
+    assert response.headers["Vary"] == "Accept, Accept-Encoding" and response.headers["ETag"]
     base = f"http://api.test/v1/quotes/{quote_id}/citation"
     assert response.get_json() == {
         "quote_id": quote_id,
@@ -130,7 +130,7 @@ def test_bibtex_ris_csl_json_and_text_bodies(client, costa):
     bibtex = client.get(f"{base}?format=bibtex")
     assert (bibtex.status_code, bibtex.content_type) == (200, BIBTEX)
     assert bibtex.get_data(as_text=True) == harbour_bibtex(costa["source"]["id"])
-    assert bibtex.headers["ETag"] and bibtex.headers["Vary"] == "Accept"
+    assert bibtex.headers["ETag"] and bibtex.headers["Vary"] == "Accept, Accept-Encoding"
     ris = client.get(f"{base}?format=ris")
     assert (ris.status_code, ris.content_type) == (200, RIS)
     assert ris.get_data(as_text=True) == harbour_ris(costa["source"]["id"])
@@ -305,7 +305,7 @@ def test_bulk_unknown_ids_are_404_naming_them(client, costa):
     response = client.post("/v1/citations", json={"ids": ["q_nope", costa["id"], "q_gone"]})
     assert response.status_code == 404
     assert response.get_json() == {
-        "type": "about:blank", "title": "Not found", "status": 404,
+        "type": "/problems/not-found", "code": "not-found", "title": "Not Found", "status": 404,
         "detail": "unknown quote id 'q_nope'; unknown quote id 'q_gone'",
         "errors": {"ids": ["unknown quote id 'q_nope'", "unknown quote id 'q_gone'"]},
         "failed": [{"id": "q_nope", "status": 404}, {"id": "q_gone", "status": 404}]}

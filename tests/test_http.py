@@ -39,7 +39,7 @@ def test_http_errors_are_problem_json(client, method, path, status):
     assert response.status_code == status
     assert response.content_type == "application/problem+json"
     body = response.get_json()
-    assert body["status"] == status and body["type"] == "about:blank" and body["title"]
+    assert body["status"] == status and body["type"] == f"/problems/{body['code']}"
 
 
 def test_405_names_the_allowed_methods(client):

@@ -174,7 +174,7 @@ def test_bad_parameters_are_400_naming_the_parameter(client, query, field):
     assert response.status_code == 400
     assert response.content_type == "application/problem+json"
     body = response.get_json()
-    assert body["status"] == 400 and set(body) == {"type", "title", "status", "detail", "errors"}
+    assert body["status"] == 400 and set(body) == {"type", "code", "title", "status", "detail", "errors"}
     assert field in body["errors"]
 
 

@@ -53,7 +53,7 @@ def test_span_mismatch_names_what_the_source_says(write_client, auth_headers):
                                                               " to end a two-week strike"),
                                  headers=auth_headers)
     body = response.get_json()
-    assert body["title"] == "Span does not match the source text"
+    assert (body["code"], body["title"]) == ("span-mismatch", "Span Mismatch")
     assert body["errors"]["text"] == [
         "source text at this span is 'Dock workers voted on Monday to end a two-week strike'"]
 
@@ -175,4 +175,4 @@ def test_a_speaker_is_picked_by_alias_or_id_and_an_unquoted_one_leaves_the_list(
     assert unknown.status_code == 404 and "speaker" in unknown.get_json()["errors"]
     nothing = write_client.patch(relieved, json={"speaker": {"kind": "person"}}, headers=auth_headers)
     assert nothing.status_code == 400
-    assert nothing.get_json()["errors"]["speaker"] == ["name: give the speaker's id or name"]
+    assert nothing.get_json()["errors"]["speaker"] == ["speaker.name: give the speaker's id or name"]

@@ -44,7 +44,8 @@ class QuoteFieldsSchema(BaseSchema):
     @ma.validates_schema
     def check(self, data, **kwargs):
         if not data:
-            raise ma.ValidationError("give at least one field to change")
+            raise ma.ValidationError("Give at least one field to change: "
+                                     f"{', '.join(self.fields)}.")
         if "start" in data and "end" in data and data["start"] > data["end"]:
             raise ma.ValidationError("end is before start", "end")
 

@@ -3,47 +3,42 @@ from __future__ import annotations
 
 
 class StoreError(Exception):
-    """Base of the errors the store raises on purpose."""
+    """Base of the errors the store raises on purpose; `code` names a kind in api.problems."""
 
-    status = 400
-    title = "Bad request"
+    code = "invalid-parameters"
 
-    def __init__(self, detail: str, errors: dict | None = None, extra: dict | None = None):
+    def __init__(self, detail: str, errors: dict | None = None, extra: dict | None = None,
+                 code: str | None = None):
         super().__init__(detail)
         self.detail = detail
         self.errors = errors or {}
         self.extra = extra or {}  # problem extension members, e.g. a deleted quote's history
+        self.code = code or self.code
 
 
 class NotFound(StoreError):
-    status = 404
-    title = "Not found"
+    code = "not-found"
 
 
 class Conflict(StoreError):
-    status = 409
-    title = "Conflict"
+    code = "conflict"
 
 
 class Gone(StoreError):
-    status = 410
-    title = "Gone"
+    code = "gone"
 
 
 class SpanMismatch(StoreError):
-    status = 422
-    title = "Span does not match the source text"
+    code = "span-mismatch"
 
 
 class InvalidCursor(StoreError):
-    status = 400
-    title = "Invalid cursor"
+    code = "invalid-cursor"
 
 
 class SeedError(StoreError):
-    title = "Seed corpus is inconsistent"
+    code = "seed-error"
 
 
 class OverBudget(StoreError):
-    status = 503
-    title = "Over the time budget"
+    code = "over-budget"

@@ -32,8 +32,7 @@ _ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
 
 
 class ClaimTooLong(StoreError):
-    status = 413
-    title = "Payload too large"
+    code = "content-too-large"
 
 
 def check_claim(db: sqlite_utils.Database, text: str, speaker: str | None = None,
