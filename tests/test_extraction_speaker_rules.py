@@ -619,3 +619,23 @@ STATE_TAGS = [
 @pytest.mark.parametrize("text,passage,name,kind", STATE_TAGS)
 def test_state_tag_after_name(text, passage, name, kind):
     _check(text, passage, name, kind)
+
+
+# A title with "of"/"for" and its department before a name ("said former Secretary of
+# State X", "Secretary of Homeland Security X said"): the department is part of the role and the
+# person is the name after it; with no person written, no name is made of the department.
+DEPARTMENT_TITLES = [
+    ("“The border talks are over,” said former Secretary of State Ingrid Vasquez-Holm.",
+     "The border talks are over,", "Ingrid Vasquez-Holm", "person"),
+    ("Secretary of Homeland Security Desmond Aalto said, “We will double the patrols.”",
+     "We will double the patrols.", "Desmond Aalto", "person"),
+    ("“The quota stays,” said Deputy Secretary of State Ruth Okafor-Lind.",
+     "The quota stays,", "Ruth Okafor-Lind", "person"),
+    ("“The quota stays,” said Rita Benn, president of the Coastal Trawlers Association.",
+     "The quota stays,", "Rita Benn", "person"),
+]
+
+
+@pytest.mark.parametrize("text,passage,name,kind", DEPARTMENT_TITLES)
+def test_department_title_before_name(text, passage, name, kind):
+    _check(text, passage, name, kind)
