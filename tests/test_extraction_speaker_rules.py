@@ -639,3 +639,22 @@ DEPARTMENT_TITLES = [
 @pytest.mark.parametrize("text,passage,name,kind", DEPARTMENT_TITLES)
 def test_department_title_before_name(text, passage, name, kind):
     _check(text, passage, name, kind)
+
+
+# An unnamed source qualified by "close to", "familiar with", "involved in" is that source,
+# before or after the verb; the name inside the qualifier never speaks.
+QUALIFIED_SOURCES = [
+    ("“The board will not budge,” said a person close to the negotiations.",
+     "The board will not budge,", "person", "anonymous"),
+    ("“The board will not budge,” said one official familiar with the talks.",
+     "The board will not budge,", "official", "anonymous"),
+    ("A person close to Mayor Odile Varga said, “The board will not budge.”",
+     "The board will not budge.", "person", "anonymous"),
+    ("One aide involved in the planning said the budget was “nearly spent.”",
+     "nearly spent.", "aide", "anonymous"),
+]
+
+
+@pytest.mark.parametrize("text,passage,name,kind", QUALIFIED_SOURCES)
+def test_qualified_unnamed_source(text, passage, name, kind):
+    _check(text, passage, name, kind)

@@ -85,6 +85,9 @@ def parse_before(text: str, lo: int, hi: int) -> Mention | None:
     if "who" in text[toks[max(0, len(toks) - 14)][1]:hi]:  # most chunks hold no relative
         rel = next((k for k in range(len(toks) - 1, max(0, len(toks) - 14), -1)
                     if toks[k][0] in ("who", "whose")), None)
+    qualified = _qualified_source(text, toks)
+    if qualified is not None:  # "A person familiar with the talks said"
+        return qualified
     if rel is not None:  # "A neighbour who did not want to be named said"
         head = toks[:rel - 1] if rel > 0 and toks[rel - 1][0] == "," else toks[:rel]
         core = parse_core(text, head)  # "…, Maria Lopez, who said"
@@ -92,6 +95,23 @@ def parse_before(text: str, lo: int, hi: int) -> Mention | None:
             core = parse_core(text, head[_name_run(text, head):])
         return core if core is not None and core.kind != "pronoun" else None
     return parse_core(text, toks)
+
+
+QUALIFIERS = words("mentions_qualifiers")
+_QUALIFIER_PREPOSITIONS = frozenset({"to", "with", "in", "on", "about"})
+
+
+def _qualified_source(text: str, toks: list[Tok]) -> Mention | None:
+    """Parse 'a person close to the talks' / 'an official familiar with the plan' before a
+    verb: the description before the qualifier; None (the caller reads on) otherwise."""
+    for k in range(len(toks) - 2, max(0, len(toks) - 14), -1):
+        if toks[k][0] in QUALIFIERS and toks[k + 1][0] in _QUALIFIER_PREPOSITIONS:
+            core = parse_core(text, toks[:k])
+            if core is not None and core.end == toks[k - 1][2] and (core.kind == "anonymous" or (
+                    core.kind == "definite" and toks[0][0].lower() in DEFINITE)):
+                return core
+            return None
+    return None
 
 
 def _with_appositive(text: str, toks: list[Tok]) -> Mention | None:
