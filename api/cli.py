@@ -16,9 +16,22 @@ def cli() -> None:
     pass
 
 
+def iso_date(ctx, param, value: str | None) -> str | None:
+    """Check a YYYY-MM-DD option as the API checks it: a bad date is an error, not a null."""
+    from datetime import date
+
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError as exc:
+        raise click.BadParameter("must be YYYY-MM-DD") from exc
+
+
 @cli.command(help="Extract the quotes of an article (UTF-8 text file, or - for stdin) as JSON.")
 @click.argument("file", type=click.File("r", encoding="utf-8"))
-@click.option("--published", default=None, help="Publication date (YYYY-MM-DD) for relative dates.")
+@click.option("--published", default=None, callback=iso_date,
+              help="Publication date (YYYY-MM-DD) for relative dates.")
 def extract(file, published: str | None) -> None:
     quotes = extract_quotes(file.read(), published=published)
     json.dump([q.to_dict() for q in quotes], sys.stdout, ensure_ascii=False, indent=2)
@@ -60,29 +73,29 @@ def seed(db_path: str, force: bool) -> None:
 @cli.command(help="Store an article (UTF-8 text file) with the quotes extracted from it.")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
 @click.option("--outlet", required=True, help="Outlet that wrote the article, e.g. AFP.")
-@click.option("--published", default=None, help="Publication date, YYYY-MM-DD.")
+@click.option("--published", default=None, callback=iso_date, help="Publication date, YYYY-MM-DD.")
 @click.option("--publisher", default=None, help="Site that published it, if not the outlet.")
 @click.option("--title", default=None, help="Headline.")
 @click.option("--author", default=None, help="Byline.")
 @click.option("--url", default=None, help="Address of the article.")
 @db_option("SQLite file to write to.")
 def ingest(file: str, db_path: str, **meta) -> None:
-    from datetime import date
+    import marshmallow as ma
 
+    from api.schemas.sources import SourceCreateSchema
     from api.store.errors import StoreError
     from api.store.ingest import SourceInput, ingest_article
 
-    if meta["published"]:
-        try:
-            date.fromisoformat(meta["published"])
-        except ValueError as exc:
-            raise click.BadParameter("must be YYYY-MM-DD", param_hint="--published") from exc
     with open(file, encoding="utf-8") as handle:
         text = handle.read()
-    if not text:
-        raise click.ClickException(f"{file} is empty")
+    try:  # exactly what POST /v1/sources accepts
+        data = SourceCreateSchema().load({"text": text, **{k: v for k, v in meta.items() if v}})
+    except ma.ValidationError as exc:
+        raise click.UsageError("; ".join(
+            f"{'the file' if name == 'text' else '--' + name}: {' '.join(map(str, msgs))}"
+            for name, msgs in exc.normalized_messages().items())) from exc
     try:
-        result = ingest_article(open_db(db_path), SourceInput(text=text, **meta), actor="cli")
+        result = ingest_article(open_db(db_path), SourceInput(**data), actor="cli")
     except StoreError as exc:
         fields = "; ".join(f"{name} {', '.join(msgs)}" for name, msgs in exc.errors.items())
         raise click.ClickException(f"{exc.detail}: {fields}" if fields else exc.detail) from exc
@@ -90,7 +103,14 @@ def ingest(file: str, db_path: str, **meta) -> None:
     click.echo(f"{state} {result.source_id}: {result.stored} quotes")
 
 
-@cli.command(help="Check a claimed quotation against the corpus (a provenance check) as JSON.")
+# `api check` exits 0 only for a verbatim quotation, so that scripts can branch on it.
+CHECK_EXIT_CODES = {"verbatim": 0, "verbatim_with_omissions": 10, "altered": 11,
+                    "misattributed": 12, "not_a_quote": 13, "not_found": 14}
+
+
+@cli.command(help="Check a claimed quotation against the corpus (a provenance check) as JSON.",
+             epilog="Exit status: 0 verbatim, 10 verbatim_with_omissions, 11 altered, "
+                    "12 misattributed, 13 not_a_quote, 14 not_found; 1 error, 2 usage.")
 @click.argument("text")
 @click.option("--speaker", default=None, help="Who the text is attributed to.")
 @click.option("--source", "source_id", default=None, help="Only this source id.")
@@ -104,6 +124,7 @@ def check(text: str, speaker: str | None, source_id: str | None, db_path: str) -
     except StoreError as exc:
         raise click.ClickException(exc.detail) from exc
     click.echo(json.dumps(result, ensure_ascii=False, indent=2))
+    sys.exit(CHECK_EXIT_CODES[result["verdict"]])
 
 
 @cli.command(help="Write every quote (optionally filtered) as CSV or JSON lines to stdout.")

@@ -3,6 +3,8 @@ import csv
 import io
 import json
 
+import pytest
+
 from click.testing import CliRunner
 
 from api.cli import cli
@@ -74,3 +76,41 @@ def test_csv_export_neutralises_formula_cells(tmp_path):
     [row] = list(csv.DictReader(io.StringIO(run("export", "--format", "csv", "--db", str(db)))))
     assert (row["outlet"], row["source_title"], row["text"]) == (
         "'@Gazette", "'=HYPERLINK(\"http://x.example\")", "We will not raise taxes,")
+
+
+@pytest.mark.parametrize("claim, speaker, status", [
+    ("we will NOT raise taxes", None, 0),
+    ("We will not … taxes", None, 10),
+    ("We will not raise the taxes", None, 11),
+    ("We will not raise taxes", "Omar Bell", 12),
+    ("Budget vote", None, 13),
+    ("Bananas grown in the harbour will be taxed by the moon", None, 14),
+])
+def test_check_exit_status_tells_the_verdict(tmp_path, claim, speaker, status):
+    db = tmp_path / "cli.db"
+    article = tmp_path / "a.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    run("ingest", str(article), "--outlet", "Gazette", "--published", "2024-05-09", "--db", str(db))
+    args = ["check", claim, "--db", str(db)] + (["--speaker", speaker] if speaker else [])
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == status, result.output
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--url", "not a url"], "--url: Not a valid URL."),
+    (["--published", "15/05/2024"], "Invalid value for '--published': must be YYYY-MM-DD"),
+    (["--title", "x" * 1001], "--title: Length must be between 1 and 1000."),
+])
+def test_ingest_validates_what_the_api_validates(tmp_path, args, message):
+    article = tmp_path / "a.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["ingest", str(article), "--outlet", "Gazette", *args,
+                                      "--db", str(tmp_path / "x.db")])
+    assert result.exit_code == 2 and message in result.output
+
+
+def test_extract_refuses_a_date_that_is_not_iso(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["extract", str(path), "--published", "15/05/2024"])
+    assert result.exit_code == 2 and "must be YYYY-MM-DD" in result.output
