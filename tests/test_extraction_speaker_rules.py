@@ -658,3 +658,18 @@ QUALIFIED_SOURCES = [
 @pytest.mark.parametrize("text,passage,name,kind", QUALIFIED_SOURCES)
 def test_qualified_unnamed_source(text, passage, name, kind):
     _check(text, passage, name, kind)
+
+
+# "another" opens an unnamed speaker like "a"/"one": "Another resident said" is that
+# resident, not the person named in the sentence before.
+ANOTHER_SPEAKERS = [
+    ("Councillor Bram Eskelund said, “The ferry is late again.” Another resident said, "
+     "“We have stopped counting.”", "We have stopped counting.", "resident", "anonymous"),
+    ("“We have stopped counting,” said another resident.",
+     "We have stopped counting,", "resident", "anonymous"),
+]
+
+
+@pytest.mark.parametrize("text,passage,name,kind", ANOTHER_SPEAKERS)
+def test_another_opens_unnamed_speaker(text, passage, name, kind):
+    _check(text, passage, name, kind)
