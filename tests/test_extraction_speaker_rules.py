@@ -673,3 +673,20 @@ ANOTHER_SPEAKERS = [
 @pytest.mark.parametrize("text,passage,name,kind", ANOTHER_SPEAKERS)
 def test_another_opens_unnamed_speaker(text, passage, name, kind):
     _check(text, passage, name, kind)
+
+
+# Nouns for people met at an event or on a site are roles: "One attendee said", "a
+# commenter wrote" is that unnamed person.
+CROWD_ROLES = [
+    ("The hall was full on Tuesday. One attendee said, “The chairs ran out by noon.”",
+     "The chairs ran out by noon.", "attendee", "anonymous"),
+    ("Under the article, one commenter wrote, “Nobody asked the fishermen.”",
+     "Nobody asked the fishermen.", "commenter", "anonymous"),
+    ("“We waited two hours,” said a passenger on the late ferry.",
+     "We waited two hours,", "passenger", "anonymous"),
+]
+
+
+@pytest.mark.parametrize("text,passage,name,kind", CROWD_ROLES)
+def test_crowd_nouns_are_roles(text, passage, name, kind):
+    _check(text, passage, name, kind)
