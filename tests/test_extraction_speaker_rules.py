@@ -690,3 +690,17 @@ CROWD_ROLES = [
 @pytest.mark.parametrize("text,passage,name,kind", CROWD_ROLES)
 def test_crowd_nouns_are_roles(text, passage, name, kind):
     _check(text, passage, name, kind)
+
+
+# "estimated that", "worried that" report what the subject said, as "warned that" does.
+ESTIMATE_WORRY_VERBS = [
+    ("Harbour engineer Lotte Brandvik estimated that repairs would take “at least a decade.”",
+     "at least a decade.", "Lotte Brandvik", "person"),
+    ("Councillor Teodor Maas worried that the ferry plan was “a promise nobody can keep.”",
+     "a promise nobody can keep.", "Teodor Maas", "person"),
+]
+
+
+@pytest.mark.parametrize("text,passage,name,kind", ESTIMATE_WORRY_VERBS)
+def test_estimate_and_worry_report_speech(text, passage, name, kind):
+    _check(text, passage, name, kind)
