@@ -704,3 +704,16 @@ ESTIMATE_WORRY_VERBS = [
 @pytest.mark.parametrize("text,passage,name,kind", ESTIMATE_WORRY_VERBS)
 def test_estimate_and_worry_report_speech(text, passage, name, kind):
     _check(text, passage, name, kind)
+
+
+# A capitalised "Tweeted" after a name is a verb, never the end of the speaker's name (the
+# colon rule then names nobody: a null beats "Pia Harjunpää Tweeted").
+CAPITALISED_TWEETED = [
+    ("Councillor Pia Harjunpää Tweeted: “The bridge stays shut tonight.”",
+     "The bridge stays shut tonight.", None, None),
+]
+
+
+@pytest.mark.parametrize("text,passage,name,kind", CAPITALISED_TWEETED)
+def test_capitalised_tweeted_is_no_name(text, passage, name, kind):
+    _check(text, passage, name, kind)
