@@ -1,19 +1,27 @@
-"""Non-JSON renderings: CSV for scripts, BibTeX/RIS/CSL-JSON/text for reference managers."""
+"""Non-JSON renderings: CSV for scripts, Atom and JSON Feed for feed readers,
+BibTeX/RIS/CSL-JSON/text for reference managers."""
 from __future__ import annotations
 
 import csv
 import io
 
 from flask import Response, request
+from flask_smorest import abort
 from werkzeug.datastructures import MIMEAccept
 from werkzeug.http import parse_options_header
 
 from api.citations import DEFAULT_STYLE, FORMATS, JSON, JSON_MEDIA_TYPE, export
+from api.pagination import link_header
+from api.schemas.base import path_part, url_root
+from api.feeds import ATOM_MEDIA_TYPE, JSON_FEED_MEDIA_TYPE, FeedLinks, atom_feed, json_feed
 
 CSV_COLUMNS = ("id", "text", "kind", "speaker_id", "speaker_name", "cue", "date", "date_basis",
                "source_id", "outlet", "source_title", "source_url", "start", "end")
 LIST_MEDIA_TYPES = {"csv": "text/csv", "bibtex": FORMATS["bibtex"], "ris": FORMATS["ris"],
-                    "csl-json": FORMATS["csl-json"]}
+                    "csl-json": FORMATS["csl-json"], "atom": ATOM_MEDIA_TYPE,
+                    "jsonfeed": JSON_FEED_MEDIA_TYPE}
+FEEDS = {"atom": (atom_feed, "application/atom+xml; charset=utf-8"),
+         "jsonfeed": (json_feed, JSON_FEED_MEDIA_TYPE)}
 
 
 def _accept_ranges() -> list[tuple[str, dict, float]]:
@@ -64,6 +72,25 @@ def citation_response(items: list[dict], fmt: str, style: str = DEFAULT_STYLE,
     """Return CSL items exported as `fmt` (bibtex, ris, csl-json, text) with its media type."""
     body, content_type = export(items, fmt, style)
     return Response(body, headers=headers, content_type=content_type)
+
+
+def check_feed_sort(sort: str | None) -> None:
+    """Refuse a sort other than newest first for a feed: readers expect the newest on top."""
+    if sort not in (None, "-date"):
+        abort(400, message="a feed is newest first: give no sort, or sort=-date",
+              errors={"sort": ["a feed (atom, jsonfeed) is sorted by -date"]})
+
+
+def feed_response(rows: list[dict], page: dict, fmt: str) -> Response:
+    """Return a page of quote rows as an Atom or JSON Feed document, linking its next page."""
+    root = url_root()
+
+    def quote_url(quote_id: str) -> str:
+        return f"{root}v1/quotes/{path_part(quote_id)}"  # as QuoteSchema's links.self
+    links = FeedLinks(feed_url=request.url, home_page_url=f"{root}docs",
+                      next_url=page["next"], quote_url=quote_url)
+    render, content_type = FEEDS[fmt]
+    return Response(render(rows, links), headers=link_header(page), content_type=content_type)
 
 
 # A spreadsheet runs a cell starting with one of these as a formula (OWASP "CSV Injection"):

@@ -370,7 +370,7 @@ def test_quote_list_format_errors_list_the_accepted_values(client):
     response = client.get("/v1/quotes?format=endnote")
     assert response.status_code == 400
     assert response.get_json()["errors"] == {
-        "format": ["Must be one of: json, csv, bibtex, ris, csl-json."]}
+        "format": ["Must be one of: json, csv, bibtex, ris, csl-json, atom, jsonfeed."]}
 
 
 def test_openapi_documents_the_citation_routes(client):

@@ -7,8 +7,8 @@ from api.schemas.editorial import HistorySchema, QuoteCreateSchema, QuoteFieldsS
 from api.store import editorial
 
 from api.citations.adapters import csl_items
-from api.formats import (LIST_MEDIA_TYPES, alt_formats, citation_response, csv_response,
-                         negotiate)
+from api.formats import (FEEDS, LIST_MEDIA_TYPES, alt_formats, check_feed_sort,
+                         citation_response, csv_response, feed_response, negotiate)
 from api.pagination import decode_cursor, envelope, link_header
 from api.routes import WRITE_PROBLEMS, Blueprint
 from api.schemas.base import NoArgs
@@ -19,8 +19,10 @@ from api.store.quotes import QuoteFilters
 
 blp = Blueprint("quotes", __name__, url_prefix="/v1/quotes", description="Quotes and their spans")
 FILTER_KEYS = ("speaker", "outlet", "source", "kind", "date_from", "date_to", "q")
-LIST_ANSWER = ("The page as JSON; as CSV (`format=csv`, text/csv); or the page's sources as "
-               "BibTeX, RIS or CSL-JSON (`format=bibtex|ris|csl-json`, or their media types)")
+LIST_ANSWER = ("The page as JSON; as CSV (`format=csv`, text/csv); as an Atom or JSON Feed 1.1 "
+               "feed, newest first (`format=atom|jsonfeed`, application/atom+xml, "
+               "application/feed+json); or the page's sources as BibTeX, RIS or CSL-JSON "
+               "(`format=bibtex|ris|csl-json`, or their media types)")
 
 
 @blp.route("")
@@ -33,13 +35,18 @@ def list_quotes(limit, cursor, sort, facet, format, **filters):
     """List quotes: filter, search, facet, sort and page through them."""
     filters = QuoteFilters(**{k: (v.isoformat() if hasattr(v, "isoformat") else v)
                               for k, v in filters.items() if k in FILTER_KEYS})
+    fmt = negotiate(format, LIST_MEDIA_TYPES)
+    if fmt in FEEDS:
+        check_feed_sort(sort)
+        sort = "-date"
     sort = sort or ("relevance" if filters.q else "-date")
     kind = f"quotes{sort}"
     rows, next_values = store.list_quotes(g.db, filters, sort, decode_cursor(cursor, kind), limit)
     total, facets = counts.tally(g.db, filters, facet)
     extra = {"facets": facets} if facet else {}
     page = envelope(rows, total, next_values, kind, **extra)
-    fmt = negotiate(format, LIST_MEDIA_TYPES)
+    if fmt in FEEDS:
+        return feed_response(rows, page, fmt)
     if fmt == "csv":
         return csv_response(rows, link_header(page))
     if fmt != "json":

@@ -12,7 +12,7 @@ DATE_BASES = ("stated", "relative", "published")
 DATE_PRECISIONS = ("day", "month")
 SORTS = ("date", "-date", "relevance")
 FACETS = ("speaker", "outlet", "kind", "year")
-QUOTE_LIST_FORMATS = ("json", "csv", "bibtex", "ris", "csl-json")
+QUOTE_LIST_FORMATS = ("json", "csv", "bibtex", "ris", "csl-json", "atom", "jsonfeed")
 # Bounds on what one cheap request may ask for: each is a 400 naming the limit.
 MAX_VALUES = 20  # values of one repeatable parameter
 MAX_QUERY_WORDS = 32  # words in `q`
@@ -36,13 +36,16 @@ class QuoteListArgs(PageArgs):
     q = fields.String(load_default=None, validate=validate.Length(1, 500), metadata={
         "description": f'Full-text search; words ANDed, "phrases" kept; at most {MAX_QUERY_WORDS} words.'})
     sort = fields.String(load_default=None, validate=validate.OneOf(SORTS),
-                         metadata={"description": "Default `-date`, or `relevance` with `q`."})
+                         metadata={"description": "Default `-date`, or `relevance` with `q`; "
+                                   "a feed (`atom`, `jsonfeed`) is always `-date`."})
     facet = fields.List(fields.String(validate=validate.OneOf(FACETS)), load_default=list,
                         validate=_many, metadata={"description": "Counts to add; repeats count once."})
     format = fields.String(load_default=None, validate=validate.OneOf(QUOTE_LIST_FORMATS),
                            metadata={"description": "`csv` for a CSV page (or Accept: text/csv); "
                                      "`bibtex`, `ris`, `csl-json` for the page's sources (or "
-                                     "Accept: their media types)."})
+                                     "Accept: their media types); `atom`, `jsonfeed` for the page as a feed, newest "
+                                     "first (or Accept: application/atom+xml, "
+                                     "application/feed+json)."})
 
     @ma.validates_schema
     def check_relevance(self, data, **kwargs):
