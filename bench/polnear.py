@@ -22,7 +22,8 @@ What is scored (``evaluate(root, split)`` returns the figures as a dict):
   that is a name; with none it is unscored, as are quotes with no Source.  A prediction is right
   when its words (lower-cased, possessives and articles dropped) are all among the Source's words
   and include the Source's head (the last word, or for "a spokesman for X" the word before
-  ``for``/``of``), or when the Source is a bare name all of whose words the prediction holds
+  ``for``/``of``, for "a person close to X" / "an aide who backs X" the word before the
+  qualifier), or when the Source is a bare name all of whose words the prediction holds
   ("Trump" for "Donald Trump").  Reported: accuracy (right / scored; null counts as wrong),
   precision (right / named) and coverage (named / scored).
 * **Content F1 over all attributions.**  A gold attribution is one ``E`` line's Content (its
@@ -60,6 +61,9 @@ _ARTICLES = frozenset("a an the".split())
 _WORD_RE = re.compile(r"[^\W_][\w.\-]*")
 _POSSESSIVE_RE = re.compile(r"['’]s?$")
 _HEAD_SPLIT_RE = re.compile(r"\s(?:for|of|at|with|from|in)\s")
+# An unnamed source's qualifier or relative clause: "a person close to X", "one official
+# familiar with X", "a member who supports X": the head noun is before it.
+_QUALIFIER_RE = re.compile(r"\s(?:who|close|familiar|involved|knowledgeable|briefed|privy)\b")
 _TRIPLE_CLOSE_RE = re.compile(r"'''(?![^\W_])")
 _GAP_BLOCK_RE = re.compile(r"[^\W_]")  # a gap holding a letter or digit keeps fragments apart
 _EDGE = " \t\r\n\u00a0\"'“”‘’.,;:"
@@ -225,7 +229,8 @@ def _head_phrase(source: str) -> str:
     """The part of a Source that names the speaker.
 
     Parentheses dropped ("Sen. Ada Whitcomb (R-Ga.)"); of comma-separated parts the first that
-    holds a name ("Lionel Grady, a former official …"); "a spokesman for X" is the spokesman.
+    holds a name ("Lionel Grady, a former official …"); "a spokesman for X" is the spokesman;
+    a qualifier or relative clause is cut ("a person close to X", "a member who backs X").
     """
     source = _PAREN_RE.sub("", source)
     parts = [p.strip() for p in source.split(",") if p.strip()] or [source]
@@ -236,6 +241,9 @@ def _head_phrase(source: str) -> str:
             break
     else:
         source = parts[0]
+    q = _QUALIFIER_RE.search(source)
+    if q:
+        source = source[:q.start()]  # "a person close to the mayor": the person
     m = _HEAD_SPLIT_RE.search(source)
     if m:
         caps = sum(_capitalised(w, k == 0) for k, w in enumerate(_WORD_RE.findall(source[:m.start()])))

@@ -677,3 +677,101 @@ STATE_TAGS = [
 @pytest.mark.parametrize("text,passage,name,kind", STATE_TAGS)
 def test_state_tag_after_name(text, passage, name, kind):
     _check(text, passage, name, kind)
+
+
+# A title with "of"/"for" and its department before a name ("said former Secretary of
+# State X", "Secretary of Homeland Security X said"): the department is part of the role and the
+# person is the name after it; with no person written, no name is made of the department.
+DEPARTMENT_TITLES = [
+    ("“The border talks are over,” said former Secretary of State Ingrid Vasquez-Holm.",
+     "The border talks are over,", "Ingrid Vasquez-Holm", "person"),
+    ("Secretary of Homeland Security Desmond Aalto said, “We will double the patrols.”",
+     "We will double the patrols.", "Desmond Aalto", "person"),
+    ("“The quota stays,” said Deputy Secretary of State Ruth Okafor-Lind.",
+     "The quota stays,", "Ruth Okafor-Lind", "person"),
+    ("“The quota stays,” said Rita Benn, president of the Coastal Trawlers Association.",
+     "The quota stays,", "Rita Benn", "person"),
+]
+
+
+@pytest.mark.parametrize("text,passage,name,kind", DEPARTMENT_TITLES)
+def test_department_title_before_name(text, passage, name, kind):
+    _check(text, passage, name, kind)
+
+
+# An unnamed source qualified by "close to", "familiar with", "involved in" is that source,
+# before or after the verb; the name inside the qualifier never speaks.
+QUALIFIED_SOURCES = [
+    ("“The board will not budge,” said a person close to the negotiations.",
+     "The board will not budge,", "person", "anonymous"),
+    ("“The board will not budge,” said one official familiar with the talks.",
+     "The board will not budge,", "official", "anonymous"),
+    ("A person close to Mayor Odile Varga said, “The board will not budge.”",
+     "The board will not budge.", "person", "anonymous"),
+    ("One aide involved in the planning said the budget was “nearly spent.”",
+     "nearly spent.", "aide", "anonymous"),
+]
+
+
+@pytest.mark.parametrize("text,passage,name,kind", QUALIFIED_SOURCES)
+def test_qualified_unnamed_source(text, passage, name, kind):
+    _check(text, passage, name, kind)
+
+
+# "another" opens an unnamed speaker like "a"/"one": "Another resident said" is that
+# resident, not the person named in the sentence before.
+ANOTHER_SPEAKERS = [
+    ("Councillor Bram Eskelund said, “The ferry is late again.” Another resident said, "
+     "“We have stopped counting.”", "We have stopped counting.", "resident", "anonymous"),
+    ("“We have stopped counting,” said another resident.",
+     "We have stopped counting,", "resident", "anonymous"),
+]
+
+
+@pytest.mark.parametrize("text,passage,name,kind", ANOTHER_SPEAKERS)
+def test_another_opens_unnamed_speaker(text, passage, name, kind):
+    _check(text, passage, name, kind)
+
+
+# Nouns for people met at an event or on a site are roles: "One attendee said", "a
+# commenter wrote" is that unnamed person.
+CROWD_ROLES = [
+    ("The hall was full on Tuesday. One attendee said, “The chairs ran out by noon.”",
+     "The chairs ran out by noon.", "attendee", "anonymous"),
+    ("Under the article, one commenter wrote, “Nobody asked the fishermen.”",
+     "Nobody asked the fishermen.", "commenter", "anonymous"),
+    ("“We waited two hours,” said a passenger on the late ferry.",
+     "We waited two hours,", "passenger", "anonymous"),
+]
+
+
+@pytest.mark.parametrize("text,passage,name,kind", CROWD_ROLES)
+def test_crowd_nouns_are_roles(text, passage, name, kind):
+    _check(text, passage, name, kind)
+
+
+# "estimated that", "worried that" report what the subject said, as "warned that" does.
+ESTIMATE_WORRY_VERBS = [
+    ("Harbour engineer Lotte Brandvik estimated that repairs would take “at least a decade.”",
+     "at least a decade.", "Lotte Brandvik", "person"),
+    ("Councillor Teodor Maas worried that the ferry plan was “a promise nobody can keep.”",
+     "a promise nobody can keep.", "Teodor Maas", "person"),
+]
+
+
+@pytest.mark.parametrize("text,passage,name,kind", ESTIMATE_WORRY_VERBS)
+def test_estimate_and_worry_report_speech(text, passage, name, kind):
+    _check(text, passage, name, kind)
+
+
+# A capitalised "Tweeted" after a name is a verb, never the end of the speaker's name (the
+# colon rule then names nobody: a null beats "Pia Harjunpää Tweeted").
+CAPITALISED_TWEETED = [
+    ("Councillor Pia Harjunpää Tweeted: “The bridge stays shut tonight.”",
+     "The bridge stays shut tonight.", None, None),
+]
+
+
+@pytest.mark.parametrize("text,passage,name,kind", CAPITALISED_TWEETED)
+def test_capitalised_tweeted_is_no_name(text, passage, name, kind):
+    _check(text, passage, name, kind)

@@ -81,6 +81,11 @@ def test_first_annotator_is_read_and_gold_is_derived(corpus):
     ("Ada Whitcomb", "Sen. Ada Whitcomb (R-Ga.)", True),
     ("Donald Trump", "a spokesman for Donald Trump", False),   # the spokesman spoke
     ("spokesman", "a spokesman for Donald Trump", True),
+    ("person", "a person close to the Haldane family", True),      # the qualifier is cut
+    ("official", "one official familiar with the Ostrava talks", True),
+    ("Haldane", "a person close to the Haldane family", False),
+    ("Ina Voss", "Ina Voss, who chairs the board", True),
+    ("board member", "a senior Harwell Party board member who backs Ina Voss", True),
     ("Ann Price", "the Price campaign", False),
     ("Ana Lopez", "Bob Lopez", False),
     (None, "Ana Lopez", False),

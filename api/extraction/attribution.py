@@ -5,7 +5,8 @@ Rules:
   with the speaker noun phrase before it ("Nicholas Burns said", "Wang on
   Thursday said") or right after it ("said Liu", "stated U.S. Attorney …").
   The subject before the verb is read by cue_subjects.py; a speaker after the verb must
-  end its clause or go on with a preposition or bracket ("…,” wrote X for Y", not "said
+  end its clause or go on with a preposition, a bracket or a qualifier ("…,” wrote X for
+  Y", "said a source familiar with the talks", not "said
   Clinton" of "said Clinton’s aide …"), and may follow "the" + a title ("said the Rev. X").
 - A speech noun after a possessive is no cue ("Trump’s comments", "Lee's claim"); "calls"
   is a cue verb only right after a name or pronoun ("Lee calls it", not "phone calls").
@@ -30,7 +31,7 @@ from dataclasses import dataclass
 
 from .cue_subjects import opening_subject, subject_before
 from .lexicon import DOC_NOUNS, INDIRECT_VERBS, MONTHS, PARTICIPLES, SPEECH_VERBS, WEEKDAYS, words
-from .mentions import Mention, parse_after, tokenize
+from .mentions import QUALIFIERS, Mention, parse_after, tokenize
 
 
 def trie_pattern(words: set[str] | frozenset[str]) -> str:
@@ -87,7 +88,8 @@ _DOC_FROM_RE = re.compile(r"(?:a|an|the)\s+(?:[\w\-]+\s+){0,2}?(?:note|statement
                           r"\s+(?:(?:issued|released|sent|published)\s+)?(?:from|by)\s+")
 _FORWARD_STOP_RE = re.compile(r"[;:!?“”\"(_]|\.(?=\s*$)")
 _NP_END_RE = re.compile(r"\s*(?:[,.;:!?—–()]|$|(?:on|in|at|last|this|yesterday|today|when|as|"
-                        r"after|before|during|while|who|whose|of|for|to|from|with|about)\b)")
+                        r"after|before|during|while|who|whose|of|for|to|from|with|about|"
+                        + "|".join(sorted(QUALIFIERS)) + r")\b)")  # "said a source familiar with"
 # A possessive before a speech noun; "he’s claiming" / "it’s" are contractions, not possessives.
 _POSSESSIVE_RE = re.compile(r"(?<![\w’'])(?!(?:[Hh]e|[Ss]he|[Ii]t|[Tt]hat|[Tt]here|[Ww]ho|[Ww]hat)[’']s )"
                             r"\w+[’']s $")

@@ -11,7 +11,7 @@ skipped; a possessive determiner opens a role before a name ("Her son Omar said"
 noun phrase itself (name, pronoun or description) is parsed by phrases.py. After a verb, lower-case modifiers and a role noun lead on to the name they introduce
 ("said Oregon garden-supply executive Jo Roe"), also past a number ("said 9/11
 widow Jo Roe"), or a title in capitals before a name of two words ("said former Gov.
-Jo Roe", "said retired Army Gen. Jo Roe"); "said the Vermont senator" is
+Jo Roe", "said retired Army Gen. Jo Roe", "said former Secretary of State Jo Roe"); "said the Vermont senator" is
 a description, not the place; a compound description keeps its last noun ("one
 former agency official"), and a role noun followed by a name gives the name ("added
 his campaign manager Jo Roe").
@@ -85,6 +85,9 @@ def parse_before(text: str, lo: int, hi: int) -> Mention | None:
     if "who" in text[toks[max(0, len(toks) - 14)][1]:hi]:  # most chunks hold no relative
         rel = next((k for k in range(len(toks) - 1, max(0, len(toks) - 14), -1)
                     if toks[k][0] in ("who", "whose")), None)
+    qualified = _qualified_source(text, toks)
+    if qualified is not None:  # "A person familiar with the talks said"
+        return qualified
     if rel is not None:  # "A neighbour who did not want to be named said"
         head = toks[:rel - 1] if rel > 0 and toks[rel - 1][0] == "," else toks[:rel]
         core = parse_core(text, head)  # "…, Maria Lopez, who said"
@@ -92,6 +95,23 @@ def parse_before(text: str, lo: int, hi: int) -> Mention | None:
             core = parse_core(text, head[_name_run(text, head):])
         return core if core is not None and core.kind != "pronoun" else None
     return parse_core(text, toks)
+
+
+QUALIFIERS = words("mentions_qualifiers")
+_QUALIFIER_PREPOSITIONS = frozenset({"to", "with", "in", "on", "about"})
+
+
+def _qualified_source(text: str, toks: list[Tok]) -> Mention | None:
+    """Parse 'a person close to the talks' / 'an official familiar with the plan' before a
+    verb: the description before the qualifier; None (the caller reads on) otherwise."""
+    for k in range(len(toks) - 2, max(0, len(toks) - 14), -1):
+        if toks[k][0] in QUALIFIERS and toks[k + 1][0] in _QUALIFIER_PREPOSITIONS:
+            core = parse_core(text, toks[:k])
+            if core is not None and core.end == toks[k - 1][2] and (core.kind == "anonymous" or (
+                    core.kind == "definite" and toks[0][0].lower() in DEFINITE)):
+                return core
+            return None
+    return None
 
 
 def _with_appositive(text: str, toks: list[Tok]) -> Mention | None:
@@ -246,18 +266,27 @@ def _role_bridge(toks: list[Tok], k: int) -> int:
     return n if n - j >= 2 else k
 
 
+def _department_of(toks: list[Tok], n: int, title: int) -> bool:
+    """Tell whether toks[n] is the "of"/"for" right after a title word that opens a
+    department ("former Secretary of State Jo Roe")."""
+    return title == n - 1 and toks[n][0] in ("of", "for") and n + 1 < len(toks) \
+        and is_cap(toks[n + 1][0])
+
+
 def _titled_run(toks: list[Tok], k: int, j: int) -> int:
     """Return the index past a run from toks[j] of capitalised words and role nouns
     holding a title and ending in a name of two words or more ("Gov. Jo Roe", "GOP
     strategist Jo Roe"), else k."""
     n, title = j, -1
-    while n < len(toks) and n - j < 8 and (is_cap(toks[n][0]) or toks[n][0] in ROLE_NOUNS):
+    while n < len(toks) and n - j < 8 and (is_cap(toks[n][0]) or toks[n][0] in ROLE_NOUNS
+                                           or _department_of(toks, n, title)):
         low = toks[n][0].lower()
         if low in TITLE_WORDS or low in ROLE_NOUNS:
             title = n
         n += 1
     return n if title >= 0 and n - title > 2 and all(
-        is_cap(t[0]) for t in toks[title + 1:n]) else k
+        is_cap(t[0]) or _department_of(toks, title + 1, title) and t is toks[title + 1]
+        for t in toks[title + 1:n]) else k
 
 
 def _possessive_apposition(text: str, m: Mention, rest: list[Tok]) -> Mention | None:

@@ -4,7 +4,8 @@ Rules:
 - A name is a run of capitalised tokens (initials and particles like "van" allowed);
   "and"/"of" may join the run only when the result is an organisation name.
 - Title and role words inside or before the run ("U.S. Attorney", "Chinese foreign
-  ministry spokesman", "Secretary of State") become the role, not the name.
+  ministry spokesman", "Secretary of State") become the role, not the name; after a title
+  and "of"/"for", the department is role too ("Secretary of State Ann Roe": Ann Roe).
 - Leading function words and adjectives ("The", "But", "Chinese") are not names;
   honorifics (Mr, Dr) are dropped rather than kept as a role; office titles
   ("Councilwoman", "Prosecutor") are a role; post-nominal letters (KC, QC) are the
@@ -168,6 +169,18 @@ def surname_after(names: list[Tok], k: int) -> bool:
         or (low in GIVEN_NAME_GENDER and low not in TITLE_WORDS and low not in ROLE_NOUNS)
 
 
+def _past_department(names: list[Tok], k: int) -> int:
+    """Return where the person's name starts in names[k:] after a title: past "of"/"for"
+    and the department it names ("Secretary of State Ann Roe", "Minister for Energy Ann
+    Roe"): at the first given name, else two words from the end; k when what is left is
+    no person ("President of Harbour Pilots Association": no name written)."""
+    if len(names) - k < 4 or names[k][0] not in ("of", "for"):
+        return k
+    start = next((n for n in range(k + 2, len(names) - 1)
+                  if names[n][0].lower() in GIVEN_NAME_GENDER), len(names) - 2)
+    return k if is_org_name(" ".join(t[0] for t in names[start:])) else start
+
+
 def _split_title(toks: list[Tok], run: int) -> tuple[int | None, list[Tok], int]:
     """Return (role start, name tokens, title index) for the run starting at toks[run]."""
     names = toks[run:]
@@ -179,7 +192,7 @@ def _split_title(toks: list[Tok], run: int) -> tuple[int | None, list[Tok], int]
             title_at = k
             break
     if title_at >= 0:
-        return run, names[title_at + 1:], title_at
+        return run, names[_past_department(names, title_at + 1):], title_at
     if run >= 2 and toks[run - 1][0] in ("of", "for") and len(names) >= 3 \
             and toks[run - 2][0].lower() in TITLE_WORDS \
             and not is_org_name(" ".join(t[0] for t in names)):
