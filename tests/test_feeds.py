@@ -31,7 +31,7 @@ def atom(client, url, **kwargs):
 def test_atom_feed_of_a_filter_is_newest_first_with_attribution_titles(client):
     url = f"{ROOT}/v1/quotes?format=atom&speaker=lena-vogt"
     response, feed = atom(client, url)
-    assert response.headers["Vary"] == "Accept"
+    assert response.headers["Vary"] == "Accept, Accept-Encoding"
     assert "Link" not in response.headers
     assert feed.feed.id == url
     assert feed.feed.title == "Verbatim: quotes"
@@ -114,7 +114,7 @@ def test_a_search_feed_is_newest_first_and_another_sort_is_refused(client):
     assert response.status_code == 400
     assert response.content_type == "application/problem+json"
     assert response.get_json() == {
-        "type": "about:blank", "title": "Bad Request", "status": 400,
+        "type": "/problems/bad-request", "code": "bad-request", "title": "Bad Request", "status": 400,
         "detail": "a feed is newest first: give no sort, or sort=-date",
         "errors": {"sort": ["a feed (atom, jsonfeed) is sorted by -date"]}}
     assert client.get("/v1/quotes?format=atom&sort=-date").status_code == 200
