@@ -13,6 +13,12 @@ Rules:
 - Single marks (‘ ’ ') are quotations only outside double quotations; a mark
   between letters (Trump's, Don’t) or before a decade ('90s) is an apostrophe, and
   an unclosed single mark is dropped rather than capped.
+- European marks: « » (French, Spanish, Italian), » « (German, Danish), „ “ and
+  „ ” (German, Polish, …) pair like the others; a » opens only after
+  start/space/bracket/dash and before a non-space. Inside « », » « and „ a “, « or
+  „ opens a nested quotation. The spaces French puts inside guillemets
+  (« Nous gagnerons ») are not part of the span. Single ‚ ‘ (German) and › ‹ pair
+  as ‘ ’ and ‹ › do; ‘ closes only a ‚, ‹ only a ›.
 - Quotations nested inside another quotation belong to it and are not returned.
 """
 from __future__ import annotations
@@ -24,12 +30,17 @@ from dataclasses import dataclass
 _DOUBLE_RE = re.compile(r"''(?!')|[“”„\"«»「」『』]")
 # A single mark between two letters or digits (Trump's, Don’t) is an apostrophe: the pattern
 # skips those without leaving the regex engine.
-_SINGLE_RE = re.compile(r"[‘’'‹›](?:(?<![^\W_].)|(?![^\W_]))")
-_OPENERS = {"“": "”", "„": "“”", "«": "»", "「": "」", "『": "』", '"': '"', "''": "''"}
+_SINGLE_RE = re.compile(r"[‘’'‹›‚](?:(?<![^\W_].)|(?![^\W_]))")
+_OPENERS = {"“": "”", "„": "“”", "«": "»", "「": "」", "『": "』", '"': '"', "''": "''",
+            "»": "«"}
+_EUROPEAN = ("«", "»", "„")  # openers inside which “, « or „ nests
+_GUILLEMETS = "«»"
+_INNER_SPACE = " \u00a0\u202f\u2009"
 _STRAIGHT = ('"', "''")
 _CLOSERS = set("”»」』")
 _OPEN_AFTER = set("([{—–-/\u00a0\"'‘“«„:;")
 _CLOSE_BEFORE = set(",.;:!?)]}—–-…'’\"”»")
+_REVERSED = {"‚": "‘", "›": "‹"}
 _DECADE_RE = re.compile(r"\d\ds")
 _NONSPACE_RE = re.compile(r"\S")
 
@@ -76,6 +87,7 @@ class _DoubleScanner:
         self.open_at: int | None = None
         self.opener = ""
         self.nested = False  # a straight "…" open inside a curly quotation
+        self.outer: list[tuple[int, str]] = []  # enclosing European quotations
         self.skip: int = -1
 
     def run(self) -> list[QuoteSpan]:
@@ -106,7 +118,9 @@ class _DoubleScanner:
             nl = self.text.find("\n", nl + 1, hi)
 
     def _maybe_open(self, i: int, ch: str) -> None:
-        if ch in _CLOSERS:
+        if ch == "»" and not _can_open(self.text, i):
+            return  # a closing », not a German/Danish opening one
+        if ch in _CLOSERS and ch != "»":
             return
         if ch in _STRAIGHT and not _can_open(self.text, i, len(ch)):
             return
@@ -127,6 +141,11 @@ class _DoubleScanner:
             self._close(i, 1)  # mixed marks: "We won.”
         elif ch in _OPENERS.get(opener, "”") and ch not in _STRAIGHT:
             self._close(i, 1)
+        elif opener in _EUROPEAN and ch in "“«„":
+            self.outer.append((self.open_at, opener))  # nested: « … “…” … »
+            self.open_at, self.opener = i, ch
+        elif ch == "»":
+            return  # a » that closes nothing open here
         elif ch in _OPENERS and ch not in _STRAIGHT:
             self.open_at, self.opener, self.nested = i, ch, False  # unclosed: restart here
 
@@ -141,10 +160,22 @@ class _DoubleScanner:
             else:
                 self._close(i, 1)
 
-    def _close(self, i: int, width: int) -> None:
+    def _bounds(self, end: int) -> tuple[int, int]:
         start = self.open_at + len(self.opener)
-        if i > start:
-            self.spans.append(QuoteSpan(start, i, self.open_at, i + width - 1, False))
+        if self.opener in _GUILLEMETS:  # « Nous gagnerons »: the spaces are not quoted
+            while start < end and self.text[start] in _INNER_SPACE:
+                start += 1
+            while end > start and self.text[end - 1] in _INNER_SPACE:
+                end -= 1
+        return start, end
+
+    def _close(self, i: int, width: int) -> None:
+        if self.outer:
+            self.open_at, self.opener = self.outer.pop()
+            return
+        start, end = self._bounds(i)
+        if end > start:
+            self.spans.append(QuoteSpan(start, end, self.open_at, i + width - 1, False))
         self.open_at = None
 
     def _newline(self, i: int) -> None:
@@ -154,14 +185,17 @@ class _DoubleScanner:
         if m and m.start() != self.open_at:
             nxt = m.start()
             mark = "''" if self.text.startswith("''", nxt) else self.text[nxt]
-            if mark in _OPENERS and (mark not in _STRAIGHT or _can_open(self.text, nxt, len(mark))):
+            if mark == "»" and (self.outer[0][1] if self.outer else self.opener) not in _GUILLEMETS:
+                pass  # a » reopens only a guillemet quotation
+            elif mark in _OPENERS and (mark not in _STRAIGHT or _can_open(self.text, nxt, len(mark))):
                 self.skip = nxt  # the next paragraph reopens: one quotation
                 return
         self._cap(i)
 
     def _cap(self, limit: int) -> None:
-        end = _line_end(self.text, limit)
-        start = self.open_at + len(self.opener)
+        if self.outer:
+            (self.open_at, self.opener), self.outer = self.outer[0], []
+        start, end = self._bounds(_line_end(self.text, limit))
         if end > start:
             self.spans.append(QuoteSpan(start, end, self.open_at, None, False))
         self.open_at = None
@@ -174,6 +208,10 @@ def _single_kind(text: str, i: int) -> str | None:
     nxt = text[i + 1] if i + 1 < len(text) else " "
     if prev.isalnum() and nxt.isalnum():
         return None  # apostrophe inside a word
+    if ch in "‚›" and (prev.isspace() or prev in _OPEN_AFTER) and nxt.isalnum():
+        return "open" + ch  # German ‚…‘, reversed ›…‹
+    if ch in "‘‹" and not prev.isspace() and (nxt.isspace() or nxt in _CLOSE_BEFORE):
+        return "strong" + ch  # closes only a ‚ or a ›
     if ch in "‘‹'" and (prev.isspace() or prev in _OPEN_AFTER) and nxt.isalnum():
         if _DECADE_RE.match(text, i + 1):
             return None
@@ -193,13 +231,17 @@ def _pair_singles(text: str, cands: list[tuple[int, str]]) -> list[QuoteSpan]:
     k = 0
     while k < len(cands):
         pos, kind = cands[k]
-        if kind != "open":
+        if not kind.startswith("open"):
             k += 1
             continue
-        weak = strong = None
+        mine = _REVERSED.get(kind[4:], "")  # the one closer of ‚ and ›
         j = k + 1
-        while j < len(cands) and cands[j][1] != "open":
-            if cands[j][1] == "strong":
+        weak = strong = None
+        while j < len(cands) and not cands[j][1].startswith("open"):
+            if len(cands[j][1]) > 6 and cands[j][1][6:] != mine:
+                j += 1  # ‘ or ‹ closing nothing open here
+                continue
+            if cands[j][1].startswith("strong"):
                 strong = j
                 break
             if weak is None:
