@@ -14,11 +14,12 @@ Rules:
   between letters (Trump's, Don’t) or before a decade ('90s) is an apostrophe, and
   an unclosed single mark is dropped rather than capped.
 - European marks: « » (French, Spanish, Italian), » « (German, Danish), „ “ and
-  „ ” (German, Polish, …) pair like the others; a » opens only after
-  start/space/bracket/dash and before a non-space. Inside « », » « and „ a “, « or
-  „ opens a nested quotation. The spaces French puts inside guillemets
-  (« Nous gagnerons ») are not part of the span. Single ‚ ‘ (German) and › ‹ pair
-  as ‘ ’ and ‹ › do; ‘ closes only a ‚, ‹ only a ›.
+  „ ” (German, Polish, …) pair like the others; a » opens only where a straight
+  mark may (after start/space/bracket/dash, before a non-space) and reopens a
+  paragraph only of a guillemet quotation. Inside « », » « and „ a “, « or „ opens
+  a nested quotation. The spaces French puts inside guillemets (« Nous gagnerons »)
+  are not part of the span. Single ‚ ‘ (German) and › ‹ pair as ‘ ’ and ‹ › do;
+  ‘ closes only a ‚, ‹ only a ›.
 - Quotations nested inside another quotation belong to it and are not returned.
 """
 from __future__ import annotations
