@@ -17,6 +17,8 @@ CASES = [
     ("fr", "Elle a répondu «non» puis elle est partie.", ["non"]),
     # French nesting: English-style marks inside guillemets belong to the outer quotation.
     ("fr", "« Il m'a dit “ jamais ” hier », raconte Paul.", ["Il m'a dit “ jamais ” hier"]),
+    # A nested quotation left open ends with its outer one.
+    ("fr", "« Il a dit “ jamais hier », raconte Paul.", ["Il a dit “ jamais hier"]),
     # Spanish and Italian.
     ("es", "«Vamos a ganar», dijo la alcaldesa.", ["Vamos a ganar"]),
     ("es", "«Me dijo “mañana” otra vez», contó Ana.", ["Me dijo “mañana” otra vez"]),

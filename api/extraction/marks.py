@@ -17,9 +17,9 @@ Rules:
   „ ” (German, Polish, …) pair like the others; a » opens only where a straight
   mark may (after start/space/bracket/dash, before a non-space) and reopens a
   paragraph only of a guillemet quotation. Inside « », » « and „ a “, « or „ opens
-  a nested quotation. The spaces French puts inside guillemets (« Nous gagnerons »)
-  are not part of the span. Single ‚ ‘ (German) and › ‹ pair as ‘ ’ and ‹ › do;
-  ‘ closes only a ‚, ‹ only a ›.
+  a nested quotation (closed by the outer mark if not before). The spaces French
+  puts inside guillemets (« Nous gagnerons ») are not part of the span. Single ‚ ‘
+  (German) and › ‹ pair as ‘ ’ and ‹ › do; ‘ closes only a ‚, ‹ only a ›.
 - Quotations nested inside another quotation belong to it and are not returned.
 """
 from __future__ import annotations
@@ -141,6 +141,9 @@ class _DoubleScanner:
         elif ch == "”" and opener == '"' and _can_close(self.text, i):
             self._close(i, 1)  # mixed marks: "We won.”
         elif ch in _OPENERS.get(opener, "”") and ch not in _STRAIGHT:
+            self._close(i, 1)
+        elif self.outer and ch in _OPENERS[self.outer[-1][1]]:
+            self.open_at, self.opener = self.outer.pop()  # the nested one never closed
             self._close(i, 1)
         elif opener in _EUROPEAN and ch in "“«„":
             self.outer.append((self.open_at, opener))  # nested: « … “…” … »
