@@ -104,7 +104,8 @@ def test_exactly_one_of_text_and_html(write_client, auth_headers):
                  {"outlet": "X"}):
         response = write_client.post("/v1/sources", json=body, headers=auth_headers)
         assert response.status_code == 400
-        assert response.json["errors"] == {"body": ["Give exactly one of text and html."]}
+        assert response.json["errors"] == {"text": ["Give exactly one of text and html."],
+                                           "html": ["Give exactly one of text and html."]}
     response = write_client.post("/v1/sources", json={"text": "Some text."}, headers=auth_headers)
     assert (response.status_code, list(response.json["errors"])) == (400, ["outlet"])
 

@@ -88,7 +88,8 @@ class SourceCreateSchema(BaseSchema):
     @ma.validates_schema
     def text_or_html(self, data, **kwargs):
         if ("text" in data) == ("html" in data):
-            raise ma.ValidationError("Give exactly one of text and html.", "body")
+            message = ["Give exactly one of text and html."]
+            raise ma.ValidationError({"text": message, "html": message})
         if "text" in data and data.get("outlet") is None:
             raise ma.ValidationError("Missing data for required field.", "outlet")
 
