@@ -70,8 +70,9 @@ def seed(db_path: str, force: bool) -> None:
             click.echo(f"refused a quote of {result.source_id}: {reason}", err=True)
 
 
-@cli.command(help="Store an article (UTF-8 text file, or a .html/.htm page whose article text "
-                  "and metadata are extracted) with the quotes extracted from it.")
+@cli.command(help="Store an article (UTF-8 text or .html/.htm page) with its quotes.",
+             epilog="A page's main article text is stored, its metadata (title, author, date, "
+                    "site name as outlet, canonical URL) filling the options not given.")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
 @click.option("--outlet", default=None, help="Outlet that wrote the article, e.g. AFP "
               "(required for a text; a page's site name otherwise).")
