@@ -130,3 +130,18 @@ def test_a_page_naming_no_site_needs_an_outlet(write_client, auth_headers):
     response = write_client.post("/v1/sources", json={"html": html, "outlet": "VHW"},
                                  headers=auth_headers)
     assert (response.status_code, response.json["outlet"]) == (201, "VHW")
+
+
+def test_cli_options_win_over_the_page_and_a_text_needs_an_outlet(tmp_path):
+    db = tmp_path / "cli.db"
+    result = CliRunner().invoke(cli, ["ingest", str(PAGES / "harbour.html"), "--outlet", "Courier",
+                                      "--title", "Ferry fares up", "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    client = create_app({"DB": str(db), "TESTING": True, "SERVER_NAME": "api.test"}).test_client()
+    source = client.get(f"/v1/sources/{result.output.split()[1].rstrip(':')}").json
+    assert (source["outlet"], source["title"], source["author"]) == (
+        "Courier", "Ferry fares up", "Tomasz Brennick")
+    text = tmp_path / "a.txt"
+    text.write_text("Plain text.", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["ingest", str(text), "--db", str(db)])
+    assert result.exit_code == 2 and "--outlet: Missing data for required field." in result.output
