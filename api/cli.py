@@ -70,9 +70,12 @@ def seed(db_path: str, force: bool) -> None:
             click.echo(f"refused a quote of {result.source_id}: {reason}", err=True)
 
 
-@cli.command(help="Store an article (UTF-8 text file) with the quotes extracted from it.")
+@cli.command(help="Store an article (UTF-8 text or .html/.htm page) with its quotes.",
+             epilog="A page's main article text is stored, its metadata (title, author, date, "
+                    "site name as outlet, canonical URL) filling the options not given.")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
-@click.option("--outlet", required=True, help="Outlet that wrote the article, e.g. AFP.")
+@click.option("--outlet", default=None, help="Outlet that wrote the article, e.g. AFP "
+              "(required for a text; a page's site name otherwise).")
 @click.option("--published", default=None, callback=iso_date, help="Publication date, YYYY-MM-DD.")
 @click.option("--publisher", default=None, help="Site that published it, if not the outlet.")
 @click.option("--title", default=None, help="Headline.")
@@ -84,18 +87,20 @@ def ingest(file: str, db_path: str, **meta) -> None:
 
     from api.schemas.sources import SourceCreateSchema
     from api.store.errors import StoreError
-    from api.store.ingest import SourceInput, ingest_article
+    from api.store.ingest import ingest_article
+    from api.store.pages import source_input
 
     with open(file, encoding="utf-8") as handle:
-        text = handle.read()
+        content = handle.read()
+    field = "html" if file.lower().endswith((".html", ".htm")) else "text"
     try:  # exactly what POST /v1/sources accepts
-        data = SourceCreateSchema().load({"text": text, **{k: v for k, v in meta.items() if v}})
+        data = SourceCreateSchema().load({field: content, **{k: v for k, v in meta.items() if v}})
     except ma.ValidationError as exc:
         raise click.UsageError("; ".join(
-            f"{'the file' if name == 'text' else '--' + name}: {' '.join(map(str, msgs))}"
+            f"{'the file' if name in ('text', 'html') else '--' + name}: {' '.join(map(str, msgs))}"
             for name, msgs in exc.normalized_messages().items())) from exc
     try:
-        result = ingest_article(open_db(db_path), SourceInput(**data), actor="cli")
+        result = ingest_article(open_db(db_path), source_input(data), actor="cli")
     except StoreError as exc:
         fields = "; ".join(f"{name} {', '.join(msgs)}" for name, msgs in exc.errors.items())
         raise click.ClickException(f"{exc.detail}: {fields}" if fields else exc.detail) from exc

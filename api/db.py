@@ -8,15 +8,16 @@ from pathlib import Path
 
 import sqlite_utils
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 # Triggers whose body changed: CREATE TRIGGER IF NOT EXISTS keeps an old one, so a database of an
 # older schema drops them first (schema 5: the speaker_outlet counts).
 REPLACED_TRIGGERS = {5: ("corpus_stats_quote_insert", "corpus_stats_quote_delete",
                          "corpus_stats_quote_update", "corpus_stats_source_delete",
                          "quote_cube_insert", "quote_cube_delete", "quote_cube_update")}
 # Columns added to existing tables: CREATE TABLE IF NOT EXISTS leaves an older table as it is
-# (schema 6: a statement date's precision; NULL on quotes stored before, where it is unknown).
-ADDED_COLUMNS = {6: (("quotes", "date_precision", "TEXT"),)}
+# (schema 6: a statement date's precision; NULL on quotes stored before, where it is unknown;
+# schema 7: the SHA-256 of the HTML page a source was extracted from, NULL for a plain text).
+ADDED_COLUMNS = {6: (("quotes", "date_precision", "TEXT"),), 7: (("sources", "html_sha256", "TEXT"),)}
 SCHEMA_PATH = Path(__file__).with_name("schema.sql")
 BUSY_TIMEOUT_MS = 10_000
 UPGRADE_TIMEOUT_MS = 600_000

@@ -39,6 +39,8 @@ PROBLEMS: dict[str, Kind] = {
                                    "JSON, sent with `Content-Type: application/json`."),
     "span-mismatch": Kind(422, "Span Mismatch", "The quote's text is not exactly the source's "
                           "text between `start` and `end`; the detail quotes what it says."),
+    "no-article-text": Kind(422, "No Article Text", "No article text could be extracted from "
+                            "the HTML page sent as `html`."),
     "rate-limited": Kind(429, "Too Many Requests", "This client address is over a rate limit; "
                          "retry after `Retry-After` seconds."),
     "server-error": Kind(500, "Internal Server Error", "The server failed; the error has been "

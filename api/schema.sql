@@ -20,7 +20,8 @@ CREATE TABLE IF NOT EXISTS sources (
     notes TEXT,
     text TEXT NOT NULL,
     length INTEGER NOT NULL,             -- code points
-    created_at TEXT NOT NULL
+    created_at TEXT NOT NULL,
+    html_sha256 TEXT                     -- SHA-256 of the HTML page the text was extracted from
 );
 DROP INDEX IF EXISTS sources_published;  -- schema 1 indexed (published, id), not the list order
 CREATE INDEX IF NOT EXISTS sources_list_order ON sources (coalesce(published, ''), id);

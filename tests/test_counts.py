@@ -150,7 +150,7 @@ def test_a_schema_4_database_gets_the_new_counts_and_triggers(counted, tmp_path)
     trigger = conn.execute("SELECT sql FROM sqlite_master "
                            "WHERE name = 'corpus_stats_quote_insert'").fetchone()[0]
     assert "speaker_outlet" in trigger
-    assert conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() == ("6",)
+    assert conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() == ("7",)
 
 
 def test_a_schema_5_database_gets_the_date_precision_column(counted, tmp_path):
@@ -167,7 +167,24 @@ def test_a_schema_5_database_gets_the_date_precision_column(counted, tmp_path):
     columns = {row[1] for row in conn.execute("PRAGMA table_info(quotes)")}
     assert "date_precision" in columns
     assert conn.execute("SELECT count(*) FROM quotes WHERE date_precision IS NOT NULL").fetchone() == (0,)
-    assert conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() == ("6",)
+    assert conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() == ("7",)
+
+
+def test_a_schema_6_database_gets_the_html_sha256_column(counted, tmp_path):
+    _, path = counted
+    old = copy_db(path, tmp_path / "old6.db")
+    conn = sqlite3.connect(old)
+    conn.executescript("""
+        ALTER TABLE sources DROP COLUMN html_sha256;
+        UPDATE meta SET value = '6' WHERE key = 'schema_version';
+    """)
+    conn.close()
+    init_schema(connect(old))
+    conn = sqlite3.connect(old)
+    columns = {row[1] for row in conn.execute("PRAGMA table_info(sources)")}
+    assert "html_sha256" in columns
+    assert conn.execute("SELECT count(*) FROM sources WHERE html_sha256 IS NOT NULL").fetchone() == (0,)
+    assert conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() == ("7",)
 
 
 def test_starting_on_a_current_database_writes_nothing(counted, tmp_path):

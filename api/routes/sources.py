@@ -11,7 +11,8 @@ from api.schemas.sources import (SourceCreateSchema, SourceDetailSchema, SourceL
                                  SourcePageSchema, SourceTextArgs, SourceTextSchema)
 from api.store import quotes as quote_store
 from api.store import sources as store
-from api.store.ingest import SourceInput, ingest_article
+from api.store.ingest import ingest_article
+from api.store.pages import source_input
 
 blp = Blueprint("sources", __name__, url_prefix="/v1/sources",
                 description="Source documents, stored whole")
@@ -33,14 +34,14 @@ def list_sources(limit, cursor, outlet):
 @token_required
 @blp.arguments(SourceCreateSchema)
 @blp.arguments(NoArgs, location="query", as_kwargs=True)
-@blp.problems(409, *WRITE_PROBLEMS)
+@blp.problems(409, 422, *WRITE_PROBLEMS)
 @blp.response(201, SourceDetailSchema, description="Stored, with the quotes found in it")
 @blp.alt_response(200, schema=SourceDetailSchema, description="The same text was already stored")
 @blp.doc(security=SECURITY)
 @blp.doc(operationId="createSource")
 def create_source(data):
-    """Post an article: its quotes are extracted and stored with it in one transaction."""
-    result = ingest_article(g.db, SourceInput(**data), actor=g.actor)
+    """Post an article (text or an HTML page): its quotes are stored with it in one transaction."""
+    result = ingest_article(g.db, source_input(data), actor=g.actor)
     location = {"Location": url_for("sources.get_source", source_id=result.source_id, _external=True)}
     return source_detail(result.source_id), 201 if result.created else 200, location
 

@@ -31,6 +31,8 @@ class SourceSchema(RowSchema):
     published = fields.String(allow_none=True)
     language = fields.String(allow_none=True)
     notes = fields.String(allow_none=True)
+    html_sha256 = fields.String(allow_none=True, metadata={
+        "description": "SHA-256 of the HTML page the text was extracted from; null for a text"})
     length = fields.Integer(metadata={"description": "Text length in code points"})
     quote_count = fields.Integer()
     links = fields.Dict(keys=fields.String(), values=fields.String())
@@ -59,12 +61,20 @@ class SourceTextSchema(OutputSchema):
 
 
 MAX_TEXT_CHARS = 2_000_000
+MAX_HTML_CHARS = 10_000_000
 
 
 class SourceCreateSchema(BaseSchema):
-    text = fields.String(required=True, validate=validate.Length(1, MAX_TEXT_CHARS),
-                         metadata={"description": "The article text, stored exactly as sent"})
-    outlet = fields.String(required=True, validate=validate.Length(1, 200))
+    text = fields.String(validate=validate.Length(1, MAX_TEXT_CHARS),
+                         metadata={"description": "The article text, stored exactly as sent; "
+                                                  "exactly one of `text` and `html`"})
+    html = fields.String(validate=validate.Length(1, MAX_HTML_CHARS),
+                         metadata={"description": "An HTML page: its main article text is "
+                                                  "extracted and stored, its metadata fills "
+                                                  "the fields not given"})
+    outlet = fields.String(load_default=None, validate=validate.Length(1, 200),
+                           metadata={"description": "Required with `text`; with `html`, the "
+                                                    "page's site name when not given"})
     publisher = fields.String(load_default=None, allow_none=True, validate=validate.Length(1, 200))
     title = fields.String(load_default=None, allow_none=True, validate=validate.Length(1, 1000))
     author = fields.String(load_default=None, allow_none=True, validate=validate.Length(1, 500))
@@ -74,6 +84,14 @@ class SourceCreateSchema(BaseSchema):
                             metadata={"description": "ISO date; resolves 'on Thursday' in quotes"})
     language = fields.String(load_default=None, allow_none=True, validate=validate.Length(2, 35))
     notes = fields.String(load_default=None, allow_none=True, validate=validate.Length(max=5000))
+
+    @ma.validates_schema
+    def text_or_html(self, data, **kwargs):
+        if ("text" in data) == ("html" in data):
+            message = ["Give exactly one of text and html."]
+            raise ma.ValidationError({"text": message, "html": message})
+        if "text" in data and data.get("outlet") is None:
+            raise ma.ValidationError("Missing data for required field.", "outlet")
 
     @ma.post_load
     def iso_date(self, data, **kwargs):

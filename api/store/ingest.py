@@ -33,6 +33,7 @@ class SourceInput:
     published: str | None = None
     language: str | None = None
     notes: str | None = None
+    html_sha256: str | None = None  # when the text was extracted from an HTML page
 
 
 @dataclass
@@ -112,6 +113,7 @@ def store_source(db: sqlite_utils.Database, source: SourceInput, quotes: list[Ex
             "title": source.title, "author": source.author, "url": source.url,
             "published": source.published, "language": source.language, "notes": source.notes,
             "text": source.text, "length": len(source.text), "created_at": now_iso(),
+            "html_sha256": source.html_sha256,
         })
         index_source(db, sid, source.text)
         result = IngestResult(sid, created=True)

@@ -9,7 +9,7 @@ from api.store.generation import unchanged_since_last_write
 
 SOURCE_COLUMNS = """
     s.id, s.sha256, s.outlet, s.publisher, s.title, s.author, s.url, s.published, s.language,
-    s.notes, s.length, (SELECT count(*) FROM quotes q WHERE q.source_id = s.id) AS quote_count
+    s.notes, s.length, s.html_sha256, (SELECT count(*) FROM quotes q WHERE q.source_id = s.id) AS quote_count
 """
 
 
