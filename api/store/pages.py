@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import fields
 
 from api.pages import read_page
+from api.schemas.sources import MAX_TEXT_CHARS
 from api.store.errors import StoreError
 from api.store.ingest import SourceInput
 
@@ -27,6 +28,9 @@ def source_input(data: dict) -> SourceInput:
     if page is None:
         raise NoArticleText("no article text could be extracted from the HTML page",
                             {"html": ["no article text could be extracted from this page"]})
+    if len(page.text) > MAX_TEXT_CHARS:  # the cap a text body has: one ingest, a short lock
+        raise StoreError(f"the page's article text has {len(page.text)} characters; at most "
+                         f"{MAX_TEXT_CHARS} are stored", {"html": ["article text too long"]})
     merged = {k: v for k, v in data.items() if k in known and v is not None}
     for name, (attr, longest) in PAGE_FIELDS.items():
         value = getattr(page, attr)
