@@ -44,7 +44,7 @@ test: install client
 eval: install  # PolNeAR dev and train too when POLNEAR_DIR names a local checkout
 	@for gold in seeds heldout heldout2 heldout3; do echo "== tests/gold/$$gold.json"; \
 	  $(PY) bench/eval_extraction.py tests/gold/$$gold.json; done
-	@echo "== PolNeAR (never its test split)"; $(PY) bench/polnear.py dev train
+	@echo "== PolNeAR (never its test split)"; $(PY) bench/eval_attribution.py dev train
 
 bench: install  # by hand, never in make test; size: make bench QUOTES=1000000
 	$(PY) bench/bench_extract.py

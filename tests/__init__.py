@@ -1,0 +1,1 @@
+"""Verbatim's test suite (pytest)."""

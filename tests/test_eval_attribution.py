@@ -1,4 +1,4 @@
-"""The PolNeAR loader and scorer (bench/polnear.py) on a tiny brat corpus written here by hand.
+"""The PolNeAR loader and scorer (bench/eval_attribution.py) on a tiny brat corpus written here by hand.
 
 PolNeAR itself is never committed (no license) and never needed by `make test`.
 """
@@ -27,9 +27,9 @@ ANN = ("T1\tSource 20 29\tAna Lopez\n"
 
 
 def _module():
-    spec = importlib.util.spec_from_file_location("polnear", ROOT / "bench" / "polnear.py")
+    spec = importlib.util.spec_from_file_location("eval_attribution", ROOT / "bench" / "eval_attribution.py")
     module = importlib.util.module_from_spec(spec)
-    sys.modules["polnear"] = module  # dataclasses look their module up while it loads
+    sys.modules["eval_attribution"] = module  # dataclasses look their module up while it loads
     spec.loader.exec_module(module)
     return module
 
@@ -109,13 +109,13 @@ def test_test_split_is_refused(corpus):
     pn = _module()
     with pytest.raises(ValueError, match="reserved"):
         pn.load_split(corpus, "test")
-    run = subprocess.run([sys.executable, str(ROOT / "bench" / "polnear.py"), "test"],
+    run = subprocess.run([sys.executable, str(ROOT / "bench" / "eval_attribution.py"), "test"],
                          capture_output=True, text=True, env={"POLNEAR_DIR": str(corpus)})
     assert run.returncode == 2 and "reserved" in run.stderr
 
 
 def test_skips_cleanly_without_a_checkout():
-    run = subprocess.run([sys.executable, str(ROOT / "bench" / "polnear.py")],
+    run = subprocess.run([sys.executable, str(ROOT / "bench" / "eval_attribution.py")],
                          capture_output=True, text=True, env={})
     assert run.returncode == 0
     assert run.stdout.startswith("PolNeAR: skipped (POLNEAR_DIR is not set")

@@ -1,6 +1,6 @@
 """Score the extraction engine on PolNeAR's train or dev split (real annotated US political news).
 
-    POLNEAR_DIR=/path/to/PolNeAR python bench/polnear.py [dev|train ...] [--verbose] [--limit N]
+    POLNEAR_DIR=/path/to/PolNeAR python bench/eval_attribution.py [dev|train ...] [--verbose] [--limit N]
 
 PolNeAR (Newell, Margolin & Ruths, LREC 2018) is a brat standoff corpus: per article a
 ``.txt`` and one ``.ann`` per annotator, with ``Source``, ``Cue`` and ``Content`` spans (a span
