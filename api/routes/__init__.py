@@ -9,7 +9,6 @@ import flask_smorest
 import marshmallow as ma
 import orjson
 from flask import current_app
-from webargs.core import _UNKNOWN_DEFAULT_PARAM
 from webargs.flaskparser import FlaskParser, is_json_request
 from werkzeug.exceptions import BadRequest, HTTPException, RequestTimeout
 
@@ -26,22 +25,6 @@ def _list_keys(schema: ma.Schema) -> frozenset[str]:
     """Return the query keys of a schema's fields that take a list (given once or repeated)."""
     return frozenset(field.data_key or name for name, field in schema.fields.items()
                      if isinstance(field, (ma.fields.List, ma.fields.Tuple)))
-
-
-@functools.cache
-def _defaults(schema: ma.Schema) -> tuple[tuple[str, object], ...] | None:
-    """(name, load_default) per field in order, if the query can load only the keys given.
-
-    That holds when no field is renamed or required and no load hook or field validator would
-    see the filled-in defaults; otherwise None, and marshmallow walks every field. Schema
-    validators (@validates_schema) see only the keys given: they read with data.get().
-    """
-    hooks = schema._hooks
-    if any(hooks[key] for key in ("post_load", "pre_load", "validates")) or any(
-            field.required or field.data_key or field.attribute
-            for field in schema.fields.values()):
-        return None
-    return tuple((name, field.load_default) for name, field in schema.fields.items())
 
 
 class StrictParser(FlaskParser):
@@ -77,29 +60,6 @@ class StrictParser(FlaskParser):
         lists = _list_keys(schema)
         return {key: values if key in lists else values[0]
                 for key, values in req.args.lists()}
-
-    def _process_location_data(self, location_data, schema, req, location, unknown, validators):
-        """Load a query's given keys through the schema, then add the other fields' defaults.
-
-        The same result as marshmallow's load, which deserializes every absent field of the
-        schema (~3 µs each) only to return its default.
-        """
-        defaults = _defaults(schema) if location == "query" else None
-        if defaults is None or unknown != _UNKNOWN_DEFAULT_PARAM:  # a route's own `unknown`
-            return super()._process_location_data(location_data, schema, req, location,
-                                                  unknown, validators)
-        location_data = self.pre_load(location_data, schema=schema, req=req, location=location)
-        absent = tuple(name for name, _ in defaults if name not in location_data)
-        loaded = schema.load(location_data, unknown=self.DEFAULT_UNKNOWN_BY_LOCATION[location],
-                             partial=absent)
-        data = {}
-        for name, default in defaults:
-            if name in loaded:
-                data[name] = loaded[name]
-            elif default is not ma.missing:
-                data[name] = default() if callable(default) else default
-        self._validate_arguments(data, validators)
-        return data
 
     def pre_load(self, location_data, *, schema, req, location):
         """Refuse a parameter given twice unless it takes a list: which value was meant?"""
