@@ -153,37 +153,23 @@ def test_a_schema_4_database_gets_the_new_counts_and_triggers(counted, tmp_path)
     assert conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() == ("7",)
 
 
-def test_a_schema_5_database_gets_the_date_precision_column(counted, tmp_path):
+@pytest.mark.parametrize("version, table, column", [
+    (5, "quotes", "date_precision"),   # schema 6: a statement date's precision
+    (6, "sources", "html_sha256"),     # schema 7: the HTML page a source was read from
+])
+def test_an_older_database_gets_the_columns_added_since(counted, tmp_path, version, table, column):
     _, path = counted
-    old = copy_db(path, tmp_path / "old5.db")
+    old = copy_db(path, tmp_path / f"old{version}.db")
     conn = sqlite3.connect(old)
-    conn.executescript("""
-        ALTER TABLE quotes DROP COLUMN date_precision;
-        UPDATE meta SET value = '5' WHERE key = 'schema_version';
+    conn.executescript(f"""
+        ALTER TABLE {table} DROP COLUMN {column};
+        UPDATE meta SET value = '{version}' WHERE key = 'schema_version';
     """)
     conn.close()
     init_schema(connect(old))
     conn = sqlite3.connect(old)
-    columns = {row[1] for row in conn.execute("PRAGMA table_info(quotes)")}
-    assert "date_precision" in columns
-    assert conn.execute("SELECT count(*) FROM quotes WHERE date_precision IS NOT NULL").fetchone() == (0,)
-    assert conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() == ("7",)
-
-
-def test_a_schema_6_database_gets_the_html_sha256_column(counted, tmp_path):
-    _, path = counted
-    old = copy_db(path, tmp_path / "old6.db")
-    conn = sqlite3.connect(old)
-    conn.executescript("""
-        ALTER TABLE sources DROP COLUMN html_sha256;
-        UPDATE meta SET value = '6' WHERE key = 'schema_version';
-    """)
-    conn.close()
-    init_schema(connect(old))
-    conn = sqlite3.connect(old)
-    columns = {row[1] for row in conn.execute("PRAGMA table_info(sources)")}
-    assert "html_sha256" in columns
-    assert conn.execute("SELECT count(*) FROM sources WHERE html_sha256 IS NOT NULL").fetchone() == (0,)
+    assert column in {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}
+    assert conn.execute(f"SELECT count(*) FROM {table} WHERE {column} IS NOT NULL").fetchone() == (0,)
     assert conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() == ("7",)
 
 
