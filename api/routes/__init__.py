@@ -128,7 +128,7 @@ class Blueprint(flask_smorest.Blueprint):
 
 # Statuses every authenticated JSON write may answer: no or bad token, writes disabled, body
 # too large or not JSON, rate limit.
-WRITE_PROBLEMS = (401, 403, 413, 415, 429, 503)
+WRITE_PROBLEMS = (401, 403, 408, 413, 415, 429, 503)
 
 
 def _blueprints() -> list[Blueprint]:

@@ -45,7 +45,7 @@ def get_quote_citation(quote_id, style, format):
 @blp.arguments(CitationRequestSchema)
 @blp.arguments(NoArgs, location="query", as_kwargs=True)
 @blp.response(200, BibliographySchema, description=ANSWER)
-@blp.problems(404, 410, 413, 415)
+@blp.problems(404, 408, 410, 413, 415, 503)
 @raw_formats
 @blp.doc(operationId="citeQuotes")
 def cite_quotes(body):

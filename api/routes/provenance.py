@@ -29,7 +29,7 @@ class ProvenanceCheck(MethodView):
 
     @blp.arguments(CheckArgs, location="query", as_kwargs=True)
     @blp.response(200, CheckResultSchema, description=NORMALISATION_HELP)
-    @blp.problems(404, 413, 429)
+    @blp.problems(404, 413, 429, 503)
     @blp.doc(operationId="checkProvenanceByQuery")
     def get(self, text, speaker, source):
         """Check a claimed quotation given in the query string."""
@@ -38,7 +38,7 @@ class ProvenanceCheck(MethodView):
     @blp.arguments(CheckArgs, as_kwargs=True)
     @blp.arguments(NoArgs, location="query", as_kwargs=True)
     @blp.response(200, CheckResultSchema, description=NORMALISATION_HELP)
-    @blp.problems(404, 413, 415, 429)
+    @blp.problems(404, 408, 413, 415, 429, 503)
     @blp.doc(operationId="checkProvenance")
     def post(self, text, speaker, source):
         """Check a claimed quotation given as JSON."""

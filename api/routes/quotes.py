@@ -30,6 +30,7 @@ LIST_ANSWER = ("The page as JSON; as CSV (`format=csv`, text/csv); as an Atom or
 @blp.arguments(QuoteListArgs, location="query", as_kwargs=True)
 @blp.response(200, QuotePageSchema, description=LIST_ANSWER)
 @alt_formats(blp, LIST_MEDIA_TYPES, LIST_ANSWER)
+@blp.problems(429, 503)
 @blp.doc(operationId="listQuotes")
 def list_quotes(limit, cursor, sort, facet, format, **filters):
     """List quotes: filter, search, facet, sort and page through them."""
