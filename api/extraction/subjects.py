@@ -2,14 +2,17 @@
 
 Rules:
 - A sentence's subject is the person named at its start, after an introductory
-  phrase or a role ("His deputy, Peter Lang, disagreed"; after up to three commas,
-  not past a comma opening another clause: "…, and by May, X"), before its verb or a
-  relative clause ("In June, Jo Roe, who …, said"), or named in full after a
-  few words of title ending in a role or a capital ("Consumer advocate Bill McGee was
-  less impressed", not "Crowds packed the Granite Hall"); a sentence
-  opening with a quotation has none.
+  phrase or a role ("His deputy, Peter Lang, disagreed"; "Asked about it, Jo Roe";
+  after up to three commas, not past a comma opening another clause: "…, and by May,
+  X"), before its verb, a relative clause or an appositive ("In June, Jo Roe, who …,
+  said"; "Jo Roe, the port's director, said"), or named in full after a few words of
+  title ending in a role or a capital, five when the last is a role ("Consumer advocate
+  Bill McGee was less impressed", not "Crowds packed the Granite Hall"); a surname the
+  article writes only with an honorific ("Mr. Roe") is a person; a sentence opening
+  with a quotation has none.
 - The previous sentence's subject counts only within two lines; so does the person
-  a previous sentence ends by citing ("…, Mr. Roe said in an interview.").
+  a previous sentence ends by citing ("…, Mr. Roe said in an interview.", "…, said
+  Jo Roe, chief economist at …").
 - he/she after a run of sentences that open with the same pronoun ("Jo Roe ran. He
   won.") is the person opening the sentence before the run, all within two lines.
 - A description still unresolved is the person opening either of the next two
@@ -31,10 +34,11 @@ _CLOSING_CUE_RE = re.compile(
     r"(?:said|says|added|told|wrote|noted|argued|insisted)\b[^.!?“”\"]{0,80}[.!?]?\s*$")
 _CLOSING_INVERTED_RE = re.compile(  # "…, said Jo Roe, a former aide to the mayor."
     r",\s+(?:said|says|added|wrote|noted|argued|insisted)\s+(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?"
-    r"([A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-.]+){0,3}?)(?:,\s+(?:a|an|the|who)\s[^.!?“”\"]{0,100})?[.!?]?\s*$")
+    r"([A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-.]+){0,3}?)(?:,\s+(?:a|an|the|who|[a-z]+)\s[^!?“”\"]{0,120})?[.!?]?\s*$")
 _SPACES_RE = re.compile(r"\s*")
 _CLAUSE_RE = re.compile(r"(?:and|but|or|so|yet|while|whereas)\b")
-_RELATIVE_RE = re.compile(r",\s+(?:who|which)\b[^,;:.“”\"]{0,100},")
+_RELATIVE_RE = re.compile(r",\s+(?:who|which)\b[^,;:.“”\"]{0,100},"
+                          r"|,\s+(?!(?:and|but|or|who|which)\b)(?:an?|the|[A-Z][\w\-]*['’]s|\d+)\s?[^,;:.“”\"()]{0,80},")
 _PREDICATE_RE = re.compile(r",?\s+(?!(?:and|or|nor|who|which)\b)[a-z]")
 _LEAD_RE = re.compile(r"[\s•·*\-–—]*(?:(?:But|And|So|Then|Still|Yet|However|Meanwhile),?\s+)?")
 
@@ -115,16 +119,26 @@ class Subjects(Cast):
         if self.text.startswith(("_", "“", '"'), lead):
             return None  # a sentence opening with a quotation: its cue names the speaker
         m = parse_after(self.text, lead, min(hi, lead + 60))
-        if m is None or m.start != lead:  # "His deputy, Peter Lang, disagreed", "After …, X"
-            m = self._subject_after_comma(lead, hi)
+        if m is None or m.start != lead or not self._known(m):
+            # "His deputy, Peter Lang, disagreed", "After …, X", "Asked about it, X said"
+            m = self._subject_after_comma(lead, hi) or (m if m is not None and m.start == lead else None)
             if m is None:
                 return None
             lead = m.start
-        if m.kind != "name" or m.org or m.start != lead \
-                or m.text.endswith(("’s", "'s")) or m.name.split()[0] not in self.by_token \
-                and m.name.split()[-1] not in self.by_token:
+        if m.start != lead or not self._known(m):
             return self._titled_subject(lo, hi)  # "Consumer advocate Bill McGee was …"
         return self._entity("person", self.canonical(m.name, lo))
+
+    def _known(self, m: Mention) -> bool:
+        """Tell whether a mention names a known person: a name of the cast, not possessive."""
+        return m.kind == "name" and not m.org and not m.text.endswith(("’s", "'s")) \
+            and (m.name.split()[0] in self.by_token or m.name.split()[-1] in self.by_token
+                 or self._honorific_person(m))
+
+    def _honorific_person(self, m: Mention) -> bool:
+        """Tell whether a one-word name is written with an honorific ("Mr. Obama"): a person
+        even when the article never gives the full name."""
+        return " " not in m.name and m.name in self.person_tokens and m.text != m.name
 
     def _subject_after_comma(self, lead: int, hi: int) -> Mention | None:
         """Return the name after one of the first three commas of an opening phrase that
@@ -158,7 +172,8 @@ class Subjects(Cast):
         start = end - len(name)
         lead = self.text[lo:start].split()
         if start < lo or self.text[start:end] != name or "," in self.text[lo:start] \
-                or len(lead) > 3 or not _PREDICATE_RE.match(self.text, end, hi):
+                or len(lead) > (5 if lead and lead[-1].lower() in ROLE_NOUNS else 3) \
+                or not _PREDICATE_RE.match(self.text, end, hi):
             return None
         if lead and not (lead[-1][:1].isupper() or lead[-1].lower() in ROLE_NOUNS
                          or lead[-1].lower() in TITLE_WORDS):
