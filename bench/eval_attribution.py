@@ -216,6 +216,7 @@ _TITLES = frozenset(
     "mr mrs ms miss dr sen rep gov lt gen col sgt prof rev president senator governor secretary "
     "speaker mayor judge justice chairman chairwoman gen. former".split())
 _PAREN_RE = re.compile(r"\s*\([^)]*\)")
+_PART_SPLIT_RE = re.compile(r",|\s[—–-]+\s|[—–]")
 
 
 def _words(text: str) -> list[str]:
@@ -237,16 +238,21 @@ def _capitalised(word: str, first: bool) -> bool:
 def _head_phrase(source: str) -> str:
     """The part of a Source that names the speaker.
 
-    Parentheses dropped ("Sen. Ada Whitcomb (R-Ga.)"); of comma-separated parts the first that
-    holds a name ("Lionel Grady, a former official …"); "a spokesman for X" is the spokesman;
+    Parentheses dropped ("Sen. Ada Whitcomb (R-Ga.)"); of the parts separated by commas or
+    dashes the first that holds a name ("Lionel Grady, a former official …", "Lionel Grady —
+    a teacher —"), or the name in apposition after it when it ends in a role ("Ada Ruiz's
+    spokesman, Paul Brandt"); "a spokesman for X" is the spokesman;
     a qualifier or relative clause is cut ("a person close to X", "a member who backs X").
     """
     source = _PAREN_RE.sub("", source)
-    parts = [p.strip() for p in source.split(",") if p.strip()] or [source]
-    for part in parts:
+    parts = [p.strip() for p in _PART_SPLIT_RE.split(source) if p.strip()] or [source]
+    for j, part in enumerate(parts):
         words = _WORD_RE.findall(part)
         if any(_capitalised(w, k == 0) for k, w in enumerate(words)):
             source = part
+            nxt = _WORD_RE.findall(parts[j + 1]) if j + 1 < len(parts) else []
+            if words[-1].islower() and nxt and all(w[0].isupper() for w in nxt):
+                source = parts[j + 1]  # "Ada Ruiz's spokesman, Paul Brandt": the name
             break
     else:
         source = parts[0]

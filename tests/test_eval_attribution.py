@@ -86,6 +86,9 @@ def test_first_annotator_is_read_and_gold_is_derived(corpus):
     ("official", "one official familiar with the Ostrava talks", True),
     ("Haldane", "a person close to the Haldane family", False),
     ("Ina Voss", "Ina Voss, who chairs the board", True),
+    ("Paul Brandt", "Ada Ruiz's spokesman, Paul Brandt,", True),   # the name in apposition
+    ("Ada Ruiz", "Ada Ruiz's spokesman, Paul Brandt,", False),
+    ("Ivo Marsh", "Ivo Marsh — a teacher from Dover —", True),     # dashes part like commas
     ("board member", "a senior Harwell Party board member who backs Ina Voss", True),
     ("Ann Price", "the Price campaign", False),
     ("Ana Lopez", "Bob Lopez", False),
