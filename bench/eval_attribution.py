@@ -261,8 +261,10 @@ def _head_phrase(source: str) -> str:
         source = source[:q.start()]  # "a person close to the mayor": the person
     m = _HEAD_SPLIT_RE.search(source)
     if m:
-        caps = sum(_capitalised(w, k == 0) for k, w in enumerate(_WORD_RE.findall(source[:m.start()])))
-        if caps != 1:  # "a spokesman for X", "Kofi A. Mensah of New Jersey"; not "Secretary of State X"
+        caps = [w for k, w in enumerate(_WORD_RE.findall(source[:m.start()])) if _capitalised(w, k == 0)]
+        titles = _TITLES | _lexicon().TITLE_WORDS
+        if len(caps) != 1 and not (caps and all(w.lower().rstrip(".") in titles for w in caps)):
+            # "a spokesman for X", "Kofi A. Mensah of New Jersey"; not "(Former) Secretary of State X"
             source = source[:m.start()]
     return source
 

@@ -89,6 +89,7 @@ def test_first_annotator_is_read_and_gold_is_derived(corpus):
     ("Paul Brandt", "Ada Ruiz's spokesman, Paul Brandt,", True),   # the name in apposition
     ("Ada Ruiz", "Ada Ruiz's spokesman, Paul Brandt,", False),
     ("Ivo Marsh", "Ivo Marsh — a teacher from Dover —", True),     # dashes part like commas
+    ("Ada Ruiz", "Former Secretary of State Ada Ruiz", True),       # "of" inside a title
     ("board member", "a senior Harwell Party board member who backs Ina Voss", True),
     ("Ann Price", "the Price campaign", False),
     ("Ana Lopez", "Bob Lopez", False),

@@ -8,7 +8,7 @@ Rules (SIEVE, in this order; rules 8 and 10-13 are in around.py):
    by the union that “…”", "made “false claims” that “…”", "Lee's claim that “…”") is the
    claim's maker's, or nobody's (a null speaker), never the denier's or reporter's.
 2. beside: a cue right after the closing mark ("…,” he said / "…,” said Liu / "…,” a
-   smiling Ana Lund said).
+   smiling Ana Lund said / "…,” former FBI agent Ana Lund said / "…,” Lee's aide Ana Lund said).
 3. signature: a name signed with a dash after the closing mark, ending the paragraph
    (“…” ― Ana Ruiz).
 4. before: the nearest cue before the quotation in its sentence ("X said: “…”").
@@ -52,11 +52,13 @@ from .marks import QuoteSpan
 from .mentions import parse_after, parse_before
 
 _GAP_RE = re.compile(r"[\s,—–\-]*")
-# "…,” a smiling Ana Lund said": a determiner and adjectives before the name.
+# "…,” a smiling Ana Lund said": a determiner and adjectives before the name; then an
+# acronym or a possessive with a role ("former FBI agent Ana Lund", "Lee's campaign chief Ana Lund").
 _GAP_ADJ_RE = re.compile(
     r"[\s,—–\-]*(?:(?:a|an|the)\s+)?(?:(?!(?:when|as|while|after|before|because|if|and|but|or|"
     r"then|so|who|which|that|where|until|since|though|although|once|with|without|for|to|of|in|"
-    r"on|at|by|from)\s)[a-z][\w\-]*\s+){0,2}")
+    r"on|at|by|from)\s)[a-z][\w\-]*\s+){0,2}"
+    r"(?:(?:[A-Z]{2,5}|[A-Z][\w.\-]*['’]s)\s+(?:[a-z][\w\-]*\s+){1,2})?")
 _WORDS_RE = re.compile(r"[^\W_][\w'’\-]*")
 _CLAUSE_WORDS = 8  # a quotation this far into the claim's clause is still part of it
 # A claim noun opening its content clause: "claims (by the union) that", "“baseless rumours” that".

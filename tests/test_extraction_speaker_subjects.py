@@ -1,4 +1,5 @@
-"""He/she after a named person: who the pronoun means, on short hand-written texts.
+"""Speaker subjects: who he/she means after a named person, and names read past titles,
+on short hand-written texts.
 
 Each row is (text, exact passage, expected speaker name, expected speaker kind), the
 expected values written by hand from reading the text; a kind of None means no speaker.
@@ -57,4 +58,19 @@ ADJECTIVE_BEFORE_NAME = [
 
 @pytest.mark.parametrize("text,passage,name,kind", ADJECTIVE_BEFORE_NAME)
 def test_hyphenated_adjective_is_not_a_name(text, passage, name, kind):
+    assert _speaker(text, passage) == (name, kind)
+
+
+# A cue right after the closing mark whose name follows an acronym or a possessive with a
+# role ("former FBI agent", "Hale's campaign chief").
+BESIDE_TITLED = [
+    ("The port was closed on Monday.\n\n“This is a broad statute,” former FBI agent Tom Gill "
+     "explained.", "This is a broad statute,", "Tom Gill", "person"),
+    ("The port was closed on Monday.\n\n“We will win this,” Hale's campaign chief Ada Lind said.",
+     "We will win this,", "Ada Lind", "person"),
+]
+
+
+@pytest.mark.parametrize("text,passage,name,kind", BESIDE_TITLED)
+def test_cue_beside_after_a_titled_name(text, passage, name, kind):
     assert _speaker(text, passage) == (name, kind)
