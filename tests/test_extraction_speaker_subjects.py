@@ -22,7 +22,8 @@ def _speaker(text: str, passage: str):
 # The subject of the sentence before the quote, in constructions the subject finder
 # must read: a surname the article only writes with an honorific; a name after an
 # opening participle clause and before an appositive; a long title before a name; the
-# person a sentence ends by citing with an appositive that has no article.
+# person a sentence ends by citing with an appositive that has no article; a surname
+# several persons share; a name after an opening phrase, a place and a role noun.
 PREVIOUS_SUBJECT = [
     ("“The talks are over,” said Paul Brandt, a union negotiator.\n\n"
      "Mr. Okafor made clear on Sunday that the company would not move.\n\n"
@@ -36,6 +37,18 @@ PREVIOUS_SUBJECT = [
      "The Dorf Gazette music critic Lena Falk has followed the band for years.\n\n"
      "“They have never sounded better,” she said.",
      "They have never sounded better,", "Lena Falk", "person"),
+    # a bare surname two persons share: the one named in full most often, not the one
+    # named last
+    ("Jon Quist won the vote. Jon Quist thanked his staff. Ada Quist, his sister, cheered.\n\n"
+     "“It was a long night,” said Paul Brandt, a volunteer.\n\n"
+     "At the rally on Friday, Quist vowed to cut fares.\n\n"
+     "“Buses will be free by June,” he said.",
+     "Buses will be free by June,", "Jon Quist", "person"),
+    # after an opening phrase, a name behind a place and a role noun
+    ("“The market is cold,” said Omar Haddad, a trader.\n\n"
+     "Just a few months ago, Dover developer Mel Sandor expressed doubts about the plan.\n\n"
+     "“I was wrong,” he said.",
+     "I was wrong,", "Mel Sandor", "person"),
     ("“We are cautious,” said Omar Haddad, a trader.\n\n"
      "The index rose in May, said Paul Brandt, chief economist at Dorf Bank. "
      "“It will keep rising,” he said.",

@@ -32,6 +32,8 @@ _EDGE = " \t\n\u00a0'’‘"  # a clause may start after a straight or curly quo
 _TAIL_RE = re.compile(r"\s*(?:(?:[a-z]+\s+){0,3}[a-z]+\s*)?")
 # A sentence opener before a comma: a participle, a preposition or a time.
 _OPENER_RE = re.compile(r"(?:[A-Z][a-z]+ing|In|At|On|During|After|Before|Asked|Speaking|Writing|"
+                        r"Of|For|With|From|As|Among|Like|Unlike|Through|Without|Within|When|While|"
+                        r"Since|Because|If|Although|Though|Once|Until|Over|Under|Instead|"
                         r"Appearing|Following|Despite|Amid|Earlier|Later|Last|This|Yesterday|"
                         r"Today|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 _TRAILING_ADVERBS_RE = re.compile(r"(?:\s+(?:however|also|then|later|further|again|now|still|"

@@ -7,9 +7,11 @@ Rules:
   X"), before its verb, a relative clause or an appositive ("In June, Jo Roe, who …,
   said"; "Jo Roe, the port's director, said"), or named in full after a few words of
   title ending in a role or a capital, five when the last is a role ("Consumer advocate
-  Bill McGee was less impressed", not "Crowds packed the Granite Hall"); a surname the
-  article writes only with an honorific ("Mr. Roe") is a person; a sentence opening
-  with a quotation has none.
+  Bill McGee was less impressed", not "Crowds packed the Granite Hall"), also after an
+  opening phrase ("Last May, Ohio pastor Jo Roe was …"); a surname the article writes
+  only with an honorific ("Mr. Roe") or that the parser took for an adjective ("Cuban
+  said") is a person; a bare surname several persons share is the one salience.py picks
+  (full_name); a sentence opening with a quotation has none.
 - The previous sentence's subject counts only within two lines; so does the person
   a previous sentence ends by citing ("…, Mr. Roe said in an interview.", "…, said
   Jo Roe, chief economist at …").
@@ -34,11 +36,14 @@ _CLOSING_CUE_RE = re.compile(
     r"(?:said|says|added|told|wrote|noted|argued|insisted)\b[^.!?“”\"]{0,80}[.!?]?\s*$")
 _CLOSING_INVERTED_RE = re.compile(  # "…, said Jo Roe, a former aide to the mayor."
     r",\s+(?:said|says|added|wrote|noted|argued|insisted)\s+(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?"
-    r"([A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-.]+){0,3}?)(?:,\s+(?:a|an|the|who|[a-z]+)\s[^!?“”\"]{0,120})?[.!?]?\s*$")
+    r"([A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-.]+){0,3}?)"
+    r"(?:,\s+(?:a|an|the|who|[a-z]+)\s[^!?“”\"]{0,120})?[.!?]?\s*$")
 _SPACES_RE = re.compile(r"\s*")
 _CLAUSE_RE = re.compile(r"(?:and|but|or|so|yet|while|whereas)\b")
+# After a name: a relative clause or an appositive ("Jo Roe, the port's director, said").
 _RELATIVE_RE = re.compile(r",\s+(?:who|which)\b[^,;:.“”\"]{0,100},"
-                          r"|,\s+(?!(?:and|but|or|who|which)\b)(?:an?|the|[A-Z][\w\-]*['’]s|\d+)\s?[^,;:.“”\"()]{0,80},")
+                          r"|,\s+(?!(?:and|but|or|who|which)\b)(?:an?|the|[A-Z][\w\-]*['’]s|\d+)"
+                          r"\s?[^,;:.“”\"()]{0,80},")
 _PREDICATE_RE = re.compile(r",?\s+(?!(?:and|or|nor|who|which)\b)[a-z]")
 _LEAD_RE = re.compile(r"[\s•·*\-–—]*(?:(?:But|And|So|Then|Still|Yet|However|Meanwhile),?\s+)?")
 
@@ -126,11 +131,21 @@ class Subjects(Cast):
                 return None
             lead = m.start
         if m.start != lead or not self._known(m):
-            return self._titled_subject(lo, hi)  # "Consumer advocate Bill McGee was …"
-        return self._entity("person", self.canonical(m.name, lo))
+            # "Consumer advocate Bill McGee was …", "Last May, Ohio pastor Jo Roe was …"
+            return self._titled_subject(lo, hi) or (self._titled_subject(m.start, hi)
+                                                    if m.start > lo else None)
+        name = m.name if m.kind == "name" else m.text
+        return self._entity("person", self.full_name(name, lo))
+
+    def full_name(self, name: str, pos: int) -> str:
+        """Return the person a name written at pos means (cast.canonical; salience.py adds
+        which of several persons a shared surname means)."""
+        return self.canonical(name, pos)
 
     def _known(self, m: Mention) -> bool:
         """Tell whether a mention names a known person: a name of the cast, not possessive."""
+        if m.kind == "definite" and " " not in m.text and m.text in self.by_token:
+            return True  # "Cuban said": a surname the parser took for an adjective
         return m.kind == "name" and not m.org and not m.text.endswith(("’s", "'s")) \
             and (m.name.split()[0] in self.by_token or m.name.split()[-1] in self.by_token
                  or self._honorific_person(m))
