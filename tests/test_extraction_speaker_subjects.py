@@ -87,3 +87,18 @@ BESIDE_TITLED = [
 @pytest.mark.parametrize("text,passage,name,kind", BESIDE_TITLED)
 def test_cue_beside_after_a_titled_name(text, passage, name, kind):
     assert _speaker(text, passage) == (name, kind)
+
+
+# he/she after the last speaker: a person of that gender who opened a sentence of the
+# paragraph or the one before, after the last speaker spoke, is meant.
+SUBJECT_SINCE = [
+    ("“Fares must rise,” said Paul Brandt, the transit chief.\n\n"
+     "Tom Reyes has driven a bus for thirty years. His route crosses the old bridge.\n\n"
+     "Every morning the line is full. “It's all I can do,” he said.",
+     "It's all I can do,", "Tom Reyes", "person"),
+]
+
+
+@pytest.mark.parametrize("text,passage,name,kind", SUBJECT_SINCE)
+def test_pronoun_takes_a_subject_named_since_the_last_speaker(text, passage, name, kind):
+    assert _speaker(text, passage) == (name, kind)

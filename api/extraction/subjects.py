@@ -15,6 +15,9 @@ Rules:
 - The previous sentence's subject counts only within two lines; so does the person
   a previous sentence ends by citing ("…, Mr. Roe said in an interview.", "…, said
   Jo Roe, chief economist at …").
+- he/she may mean a person of that gender opening a sentence of its paragraph or the
+  one before, after the last speaker spoke ("“…,” said Roe. Poe has driven a bus for
+  years. … “…,” he said." is Poe).
 - he/she after a run of sentences that open with the same pronoun ("Jo Roe ran. He
   won.") is the person opening the sentence before the run, all within two lines.
 - A description still unresolved is the person opening either of the next two
@@ -69,6 +72,20 @@ class Subjects(Cast):
         if doc.line_index(sent_start) - doc.line_index(lo) > 2:
             return None
         return self._subject_of(lo, hi)
+
+    def subject_since(self, sent_start: int, since: int, gender: str) -> Entity | None:
+        """Return the latest person of that gender opening a sentence of the paragraph or
+        the one before, after position since (where the last speaker spoke)."""
+        doc = self.doc
+        k, line = doc.sentence_index(sent_start), doc.line_index(sent_start)
+        for j in range(k - 1, max(-1, k - 8), -1):
+            lo, hi = doc.sentence_bounds(doc.sentence_starts[j])
+            if lo <= since or line - doc.line_index(lo) > 2:
+                return None
+            ent = self._subject_of(lo, hi) if hi > lo else None
+            if ent is not None and ent.gender == gender:
+                return ent
+        return None
 
     def chained_subject(self, sent_start: int, pronoun: str) -> Entity | None:
         """Return the person opening the sentence before a run of sentences that open
