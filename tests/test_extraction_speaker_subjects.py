@@ -102,3 +102,21 @@ SUBJECT_SINCE = [
 @pytest.mark.parametrize("text,passage,name,kind", SUBJECT_SINCE)
 def test_pronoun_takes_a_subject_named_since_the_last_speaker(text, passage, name, kind):
     assert _speaker(text, passage) == (name, kind)
+
+
+# The noun phrase after a participle or a transitive speech verb is its object, never an
+# inverted subject; the sentence's subject speaks ("…, telling a radio host: “…”"), also
+# after an opening time phrase ("Back in 1999,", "Hours after the vote,").
+OBJECT_IS_NO_SPEAKER = [
+    ("Back in 1999, Tom Hale praised the mayor's skills, telling a radio host: "
+     "“I wish I could be like that.”", "I wish I could be like that.", "Tom Hale", "person"),
+    ("Dara Quist, who ran against the mayor in 2010, described the council on Monday as "
+     "“a relic of another age.”", "a relic of another age.", "Dara Quist", "person"),
+    ("The actor Ivo Marsh, star of the series, thanked the governor for “keeping us safe.”",
+     "keeping us safe.", "Ivo Marsh", "person"),
+]
+
+
+@pytest.mark.parametrize("text,passage,name,kind", OBJECT_IS_NO_SPEAKER)
+def test_object_of_the_verb_is_no_speaker(text, passage, name, kind):
+    assert _speaker(text, passage) == (name, kind)

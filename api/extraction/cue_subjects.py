@@ -10,9 +10,11 @@ Rules:
   astronaut, said", "Ann Roe, 67, a nurse in Leeds, said" (a name of two words or more) or,
   after a description, "The harbour master, Piet Claes, said"; so does an appositive between
   dashes ("Jo Sims — a teacher — says"); after a sentence opener and a comma, the subject
-  right before the verb ("Speaking on Friday, union organiser Mia Dahl said").
+  right before the verb ("Speaking on Friday, union organiser Mia Dahl said", "Of those
+  who left, Mia Dahl said").
 - The subject opening a sentence (for coordinated verbs, participles and colons) may follow a
-  leading connective or adverbial ("But", "At a rally in Leeds,", "Instead,"); it must be
+  leading connective or adverbial ("But", "At a rally in Leeds,", "Back in 1999,",
+  "Instead,"); it must be
   followed by a verb-like predicate word, and not be a name cut short ("The Florida" of "The
   Florida senator") or an opener ("Holding", "Shortly").
 """
@@ -114,7 +116,8 @@ def _dashed_subject(masked: str, lo: int, vs: int) -> Mention | None:
 _OPENING_RE = re.compile(r"[\s•·*\-–—]*(?:(?:But|And|Yet|Still|Meanwhile|However),?\s+)?"
                          r"(?:(?:In|At|On|During|After|Before|Earlier|Later|Last|Speaking|Outside|"
                          r"Inside|Across|Amid|Among|Despite|Since|Throughout|Following|Under|"
-                         r"Asked|Appearing|Writing)\b[^,;:“”\"_]{0,100},\s+)?"
+                         r"Asked|Appearing|Writing|Back|Hours|Days|Weeks|Months|Years|Minutes|"
+                         r"Moments)\b[^,;:“”\"_]{0,100},\s+)?"
                          r"(?:(?:Instead|Separately|Afterwards?|Nevertheless|Nonetheless|Then|"
                          r"Now|Again|Indeed|Finally|Likewise|[A-Z][a-z]+ly),\s+)?")
 # After the subject: an appositive between commas, then a lower-case predicate word.
