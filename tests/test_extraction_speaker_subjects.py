@@ -120,3 +120,18 @@ OBJECT_IS_NO_SPEAKER = [
 @pytest.mark.parametrize("text,passage,name,kind", OBJECT_IS_NO_SPEAKER)
 def test_object_of_the_verb_is_no_speaker(text, passage, name, kind):
     assert _speaker(text, passage) == (name, kind)
+
+
+# A quotation ending with "?" or "!" has its cue beside it although the sentence splitter
+# ends a sentence at the mark; the previous paragraph's speaker does not continue.
+QUESTION_BESIDE = [
+    ("The debate ran late.\n\n“We will see,” Tom Hale said.\n\n“Grizzly?” Ada Lind repeated.",
+     "Grizzly?", "Ada Lind", "person"),
+    ("The debate ran late.\n\n“We will see,” Tom Hale said.\n\n“Out now!” a protester shouted.",
+     "Out now!", "protester", "anonymous"),
+]
+
+
+@pytest.mark.parametrize("text,passage,name,kind", QUESTION_BESIDE)
+def test_cue_beside_a_question(text, passage, name, kind):
+    assert _speaker(text, passage) == (name, kind)

@@ -8,7 +8,8 @@ Rules (SIEVE, in this order; rules 8 and 10-13 are in around.py):
    by the union that “…”", "made “false claims” that “…”", "Lee's claim that “…”") is the
    claim's maker's, or nobody's (a null speaker), never the denier's or reporter's.
 2. beside: a cue right after the closing mark ("…,” he said / "…,” said Liu / "…,” a
-   smiling Ana Lund said / "…,” former FBI agent Ana Lund said / "…,” Lee's aide Ana Lund said).
+   smiling Ana Lund said / "…,” former FBI agent Ana Lund said / "…,” Lee's aide Ana Lund said),
+   also at the start of the next sentence after a closing "?" or "!" ("“Why?” Lee asked.").
 3. signature: a name signed with a dash after the closing mark, ending the paragraph
    (“…” ― Ana Ruiz).
 4. before: the nearest cue before the quotation in its sentence ("X said: “…”").
@@ -45,7 +46,7 @@ from typing import Callable, Union
 
 from .around import (continuation, next_attribution, next_paragraph, next_subject,
                      previous_sentence)
-from .attribution import Cue, Record, verb_index
+from .attribution import Cue, Record, cues_of, verb_index
 from .cue_subjects import opening_subject
 from .document import Document
 from .marks import QuoteSpan
@@ -132,9 +133,23 @@ def claim(site: Site) -> Answer:
 
 
 def beside(site: Site) -> Answer:
-    """Rule 2: the cue right after the closing mark."""
+    """Rule 2: the cue right after the closing mark; after a quotation ending with "?" or "!"
+    the sentence splitter ends the sentence at the mark, so the next one is looked at too
+    ("“Why not?” Lee asked.")."""
+    found = _beside_in(site, site.cues)
+    text = site.doc.text
+    end = site.close_end
+    if found is None and site.hi <= end and text[end - 2:end - 1] in ("?", "!") \
+            and text[end:end + 1] in (" ", "\t", "\u00a0"):
+        lo, hi = site.doc.sentence_bounds(end + 1)
+        if lo == end + 1:
+            found = _beside_in(site, cues_of(site.doc, lo, hi))
+    return found
+
+
+def _beside_in(site: Site, cues: list[Cue]) -> Cue | None:
     masked = site.doc.masked
-    for c in site.cues:
+    for c in cues:
         if not c.inherited and c.start >= site.close_end and c.mention is not None \
                 and (_GAP_RE.fullmatch(masked, site.close_end, c.start)
                      or c.start < c.verb_start and c.mention.kind == "name"
