@@ -135,3 +135,16 @@ QUESTION_BESIDE = [
 @pytest.mark.parametrize("text,passage,name,kind", QUESTION_BESIDE)
 def test_cue_beside_a_question(text, passage, name, kind):
     assert _speaker(text, passage) == (name, kind)
+
+
+# A speaker after a long appositive, past the usual 130-character window.
+LONG_APPOSITIVE = [
+    ("Tom Reyes, the president of Harbor Watch, a civic group that has sued to obtain records "
+     "from the mayor's years at the port authority, said that “the damage is done.”",
+     "the damage is done.", "Tom Reyes", "person"),
+]
+
+
+@pytest.mark.parametrize("text,passage,name,kind", LONG_APPOSITIVE)
+def test_speaker_after_a_long_appositive(text, passage, name, kind):
+    assert _speaker(text, passage) == (name, kind)

@@ -9,7 +9,9 @@ Rules:
   that the mention parser cannot read give the name on either side: "Mr. Okonkwo, a retired
   astronaut, said", "Ann Roe, 67, a nurse in Leeds, said" (a name of two words or more) or,
   after a description, "The harbour master, Piet Claes, said"; so does an appositive between
-  dashes ("Jo Sims — a teacher — says"); after a sentence opener and a comma, the subject
+  dashes ("Jo Sims — a teacher — says"); a full name opening its clause before appositives
+  longer than the window, up to 320 characters ("Jo Roe, the head of X, a group that has
+  sued the city over …, said"); after a sentence opener and a comma, the subject
   right before the verb ("Speaking on Friday, union organiser Mia Dahl said", "Of those
   who left, Mia Dahl said").
 - The subject opening a sentence (for coordinated verbs, participles and colons) may follow a
@@ -40,11 +42,12 @@ _OPENER_RE = re.compile(r"(?:[A-Z][a-z]+ing|In|At|On|During|After|Before|Asked|S
                         r"Today|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 _TRAILING_ADVERBS_RE = re.compile(r"(?:\s+(?:however|also|then|later|further|again|now|still|"
                                   r"too|once|earlier|previously|recently|repeatedly|[a-z]+ly))+\s*$")
+_LONG_WINDOW = 320  # a subject's appositives may run this long ("Jo Roe, the head of …, said")
 _DESCRIPTION_RE = re.compile(r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[\w.]+[’']s)\s")
-def clause_start(masked: str, lo: int, hi: int) -> int:
+def clause_start(masked: str, lo: int, hi: int, window: int = 130) -> int:
     """Return where the clause ending at hi begins (quotes and dashes delimit): after the
-    last delimiter of the 130 characters before hi, read from that window only."""
-    floor = max(lo, hi - 130)
+    last delimiter of the 130 characters (window) before hi, read from that window only."""
+    floor = max(lo, hi - window)
     m = _LAST_DELIM_RE.match(masked, floor, hi)  # the greedy prefix backtracks from hi
     return m.end() if m is not None else floor
 
@@ -68,7 +71,23 @@ def subject_before(masked: str, lo: int, vs: int, appositive_ok: bool) -> Mentio
             return mention
     if masked[:vs].rstrip().endswith(("—", "–")):
         return _dashed_subject(masked, lo, vs)
-    return _apposed_subject(masked, start, vs)
+    return _apposed_subject(masked, start, vs) or _long_apposed_subject(masked, lo, start, vs)
+
+
+def _long_apposed_subject(masked: str, lo: int, start: int, vs: int) -> Mention | None:
+    """Return the full name opening a clause whose appositives run past the usual window:
+    "Jo Roe, the president of X, a group that has sued the city over …, said"."""
+    if start <= lo or not masked[:vs].rstrip().endswith(","):
+        return None
+    longer = clause_start(masked, lo, vs, _LONG_WINDOW)
+    comma = masked.find(",", longer, vs)
+    if longer >= start or comma < 0:
+        return None
+    head = parse_before(masked, longer, comma)
+    if head is None or head.kind != "name" or head.org or " " not in head.name \
+            or masked[longer:head.start].strip(_EDGE):
+        return None
+    return head
 
 
 def _apposed_subject(masked: str, start: int, vs: int) -> Mention | None:
