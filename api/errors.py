@@ -96,7 +96,8 @@ class VerbatimApi(Api):
     ERROR_SCHEMA = ProblemSchema
 
     def __init__(self, app=None, *, spec_kwargs=None, **kwargs):
-        spec_kwargs = {"marshmallow_plugin": marshmallow_plugin(), **(spec_kwargs or {})}
+        spec_kwargs = {"marshmallow_plugin": marshmallow_plugin(self.ERROR_SCHEMA, PROBLEM_TYPE),
+                       **(spec_kwargs or {})}
         super().__init__(app, spec_kwargs=spec_kwargs, **kwargs)
 
     def handle_http_exception(self, error: HTTPException):
@@ -114,15 +115,6 @@ class VerbatimApi(Api):
             return problem(500, "The server failed; the error has been logged.")
         return problem(error.code or 500, data.get("message") or error.description,
                        data.get("errors"), headers=headers)
-
-    def _register_responses(self):
-        # flask-smorest documents errors as application/json; ours are problem+json.
-        saved = self.DEFAULT_RESPONSE_CONTENT_TYPE
-        self.DEFAULT_RESPONSE_CONTENT_TYPE = PROBLEM_TYPE
-        try:
-            super()._register_responses()
-        finally:
-            self.DEFAULT_RESPONSE_CONTENT_TYPE = saved
 
 
 def handle_store_error(error: StoreError) -> Response:

@@ -56,14 +56,13 @@ def next_url(values: list | None, kind: str) -> str | None:
     """Return the URL of the next page, keeping every other query parameter."""
     if values is None:
         return None
-    req = request._get_current_object()
     cursor = encode_cursor([kind, *values])
     pairs = [(key, cursor) if key == "cursor" else (key, value)  # cursor replaced in place
-             for key, given in req.args.lists()
+             for key, given in request.args.lists()
              for value in (given[:1] if key == "cursor" else given)]
-    if "cursor" not in req.args:
+    if "cursor" not in request.args:
         pairs.append(("cursor", cursor))
-    base_url = req.url_root[:-1] + req.path  # request.base_url: the same, derived once more
+    base_url = request.url_root[:-1] + request.path  # request.base_url: the same, derived once more
     return f"{base_url}?{urlencode(pairs)}"
 
 
