@@ -60,7 +60,7 @@ def test_out_of_range_and_wrongly_typed_parameters(client, path, field):
     ("/v1/quotes?source=", "source"), ("/v1/quotes?limit=", "limit"),
     ("/v1/quotes?date_from=", "date_from"), ("/v1/quotes?cursor=", "cursor"),
     ("/v1/speakers?name=", "name"), ("/v1/sources?outlet=", "outlet"),
-    ("/v1/provenance/check?text=", "text"), ("/v1/provenance/check?text=%20%20", "text"),
+    ("/v1/provenance/check?text=", "text"),
     (f"/v1/quotes/{QUOTE}/citation?style=", "style"),
     (f"/v1/sources/{SOURCE}/text?start=", "start"),
 ])
@@ -206,7 +206,6 @@ def test_traversal_nul_and_invalid_utf8_in_urls(client, path, status):
     ("/v1/quotes", {"source": SOURCE, "start": 0, "end": 1, "text": "x", "kind": "sarcastic"},
      "kind"),
     ("/v1/provenance/check", [], "body"), ("/v1/provenance/check", {"text": 5}, "text"),
-    ("/v1/provenance/check", {"text": "...!?"}, "text"),
     ("/v1/provenance/check", {"text": "a b c", "speaker": ["x"]}, "speaker"),
     ("/v1/citations", {"ids": QUOTE}, "ids"), ("/v1/citations", {"ids": []}, "ids"),
     ("/v1/citations", {"ids": [QUOTE] * 101}, "ids"), ("/v1/citations", {"ids": [None]}, "ids"),

@@ -64,7 +64,7 @@ def test_cli_errors_are_clear(tmp_path):
                                         "Tuesday", "--db", str(tmp_path / "x.db")])
     assert bad_date.exit_code == 2 and "--published" in bad_date.output
     no_words = CliRunner().invoke(cli, ["check", "!!!", "--db", str(tmp_path / "x.db")])
-    assert no_words.exit_code == 1 and "Error: text has no words to check" in no_words.output
+    assert no_words.exit_code == 14 and '"verdict": "not_found"' in no_words.output
 
 
 def test_csv_export_neutralises_formula_cells(tmp_path):

@@ -127,6 +127,21 @@ def test_write_rate_limit_answers_429_with_retry_after(corpus_db, tmp_path, auth
     assert client.get("/v1/quotes").status_code == 200  # reads are not limited
 
 
+@pytest.mark.parametrize(("method", "path"), [("POST", "/v1/sources"), ("POST", "/v1/quotes"),
+                                              ("PATCH", "/v1/quotes/q_x"),
+                                              ("DELETE", "/v1/quotes/q_x")])
+def test_a_write_without_credentials_is_401_even_past_the_limit(tmp_path, auth_headers, method,
+                                                                 path):
+    from tests.conftest import TOKENS
+
+    client = create_app({"DB": str(tmp_path / "rl.db"), "TOKENS": TOKENS,
+                         "WRITE_RATE_LIMIT": "1/minute"}).test_client()
+    client.post("/v1/sources", json=ARTICLE, headers=auth_headers)  # the one write allowed
+    assert client.open(path, method=method, json={}, headers=auth_headers).status_code == 429
+    anonymous = client.open(path, method=method, json={})
+    assert (anonymous.status_code, anonymous.get_json()["code"]) == (401, "unauthorized")
+
+
 def test_a_write_that_fails_halfway_leaves_nothing(tmp_path):
     path = tmp_path / "half.db"
     create_app({"DB": str(path)})  # creates the schema

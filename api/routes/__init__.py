@@ -89,10 +89,6 @@ class StrictParser(FlaskParser):
             raise BadRequest(f"the body is not valid JSON: {error}") from None
 
 
-CSL_JSON_ITEMS = {"type": "array", "items": {"type": "object"},
-                  "description": "CSL-JSON items, one per source"}
-
-
 class Blueprint(flask_smorest.Blueprint):
     ARGUMENTS_PARSER = StrictParser()
 
@@ -101,13 +97,6 @@ class Blueprint(flask_smorest.Blueprint):
         if isinstance(schema, type):
             schema = schema_instance(schema)
         return super().arguments(schema, *args, **kwargs)
-
-    def alt_response(self, status_code, *, schema=None, content_type=None, **kwargs):
-        """Document a raw export; one whose media type is JSON-based is an array, not a string."""
-        if schema == {"type": "string"} and (content_type or "").endswith("+json"):
-            schema = CSL_JSON_ITEMS
-        return super().alt_response(status_code, schema=schema, content_type=content_type,
-                                    **kwargs)
 
     def problems(self, *statuses: int):
         """Document the problem+json answers a route gives besides 400 for invalid input."""

@@ -66,8 +66,8 @@ def get_quote(quote_id):
 
 
 @blp.route("", methods=["POST"])
+@token_required  # credentials first: 401 before 429
 @write_limit
-@token_required
 @blp.arguments(QuoteCreateSchema)
 @blp.arguments(NoArgs, location="query", as_kwargs=True)
 @blp.response(201, QuoteSchema)
@@ -82,8 +82,8 @@ def create_quote(data):
 
 
 @blp.route("/<quote_id>", methods=["PATCH"])
+@token_required  # credentials first: 401 before 429
 @write_limit
-@token_required
 @blp.arguments(QuoteFieldsSchema)
 @blp.arguments(NoArgs, location="query", as_kwargs=True)
 @blp.response(200, QuoteSchema)
@@ -97,8 +97,8 @@ def update_quote(changes, quote_id):
 
 
 @blp.route("/<quote_id>", methods=["DELETE"])
+@token_required  # credentials first: 401 before 429
 @write_limit
-@token_required
 @blp.arguments(NoArgs, location="query", as_kwargs=True)
 @blp.response(204)
 @blp.problems(*WRITE_PROBLEMS, 404, 410)

@@ -30,8 +30,8 @@ def list_sources(limit, cursor, outlet):
 
 
 @blp.route("", methods=["POST"])
+@token_required  # credentials first: 401 before 429
 @write_limit
-@token_required
 @blp.arguments(SourceCreateSchema)
 @blp.arguments(NoArgs, location="query", as_kwargs=True)
 @blp.problems(409, 422, *WRITE_PROBLEMS)

@@ -4,7 +4,8 @@ from __future__ import annotations
 import marshmallow as ma
 from marshmallow import fields, validate
 
-from api.schemas.base import OutputSchema, PageArgs, page_schema, path_part, url_root
+from api.schemas.base import (MAX_VALUES, OutputSchema, PageArgs, at_most_values, page_schema,
+                              path_part, url_root)
 from api.schemas.speakers import SPEAKER_KINDS
 
 KINDS = ("full", "partial", "indirect")
@@ -14,9 +15,8 @@ SORTS = ("date", "-date", "relevance")
 FACETS = ("speaker", "outlet", "kind", "year")
 QUOTE_LIST_FORMATS = ("json", "csv", "bibtex", "ris", "csl-json", "atom", "jsonfeed")
 # Bounds on what one cheap request may ask for: each is a 400 naming the limit.
-MAX_VALUES = 20  # values of one repeatable parameter
 MAX_QUERY_WORDS = 32  # words in `q`
-_many = validate.Length(max=MAX_VALUES, error=f"give at most {MAX_VALUES} values")
+_many = at_most_values
 
 
 class QuoteListArgs(PageArgs):
@@ -156,7 +156,8 @@ def quote_resource(row: dict, root: str) -> dict:
 
 class FacetValueSchema(OutputSchema):
     value = fields.String(allow_none=True)
-    name = fields.String(allow_none=True)
+    name = fields.String(allow_none=True, metadata={
+        "description": "The speaker's name (speaker facet only)", "optional": True})
     count = fields.Integer()
 
 

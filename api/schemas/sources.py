@@ -4,13 +4,15 @@ from __future__ import annotations
 import marshmallow as ma
 from marshmallow import fields, validate
 
-from api.schemas.base import (BaseSchema, OutputSchema, PageArgs, RowSchema, page_schema,
-                              path_part, query_part)
+from api.schemas.base import (MAX_VALUES, BaseSchema, OutputSchema, PageArgs, RowSchema,
+                              at_most_values, page_schema, path_part, query_part)
 from api.schemas.quotes import QuoteSchema
 
 
 class SourceListArgs(PageArgs):
-    outlet = fields.List(fields.String(validate=validate.Length(1, 200)), load_default=list)
+    outlet = fields.List(fields.String(validate=validate.Length(1, 200)), load_default=list,
+                         validate=at_most_values,
+                         metadata={"description": f"Outlet; repeatable (≤ {MAX_VALUES})."})
 
 
 class SourceTextArgs(BaseSchema):
