@@ -4,7 +4,7 @@ from __future__ import annotations
 import sqlite_utils
 
 from api.db import read
-from api.store.errors import NotFound, StoreError
+from api.store.errors import NotFound
 from api.store.generation import unchanged_since_last_write
 
 SOURCE_COLUMNS = """
@@ -59,11 +59,10 @@ def get_source_text(db: sqlite_utils.Database, source_id: str, start: int | None
     if row is None:
         raise NotFound(f"no source with id {source_id!r}")
     text = row[0]
-    start = 0 if start is None else start
-    end = len(text) if end is None else end
-    if not 0 <= start <= end <= len(text):
-        raise StoreError(f"need 0 <= start <= end <= {len(text)}, got start={start}, end={end}",
-                         {"end": [f"must be between start and {len(text)}"]})
+    # Offsets past the end, or an end before the start, give an empty slice, as Python's and
+    # JavaScript's slices do: every pair of offsets the parameters allow is answered.
+    start = 0 if start is None else min(start, len(text))
+    end = max(start, len(text) if end is None else min(end, len(text)))
     return {"source_id": source_id, "start": start, "end": end, "length": len(text),
             "text": text[start:end]}
 
