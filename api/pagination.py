@@ -52,23 +52,29 @@ def _keyset_value(value) -> bool:
     return isinstance(value, str)
 
 
-def next_url(values: list | None, kind: str) -> str | None:
-    """Return the URL of the next page, keeping every other query parameter."""
+def next_url(values: list | None, kind: str, added: dict | None = None) -> str | None:
+    """Return the URL of the next page, keeping every other query parameter (and `added`)."""
     if values is None:
         return None
     cursor = encode_cursor([kind, *values])
     pairs = [(key, cursor) if key == "cursor" else (key, value)  # cursor replaced in place
              for key, given in request.args.lists()
              for value in (given[:1] if key == "cursor" else given)]
+    pairs += list((added or {}).items())
     if "cursor" not in request.args:
         pairs.append(("cursor", cursor))
     base_url = request.url_root[:-1] + request.path  # request.base_url: the same, derived once more
     return f"{base_url}?{urlencode(pairs)}"
 
 
-def envelope(data: list, total: int, next_values: list | None, kind: str, **extra) -> dict:
-    """Return the list envelope {data, next, total, …} every list route answers with."""
-    return {"data": data, "next": next_url(next_values, kind), "total": total, **extra}
+def envelope(data: list, total: int, next_values: list | None, kind: str,
+             next_params: dict | None = None, **extra) -> dict:
+    """Return the list envelope {data, next, total, …} every list route answers with.
+
+    next_params: parameters the next page needs that this request did not give.
+    """
+    return {"data": data, "next": next_url(next_values, kind, next_params), "total": total,
+            **extra}
 
 
 def link_header(page: dict) -> dict:

@@ -45,7 +45,9 @@ def list_quotes(limit, cursor, sort, facet, format, **filters):
     rows, next_values = store.list_quotes(g.db, filters, sort, decode_cursor(cursor, kind), limit)
     total, facets = counts.tally(g.db, filters, facet)
     extra = {"facets": facets} if facet else {}
-    page = envelope(rows, total, next_values, kind, **extra)
+    # A feed negotiated by Accept names its format in `next`: feed readers send no Accept.
+    negotiated = {"format": fmt} if fmt in FEEDS and format is None else {}
+    page = envelope(rows, total, next_values, kind, next_params=negotiated, **extra)
     if fmt in FEEDS:
         return feed_response(rows, page, fmt)
     if fmt == "csv":
