@@ -32,7 +32,7 @@ def decode_cursor(token: str | None, kind: str) -> list | None:
         values = None
     if not isinstance(values, list) or len(values) != KEYSET_LENGTH + 1 or values[0] != kind \
             or not all(_keyset_value(value) for value in values[1:]):
-        raise InvalidCursor("cursor is not a token this list gave out; take it from `next`",
+        raise InvalidCursor("The cursor is not a token this list gave out; take it from `next`",
                             {"cursor": ["invalid or made for another list or sort"]})
     return values[1:]
 

@@ -19,6 +19,7 @@ def assert_problem(response, status: int, field: str | None = None) -> dict:
     assert set(body) == PROBLEM_KEYS and body["status"] == status
     assert body["type"] == f"/problems/{body['code']}" and body["title"] and body["detail"]
     assert body["title"] == body["title"].title()  # "Not Found", never "Not found"
+    assert body["detail"][0].isupper() and body["detail"].endswith(".")  # a sentence
     assert isinstance(body["errors"], dict)
     assert all(isinstance(m, list) and all(isinstance(x, str) for x in m)
                for m in body["errors"].values())
@@ -159,7 +160,7 @@ def test_cursors_with_forged_values_are_400(client, path, cursor):
 def test_json_bodies_json_forbids_are_400(client, path, body):
     response = client.post(path, data=body, content_type="application/json")
     assert response.status_code == 400 and response.content_type == "application/problem+json"
-    assert response.get_json()["detail"].startswith("the body is not valid JSON: ")
+    assert response.get_json()["detail"].startswith("The body is not valid JSON: ")
 
 
 def test_a_lone_surrogate_in_an_article_is_400_and_stores_nothing(write_client, auth_headers):

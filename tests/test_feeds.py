@@ -116,7 +116,7 @@ def test_a_search_feed_is_newest_first_and_another_sort_is_refused(client):
     assert response.content_type == "application/problem+json"
     assert response.get_json() == {
         "type": "/problems/bad-request", "code": "bad-request", "title": "Bad Request", "status": 400,
-        "detail": "a feed is newest first: give no sort, or sort=-date",
+        "detail": "A feed is newest first: give no sort, or sort=-date.",
         "errors": {"sort": ["a feed (atom, jsonfeed) is sorted by -date"]}}
     assert client.get("/v1/quotes?format=atom&sort=-date").status_code == 200
 

@@ -81,7 +81,7 @@ def test_with_no_token_configured_writes_are_refused(corpus_db, tmp_path, auth_h
     client = create_app({"DB": str(tmp_path / "x.db"), "TOKENS": ""}).test_client()
     response = client.post("/v1/sources", json=ARTICLE, headers=auth_headers)
     assert response.status_code == 403
-    assert response.get_json()["detail"] == "writes are disabled: no tokens are configured on this server"
+    assert response.get_json()["detail"] == "Writes are disabled: no tokens are configured on this server."
 
 
 @pytest.mark.parametrize("change, field", [
@@ -102,7 +102,7 @@ def test_bodies_must_be_json_and_not_too_large(write_client, auth_headers):
     bad_json = write_client.post("/v1/sources", data="{", headers=auth_headers,
                                  content_type="application/json")
     assert bad_json.status_code == 400 and bad_json.get_json()["detail"].startswith(
-        "the body is not valid JSON")
+        "The body is not valid JSON")
     deep = write_client.post("/v1/sources", data="[" * 200_000 + "]" * 200_000,
                              headers=auth_headers, content_type="application/json")
     assert deep.status_code == 400

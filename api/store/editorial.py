@@ -112,7 +112,7 @@ def _speaker(db: sqlite_utils.Database, data: dict | None,
             "AND (sp.id = ? OR sp.id IN (SELECT speaker_id FROM speaker_aliases WHERE alias = ?))",
             [ids.slugify(data["name"]), data["name"]]).fetchall()
     if len(known) > 1:
-        raise Conflict(f"{data['name']!r} names several speakers; give one's id",
+        raise Conflict(f"The name {data['name']!r} names several speakers; give one's id",
                        {"speaker": ["ambiguous name: " + ", ".join(sorted(r[0] for r in known))]})
     if known:
         speaker_id, name, kind = known[0]

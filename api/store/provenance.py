@@ -39,7 +39,7 @@ def check_claim(db: sqlite_utils.Database, text: str, speaker: str | None = None
                 source_id: str | None = None) -> dict:
     """Tell whether text is verbatim, altered, misattributed, narrative or unknown in the corpus."""
     if len(text) > engine.MAX_CLAIM_CHARS:
-        raise ClaimTooLong(f"text has {len(text)} characters; at most "
+        raise ClaimTooLong(f"The claim has {len(text)} characters; at most "
                            f"{engine.MAX_CLAIM_CHARS} are checked",
                            {"text": [f"longer than {engine.MAX_CLAIM_CHARS} characters"]})
     claim = engine.parse_claim(text)

@@ -51,7 +51,7 @@ def fts_query(text: str) -> str:
         if words:
             parts.append('"' + " ".join(words) + '"')
     if not parts:
-        raise StoreError("q has no words to search for", {"q": ["needs at least one word"]})
+        raise StoreError("The search (q) has no words to search for", {"q": ["needs at least one word"]})
     return " ".join(parts)
 
 
