@@ -2,12 +2,11 @@
 from __future__ import annotations
 
 import json
-import os
 import sys
 
 import click
 
-from api import config
+from api.config import settings
 from api.extraction import extract_quotes
 
 
@@ -39,14 +38,14 @@ def extract(file, published: str | None) -> None:
 
 
 def db_option(help_text: str):
-    return click.option("--db", "db_path", default=lambda: os.environ.get("VERBATIM_DB", config.DB),
+    return click.option("--db", "db_path", default=lambda: settings()["DB"],
                         show_default="$VERBATIM_DB or data/verbatim.db", help=help_text)
 
 
 def open_db(db_path: str):
     from api.db import connect, init_schema
 
-    db = connect(db_path)
+    db = connect(db_path, int(settings()["BUSY_TIMEOUT_MS"]))
     init_schema(db)
     return db
 

@@ -57,6 +57,18 @@ def test_export_filters(corpus_db):
     ]
 
 
+def test_the_database_setting_is_read_as_the_app_reads_it(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    env = {"VERBATIM_DB": str(tmp_path / "env.db"), "VERBATIM_BUSY_TIMEOUT_MS": "2000"}
+    stored = CliRunner().invoke(cli, ["ingest", str(article), "--outlet", "Gazette"], env=env)
+    assert stored.exit_code == 0 and stored.output.endswith(": 1 quotes\n")
+    exported = CliRunner().invoke(cli, ["export"], env=env)
+    assert [json.loads(line)["text"] for line in exported.output.splitlines()] == [
+        "We will not raise taxes,"]
+    assert (tmp_path / "env.db").exists()
+
+
 def test_cli_errors_are_clear(tmp_path):
     article = tmp_path / "a.txt"
     article.write_text(HARBOUR, encoding="utf-8")
