@@ -28,12 +28,26 @@ def iso_date(ctx, param, value: str | None) -> str | None:
         raise click.BadParameter("must be YYYY-MM-DD") from exc
 
 
+def language_tag(ctx, param, value: str | None) -> str | None:
+    """Check a language option as the API checks it, giving its ISO 639-1 code."""
+    from api.extraction.languages import language_code
+
+    if value is None:
+        return None
+    if language_code(value) is None:
+        raise click.BadParameter(f"{value!r} is not a language: give an ISO 639-1 code such as "
+                                 "en, fr or de")
+    return language_code(value)
+
+
 @cli.command(help="Extract the quotes of an article (UTF-8 text file, or - for stdin) as JSON.")
 @click.argument("file", type=click.File("r", encoding="utf-8"))
 @click.option("--published", default=None, callback=iso_date,
               help="Publication date (YYYY-MM-DD) for relative dates.")
-def extract(file, published: str | None) -> None:
-    quotes = extract_quotes(file.read(), published=published)
+@click.option("--language", default=None, callback=language_tag,
+              help="ISO 639-1 code of the article's language (default: read as English).")
+def extract(file, published: str | None, language: str | None) -> None:
+    quotes = extract_quotes(file.read(), published=published, language=language)
     json.dump([q.to_dict() for q in quotes], sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
 
@@ -81,6 +95,8 @@ def seed(db_path: str, force: bool) -> None:
 @click.option("--title", default=None, help="Headline.")
 @click.option("--author", default=None, help="Byline.")
 @click.option("--url", default=None, help="Address of the article.")
+@click.option("--language", default=None, help="ISO 639-1 code or BCP 47 tag of its language "
+              "(default: the page's <html lang>, else detected from the text).")
 @db_option("SQLite file to write to.")
 def ingest(file: str, db_path: str, **meta) -> None:
     import marshmallow as ma

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import sqlite_utils
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 # Triggers whose body changed: CREATE TRIGGER IF NOT EXISTS keeps an old one, so a database of an
 # older schema drops them first (schema 5: the speaker_outlet counts).
 REPLACED_TRIGGERS = {5: ("corpus_stats_quote_insert", "corpus_stats_quote_delete",
@@ -129,11 +129,35 @@ def _create_or_upgrade(db: sqlite_utils.Database) -> None:
                     db.execute(f"ALTER TABLE {table} ADD COLUMN {column} {kind}")
         for statement in _statements(SCHEMA_PATH.read_text(encoding="utf-8")):
             db.execute(statement)
+        for version, rewrite in REWRITTEN_ROWS.items():
+            if found is not None and found < version:
+                rewrite(db)
         # Written only when it changes: a commit that changes nothing would still tell every
         # other connection the database changed (PRAGMA data_version), emptying what they keep.
         if found != SCHEMA_VERSION:
             db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', ?)",
                        [str(SCHEMA_VERSION)])
+
+
+def normalise_languages(db: sqlite_utils.Database) -> None:
+    """Store each source's language as its ISO 639-1 code ("en-GB": "en"), NULL when none.
+
+    The few distinct values are mapped in Python, each updated through the sources_language
+    index. Languages left NULL stay so: detecting them here would hold every writer while a
+    big database's texts are read (about 1 ms a source); `api languages` fills them later.
+    """
+    from api.extraction.languages import language_code
+
+    stored = [row[0] for row in db.execute(
+        "SELECT DISTINCT language FROM sources WHERE language IS NOT NULL")]
+    for value in stored:
+        if language_code(value) != value:
+            db.execute("UPDATE sources SET language = ? WHERE language = ?",
+                       [language_code(value), value])
+
+
+# Rows rewritten once, in the upgrade's transaction, when an older database is opened.
+REWRITTEN_ROWS = {8: normalise_languages}
 
 
 def _statements(script: str):

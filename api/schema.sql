@@ -16,7 +16,7 @@ CREATE TABLE IF NOT EXISTS sources (
     author TEXT,
     url TEXT,
     published TEXT,                      -- ISO date or NULL
-    language TEXT,
+    language TEXT,                       -- ISO 639-1 code ("en"); NULL when unknown
     notes TEXT,
     text TEXT NOT NULL,
     length INTEGER NOT NULL,             -- code points
@@ -29,6 +29,8 @@ CREATE INDEX IF NOT EXISTS sources_outlet ON sources (outlet, published, id);
 -- outlet filters match case-insensitively (outlet COLLATE NOCASE IN ...): without this index each
 -- one scans every source
 CREATE INDEX IF NOT EXISTS sources_outlet_nocase ON sources (outlet COLLATE NOCASE);
+-- the language filter, read in list order (schema 8)
+CREATE INDEX IF NOT EXISTS sources_language ON sources (language, coalesce(published, ''), id);
 
 CREATE TABLE IF NOT EXISTS speakers (
     id TEXT PRIMARY KEY,                 -- slug of the canonical name

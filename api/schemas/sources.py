@@ -4,13 +4,35 @@ from __future__ import annotations
 import marshmallow as ma
 from marshmallow import fields, validate
 
+from api.extraction.languages import language_code
 from api.schemas.base import (BaseSchema, OutputSchema, PageArgs, RowSchema, page_schema,
                               path_part, query_part)
-from api.schemas.quotes import QuoteSchema
+from api.schemas.quotes import MAX_VALUES, QuoteSchema
+
+
+def known_language(tag: str) -> None:
+    """Refuse a language tag that names no ISO 639-1 language."""
+    if language_code(tag) is None:
+        raise ma.ValidationError(f"{tag[:40]!r} is not a language: give an ISO 639-1 code such "
+                                 "as en, fr or de (a BCP 47 tag such as en-GB counts as en)")
+
+
+def language_field(**kwargs) -> fields.String:
+    """Return a field for a language tag; the schema's post_load keeps its ISO 639-1 code."""
+    return fields.String(validate=[validate.Length(2, 35), known_language], **kwargs)
 
 
 class SourceListArgs(PageArgs):
     outlet = fields.List(fields.String(validate=validate.Length(1, 200)), load_default=list)
+    language = fields.List(language_field(), load_default=list, validate=validate.Length(
+        max=MAX_VALUES, error=f"give at most {MAX_VALUES} values"), metadata={
+            "description": f"ISO 639-1 code (`en`, `fr`; `en-GB` counts as `en`); repeatable "
+                           f"(≤ {MAX_VALUES})."})
+
+    @ma.post_load
+    def language_codes(self, data, **kwargs):
+        data["language"] = list(dict.fromkeys(language_code(tag) for tag in data["language"]))
+        return data
 
 
 class SourceTextArgs(BaseSchema):
@@ -29,7 +51,9 @@ class SourceSchema(RowSchema):
     author = fields.String(allow_none=True)
     url = fields.String(allow_none=True)
     published = fields.String(allow_none=True)
-    language = fields.String(allow_none=True)
+    language = fields.String(allow_none=True, metadata={
+        "description": "ISO 639-1 code: given, else the HTML page's, else detected from the "
+                       "text; null when detection was unsure"})
     notes = fields.String(allow_none=True)
     html_sha256 = fields.String(allow_none=True, metadata={
         "description": "SHA-256 of the HTML page the text was extracted from; null for a text"})
@@ -82,7 +106,10 @@ class SourceCreateSchema(BaseSchema):
                      validate=validate.Length(max=2000))
     published = fields.Date(load_default=None, allow_none=True,
                             metadata={"description": "ISO date; resolves 'on Thursday' in quotes"})
-    language = fields.String(load_default=None, allow_none=True, validate=validate.Length(2, 35))
+    language = language_field(load_default=None, allow_none=True, metadata={
+        "description": "ISO 639-1 code or BCP 47 tag (`fr`, `pt-BR`), stored as its ISO 639-1 "
+                       "code; when left out, the HTML page's `<html lang>`, else detected from "
+                       "the text"})
     notes = fields.String(load_default=None, allow_none=True, validate=validate.Length(max=5000))
 
     @ma.validates_schema
@@ -97,4 +124,6 @@ class SourceCreateSchema(BaseSchema):
     def iso_date(self, data, **kwargs):
         if data.get("published") is not None:
             data["published"] = data["published"].isoformat()
+        if data.get("language") is not None:
+            data["language"] = language_code(data["language"])
         return data

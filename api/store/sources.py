@@ -13,13 +13,21 @@ SOURCE_COLUMNS = """
 """
 
 
-def list_sources(db: sqlite_utils.Database, outlet: list[str], after: list | None,
-                 limit: int) -> tuple[list[dict], list | None]:
-    """Return one page of sources, newest first, and the next keyset."""
+def _conditions(outlet: list[str], language: list[str]) -> tuple[list[str], list]:
     conds, params = ["1"], []
     if outlet:
         conds.append(f"s.outlet COLLATE NOCASE IN ({', '.join('?' * len(outlet))})")
         params += outlet
+    if language:
+        conds.append(f"s.language IN ({', '.join('?' * len(language))})")
+        params += language
+    return conds, params
+
+
+def list_sources(db: sqlite_utils.Database, outlet: list[str], after: list | None,
+                 limit: int, language: list[str] = ()) -> tuple[list[dict], list | None]:
+    """Return one page of sources, newest first, and the next keyset."""
+    conds, params = _conditions(outlet, list(language))
     if after is not None:
         conds.append("(coalesce(s.published, ''), s.id) < (?, ?)")
         params += after
@@ -32,8 +40,12 @@ def list_sources(db: sqlite_utils.Database, outlet: list[str], after: list | Non
     return page, next_after
 
 
-def count_sources(db: sqlite_utils.Database, outlet: list[str]) -> int:
-    """Return how many sources there are, from these outlets if any are named."""
+def count_sources(db: sqlite_utils.Database, outlet: list[str], language: list[str] = ()) -> int:
+    """Return how many sources there are, from these outlets and in these languages if named."""
+    if language:  # read from the sources_language index
+        conds, params = _conditions(outlet, list(language))
+        return db.execute(f"SELECT count(*) FROM sources s WHERE {' AND '.join(conds)}",
+                          params).fetchone()[0]
     if not outlet:
         return db.execute("SELECT coalesce(sum(count), 0) FROM corpus_stats "
                           "WHERE dimension = 'sources'").fetchone()[0]

@@ -1,0 +1,154 @@
+"""Languages (issue #18, item 4): every source's language, given, read from the page or
+detected; the language filter; the upgrade of older databases; quotes of other languages.
+
+Expected values are written by hand from the texts.
+"""
+import json
+import sqlite3
+
+import pytest
+
+from api.cli import cli
+from api.db import connect, init_schema
+from api.extraction import extract_quotes
+from api.extraction.languages import detect_language, language_code
+from tests.live import copy_db
+
+FRENCH = ("La mairie ouvre un nouveau pont\n\n"
+          "« Ce pont relie enfin les deux rives de la ville », a déclaré Anne Roux lundi "
+          "devant les habitants réunis sur la place.\n\n"
+          "Les travaux ont duré trois ans et la circulation devrait doubler d'ici l'été.")
+GERMAN = ("Neue Brücke eröffnet\n\n"
+          "„Diese Brücke verbindet endlich beide Teile der Stadt“, sagte Jonas Weber.\n\n"
+          "Die Bauarbeiten dauerten drei Jahre, der Verkehr soll sich bis zum Sommer verdoppeln.")
+ENGLISH = ("Mayor opens bridge\n\n“This bridge joins two halves of one city,” said Mayor Ana "
+           "Lopez on Monday.\n\nTraffic is expected to double by the summer, officials said.")
+
+
+@pytest.mark.parametrize("tag, code", [
+    ("en", "en"), ("EN", "en"), ("en-GB", "en"), ("pt-BR", "pt"), ("zh-Hant-TW", "zh"),
+    ("fr_CA", "fr"), ("xx", None), ("eng", None), ("English", None), ("en-", None), ("", None),
+])
+def test_language_code_of_a_tag(tag, code):
+    assert language_code(tag) == code
+
+
+@pytest.mark.parametrize("text, code", [
+    (FRENCH, "fr"), (GERMAN, "de"), (ENGLISH, "en"),
+    ("El alcalde dijo el lunes que la ciudad está preparada para el invierno.", "es"),
+    ("Il sindaco ha detto lunedì che la città è pronta per l'inverno.", "it"),
+    ("", None), ("12 345 678", None), ("OK", None),  # nothing to tell: unknown, not a guess
+])
+def test_detect_language(text, code):
+    assert detect_language(text) == code
+
+
+def post(client, headers, **body):
+    return client.post("/v1/sources", json={"outlet": "City Wire", **body}, headers=headers)
+
+
+@pytest.mark.parametrize("body, language", [
+    ({"text": FRENCH}, "fr"),                       # detected
+    ({"text": GERMAN, "language": "de-AT"}, "de"),  # given, stored as its ISO 639-1 code
+    ({"text": GERMAN, "language": "nl"}, "nl"),     # given wins over detection
+    ({"text": "12 345 678"}, None),                 # unsure: null
+    ({"html": "<html lang='it-IT'><body><article><p>" + FRENCH + "</p></article></body></html>"},
+     "it"),                                         # the page's <html lang> wins over detection
+    ({"html": "<html lang='it'><body><article><p>" + FRENCH + "</p></article></body></html>",
+      "language": "fr"}, "fr"),                     # given wins over the page
+    ({"html": "<html lang='klingon'><body><article><p>" + FRENCH + "</p></article></body></html>"},
+     "fr"),                                         # a lang naming no language is ignored
+])
+def test_a_stored_source_records_its_language(write_client, auth_headers, body, language):
+    response = post(write_client, auth_headers, **body)
+    assert response.status_code == 201, response.get_data(as_text=True)
+    assert response.get_json()["language"] == language
+    source_id = response.get_json()["id"]
+    assert write_client.get(f"/v1/sources/{source_id}").get_json()["language"] == language
+
+
+@pytest.mark.parametrize("language", ["xx", "english", "e", "fr-", 7])
+def test_a_language_naming_none_is_400(write_client, auth_headers, language):
+    response = post(write_client, auth_headers, text=FRENCH, language=language)
+    assert response.status_code == 400
+    assert response.content_type == "application/problem+json"
+    assert list(response.get_json()["errors"]) == ["language"]
+    assert write_client.get("/healthz").get_json()["sources"] == 3
+
+
+def test_the_same_text_in_another_language_is_409(write_client, auth_headers):
+    assert post(write_client, auth_headers, text=FRENCH).status_code == 201
+    assert post(write_client, auth_headers, text=FRENCH, language="fr-FR").status_code == 200
+    other = post(write_client, auth_headers, text=FRENCH, language="it")
+    assert other.status_code == 409
+    assert other.get_json()["errors"] == {"language": ["stored as 'fr'"]}
+
+
+def test_sources_filtered_by_language(write_client, auth_headers):
+    french = post(write_client, auth_headers, text=FRENCH).get_json()["id"]
+    german = post(write_client, auth_headers, text=GERMAN).get_json()["id"]
+    page = write_client.get("/v1/sources?language=fr").get_json()
+    assert ([s["id"] for s in page["data"]], page["total"]) == ([french], 1)
+    page = write_client.get("/v1/sources?language=de-CH&language=FR&limit=1").get_json()
+    assert ([s["id"] for s in page["data"]], page["total"]) == ([french], 2)
+    assert [s["id"] for s in write_client.get(page["next"]).get_json()["data"]] == [german]
+    page = write_client.get("/v1/sources?language=fr&outlet=Other").get_json()
+    assert (page["data"], page["total"]) == ([], 0)
+    bad = write_client.get("/v1/sources?language=zz")
+    assert bad.status_code == 400 and list(bad.get_json()["errors"]) == ["language"]
+
+
+def test_a_french_article_keeps_its_quote_and_speaker(write_client, auth_headers):
+    body = post(write_client, auth_headers, text=FRENCH, published="2024-04-10").get_json()
+    assert [(q["text"], q["kind"], q["speaker"]["name"], q["cue"], q["date"])
+            for q in body["quotes"]] == [
+        ("Ce pont relie enfin les deux rives de la ville", "full", "Anne Roux",
+         "a déclaré Anne Roux", "2024-04-10")]
+
+
+def test_cli_ingest_takes_and_detects_the_language(tmp_path):
+    from click.testing import CliRunner
+
+    db_path = tmp_path / "cli.db"
+    (tmp_path / "fr.txt").write_text(FRENCH, encoding="utf-8")
+    (tmp_path / "de.txt").write_text(GERMAN, encoding="utf-8")
+    runner = CliRunner()
+    detected = runner.invoke(cli, ["ingest", str(tmp_path / "fr.txt"), "--outlet", "Wire",
+                                   "--db", str(db_path)])
+    given = runner.invoke(cli, ["ingest", str(tmp_path / "de.txt"), "--outlet", "Wire",
+                                "--language", "de-DE", "--db", str(db_path)])
+    bad = runner.invoke(cli, ["ingest", str(tmp_path / "de.txt"), "--outlet", "Wire",
+                              "--language", "xx", "--db", str(tmp_path / "bad.db")])
+    assert (detected.exit_code, given.exit_code, bad.exit_code) == (0, 0, 2)
+    assert "--language: 'xx' is not a language" in bad.output
+    conn = sqlite3.connect(db_path)
+    assert sorted(conn.execute("SELECT language, title FROM sources")) == [("de", None), ("fr", None)]
+
+
+def test_cli_extract_takes_the_language(tmp_path):
+    from click.testing import CliRunner
+
+    (tmp_path / "de.txt").write_text(GERMAN, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["extract", str(tmp_path / "de.txt"), "--language", "de"])
+    assert result.exit_code == 0
+    assert [(q["text"], q["speaker"]["name"]) for q in json.loads(result.output)] == [
+        ("Diese Brücke verbindet endlich beide Teile der Stadt", "Jonas Weber")]
+
+
+def test_a_schema_7_database_stores_language_codes(corpus_db, tmp_path):
+    old = copy_db(corpus_db, tmp_path / "old7.db")
+    conn = sqlite3.connect(old)
+    conn.executescript("""
+        UPDATE sources SET language = 'en-GB' WHERE outlet = 'Wire';
+        UPDATE sources SET language = 'English' WHERE outlet = 'Business Daily';
+        DROP INDEX sources_language;
+        UPDATE meta SET value = '7' WHERE key = 'schema_version';
+    """)
+    conn.close()
+    init_schema(connect(old))
+    conn = sqlite3.connect(old)
+    assert sorted(conn.execute("SELECT outlet, language FROM sources")) == [
+        ("Business Daily", None), ("Wire", "en"), ("wire", None)]
+    assert conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() == ("8",)
+    assert conn.execute("SELECT count(*) FROM sqlite_master "
+                        "WHERE name = 'sources_language'").fetchone() == (1,)
