@@ -152,3 +152,62 @@ def test_a_schema_7_database_stores_language_codes(corpus_db, tmp_path):
     assert conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() == ("8",)
     assert conn.execute("SELECT count(*) FROM sqlite_master "
                         "WHERE name = 'sources_language'").fetchone() == (1,)
+
+
+# (quotation, kind, speaker, cue) per quotation: every paired quotation kept; a speaker only
+# in the plain shapes, never from a pronoun, a role or a three-word name.
+@pytest.mark.parametrize("lang, text, expected", [
+    ("fr", "« Nous gagnerons », a déclaré Anne Roux.",
+     [("Nous gagnerons", "full", "Anne Roux", "a déclaré Anne Roux")]),
+    ("fr", "Jean-Luc Moreau a déclaré : « La ville est prête. »",
+     [("La ville est prête.", "full", "Jean-Luc Moreau", "Jean-Luc Moreau a déclaré")]),
+    ("fr", "Le maire a répondu «non» puis il est parti.", [("non", "partial", None, None)]),
+    ("fr", "« Oui », a-t-il dit.", [("Oui", "full", None, None)]),
+    ("fr", "« Jamais », a déclaré le ministre Paul Durand.", [("Jamais", "full", None, None)]),
+    ("fr", "« Jamais », selon Claire de Vries, « pas cette année ».",
+     [("Jamais", "full", "Claire de Vries", "selon Claire de Vries"),
+      ("pas cette année", "partial", None, None)]),
+    ("de", "„Wir schaffen das“, sagte Jonas Weber am Montag.",
+     [("Wir schaffen das", "full", "Jonas Weber", "sagte Jonas Weber")]),
+    ("de", "Der Kanzler sagte: „Nein.“", [("Nein.", "full", None, None)]),
+    ("de", "„Nein“, sagte Kanzler Jonas Weber.", [("Nein", "full", None, None)]),
+    ("de", "Clara von der Heide sagte: »Wir handeln.«",
+     [("Wir handeln.", "full", "Clara von der Heide", "Clara von der Heide sagte")]),
+    ("de", "„Das reicht“, so Jonas Weber.",
+     [("Das reicht", "full", "Jonas Weber", "so Jonas Weber")]),
+    ("es", "«Vamos a ganar», dijo Pedro Ruiz en Madrid.",
+     [("Vamos a ganar", "full", "Pedro Ruiz", "dijo Pedro Ruiz")]),
+    ("es", "Ana Gómez dijo que «no habrá elecciones».",
+     [("no habrá elecciones", "partial", "Ana Gómez", "Ana Gómez dijo")]),
+    ("es", "«Basta», dijo el ministro.", [("Basta", "full", None, None)]),
+    ("it", "«Non abbiamo paura», ha detto Marco Rossi.",
+     [("Non abbiamo paura", "full", "Marco Rossi", "ha detto Marco Rossi")]),
+    ("it", "Giulia Bianchi ha detto: «Siamo pronti».",
+     [("Siamo pronti", "full", "Giulia Bianchi", "Giulia Bianchi ha detto")]),
+    # no cue list: quotations only
+    ("pl", "„Nie wiem”, powiedział Jan Nowak.", [("Nie wiem", "full", None, None)]),
+    ("sv", "”Vi vinner valet”, sa Eva Lund.", [("Vi vinner valet", "full", None, None)]),
+    # nothing quoted between the marks
+    ("fr", "Il a laissé « … » sur la page.", []),
+])
+def test_quotes_of_other_languages(lang, text, expected):
+    quotes = extract_quotes(text, published="2024-04-10", language=lang)
+    assert [(q.text, q.kind, q.speaker.name if q.speaker else None, q.cue)
+            for q in quotes] == expected
+    assert all((q.date, q.date_basis) == ("2024-04-10", "published") for q in quotes)
+
+
+@pytest.mark.parametrize("text, span, cue_span", [
+    ("« Nous gagnerons », a déclaré Anne Roux.", (2, 16), (20, 39)),
+    ("Jonas Weber sagte: „Nein.“", (20, 25), (0, 17)),
+])
+def test_other_language_offsets(text, span, cue_span):
+    quote, = extract_quotes(text, language="fr" if "«" in text else "de")
+    assert ((quote.start, quote.end), (quote.cue_start, quote.cue_end)) == (span, cue_span)
+
+
+def test_english_and_unknown_are_read_by_the_english_engine():
+    text = "“We will win,” said Mayor Ana Lopez."
+    assert extract_quotes(text, language="en") == extract_quotes(text, language=None) \
+        == extract_quotes(text)
+    assert [(q.text, q.speaker.name) for q in extract_quotes(text)] == [("We will win,", "Ana Lopez")]

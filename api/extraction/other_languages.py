@@ -84,7 +84,7 @@ def _speaker(doc: Document, lang: str, lo: int, open_pos: int,
 
 def quotes_in_other_language(text: str, lang: str, published: str | None) -> list[ExtractedQuote]:
     """Return every top-level quotation of an article not in English."""
-    doc = Document(text)
+    doc = Document(text, lang)
     day, basis, precision = find_date("", 0, 0, parse_published(published))
     out = []
     for q in doc.spans:
