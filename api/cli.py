@@ -168,6 +168,17 @@ def export(fmt: str, speaker, outlet, kind, db_path: str) -> None:
         sys.stdout.write(json.dumps({c: row[c] for c in CSV_COLUMNS}, ensure_ascii=False) + "\n")
 
 
+@cli.command("detect-languages", help="Detect the language of every stored source that has none "
+             "(sources stored before schema 8, or whose detection was unsure).")
+@db_option("SQLite file to update.")
+def detect_languages(db_path: str) -> None:
+    from api.store.sources import detect_missing_languages
+
+    read_count, found = detect_missing_languages(open_db(db_path))
+    click.echo(f"{read_count} sources without a language: {found} detected, "
+               f"{read_count - found} left null (unsure)")
+
+
 @cli.command(help="Recompute common words and shingles, merge the full-text index (after growth).")
 @db_option("SQLite file to reindex.")
 def reindex(db_path: str) -> None:

@@ -144,7 +144,7 @@ def normalise_languages(db: sqlite_utils.Database) -> None:
 
     The few distinct values are mapped in Python, each updated through the sources_language
     index. Languages left NULL stay so: detecting them here would hold every writer while a
-    big database's texts are read (about 1 ms a source); `api languages` fills them later.
+    big database's texts are read (about 1 ms a source); `api detect-languages` fills them.
     """
     from api.extraction.languages import language_code
 

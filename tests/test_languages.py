@@ -211,3 +211,19 @@ def test_english_and_unknown_are_read_by_the_english_engine():
     assert extract_quotes(text, language="en") == extract_quotes(text, language=None) \
         == extract_quotes(text)
     assert [(q.text, q.speaker.name) for q in extract_quotes(text)] == [("We will win,", "Ana Lopez")]
+
+
+def test_cli_detects_the_languages_a_database_lacks(corpus_db, tmp_path):
+    from click.testing import CliRunner
+
+    path = copy_db(corpus_db, tmp_path / "unknown.db")
+    conn = sqlite3.connect(path)
+    conn.execute("UPDATE sources SET text = '12 345 678' WHERE outlet = 'wire'")  # nothing to tell
+    conn.commit()
+    first = CliRunner().invoke(cli, ["detect-languages", "--db", str(path)])
+    again = CliRunner().invoke(cli, ["detect-languages", "--db", str(path)])
+    assert (first.exit_code, again.exit_code) == (0, 0)
+    assert first.output == "3 sources without a language: 2 detected, 1 left null (unsure)\n"
+    assert again.output == "1 sources without a language: 0 detected, 1 left null (unsure)\n"
+    assert sorted(conn.execute("SELECT outlet, language FROM sources")) == [
+        ("Business Daily", "en"), ("Wire", "en"), ("wire", None)]

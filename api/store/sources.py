@@ -108,3 +108,29 @@ def corpus_counts(db: sqlite_utils.Database) -> dict:
     counts = dict(db.execute("SELECT dimension, count FROM corpus_stats "
                              "WHERE dimension IN ('all', 'sources') AND value = ''").fetchall())
     return {"quotes": counts.get("all", 0), "sources": counts.get("sources", 0)}
+
+
+def detect_missing_languages(db: sqlite_utils.Database, batch: int = 200) -> tuple[int, int]:
+    """Detect the language of every source that has none, a short transaction per batch.
+
+    Return (sources read, languages found); a source detection is unsure of stays null and is
+    read again by the next run. Quotes already stored are not extracted again.
+    """
+    from api.db import write_transaction
+    from api.extraction.languages import detect_language
+
+    read_count = found = 0
+    after = ""
+    while True:
+        rows = db.execute("SELECT id, text FROM sources WHERE language IS NULL AND id > ? "
+                          "ORDER BY id LIMIT ?", [after, batch]).fetchall()
+        if not rows:
+            return read_count, found
+        detected = [(detect_language(text), source_id) for source_id, text in rows]
+        with write_transaction(db):
+            db.conn.executemany("UPDATE sources SET language = ? WHERE id = ? AND language IS NULL",
+                                [pair for pair in detected if pair[0] is not None])
+        read_count += len(rows)
+        found += sum(code is not None for code, _ in detected)
+        after = rows[-1][0]
+
