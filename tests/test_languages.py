@@ -227,3 +227,9 @@ def test_cli_detects_the_languages_a_database_lacks(corpus_db, tmp_path):
     assert again.output == "1 sources without a language: 0 detected, 1 left null (unsure)\n"
     assert sorted(conn.execute("SELECT outlet, language FROM sources")) == [
         ("Business Daily", "en"), ("Wire", "en"), ("wire", None)]
+
+
+@pytest.mark.parametrize("language", ["fr-FR", "FR", "fr"])
+def test_extract_quotes_takes_a_tag(language):
+    quote, = extract_quotes("« Oui », a déclaré Anne Roux.", language=language)
+    assert (quote.text, quote.speaker.name) == ("Oui", "Anne Roux")

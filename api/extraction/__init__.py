@@ -39,6 +39,7 @@ from datetime import date
 from .attribution import Record
 from .dates import find_date, parse_published
 from .document import Document
+from .languages import language_code
 from .model import ExtractedQuote, Speaker
 from .other_languages import quotes_in_other_language
 from .quotes import DirectFinder
@@ -70,13 +71,14 @@ def extract_quotes(text: str, published: str | None = None,
                    language: str | None = None) -> list[ExtractedQuote]:
     """Extract the quotations and attributed reported speech of an article.
 
-    language is its ISO 639-1 code; an article in another language than English (None: not
-    known, read as English) gets every paired quotation, with few speakers.
+    language is its ISO 639-1 code or BCP 47 tag; an article in another language than English
+    (None or an unknown tag: read as English) gets every paired quotation, with few speakers.
     """
     if not isinstance(text, str) or not text.strip():
         return []
-    if language not in (None, "en"):
-        return quotes_in_other_language(text, language, published)
+    code = language_code(language) if isinstance(language, str) else None
+    if code not in (None, "en"):
+        return quotes_in_other_language(text, code, published)
     pub = parse_published(published)
     doc = Document(text)
     records = DirectFinder(doc).run() + find_indirect(doc)

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from .dates import find_date, parse_published
+from .dates import parse_published
 from .document import Document
 from .lexicon import table
 from .model import ExtractedQuote, Speaker
@@ -85,7 +85,8 @@ def _speaker(doc: Document, lang: str, lo: int, open_pos: int,
 def quotes_in_other_language(text: str, lang: str, published: str | None) -> list[ExtractedQuote]:
     """Return every top-level quotation of an article not in English."""
     doc = Document(text, lang)
-    day, basis, precision = find_date("", 0, 0, parse_published(published))
+    pub = parse_published(published)
+    day, basis, precision = (pub.isoformat(), "published", "day") if pub else (None, None, None)
     out = []
     for q in doc.spans:
         if _LETTER_RE.search(text, q.start, q.end) is None:
