@@ -19,7 +19,7 @@ from .lexicon import words
 CODES = words("iso_639_1")
 DETECTED = tuple("en fr de es it pt nl pl sv da no fi cs sk ru uk tr ro hu el ca bg hr "
                  "ar zh ja ko hi he fa id vi".split())
-DETECT_CHARS = 4000
+DETECT_CHARS = 1000
 MIN_PROBABILITY = 0.9
 _TAG_RE = re.compile(r"([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]{1,8})*")
 
