@@ -135,20 +135,26 @@ def test_cli_extract_takes_the_language(tmp_path):
         ("Diese Brücke verbindet endlich beide Teile der Stadt", "Jonas Weber")]
 
 
-def test_a_schema_7_database_stores_language_codes(corpus_db, tmp_path):
+def test_a_schema_7_database_stores_language_codes_on_sources_and_quotes(corpus_db, tmp_path):
     old = copy_db(corpus_db, tmp_path / "old7.db")
     conn = sqlite3.connect(old)
     conn.executescript("""
         UPDATE sources SET language = 'en-GB' WHERE outlet = 'Wire';
         UPDATE sources SET language = 'English' WHERE outlet = 'Business Daily';
+        UPDATE sources SET language = 'fr' WHERE outlet = 'wire';
         DROP INDEX sources_language;
+        DROP INDEX quotes_language_date;
+        ALTER TABLE quotes DROP COLUMN language;
         UPDATE meta SET value = '7' WHERE key = 'schema_version';
     """)
     conn.close()
     init_schema(connect(old))
     conn = sqlite3.connect(old)
     assert sorted(conn.execute("SELECT outlet, language FROM sources")) == [
-        ("Business Daily", None), ("Wire", "en"), ("wire", None)]
+        ("Business Daily", None), ("Wire", "en"), ("wire", "fr")]
+    # the corpus's quotes: 3 in the harbour article (Wire), 4 in the robots one, 2 in the emoji one
+    assert sorted(conn.execute("SELECT outlet, language, count(*) FROM quotes GROUP BY 1, 2")) == [
+        ("Business Daily", None, 4), ("Wire", "en", 3), ("wire", "fr", 2)]
     assert conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() == ("8",)
     assert conn.execute("SELECT count(*) FROM sqlite_master "
                         "WHERE name = 'sources_language'").fetchone() == (1,)
@@ -227,9 +233,34 @@ def test_cli_detects_the_languages_a_database_lacks(corpus_db, tmp_path):
     assert again.output == "1 sources without a language: 0 detected, 1 left null (unsure)\n"
     assert sorted(conn.execute("SELECT outlet, language FROM sources")) == [
         ("Business Daily", "en"), ("Wire", "en"), ("wire", None)]
+    assert sorted(conn.execute("SELECT outlet, language, count(*) FROM quotes GROUP BY 1, 2")) == [
+        ("Business Daily", "en", 4), ("Wire", "en", 3), ("wire", None, 2)]
 
 
 @pytest.mark.parametrize("language", ["fr-FR", "FR", "fr"])
 def test_extract_quotes_takes_a_tag(language):
     quote, = extract_quotes("« Oui », a déclaré Anne Roux.", language=language)
     assert (quote.text, quote.speaker.name) == ("Oui", "Anne Roux")
+
+
+def test_quotes_filtered_by_their_source_language(write_client, auth_headers):
+    french = post(write_client, auth_headers, text=FRENCH).get_json()
+    german = post(write_client, auth_headers, text=GERMAN).get_json()
+    added = write_client.post("/v1/quotes", headers=auth_headers, json={
+        "source": german["id"], "start": 0, "end": 20, "text": "Neue Brücke eröffnet",
+        "kind": "partial"})
+    assert added.status_code == 201, added.get_data(as_text=True)
+    page = write_client.get("/v1/quotes?language=fr").get_json()
+    assert ([q["text"] for q in page["data"]], page["total"]) == (
+        ["Ce pont relie enfin les deux rives de la ville"], 1)
+    page = write_client.get("/v1/quotes?language=de-DE").get_json()
+    assert (sorted(q["text"] for q in page["data"]), page["total"]) == (
+        ["Diese Brücke verbindet endlich beide Teile der Stadt", "Neue Brücke eröffnet"], 2)
+    page = write_client.get("/v1/quotes?language=de&language=fr&facet=kind").get_json()
+    assert (page["total"], page["facets"]["kind"]) == (3, [
+        {"value": "full", "count": 2}, {"value": "partial", "count": 1}])
+    assert write_client.get("/v1/quotes?language=en").get_json()["total"] == 0  # the corpus: unknown
+    assert [q["source"]["id"] for q in write_client.get(
+        "/v1/quotes?language=fr").get_json()["data"]] == [french["id"]]
+    bad = write_client.get("/v1/quotes?language=french")
+    assert bad.status_code == 400 and list(bad.get_json()["errors"]) == ["language"]

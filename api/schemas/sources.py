@@ -4,35 +4,19 @@ from __future__ import annotations
 import marshmallow as ma
 from marshmallow import fields, validate
 
-from api.extraction.languages import language_code
 from api.schemas.base import (BaseSchema, OutputSchema, PageArgs, RowSchema, page_schema,
                               path_part, query_part)
-from api.schemas.quotes import MAX_VALUES, QuoteSchema
-
-
-def known_language(tag: str) -> None:
-    """Refuse a language tag that names no ISO 639-1 language."""
-    if language_code(tag) is None:
-        raise ma.ValidationError(f"{tag[:40]!r} is not a language: give an ISO 639-1 code such "
-                                 "as en, fr or de (a BCP 47 tag such as en-GB counts as en)")
-
-
-def language_field(**kwargs) -> fields.String:
-    """Return a field for a language tag; the schema's post_load keeps its ISO 639-1 code."""
-    return fields.String(validate=[validate.Length(2, 35), known_language], **kwargs)
+from api.schemas.languages import codes_of_languages, language_field, language_filter
+from api.schemas.quotes import QuoteSchema
 
 
 class SourceListArgs(PageArgs):
     outlet = fields.List(fields.String(validate=validate.Length(1, 200)), load_default=list)
-    language = fields.List(language_field(), load_default=list, validate=validate.Length(
-        max=MAX_VALUES, error=f"give at most {MAX_VALUES} values"), metadata={
-            "description": f"ISO 639-1 code (`en`, `fr`; `en-GB` counts as `en`); repeatable "
-                           f"(≤ {MAX_VALUES})."})
+    language = language_filter()
 
     @ma.post_load
     def language_codes(self, data, **kwargs):
-        data["language"] = list(dict.fromkeys(language_code(tag) for tag in data["language"]))
-        return data
+        return codes_of_languages(data)
 
 
 class SourceTextArgs(BaseSchema):
@@ -121,9 +105,7 @@ class SourceCreateSchema(BaseSchema):
             raise ma.ValidationError("Missing data for required field.", "outlet")
 
     @ma.post_load
-    def iso_date(self, data, **kwargs):
+    def iso_date_and_language_code(self, data, **kwargs):
         if data.get("published") is not None:
             data["published"] = data["published"].isoformat()
-        if data.get("language") is not None:
-            data["language"] = language_code(data["language"])
-        return data
+        return codes_of_languages(data)

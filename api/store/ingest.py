@@ -151,7 +151,7 @@ def quote_row(source: SourceInput, sha: str, sid: str, quote: ExtractedQuote,
         "mention": quote.speaker.mention if quote.speaker else None,
         "date": quote.date or source.published or "", "date_basis": quote.date_basis,
         "date_precision": (quote.date_precision or "day") if quote.date or source.published else None,
-        "outlet": source.outlet, "created_at": now_iso(),
+        "outlet": source.outlet, "language": source.language, "created_at": now_iso(),
     }
 
 

@@ -128,8 +128,9 @@ def detect_missing_languages(db: sqlite_utils.Database, batch: int = 200) -> tup
             return read_count, found
         detected = [(detect_language(text), source_id) for source_id, text in rows]
         with write_transaction(db):
-            db.conn.executemany("UPDATE sources SET language = ? WHERE id = ? AND language IS NULL",
-                                [pair for pair in detected if pair[0] is not None])
+            for table, key in (("sources", "id"), ("quotes", "source_id")):
+                db.conn.executemany(f"UPDATE {table} SET language = ? WHERE {key} = ?",
+                                    [pair for pair in detected if pair[0] is not None])
         read_count += len(rows)
         found += sum(code is not None for code, _ in detected)
         after = rows[-1][0]
