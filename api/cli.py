@@ -28,10 +28,13 @@ def iso_date(ctx, param, value: str | None) -> str | None:
         raise click.BadParameter("must be YYYY-MM-DD") from exc
 
 
-def language_tag(ctx, param, value: str | None) -> str | None:
-    """Check a language option as the API checks it, giving its ISO 639-1 code."""
+def language_tag(ctx, param, value):
+    """Check a language option (or each of a repeated one) as the API checks it, giving its
+    ISO 639-1 code."""
     from api.extraction.languages import language_code
 
+    if isinstance(value, tuple):  # a repeated option
+        return tuple(language_tag(ctx, param, tag) for tag in value)
     if value is None:
         return None
     if language_code(value) is None:
@@ -154,12 +157,15 @@ def check(text: str, speaker: str | None, source_id: str | None, db_path: str) -
 @click.option("--speaker", multiple=True, help="Speaker id or name; repeatable.")
 @click.option("--outlet", multiple=True, help="Outlet; repeatable.")
 @click.option("--kind", multiple=True, type=click.Choice(["full", "partial", "indirect"]))
+@click.option("--language", multiple=True, callback=language_tag,
+              help="ISO 639-1 code of the source's language; repeatable.")
 @db_option("SQLite file to read.")
-def export(fmt: str, speaker, outlet, kind, db_path: str) -> None:
+def export(fmt: str, speaker, outlet, kind, language, db_path: str) -> None:
     from api.formats import CSV_COLUMNS, write_csv
     from api.store.quotes import QuoteFilters, iter_quotes
 
-    filters = QuoteFilters(speaker=list(speaker), outlet=list(outlet), kind=list(kind))
+    filters = QuoteFilters(speaker=list(speaker), outlet=list(outlet), kind=list(kind),
+                           language=list(language))
     rows = iter_quotes(open_db(db_path), filters)
     if fmt == "csv":
         write_csv(sys.stdout, (dict(row) for row in rows))

@@ -264,3 +264,20 @@ def test_quotes_filtered_by_their_source_language(write_client, auth_headers):
         "/v1/quotes?language=fr").get_json()["data"]] == [french["id"]]
     bad = write_client.get("/v1/quotes?language=french")
     assert bad.status_code == 400 and list(bad.get_json()["errors"]) == ["language"]
+
+
+def test_cli_exports_the_quotes_of_a_language(tmp_path):
+    from click.testing import CliRunner
+
+    db_path = tmp_path / "export.db"
+    runner = CliRunner()
+    for name, text in (("fr.txt", FRENCH), ("de.txt", GERMAN)):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        assert runner.invoke(cli, ["ingest", str(tmp_path / name), "--outlet", "Wire",
+                                   "--db", str(db_path)]).exit_code == 0
+    result = runner.invoke(cli, ["export", "--language", "de-CH", "--db", str(db_path)])
+    assert result.exit_code == 0
+    assert [json.loads(line)["text"] for line in result.output.splitlines()] == [
+        "Diese Brücke verbindet endlich beide Teile der Stadt"]
+    bad = runner.invoke(cli, ["export", "--language", "german", "--db", str(db_path)])
+    assert bad.exit_code == 2 and "'german' is not a language" in bad.output
