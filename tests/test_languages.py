@@ -281,3 +281,26 @@ def test_cli_exports_the_quotes_of_a_language(tmp_path):
         "Diese Brücke verbindet endlich beide Teile der Stadt"]
     bad = runner.invoke(cli, ["export", "--language", "german", "--db", str(db_path)])
     assert bad.exit_code == 2 and "'german' is not a language" in bad.output
+
+
+def test_an_upgrade_failing_halfway_changes_nothing(corpus_db, tmp_path):
+    old = copy_db(corpus_db, tmp_path / "fails.db")
+    conn = sqlite3.connect(old)
+    conn.executescript("""
+        UPDATE sources SET language = 'en-GB' WHERE outlet = 'Wire';
+        DROP INDEX quotes_language_date;
+        ALTER TABLE quotes DROP COLUMN language;
+        UPDATE meta SET value = '7' WHERE key = 'schema_version';
+        CREATE TRIGGER fail_midway BEFORE UPDATE ON quotes BEGIN SELECT RAISE(ABORT, 'midway'); END;
+    """)
+    conn.close()
+    with pytest.raises(sqlite3.IntegrityError, match="midway"):
+        init_schema(connect(old))  # after the column is added and the sources rewritten
+    conn = sqlite3.connect(old)
+    assert conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() == ("7",)
+    assert "language" not in {row[1] for row in conn.execute("PRAGMA table_info(quotes)")}
+    assert conn.execute("SELECT language FROM sources WHERE outlet = 'Wire'").fetchone() == ("en-GB",)
+    conn.execute("DROP TRIGGER fail_midway")
+    conn.commit()
+    init_schema(connect(old))
+    assert conn.execute("SELECT language, count(*) FROM quotes WHERE outlet = 'Wire'").fetchone() == ("en", 3)
