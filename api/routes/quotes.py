@@ -18,7 +18,7 @@ from api.store import quotes as store
 from api.store.quotes import QuoteFilters
 
 blp = Blueprint("quotes", __name__, url_prefix="/v1/quotes", description="Quotes and their spans")
-FILTER_KEYS = ("speaker", "outlet", "source", "kind", "date_from", "date_to", "q")
+FILTER_KEYS = ("speaker", "outlet", "source", "kind", "date_from", "date_to", "q", "language")
 LIST_ANSWER = ("The page as JSON; as CSV (`format=csv`, text/csv); as an Atom or JSON Feed 1.1 "
                "feed, newest first (`format=atom|jsonfeed`, application/atom+xml, "
                "application/feed+json); or the page's sources as BibTeX, RIS or CSL-JSON "
