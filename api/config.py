@@ -1,6 +1,19 @@
 """Default settings; VERBATIM_* environment variables override them, tests pass a dict."""
 from __future__ import annotations
 
+from flask import Config
+
+
+def settings(overrides: dict | None = None) -> Config:
+    """Return the settings the app and the CLI run with: these defaults, then VERBATIM_*
+    environment variables (read as Flask reads them: JSON values where they parse), then
+    overrides."""
+    config = Config(".")
+    config.from_object(__name__)
+    config.from_prefixed_env("VERBATIM")
+    config.update(overrides or {})
+    return config
+
 DB = "data/verbatim.db"  # SQLite file; `make run` builds it from seeds/ when missing
 MAX_CONTENT_LENGTH = 10 * 1024 * 1024  # bytes in a request body (a 2M-character article fits)
 # How long a write waits for another to finish before answering 503 with Retry-After. The

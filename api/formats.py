@@ -22,6 +22,10 @@ LIST_MEDIA_TYPES = {"csv": "text/csv", "bibtex": FORMATS["bibtex"], "ris": FORMA
                     "jsonfeed": JSON_FEED_MEDIA_TYPE}
 FEEDS = {"atom": (atom_feed, "application/atom+xml; charset=utf-8"),
          "jsonfeed": (json_feed, JSON_FEED_MEDIA_TYPE)}
+# The documented body of each alternative rendering: text, except the two JSON-based ones.
+RAW_BODIES = {FORMATS["csl-json"]: {"type": "array", "items": {"type": "object"},
+                                    "description": "CSL-JSON items, one per source"},
+              JSON_FEED_MEDIA_TYPE: {"type": "object", "description": "A JSON Feed 1.1 document"}}
 
 
 def _accept_ranges() -> list[tuple[str, dict, float]]:
@@ -61,8 +65,9 @@ def alt_formats(blp, media_types: dict[str, str], description: str):
     """Document each media type as an alternative 200 answer (a string body) of a route."""
     def decorate(func):
         for media_type in media_types.values():
-            func = blp.alt_response(200, schema={"type": "string"}, content_type=media_type,
-                                    success=True, description=description)(func)
+            body = RAW_BODIES.get(media_type, {"type": "string"})
+            func = blp.alt_response(200, schema=body, content_type=media_type, success=True,
+                                    description=description)(func)
         return func
     return decorate
 

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from marshmallow import fields, validate
 
-from api.schemas.base import PageArgs, RowSchema, page_schema, path_part, query_part
+from api.schemas.base import (PageArgs, RowSchema, at_most_values, page_schema, path_part,
+                              query_part)
 
 SPEAKER_KINDS = ("person", "organization", "anonymous")
 
@@ -11,7 +12,8 @@ SPEAKER_KINDS = ("person", "organization", "anonymous")
 class SpeakerListArgs(PageArgs):
     name = fields.String(load_default=None, validate=validate.Length(1, 200),
                          metadata={"description": "Part of a name or alias"})
-    kind = fields.List(fields.String(validate=validate.OneOf(SPEAKER_KINDS)), load_default=list)
+    kind = fields.List(fields.String(validate=validate.OneOf(SPEAKER_KINDS)), load_default=list,
+                       validate=at_most_values)
 
 
 class SpeakerSchema(RowSchema):
