@@ -148,3 +148,20 @@ LONG_APPOSITIVE = [
 @pytest.mark.parametrize("text,passage,name,kind", LONG_APPOSITIVE)
 def test_speaker_after_a_long_appositive(text, passage, name, kind):
     assert _speaker(text, passage) == (name, kind)
+
+
+# Issue #13 point 3: a building or a dateline is never a speaker. "Hale Tower" is no person
+# that "he" may mean; a dateline ("DOVER —") does not open the sentence's subject.
+NO_PLACE_SPEAKER = [
+    ("Tom Hale spoke at Hale Tower on Monday. Hale Tower was full.\n\n"
+     "“We will build more,” he said.", "We will build more,", "Tom Hale", "person"),
+    ("Hale Calls For Higher Wages.\n\nDOVER — Sen. Tom Hale defended his call to raise the "
+     "wage on Monday, saying it was “long overdue.”", "long overdue.", "Tom Hale", "person"),
+    ("DOVER, May 2 (Wire) — The port board closed the dock, acknowledging that "
+     "“nobody is safe.”", "nobody is safe.", "port board", "organization"),
+]
+
+
+@pytest.mark.parametrize("text,passage,name,kind", NO_PLACE_SPEAKER)
+def test_buildings_and_datelines_are_no_speakers(text, passage, name, kind):
+    assert _speaker(text, passage) == (name, kind)

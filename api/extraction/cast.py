@@ -17,8 +17,8 @@ Rules:
   marks a person.
 - A surname or given name resolves to the fullest name sharing its first or last
   token, preferring names seen earlier, else later in the article.
-- A run naming a place or an event or work ("New York City", "Tern Islands",
-  "Harbour Speech") is no person; a hyphenated adjective ("Dover-area",
+- A run naming a place, a building or an event or work ("New York City", "Tern Islands",
+  "Hale Tower", "Harbour Speech") is no person; a hyphenated adjective ("Dover-area",
   "Ohio-based") ends a name run.
 - Places and organisations ("Washington", "the ministry") are organisations; an
   organisation's type comes from a name word such as Inc/Bank/FC/United/Authority or

@@ -15,7 +15,7 @@ Rules:
   right before the verb ("Speaking on Friday, union organiser Mia Dahl said", "Of those
   who left, Mia Dahl said").
 - The subject opening a sentence (for coordinated verbs, participles and colons) may follow a
-  leading connective or adverbial ("But", "At a rally in Leeds,", "Back in 1999,",
+  dateline ("DOVER, May 2 (Wire) —"), a leading connective or adverbial ("But", "At a rally in Leeds,", "Back in 1999,",
   "Instead,"); it must be
   followed by a verb-like predicate word, and not be a name cut short ("The Florida" of "The
   Florida senator") or an opener ("Holding", "Shortly").
@@ -132,7 +132,9 @@ def _dashed_subject(masked: str, lo: int, vs: int) -> Mention | None:
     return None
 
 
-_OPENING_RE = re.compile(r"[\s•·*\-–—]*(?:(?:But|And|Yet|Still|Meanwhile|However),?\s+)?"
+_OPENING_RE = re.compile(r"[\s•·*\-–—]*"
+                         r"(?:[A-Z][A-Z.'\-]+(?:[ ,]+[A-Z][A-Z.'\-]+)*[^—―–\n]{0,30}?\s*[—―–]\s*)?"  # dateline
+                         r"(?:(?:But|And|Yet|Still|Meanwhile|However),?\s+)?"
                          r"(?:(?:In|At|On|During|After|Before|Earlier|Later|Last|Speaking|Outside|"
                          r"Inside|Across|Amid|Among|Despite|Since|Throughout|Following|Under|"
                          r"Asked|Appearing|Writing|Back|Hours|Days|Weeks|Months|Years|Minutes|"

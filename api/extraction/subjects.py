@@ -31,7 +31,7 @@ from bisect import bisect_left
 from .cast import Cast
 from .document import Document
 from .entities import WORD_RE, Entity, may_be
-from .lexicon import ROLE_NOUNS, TITLE_WORDS
+from .lexicon import NON_PERSON_FINALS, ROLE_NOUNS, TITLE_WORDS
 from .mentions import Mention, parse_after
 
 _CLOSING_CUE_RE = re.compile(
@@ -163,6 +163,8 @@ class Subjects(Cast):
         """Tell whether a mention names a known person: a name of the cast, not possessive."""
         if m.kind == "definite" and " " not in m.text and m.text in self.by_token:
             return True  # "Cuban said": a surname the parser took for an adjective
+        if m.name.rsplit(" ", 1)[-1].lower() in NON_PERSON_FINALS:
+            return False  # "Hale Tower was full": a building
         return m.kind == "name" and not m.org and not m.text.endswith(("’s", "'s")) \
             and (m.name.split()[0] in self.by_token or m.name.split()[-1] in self.by_token
                  or self._honorific_person(m))
