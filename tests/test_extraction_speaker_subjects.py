@@ -26,7 +26,7 @@ def _speaker(text: str, passage: str):
 # several persons share; a name after an opening phrase, a place and a role noun.
 PREVIOUS_SUBJECT = [
     ("“The talks are over,” said Paul Brandt, a union negotiator.\n\n"
-     "Mr. Okafor made clear on Sunday that the company would not move.\n\n"
+     "Mr. Okafor left the talks early on Sunday.\n\n"
      "“We have made our last offer,” he said.",
      "We have made our last offer,", "Okafor", "person"),
     ("“The berths are full,” said Omar Haddad, a pilot.\n\n"
@@ -46,9 +46,9 @@ PREVIOUS_SUBJECT = [
      "Buses will be free by June,", "Jon Quist", "person"),
     # after an opening phrase, a name behind a place and a role noun
     ("“The market is cold,” said Omar Haddad, a trader.\n\n"
-     "Just a few months ago, Dover developer Mel Sandor expressed doubts about the plan.\n\n"
-     "“I was wrong,” he said.",
-     "I was wrong,", "Mel Sandor", "person"),
+     "Over the winter, Dover orchard owner Mel Sandor replanted half his trees.\n\n"
+     "“The frost took the rest,” he said.",
+     "The frost took the rest,", "Mel Sandor", "person"),
     ("“We are cautious,” said Omar Haddad, a trader.\n\n"
      "The index rose in May, said Paul Brandt, chief economist at Dorf Bank. "
      "“It will keep rising,” he said.",
@@ -77,8 +77,8 @@ def test_hyphenated_adjective_is_not_a_name(text, passage, name, kind):
 # A cue right after the closing mark whose name follows an acronym or a possessive with a
 # role ("former FBI agent", "Hale's campaign chief").
 BESIDE_TITLED = [
-    ("The port was closed on Monday.\n\n“This is a broad statute,” former FBI agent Tom Gill "
-     "explained.", "This is a broad statute,", "Tom Gill", "person"),
+    ("The port was closed on Monday.\n\n“Nobody checked the cargo,” former FBI agent Tom Gill "
+     "explained.", "Nobody checked the cargo,", "Tom Gill", "person"),
     ("The port was closed on Monday.\n\n“We will win this,” Hale's campaign chief Ada Lind said.",
      "We will win this,", "Ada Lind", "person"),
 ]
@@ -94,8 +94,8 @@ def test_cue_beside_after_a_titled_name(text, passage, name, kind):
 SUBJECT_SINCE = [
     ("“Fares must rise,” said Paul Brandt, the transit chief.\n\n"
      "Tom Reyes has driven a bus for thirty years. His route crosses the old bridge.\n\n"
-     "Every morning the line is full. “It's all I can do,” he said.",
-     "It's all I can do,", "Tom Reyes", "person"),
+     "Every morning the line is full. “I know every pothole,” he said.",
+     "I know every pothole,", "Tom Reyes", "person"),
 ]
 
 
@@ -106,14 +106,14 @@ def test_pronoun_takes_a_subject_named_since_the_last_speaker(text, passage, nam
 
 # The noun phrase after a participle or a transitive speech verb is its object, never an
 # inverted subject; the sentence's subject speaks ("…, telling a radio host: “…”"), also
-# after an opening time phrase ("Back in 1999,", "Hours after the vote,").
+# after an opening time phrase ("Back in 2004,", "Hours after the vote,").
 OBJECT_IS_NO_SPEAKER = [
-    ("Back in 1999, Tom Hale praised the mayor's skills, telling a radio host: "
-     "“I wish I could be like that.”", "I wish I could be like that.", "Tom Hale", "person"),
-    ("Dara Quist, who ran against the mayor in 2010, described the council on Monday as "
-     "“a relic of another age.”", "a relic of another age.", "Dara Quist", "person"),
-    ("The actor Ivo Marsh, star of the series, thanked the governor for “keeping us safe.”",
-     "keeping us safe.", "Ivo Marsh", "person"),
+    ("Back in 2004, Tom Hale launched his first boat, telling a local paper: "
+     "“The sea was always my office.”", "The sea was always my office.", "Tom Hale", "person"),
+    ("Dara Quist, who coached the team in 2010, described the new stadium on Monday as "
+     "“a concrete bathtub.”", "a concrete bathtub.", "Dara Quist", "person"),
+    ("The baker Ivo Marsh, owner of three shops, thanked the council for “cheap rent at last.”",
+     "cheap rent at last.", "Ivo Marsh", "person"),
 ]
 
 
@@ -125,8 +125,8 @@ def test_object_of_the_verb_is_no_speaker(text, passage, name, kind):
 # A quotation ending with "?" or "!" has its cue beside it although the sentence splitter
 # ends a sentence at the mark; the previous paragraph's speaker does not continue.
 QUESTION_BESIDE = [
-    ("The debate ran late.\n\n“We will see,” Tom Hale said.\n\n“Grizzly?” Ada Lind repeated.",
-     "Grizzly?", "Ada Lind", "person"),
+    ("The debate ran late.\n\n“We will see,” Tom Hale said.\n\n“Tonight?” Ada Lind repeated.",
+     "Tonight?", "Ada Lind", "person"),
     ("The debate ran late.\n\n“We will see,” Tom Hale said.\n\n“Out now!” a protester shouted.",
      "Out now!", "protester", "anonymous"),
 ]
@@ -139,9 +139,9 @@ def test_cue_beside_a_question(text, passage, name, kind):
 
 # A speaker after a long appositive, past the usual 130-character window.
 LONG_APPOSITIVE = [
-    ("Tom Reyes, the president of Harbor Watch, a civic group that has sued to obtain records "
-     "from the mayor's years at the port authority, said that “the damage is done.”",
-     "the damage is done.", "Tom Reyes", "person"),
+    ("Tom Reyes, the treasurer of the Dover Rowing Club, a society that has trained rowers on "
+     "the estuary since the winter of 1921 and still races twice a year, said that “the boathouse "
+     "will close.”", "the boathouse will close.", "Tom Reyes", "person"),
 ]
 
 
@@ -155,8 +155,8 @@ def test_speaker_after_a_long_appositive(text, passage, name, kind):
 NO_PLACE_SPEAKER = [
     ("Tom Hale spoke at Hale Tower on Monday. Hale Tower was full.\n\n"
      "“We will build more,” he said.", "We will build more,", "Tom Hale", "person"),
-    ("Hale Calls For Higher Wages.\n\nDOVER — Sen. Tom Hale defended his call to raise the "
-     "wage on Monday, saying it was “long overdue.”", "long overdue.", "Tom Hale", "person"),
+    ("Hale Wants A Ferry.\n\nDOVER — Sen. Tom Hale pressed again for a night ferry on "
+     "Monday, saying the crossing was “a lifeline.”", "a lifeline.", "Tom Hale", "person"),
     ("DOVER, May 2 (Wire) — The port board closed the dock, acknowledging that "
      "“nobody is safe.”", "nobody is safe.", "port board", "organization"),
 ]

@@ -10,15 +10,15 @@ Rules:
   astronaut, said", "Ann Roe, 67, a nurse in Leeds, said" (a name of two words or more) or,
   after a description, "The harbour master, Piet Claes, said"; so does an appositive between
   dashes ("Jo Sims — a teacher — says"); a full name opening its clause before appositives
-  longer than the window, up to 320 characters ("Jo Roe, the head of X, a group that has
-  sued the city over …, said"); after a sentence opener and a comma, the subject
+  longer than the window, up to 320 characters ("Jo Roe, the treasurer of X, a club that
+  has trained rowers since …, said"); after a sentence opener and a comma, the subject
   right before the verb ("Speaking on Friday, union organiser Mia Dahl said", "Of those
   who left, Mia Dahl said").
 - The subject opening a sentence (for coordinated verbs, participles and colons) may follow a
-  dateline ("DOVER, May 2 (Wire) —"), a leading connective or adverbial ("But", "At a rally in Leeds,", "Back in 1999,",
-  "Instead,"); it must be
-  followed by a verb-like predicate word, and not be a name cut short ("The Florida" of "The
-  Florida senator") or an opener ("Holding", "Shortly").
+  dateline ("DOVER, May 2 (Wire) —"), a leading connective or adverbial ("But", "At a rally
+  in Leeds,", "Back in 2004,", "Instead,"); it must be followed by a verb-like predicate
+  word, and not be a name cut short ("The Florida" of "The Florida senator") or an opener
+  ("Holding", "Shortly").
 """
 from __future__ import annotations
 
@@ -76,7 +76,7 @@ def subject_before(masked: str, lo: int, vs: int, appositive_ok: bool) -> Mentio
 
 def _long_apposed_subject(masked: str, lo: int, start: int, vs: int) -> Mention | None:
     """Return the full name opening a clause whose appositives run past the usual window:
-    "Jo Roe, the president of X, a group that has sued the city over …, said"."""
+    "Jo Roe, the treasurer of X, a club that has trained rowers since … and still …, said"."""
     if start <= lo or not masked[:vs].rstrip().endswith(","):
         return None
     longer = clause_start(masked, lo, vs, _LONG_WINDOW)
