@@ -5,8 +5,10 @@ continues, or None to leave it to the next rule; the first answer wins.
 
 Rules (SIEVE, in this order; rules 8 and 10-13 are in around.py):
 1. claim: a quotation inside a claim that the sentence disputes or ascribes ("denied claims
-   by the union that “…”", "made “false claims” that “…”", "Lee's claim that “…”") is the
-   claim's maker's, or nobody's (a null speaker), never the denier's or reporter's.
+   by the union that “…”", "made “false claims” that “…”", "Lee's claim that “…”"; also
+   notions, ideas, reports, charges, criticism, "scoffed at", "pushed back on", "brushed
+   off") is the claim's maker's, or nobody's (a null speaker), never the denier's or
+   reporter's.
 2. beside: a cue right after the closing mark ("…,” he said / "…,” said Liu / "…,” a
    smiling Ana Lund said / "…,” former FBI agent Ana Lund said / "…,” Lee's aide Ana Lund said),
    also at the start of the next sentence after a closing "?" or "!" ("“Why?” Lee asked.").
@@ -65,7 +67,7 @@ _CLAUSE_WORDS = 8  # a quotation this far into the claim's clause is still part 
 # A claim noun opening its content clause: "claims (by the union) that", "“baseless rumours” that".
 _CLAIM_RE = re.compile(
     r"\b(?P<noun>(?:claim|rumou?r|allegation|accusation|suggestion|assertion|insinuation|"
-    r"smear|speculation)s?)[”\"’]?\s+(?:(?P<by>by|from)\s+[^“”\"\n;:]{2,60}?\s+)?"
+    r"smear|speculation|notion|idea|report|charge|criticism|complaint|contention)s?)[”\"’]?\s+(?:(?P<by>by|from)\s+[^“”\"\n;:]{2,60}?\s+)?"
     r"(?P<that>that)\b[^;:\n]*$")
 # Whose claim: "his claims", "the union's (latest) claims".
 _OWNER_RE = re.compile(r"(?:\b(?P<pronoun>his|her|their|my|our)|(?P<owner>(?:[A-Z][\w.\-]*\s+)"
@@ -74,6 +76,7 @@ _OWNER_RE = re.compile(r"(?:\b(?P<pronoun>his|her|their|my|our)|(?P<owner>(?:[A-
 _DISPUTED_RE = re.compile(
     r"\b(?:den(?:y|ies|ied|ying)|dismiss(?:es|ed|ing)?|reject(?:s|ed|ing)?|refut(?:es|ed|ing)|"
     r"disput(?:es|ed|ing)|rebut(?:s|ted|ting)?|debunk(?:s|ed|ing)?|challeng(?:es|ed|ing)|"
+    r"scoff(?:s|ed|ing)?\s+at|push(?:es|ed|ing)?\s+back\s+(?:on|against)|brush(?:es|ed|ing)?\s+off|"
     r"false|baseless|unfounded|misleading|bogus|unsubstantiated|groundless|spurious)\b"
     r"(?:\W+\w+){0,4}?\W*$")
 _SIGNATURE_RE = re.compile(r"[ \t\u00a0]*[―—–][ \t\u00a0]*(?=[A-Z])")
