@@ -165,3 +165,20 @@ NO_PLACE_SPEAKER = [
 @pytest.mark.parametrize("text,passage,name,kind", NO_PLACE_SPEAKER)
 def test_buildings_and_datelines_are_no_speakers(text, passage, name, kind):
     assert _speaker(text, passage) == (name, kind)
+
+
+# A paragraph that is only a quotation continues the speaker of the reported speech that ends
+# the paragraph just before; not when its own paragraph names someone outside the marks.
+REPORTED_THEN_QUOTE = [
+    ("The ferry stopped on Monday.\n\nTom Hale said that critics had long predicted the end of "
+     "the service, but that it would not come.\n\n“The crossing is the heart of this town.”",
+     "The crossing is the heart of this town.", "Tom Hale", "person"),
+    ("The ferry stopped on Monday.\n\nTom Hale said that critics had long predicted the end of "
+     "the service.\n\n“Is the crossing the heart of this town?” Ada Lind wondered aloud.",
+     "Is the crossing the heart of this town?", "Ada Lind", "person"),
+]
+
+
+@pytest.mark.parametrize("text,passage,name,kind", REPORTED_THEN_QUOTE)
+def test_quotation_paragraph_after_reported_speech(text, passage, name, kind):
+    assert _speaker(text, passage) == (name, kind)

@@ -29,7 +29,9 @@ Rules (SIEVE, in this order; rules 8 and 10-13 are in around.py):
 10. continuation: a later quotation of the same paragraph continues the paragraph's speaker
    (a quotation running over paragraphs, in the one it ends in too); a paragraph opening
    with a quotation continues the previous paragraph when that one ends with "X said:" or
-   held an attributed quotation.
+   held an attributed quotation, or (the paragraph naming nobody outside its quotations)
+   when the paragraph just before ends with a sentence whose reporting verb has its own
+   speaker ("Lee said the plan had failed." / "“We start again on Monday.”").
 11. next subject: a quotation that is its own sentence takes the subject of a reporting verb
    opening the next sentence of its paragraph ("“We have nothing left.” Amina Yusuf, 38,
    said her house …").
