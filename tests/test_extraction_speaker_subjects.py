@@ -182,3 +182,15 @@ REPORTED_THEN_QUOTE = [
 @pytest.mark.parametrize("text,passage,name,kind", REPORTED_THEN_QUOTE)
 def test_quotation_paragraph_after_reported_speech(text, passage, name, kind):
     assert _speaker(text, passage) == (name, kind)
+
+
+# Regular speech verbs of one syllable double their consonant ("quipped", "slammed").
+DOUBLED_VERBS = [
+    ("The budget passed at midnight.\n\n“Nobody read it,” Ada Lind quipped.",
+     "Nobody read it,", "Ada Lind", "person"),
+]
+
+
+@pytest.mark.parametrize("text,passage,name,kind", DOUBLED_VERBS)
+def test_doubled_speech_verbs(text, passage, name, kind):
+    assert _speaker(text, passage) == (name, kind)
