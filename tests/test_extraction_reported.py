@@ -65,6 +65,11 @@ CLOSING_CUE = [
     ("The bridge will stay shut until the spring, Dara Quill said, and the ferry will run "
      "twice a day.",
      [("The bridge will stay shut until the spring", "Dara Quill")]),
+    # time and channel phrases after the cue still end the sentence
+    ("The quarry would close within two years, Ilse Varga said in an interview on Friday.",
+     [("The quarry would close within two years", "Ilse Varga")]),
+    ("The quarry would close within two years, Ilse Varga said in a statement that "
+     "nobody read.", []),
 ]
 
 
@@ -143,6 +148,21 @@ OPENING_CUE = [
 ]
 
 
+# Verbs that as readily take a noun object ("announced", "confirmed") report a clause
+# without "that" only when a subject pronoun and its verb follow them.
+THAT_ONLY = [
+    ("Nadia Brook confirmed she would not seek a second term.",
+     [("she would not seek a second term", "Nadia Brook")]),
+    ("Nadia Brook announced her retirement from the board on Monday.", []),
+    ("Nadia Brook confirmed it to the local paper.", []),
+]
+
+
+@pytest.mark.parametrize("text,expected", THAT_ONLY)
+def test_that_only_verbs(text, expected):
+    assert _indirect(text) == expected
+
+
 @pytest.mark.parametrize("text,expected", OPENING_CUE)
 def test_opening_cue(text, expected):
     assert _indirect(text) == expected
@@ -180,6 +200,10 @@ SAYING = [
      [("holiday sales would miss its target", "Brightmoor Retail")]),
     ("Brightmoor Retail fell 6% after warning investors.", []),
     ("Tove Lindahl won the regatta, claiming a second title in three years.", []),
+    # a scene-setting phrase may open the sentence before the subject
+    ("In March, Judge Alma Petrov struck down the rule, saying the council had exceeded "
+     "its powers.",
+     [("the council had exceeded its powers", "Alma Petrov")]),
     ("Desmond Achebe said the offer was far too vague, adding that he would walk away "
      "from the talks.",
      [("the offer was far too vague", "Desmond Achebe"),
@@ -268,6 +292,8 @@ AFTER_QUOTE = [
     ("“We are ready,” Sara Quinn said, adding that the team would travel to Leeds on Monday.",
      [("the team would travel to Leeds on Monday", "Sara Quinn")]),
     ("“We are ready,” Sara Quinn said, adding that the coach would say “more on Monday”.", []),
+    ("“We are ready,” Sara Quinn said on Sunday night, adding that the team would rest.",
+     [("the team would rest", "Sara Quinn")]),
 ]
 
 

@@ -7,7 +7,8 @@ Rules:
   "over allegations that"); "told", "warned" and a few others need "… that" after
   their object or an audience ("told the court his client had …", "told the Courier his
   firm …"; never "told the story of …"); verbs that take a noun object as readily
-  (lexicon.THAT_ONLY_VERBS) need "that" right after them. The cue ends before it.
+  (lexicon.THAT_ONLY_VERBS) need "that" right after them, or a subject pronoun and its
+  verb ("confirmed she would …"). The cue ends before it.
 - It is a clause after "said"/"says" or "that", else only with a finite verb soon
   after ("claimed the title" reports nothing).
 - It ends before a second predicate of the speaker (", but dismissed …", "and
@@ -112,6 +113,10 @@ _COORD_RE = re.compile(
     r"(?:also\s+|later\s+)?(?:" + _FINITE_TRIE + r")\b"
     r"|,\s+(?:" + trie_pattern(PARTICIPLES) + r")\b")
 MIN_WORDS = 4
+# "announced she was leaving": a subject pronoun and its finite verb open a clause.
+_PRONOUN_CLAUSE_RE = re.compile(
+    r"(?:he|she|they|we|I)\s+(?:(?:also|still|never|already|had|has|have|would|will|could|"
+    r"should|was|were|is|are|did|does|do|might|may|must|can)(?:n[’']t)?\b|[a-z]+(?:ed|s)\b)")
 _FINITE_RE = re.compile(r"\b(?:is|was|are|were|will|would|could|should|can|may|might|must|"
                         r"has|had|have|did|does|do|won't|wasn't|isn't|weren't|aren't)\b")
 _CUE_TAIL_RE = re.compile(r"(?:\s+that)?\s*$")
@@ -200,7 +205,8 @@ def clause_pos(masked: str, cue: Cue, hi: int) -> int | None:
         pp = _PP_THAT_RE.match(masked, m.start(), hi)
         if pp and not _NOUN_THAT_RE.search(masked, m.start(), pp.end()):
             m = pp
-    if cue.verb in THAT_ONLY_VERBS and not m.group().rstrip().endswith("that"):
+    if cue.verb in THAT_ONLY_VERBS and not m.group().rstrip().endswith("that") \
+            and not _PRONOUN_CLAUSE_RE.match(masked, m.end(), hi):
         return None
     return m.end() if _is_clause(masked, m, cue.verb, hi) else None
 

@@ -6,8 +6,9 @@ Rules:
 - interposed_cue: "A, X said, B.": two passages under one cue; A is none when it is a
   sentence adverb ("Still, he said, …"); none when B is a relative clause, an "and"
   clause or an appositive ("…, Ruiz said, a rule that …").
-- closing_cue: "CLAUSE, said X." / "CLAUSE, X said." (optionally ", citing …"
-  after), not "…, he told a joke".
+- closing_cue: "CLAUSE, said X." / "CLAUSE, X said." (optionally time and channel
+  phrases, "in an interview on Friday", and ", citing …" after), not "…, he told a
+  joke".
 - as_cue: "As X said (on Monday), CLAUSE.": the main clause.
 - according_cue: "According to PERSON, CLAUSE." / "CLAUSE, according to PERSON(, a
   role)." with a named person or a singular role, never an organisation, nor when a
@@ -72,6 +73,16 @@ def interposed_cue(s: Sentence, found: list[Record]) -> Record | None:
     return None
 
 
+def _closing_tail(masked: str, pos: int, hi: int) -> bool:
+    """Tell whether a closing cue ends its sentence at pos, after its time and channel
+    phrases ("…, he said in an interview on Saturday.") and an aside (", citing …")."""
+    setting = THAT_RE.match(masked, pos, hi)
+    if setting.group().rstrip().endswith("that"):
+        return False
+    end = setting.start() + len(setting.group().rstrip().rstrip(","))
+    return _TAIL_OK_RE.fullmatch(masked, end, hi) is not None
+
+
 def closing_cue(s: Sentence, found: list[Record]) -> Record | None:
     """Match 'CLAUSE, said X.' or 'CLAUSE, X said.' ending the sentence."""
     if found:
@@ -84,7 +95,7 @@ def closing_cue(s: Sentence, found: list[Record]) -> Record | None:
         if comma < 0 or doc.masked[comma + 1:cue.start].strip():
             continue
         verb_first = cue.start == cue.verb_start
-        if not _TAIL_OK_RE.fullmatch(doc.masked, cue.end, hi) \
+        if not _closing_tail(doc.masked, cue.end, hi) \
                 or (verb_first and doc.masked[cue.verb_end:cue.mention.start].strip()):
             continue  # "…, noted that the club's coach, Ana Ruiz, is …" is no closing cue
         if TOLD_THING_RE.match(doc.masked, cue.verb_end, cue.end):
