@@ -9,8 +9,8 @@ Rules:
   B is a relative clause: ", she explained, which …"; A is no passage when it is a
   sentence adverb: "Still, he said, …").
 - closing_cue: "CLAUSE, said X." / "CLAUSE, X said." (optionally time and channel
-  phrases and ", citing …" after): the span is the sentence up to the comma before the cue; not "…, he told a
-  joke".
+  phrases and ", citing …" after): the span is the sentence up to the comma before the
+  cue; not "…, he told a joke".
 - as_cue: "As X said (on Monday), CLAUSE.": the main clause.
 - opening_cue: "X said (that) CLAUSE." where X opens the sentence or clause (after
   an introductory phrase with a comma, a bullet, or a conjunction such as "and",
@@ -18,8 +18,9 @@ Rules:
   he/she, or a role description; "told", "promised" and "assured" need "… that";
   verbs that as readily take a noun object ("announced", "suggested", "recalled":
   lexicon.THAT_ONLY_VERBS) need "that" right after them (time and channel phrases
-  aside) or a subject pronoun and its verb ("confirmed she would …"). The span is the clause to the end of the sentence, final period and a
-  trailing ", according to …" excluded.
+  aside) or a subject pronoun and its verb ("confirmed she would …"). The span is the
+  clause to the end of the sentence, final period and a trailing ", according to …"
+  excluded.
 - appositive_cue: "NAME, APPOSITIVE, said CLAUSE." with the name opening the
   sentence ("Mira Santos, a fellow at the institute, said …"), also after a passage
   of the appositive's own ("Ruiz, who says A, said B").
@@ -37,8 +38,8 @@ Rules:
   or a survey, nor "According to X, a role, …" (the boundary is unclear).
 - later_cue: opening_cue again after the passages found ("Okafor said A, though she
   noted B").
-- after_quote: '“…,” X said (on Monday night), adding (that) CLAUSE.': the clause is X's passage, under
-  the participle as its cue; the only rule (QUOTED_RULES) for a sentence that opens
+- after_quote: '“…,” X said (on Monday night), adding (that) CLAUSE.': the clause is
+  X's passage, under the participle as its cue; the only rule (QUOTED_RULES) for a sentence that opens
   inside a quotation.
 All rules (clauses.py): a reported clause ends before a second predicate of the
 speaker (", but dismissed …", "and accused …", ", he added …", ", said …", ", adding
@@ -83,8 +84,9 @@ _GAP_RE = re.compile(r"(?:\s*\([^()]{1,30}\))?(?:,?\s+(?:Jr|Sr)\.?)?"
 _ROLE_COMMA_RE = re.compile(r"(?:(?:Another|One|A|An|The)\s+)?[\w\-’']+(?:\s+[\w\-’']+){0,3},\s+")
 _INTRO_END_RE = re.compile(r"[\s•·*\-–—]*(?:(?:But|And|So|Yet|Still|Meanwhile|However|Now|Also)"
                            r"\b,?\s+)?")
-_SCENE_RE = re.compile(r"(?:(?:In|On|At|During|After|Before|Since|Last|Earlier|Later|This)\s+"
-                       r"[^,;:“”\"_\n]{2,50}|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|Yesterday|Today),\s+")
+_SCENE_RE = re.compile(r"(?:(?:In|On|At|During|After|Before|Since|Last|Earlier|Later|"
+                       r"This)\s+[^,;:“”\"_\n]{2,50}|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|"
+                       r"Yesterday|Today),\s+")
 _TAIL_RE = re.compile(r"(?:\s+(?:on\s+)?\w+day(?:\s+(?:morning|afternoon|evening|night))?"
                       r"|\s+(?:yesterday|today|later|(?:last|on)\s+\w+\s+night))?\s*")
 _AND_BEFORE_RE = re.compile(r"\b(?:and|but)\s+(?:also\s+|then\s+)?$")
