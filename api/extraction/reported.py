@@ -39,8 +39,8 @@ Rules:
 - later_cue: opening_cue again after the passages found ("Okafor said A, though she
   noted B").
 - after_quote: '“…,” X said (on Monday night), adding (that) CLAUSE.': the clause is
-  X's passage, under the participle as its cue; the only rule (QUOTED_RULES) for a sentence that opens
-  inside a quotation.
+  X's passage, under the participle as its cue; the only rule (QUOTED_RULES) for a
+  sentence that opens inside a quotation.
 All rules (clauses.py): a reported clause ends before a second predicate of the
 speaker (", but dismissed …", "and accused …", ", he added …", ", said …", ", adding
 …"); it needs four words, three after an explicit "that" ("warned that it came
