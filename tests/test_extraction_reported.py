@@ -158,6 +158,25 @@ THAT_ONLY = [
 ]
 
 
+# A stated belief is reported like speech ("X believes CLAUSE"); a passive "is believed
+# to" and a belief in a thing report nothing; a denial is never reported as the
+# denier's words.
+BELIEF = [
+    ("Nora Pell believes the council has lost the trust of residents.",
+     [("the council has lost the trust of residents", "Nora Pell")]),
+    ("Nora Pell thinks the new depot is in the wrong place.",
+     [("the new depot is in the wrong place", "Nora Pell")]),
+    ("The gunman is believed to have acted alone and was known to police.", []),
+    ("Nora Pell believed in the project and backed it for years.", []),
+    ("Nora Pell denied that the council had lost the trust of residents.", []),
+]
+
+
+@pytest.mark.parametrize("text,expected", BELIEF)
+def test_belief(text, expected):
+    assert _indirect(text) == expected
+
+
 @pytest.mark.parametrize("text,expected", THAT_ONLY)
 def test_that_only_verbs(text, expected):
     assert _indirect(text) == expected

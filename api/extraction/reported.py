@@ -46,7 +46,8 @@ speaker (", but dismissed …", "and accused …", ", he added …", ", said …
 …"); it needs four words, three after an explicit "that" ("warned that it came
 late"); so bounded, it never holds a quotation (the quotation is the record). No
 passage for vague plural groups ("experts say", "several people said"); a question
-reports nothing.
+reports nothing. A stated belief ("believes", "thinks": words/indirect_verbs.txt) reports
+like speech; a denial never does (what X denies is not X's words).
 """
 from __future__ import annotations
 
