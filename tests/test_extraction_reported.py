@@ -60,7 +60,8 @@ CLOSING_CUE = [
      [("The bridge would reopen to lorries by the end of March", "Colin Avery")]),
     ("Harvest yields in the valley fell by a third last year, Imogen Tate said.",
      [("Harvest yields in the valley fell by a third last year", "Imogen Tate")]),
-    ("Too late, Imogen Tate said.", []),  # three words are no passage
+    ("Too late, Imogen Tate said.", []),  # two words are no passage
+    ("Sales were strong, Imogen Tate said.", [("Sales were strong", "Imogen Tate")]),
     ("At the end of the long dinner, Imogen Tate told a joke.", []),
     ("The bridge will stay shut until the spring, Dara Quill said, and the ferry will run "
      "twice a day.",
@@ -107,6 +108,13 @@ OPENING_CUE = [
     ("Rhea Castell agreed to a settlement with the state over allegations that her firm had "
      "misled buyers.", []),
     # datelines, times and channels before the clause
+    ("Marta Villanueva has said for months that the depot must close.",
+     [("the depot must close", "Marta Villanueva")]),
+    # a colon after a finite clause stays in the passage; a clock time is no colon
+    ("Marta Villanueva said the rule is simple: pay on time or lose the permit.",
+     [("the rule is simple: pay on time or lose the permit", "Marta Villanueva")]),
+    ("Marta Villanueva said the alarm sounded at 21:40 on the night of the fire.",
+     [("the alarm sounded at 21:40 on the night of the fire", "Marta Villanueva")]),
     ("HOLLIS, May 3 (Wirefeed) — Marta Villanueva said the depot would close in the "
      "spring.", [("the depot would close in the spring", "Marta Villanueva")]),
     ("Marta Villanueva said late Thursday at a rally in Port Ellis that the depot would "

@@ -3,7 +3,7 @@ it is one (reported.py's rules call these).
 
 Rules:
 - The clause starts after the verb and its time or channel phrases ("said on Monday
-  in a statement (that)", "said at a recording … in Hove, East Sussex, that", not
+  in a statement (that)", "has said for months that", "said at a recording … in Hove, East Sussex, that", not
   "over allegations that"); "told", "warned" and a few others need "… that" after
   their object or an audience ("told the court his client had …", "told the Courier his
   firm …"; never "told the story of …"); verbs that take a noun object as readily
@@ -15,8 +15,9 @@ Rules:
   accused …", ", he added …", ", although she tweeted …", ", said …", ", adding …"),
   before ", and that B" (B is its own passage), before a trailing ", according to
   …", without final punctuation.
-- It needs four words, three after an explicit "that"; so bounded, it never holds a
-  quotation or a colon; without "that" it never starts with a preposition, a
+- It needs three words; so bounded, it never holds a quotation, nor a colon unless
+  "said"/"that" and a finite verb come before it ("said the rule is simple: …"; not
+  "explained what went wrong: …", and "9:42" is no colon); without "that" it never starts with a preposition, a
   conjunction, "which", an object pronoun, "compared with", "including",
   "yes"/"no"/"nothing" or "while VERBing".
 - The speaker of a reported clause is a name, he/she/it, or a singular description:
@@ -51,7 +52,8 @@ THAT_RE = re.compile(
     + r"(?![’'])(?:\s+(?:morning|afternoon|evening|night))?"
     r"|\s+(?:yesterday|today|earlier|later|recently|previously|privately|publicly|"
     r"(?:earlier\s+)?(?:last|this)\s+(?:week|month|year|night|morning|weekend)|"
-    r"on\s+\w+\s+\d{1,2})"
+    r"on\s+\w+\s+\d{1,2}|for\s+(?:(?:several|many|two|three|a\s+few)\s+)?"
+    r"(?:days|weeks|months|years|decades))"
     r"|\s+(?:in|on|at|during)\s+(?:a|an|the|his|her|their|its|this|that)\s+(?:[\w\-]+\s+){0,2}"
     r"(?:statement|interview|briefing|conference|call|post|speech|letter|email|message|"
     r"appearance|meeting|hearing|website|blog|account|page|channel|podcast|programme|program|"
@@ -112,7 +114,8 @@ _COORD_RE = re.compile(
     r"|,\s+(?:(?:although|though|while|before|after|as|when)\s+)?(?:he|she|they|it)\s+"
     r"(?:also\s+|later\s+)?(?:" + _FINITE_TRIE + r")\b"
     r"|,\s+(?:" + trie_pattern(PARTICIPLES) + r")\b")
-MIN_WORDS = 4
+MIN_WORDS = 3
+_COLON_RE = re.compile(r":(?!\d)")  # "9:42 p.m." holds no colon that introduces
 # "announced she was leaving": a subject pronoun and its finite verb open a clause.
 _PRONOUN_CLAUSE_RE = re.compile(
     r"(?:he|she|they|we|I)\s+(?:(?:also|still|never|already|had|has|have|would|will|could|"
@@ -172,9 +175,12 @@ def clause_record(doc: Document, pos: int, hi: int, cue: Cue, lo: int) -> Record
     end = _span_end(doc.text, pos, hi)
     if not quote_free(doc, pos, end):
         return None
-    least = MIN_WORDS - 1 if after_that else MIN_WORDS
-    if ":" in doc.text[pos:end] or len(WORD_RE.findall(doc.text[pos:end])) < least:
+    colon = _COLON_RE.search(doc.text, pos, end)
+    if colon and not ((after_that or cue.verb in ("said", "says"))
+                      and _FINITE_RE.search(doc.text, pos, colon.start())):
         return None  # "explained what had gone wrong:" introduces, it does not report
+    if len(WORD_RE.findall(doc.text[pos:end])) < MIN_WORDS:
+        return None
     if cue.end > pos:  # "told the Ledger he had …": the cue ends with its audience
         cue = replace(cue, end=lo + len(_CUE_TAIL_RE.sub("", doc.masked[lo:pos])))
     return Record(pos, end, "indirect", cue, lo, pos, sentence_start=lo)

@@ -43,8 +43,8 @@ Rules:
   sentence that opens inside a quotation.
 All rules (clauses.py): a reported clause ends before a second predicate of the
 speaker (", but dismissed …", "and accused …", ", he added …", ", said …", ", adding
-…"); it needs four words, three after an explicit "that" ("warned that it came
-late"); so bounded, it never holds a quotation (the quotation is the record). No
+…"); it needs three words ("warned that it came late", "Sales were strong, he
+said"); so bounded, it never holds a quotation (the quotation is the record). No
 passage for vague plural groups ("experts say", "several people said"); a question
 reports nothing. A stated belief ("believes", "thinks": words/indirect_verbs.txt) reports
 like speech; a denial never does (what X denies is not X's words).
