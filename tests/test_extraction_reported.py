@@ -62,6 +62,8 @@ CLOSING_CUE = [
      [("Harvest yields in the valley fell by a third last year", "Imogen Tate")]),
     ("Too late, Imogen Tate said.", []),  # two words are no passage
     ("Sales were strong, Imogen Tate said.", [("Sales were strong", "Imogen Tate")]),
+    ("(The levy will rise next year, Imogen Tate said.)",
+     [("The levy will rise next year", "Imogen Tate")]),
     ("At the end of the long dinner, Imogen Tate told a joke.", []),
     ("The bridge will stay shut until the spring, Dara Quill said, and the ferry will run "
      "twice a day.",
@@ -107,6 +109,14 @@ OPENING_CUE = [
      []),
     ("Rhea Castell agreed to a settlement with the state over allegations that her firm had "
      "misled buyers.", []),
+    # a dash, a semicolon or a parenthesis opens a clause as a comma does
+    ("The vote was close; Hale Idris said the result would stand.",
+     [("the result would stand", "Hale Idris")]),
+    ("Hale Idris knows his weak spot — Idris told the Gazette that his task is to win "
+     "back older voters.",
+     [("his task is to win back older voters", "Hale Idris")]),
+    ("(Hale Idris writes that he would raise the levy on second homes.)",
+     [("he would raise the levy on second homes", "Hale Idris")]),
     # datelines, times and channels before the clause
     ("Marta Villanueva has said for months that the depot must close.",
      [("the depot must close", "Marta Villanueva")]),

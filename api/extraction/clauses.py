@@ -14,7 +14,7 @@ Rules:
 - It ends before a second predicate of the speaker (", but dismissed …", "and
   accused …", ", he added …", ", although she tweeted …", ", said …", ", adding …"),
   before ", and that B" (B is its own passage), before a trailing ", according to
-  …", without final punctuation.
+  …", without final punctuation (nor the writer's closing parenthesis).
 - It needs three words; so bounded, it never holds a quotation, nor a colon unless
   "said"/"that" and a finite verb come before it ("said the rule is simple: …"; not
   "explained what went wrong: …", and "9:42" is no colon); without "that" it never starts with a preposition, a
@@ -41,9 +41,9 @@ _DATELINE = (r"(?:[A-Z][A-Z .,'’\-]{2,40}(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}"
              r"(?:\([^)]{1,30}\))?|[A-Z][\w .'’\-]{2,30}\s*\([A-Z][^)]{1,20}\))\s*[-–—:]\s+")
 # An optional dateline and a sentence adverb.
 INTRO_RE = re.compile(
-    r"[\s•·*\-–—]*(?:" + _DATELINE + r")?"
+    r"[\s•·*(\-–—]*(?:" + _DATELINE + r")?"
     r"(?:(?:But|And|So|Yet|Still|Meanwhile|However|Now|Also)\b,?\s*)?$")
-DATELINE_RE = re.compile(r"[\s•·*\-–—]*(?:" + _DATELINE + r")?")
+DATELINE_RE = re.compile(r"[\s•·*(\-–—]*(?:" + _DATELINE + r")?")
 DAYS = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 # Time and channel adverbials between the verb and its clause: "said on Wednesday (that)".
 _CAPS = r"[A-Z][\w.'’\-]*(?:\s+(?:of\s+|the\s+|for\s+)?[A-Z][\w.'’\-]*){0,4}"
@@ -160,6 +160,8 @@ def _strip_trail(seg: str) -> str:
     """Drop trailing spaces, final punctuation and a dash or comma left by a cut."""
     while True:
         out = seg.rstrip().rstrip(".!?…,;—–").removesuffix("--")
+        if out.endswith(")") and "(" not in out:
+            out = out[:-1]  # "(Ruiz says the pact holds.)": the writer's parenthesis
         if out == seg:
             return seg
         seg = out

@@ -7,8 +7,8 @@ Rules:
   sentence adverb ("Still, he said, …"); none when B is a relative clause, an "and"
   clause or an appositive ("…, Ruiz said, a rule that …").
 - closing_cue: "CLAUSE, said X." / "CLAUSE, X said." (optionally time and channel
-  phrases, "in an interview on Friday", and ", citing …" after), not "…, he told a
-  joke".
+  phrases, "in an interview on Friday", and ", citing …" after; also inside a
+  parenthesis), not "…, he told a joke".
 - as_cue: "As X said (on Monday), CLAUSE.": the main clause.
 - according_cue: "According to PERSON, CLAUSE." / "CLAUSE, according to PERSON(, a
   role)." with a named person or a singular role, never an organisation, nor when a
@@ -24,7 +24,7 @@ from .clauses import (DATELINE_RE, DAYS, INTRO_RE, MIN_WORDS, NEEDS_THAT, THAT_R
 from .lexicon import INDIRECT_VERBS, THAT_ONLY_VERBS
 
 _TAIL_OK_RE = re.compile(r"(?:\s+(?:on\s+|last\s+)?" + DAYS + r"|\s+(?:yesterday|today|earlier))?"
-                         r"\s*(?:,\s+[a-z][^.!?]*)?[.!?]?\s*")
+                         r"\s*(?:,\s+[a-z][^.!?]*)?[.!?]?\)?\s*")
 # "A, X said Tuesday, B": a time adverbial at most between the verb and the comma.
 _INTERPOSED_TAIL_RE = re.compile(r"(?:\s+(?:on\s+|last\s+)?" + DAYS
                                  + r"|\s+(?:yesterday|today|earlier))?\s*,\s+"

@@ -13,8 +13,8 @@ Rules:
   cue; not "…, he told a joke".
 - as_cue: "As X said (on Monday), CLAUSE.": the main clause.
 - opening_cue: "X said (that) CLAUSE." where X opens the sentence or clause (after
-  an introductory phrase with a comma, a bullet, or a conjunction such as "and",
-  "but", "after", "when") or is a person named before ", who said", and is a name,
+  an introductory phrase with a comma, a semicolon, a dash, a parenthesis, a bullet,
+  or a conjunction such as "and", "but", "after", "when") or is a person named before ", who said", and is a name,
   he/she, or a role description; "told", "promised" and "assured" need "… that";
   verbs that as readily take a noun object ("announced", "suggested", "recalled":
   lexicon.THAT_ONLY_VERBS) need "that" right after them (time and channel phrases
@@ -70,7 +70,7 @@ _THAT_PARTICIPLES = frozenset({"warning", "predicting", "acknowledging", "conced
 _LEAD_RE = re.compile(r"[\s•·*\-–—]*")
 _WHO_RE = re.compile(r",\s+who\s+(?:[a-z]+ly\s+|later\s+|also\s+|then\s+)?")  # "Lopez, who said"
 _CONJ_END_RE = re.compile(
-    r"(?:,|\b(?:and|but|after|when|as|because|while|since|although|though|before|"
+    r"(?:[,;:(—–]|\s--|\b(?:and|but|after|when|as|because|while|since|although|though|before|"
     r"until|once|where|if))\s*$")
 _ACCORDING_RE = re.compile(r"\b[Aa]ccording to\b")
 _SAYING_RE = re.compile(
