@@ -190,6 +190,34 @@ BELIEF = [
 ]
 
 
+# A named or official group reports ("Republicans said", "officials said"); a vague
+# one does not ("experts say", "residents said"); "a visit officials said could …" has
+# no clause of its own (its subject is the relative's gap).
+GROUPS = [
+    ("Republicans said the spending bill would fail in the Senate.",
+     [("the spending bill would fail in the Senate", "Republicans")]),
+    ("The road was closed. Officials said the bridge would reopen on Monday.",
+     [("the bridge would reopen on Monday", "Officials")]),
+    ("Experts say the drought will last into the autumn.", []),
+    ("Residents of Marlow Green said the area had changed in recent years.", []),
+    ("The mayor will visit Tarrow next week, a trip officials said could seal the deal.", []),
+]
+
+
+@pytest.mark.parametrize("text,expected", GROUPS)
+def test_groups(text, expected):
+    assert _indirect(text) == expected
+
+
+def test_a_group_is_no_antecedent_of_she():
+    text = ("“We will be ready,” Mayor Lena Fisk said at the site. Officials said the bridge "
+            "would reopen on Monday. “The work is done,” she said.")
+    speakers = [(q.text, q.speaker.name if q.speaker else None) for q in extract_quotes(text)]
+    assert speakers == [("We will be ready,", "Lena Fisk"),
+                        ("the bridge would reopen on Monday", "Officials"),
+                        ("The work is done,", "Lena Fisk")]
+
+
 @pytest.mark.parametrize("text,expected", BELIEF)
 def test_belief(text, expected):
     assert _indirect(text) == expected

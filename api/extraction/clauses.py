@@ -20,8 +20,12 @@ Rules:
   "explained what went wrong: …", and "9:42" is no colon); without "that" it never starts with a preposition, a
   conjunction, "which", an object pronoun, "compared with", "including",
   "yes"/"no"/"nothing" or "while VERBing".
-- The speaker of a reported clause is a name, he/she/it, or a singular description:
-  not a vague plural group ("experts say", "residents of the town said").
+- The speaker of a reported clause is a name, he/she/it, a singular description, or a
+  group that speaks for an institution or a party ("officials", "aides",
+  "Republicans"): not a vague plural group ("experts say", "residents of the town
+  said").
+- Without "that", a clause starting with an auxiliary has its subject elsewhere ("a
+  trip officials said could …") and is none.
 - A dateline ("DENVER, May 3 (Reuters) — ") and a sentence adverb may open the sentence.
 """
 from __future__ import annotations
@@ -32,6 +36,7 @@ from dataclasses import dataclass, replace
 from .attribution import Cue, Record, trie_pattern
 from .document import Document
 from .lexicon import INDIRECT_VERBS, PARTICIPLES, SPEECH_VERBS, THAT_ONLY_VERBS
+from .names import Mention
 
 # A dateline: "WASHINGTON - ", "BEIJING (AFP): ", "DENVER, May 3 (Reuters) — ",
 # "DRAVIK, Kestria (Reuters) — ",
@@ -100,6 +105,8 @@ _CLAUSE_START_RE = re.compile(r"(?!(?:to|on|in|at|for|with|by|of|as|about|so|whi
                               r"yes|no|nothing|a\s+statement)\b)[\w‘“\"'(]", re.I)
 _ACCORDING_TAIL_RE = re.compile(r",\s+according to\b[^,]*$")
 _PARTICIPLE_RE = re.compile(r"[a-z]+ing\b")
+_GAP_RE = re.compile(r"(?:could|would|will|can|may|might|must|should|is|was|are|were|has|had|"
+                     r"have)\b")
 WORD_RE = re.compile(r"\w+")
 # A second predicate of the speaker ends the reported clause: ", but dismissed …", "and
 # said …" (a reporting verb needs no comma), or a new speaker: ", he added that …".
@@ -127,6 +134,26 @@ PREDICATE_RE = re.compile(_FINITE_RE.pattern + r"|\b[a-z]{3,}ed\b")
 AND_THAT_RE = re.compile(r"[,\s](?:(?<=,)\s+|\s*)(?:and|but)\s+that\s+")  # ",? and/but that"
 
 
+# Groups that speak for an institution or a party ("officials said", "Republicans said");
+# other plurals are vague ("experts say", "doctors said") and report nothing.
+_GROUPS = frozenset("officials aides lawmakers leaders prosecutors investigators authorities "
+                    "advisers advisors sources negotiators diplomats executives organizers "
+                    "organisers senators spokesmen spokespeople strategists regulators "
+                    "officers republicans democrats".split())
+
+
+def _group_ok(head: str) -> bool:
+    words = head.split()
+    last = words[-1].lower() if words else ""
+    return not last.endswith(("s", "people")) or last in _GROUPS
+
+
+def is_group(m: Mention) -> bool:
+    """Tell whether a mention is a plural group that may report ("officials")."""
+    words = (m.head or m.name or "").split()
+    return m.kind in ("anonymous", "definite") and bool(words) and words[-1].lower() in _GROUPS
+
+
 def good_subject(cue: Cue) -> bool:
     """Tell whether a cue's speaker is specific enough to report for: not "experts"."""
     m = cue.mention
@@ -135,9 +162,9 @@ def good_subject(cue: Cue) -> bool:
     if m.kind == "pronoun":
         return m.name in ("he", "she", "it")
     if m.kind == "anonymous":  # "a spokesman", not "residents of the town"
-        return not (m.head or m.name).endswith(("s", "people"))
+        return _group_ok(m.head or m.name)
     if m.kind == "definite":
-        return not m.head.endswith("s")
+        return _group_ok(m.head)
     return True
 
 
@@ -172,8 +199,11 @@ def clause_record(doc: Document, pos: int, hi: int, cue: Cue, lo: int) -> Record
     after_that = doc.masked.endswith("that ", 0, pos)
     if not after_that and not _CLAUSE_START_RE.match(doc.masked, pos, hi):
         return None  # "said about …", "said on …": no clause (but "said that about 4 …")
-    if doc.masked.endswith(", ", 0, pos) and _PARTICIPLE_RE.match(doc.masked, pos):
-        return None  # "said on Wednesday, urging parents to …": an aside, not the content
+    if doc.masked.endswith(", ", 0, pos):
+        if _PARTICIPLE_RE.match(doc.masked, pos):
+            return None  # "said on Wednesday, urging parents to …": an aside, not the content
+    elif not after_that and _GAP_RE.match(doc.masked, pos):
+        return None  # "a visit officials said could …": the subject is the relative's gap
     end = _span_end(doc.text, pos, hi)
     if not quote_free(doc, pos, end):
         return None

@@ -45,7 +45,8 @@ All rules (clauses.py): a reported clause ends before a second predicate of the
 speaker (", but dismissed …", "and accused …", ", he added …", ", said …", ", adding
 …"); it needs three words ("warned that it came late", "Sales were strong, he
 said"); so bounded, it never holds a quotation (the quotation is the record). No
-passage for vague plural groups ("experts say", "several people said"); a question
+passage for vague plural groups ("experts say", "several people said"; "officials
+said" and "Republicans said" report); a question
 reports nothing. A stated belief ("believes", "thinks": words/indirect_verbs.txt) reports
 like speech; a denial never does (what X denies is not X's words).
 """
