@@ -62,6 +62,9 @@ CLOSING_CUE = [
      [("Harvest yields in the valley fell by a third last year", "Imogen Tate")]),
     ("Too late, Imogen Tate said.", []),  # two words are no passage
     ("Sales were strong, Imogen Tate said.", [("Sales were strong", "Imogen Tate")]),
+    # a role before the speaker's name belongs to the cue, not to the passage
+    ("The depot will close in May, her chief aide, Tom Reyes, told the Courier.",
+     [("The depot will close in May", "Tom Reyes")]),
     ("(The levy will rise next year, Imogen Tate said.)",
      [("The levy will rise next year", "Imogen Tate")]),
     ("At the end of the long dinner, Imogen Tate told a joke.", []),

@@ -8,7 +8,8 @@ Rules:
   clause or an appositive ("…, Ruiz said, a rule that …").
 - closing_cue: "CLAUSE, said X." / "CLAUSE, X said." (optionally time and channel
   phrases, "in an interview on Friday", and ", citing …" after; also inside a
-  parenthesis), not "…, he told a joke".
+  parenthesis; a role before the name is the cue's: "…, her chief aide, Tom Reyes,
+  said."), not "…, he told a joke".
 - as_cue: "As X said (on Monday), CLAUSE.": the main clause.
 - according_cue: "According to PERSON, CLAUSE." / "CLAUSE, according to PERSON(, a
   role)." with a named person or a singular role, never an organisation, nor when a
@@ -36,6 +37,11 @@ _ADVERBIAL_RE = re.compile(
     r"Today|Yesterday|Often|Sometimes|Already|In particular|Above all|Of course|In addition|"
     r"By contrast|Even so|As a result|In the end|In any case|At the same time|For now|So far|"
     r"In fact|After all|At least|In short|Still more|Even then)")
+# "…, his chief aide, Tom Reyes, said.": a role before the speaker's name.
+_ROLE_BEFORE_RE = re.compile(r",\s+(?:his|her|their|its|the|a|an)\s+(?:[\w\-’']+\s+){0,4}?"
+                             r"(?:aide|adviser|advisor|spokesman|spokeswoman|spokesperson|"
+                             r"manager|strategist|director|chairman|chairwoman|chief|"
+                             r"lawyer|attorney|secretary|counsel|deputy|pollster),$")
 _AS_RE = re.compile(r"[\s•·*\-–—]*(?:(?:But|And|So)\s+)?(?:[Aa]s|[Jj]ust\s+as)\s+")
 _ACCORDING_COMMA_RE = re.compile(r"\s*,\s+")
 # "According to Ana Ruiz, the campaign's director, …": a role, then the clause.
@@ -100,6 +106,9 @@ def closing_cue(s: Sentence, found: list[Record]) -> Record | None:
             continue  # "…, noted that the club's coach, Ana Ruiz, is …" is no closing cue
         if TOLD_THING_RE.match(doc.masked, cue.verb_end, cue.end):
             continue  # "…, he told a joke."
+        role = _ROLE_BEFORE_RE.search(doc.masked, lo, comma + 1)
+        if role is not None and cue.mention.kind == "name" and not verb_first:
+            comma = role.start()  # "…, his chief aide, Tom Reyes, said.": the role is the cue's
         start = DATELINE_RE.match(doc.text, lo, comma).end()
         if not quote_free(doc, start, comma):
             continue
