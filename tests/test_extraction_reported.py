@@ -120,6 +120,9 @@ OPENING_CUE = [
      [("his task is to win back older voters", "Hale Idris")]),
     ("(Hale Idris writes that he would raise the levy on second homes.)",
      [("he would raise the levy on second homes", "Hale Idris")]),
+    # another speaker's statement coordinated after the clause ends it
+    ("Ana Ruiz said the depot would close in May, but union leaders said the talks would "
+     "go on.", [("the depot would close in May", "Ana Ruiz")]),
     # datelines, times and channels before the clause
     ("Marta Villanueva has said for months that the depot must close.",
      [("the depot must close", "Marta Villanueva")]),

@@ -13,6 +13,7 @@ Rules:
   after ("claimed the title" reports nothing).
 - It ends before a second predicate of the speaker (", but dismissed …", "and
   accused …", ", he added …", ", although she tweeted …", ", said …", ", adding …"),
+  before another speaker's statement (", but union leaders said …"),
   before ", and that B" (B is its own passage), before a trailing ", according to
   …", without final punctuation (nor the writer's closing parenthesis).
 - It needs three words; so bounded, it never holds a quotation, nor a colon unless
@@ -120,7 +121,9 @@ _COORD_RE = re.compile(
     r"|,\s+(?:(?:he|she|they|it)\s+)?(?:also\s+|later\s+)?(?:" + _FINITE_TRIE + r")\b"
     r"|,\s+(?:(?:although|though|while|before|after|as|when)\s+)?(?:he|she|they|it)\s+"
     r"(?:also\s+|later\s+)?(?:" + _FINITE_TRIE + r")\b"
-    r"|,\s+(?:" + trie_pattern(PARTICIPLES) + r")\b")
+    r"|,\s+(?:" + trie_pattern(PARTICIPLES) + r")\b"
+    r"|,\s+(?:but|and|while|although|though)\s+(?=(?:[\w.’'\-]+\s+){1,5}?(?:have\s+|has\s+)?"
+    r"(?:said|says|say|argued|argue|noted|countered|insisted)\b)")
 MIN_WORDS = 3
 _COLON_RE = re.compile(r":(?!\d)")  # "9:42 p.m." holds no colon that introduces
 # "announced she was leaving": a subject pronoun and its finite verb open a clause.
