@@ -229,6 +229,22 @@ def test_belief(text, expected):
     assert _indirect(text) == expected
 
 
+# A pledge reports what the speaker will do ("vowed to …"); a contracted pronoun opens
+# a clause ("confirmed she’d …").
+PLEDGES = [
+    ("Nadia Brook vowed to repeal the parking levy within a year.",
+     [("to repeal the parking levy within a year", "Nadia Brook")]),
+    ("Nadia Brook promised to the voters a cleaner river.", []),
+    ("Nadia Brook announced she’d step down in June.",
+     [("she’d step down in June", "Nadia Brook")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", PLEDGES)
+def test_pledges(text, expected):
+    assert _indirect(text) == expected
+
+
 @pytest.mark.parametrize("text,expected", THAT_ONLY)
 def test_that_only_verbs(text, expected):
     assert _indirect(text) == expected

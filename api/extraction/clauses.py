@@ -10,7 +10,8 @@ Rules:
   (lexicon.THAT_ONLY_VERBS) need "that" right after them, or a subject pronoun and its
   verb ("confirmed she would …"). The cue ends before it.
 - It is a clause after "said"/"says" or "that", else only with a finite verb soon
-  after ("claimed the title" reports nothing).
+  after ("claimed the title" reports nothing); after a pledge ("vowed", "pledged",
+  "promised") it may be "to VERB …" ("vowed to repeal the levy").
 - It ends before a second predicate of the speaker (", but dismissed …", "and
   accused …", ", he added …", ", although she tweeted …", ", said …", ", adding …"),
   before another speaker's statement (", but union leaders said …"),
@@ -125,13 +126,20 @@ _COORD_RE = re.compile(
     r"|,\s+(?:but|and|while|although|though)\s+(?=(?:[\w.’'\-]+\s+){1,5}?(?:have\s+|has\s+)?"
     r"(?:said|says|say|argued|argue|noted|countered|insisted)\b)")
 MIN_WORDS = 3
+# "vowed to repeal the levy": a pledge reports what the speaker will do.
+PLEDGES = frozenset({"vowed", "vows", "pledged", "pledges", "promised", "promises"})
+_PLEDGE_RE = re.compile(r"\s+(?:(?:again|also|repeatedly|publicly)\s+)?(?=to\s+(?!(?:the|a|an|his|"
+                        r"her|their|its|this|that|these|those|my|our|your|him|them|me|us)\b)"
+                        r"[a-z]{2,}\b)")
 _COLON_RE = re.compile(r":(?!\d)")  # "9:42 p.m." holds no colon that introduces
 # "announced she was leaving": a subject pronoun and its finite verb open a clause.
 _PRONOUN_CLAUSE_RE = re.compile(
-    r"(?:he|she|they|we|I)\s+(?:(?:also|still|never|already|had|has|have|would|will|could|"
-    r"should|was|were|is|are|did|does|do|might|may|must|can)(?:n[’']t)?\b|[a-z]+(?:ed|s)\b)")
+    r"(?:he|she|it|they|we|I)(?:[’'](?:s|d|ll|re|ve|m)\b|\s+(?:(?:also|still|never|already|"
+    r"had|has|have|would|will|could|should|was|were|is|are|did|does|do|might|may|must|can)"
+    r"(?:n[’']t)?\b|[a-z]+(?:ed|s)\b))")
 _FINITE_RE = re.compile(r"\b(?:is|was|are|were|will|would|could|should|can|may|might|must|"
-                        r"has|had|have|did|does|do|won't|wasn't|isn't|weren't|aren't)\b")
+                        r"has|had|have|did|does|do|won't|wasn't|isn't|weren't|aren't|"
+                        r"(?:he|she|it|they|we|I)[’'](?:s|d|ll|re|ve|m))\b")
 _CUE_TAIL_RE = re.compile(r"(?:\s+that)?\s*$")
 PREDICATE_RE = re.compile(_FINITE_RE.pattern + r"|\b[a-z]{3,}ed\b")
 AND_THAT_RE = re.compile(r"[,\s](?:(?<=,)\s+|\s*)(?:and|but)\s+that\s+")  # ",? and/but that"
@@ -200,7 +208,10 @@ def _strip_trail(seg: str) -> str:
 def clause_record(doc: Document, pos: int, hi: int, cue: Cue, lo: int) -> Record | None:
     """Return the record of the reported clause starting at pos, if it is one."""
     after_that = doc.masked.endswith("that ", 0, pos)
-    if not after_that and not _CLAUSE_START_RE.match(doc.masked, pos, hi):
+    pledge = cue.verb in PLEDGES and doc.masked.startswith("to ", pos)
+    if pledge and doc.is_title_line(lo):
+        return None  # "Senator vows to block bill": a headline's pledge is the article's
+    if not (after_that or pledge) and not _CLAUSE_START_RE.match(doc.masked, pos, hi):
         return None  # "said about …", "said on …": no clause (but "said that about 4 …")
     if doc.masked.endswith(", ", 0, pos):
         if _PARTICIPLE_RE.match(doc.masked, pos):
@@ -231,6 +242,10 @@ def _is_clause(masked: str, m: re.Match, verb: str, hi: int) -> bool:
 
 def clause_pos(masked: str, cue: Cue, hi: int) -> int | None:
     """Return where the reported clause after a cue's verb starts, None when there is none."""
+    if cue.verb in PLEDGES:
+        pledge = _PLEDGE_RE.match(masked, cue.verb_end, hi)
+        if pledge is not None:
+            return pledge.end()  # "vowed to repeal the levy": the pledge
     if cue.verb in NEEDS_THAT:
         if TOLD_THING_RE.match(masked, cue.verb_end, hi):
             return None  # "told the story of …", "told a joke"
