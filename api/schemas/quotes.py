@@ -6,6 +6,7 @@ from marshmallow import fields, validate
 
 from api.schemas.base import OutputSchema, PageArgs, page_schema, path_part, url_root
 from api.schemas.speakers import SPEAKER_KINDS
+from api.web.links import quote_page
 
 KINDS = ("full", "partial", "indirect")
 DATE_BASES = ("stated", "relative", "published")
@@ -95,6 +96,8 @@ class QuoteLinksSchema(OutputSchema):
     source = fields.String()
     citation = fields.String()
     provenance = fields.String()
+    html = fields.String(metadata={"description": "The quote's page for people: its source "
+                                   "with the quote highlighted and scrolled to, its citations"})
 
 
 class QuoteSchema(OutputSchema):
@@ -150,6 +153,7 @@ def quote_resource(row: dict, root: str) -> dict:
             "source": f"{root}v1/sources/{path_part(row['source_id'])}",
             "citation": self_url + "/citation",
             "provenance": self_url + "/provenance",
+            "html": root + quote_page(quote_id),
         },
     }
 

@@ -7,6 +7,7 @@ from marshmallow import fields, validate
 from api.schemas.base import (BaseSchema, OutputSchema, PageArgs, RowSchema, page_schema,
                               path_part, query_part)
 from api.schemas.quotes import QuoteSchema
+from api.web.links import source_page
 
 
 class SourceListArgs(PageArgs):
@@ -18,6 +19,14 @@ class SourceTextArgs(BaseSchema):
                            metadata={"description": "Code-point offset, default 0"})
     end = fields.Integer(load_default=None, validate=validate.Range(min=0),
                          metadata={"description": "Code-point offset, default the end"})
+
+
+class SourceLinksSchema(OutputSchema):
+    self = fields.String()
+    text = fields.String()
+    quotes = fields.String()
+    html = fields.String(metadata={"description": "The source's page for people: its whole "
+                                   "text with every quote highlighted"})
 
 
 class SourceSchema(RowSchema):
@@ -35,13 +44,14 @@ class SourceSchema(RowSchema):
         "description": "SHA-256 of the HTML page the text was extracted from; null for a text"})
     length = fields.Integer(metadata={"description": "Text length in code points"})
     quote_count = fields.Integer()
-    links = fields.Dict(keys=fields.String(), values=fields.String())
+    links = fields.Nested(SourceLinksSchema)
 
     def computed(self, row, root):
         source_id = path_part(row["id"])
         return {"links": {"self": f"{root}v1/sources/{source_id}",
                           "text": f"{root}v1/sources/{source_id}/text",
-                          "quotes": f"{root}v1/quotes?source={query_part(row['id'])}"}}
+                          "quotes": f"{root}v1/quotes?source={query_part(row['id'])}",
+                          "html": root + source_page(row["id"])}}
 
 
 class SourceDetailSchema(SourceSchema):
