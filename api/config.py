@@ -24,7 +24,9 @@ API_SPEC_OPTIONS = {
     "servers": [{"url": "/", "description": "This server"}],
     "info": {
         "description": "Source-linked quotes: who said what, where it was published, and "
-                       "exactly where in the source text it stands.",
+                       "exactly where in the source text it stands.\n\nPages for people: "
+                       "[Search quotes](/search); every quote and source links its page "
+                       "(`links.html`): the quote highlighted in its source, with its citations.",
     },
 }
 JSON_SORT_KEYS = False
