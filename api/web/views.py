@@ -5,6 +5,7 @@ schemas as the JSON API; an error is the API's problem, rendered as a page (api.
 """
 from __future__ import annotations
 
+from dataclasses import fields
 from urllib.parse import urlencode
 
 from flask import Blueprint, g, render_template, request, url_for
@@ -27,7 +28,7 @@ bp = Blueprint("web", __name__, template_folder="templates", static_folder="stat
                static_url_path="/assets")
 bp.after_request(security.add_page_headers)
 bp.after_request(security.problem_as_page)
-SEARCH_FILTERS = ("speaker", "outlet", "kind", "date_from", "date_to", "q")
+SEARCH_FILTERS = {field.name for field in fields(QuoteFilters)}
 EXPORTS = ("bibtex", "ris", "csl-json")
 NAMES = {
     "style_names": {"apa": "APA 7", "mla": "MLA 9", "chicago": "Chicago author-date",
