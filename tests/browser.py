@@ -12,7 +12,7 @@ from pathlib import Path
 
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
-from werkzeug.serving import make_server
+from werkzeug.serving import WSGIRequestHandler, make_server
 
 from api import create_app
 from api.store.seeds import build_database
@@ -44,10 +44,15 @@ def seeded_app(directory: Path):
                        "RATELIMIT_STORAGE_URI": "memory://"})
 
 
+class QuietHandler(WSGIRequestHandler):
+    def log_request(self, *args, **kwargs) -> None:
+        """Log no line per request: the tests and screenshots assert and print their own."""
+
+
 @contextmanager
 def serving(app):
     """Serve the app on a free localhost port in a thread; yield its root URL (no slash)."""
-    server = make_server("127.0.0.1", 0, app, threaded=True)
+    server = make_server("127.0.0.1", 0, app, threaded=True, request_handler=QuietHandler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
