@@ -30,14 +30,14 @@ search_limit = limiter.shared_limit(_search_limit, scope="searches", exempt_when
 
 
 LIMITED_READS = ("/v1/provenance/check",)
-SEARCHED = "/v1/quotes"
+SEARCHED = ("/v1/quotes", "/search")  # the JSON list and the search page for people
 
 
 def limited() -> bool:
     """Only writes, provenance checks and full-text searches are limited; other reads are not."""
     req = request._get_current_object()  # one context lookup, not two
     return req.method not in ("GET", "HEAD", "OPTIONS") or req.path in LIMITED_READS \
-        or (req.path == SEARCHED and "q" in req.args)
+        or (req.path in SEARCHED and "q" in req.args)
 
 
 def init_limiter(app: Flask) -> None:

@@ -5,6 +5,8 @@ import re
 
 import pytest
 
+from api import create_app
+
 CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
        "form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
 COSTA = "q_df14371a1d09"  # "We have won a fair deal …", Maria Costa, in the port strike article
@@ -157,3 +159,16 @@ def test_the_pages_assets_are_served_by_the_app(client, path, content_type):
 def test_the_docs_link_the_pages(client):
     spec = client.get("/openapi.json").get_json()
     assert "[Search quotes](/search)" in spec["info"]["description"]
+
+
+def test_the_search_page_shares_the_searches_rate_limit(corpus_db):
+    client = create_app({"DB": str(corpus_db), "TESTING": True, "SERVER_NAME": "api.test",
+                         "SEARCH_RATE_LIMIT": "2/minute",
+                         "RATELIMIT_STORAGE_URI": "memory://"}).test_client()
+    assert [client.get(path).status_code for path in
+            ("/search?q=deal", "/v1/quotes?q=deal", "/search", "/search?q=deal")] == [
+        200, 200, 200, 429]
+    response = client.get("/search?q=won")
+    assert (response.status_code, response.content_type) == (429, "text/html; charset=utf-8")
+    assert "<h1>429 Too Many Requests</h1>" in response.get_data(as_text=True)
+    assert int(response.headers["Retry-After"]) > 0

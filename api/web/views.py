@@ -12,6 +12,7 @@ from flask import Blueprint, g, render_template, request, url_for
 
 from api.citations import STYLES
 from api.citations.adapters import quote_citation
+from api.limits import search_limit
 from api.pagination import decode_cursor, envelope
 from api.routes import StrictParser
 from api.schemas.base import PageArgs
@@ -91,6 +92,7 @@ def speaker_page(speaker_id):
 
 
 @bp.get("/search")
+@search_limit
 def search_page():
     """Search quotes with the filters of GET /v1/quotes, a page at a time."""
     args = PARSER.parse(SearchArgs, request, location="query")
