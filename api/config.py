@@ -53,8 +53,9 @@ RATELIMIT_HEADERS_ENABLED = True
 # Origins (comma-separated, e.g. "https://editor.example.org") whose browser pages may write:
 # preflights for them answer the write methods and the Authorization header. Empty: none.
 CORS_WRITE_ORIGINS = ""
-# gzip for JSON and CSV bodies of 1 KB and more (flask-compress); ETags get a ":gzip" suffix.
-COMPRESS_MIMETYPES = ["application/json", "text/csv"]
+# gzip for JSON, CSV and the pages' HTML of 1 KB and more (flask-compress); ETags get a
+# ":gzip" suffix.
+COMPRESS_MIMETYPES = ["application/json", "text/csv", "text/html"]
 COMPRESS_ALGORITHM = ["gzip"]
 COMPRESS_MIN_SIZE = 1024
 COMPRESS_EVALUATE_CONDITIONAL_REQUEST = False  # api.http answers 304 once, after compression

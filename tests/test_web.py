@@ -1,6 +1,7 @@
 """The pages for people through the Flask test client: statuses, content, escaping, errors."""
 from __future__ import annotations
 
+import gzip
 import re
 
 import pytest
@@ -172,3 +173,13 @@ def test_the_search_page_shares_the_searches_rate_limit(corpus_db):
     assert (response.status_code, response.content_type) == (429, "text/html; charset=utf-8")
     assert "<h1>429 Too Many Requests</h1>" in response.get_data(as_text=True)
     assert int(response.headers["Retry-After"]) > 0
+
+
+def test_a_page_is_gzipped_with_its_own_etag(client):
+    plain = client.get(f"/sources/{PORT_STRIKE}")
+    zipped = client.get(f"/sources/{PORT_STRIKE}", headers={"Accept-Encoding": "gzip"})
+    assert zipped.headers["Content-Encoding"] == "gzip"
+    assert gzip.decompress(zipped.get_data()) == plain.get_data()
+    assert zipped.headers["ETag"] == plain.headers["ETag"][:-1] + ':gzip"'
+    assert client.get(f"/sources/{PORT_STRIKE}", headers={
+        "If-None-Match": plain.headers["ETag"]}).status_code == 304

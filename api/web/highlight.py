@@ -28,17 +28,23 @@ class Run:
 def marked_runs(text: str, quotes: list[dict]) -> list[Run]:
     """Cut text at every quote's start and end; mark each piece with its innermost quote.
 
-    Quotes are rows with `start`, `end` (code points) and `kind`. Where quotes overlap, the
-    shorter one marks the shared words, so every word is marked once and the runs' texts
-    joined are the text.
+    Quotes are rows with `id`, `start`, `end` (code points) and `kind`. Where quotes overlap,
+    the shorter one marks the shared words, so every word is marked once and the runs' texts
+    joined are the text. One sweep over the cuts: only the quotes open at a cut are compared.
     """
-    spans = [quote for quote in quotes if 0 <= quote["start"] < quote["end"] <= len(text)]
+    spans = sorted((q for q in quotes if 0 <= q["start"] < q["end"] <= len(text)),
+                   key=lambda q: q["start"])
     cuts = sorted({0, len(text), *(q["start"] for q in spans), *(q["end"] for q in spans)})
     runs: list[Run] = []
     anchored: set[str] = set()
+    open_quotes: list[dict] = []
+    opened = 0
     for start, end in zip(cuts, cuts[1:]):
-        covering = [q for q in spans if q["start"] <= start and end <= q["end"]]
-        quote = min(covering, key=lambda q: (q["end"] - q["start"], q["start"]), default=None)
+        while opened < len(spans) and spans[opened]["start"] <= start:
+            open_quotes.append(spans[opened])
+            opened += 1
+        open_quotes = [q for q in open_quotes if q["end"] > start]  # each reaches `end`
+        quote = min(open_quotes, key=lambda q: (q["end"] - q["start"], q["start"]), default=None)
         if runs and runs[-1].quote is quote:
             runs[-1] = Run(runs[-1].text + text[start:end], quote, runs[-1].anchor)
             continue
