@@ -183,3 +183,11 @@ def test_a_page_is_gzipped_with_its_own_etag(client):
     assert zipped.headers["ETag"] == plain.headers["ETag"][:-1] + ':gzip"'
     assert client.get(f"/sources/{PORT_STRIKE}", headers={
         "If-None-Match": plain.headers["ETag"]}).status_code == 304
+
+
+def test_a_sources_quotes_are_searched_from_its_page(client):
+    source_page = client.get(f"/sources/{PORT_STRIKE}").get_data(as_text=True)
+    assert f'<a href="/search?source={PORT_STRIKE}">search them</a>' in source_page
+    page = client.get(f"/search?source={PORT_STRIKE}&q=").get_data(as_text=True)
+    assert '<p class="muted total">3 quotes' in page
+    assert f'<input type="hidden" name="source" value="{PORT_STRIKE}">' in page

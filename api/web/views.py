@@ -10,7 +10,7 @@ from urllib.parse import urlencode
 
 from flask import Blueprint, g, render_template, request, url_for
 
-from api.citations import STYLES
+from api.citations import DEFAULT_STYLE, STYLES
 from api.citations.adapters import quote_citation
 from api.limits import search_limit
 from api.pagination import decode_cursor, envelope
@@ -69,7 +69,7 @@ def quote_page(quote_id):
     citations = {style: quote_citation(row, style) for style in STYLES}
     runs = marked_runs(row["source_text"], [row])
     return render_template("web/quote.html", quote=row, runs=runs, citations=citations,
-                           cited=citations["apa"], exports=EXPORTS)
+                           cited=citations[DEFAULT_STYLE], exports=EXPORTS)
 
 
 @bp.get("/sources/<source_id>")
@@ -87,7 +87,7 @@ def speaker_page(speaker_id):
     speaker = speaker_store.get_speaker(g.db, speaker_id)
     args = PARSER.parse(PageArgs, request, location="query")
     filters = QuoteFilters(speaker=[speaker_id])
-    page = quote_page_of(filters, "-date", args["cursor"], args["limit"])
+    page = page_of_quotes(filters, "-date", args["cursor"], args["limit"])
     return render_template("web/speaker.html", speaker=speaker, page=page)
 
 
@@ -99,12 +99,12 @@ def search_page():
     filters = QuoteFilters(**{key: value.isoformat() if hasattr(value, "isoformat") else value
                               for key, value in args.items() if key in SEARCH_FILTERS})
     sort = args["sort"] or ("relevance" if filters.q else "-date")
-    page = quote_page_of(filters, sort, args["cursor"], args["limit"])
+    page = page_of_quotes(filters, sort, args["cursor"], args["limit"])
     return render_template("web/search.html", page=page, args=args, kinds=KINDS, sorts=SORTS,
                            api_url=list_url(), feed_url=list_url(format="atom"))
 
 
-def quote_page_of(filters: QuoteFilters, sort: str, cursor: str | None, limit: int) -> dict:
+def page_of_quotes(filters: QuoteFilters, sort: str, cursor: str | None, limit: int) -> dict:
     """Return a page of quotes as the JSON list has it: {data, next, total}."""
     kind = f"quotes{sort}"
     rows, next_values = quote_store.list_quotes(g.db, filters, sort, decode_cursor(cursor, kind),
