@@ -68,6 +68,11 @@ def test_the_quote_page_marks_exactly_the_quote_and_scrolls_it_into_view(site, b
     assert "Rahul Gupta, director of the White House Office of National Drug Control Policy" \
         in facts
     assert "2022-09-28" in facts and "South China Morning Post" in facts
+    loaded = browser.execute_script(
+        "return performance.getEntriesByType('resource').map(entry => entry.name)")
+    assets = f"{site['root']}/assets/"
+    assert all(name.startswith(assets) for name in loaded)  # all from the app: works offline
+    assert {f"{assets}copy.js", f"{assets}verbatim.css"} <= set(loaded)
 
 
 def test_links_html_opens_the_page_with_the_quote_in_view(site, browser):
