@@ -10,6 +10,8 @@ import json
 import pytest
 from selenium.common.exceptions import NoAlertPresentException
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support.expected_conditions import staleness_of
+from selenium.webdriver.support.wait import WebDriverWait
 
 from tests.browser import (CHROMEDRIVER, CHROMIUM, browser_session, get, post_json, seeded_app,
                            serving)
@@ -46,6 +48,12 @@ def marks(browser) -> list[dict]:
         "return [...document.querySelectorAll('mark[data-quote]')].map(m => ({"
         "id: m.id, quote: m.dataset.quote, text: m.textContent, kind: m.className,"
         "href: m.querySelector('a') && m.querySelector('a').getAttribute('href')}))")
+
+
+def follow(browser, element, action) -> None:
+    """Do an action that leaves the page (a click, a submit); return once the next page is in."""
+    action()
+    WebDriverWait(browser, 10).until(staleness_of(element))
 
 
 def in_viewport(browser, element) -> bool:
@@ -86,12 +94,12 @@ def test_the_copy_button_puts_the_citation_on_the_clipboard(site, browser):
     button = browser.find_element(By.CSS_SELECTOR, "button[data-copy='cite-mla']")
     browser.execute_script("arguments[0].scrollIntoView()", button)
     button.click()
+    WebDriverWait(browser, 5).until(lambda _: button.text == "Copied")  # written
     clipboard = browser.execute_async_script(
         "navigator.clipboard.readText().then(arguments[0], e => arguments[0]('failed: ' + e))")
     assert clipboard == ("“Don’t Blame China for US Opioid Crisis, Says Ambassador Qin Gang.” "
                          "South China Morning Post, 30 Sept. 2022, "
                          "https://www.scmp.com/news/china/diplomacy/article/3194428.")
-    assert button.text == "Copied"
 
 
 def test_the_source_page_marks_every_quote_direct_and_reported_apart(site, browser):
@@ -102,7 +110,8 @@ def test_the_source_page_marks_every_quote_direct_and_reported_apart(site, brows
     assert all(mark["href"] == f"/quotes/{mark['quote']}#{mark['quote']}" for mark in found)
     burns = next(mark for mark in found if mark["quote"] == "q_0657c64f7238")
     assert burns["text"] == "Frankly, we have not seen progress on this issue,"
-    browser.find_element(By.CSS_SELECTOR, "mark[data-quote='q_0657c64f7238'] a").click()
+    link = browser.find_element(By.CSS_SELECTOR, "mark[data-quote='q_0657c64f7238'] a")
+    follow(browser, link, link.click)
     assert browser.current_url == f"{site['root']}/quotes/q_0657c64f7238#q_0657c64f7238"
     assert in_viewport(browser, browser.find_element(By.ID, "q_0657c64f7238"))
 
@@ -113,7 +122,7 @@ def test_search_pages_through_every_match_by_keyset(site, browser):
     form.find_element(By.NAME, "q").send_keys("fentanyl")
     form.find_element(By.NAME, "limit").clear()
     form.find_element(By.NAME, "limit").send_keys("8")
-    form.submit()
+    follow(browser, form, form.submit)
     seen = []
     while True:
         seen += [link.get_attribute("href") for link in
@@ -121,7 +130,7 @@ def test_search_pages_through_every_match_by_keyset(site, browser):
         following = browser.find_elements(By.CSS_SELECTOR, "a[rel=next]")
         if not following:
             break
-        following[0].click()
+        follow(browser, following[0], following[0].click)
     assert "21 quotes" in browser.find_element(By.CSS_SELECTOR, "p.total").text
     assert len(seen) == len(set(seen)) == 21
 
