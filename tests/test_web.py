@@ -81,6 +81,8 @@ def test_the_quote_page_marks_the_quote_and_gives_every_citation(client):
             '%20and%20we%20are%20going%20back%20to%20work%2C"') in page
     assert "general secretary of the dockers&#39; union" in page
     assert '<script src="/assets/copy.js" defer></script>' in page
+    # without JavaScript the Copy buttons stay hidden; the script shows them
+    assert '<button type="button" class="copy" data-copy="cite-mla" hidden>Copy</button>' in page
 
 
 def test_the_source_page_marks_every_quote_linking_to_its_page(client):
