@@ -194,3 +194,15 @@ DOUBLED_VERBS = [
 @pytest.mark.parametrize("text,passage,name,kind", DOUBLED_VERBS)
 def test_doubled_speech_verbs(text, passage, name, kind):
     assert _speaker(text, passage) == (name, kind)
+
+
+# "said the 62-year-old": an age description after the verb is the person of that age.
+AGE_AFTER_VERB = [
+    ("Ada Lind, 62, has farmed the valley since 1990.\n\n“The rain never came,” said the "
+     "62-year-old.", "The rain never came,", "Ada Lind", "person"),
+]
+
+
+@pytest.mark.parametrize("text,passage,name,kind", AGE_AFTER_VERB)
+def test_age_description_after_the_verb(text, passage, name, kind):
+    assert _speaker(text, passage) == (name, kind)
