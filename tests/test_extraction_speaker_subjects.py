@@ -206,3 +206,16 @@ AGE_AFTER_VERB = [
 @pytest.mark.parametrize("text,passage,name,kind", AGE_AFTER_VERB)
 def test_age_description_after_the_verb(text, passage, name, kind):
     assert _speaker(text, passage) == (name, kind)
+
+
+# A coordinated speech verb after an object clause ("urges her son to leave and repeatedly
+# says") has the sentence's subject, never the object phrase.
+COORDINATED_AFTER_OBJECT = [
+    ("Ada Lind urges her son to come out of the house and repeatedly says, “Don't go near "
+     "the river,” until the door opens.", "Don't go near the river,", "Ada Lind", "person"),
+]
+
+
+@pytest.mark.parametrize("text,passage,name,kind", COORDINATED_AFTER_OBJECT)
+def test_coordinated_verb_after_an_object_clause(text, passage, name, kind):
+    assert _speaker(text, passage) == (name, kind)
