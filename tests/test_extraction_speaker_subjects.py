@@ -219,3 +219,18 @@ COORDINATED_AFTER_OBJECT = [
 @pytest.mark.parametrize("text,passage,name,kind", COORDINATED_AFTER_OBJECT)
 def test_coordinated_verb_after_an_object_clause(text, passage, name, kind):
     assert _speaker(text, passage) == (name, kind)
+
+
+# A coordinated verb after an adverb ("… and later said", "but then added") continues the
+# sentence's subject.
+COORDINATED_AFTER_ADVERB = [
+    ("Col. Tom Reyes started the row when he brought up the flood and later said, “It is not "
+     "just the river.”", "It is not just the river.", "Tom Reyes", "person"),
+    ("Tom Reyes praised the crew but then added that “nobody was hurt.”", "nobody was hurt.",
+     "Tom Reyes", "person"),
+]
+
+
+@pytest.mark.parametrize("text,passage,name,kind", COORDINATED_AFTER_ADVERB)
+def test_coordinated_verb_after_an_adverb(text, passage, name, kind):
+    assert _speaker(text, passage) == (name, kind)
