@@ -234,3 +234,17 @@ COORDINATED_AFTER_ADVERB = [
 @pytest.mark.parametrize("text,passage,name,kind", COORDINATED_AFTER_ADVERB)
 def test_coordinated_verb_after_an_adverb(text, passage, name, kind):
     assert _speaker(text, passage) == (name, kind)
+
+
+# "the report stated" with no organisation that spoke: the report itself, not the last
+# organisation the article named.
+DOCUMENT_SPEAKS = [
+    ("The party lost.\n\nIn 2012 the Dover Party won only a third of the Harbor Council vote.\n\n"
+     "“The changes add to the urgency,” the report stated.", "The changes add to the urgency,",
+     "report", "anonymous"),
+]
+
+
+@pytest.mark.parametrize("text,passage,name,kind", DOCUMENT_SPEAKS)
+def test_a_report_speaks_for_itself(text, passage, name, kind):
+    assert _speaker(text, passage) == (name, kind)

@@ -31,7 +31,8 @@ Rules:
 - issuer: "a statement saying" is the person the sentence opens with ("Jo Roe
   released a statement saying …"); no one when two or more open it.
 - statement: "the statement said" is the organisation that spoke last, else the one
-  named last.
+  named last; "the report/memo/email said" is the organisation that spoke last, else the
+  document itself (an anonymous "report"), never an organisation merely named.
 - organisation: "the company/bank/club", "a police statement" is the organisation of
   a fitting type named before it (organisations.py).
 - role: "the ambassador" is the last speaker or latest entity whose role holds that
@@ -238,6 +239,8 @@ def by_statement(d: Discourse, m: Mention, pos: int, sent_start: int) -> Entity 
     for ent in reversed(d.spoken[-RECENT:]):  # "the statement said": its issuer
         if ent.kind == "organization" and ent.last <= pos:
             return ent
+    if m.name.rsplit(" ", 1)[-1].lower() != "statement":
+        return d.unknown(m)  # "the report stated": the document, not the last organisation named
     return d._recent_org(pos) or NOBODY
 
 
