@@ -248,3 +248,17 @@ DOCUMENT_SPEAKS = [
 @pytest.mark.parametrize("text,passage,name,kind", DOCUMENT_SPEAKS)
 def test_a_report_speaks_for_itself(text, passage, name, kind):
     assert _speaker(text, passage) == (name, kind)
+
+
+# "His wife", "his physician": someone else than the person "his" means, and not a person
+# named next either; an anonymous description when nobody is given that role.
+POSSESSED_DESCRIPTION = [
+    ("The debate began.\n\n“We will win,” Tom Hale said.\n\nHale took the stage with a smile. "
+     "His wife had warned him to act “calm,” but he said he would fight.",
+     "calm,", "His wife", "anonymous"),
+]
+
+
+@pytest.mark.parametrize("text,passage,name,kind", POSSESSED_DESCRIPTION)
+def test_a_possessed_description_is_not_the_possessor(text, passage, name, kind):
+    assert _speaker(text, passage) == (name, kind)
