@@ -38,6 +38,7 @@ Rules:
   or a survey, nor "According to X, a role, …" (the boundary is unclear).
 - later_cue: opening_cue again after the passages found ("Okafor said A, though she
   noted B").
+- appeal_cue (appeals.py): "X called for NP …": what X demanded.
 - after_quote: '“…,” X said (on Monday night), adding (that) CLAUSE.': the clause is
   X's passage, under the participle as its cue; the only rule (QUOTED_RULES) for a
   sentence that opens inside a quotation.
@@ -60,6 +61,7 @@ from .attribution import SAYING, Cue, Record, cues_of, verb_index
 from .clauses import (AND_THAT_RE, INTRO_RE, PREDICATE_RE, WORD_RE, Sentence, clause_pos,
                       clause_record, good_subject, quote_free)
 from .document import Document
+from .appeals import APPEAL_VERBS, appeal_cue
 from .framing import according_cue, as_cue, closing_cue, interposed_cue
 from .lexicon import INDIRECT_VERBS
 from .mentions import parse_after
@@ -93,7 +95,7 @@ _TAIL_RE = re.compile(r"(?:\s+(?:on\s+)?\w+day(?:\s+(?:morning|afternoon|evening
                       r"|\s+(?:yesterday|today|later|(?:last|on)\s+\w+\s+night))?\s*")
 _AND_BEFORE_RE = re.compile(r"\b(?:and|but)\s+(?:also\s+|then\s+)?$")
 # A sentence holding one of these is examined.
-_VISIT = INDIRECT_VERBS | SAYING | _THAT_PARTICIPLES
+_VISIT = INDIRECT_VERBS | SAYING | _THAT_PARTICIPLES | APPEAL_VERBS
 
 
 def _conj_end(masked: str, lo: int, hi: int) -> bool:
@@ -261,7 +263,8 @@ def after_quote(s: Sentence, found: list[Record]) -> Record | None:
 Rule = Callable[[Sentence, list[Record]], "Record | None"]
 RULES: tuple[Rule, ...] = (interposed_cue, closing_cue, as_cue, opening_cue, appositive_cue,
                             saying, second_that,
-                            coordinated_cue, according_cue, later_cue, after_quote)
+                            coordinated_cue, according_cue, later_cue, appeal_cue,
+                            after_quote)
 # A sentence that opens inside a quotation: only what follows the quotation's cue.
 QUOTED_RULES: tuple[Rule, ...] = (after_quote,)
 
