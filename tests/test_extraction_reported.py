@@ -287,6 +287,12 @@ SAYING = [
      [("holiday sales would miss its target", "Brightmoor Retail")]),
     ("Brightmoor Retail fell 6% after warning investors.", []),
     ("Tove Lindahl won the regatta, claiming a second title in three years.", []),
+    # a dash before the participle; "For months," sets the scene
+    ("Ruth Okoye dismissed the charge — saying the firm had paid every invoice.",
+     [("the firm had paid every invoice", "Ruth Okoye")]),
+    ("For months, Ruth Okoye stayed out of the race, arguing she had no wish to divide "
+     "the party.",
+     [("she had no wish to divide the party", "Ruth Okoye")]),
     # a scene-setting phrase may open the sentence before the subject
     ("In March, Judge Alma Petrov struck down the rule, saying the council had exceeded "
      "its powers.",

@@ -24,8 +24,8 @@ Rules:
 - appositive_cue: "NAME, APPOSITIVE, said CLAUSE." with the name opening the
   sentence ("Mira Santos, a fellow at the institute, said …"), also after a passage
   of the appositive's own ("Ruiz, who says A, said B").
-- saying: "X …, saying (that) CLAUSE." with an identified sentence subject X (after a
-  scene-setting phrase at most: "In May, X …"), also
+- saying: "X …, saying (that) CLAUSE." (or "— saying") with an identified sentence
+  subject X (after a scene-setting phrase at most: "In May, X …"), also
   after a passage of X's ("X said A, adding that B"); "…, warning that" / "after
   warning that" (a few participles, with "that" only).
 - second_that: "X said that A, and that B." / "… but that B": B is its own passage
@@ -77,7 +77,8 @@ _CONJ_END_RE = re.compile(
     r"until|once|where|if))\s*$")
 _ACCORDING_RE = re.compile(r"\b[Aa]ccording to\b")
 _SAYING_RE = re.compile(
-    r",\s+(?P<verb>saying|adding|insisting|arguing|claiming|noting|stressing)\s+(?:that\s+)?"
+    r"(?:,|\s[—–]|\s--)\s+(?P<verb>saying|adding|insisting|arguing|claiming|noting|stressing)"
+    r"\s+(?:that\s+)?"
     r"|(?:,\s+|\s+(?:after|while|before)\s+)(?P<verb2>" + "|".join(sorted(_THAT_PARTICIPLES))
     + r")\s+that\s+")
 # Between a name and its verb: a party tag, a suffix, "of Calder University", an
@@ -88,7 +89,7 @@ _GAP_RE = re.compile(r"(?:\s*\([^()]{1,30}\))?(?:,?\s+(?:Jr|Sr)\.?)?"
 _ROLE_COMMA_RE = re.compile(r"(?:(?:Another|One|A|An|The)\s+)?[\w\-’']+(?:\s+[\w\-’']+){0,3},\s+")
 _INTRO_END_RE = re.compile(r"[\s•·*\-–—]*(?:(?:But|And|So|Yet|Still|Meanwhile|However|Now|Also)"
                            r"\b,?\s+)?")
-_SCENE_RE = re.compile(r"(?:(?:In|On|At|During|After|Before|Since|Last|Earlier|Later|"
+_SCENE_RE = re.compile(r"(?:(?:In|On|At|During|After|Before|Since|Last|Earlier|Later|For|"
                        r"This)\s+[^,;:“”\"_\n]{2,50}|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|"
                        r"Yesterday|Today),\s+")
 _TAIL_RE = re.compile(r"(?:\s+(?:on\s+)?\w+day(?:\s+(?:morning|afternoon|evening|night))?"
