@@ -8,6 +8,7 @@ from api.schemas.base import (MAX_VALUES, OutputSchema, PageArgs, at_most_values
                               path_part, url_root)
 from api.schemas.languages import codes_of_languages, language_filter
 from api.schemas.speakers import SPEAKER_KINDS
+from api.web.links import quote_page
 
 KINDS = ("full", "partial", "indirect")
 DATE_BASES = ("stated", "relative", "published")
@@ -101,6 +102,8 @@ class QuoteLinksSchema(OutputSchema):
     source = fields.String()
     citation = fields.String()
     provenance = fields.String()
+    html = fields.String(metadata={"description": "The quote's page for people: its source "
+                                   "with the quote highlighted and scrolled to, its citations"})
 
 
 class QuoteSchema(OutputSchema):
@@ -156,6 +159,7 @@ def quote_resource(row: dict, root: str) -> dict:
             "source": f"{root}v1/sources/{path_part(row['source_id'])}",
             "citation": self_url + "/citation",
             "provenance": self_url + "/provenance",
+            "html": root + quote_page(quote_id),
         },
     }
 

@@ -8,6 +8,7 @@ from api.schemas.base import (MAX_VALUES, BaseSchema, OutputSchema, PageArgs, Ro
                               at_most_values, page_schema, path_part, query_part)
 from api.schemas.languages import codes_of_languages, language_field, language_filter
 from api.schemas.quotes import QuoteSchema
+from api.web.links import source_page
 
 
 class SourceListArgs(PageArgs):
@@ -28,6 +29,14 @@ class SourceTextArgs(BaseSchema):
                          metadata={"description": "Code-point offset, default the end"})
 
 
+class SourceLinksSchema(OutputSchema):
+    self = fields.String()
+    text = fields.String()
+    quotes = fields.String()
+    html = fields.String(metadata={"description": "The source's page for people: its whole "
+                                   "text with every quote highlighted"})
+
+
 class SourceSchema(RowSchema):
     id = fields.String()
     sha256 = fields.String()
@@ -45,13 +54,14 @@ class SourceSchema(RowSchema):
         "description": "SHA-256 of the HTML page the text was extracted from; null for a text"})
     length = fields.Integer(metadata={"description": "Text length in code points"})
     quote_count = fields.Integer()
-    links = fields.Dict(keys=fields.String(), values=fields.String())
+    links = fields.Nested(SourceLinksSchema)
 
     def computed(self, row, root):
         source_id = path_part(row["id"])
         return {"links": {"self": f"{root}v1/sources/{source_id}",
                           "text": f"{root}v1/sources/{source_id}/text",
-                          "quotes": f"{root}v1/quotes?source={query_part(row['id'])}"}}
+                          "quotes": f"{root}v1/quotes?source={query_part(row['id'])}",
+                          "html": root + source_page(row["id"])}}
 
 
 class SourceDetailSchema(SourceSchema):

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import fields
 
-from api.pages import read_page
+from api.html_ingest import read_page
 from api.schemas.sources import MAX_TEXT_CHARS
 from api.store.errors import StoreError
 from api.store.ingest import SourceInput
