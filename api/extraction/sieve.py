@@ -69,7 +69,8 @@ _CLAUSE_WORDS = 8  # a quotation this far into the claim's clause is still part 
 # A claim noun opening its content clause: "claims (by the union) that", "“baseless rumours” that".
 _CLAIM_RE = re.compile(
     r"\b(?P<noun>(?:claim|rumou?r|allegation|accusation|suggestion|assertion|insinuation|"
-    r"smear|speculation|notion|idea|report|charge|criticism|complaint|contention)s?)[”\"’]?\s+(?:(?P<by>by|from)\s+[^“”\"\n;:]{2,60}?\s+)?"
+    r"smear|speculation|notion|idea|report|charge|criticism|complaint|contention)s?)"
+    r"[”\"’]?\s+(?:(?P<by>by|from)\s+[^“”\"\n;:]{2,60}?\s+)?"
     r"(?P<that>that)\b[^;:\n]*$")
 # Whose claim: "his claims", "the union's (latest) claims".
 _OWNER_RE = re.compile(r"(?:\b(?P<pronoun>his|her|their|my|our)|(?P<owner>(?:[A-Z][\w.\-]*\s+)"
