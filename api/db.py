@@ -9,7 +9,8 @@ from pathlib import Path
 import sqlite_utils
 
 SCHEMA_VERSION = 7
-# Triggers whose body changed: CREATE TRIGGER IF NOT EXISTS keeps an old one, so a database of an
+# Each version below is applied once as the sqlite-utils migration `schema-N` (MIGRATIONS),
+# recorded in _sqlite_migrations. Triggers whose body changed: CREATE TRIGGER IF NOT EXISTS keeps an old one, so a database of an
 # older schema drops them first (schema 5: the speaker_outlet counts).
 REPLACED_TRIGGERS = {5: ("corpus_stats_quote_insert", "corpus_stats_quote_delete",
                          "corpus_stats_quote_update", "corpus_stats_source_delete",
@@ -117,16 +118,12 @@ def init_schema(db: sqlite_utils.Database) -> None:
 
 
 def _create_or_upgrade(db: sqlite_utils.Database) -> None:
+    # sqlite-utils' Migrations apply each pending change with its record in a transaction of
+    # its own; inside this one (BEGIN IMMEDIATE) they nest as savepoints, so a second worker
+    # waits for the first and then finds nothing pending, and a crash leaves the old schema.
     with write_transaction(db):
         found = schema_version(db)
-        for version, triggers in REPLACED_TRIGGERS.items():
-            if (found or SCHEMA_VERSION) < version:
-                for trigger in triggers:
-                    db.execute(f"DROP TRIGGER IF EXISTS {trigger}")
-        for version, columns in ADDED_COLUMNS.items():
-            for table, column, kind in columns if (found or SCHEMA_VERSION) < version else ():
-                if column not in {row[1] for row in db.execute(f"PRAGMA table_info({table})")}:
-                    db.execute(f"ALTER TABLE {table} ADD COLUMN {column} {kind}")
+        MIGRATIONS.apply(db)
         for statement in _statements(SCHEMA_PATH.read_text(encoding="utf-8")):
             db.execute(statement)
         # Written only when it changes: a commit that changes nothing would still tell every
@@ -134,6 +131,26 @@ def _create_or_upgrade(db: sqlite_utils.Database) -> None:
         if found != SCHEMA_VERSION:
             db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', ?)",
                        [str(SCHEMA_VERSION)])
+
+
+def _upgrade_to(version: int):
+    """Return the migration to a schema version: its triggers dropped, its columns added.
+
+    schema.sql then creates what is missing at the latest version. On a new database the
+    tables do not exist yet: there is nothing to change, and schema.sql creates them whole.
+    """
+    def upgrade(db: sqlite_utils.Database) -> None:
+        for trigger in REPLACED_TRIGGERS.get(version, ()):
+            db.execute(f"DROP TRIGGER IF EXISTS {trigger}")
+        for table, column, kind in ADDED_COLUMNS.get(version, ()):
+            if db[table].exists() and column not in db[table].columns_dict:
+                db.execute(f"ALTER TABLE {table} ADD COLUMN {column} {kind}")
+    return upgrade
+
+
+MIGRATIONS = sqlite_utils.Migrations("verbatim")
+for _version in sorted({*REPLACED_TRIGGERS, *ADDED_COLUMNS}):
+    MIGRATIONS(name=f"schema-{_version}")(_upgrade_to(_version))
 
 
 def _statements(script: str):
