@@ -30,7 +30,9 @@ def style_field() -> fields.String:
 
 
 def format_field() -> fields.String:
-    return fields.String(load_default=None, validate=check_citation_format, metadata={
+    """The `format` parameter, loaded as `output_format` (not the name of a builtin)."""
+    return fields.String(load_default=None, validate=check_citation_format, data_key="format",
+                         metadata={
         "enum": list(CITATION_FORMATS),
         "description": "`json` (default), or a raw export; wins over the Accept header: "
                        + ", ".join(f"`{name}` ({media})" for name, media in FORMATS.items())})
@@ -38,7 +40,7 @@ def format_field() -> fields.String:
 
 class CitationArgs(BaseSchema):
     style = style_field()
-    format = format_field()
+    output_format = format_field()
 
 
 class CitationRequestSchema(BaseSchema):
@@ -47,7 +49,7 @@ class CitationRequestSchema(BaseSchema):
         validate=validate.Length(1, MAX_IDS, error=f"give 1 to {MAX_IDS} quote ids"),
         metadata={"description": f"1–{MAX_IDS} quote ids; order kept, repeats dropped"})
     style = style_field()
-    format = format_field()
+    output_format = format_field()
 
 
 class CitationSourceSchema(SourceRefSchema):

@@ -40,12 +40,13 @@ class QuoteListArgs(PageArgs):
                                    "a feed (`atom`, `jsonfeed`) is always `-date`."})
     facet = fields.List(fields.String(validate=validate.OneOf(FACETS)), load_default=list,
                         validate=_many, metadata={"description": "Counts to add; repeats count once."})
-    format = fields.String(load_default=None, validate=validate.OneOf(QUOTE_LIST_FORMATS),
-                           metadata={"description": "`csv` for a CSV page (or Accept: text/csv); "
-                                     "`bibtex`, `ris`, `csl-json` for the page's sources (or "
-                                     "Accept: their media types); `atom`, `jsonfeed` for the page as a feed, newest "
-                                     "first (or Accept: application/atom+xml, "
-                                     "application/feed+json)."})
+    output_format = fields.String(
+        load_default=None, validate=validate.OneOf(QUOTE_LIST_FORMATS), data_key="format",
+        metadata={"description": "`csv` for a CSV page (or Accept: text/csv); `bibtex`, `ris`, "
+                                 "`csl-json` for the page's sources (or Accept: their media "
+                                 "types); `atom`, `jsonfeed` for the page as a feed, newest "
+                                 "first (or Accept: application/atom+xml, "
+                                 "application/feed+json)."})
 
     @ma.validates_schema
     def check_relevance(self, data, **kwargs):
@@ -57,9 +58,12 @@ class QuoteListArgs(PageArgs):
             raise ma.ValidationError(f"give at most {MAX_QUERY_WORDS} words", "q")
 
     @ma.post_load
-    def collapse_facets(self, data, **kwargs):
+    def collapse_facets_and_write_dates(self, data, **kwargs):
         if data.get("facet"):
             data["facet"] = list(dict.fromkeys(data["facet"]))  # 240 repeats cost what one does
+        for key in ("date_from", "date_to"):  # the store compares ISO dates as text
+            if data.get(key):
+                data[key] = data[key].isoformat()
         return data
 
 
