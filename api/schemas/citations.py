@@ -4,7 +4,8 @@ from __future__ import annotations
 from marshmallow import fields, validate
 
 from api.citations import DEFAULT_STYLE, FORMATS, JSON, STYLES, UnknownFormat, check_style
-from api.schemas.base import BaseSchema, OutputSchema, RowSchema, path_part, query_part
+from api.schemas.base import BaseSchema, OutputSchema, path_part, query_part
+from api.schemas.fastpath import RowSchema
 from api.schemas.quotes import SourceRefSchema
 
 MAX_IDS = 100

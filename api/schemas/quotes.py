@@ -4,8 +4,8 @@ from __future__ import annotations
 import marshmallow as ma
 from marshmallow import fields, validate
 
-from api.schemas.base import (MAX_VALUES, OutputSchema, PageArgs, at_most_values, page_schema,
-                              path_part, url_root)
+from api.schemas.base import MAX_VALUES, OutputSchema, PageArgs, at_most_values
+from api.schemas.fastpath import dump_quote_rows, page_schema
 from api.schemas.speakers import SPEAKER_KINDS
 
 KINDS = ("full", "partial", "indirect")
@@ -119,43 +119,8 @@ class QuoteSchema(OutputSchema):
     links = fields.Nested(QuoteLinksSchema)
 
     def dump(self, obj, *, many: bool | None = None):
-        """Build quote objects straight from store rows.
-
-        quote_resource() already returns exactly the shape the fields above declare, and
-        marshmallow's generic walk over seven nested schemas cost ~180 µs a quote (most of a
-        page's time). The fields still generate the OpenAPI document; the schemathesis suite
-        checks every answer against it, so the two cannot drift unnoticed.
-        """
-        many = self.many if many is None else many
-        root = url_root()
-        return [quote_resource(row, root) for row in obj] if many else quote_resource(obj, root)
-
-
-def quote_resource(row: dict, root: str) -> dict:
-    """Reshape a flat store row into the nested quote object of the contract (root: url_root())."""
-    quote_id = row["id"]
-    self_url = f"{root}v1/quotes/{path_part(quote_id)}"
-    speaker = None
-    if row["speaker_id"]:
-        speaker = {"id": row["speaker_id"], "name": row["speaker_name"],
-                   "kind": row["speaker_kind"], "role": row["role"]}
-    return {
-        "id": quote_id, "text": row["text"], "kind": row["kind"], "speaker": speaker,
-        "cue": row["cue"], "date": row["date"] or None, "date_basis": row["date_basis"],
-        "date_precision": row["date_precision"],
-        "source": {"id": row["source_id"], "outlet": row["outlet"],
-                   "publisher": row["source_publisher"], "title": row["source_title"],
-                   "url": row["source_url"], "published": row["source_published"]},
-        "span": {"start": row["start"], "end": row["end"]},
-        "span_utf16": {"start": row["start_utf16"], "end": row["end_utf16"]},
-        "selector": {"exact": row["text"], "prefix": row["prefix"], "suffix": row["suffix"]},
-        "links": {
-            "self": self_url,
-            "source": f"{root}v1/sources/{path_part(row['source_id'])}",
-            "citation": self_url + "/citation",
-            "provenance": self_url + "/provenance",
-        },
-    }
+        """Build quote objects straight from store rows (api.schemas.fastpath)."""
+        return dump_quote_rows(obj, self.many if many is None else many)
 
 
 class FacetValueSchema(OutputSchema):
