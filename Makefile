@@ -12,7 +12,7 @@ export VERBATIM_DB
 # One access-log line per request, with the request id the answer carries (X-Request-Id).
 ACCESS_LOG_FORMAT := %(h)s %(t)s "%(r)s" %(s)s %(B)s %(M)sms request_id=%({x-request-id}o)s
 
-.PHONY: install client run db test eval bench clean
+.PHONY: install client browser run db test eval bench clean
 
 $(VENV)/.installed: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -41,7 +41,14 @@ $(CLIENT)/node_modules/.installed: $(CLIENT)/package-lock.json
 
 client: $(CLIENT)/node_modules/.installed
 
-test: install client
+# The page tests (tests/test_web_browser.py) drive Debian's headless Chromium through its
+# chromedriver: installed with apt-get when missing (through sudo when not root).
+browser:
+	@if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then \
+	  sudo=$$([ "$$(id -u)" = 0 ] || echo sudo); \
+	  $$sudo apt-get update -q && $$sudo apt-get install -y -q chromium chromium-driver; fi
+
+test: install client browser
 	$(PY) -m pytest -q
 
 eval: install  # PolNeAR dev and train too when POLNEAR_DIR names a local checkout

@@ -37,7 +37,7 @@ def trusted_hosts(config) -> list[str]:
 
 
 def create_app(config: dict | None = None) -> Flask:
-    """Build the Flask app: settings, database, API blueprints, errors, CLI."""
+    """Build the Flask app: settings, database, API blueprints, pages, errors, CLI."""
     app = App(__name__)
     app.config.update(settings(config))
     app.config["TOKEN_MAP"] = configured_tokens(app.config)
@@ -74,6 +74,9 @@ def create_app(config: dict | None = None) -> Flask:
 
     for blueprint in BLUEPRINTS:
         api.register_blueprint(blueprint)
+    from api.web.views import bp as pages
+
+    app.register_blueprint(pages)  # pages for people: HTML, not in the OpenAPI document
     register_error_handlers(app)
     register_http(app)
     return app

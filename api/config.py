@@ -37,7 +37,9 @@ API_SPEC_OPTIONS = {
     "servers": [{"url": "/", "description": "This server"}],
     "info": {
         "description": "Source-linked quotes: who said what, where it was published, and "
-                       "exactly where in the source text it stands.",
+                       "exactly where in the source text it stands.\n\nPages for people: "
+                       "[Search quotes](/search); every quote and source links its page "
+                       "(`links.html`): the quote highlighted in its source, with its citations.",
     },
 }
 JSON_SORT_KEYS = False
@@ -64,8 +66,9 @@ RATELIMIT_HEADERS_ENABLED = True
 # Origins (comma-separated, e.g. "https://editor.example.org") whose browser pages may write:
 # preflights for them answer the write methods and the Authorization header. Empty: none.
 CORS_WRITE_ORIGINS = ""
-# gzip for JSON and CSV bodies of 1 KB and more (flask-compress); ETags get a ":gzip" suffix.
-COMPRESS_MIMETYPES = ["application/json", "text/csv"]
+# gzip for JSON, CSV and the pages' HTML of 1 KB and more (flask-compress); ETags get a
+# ":gzip" suffix.
+COMPRESS_MIMETYPES = ["application/json", "text/csv", "text/html"]
 COMPRESS_ALGORITHM = ["gzip"]
 COMPRESS_MIN_SIZE = 1024
 COMPRESS_EVALUATE_CONDITIONAL_REQUEST = False  # api.http answers 304 once, after compression

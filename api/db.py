@@ -8,17 +8,20 @@ from pathlib import Path
 
 import sqlite_utils
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 # Each version below is applied once as the sqlite-utils migration `schema-N` (MIGRATIONS),
-# recorded in _sqlite_migrations. Triggers whose body changed: CREATE TRIGGER IF NOT EXISTS keeps an old one, so a database of an
+# recorded in _sqlite_migrations.
+# Triggers whose body changed: CREATE TRIGGER IF NOT EXISTS keeps an old one, so a database of an
 # older schema drops them first (schema 5: the speaker_outlet counts).
 REPLACED_TRIGGERS = {5: ("corpus_stats_quote_insert", "corpus_stats_quote_delete",
                          "corpus_stats_quote_update", "corpus_stats_source_delete",
                          "quote_cube_insert", "quote_cube_delete", "quote_cube_update")}
 # Columns added to existing tables: CREATE TABLE IF NOT EXISTS leaves an older table as it is
 # (schema 6: a statement date's precision; NULL on quotes stored before, where it is unknown;
-# schema 7: the SHA-256 of the HTML page a source was extracted from, NULL for a plain text).
-ADDED_COLUMNS = {6: (("quotes", "date_precision", "TEXT"),), 7: (("sources", "html_sha256", "TEXT"),)}
+# schema 7: the SHA-256 of the HTML page a source was extracted from, NULL for a plain text;
+# schema 8: a quote's language, its source's, copied for the language filter).
+ADDED_COLUMNS = {6: (("quotes", "date_precision", "TEXT"),), 7: (("sources", "html_sha256", "TEXT"),),
+                 8: (("quotes", "language", "TEXT"),)}
 SCHEMA_PATH = Path(__file__).with_name("schema.sql")
 BUSY_TIMEOUT_MS = 10_000
 UPGRADE_TIMEOUT_MS = 600_000
@@ -133,23 +136,51 @@ def _create_or_upgrade(db: sqlite_utils.Database) -> None:
                        [str(SCHEMA_VERSION)])
 
 
+def normalise_languages(db: sqlite_utils.Database) -> None:
+    """Store each source's language as its ISO 639-1 code ("en-GB": "en"), NULL when none,
+    and copy it onto the source's quotes.
+
+    The few distinct values are mapped in Python. Languages left NULL stay so: detecting them
+    here would hold every writer while a big database's texts are read (about 1 ms a source);
+    `api detect-languages` fills them.
+    """
+    from api.extraction.languages import language_code
+
+    stored = [row[0] for row in db.execute(
+        "SELECT DISTINCT language FROM sources WHERE language IS NOT NULL")]
+    for value in stored:
+        if language_code(value) != value:
+            db.execute("UPDATE sources SET language = ? WHERE language = ?",
+                       [language_code(value), value])
+    db.execute("UPDATE quotes SET language = (SELECT language FROM sources s "
+               "WHERE s.id = quotes.source_id)")
+
+
+# Rows rewritten once, in the upgrade's transaction, when an older database is opened.
+REWRITTEN_ROWS = {8: normalise_languages}
+
+
 def _upgrade_to(version: int):
-    """Return the migration to a schema version: its triggers dropped, its columns added.
+    """Return the migration to a schema version: its triggers dropped, its columns added, its
+    rows rewritten.
 
     schema.sql then creates what is missing at the latest version. On a new database the
     tables do not exist yet: there is nothing to change, and schema.sql creates them whole.
     """
     def upgrade(db: sqlite_utils.Database) -> None:
+        existing = db["meta"].exists()
         for trigger in REPLACED_TRIGGERS.get(version, ()):
             db.execute(f"DROP TRIGGER IF EXISTS {trigger}")
         for table, column, kind in ADDED_COLUMNS.get(version, ()):
             if db[table].exists() and column not in db[table].columns_dict:
                 db.execute(f"ALTER TABLE {table} ADD COLUMN {column} {kind}")
+        if existing and version in REWRITTEN_ROWS:
+            REWRITTEN_ROWS[version](db)  # before the indexes the rewritten columns have are built
     return upgrade
 
 
 MIGRATIONS = sqlite_utils.Migrations("verbatim")
-for _version in sorted({*REPLACED_TRIGGERS, *ADDED_COLUMNS}):
+for _version in sorted({*REPLACED_TRIGGERS, *ADDED_COLUMNS, *REWRITTEN_ROWS}):
     MIGRATIONS(name=f"schema-{_version}")(_upgrade_to(_version))
 
 

@@ -30,14 +30,14 @@ search_limit = limiter.shared_limit(_search_limit, scope="searches", exempt_when
 
 
 LIMITED_READS = ("/v1/provenance/check",)
-SEARCHED = "/v1/quotes"
+SEARCHED = ("/v1/quotes", "/search")  # the JSON list and the search page for people
 
 
 @limiter.request_filter
 def not_limited() -> bool:
     """Only writes, provenance checks and full-text searches are limited; other reads are not."""
     return request.method in ("GET", "HEAD", "OPTIONS") and request.path not in LIMITED_READS \
-        and not (request.path == SEARCHED and "q" in request.args)
+        and not (request.path in SEARCHED and "q" in request.args)
 
 
 def init_limiter(app: Flask) -> None:

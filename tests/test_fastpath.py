@@ -77,5 +77,6 @@ def test_a_flat_row_becomes_the_nested_quote():
         "links": {"self": "http://x.test/v1/quotes/q_1",
                   "source": "http://x.test/v1/sources/s_2",
                   "citation": "http://x.test/v1/quotes/q_1/citation",
-                  "provenance": "http://x.test/v1/quotes/q_1/provenance"}}
+                  "provenance": "http://x.test/v1/quotes/q_1/provenance",
+                  "html": "http://x.test/quotes/q_1#q_1"}}
     assert quote_resource({**row, "speaker_id": None}, "http://x.test/")["speaker"] is None

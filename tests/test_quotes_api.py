@@ -41,6 +41,7 @@ def test_quote_object_has_every_contract_field(client):
             "source": f"http://api.test/v1/sources/{quote['source']['id']}",
             "citation": f"http://api.test/v1/quotes/{quote['id']}/citation",
             "provenance": f"http://api.test/v1/quotes/{quote['id']}/provenance",
+            "html": f"http://api.test/quotes/{quote['id']}#{quote['id']}",
         },
     }
 

@@ -14,6 +14,7 @@ import marshmallow as ma
 from marshmallow import fields
 
 from api.schemas.base import OutputSchema, path_part, url_root
+from api.web.links import quote_page
 
 
 def dump_quote_rows(obj, many: bool):
@@ -49,6 +50,7 @@ def quote_resource(row: dict, root: str) -> dict:
             "source": f"{root}v1/sources/{path_part(row['source_id'])}",
             "citation": self_url + "/citation",
             "provenance": self_url + "/provenance",
+            "html": root + quote_page(quote_id),
         },
     }
 

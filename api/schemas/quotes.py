@@ -6,6 +6,7 @@ from marshmallow import fields, validate
 
 from api.schemas.base import MAX_VALUES, OutputSchema, PageArgs, at_most_values
 from api.schemas.fastpath import dump_quote_rows, page_schema
+from api.schemas.languages import codes_of_languages, language_filter
 from api.schemas.speakers import SPEAKER_KINDS
 
 KINDS = ("full", "partial", "indirect")
@@ -31,6 +32,7 @@ class QuoteListArgs(PageArgs):
                          metadata={"description": f"Source id; repeatable (≤ {MAX_VALUES})."})
     kind = fields.List(fields.String(validate=validate.OneOf(KINDS)), load_default=list,
                        validate=_many)
+    language = language_filter()
     date_from = fields.Date(load_default=None, metadata={"description": "Statement date ≥"})
     date_to = fields.Date(load_default=None, metadata={"description": "Statement date ≤"})
     q = fields.String(load_default=None, validate=validate.Length(1, 500), metadata={
@@ -56,6 +58,10 @@ class QuoteListArgs(PageArgs):
             raise ma.ValidationError("date_from is after date_to", "date_to")
         if data.get("q") and len(data["q"].split()) > MAX_QUERY_WORDS:
             raise ma.ValidationError(f"give at most {MAX_QUERY_WORDS} words", "q")
+
+    @ma.post_load
+    def language_codes(self, data, **kwargs):
+        return codes_of_languages(data)
 
     @ma.post_load
     def collapse_facets_and_write_dates(self, data, **kwargs):
@@ -99,6 +105,8 @@ class QuoteLinksSchema(OutputSchema):
     source = fields.String()
     citation = fields.String()
     provenance = fields.String()
+    html = fields.String(metadata={"description": "The quote's page for people: its source "
+                                   "with the quote highlighted and scrolled to, its citations"})
 
 
 class QuoteSchema(OutputSchema):

@@ -3,8 +3,9 @@ from __future__ import annotations
 
 from marshmallow import fields, validate
 
-from api.schemas.base import PageArgs, at_most_values, path_part, query_part
+from api.schemas.base import OutputSchema, PageArgs, at_most_values, path_part, query_part
 from api.schemas.fastpath import RowSchema, page_schema
+from api.web.links import speaker_page
 
 SPEAKER_KINDS = ("person", "organization", "anonymous")
 
@@ -16,18 +17,26 @@ class SpeakerListArgs(PageArgs):
                        validate=at_most_values)
 
 
+class SpeakerLinksSchema(OutputSchema):
+    self = fields.String()
+    quotes = fields.String()
+    html = fields.String(metadata={"description": "The speaker's page for people: roles, "
+                                   "outlets and quotes, newest first"})
+
+
 class SpeakerSchema(RowSchema):
     id = fields.String()
     name = fields.String()
     kind = fields.String(validate=validate.OneOf(SPEAKER_KINDS))
     roles = fields.List(fields.String(), metadata={"description": "Roles as written"})
     quote_count = fields.Integer()
-    links = fields.Dict(keys=fields.String(), values=fields.String())
+    links = fields.Nested(SpeakerLinksSchema)
 
     def computed(self, row, root):
         speaker_id = path_part(row["id"])
         return {"links": {"self": f"{root}v1/speakers/{speaker_id}",
-                          "quotes": f"{root}v1/quotes?speaker={query_part(row['id'])}"}}
+                          "quotes": f"{root}v1/quotes?speaker={query_part(row['id'])}",
+                          "html": root + speaker_page(row["id"])}}
 
 
 class OutletCountSchema(RowSchema):

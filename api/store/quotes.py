@@ -41,6 +41,7 @@ class QuoteFilters:
     date_from: str | None = None
     date_to: str | None = None
     q: str | None = None
+    language: list[str] = field(default_factory=list)
 
 
 def fts_query(text: str) -> str:
@@ -96,6 +97,8 @@ def where_clause(db: sqlite_utils.Database, filters: QuoteFilters) -> tuple[str,
         any_of("q.source_id IN ({marks})", filters.source)
     if filters.kind:
         any_of("q.kind IN ({marks})", filters.kind)
+    if filters.language:
+        any_of("q.language IN ({marks})", filters.language)
     if filters.date_from:
         conds.append("q.date >= ?")
         params.append(filters.date_from)
