@@ -141,7 +141,8 @@ def check(text: str, speaker: str | None, source_id: str | None, db_path: str) -
 @db_option("SQLite file to read.")
 def export(fmt: str, speaker, outlet, kind, db_path: str) -> None:
     from api.formats import CSV_COLUMNS, write_csv
-    from api.store.quotes import QuoteFilters, iter_quotes
+    from api.store.quotes import iter_quotes
+    from api.store.selection import QuoteFilters
 
     filters = QuoteFilters(speaker=list(speaker), outlet=list(outlet), kind=list(kind))
     rows = iter_quotes(open_db(db_path), filters)

@@ -85,7 +85,8 @@ def main() -> None:
     db_path = args.db or ensure_corpus(args.quotes)
     os.environ.update({"VERBATIM_DB": str(db_path),
                        "VERBATIM_CHECK_RATE_LIMIT": "100000000/second",
-                       "VERBATIM_WRITE_RATE_LIMIT": "100000000/second"})
+                       "VERBATIM_WRITE_RATE_LIMIT": "100000000/second",
+                       "VERBATIM_SEARCH_RATE_LIMIT": "100000000/second"})
     import floor_app
     from wsgi import app  # after VERBATIM_DB is set; runs init_schema as a deploy would
 

@@ -15,7 +15,7 @@ from api.schemas.base import NoArgs
 from api.schemas.quotes import QuoteListArgs, QuotePageSchema, QuoteSchema
 from api.store import counts
 from api.store import quotes as store
-from api.store.quotes import QuoteFilters
+from api.store.selection import QuoteFilters, select
 
 blp = Blueprint("quotes", __name__, url_prefix="/v1/quotes", description="Quotes and their spans")
 FILTER_KEYS = ("speaker", "outlet", "source", "kind", "date_from", "date_to", "q")
@@ -42,8 +42,9 @@ def list_quotes(limit, cursor, sort, facet, format, **filters):
         sort = "-date"
     sort = sort or ("relevance" if filters.q else "-date")
     kind = f"quotes{sort}"
-    rows, next_values = store.list_quotes(g.db, filters, sort, decode_cursor(cursor, kind), limit)
-    total, facets = counts.tally(g.db, filters, facet)
+    selection = select(g.db, filters)
+    rows, next_values = store.list_quotes(g.db, selection, sort, decode_cursor(cursor, kind), limit)
+    total, facets = counts.tally(g.db, selection, facet)
     extra = {"facets": facets} if facet else {}
     page = envelope(rows, total, next_values, kind, **extra)
     if fmt in FEEDS:

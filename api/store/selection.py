@@ -1,0 +1,115 @@
+"""A list request's filters, resolved once into the WHERE clause its page and counts share."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import sqlite_utils
+
+from api.store.errors import StoreError
+from api.store.kept import kept
+
+
+@dataclass
+class QuoteFilters:
+    speaker: list[str] = field(default_factory=list)
+    outlet: list[str] = field(default_factory=list)
+    source: list[str] = field(default_factory=list)
+    kind: list[str] = field(default_factory=list)
+    date_from: str | None = None
+    date_to: str | None = None
+    q: str | None = None
+
+
+@dataclass(frozen=True)
+class Selection:
+    """The quotes a list asks for: its filters, their stored values and the SQL selecting them.
+
+    speaker_ids and outlets are the stored values the names asked for resolve to (None when
+    not filtered on); match is the FTS5 query of q; where and params select the quotes
+    (alias `q`), and between() the same quotes within other dates.
+    """
+    filters: QuoteFilters
+    given: frozenset[str]
+    speaker_ids: list[str] | None
+    outlets: list[str] | None
+    match: str | None
+    where: str
+    params: list
+    undated: tuple[tuple[str, list], ...]  # the conditions other than the dates
+
+    def between(self, date_from: str | None, date_to: str | None) -> tuple[str, list]:
+        """Return the WHERE clause and parameters of these quotes within other dates."""
+        return _joined(self.undated + _date_conditions(date_from, date_to))
+
+    @property
+    def only_search(self) -> bool:
+        return self.given == {"q"}
+
+
+SPEAKER_IDS = ("SELECT id FROM speakers WHERE id IN ({marks}) "
+               "UNION SELECT speaker_id FROM speaker_aliases WHERE alias IN ({marks})")
+# The distinct outlets, from the trigger-stored counts (one row each) rather than every source
+# of a big agency (2 ms for AFP at 1M quotes).
+OUTLET_NAMES = ("SELECT value FROM corpus_stats WHERE dimension = 'source_outlet' "
+                "AND value COLLATE NOCASE IN ({marks})")
+
+
+def select(db: sqlite_utils.Database, filters: QuoteFilters) -> Selection:
+    """Resolve the filters' names to stored values and build the SQL selecting their quotes.
+
+    Speakers and outlets are resolved to stored ids and names first: one value then makes
+    `IN (?)` an equality, so a page is read in (speaker|outlet, date, id) index order instead
+    of sorting every matching quote (48 ms for one big outlet at 100k quotes).
+    """
+    speaker_ids = resolve(db, SPEAKER_IDS, filters.speaker) if filters.speaker else None
+    outlets = resolve(db, OUTLET_NAMES, filters.outlet) if filters.outlet else None
+    match = fts_query(filters.q) if filters.q else None
+    undated = []
+    for column, values in (("q.speaker_id", speaker_ids), ("q.outlet", outlets),
+                           ("q.source_id", filters.source or None),
+                           ("q.kind", filters.kind or None)):
+        if values is not None:
+            undated.append((f"{column} IN ({', '.join('?' * len(values))})", list(values)))
+    if match is not None:
+        undated.append(("q.seq IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)",
+                        [match]))
+    undated = tuple(undated)
+    where, params = _joined(undated + _date_conditions(filters.date_from, filters.date_to))
+    given = frozenset(name for name, value in vars(filters).items() if value)
+    return Selection(filters, given, speaker_ids, outlets, match, where, params, undated)
+
+
+def _date_conditions(date_from: str | None, date_to: str | None) -> tuple:
+    conds = []
+    if date_from:
+        conds.append(("q.date >= ?", [date_from]))
+    if date_to:
+        conds.append(("q.date <= ? AND q.date != ''", [date_to]))
+    return tuple(conds)
+
+
+def _joined(conditions: tuple) -> tuple[str, list]:
+    return (" AND ".join(["1", *(cond for cond, _ in conditions)]),
+            [value for _, values in conditions for value in values])
+
+
+def resolve(db: sqlite_utils.Database, template: str, values: list[str]) -> list[str]:
+    """Return the stored values the template's query matches for the values given (kept)."""
+    sql = template.format(marks=", ".join("?" * len(values)))
+
+    def lookup(db: sqlite_utils.Database) -> list[str]:
+        return [row[0] for row in db.execute(sql, values * template.count("{marks}"))]
+    return kept(db, (sql, tuple(values)), lookup)
+
+
+def fts_query(text: str) -> str:
+    """Turn user text into a safe FTS5 query: words ANDed, "double-quoted phrases" kept."""
+    parts = []
+    for phrase, word in re.findall(r'"([^"]*)"|(\S+)', text):
+        words = re.findall(r"\w+", phrase or word)
+        if words:
+            parts.append('"' + " ".join(words) + '"')
+    if not parts:
+        raise StoreError("q has no words to search for", {"q": ["needs at least one word"]})
+    return " ".join(parts)
