@@ -121,11 +121,12 @@ CHECK_EXIT_CODES = {"verbatim": 0, "verbatim_with_omissions": 10, "altered": 11,
 @click.option("--source", "source_id", default=None, help="Only this source id.")
 @db_option("SQLite file to read.")
 def check(text: str, speaker: str | None, source_id: str | None, db_path: str) -> None:
+    from api.schemas.provenance import CheckResultSchema
     from api.store.errors import StoreError
     from api.store.provenance import check_claim
 
     try:
-        result = check_claim(open_db(db_path), text, speaker, source_id)
+        result = CheckResultSchema().dump(check_claim(open_db(db_path), text, speaker, source_id))
     except StoreError as exc:
         raise click.ClickException(exc.detail) from exc
     click.echo(json.dumps(result, ensure_ascii=False, indent=2))
