@@ -8,7 +8,7 @@ from pathlib import Path
 
 import sqlite_utils
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 9
 # Triggers whose body changed: CREATE TRIGGER IF NOT EXISTS keeps an old one, so a database of an
 # older schema drops them first (schema 5: the speaker_outlet counts).
 REPLACED_TRIGGERS = {5: ("corpus_stats_quote_insert", "corpus_stats_quote_delete",
@@ -18,6 +18,10 @@ REPLACED_TRIGGERS = {5: ("corpus_stats_quote_insert", "corpus_stats_quote_delete
 # (schema 6: a statement date's precision; NULL on quotes stored before, where it is unknown;
 # schema 7: the SHA-256 of the HTML page a source was extracted from, NULL for a plain text).
 ADDED_COLUMNS = {6: (("quotes", "date_precision", "TEXT"),), 7: (("sources", "html_sha256", "TEXT"),)}
+# Full-text indexes whose tokenizer changed: CREATE VIRTUAL TABLE IF NOT EXISTS keeps an old one,
+# so a database of an older schema drops it and rebuilds it from its content table, in the same
+# transaction as the rest of the upgrade (schema 9: quotes stemmed by FTS5's porter tokenizer).
+REBUILT_INDEXES = {9: ("quotes_fts",)}
 SCHEMA_PATH = Path(__file__).with_name("schema.sql")
 BUSY_TIMEOUT_MS = 10_000
 UPGRADE_TIMEOUT_MS = 600_000
@@ -127,8 +131,14 @@ def _create_or_upgrade(db: sqlite_utils.Database) -> None:
             for table, column, kind in columns if (found or SCHEMA_VERSION) < version else ():
                 if column not in {row[1] for row in db.execute(f"PRAGMA table_info({table})")}:
                     db.execute(f"ALTER TABLE {table} ADD COLUMN {column} {kind}")
+        rebuilt = [table for version, tables in REBUILT_INDEXES.items()
+                   if (found or SCHEMA_VERSION) < version for table in tables]
+        for table in rebuilt:
+            db.execute(f"DROP TABLE IF EXISTS {table}")
         for statement in _statements(SCHEMA_PATH.read_text(encoding="utf-8")):
             db.execute(statement)
+        for table in rebuilt:
+            db.execute(f"INSERT INTO {table} ({table}) VALUES ('rebuild')")
         # Written only when it changes: a commit that changes nothing would still tell every
         # other connection the database changed (PRAGMA data_version), emptying what they keep.
         if found != SCHEMA_VERSION:

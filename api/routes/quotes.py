@@ -1,5 +1,5 @@
 """/v1/quotes: list, read, and editorial corrections with their history."""
-from flask import g, url_for
+from flask import current_app, g, url_for
 
 from api.auth import SECURITY, token_required
 from api.limits import search_limit, write_limit
@@ -41,11 +41,16 @@ def list_quotes(limit, cursor, sort, facet, format, **filters):
         check_feed_sort(sort)
         sort = "-date"
     sort = sort or ("relevance" if filters.q else "-date")
+    selection = select(g.db, filters, current_app.config["SEARCH_COMMON_QUOTES"])
+    extra = {}
+    if sort == "relevance":
+        extra["ranked_by"] = "date" if selection.common_search else "bm25"
+        sort = "-date" if selection.common_search else sort
     kind = f"quotes{sort}"
-    selection = select(g.db, filters)
     rows, next_values = store.list_quotes(g.db, selection, sort, decode_cursor(cursor, kind), limit)
     total, facets = counts.tally(g.db, selection, facet)
-    extra = {"facets": facets} if facet else {}
+    if facet:
+        extra["facets"] = facets
     page = envelope(rows, total, next_values, kind, **extra)
     if fmt in FEEDS:
         return feed_response(rows, page, fmt)

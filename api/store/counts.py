@@ -7,7 +7,7 @@ from datetime import date, timedelta
 import sqlite_utils
 
 from api.store.quotes import FACET_LIMIT, FACET_SQL
-from api.store.selection import Selection
+from api.store.selection import Selection, match_counts
 
 
 def tally(db: sqlite_utils.Database, selection: Selection,
@@ -50,6 +50,8 @@ def count_quotes(db: sqlite_utils.Database, selection: Selection) -> int:
     if _in_cube(selection):
         return _cube_tally(db, selection, [])[0]
     if selection.only_search:  # every indexed row is a stored quote (triggers keep them equal)
+        if selection.common_search:  # kept until a write: its posting lists are long
+            return match_counts(db, [selection.match])[selection.match]
         return db.execute("SELECT count(*) FROM quotes_fts WHERE quotes_fts MATCH ?",
                           [selection.match]).fetchone()[0]
     return db.execute(f"SELECT count(*) FROM quotes q WHERE {selection.where}",

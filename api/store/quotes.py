@@ -34,7 +34,7 @@ def list_quotes(db: sqlite_utils.Database, selection: Selection, sort: str,
     """Return one page of quotes in sort order after the keyset values, and the next keyset."""
     if sort == "relevance":
         return _list_by_relevance(db, selection, after, limit)
-    where, params = selection.where, list(selection.params)
+    where, params = selection.page_where, list(selection.page_params)
     op, order = (">", "ASC") if sort == "date" else ("<", "DESC")
     if after is not None:
         where += f" AND (q.date, q.id) {op} (?, ?)"
