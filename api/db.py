@@ -137,8 +137,9 @@ def _create_or_upgrade(db: sqlite_utils.Database) -> None:
             db.execute(f"DROP TABLE IF EXISTS {table}")
         for statement in _statements(SCHEMA_PATH.read_text(encoding="utf-8")):
             db.execute(statement)
-        for table in rebuilt:
+        for table in rebuilt:  # then merged into one segment, which every query reads
             db.execute(f"INSERT INTO {table} ({table}) VALUES ('rebuild')")
+            db.execute(f"INSERT INTO {table} ({table}) VALUES ('optimize')")
         # Written only when it changes: a commit that changes nothing would still tell every
         # other connection the database changed (PRAGMA data_version), emptying what they keep.
         if found != SCHEMA_VERSION:

@@ -6,6 +6,7 @@ from datetime import date, timedelta
 
 import sqlite_utils
 
+from api.store.cube import month_counts, month_cube
 from api.store.quotes import FACET_LIMIT, FACET_SQL
 from api.store.selection import Selection, match_counts
 
@@ -85,20 +86,14 @@ def _cube_tally(db: sqlite_utils.Database, selection: Selection,
                 facets: list[str]) -> tuple[int, dict[str, dict]]:
     """Return the total and each facet's {value: count} for filters in the cube.
 
-    The days of a piece are read from the quotes once, grouped by every facet asked; the stored
-    counts are read per facet (and for the total), by outlet only when an outlet is filtered on
-    or is the facet, since counts by kind and month alone are a few rows.
+    The days of a piece are read from the quotes once, grouped by every facet asked; whole
+    months come from the stored counts held in memory (api/store/cube.py), by outlet only when
+    an outlet is filtered on or is the facet.
     """
-    filters, conds, params = selection.filters, [], []
-    if filters.kind:
-        conds.append(f"c.kind IN ({', '.join('?' * len(filters.kind))})")
-        params += filters.kind
-    if filters.outlet:
-        outlets = selection.outlets
-        if not outlets:
-            return 0, {facet: {} for facet in facets}
-        conds.append(f"c.outlet IN ({', '.join('?' * len(outlets))})")
-        params += outlets
+    filters, cube = selection.filters, month_cube(db)
+    kinds = list(dict.fromkeys(filters.kind)) if filters.kind else None
+    if filters.outlet and not selection.outlets:
+        return 0, {facet: {} for facet in facets}
     wanted = [None, *facets]  # None: the total
     counts: dict = {want: {} for want in wanted}
     for sign, grain, first, last in _date_pieces(filters.date_from, filters.date_to):
@@ -109,8 +104,8 @@ def _cube_tally(db: sqlite_utils.Database, selection: Selection,
                 _add(counts[want], ((row[column], row[3]) for row in rows), sign)
             continue
         for want in wanted:
-            by_outlet = bool(filters.outlet) or want == "outlet"
-            _add(counts[want], _cube_counts(db, conds, params, want, by_outlet, first, last), sign)
+            _add(counts[want], month_counts(cube, kinds, selection.outlets, want, first,
+                                            last).items(), sign)
     total = sum(counts.pop(None).values())
     return total, {facet: {value: n for value, n in counts[facet].items() if n} for facet in facets}
 
@@ -118,36 +113,6 @@ def _cube_tally(db: sqlite_utils.Database, selection: Selection,
 def _add(totals: dict, rows, sign: int) -> None:
     for value, count in rows:
         totals[value] = totals.get(value, 0) + sign * count
-
-
-def _cube_counts(db: sqlite_utils.Database, conds: list[str], params: list, want: str | None,
-                 by_outlet: bool, first: str | None, last: str | None) -> list[tuple]:
-    """Return (value, count) rows of whole months [first, last] (None, None: every date).
-
-    By outlet, the whole years among the months come from quote_cube_years (one row per
-    outlet and year instead of twelve).
-    """
-    if by_outlet and first is None:
-        spans = [("quote_cube_years", "year", None)]
-    elif by_outlet:
-        years, month_ranges = _split_months(first, last)
-        spans = [("quote_cube_years", "year", [years])] if years else []
-        if month_ranges:
-            spans.append(("quote_cube", "month", month_ranges))
-    else:
-        spans = [("quote_months", "month", None if first is None else [(first, last)])]
-    rows = []
-    for table, period, ranges in spans:
-        value = {"kind": "c.kind", "outlet": "c.outlet", "year": f"substr(c.{period}, 1, 4)",
-                 None: "NULL"}[want]
-        where, where_params = list(conds), list(params)
-        if ranges is not None:
-            where.append("(" + " OR ".join(f"c.{period} BETWEEN ? AND ?" for _ in ranges) + ")")
-            where_params += [bound for pair in ranges for bound in pair]
-        rows += db.execute(f"SELECT {value}, sum(c.count) FROM {table} c "
-                           f"WHERE {' AND '.join(where) or '1'} GROUP BY 1",
-                           where_params).fetchall()
-    return rows
 
 
 def _day_counts(db: sqlite_utils.Database, selection: Selection, days: tuple,
@@ -219,20 +184,6 @@ def _whole_months(date_from: str | None, date_to: str | None) -> tuple[str, str]
     if first > last:
         return None
     return _month_name(first), _month_name(last)
-
-
-def _split_months(first: str, last: str) -> tuple[tuple[str, str] | None, list[tuple[str, str]]]:
-    """Split the months [first, last] into whole years and the month ranges either side."""
-    first_year = int(first[:4]) + (first[5:] != "01")
-    last_year = int(last[:4]) - (last[5:] != "12")
-    if first_year > last_year:
-        return None, [(first, last)]
-    months = []
-    if first < f"{first_year:04d}-01":
-        months.append((first, f"{first_year - 1:04d}-12"))
-    if last > f"{last_year:04d}-12":
-        months.append((f"{last_year + 1:04d}-01", last))
-    return (f"{first_year:04d}", f"{last_year:04d}"), months
 
 
 def _month_number(day: str) -> int:
