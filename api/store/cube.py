@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from itertools import accumulate
 
 import sqlite_utils
 
@@ -16,32 +17,17 @@ from api.store.kept import kept
 
 
 @dataclass(frozen=True)
-class Series:
-    """The months (sorted, '' first when undated) of one series and their running totals."""
-    months: tuple[str, ...]
-    totals: tuple[int, ...]  # totals[i]: quotes of months[:i]
-
-    def between(self, first: str | None, last: str | None) -> int:
-        """Return the quotes of the months [first, last] (None: unbounded)."""
-        lo = 0 if first is None else bisect_left(self.months, first)
-        hi = len(self.months) if last is None else bisect_right(self.months, last)
-        return self.totals[hi] - self.totals[lo] if hi > lo else 0
-
-    def by_year(self, first: str | None, last: str | None) -> dict[str, int]:
-        """Return the quotes of the months [first, last] by year ('' when undated)."""
-        lo = 0 if first is None else bisect_left(self.months, first)
-        hi = len(self.months) if last is None else bisect_right(self.months, last)
-        years: dict[str, int] = {}
-        for i in range(lo, hi):
-            year = self.months[i][:4]
-            years[year] = years.get(year, 0) + self.totals[i + 1] - self.totals[i]
-        return years
-
-
-@dataclass(frozen=True)
 class Cube:
-    by_kind: dict[str, Series]
-    by_kind_outlet: dict[str, dict[str, Series]]  # kind -> outlet -> series
+    """Running totals over every month counted: totals[i] is the quotes of months[:i]."""
+    months: tuple[str, ...]  # sorted, '' (undated) first when any
+    by_kind: dict[str, list[int]]
+    by_kind_outlet: dict[str, dict[str, list[int]]]  # kind -> outlet -> running totals
+
+    def span(self, first: str | None, last: str | None) -> tuple[int, int]:
+        """Return the months [first, last] (None: unbounded) as a slice of months."""
+        lo = 0 if first is None else bisect_left(self.months, first)
+        hi = len(self.months) if last is None else bisect_right(self.months, last)
+        return lo, max(lo, hi)
 
 
 def month_cube(db: sqlite_utils.Database) -> Cube:
@@ -50,43 +36,41 @@ def month_cube(db: sqlite_utils.Database) -> Cube:
 
 
 def _read_cube(db: sqlite_utils.Database) -> Cube:
-    by_kind = _series(db.execute("SELECT kind, '', month, count FROM quote_months "
-                                 "ORDER BY kind, month"))
-    by_kind_outlet: dict[str, dict[str, Series]] = {}
-    for (kind, outlet), series in _series(db.execute(
-            "SELECT kind, outlet, month, count FROM quote_cube ORDER BY kind, outlet, month")).items():
-        by_kind_outlet.setdefault(kind, {})[outlet] = series
-    return Cube({kind: series for (kind, _), series in by_kind.items()}, by_kind_outlet)
-
-
-def _series(rows) -> dict[tuple[str, str], Series]:
-    found: dict[tuple[str, str], tuple[list, list]] = {}
-    months_seen: dict[str, str] = {}  # one string per month, shared by every series
-    for kind, outlet, month, count in rows:
-        months, totals = found.setdefault((kind, outlet), ([], [0]))
-        months.append(months_seen.setdefault(month, month))
-        totals.append(totals[-1] + count)
-    return {key: Series(tuple(months), tuple(totals)) for key, (months, totals) in found.items()}
+    by_kind_rows = db.execute("SELECT kind, month, count FROM quote_months").fetchall()
+    cube_rows = db.execute("SELECT kind, outlet, month, count FROM quote_cube").fetchall()
+    months = tuple(sorted({row[1] for row in by_kind_rows} | {row[2] for row in cube_rows}))
+    index = {month: i for i, month in enumerate(months)}
+    by_kind: dict[str, list[int]] = {}
+    for kind, month, count in by_kind_rows:
+        by_kind.setdefault(kind, [0] * len(months))[index[month]] += count
+    by_kind_outlet: dict[str, dict[str, list[int]]] = {}
+    for kind, outlet, month, count in cube_rows:
+        of_kind = by_kind_outlet.setdefault(kind, {})
+        of_kind.setdefault(outlet, [0] * len(months))[index[month]] += count
+    for series in (*by_kind.values(), *(s for o in by_kind_outlet.values() for s in o.values())):
+        series[:] = list(accumulate(series, initial=0))
+    return Cube(months, by_kind, by_kind_outlet)
 
 
 def month_counts(cube: Cube, kinds: list[str] | None, outlets: list[str] | None,
                  want: str | None, first: str | None, last: str | None) -> dict:
     """Return {value: quotes} of the whole months [first, last] by want ('kind', 'outlet',
     'year'; None: the total under None), of these kinds and outlets (None: all of them)."""
+    lo, hi = cube.span(first, last)
     counts: dict = {}
     for kind in kinds if kinds is not None else sorted(cube.by_kind):
         if outlets is None and want != "outlet":
-            series = [cube.by_kind[kind]] if kind in cube.by_kind else []
+            series = [(None, cube.by_kind[kind])] if kind in cube.by_kind else []
         else:
             of_kind = cube.by_kind_outlet.get(kind, {})
             names = of_kind if outlets is None else [o for o in outlets if o in of_kind]
             series = [(name, of_kind[name]) for name in names]
-        for item in series:
-            name, one = item if isinstance(item, tuple) else (None, item)
+        for name, totals in series:
             if want == "year":
-                for year, n in one.by_year(first, last).items():
-                    counts[year] = counts.get(year, 0) + n
+                for i in range(lo, hi):
+                    year = cube.months[i][:4]
+                    counts[year] = counts.get(year, 0) + totals[i + 1] - totals[i]
                 continue
-            value = {"kind": kind, "outlet": name, None: None}[want]
-            counts[value] = counts.get(value, 0) + one.between(first, last)
+            value = kind if want == "kind" else name
+            counts[value] = counts.get(value, 0) + totals[hi] - totals[lo]
     return counts
