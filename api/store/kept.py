@@ -21,12 +21,12 @@ from typing import TypeVar
 import sqlite_utils
 
 T = TypeVar("T")
-KEPT_MAX = 24_000  # answers per file (~3 MB); keys may come from request values
+KEPT_MAX = 24_000  # answers per file and space (~3 MB); keys may come from request values
 FILES_MAX = 64  # files with kept answers (tests open many); forgetting is always safe
 
 
 class _Shelf:
-    """The answers kept for one database file."""
+    """The answers kept for one database file, by space."""
 
     def __init__(self) -> None:
         self.lock, self.epoch, self.answers = threading.Lock(), 0, {}
@@ -55,26 +55,28 @@ def kept(db: sqlite_utils.Database, key: Hashable, compute: Callable[[sqlite_uti
 
 
 def kept_each(db: sqlite_utils.Database, keys: Iterable[Hashable],
-              lookup: Callable[[sqlite_utils.Database, list], dict]) -> dict:
+              lookup: Callable[[sqlite_utils.Database, list], dict], space: str = "") -> dict:
     """Return {key: answer} for keys, lookup(db, missing) giving those not kept.
 
     A key lookup leaves out (or answers None) has no answer and is left out of the result;
-    that absence is kept too.
+    that absence is kept too. Each space is bounded apart, so that many small answers (the
+    provenance index's counts) never push out a costly one (the month cube).
     """
     keys = list(keys)
     shelf = _shelf(db)
     with shelf.lock:
         epoch = shelf.epoch
-        found = {key: shelf.answers[key] for key in keys if key in shelf.answers}
+        kept_here = shelf.answers.setdefault(space, {})
+        found = {key: kept_here[key] for key in keys if key in kept_here}
     missing = [key for key in dict.fromkeys(keys) if key not in found]
     if missing:
         answers = lookup(db, missing)
         fresh = {key: answers.get(key) for key in missing}
         with shelf.lock:
             if shelf.epoch == epoch:
-                if len(shelf.answers) + len(fresh) > KEPT_MAX:
-                    shelf.answers = {}
-                shelf.answers.update(fresh)
+                if len(shelf.answers.get(space, ())) + len(fresh) > KEPT_MAX:
+                    shelf.answers[space] = {}
+                shelf.answers.setdefault(space, {}).update(fresh)
         found.update(fresh)
     return {key: found[key] for key in keys if found[key] is not None}
 

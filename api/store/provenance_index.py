@@ -150,7 +150,7 @@ def _index_counts(db: sqlite_utils.Database, kind: str, keys: list, sql: str) ->
         rows = db.execute(sql.format(", ".join("?" * len(values))), values).fetchall()
         return {(kind, value): count for value, count in rows}
 
-    found = kept_each(db, [(kind, key) for key in keys], lookup)
+    found = kept_each(db, [(kind, key) for key in keys], lookup, space="provenance counts")
     return {key: count for (_, key), count in found.items()}
 
 

@@ -114,7 +114,8 @@ def match_counts(db: sqlite_utils.Database, matches: list[str], least: int = 0) 
         return {key: db.execute("SELECT count(*) FROM quotes_fts WHERE quotes_fts MATCH ?",
                                 [key[1]]).fetchone()[0] for key in missing}
 
-    counts = kept_each(db, [("search", match) for match in matches], lookup)
+    counts = kept_each(db, [("search", match) for match in matches], lookup,
+                       space="search counts")
     return {match: count for (_, match), count in counts.items() if count >= least}
 
 
