@@ -12,7 +12,7 @@ export VERBATIM_DB
 # One access-log line per request, with the request id the answer carries (X-Request-Id).
 ACCESS_LOG_FORMAT := %(h)s %(t)s "%(r)s" %(s)s %(B)s %(M)sms request_id=%({x-request-id}o)s
 
-.PHONY: install client run db test eval bench clean
+.PHONY: install client browser run db test eval bench clean
 
 $(VENV)/.installed: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -24,9 +24,12 @@ install: $(VENV)/.installed
 db: install
 	@test -f "$(VERBATIM_DB)" || $(PY) -m api seed --db "$(VERBATIM_DB)"
 
+# No request-line limit in gunicorn (its 414 is an HTML page, and its cap, 8 KB at most, is
+# shorter than the longest query the documented parameters allow): the app answers every
+# over-long parameter with a problem+json 400.
 run: db
 	$(VENV)/bin/gunicorn --workers $(WORKERS) --threads $(THREADS) --bind $(HOST):$(PORT) \
-	  --access-logfile - --access-logformat '$(ACCESS_LOG_FORMAT)' \
+	  --access-logfile - --access-logformat '$(ACCESS_LOG_FORMAT)' --limit-request-line 0 \
 	  --forwarded-allow-ips "" wsgi:app  # proxy headers: the app applies them (VERBATIM_PROXY_COUNT)
 
 # The generated-client test (tests/test_client.py) needs openapi-typescript and tsc: pinned in
@@ -38,7 +41,14 @@ $(CLIENT)/node_modules/.installed: $(CLIENT)/package-lock.json
 
 client: $(CLIENT)/node_modules/.installed
 
-test: install client
+# The page tests (tests/test_web_browser.py) drive Debian's headless Chromium through its
+# chromedriver: installed with apt-get when missing (through sudo when not root).
+browser:
+	@if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then \
+	  sudo=$$([ "$$(id -u)" = 0 ] || echo sudo); \
+	  $$sudo apt-get update -q && $$sudo apt-get install -y -q chromium chromium-driver; fi
+
+test: install client browser
 	$(PY) -m pytest -q
 
 eval: install  # PolNeAR dev and train too when POLNEAR_DIR names a local checkout

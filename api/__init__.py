@@ -7,7 +7,7 @@ from pathlib import Path
 from flask import Flask, g, request
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from api import config as default_config
+from api.config import settings
 from api.auth import SECURITY_SCHEME, configured_tokens
 from api.db import get_db, init_schema, set_deadline
 from api.errors import VerbatimApi, register_error_handlers
@@ -37,12 +37,9 @@ def trusted_hosts(config) -> list[str]:
 
 
 def create_app(config: dict | None = None) -> Flask:
-    """Build the Flask app: settings, database, API blueprints, errors, CLI."""
+    """Build the Flask app: settings, database, API blueprints, pages, errors, CLI."""
     app = App(__name__)
-    app.config.from_object(default_config)
-    app.config.from_prefixed_env("VERBATIM")
-    if config:
-        app.config.update(config)
+    app.config.update(settings(config))
     app.config["TOKEN_MAP"] = configured_tokens(app.config)
     app.config["TRUSTED_HOSTS"] = trusted_hosts(app.config)
     app.wsgi_app = BodyDeadline(app.wsgi_app, float(app.config["BODY_TIMEOUT_S"]))
@@ -77,6 +74,9 @@ def create_app(config: dict | None = None) -> Flask:
 
     for blueprint in BLUEPRINTS:
         api.register_blueprint(blueprint)
+    from api.web.views import bp as pages
+
+    app.register_blueprint(pages)  # pages for people: HTML, not in the OpenAPI document
     register_error_handlers(app)
     register_http(app)
     return app

@@ -2,12 +2,11 @@
 from __future__ import annotations
 
 import json
-import os
 import sys
 
 import click
 
-from api import config
+from api.config import settings
 from api.extraction import extract_quotes
 
 
@@ -28,25 +27,42 @@ def iso_date(ctx, param, value: str | None) -> str | None:
         raise click.BadParameter("must be YYYY-MM-DD") from exc
 
 
+def language_tag(ctx, param, value):
+    """Check a language option (or each of a repeated one) as the API checks it, giving its
+    ISO 639-1 code."""
+    from api.extraction.languages import language_code
+
+    if isinstance(value, tuple):  # a repeated option
+        return tuple(language_tag(ctx, param, tag) for tag in value)
+    if value is None:
+        return None
+    if language_code(value) is None:
+        raise click.BadParameter(f"{value!r} is not a language: give an ISO 639-1 code such as "
+                                 "en, fr or de")
+    return language_code(value)
+
+
 @cli.command(help="Extract the quotes of an article (UTF-8 text file, or - for stdin) as JSON.")
 @click.argument("file", type=click.File("r", encoding="utf-8"))
 @click.option("--published", default=None, callback=iso_date,
               help="Publication date (YYYY-MM-DD) for relative dates.")
-def extract(file, published: str | None) -> None:
-    quotes = extract_quotes(file.read(), published=published)
+@click.option("--language", default=None, callback=language_tag,
+              help="ISO 639-1 code of the article's language (default: read as English).")
+def extract(file, published: str | None, language: str | None) -> None:
+    quotes = extract_quotes(file.read(), published=published, language=language)
     json.dump([q.to_dict() for q in quotes], sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
 
 
 def db_option(help_text: str):
-    return click.option("--db", "db_path", default=lambda: os.environ.get("VERBATIM_DB", config.DB),
+    return click.option("--db", "db_path", default=lambda: settings()["DB"],
                         show_default="$VERBATIM_DB or data/verbatim.db", help=help_text)
 
 
 def open_db(db_path: str):
     from api.db import connect, init_schema
 
-    db = connect(db_path)
+    db = connect(db_path, int(settings()["BUSY_TIMEOUT_MS"]))
     init_schema(db)
     return db
 
@@ -81,6 +97,8 @@ def seed(db_path: str, force: bool) -> None:
 @click.option("--title", default=None, help="Headline.")
 @click.option("--author", default=None, help="Byline.")
 @click.option("--url", default=None, help="Address of the article.")
+@click.option("--language", default=None, help="ISO 639-1 code or BCP 47 tag of its language "
+              "(default: the page's <html lang>, else detected from the text).")
 @db_option("SQLite file to write to.")
 def ingest(file: str, db_path: str, **meta) -> None:
     import marshmallow as ma
@@ -139,19 +157,33 @@ def check(text: str, speaker: str | None, source_id: str | None, db_path: str) -
 @click.option("--speaker", multiple=True, help="Speaker id or name; repeatable.")
 @click.option("--outlet", multiple=True, help="Outlet; repeatable.")
 @click.option("--kind", multiple=True, type=click.Choice(["full", "partial", "indirect"]))
+@click.option("--language", multiple=True, callback=language_tag,
+              help="ISO 639-1 code of the source's language; repeatable.")
 @db_option("SQLite file to read.")
-def export(fmt: str, speaker, outlet, kind, db_path: str) -> None:
+def export(fmt: str, speaker, outlet, kind, language, db_path: str) -> None:
     from api.formats import CSV_COLUMNS, write_csv
     from api.store.quotes import iter_quotes
     from api.store.selection import QuoteFilters
 
-    filters = QuoteFilters(speaker=list(speaker), outlet=list(outlet), kind=list(kind))
+    filters = QuoteFilters(speaker=list(speaker), outlet=list(outlet), kind=list(kind),
+                           language=list(language))
     rows = iter_quotes(open_db(db_path), filters)
     if fmt == "csv":
         write_csv(sys.stdout, (dict(row) for row in rows))
         return
     for row in rows:
         sys.stdout.write(json.dumps({c: row[c] for c in CSV_COLUMNS}, ensure_ascii=False) + "\n")
+
+
+@cli.command("detect-languages", help="Detect the language of every stored source that has none "
+             "(sources stored before schema 8, or whose detection was unsure).")
+@db_option("SQLite file to update.")
+def detect_languages(db_path: str) -> None:
+    from api.store.sources import detect_missing_languages
+
+    read_count, found = detect_missing_languages(open_db(db_path))
+    click.echo(f"{read_count} sources without a language: {found} detected, "
+               f"{read_count - found} left null (unsure)")
 
 
 @cli.command(help="Recompute common words and shingles, merge the full-text index (after growth).")

@@ -1,6 +1,19 @@
 """Default settings; VERBATIM_* environment variables override them, tests pass a dict."""
 from __future__ import annotations
 
+from flask import Config
+
+
+def settings(overrides: dict | None = None) -> Config:
+    """Return the settings the app and the CLI run with: these defaults, then VERBATIM_*
+    environment variables (read as Flask reads them: JSON values where they parse), then
+    overrides."""
+    config = Config(".")
+    config.from_object(__name__)
+    config.from_prefixed_env("VERBATIM")
+    config.update(overrides or {})
+    return config
+
 DB = "data/verbatim.db"  # SQLite file; `make run` builds it from seeds/ when missing
 MAX_CONTENT_LENGTH = 10 * 1024 * 1024  # bytes in a request body (a 2M-character article fits)
 # How long a write waits for another to finish before answering 503 with Retry-After. The
@@ -24,7 +37,9 @@ API_SPEC_OPTIONS = {
     "servers": [{"url": "/", "description": "This server"}],
     "info": {
         "description": "Source-linked quotes: who said what, where it was published, and "
-                       "exactly where in the source text it stands.",
+                       "exactly where in the source text it stands.\n\nPages for people: "
+                       "[Search quotes](/search); every quote and source links its page "
+                       "(`links.html`): the quote highlighted in its source, with its citations.",
     },
 }
 JSON_SORT_KEYS = False
@@ -54,8 +69,9 @@ RATELIMIT_HEADERS_ENABLED = True
 # Origins (comma-separated, e.g. "https://editor.example.org") whose browser pages may write:
 # preflights for them answer the write methods and the Authorization header. Empty: none.
 CORS_WRITE_ORIGINS = ""
-# gzip for JSON and CSV bodies of 1 KB and more (flask-compress); ETags get a ":gzip" suffix.
-COMPRESS_MIMETYPES = ["application/json", "text/csv"]
+# gzip for JSON, CSV and the pages' HTML of 1 KB and more (flask-compress); ETags get a
+# ":gzip" suffix.
+COMPRESS_MIMETYPES = ["application/json", "text/csv", "text/html"]
 COMPRESS_ALGORITHM = ["gzip"]
 COMPRESS_MIN_SIZE = 1024
 COMPRESS_EVALUATE_CONDITIONAL_REQUEST = False  # api.http answers 304 once, after compression

@@ -16,8 +16,10 @@ REPLACED_TRIGGERS = {5: ("corpus_stats_quote_insert", "corpus_stats_quote_delete
                          "quote_cube_insert", "quote_cube_delete", "quote_cube_update")}
 # Columns added to existing tables: CREATE TABLE IF NOT EXISTS leaves an older table as it is
 # (schema 6: a statement date's precision; NULL on quotes stored before, where it is unknown;
-# schema 7: the SHA-256 of the HTML page a source was extracted from, NULL for a plain text).
-ADDED_COLUMNS = {6: (("quotes", "date_precision", "TEXT"),), 7: (("sources", "html_sha256", "TEXT"),)}
+# schema 7: the SHA-256 of the HTML page a source was extracted from, NULL for a plain text;
+# schema 8: a quote's language, its source's, copied for the language filter).
+ADDED_COLUMNS = {6: (("quotes", "date_precision", "TEXT"),), 7: (("sources", "html_sha256", "TEXT"),),
+                 8: (("quotes", "language", "TEXT"),)}
 # Full-text indexes whose tokenizer changed: CREATE VIRTUAL TABLE IF NOT EXISTS keeps an old one,
 # so a database of an older schema drops it and rebuilds it from its content table, in the same
 # transaction as the rest of the upgrade (schema 9: quotes stemmed by FTS5's porter tokenizer).
@@ -131,6 +133,9 @@ def _create_or_upgrade(db: sqlite_utils.Database) -> None:
             for table, column, kind in columns if (found or SCHEMA_VERSION) < version else ():
                 if column not in {row[1] for row in db.execute(f"PRAGMA table_info({table})")}:
                     db.execute(f"ALTER TABLE {table} ADD COLUMN {column} {kind}")
+        for version, rewrite in REWRITTEN_ROWS.items():
+            if found is not None and found < version:
+                rewrite(db)  # before the indexes the rewritten columns have are built
         rebuilt = [table for version, tables in REBUILT_INDEXES.items()
                    if (found or SCHEMA_VERSION) < version for table in tables]
         for table in rebuilt:
@@ -145,6 +150,30 @@ def _create_or_upgrade(db: sqlite_utils.Database) -> None:
         if found != SCHEMA_VERSION:
             db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', ?)",
                        [str(SCHEMA_VERSION)])
+
+
+def normalise_languages(db: sqlite_utils.Database) -> None:
+    """Store each source's language as its ISO 639-1 code ("en-GB": "en"), NULL when none,
+    and copy it onto the source's quotes.
+
+    The few distinct values are mapped in Python. Languages left NULL stay so: detecting them
+    here would hold every writer while a big database's texts are read (about 1 ms a source);
+    `api detect-languages` fills them.
+    """
+    from api.extraction.languages import language_code
+
+    stored = [row[0] for row in db.execute(
+        "SELECT DISTINCT language FROM sources WHERE language IS NOT NULL")]
+    for value in stored:
+        if language_code(value) != value:
+            db.execute("UPDATE sources SET language = ? WHERE language = ?",
+                       [language_code(value), value])
+    db.execute("UPDATE quotes SET language = (SELECT language FROM sources s "
+               "WHERE s.id = quotes.source_id)")
+
+
+# Rows rewritten once, in the upgrade's transaction, when an older database is opened.
+REWRITTEN_ROWS = {8: normalise_languages}
 
 
 def _statements(script: str):

@@ -42,9 +42,18 @@ class ProblemSchema(ma.Schema):
         "description": "410: the deleted quote's editorial history"})
 
 
+def as_sentence(text: str) -> str:
+    """Return text as a sentence: a capital first letter, a full stop unless it has an end."""
+    text = text.strip()
+    if text[:1].islower():
+        text = text[0].upper() + text[1:]
+    return text if text.endswith((".", "?", "!")) else f"{text}."
+
+
 def problem(status: int, detail: str, errors: dict | None = None, code: str | None = None,
             headers: dict | None = None, extra: dict | None = None) -> Response:
     """Return a problem+json response of the kind `code` (by default, the status's kind)."""
+    detail = as_sentence(detail)
     code = code or code_for(status)
     kind = PROBLEMS.get(code)
     body = {
@@ -96,7 +105,8 @@ class VerbatimApi(Api):
     ERROR_SCHEMA = ProblemSchema
 
     def __init__(self, app=None, *, spec_kwargs=None, **kwargs):
-        spec_kwargs = {"marshmallow_plugin": marshmallow_plugin(), **(spec_kwargs or {})}
+        spec_kwargs = {"marshmallow_plugin": marshmallow_plugin(self.ERROR_SCHEMA, PROBLEM_TYPE),
+                       **(spec_kwargs or {})}
         super().__init__(app, spec_kwargs=spec_kwargs, **kwargs)
 
     def handle_http_exception(self, error: HTTPException):
@@ -109,20 +119,14 @@ class VerbatimApi(Api):
             names = ", ".join(sorted(errors))
             return problem(400, f"Invalid parameters: {names}.", errors, "invalid-parameters",
                            headers=headers)
+        if error.code == 429:  # flask-limiter's description is the limit: "120 per 1 minute"
+            return problem(429, f"This client is over the rate limit of {error.description}; "
+                                "retry after Retry-After seconds.", headers=headers)
         if isinstance(error, InternalServerError):
             log.exception("unhandled error", exc_info=error.original_exception)
             return problem(500, "The server failed; the error has been logged.")
         return problem(error.code or 500, data.get("message") or error.description,
                        data.get("errors"), headers=headers)
-
-    def _register_responses(self):
-        # flask-smorest documents errors as application/json; ours are problem+json.
-        saved = self.DEFAULT_RESPONSE_CONTENT_TYPE
-        self.DEFAULT_RESPONSE_CONTENT_TYPE = PROBLEM_TYPE
-        try:
-            super()._register_responses()
-        finally:
-            self.DEFAULT_RESPONSE_CONTENT_TYPE = saved
 
 
 def handle_store_error(error: StoreError) -> Response:

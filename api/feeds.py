@@ -1,8 +1,8 @@
 """Atom (built by feedgen) and JSON Feed 1.1 renderings of a page of quote rows.
 
-Pure: rows and URLs in, text out; no Flask and no SQLite. An entry's id and link are the
-quote's API URL (there is no quote page yet); its title is the attribution line, its content
-the quote text, its date the statement date or else the source's publication date.
+Pure: rows and URLs in, text out; no Flask and no SQLite. An entry's id is the quote's API URL,
+its link the quote's page for people; its title is the attribution line, its content the quote
+text, its date the statement date or else the source's publication date.
 """
 from __future__ import annotations
 
@@ -33,11 +33,12 @@ _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 @dataclass(frozen=True)
 class FeedLinks:
-    """The URLs a feed names: itself, the site, its next page, and each quote."""
+    """The URLs a feed names: itself, the site, its next page, each quote and its page."""
     feed_url: str
     home_page_url: str
     next_url: str | None
     quote_url: Callable[[str], str]
+    quote_page_url: Callable[[str], str]
 
 
 def entry_date(row: dict) -> datetime:
@@ -50,7 +51,8 @@ def entry_date(row: dict) -> datetime:
 
 
 def _entry(row: dict, links: FeedLinks) -> dict:
-    return {"id": links.quote_url(row["id"]), "source_url": row["source_url"],
+    return {"id": links.quote_url(row["id"]), "link": links.quote_page_url(row["id"]),
+            "source_url": row["source_url"],
             "title": attribution_line(quote_ref(row), source_meta(row)), "text": row["text"],
             "date": entry_date(row), "author": row["speaker_name"]}
 
@@ -80,7 +82,7 @@ def atom_feed(rows: list[dict], links: FeedLinks) -> bytes:
         fe.updated(entry["date"])
         # One link: feedgen 1.0.0 drops an entry link's rel and type, so a second one (the
         # source) would be a second rel="alternate", which RFC 4287 forbids.
-        fe.link(href=entry["id"])
+        fe.link(href=entry["link"])
         if entry["author"]:
             fe.author({"name": entry["author"]})
     return fg.atom_str(pretty=True)
@@ -90,7 +92,7 @@ def json_feed(rows: list[dict], links: FeedLinks) -> bytes:
     """Return the rows as a JSON Feed 1.1 document, in row order."""
     items = []
     for entry in (_entry(row, links) for row in rows):
-        item = {"id": entry["id"], "url": entry["id"], "title": entry["title"],
+        item = {"id": entry["id"], "url": entry["link"], "title": entry["title"],
                 "content_text": entry["text"],
                 "date_published": entry["date"].isoformat().replace("+00:00", "Z")}
         if entry["source_url"]:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import csv
 import io
+from dataclasses import fields
+from urllib.parse import urlencode
 
 from flask import Response, request
 from flask_smorest import abort
@@ -13,6 +15,8 @@ from werkzeug.http import parse_options_header
 from api.citations import DEFAULT_STYLE, FORMATS, JSON, JSON_MEDIA_TYPE, export
 from api.pagination import link_header
 from api.schemas.base import path_part, url_root
+from api.store.selection import QuoteFilters
+from api.web.links import quote_page
 from api.feeds import ATOM_MEDIA_TYPE, JSON_FEED_MEDIA_TYPE, FeedLinks, atom_feed, json_feed
 
 CSV_COLUMNS = ("id", "text", "kind", "speaker_id", "speaker_name", "cue", "date", "date_basis",
@@ -22,6 +26,10 @@ LIST_MEDIA_TYPES = {"csv": "text/csv", "bibtex": FORMATS["bibtex"], "ris": FORMA
                     "jsonfeed": JSON_FEED_MEDIA_TYPE}
 FEEDS = {"atom": (atom_feed, "application/atom+xml; charset=utf-8"),
          "jsonfeed": (json_feed, JSON_FEED_MEDIA_TYPE)}
+# The documented body of each alternative rendering: text, except the two JSON-based ones.
+RAW_BODIES = {FORMATS["csl-json"]: {"type": "array", "items": {"type": "object"},
+                                    "description": "CSL-JSON items, one per source"},
+              JSON_FEED_MEDIA_TYPE: {"type": "object", "description": "A JSON Feed 1.1 document"}}
 
 
 def _accept_ranges() -> list[tuple[str, dict, float]]:
@@ -61,8 +69,9 @@ def alt_formats(blp, media_types: dict[str, str], description: str):
     """Document each media type as an alternative 200 answer (a string body) of a route."""
     def decorate(func):
         for media_type in media_types.values():
-            func = blp.alt_response(200, schema={"type": "string"}, content_type=media_type,
-                                    success=True, description=description)(func)
+            body = RAW_BODIES.get(media_type, {"type": "string"})
+            func = blp.alt_response(200, schema=body, content_type=media_type, success=True,
+                                    description=description)(func)
         return func
     return decorate
 
@@ -87,10 +96,20 @@ def feed_response(rows: list[dict], page: dict, fmt: str) -> Response:
 
     def quote_url(quote_id: str) -> str:
         return f"{root}v1/quotes/{path_part(quote_id)}"  # as QuoteSchema's links.self
-    links = FeedLinks(feed_url=request.url, home_page_url=f"{root}docs",
-                      next_url=page["next"], quote_url=quote_url)
+
+    def quote_page_url(quote_id: str) -> str:
+        return root + quote_page(quote_id)  # as QuoteSchema's links.html
+    links = FeedLinks(feed_url=request.url, home_page_url=search_page_url(root),
+                      next_url=page["next"], quote_url=quote_url, quote_page_url=quote_page_url)
     render, content_type = FEEDS[fmt]
     return Response(render(rows, links), headers=link_header(page), content_type=content_type)
+
+
+def search_page_url(root: str) -> str:
+    """Return the search page for people showing the filters of this list request."""
+    names = {field.name for field in fields(QuoteFilters)}
+    pairs = [(key, value) for key, value in request.args.items(multi=True) if key in names]
+    return f"{root}search" + (f"?{urlencode(pairs)}" if pairs else "")
 
 
 # A spreadsheet runs a cell starting with one of these as a formula (OWASP "CSV Injection"):

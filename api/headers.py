@@ -1,9 +1,11 @@
 """Headers every client expects: request ids, caching, compression, CORS for listed writers."""
 from __future__ import annotations
 
+import logging
 import uuid
 
-from flask import Flask, current_app, g, request
+from flask import Flask, current_app, g, has_request_context, request
+from flask.logging import default_handler
 from flask_compress import Compress
 
 REQUEST_ID = "X-Request-Id"
@@ -29,6 +31,25 @@ def request_id() -> str:
 def remember_request_id() -> None:
     """Keep this request's id for its answer (and gunicorn's access log, which reads that)."""
     g.request_id = request_id()
+
+
+class RequestIdFilter(logging.Filter):
+    """Give every log record the id of the request it was logged in (`-` outside one)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        record.request_id = (g.get("request_id") if has_request_context() else None) or "-"
+        return True
+
+
+REQUEST_ID_FILTER = RequestIdFilter()
+LOG_FORMAT = "[%(asctime)s] %(levelname)s in %(module)s: request_id=%(request_id)s %(message)s"
+
+
+def log_request_ids(app: Flask) -> None:
+    """Write the request id in the app's own log lines, as in the access log."""
+    app.logger.addHandler(default_handler)  # Flask's handler, kept once
+    default_handler.addFilter(REQUEST_ID_FILTER)
+    default_handler.setFormatter(logging.Formatter(LOG_FORMAT))
 
 
 def add_conventional_headers(response):
@@ -72,6 +93,7 @@ def allow_listed_writers(response):
 def register_headers(app: Flask) -> None:
     """Wire request ids, Cache-Control, gzip and the write preflights (before CORS is added)."""
     app.config["CORS_WRITE_ORIGIN_LIST"] = write_origins(app.config)
+    log_request_ids(app)
     app.before_request(remember_request_id)
     # after_request hooks run last-registered first: compression, then ETags (api.http), then
     # flask-cors, then these two, so 304s and preflights carry them too.

@@ -1,7 +1,6 @@
 """Cross-cutting HTTP behaviour: JSON encoding, ETags with 304, gzip, CORS, docs assets."""
 from __future__ import annotations
 
-import functools
 import re
 import socket
 import threading
@@ -44,17 +43,9 @@ class Request(FlaskRequest):
 
 
 class App(Flask):
-    """Flask, remembering which views and hooks are coroutines.
-
-    Flask asks `inspect.iscoroutinefunction` of every hook and view on every request (about a
-    dozen times); the answer never changes for a function.
-    """
+    """Flask, with the request class above."""
 
     request_class = Request
-
-    @functools.lru_cache(maxsize=1024)  # noqa: B019 (the one app lives as long as the process)
-    def ensure_sync(self, func):
-        return super().ensure_sync(func)
 
 
 class JSONProvider(DefaultJSONProvider):
@@ -66,19 +57,25 @@ class JSONProvider(DefaultJSONProvider):
 
     OPTIONS = orjson.OPT_PASSTHROUGH_DATETIME | orjson.OPT_PASSTHROUGH_DATACLASS
 
+    def __init__(self, app: Flask) -> None:
+        super().__init__(app)
+        self.response_class = app.response_class
+
     def dumps(self, obj, **kwargs) -> str:
         return orjson.dumps(obj, default=self.default, option=self.OPTIONS).decode()
 
     def response(self, *args, **kwargs):
-        body = orjson.dumps(self._prepare_response_obj(args, kwargs), default=self.default,
-                            option=self.OPTIONS)
-        return self._app.response_class(body, content_type=JSON_TYPE)
+        """Serialize the arguments as `jsonify` takes them: one value, several, or keywords."""
+        if args and kwargs:
+            raise TypeError("give jsonify() positional or keyword arguments, not both")
+        value = args[0] if len(args) == 1 else (args or kwargs or None)
+        body = orjson.dumps(value, default=self.default, option=self.OPTIONS)
+        return self.response_class(body, content_type=JSON_TYPE)
 
 
 def add_etag(response):
     """Give every successful GET an ETag of its uncompressed body (flask-compress suffixes it)."""
-    req = request._get_current_object()  # one context lookup, not three
-    if req.method in ("GET", "HEAD") and response.status_code == 200 \
+    if request.method in ("GET", "HEAD") and response.status_code == 200 \
             and not response.direct_passthrough:
         headers = response.headers
         vary = headers.get("Vary")  # lists and citations are negotiated by Accept
@@ -91,10 +88,9 @@ def add_etag(response):
 
 def answer_not_modified(response):
     """Answer If-None-Match with 304, once the ETag names the encoding sent (after gzip)."""
-    req = request._get_current_object()
-    if "HTTP_IF_NONE_MATCH" in req.environ and req.method in ("GET", "HEAD") \
+    if "HTTP_IF_NONE_MATCH" in request.environ and request.method in ("GET", "HEAD") \
             and response.status_code == 200 and "ETag" in response.headers:
-        response.make_conditional(req)  # werkzeug's 304, entity headers dropped
+        response.make_conditional(request)  # werkzeug's 304, entity headers dropped
     return response
 
 
@@ -103,9 +99,8 @@ BODY_METHODS = ("POST", "PUT", "PATCH")
 
 def check_request():
     """Refuse a request whose URL is not UTF-8 or whose body is not JSON, before it is read."""
-    req = request._get_current_object()  # one context lookup for both checks
-    require_utf8_url(req)
-    require_json_body(req)
+    require_utf8_url(request)
+    require_json_body(request)
 
 
 def require_json_body(req):

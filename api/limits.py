@@ -30,29 +30,20 @@ search_limit = limiter.shared_limit(_search_limit, scope="searches", exempt_when
 
 
 LIMITED_READS = ("/v1/provenance/check",)
-SEARCHED = "/v1/quotes"
+SEARCHED = ("/v1/quotes", "/search")  # the JSON list and the search page for people
 
 
-def limited() -> bool:
+@limiter.request_filter
+def not_limited() -> bool:
     """Only writes, provenance checks and full-text searches are limited; other reads are not."""
-    req = request._get_current_object()  # one context lookup, not two
-    return req.method not in ("GET", "HEAD", "OPTIONS") or req.path in LIMITED_READS \
-        or (req.path == SEARCHED and "q" in req.args)
+    return request.method in ("GET", "HEAD", "OPTIONS") and request.path not in LIMITED_READS \
+        and not (request.path in SEARCHED and "q" in request.args)
 
 
 def init_limiter(app: Flask) -> None:
-    """Attach the limiter, its per-request hooks running only on limited requests.
-
-    flask-limiter hooks every request (before, after, teardown) and asks its request filters
-    only deep inside; on a read that was a fifth of the request's time.
-    """
+    """Attach the limiter, then the hook keeping Retry-After to the answers it is meant for."""
     app.after_request(retry_after_only_when_meant)  # runs after the limiter's own hook
-    registries = (app.before_request_funcs, app.after_request_funcs, app.teardown_request_funcs)
-    before = [list(registry.get(None, ())) for registry in registries]
     limiter.init_app(app)
-    for registry, existing in zip(registries, before):
-        added = registry.get(None, [])[len(existing):]
-        registry[None] = existing + [_when_limited(hook) for hook in added]
 
 
 BUSY_RETRY_AFTER_S = 2
@@ -69,11 +60,3 @@ def retry_after_only_when_meant(response):
     elif response.status_code != 429:
         response.headers.pop("Retry-After", None)
     return response
-
-
-def _when_limited(hook):
-    def run(*args):
-        if limited():
-            return hook(*args)
-        return args[0] if args else None  # an after_request hook hands the response on
-    return run

@@ -34,9 +34,28 @@ class Converter(OpenAPIConverter):
 
 
 class Plugin(MarshmallowPlugin):
+    """apispec's marshmallow plugin, documenting error answers with their own media type.
+
+    flask-smorest registers a response component per HTTP status, its body the error schema
+    as `application/json`; ours are sent as `problem_type`.
+    """
+
     Converter = Converter
 
+    def __init__(self, *, problem_schema: type, problem_type: str, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.problem_schema = problem_schema
+        self.problem_type = problem_type
 
-def marshmallow_plugin() -> MarshmallowPlugin:
+    def response_helper(self, response, **kwargs):
+        content = response.get("content") or {}
+        if list(content) == ["application/json"] \
+                and content["application/json"].get("schema") is self.problem_schema:
+            response["content"] = {self.problem_type: content["application/json"]}
+        return super().response_helper(response, **kwargs)
+
+
+def marshmallow_plugin(problem_schema: type, problem_type: str) -> MarshmallowPlugin:
     """Return the marshmallow plugin of the app's flask-smorest Api."""
-    return Plugin(schema_name_resolver=schema_name)
+    return Plugin(schema_name_resolver=schema_name, problem_schema=problem_schema,
+                  problem_type=problem_type)

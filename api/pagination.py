@@ -32,7 +32,7 @@ def decode_cursor(token: str | None, kind: str) -> list | None:
         values = None
     if not isinstance(values, list) or len(values) != KEYSET_LENGTH + 1 or values[0] != kind \
             or not all(_keyset_value(value) for value in values[1:]):
-        raise InvalidCursor("cursor is not a token this list gave out; take it from `next`",
+        raise InvalidCursor("The cursor is not a token this list gave out; take it from `next`",
                             {"cursor": ["invalid or made for another list or sort"]})
     return values[1:]
 
@@ -52,24 +52,29 @@ def _keyset_value(value) -> bool:
     return isinstance(value, str)
 
 
-def next_url(values: list | None, kind: str) -> str | None:
-    """Return the URL of the next page, keeping every other query parameter."""
+def next_url(values: list | None, kind: str, added: dict | None = None) -> str | None:
+    """Return the URL of the next page, keeping every other query parameter (and `added`)."""
     if values is None:
         return None
-    req = request._get_current_object()
     cursor = encode_cursor([kind, *values])
     pairs = [(key, cursor) if key == "cursor" else (key, value)  # cursor replaced in place
-             for key, given in req.args.lists()
+             for key, given in request.args.lists()
              for value in (given[:1] if key == "cursor" else given)]
-    if "cursor" not in req.args:
+    pairs += list((added or {}).items())
+    if "cursor" not in request.args:
         pairs.append(("cursor", cursor))
-    base_url = req.url_root[:-1] + req.path  # request.base_url: the same, derived once more
+    base_url = request.url_root[:-1] + request.path  # request.base_url: the same, derived once more
     return f"{base_url}?{urlencode(pairs)}"
 
 
-def envelope(data: list, total: int, next_values: list | None, kind: str, **extra) -> dict:
-    """Return the list envelope {data, next, total, …} every list route answers with."""
-    return {"data": data, "next": next_url(next_values, kind), "total": total, **extra}
+def envelope(data: list, total: int, next_values: list | None, kind: str,
+             next_params: dict | None = None, **extra) -> dict:
+    """Return the list envelope {data, next, total, …} every list route answers with.
+
+    next_params: parameters the next page needs that this request did not give.
+    """
+    return {"data": data, "next": next_url(next_values, kind, next_params), "total": total,
+            **extra}
 
 
 def link_header(page: dict) -> dict:

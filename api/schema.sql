@@ -16,7 +16,7 @@ CREATE TABLE IF NOT EXISTS sources (
     author TEXT,
     url TEXT,
     published TEXT,                      -- ISO date or NULL
-    language TEXT,
+    language TEXT,                       -- ISO 639-1 code ("en"); NULL when unknown
     notes TEXT,
     text TEXT NOT NULL,
     length INTEGER NOT NULL,             -- code points
@@ -29,6 +29,8 @@ CREATE INDEX IF NOT EXISTS sources_outlet ON sources (outlet, published, id);
 -- outlet filters match case-insensitively (outlet COLLATE NOCASE IN ...): without this index each
 -- one scans every source
 CREATE INDEX IF NOT EXISTS sources_outlet_nocase ON sources (outlet COLLATE NOCASE);
+-- the language filter, read in list order (schema 8)
+CREATE INDEX IF NOT EXISTS sources_language ON sources (language, coalesce(published, ''), id);
 
 CREATE TABLE IF NOT EXISTS speakers (
     id TEXT PRIMARY KEY,                 -- slug of the canonical name
@@ -67,6 +69,7 @@ CREATE TABLE IF NOT EXISTS quotes (
     date_basis TEXT,                     -- stated | relative | published
     date_precision TEXT,                 -- day | month ("in August": its 1st); NULL when no date
     outlet TEXT NOT NULL,                -- copied from the source so filters and sorts use one index
+    language TEXT,                       -- copied from the source likewise (schema 8)
     created_at TEXT NOT NULL,
     CHECK (0 <= start AND start <= "end")
 );
@@ -79,6 +82,7 @@ CREATE INDEX IF NOT EXISTS quotes_outlet_date ON quotes (outlet, date, id);
 CREATE INDEX IF NOT EXISTS quotes_kind_date_outlet ON quotes (kind, date, id, outlet);
 DROP INDEX IF EXISTS quotes_kind_date;  -- schema 4's, without outlet
 CREATE INDEX IF NOT EXISTS quotes_source_start ON quotes (source_id, start);
+CREATE INDEX IF NOT EXISTS quotes_language_date ON quotes (language, date, id);
 
 -- Substring search on speaker names and aliases (`/v1/speakers?name=`) without a LIKE scan.
 CREATE VIRTUAL TABLE IF NOT EXISTS speaker_aliases_fts USING fts5 (

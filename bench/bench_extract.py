@@ -10,6 +10,10 @@ Corpora:
 - worst cases: pathological inputs (a mark soup, one huge sentence of tiny
   quotations, no punctuation at all), reported separately.
 
+Apart from extraction: language detection (what an ingest without a language adds, on the
+first DETECT_CHARS characters of each article; the model's one-off load in wall time) and the
+engine's path for an article in another language (the same articles read as French).
+
 Then the full seed load: api.store.seeds.build_database() into a temporary file (extraction,
 storage, provenance index), wall time, median of --seed-runs.
 
@@ -29,6 +33,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from api.extraction import extract_quotes  # noqa: E402
+from api.extraction.languages import detect_language  # noqa: E402
 from api.store.seeds import build_database  # noqa: E402
 
 NAMES = ["Maria Lopez", "Tom Briggs", "Dana Whitfield", "Raj Patel", "Elena Sorokina", "Omar Haddad"]
@@ -104,9 +109,24 @@ def main(argv: list[str] | None = None) -> int:
                      for k, v in worst.items())
     print(f"median realistic throughput: {statistics.median(rates):.2f} MB/s; "
           f"worst case: {worst_rate:.2f} MB/s")
+    languages(articles, total, args.runs)
     if args.seed_runs:
         seed_load(args.seed_runs)
     return 0
+
+
+def languages(articles: list[str], total: int, runs: int) -> None:
+    """Time language detection per article (apart from extraction) and the other-language path."""
+    t0 = time.perf_counter()
+    detect_language("Le modèle est chargé une fois.")
+    print(f"language model load (first detection, wall): {(time.perf_counter() - t0) * 1000:.0f} ms")
+    seconds = _time(lambda: [detect_language(a) for a in articles], runs)
+    _report(f"detect_language ({len(articles)} docs)", total, seconds)
+    print(f"  {seconds / len(articles) * 1000:.2f} ms per article of "
+          f"{total / len(articles) / 1000:.1f} KB on average")
+    _report("articles read as French", total,
+            _time(lambda: [extract_quotes(a, published="2024-01-10", language="fr")
+                           for a in articles], runs))
 
 
 def seed_load(runs: int) -> float:

@@ -18,8 +18,17 @@ What is scored (``evaluate(root, split)`` returns the figures as a dict):
   inside a quotation), and a double mark right outside a fragment's edge is taken in.  Span P/R/F1 compare them with the
   engine's ``full`` and ``partial`` quotes, exact start and end.
 * **Speakers of direct quotes**, among exact span matches.  The gold speaker is the attribution's
-  Source.  A pronoun Source (``he``, ``she`` …) takes the nearest earlier Source of the article
-  that is a name; with none it is unscored, as are quotes with no Source.  A prediction is right
+  Source.  A pronoun Source (``he``, ``she`` …) is mapped to a name; with none it is unscored,
+  as are quotes with no Source.  **New measure** (the figure reported as accuracy): the nearest
+  earlier named Source whose gender does not clash with the pronoun's (a name's gender from an
+  honorific, a gendered role noun or a given name in its words, for a bare surname from how the
+  article writes that surname elsewhere; a name ending in an organisation word or an acronym is
+  "it", never "he"/"she"); when a person of the pronoun's gender named by honorific or given name
+  opens a sentence between that Source and the pronoun, that person is accepted too (the
+  annotation does not say which of the two is meant); a relative ``who`` takes the name written
+  right before it ("Ada Ruiz, who said"), unless that name is the object of a preposition.
+  **Old measure** (printed beside it): the nearest earlier named Source, whatever its gender.
+  Both measure the same engine output: only the gold's reading of pronouns differs.  A prediction is right
   when its words (lower-cased, possessives and articles dropped) are all among the Source's words
   and include the Source's head (the last word, or for "a spokesman for X" the word before
   ``for``/``of``, for "a person close to X" / "an aide who backs X" the word before the
@@ -207,6 +216,7 @@ _TITLES = frozenset(
     "mr mrs ms miss dr sen rep gov lt gen col sgt prof rev president senator governor secretary "
     "speaker mayor judge justice chairman chairwoman gen. former".split())
 _PAREN_RE = re.compile(r"\s*\([^)]*\)")
+_PART_SPLIT_RE = re.compile(r",|\s[—–-]+\s|[—–]")
 
 
 def _words(text: str) -> list[str]:
@@ -228,16 +238,21 @@ def _capitalised(word: str, first: bool) -> bool:
 def _head_phrase(source: str) -> str:
     """The part of a Source that names the speaker.
 
-    Parentheses dropped ("Sen. Ada Whitcomb (R-Ga.)"); of comma-separated parts the first that
-    holds a name ("Lionel Grady, a former official …"); "a spokesman for X" is the spokesman;
+    Parentheses dropped ("Sen. Ada Whitcomb (R-Ga.)"); of the parts separated by commas or
+    dashes the first that holds a name ("Lionel Grady, a former official …", "Lionel Grady —
+    a teacher —"), or the name in apposition after it when it ends in a role ("Ada Ruiz's
+    spokesman, Paul Brandt"); "a spokesman for X" is the spokesman;
     a qualifier or relative clause is cut ("a person close to X", "a member who backs X").
     """
     source = _PAREN_RE.sub("", source)
-    parts = [p.strip() for p in source.split(",") if p.strip()] or [source]
-    for part in parts:
+    parts = [p.strip() for p in _PART_SPLIT_RE.split(source) if p.strip()] or [source]
+    for j, part in enumerate(parts):
         words = _WORD_RE.findall(part)
         if any(_capitalised(w, k == 0) for k, w in enumerate(words)):
             source = part
+            nxt = _WORD_RE.findall(parts[j + 1]) if j + 1 < len(parts) else []
+            if words[-1].islower() and nxt and all(w[0].isupper() for w in nxt):
+                source = parts[j + 1]  # "Ada Ruiz's spokesman, Paul Brandt": the name
             break
     else:
         source = parts[0]
@@ -246,8 +261,10 @@ def _head_phrase(source: str) -> str:
         source = source[:q.start()]  # "a person close to the mayor": the person
     m = _HEAD_SPLIT_RE.search(source)
     if m:
-        caps = sum(_capitalised(w, k == 0) for k, w in enumerate(_WORD_RE.findall(source[:m.start()])))
-        if caps != 1:  # "a spokesman for X", "Kofi A. Mensah of New Jersey"; not "Secretary of State X"
+        caps = [w for k, w in enumerate(_WORD_RE.findall(source[:m.start()])) if _capitalised(w, k == 0)]
+        titles = _TITLES | _lexicon().TITLE_WORDS
+        if len(caps) != 1 and not (caps and all(w.lower().rstrip(".") in titles for w in caps)):
+            # "a spokesman for X", "Kofi A. Mensah of New Jersey"; not "(Former) Secretary of State X"
             source = source[:m.start()]
     return source
 
@@ -291,23 +308,115 @@ def speaker_matches(predicted: str | None, accepted: list[str]) -> bool:
     return False
 
 
-def gold_speakers(text: str, atts: list[Attribution]) -> list[tuple[str, list[str]] | None]:
+_HE = frozenset("he him his himself".split())
+_SHE = frozenset("she her hers herself".split())
+_POSSESSOR_RE = re.compile(r"\S+['’]s\b")  # "Harwell News’s Ada Ruiz": the possessor is not the name
+_OBJECT_BEFORE_RE = re.compile(r"\b(?:of|for|at|in|with|from|to|the)\s+$", re.I)  # "… of X, who": X is not the subject
+_RELATIVE = frozenset("who whose which".split())
+_NAME_BEFORE_RE = re.compile(r"((?:[A-Z][\w.’'\-]*\s+){0,3}[A-Z][\w’'\-]*)\s*(?:\([^)]*\))?\s*,?\s*$")
+
+
+def _lexicon():
+    from api.extraction import lexicon  # noqa: PLC0415  (word lists only, no engine rule)
+    return lexicon
+
+
+def _phrase_gender(phrase: str) -> str | None:
+    """"he"/"she" from an honorific, a gendered role noun or the given name opening a full name
+    in a phrase ("Ms. Ada Ruiz", "the spokeswoman", "Ada Ruiz"), else None."""
+    lex = _lexicon()
+    found = set()
+    words = _WORD_RE.findall(_POSSESSOR_RE.sub("", phrase))
+    for w in words:
+        low = w.lower()
+        if low in lex.HONORIFIC_GENDER or low.rstrip(".") in lex.HONORIFIC_GENDER:
+            found.add(lex.HONORIFIC_GENDER.get(low) or lex.HONORIFIC_GENDER[low.rstrip(".")])
+        found.update(gender for gender, roles in lex.GENDERED_ROLES.items() if low in roles)
+    names = [w.lower() for w in words if w[0].isupper()]
+    given = [w for w in names[:-1] if w in lex.GIVEN_NAME_GENDER]
+    if given:
+        found.add(lex.GIVEN_NAME_GENDER[given[0]])
+    return found.pop() if len(found) == 1 else None
+
+
+def name_gender(text: str, phrase: str) -> str | None:
+    """A named Source's gender: from its own words (``_phrase_gender``); "it" for an
+    organisation's name ("Harwell News", "the AP"); for a bare surname from how the article
+    writes it elsewhere ("Mrs. Lindqvist", "Ada Lindqvist"); None when unknown or mixed."""
+    lex = _lexicon()
+    gender = _phrase_gender(phrase)
+    if gender:
+        return gender
+    words = _WORD_RE.findall(_POSSESSOR_RE.sub("", phrase))
+    if words and (words[-1].lower() in lex.ORG_WORDS or len(words[-1]) > 1 and words[-1].isupper()):
+        return "it"
+    names = [w for w in words if w[0].isupper() and w.lower().rstrip(".") not in _TITLES]
+    if len(names) != 1:
+        return None
+    last = re.escape(names[0])
+    found = {_phrase_gender(m.group(0)) for m in re.finditer(r"[A-Z][\w.]*\s+" + last + r"\b", text)}
+    found.discard(None)
+    return found.pop() if len(found) == 1 else None
+
+
+_PERSON_RE = re.compile(r"(?:^|(?<=\n)|(?<=[.?!] ))([A-Z][a-z]+\.?)\s+((?:[A-Z]\.\s+)?[A-Z][\w’'\-]+)")
+
+
+_ABBREVIATION_BEFORE_RE = re.compile(r"\b[A-Z][a-z]{0,4}\. $")  # "Govs. Ada Ruiz" opens no sentence
+
+
+def _person_between(text: str, lo: int, hi: int, want: str) -> str | None:
+    """The last person of gender ``want`` that opens a sentence of text[lo:hi], named by an
+    honorific or a given name and a capitalised surname ("Ms. Ruiz said", "Ada Ruiz was"), else None."""
+    lex = _lexicon()
+    last = None
+    for m in _PERSON_RE.finditer(text, lo, hi):
+        first = m.group(1).lower()
+        gender = lex.HONORIFIC_GENDER.get(first) or lex.GIVEN_NAME_GENDER.get(first)
+        if gender == want and not _ABBREVIATION_BEFORE_RE.search(text, max(0, m.start() - 8), m.start()):
+            last = m.group(0)
+    return last
+
+
+def _honest_antecedent(text: str, pos: int, source: str, named: list[tuple]) -> list[str]:
+    """The names a pronoun Source may mean, by the new measure (module docstring)."""
+    low = source.strip().lower()
+    if low in _RELATIVE:  # "NAME, who said": the name written right before the relative
+        m = _NAME_BEFORE_RE.search(text, max(0, pos - 80), pos)
+        if m and not _OBJECT_BEFORE_RE.search(text, max(0, m.start() - 6), m.start()):
+            return [_head_phrase(m.group(1))]
+    want = "he" if low in _HE else "she" if low in _SHE else None
+    for q, end, phrase, gender in reversed(named):
+        if q < pos and (gender in (None, want) if want else gender != "it" or low in ("it", "its")):
+            between = _person_between(text, end, pos, want) if want else None
+            return [phrase] + ([between] if between else [])
+    return []
+
+
+def gold_speakers(text: str, atts: list[Attribution], honest: bool = True) -> list[tuple[str, list[str]] | None]:
     """The accepted speaker phrases of each attribution, None when unscored.
 
-    A name is accepted as written (its head phrase); a pronoun or a definite description ("the
-    Republican nominee") also accepts the nearest earlier Source that is a name.
+    A name is accepted as written (its head phrase); a definite description ("the Republican
+    nominee") also accepts the nearest earlier Source that is a name.  A pronoun accepts, by the
+    new measure (``honest``), the nearest earlier named Source whose gender does not clash
+    (a relative "who" the name written right before it); by the old one the nearest named Source.
     """
     classified = []
     for att in atts:
         src = " ".join(text[a:b] for a, b in att.source) if att.source else None
-        classified.append((att.source[0][0] if att.source else -1,) + (_classify(src) if src else (None, None)))
-    named = sorted((pos, phrase) for pos, kind, phrase in classified if kind == "name")
+        pos, end = (att.source[0][0], att.source[-1][1]) if att.source else (-1, -1)
+        classified.append((pos, end, src) + (_classify(src) if src else (None, None)))
+    named = sorted((pos, end, phrase, name_gender(text, phrase) if honest else None)
+                   for pos, end, _, kind, phrase in classified if kind == "name")
     out: list[tuple[str, list[str]] | None] = []
-    for pos, kind, phrase in classified:
+    for pos, _, src, kind, phrase in classified:
         if kind is None:
             out.append(None)
+        elif kind == "pronoun" and honest:
+            accepted = _honest_antecedent(text, pos, src, named)
+            out.append((kind, accepted) if accepted else None)
         elif kind in ("pronoun", "definite"):
-            before = [p for q, p in named if q < pos]
+            before = [p for q, _, p, _ in named if q < pos]
             accepted = ([phrase] if kind == "definite" else []) + before[-1:]
             out.append((kind, accepted) if accepted else None)
         else:
@@ -381,12 +490,12 @@ def article_gold(text: str, atts: list[Attribution]) -> dict:
     """Gold direct quotes (with speakers) and contents of one article."""
     speakers = gold_speakers(text, atts)
     direct: dict[tuple[int, int], dict] = {}
-    for att, spk in zip(atts, speakers):
+    for att, spk, old in zip(atts, speakers, gold_speakers(text, atts, honest=False)):
         src = " ".join(text[a:b] for a, b in att.source) if att.source else None
         for a, b in joined_fragments(text, att.content):
             for span in quoted_spans(text, a, b):
                 direct.setdefault(span, {"start": span[0], "end": span[1], "source": src,
-                                         "speaker": spk})
+                                         "speaker": spk, "speaker_old": old})
     contents = [{"frags": _frags(text, att.content),
                  "reported": not any(c in text[a:b] for a, b in att.content for c in "“”\"")}
                 for att in atts]
@@ -408,6 +517,7 @@ def evaluate(root: str | Path, split: str, extract: Callable[..., list] | None =
         from api.extraction import extract_quotes as extract  # noqa: PLC0415
     articles = load_split(root, split)[:limit]
     c = dict.fromkeys(("gold", "pred", "tp", "scored", "named", "right", "c_gold", "c_pred", "by_name", "by_name_right",
+                       "scored_old", "right_old",
                        "c_exact", "c_lenient", "r_gold", "r_exact", "r_lenient"), 0)
     details = []
     for name, text, atts in articles:
@@ -427,10 +537,13 @@ def evaluate(root: str | Path, split: str, extract: Callable[..., list] | None =
                 det["misses"].append(g)
                 continue
             c["tp"] += 1
+            pname = q.speaker.name if q.speaker is not None else None
+            if g["speaker_old"] is not None:
+                c["scored_old"] += 1
+                c["right_old"] += speaker_matches(pname, g["speaker_old"][1])
             if g["speaker"] is None:
                 continue
             c["scored"] += 1
-            pname = q.speaker.name if q.speaker is not None else None
             c["named"] += pname is not None
             ok = speaker_matches(pname, g["speaker"][1])
             c["right"] += ok
@@ -463,7 +576,9 @@ def evaluate(root: str | Path, split: str, extract: Callable[..., list] | None =
                     "accuracy": c["right"] / scored if scored else 0.0,
                     "precision": c["right"] / c["named"] if c["named"] else 0.0,
                     "coverage": c["named"] / scored if scored else 0.0,
-                    "accuracy_named_source": c["by_name_right"] / c["by_name"] if c["by_name"] else 0.0},
+                    "accuracy_named_source": c["by_name_right"] / c["by_name"] if c["by_name"] else 0.0,
+                    "scored_old": c["scored_old"],
+                    "accuracy_old": c["right_old"] / c["scored_old"] if c["scored_old"] else 0.0},
         "content": {"gold": c["c_gold"], "predicted": c["c_pred"],
                     "exact": {"tp": c["c_exact"], **prf(c["c_exact"], c["c_gold"], c["c_pred"])},
                     "lenient": {"tp": c["c_lenient"],
@@ -488,7 +603,8 @@ def format_report(res: dict, verbose: bool = False) -> str:
         f"P {d['precision']:.3f}  R {d['recall']:.3f}  F1 {d['f1']:.3f}",
         f"  direct speaker  scored {s['scored']:4}  accuracy {s['accuracy']:.3f}  "
         f"precision {s['precision']:.3f}  coverage {s['coverage']:.3f}  "
-        f"(named Sources only: {s['accuracy_named_source']:.3f})",
+        f"(old measure {s['accuracy_old']:.3f} of {s['scored_old']}; "
+        f"named Sources only: {s['accuracy_named_source']:.3f})",
         f"  content (all)   gold {ct['gold']:5}  pred {ct['predicted']:5}  "
         f"exact F1 {ct['exact']['f1']:.3f} (P {ct['exact']['precision']:.3f} R {ct['exact']['recall']:.3f})  "
         f"lenient F1 {ct['lenient']['f1']:.3f}",

@@ -211,7 +211,7 @@ def test_accept_style_of_bulk_and_unknown_style(client, costa):
     unknown = client.get(f"/v1/quotes/{costa['id']}/citation",
                          headers={"Accept": "text/x-bibliography; style=vancouver"})
     assert unknown.status_code == 400
-    assert unknown.get_json()["detail"] == f"unknown style 'vancouver'; accepted: {ACCEPTED_STYLES}"
+    assert unknown.get_json()["detail"] == f"Unknown style 'vancouver'; accepted: {ACCEPTED_STYLES}."
 
 
 def test_format_wins_over_accept(client, costa):
@@ -232,14 +232,14 @@ def test_unknown_style_or_format_lists_accepted_values(client, costa, query, fie
     assert response.status_code == 400
     assert response.content_type == "application/problem+json"
     body = response.get_json()
-    assert body["detail"] == f"unknown {field} '{value}'; accepted: {accepted}"
+    assert body["detail"] == f"Unknown {field} '{value}'; accepted: {accepted}."
     assert body["errors"] == {field: [f"Must be one of: {accepted}."]}
 
 
 def test_citation_of_unknown_quote_and_unknown_parameter(client, costa):
     missing = client.get("/v1/quotes/q_000000000000/citation")
     assert missing.status_code == 404 and missing.content_type == "application/problem+json"
-    assert missing.get_json()["detail"] == "no quote with id 'q_000000000000'"
+    assert missing.get_json()["detail"] == "No quote with id 'q_000000000000'."
     extra = client.get(f"/v1/quotes/{costa['id']}/citation?lang=fr")
     assert extra.status_code == 400 and "lang" in extra.get_json()["errors"]
 
@@ -306,7 +306,7 @@ def test_bulk_unknown_ids_are_404_naming_them(client, costa):
     assert response.status_code == 404
     assert response.get_json() == {
         "type": "/problems/not-found", "code": "not-found", "title": "Not Found", "status": 404,
-        "detail": "unknown quote id 'q_nope'; unknown quote id 'q_gone'",
+        "detail": "Unknown quote id 'q_nope'; unknown quote id 'q_gone'.",
         "errors": {"ids": ["unknown quote id 'q_nope'", "unknown quote id 'q_gone'"]},
         "failed": [{"id": "q_nope", "status": 404}, {"id": "q_gone", "status": 404}]}
 
@@ -340,7 +340,7 @@ def test_bulk_unknown_style_and_format(client, costa):
     assert style.get_json()["errors"] == {"style": [f"Must be one of: {ACCEPTED_STYLES}."]}
     fmt = client.post("/v1/citations", json={"ids": [costa["id"]], "format": "docx"})
     assert fmt.status_code == 400
-    assert fmt.get_json()["detail"] == f"unknown format 'docx'; accepted: {ACCEPTED_FORMATS}"
+    assert fmt.get_json()["detail"] == f"Unknown format 'docx'; accepted: {ACCEPTED_FORMATS}."
 
 
 def test_quote_list_exports_the_filtered_page(client, costa):

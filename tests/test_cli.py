@@ -57,6 +57,18 @@ def test_export_filters(corpus_db):
     ]
 
 
+def test_the_database_setting_is_read_as_the_app_reads_it(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    env = {"VERBATIM_DB": str(tmp_path / "env.db"), "VERBATIM_BUSY_TIMEOUT_MS": "2000"}
+    stored = CliRunner().invoke(cli, ["ingest", str(article), "--outlet", "Gazette"], env=env)
+    assert stored.exit_code == 0 and stored.output.endswith(": 1 quotes\n")
+    exported = CliRunner().invoke(cli, ["export"], env=env)
+    assert [json.loads(line)["text"] for line in exported.output.splitlines()] == [
+        "We will not raise taxes,"]
+    assert (tmp_path / "env.db").exists()
+
+
 def test_cli_errors_are_clear(tmp_path):
     article = tmp_path / "a.txt"
     article.write_text(HARBOUR, encoding="utf-8")
@@ -64,7 +76,7 @@ def test_cli_errors_are_clear(tmp_path):
                                         "Tuesday", "--db", str(tmp_path / "x.db")])
     assert bad_date.exit_code == 2 and "--published" in bad_date.output
     no_words = CliRunner().invoke(cli, ["check", "!!!", "--db", str(tmp_path / "x.db")])
-    assert no_words.exit_code == 1 and "Error: text has no words to check" in no_words.output
+    assert no_words.exit_code == 14 and '"verdict": "not_found"' in no_words.output
 
 
 def test_csv_export_neutralises_formula_cells(tmp_path):

@@ -95,7 +95,7 @@ def test_a_bad_chunk_size_from_a_real_client_is_a_400_problem(server):
     head, _, body = answer.partition(b"\r\n\r\n")
     assert head.startswith(b"HTTP/1.1 400 ")
     assert b"Content-Type: application/problem+json" in head
-    assert json.loads(body)["detail"] == "the body could not be read: Invalid chunk size: b'ZZZ'"
+    assert json.loads(body)["detail"] == "The body could not be read: Invalid chunk size: b'ZZZ'."
 
 
 def test_a_body_sent_too_slowly_is_cut_at_the_deadline_with_408(corpus_db, tmp_path):

@@ -205,6 +205,7 @@ ARTICLES = {
         ("The president wants a deal, and he thinks one is possible.", "full", "Karen Mills", "person"),
     ]),
     "british": (BRITISH, "2024-03-14", [
+        ("to speed up planning reforms", "indirect", "Sarah Greene", "person"),
         ("We cannot keep telling young people to wait,", "full", "Sarah Greene", "person"),
         ("The system is broken and we will fix it.", "full", "Sarah Greene", "person"),
         ("too little, too late", "partial", "Paul Hart", "person"),

@@ -32,6 +32,17 @@ CLAIM = [
      "it was built as a “gift to donors”.", "gift to donors", None),
     ("Minister Sven Aho said critics had spread “false claims” that “the dam is unsafe” or that "
      "it was built as a “gift to donors”.", "false claims", "Sven Aho"),
+    # notions, ideas, reports, charges and criticism disputed in other words than "denied"
+    ("Mayor Dana Lee rejected the notion that the ferry was “a luxury” for tourists.",
+     "a luxury", None),
+    ("Mayor Dana Lee dismissed reports that the ferry was “running at a loss.”",
+     "running at a loss", None),
+    ("Mayor Dana Lee scoffed at charges that she was “hostile to cyclists.”",
+     "hostile to cyclists", None),
+    ("Mayor Dana Lee brushed off criticism that the ferry was “a vanity project.”",
+     "a vanity project", None),
+    ("Mayor Dana Lee pushed back on the idea that the fare was “too high” for pensioners.",
+     "too high", None),
     # the subject's own claim, and a speech verb after the claim, keep the subject
     ("Coach Mia Storm said her claim that “the referee was biased” still stood after the match.",
      "the referee was biased", "Mia Storm"),

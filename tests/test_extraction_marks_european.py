@@ -44,7 +44,41 @@ CASES = [
      ["Der erste Punkt ist klar.\n\n»Der zweite nicht"]),
     # A closing » alone, after a space, opens nothing.
     ("fr", "Le mot » reste seul ici.", []),
+    # Single guillemets with the spaces inside (French), or without them (Swiss).
+    ("fr", f"Il a dit ‹{NNBSP}non{NNBSP}› hier.", ["non"]),
+    ("fr", "Il a dit ‹ non merci › hier.", ["non merci"]),
+    ("de", "«Das ist ‹ein Fehler› gewesen», sagte sie.", ["Das ist ‹ein Fehler› gewesen"]),
+    ("de", "Er nannte es ‹einen Fehler› und ging.", ["einen Fehler"]),
+    # Dutch, Czech, Russian.
+    ("nl", "„Ik weet het niet”, zei hij. Ze zei ‚nee’ tegen hem.", ["Ik weet het niet", "nee"]),
+    ("cs", "Ona řekla: „To je konec.“", ["To je konec."]),
+    ("ru", "«Мы победим», — сказал мэр.", ["Мы победим"]),
 ]
+
+
+# Offsets counted by hand: the span lies between the marks, the spaces inside left out.
+@pytest.mark.parametrize("text, spans", [
+    ("« Nous gagnerons », a-t-elle dit.", [(2, 16)]),
+    (f"«{NNBSP}Oui{NNBSP}» puis «{NBSP}non{NBSP}».", [(2, 5), (15, 18)]),
+    ("„Ja“, sagte er, „nein“.", [(1, 3), (17, 21)]),
+    ("»Ja«, sagte er.", [(1, 3)]),
+    ("Il a dit ‹ non › hier.", [(11, 14)]),
+])
+def test_european_span_offsets(text, spans):
+    assert [(s.start, s.end) for s in find_quote_spans(text)] == spans
+
+
+# Swedish and Finnish close with the opening mark, read so only when the text is theirs.
+@pytest.mark.parametrize("lang, text, expected", [
+    ("sv", "”Vi vinner valet”, sa borgmästaren.", ["Vi vinner valet"]),
+    ("sv", "»Vi vinner valet», sa borgmästaren.", ["Vi vinner valet"]),
+    ("sv", "Hon sa ”nej” och gick.", ["nej"]),
+    ("fi", "Hän sanoi: ”Me voitamme.”", ["Me voitamme."]),
+    (None, "”Vi vinner valet”, sa borgmästaren.", []),
+    ("de", "»Der erste«, sagte er.", ["Der erste"]),
+])
+def test_same_mark_conventions(lang, text, expected):
+    assert [text[s.start:s.end] for s in find_quote_spans(text, lang)] == expected
 
 
 @pytest.mark.parametrize("lang,text,expected", CASES, ids=[f"{c[0]}-{i}" for i, c in enumerate(CASES)])

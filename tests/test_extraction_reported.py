@@ -60,11 +60,22 @@ CLOSING_CUE = [
      [("The bridge would reopen to lorries by the end of March", "Colin Avery")]),
     ("Harvest yields in the valley fell by a third last year, Imogen Tate said.",
      [("Harvest yields in the valley fell by a third last year", "Imogen Tate")]),
-    ("Too late, Imogen Tate said.", []),  # three words are no passage
+    ("Too late, Imogen Tate said.", []),  # two words are no passage
+    ("Sales were strong, Imogen Tate said.", [("Sales were strong", "Imogen Tate")]),
+    # a role before the speaker's name belongs to the cue, not to the passage
+    ("The depot will close in May, her chief aide, Tom Reyes, told the Courier.",
+     [("The depot will close in May", "Tom Reyes")]),
+    ("(The levy will rise next year, Imogen Tate said.)",
+     [("The levy will rise next year", "Imogen Tate")]),
     ("At the end of the long dinner, Imogen Tate told a joke.", []),
     ("The bridge will stay shut until the spring, Dara Quill said, and the ferry will run "
      "twice a day.",
      [("The bridge will stay shut until the spring", "Dara Quill")]),
+    # time and channel phrases after the cue still end the sentence
+    ("The quarry would close within two years, Ilse Varga said in an interview on Friday.",
+     [("The quarry would close within two years", "Ilse Varga")]),
+    ("The quarry would close within two years, Ilse Varga said in a statement that "
+     "nobody read.", []),
 ]
 
 
@@ -101,7 +112,25 @@ OPENING_CUE = [
      []),
     ("Rhea Castell agreed to a settlement with the state over allegations that her firm had "
      "misled buyers.", []),
+    # a dash, a semicolon or a parenthesis opens a clause as a comma does
+    ("The vote was close; Hale Idris said the result would stand.",
+     [("the result would stand", "Hale Idris")]),
+    ("Hale Idris knows his weak spot — Idris told the Gazette that his task is to win "
+     "back older voters.",
+     [("his task is to win back older voters", "Hale Idris")]),
+    ("(Hale Idris writes that he would raise the levy on second homes.)",
+     [("he would raise the levy on second homes", "Hale Idris")]),
+    # another speaker's statement coordinated after the clause ends it
+    ("Ana Ruiz said the depot would close in May, but union leaders said the talks would "
+     "go on.", [("the depot would close in May", "Ana Ruiz")]),
     # datelines, times and channels before the clause
+    ("Marta Villanueva has said for months that the depot must close.",
+     [("the depot must close", "Marta Villanueva")]),
+    # a colon after a finite clause stays in the passage; a clock time is no colon
+    ("Marta Villanueva said the rule is simple: pay on time or lose the permit.",
+     [("the rule is simple: pay on time or lose the permit", "Marta Villanueva")]),
+    ("Marta Villanueva said the alarm sounded at 21:40 on the night of the fire.",
+     [("the alarm sounded at 21:40 on the night of the fire", "Marta Villanueva")]),
     ("HOLLIS, May 3 (Wirefeed) — Marta Villanueva said the depot would close in the "
      "spring.", [("the depot would close in the spring", "Marta Villanueva")]),
     ("Marta Villanueva said late Thursday at a rally in Port Ellis that the depot would "
@@ -143,6 +172,84 @@ OPENING_CUE = [
 ]
 
 
+# Verbs that as readily take a noun object ("announced", "confirmed") report a clause
+# without "that" only when a subject pronoun and its verb follow them.
+THAT_ONLY = [
+    ("Nadia Brook confirmed she would not seek a second term.",
+     [("she would not seek a second term", "Nadia Brook")]),
+    ("Nadia Brook announced her retirement from the board on Monday.", []),
+    ("Nadia Brook confirmed it to the local paper.", []),
+]
+
+
+# A stated belief is reported like speech ("X believes CLAUSE"); a passive "is believed
+# to" and a belief in a thing report nothing; a denial is never reported as the
+# denier's words.
+BELIEF = [
+    ("Nora Pell believes the council has lost the trust of residents.",
+     [("the council has lost the trust of residents", "Nora Pell")]),
+    ("Nora Pell thinks the new depot is in the wrong place.",
+     [("the new depot is in the wrong place", "Nora Pell")]),
+    ("The gunman is believed to have acted alone and was known to police.", []),
+    ("Nora Pell believed in the project and backed it for years.", []),
+    ("Nora Pell denied that the council had lost the trust of residents.", []),
+]
+
+
+# A named or official group reports ("Republicans said", "officials said"); a vague
+# one does not ("experts say", "residents said"); "a visit officials said could …" has
+# no clause of its own (its subject is the relative's gap).
+GROUPS = [
+    ("Republicans said the spending bill would fail in the Senate.",
+     [("the spending bill would fail in the Senate", "Republicans")]),
+    ("The road was closed. Officials said the bridge would reopen on Monday.",
+     [("the bridge would reopen on Monday", "Officials")]),
+    ("Experts say the drought will last into the autumn.", []),
+    ("Residents of Marlow Green said the area had changed in recent years.", []),
+    ("The mayor will visit Tarrow next week, a trip officials said could seal the deal.", []),
+]
+
+
+@pytest.mark.parametrize("text,expected", GROUPS)
+def test_groups(text, expected):
+    assert _indirect(text) == expected
+
+
+def test_a_group_is_no_antecedent_of_she():
+    text = ("“We will be ready,” Mayor Lena Fisk said at the site. Officials said the bridge "
+            "would reopen on Monday. “The work is done,” she said.")
+    speakers = [(q.text, q.speaker.name if q.speaker else None) for q in extract_quotes(text)]
+    assert speakers == [("We will be ready,", "Lena Fisk"),
+                        ("the bridge would reopen on Monday", "Officials"),
+                        ("The work is done,", "Lena Fisk")]
+
+
+@pytest.mark.parametrize("text,expected", BELIEF)
+def test_belief(text, expected):
+    assert _indirect(text) == expected
+
+
+# A pledge reports what the speaker will do ("vowed to …"); a contracted pronoun opens
+# a clause ("confirmed she’d …").
+PLEDGES = [
+    ("Nadia Brook vowed to repeal the parking levy within a year.",
+     [("to repeal the parking levy within a year", "Nadia Brook")]),
+    ("Nadia Brook promised to the voters a cleaner river.", []),
+    ("Nadia Brook announced she’d step down in June.",
+     [("she’d step down in June", "Nadia Brook")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", PLEDGES)
+def test_pledges(text, expected):
+    assert _indirect(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", THAT_ONLY)
+def test_that_only_verbs(text, expected):
+    assert _indirect(text) == expected
+
+
 @pytest.mark.parametrize("text,expected", OPENING_CUE)
 def test_opening_cue(text, expected):
     assert _indirect(text) == expected
@@ -180,6 +287,10 @@ SAYING = [
      [("holiday sales would miss its target", "Brightmoor Retail")]),
     ("Brightmoor Retail fell 6% after warning investors.", []),
     ("Tove Lindahl won the regatta, claiming a second title in three years.", []),
+    # a scene-setting phrase may open the sentence before the subject
+    ("In March, Judge Alma Petrov struck down the rule, saying the council had exceeded "
+     "its powers.",
+     [("the council had exceeded its powers", "Alma Petrov")]),
     ("Desmond Achebe said the offer was far too vague, adding that he would walk away "
      "from the talks.",
      [("the offer was far too vague", "Desmond Achebe"),
@@ -268,6 +379,8 @@ AFTER_QUOTE = [
     ("“We are ready,” Sara Quinn said, adding that the team would travel to Leeds on Monday.",
      [("the team would travel to Leeds on Monday", "Sara Quinn")]),
     ("“We are ready,” Sara Quinn said, adding that the coach would say “more on Monday”.", []),
+    ("“We are ready,” Sara Quinn said on Sunday night, adding that the team would rest.",
+     [("the team would rest", "Sara Quinn")]),
 ]
 
 

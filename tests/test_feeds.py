@@ -37,27 +37,28 @@ def test_atom_feed_of_a_filter_is_newest_first_with_attribution_titles(client):
     assert feed.feed.title == "Verbatim: quotes"
     assert feed.feed.updated == "2022-05-29T00:00:00+00:00"
     assert [(link.rel, link.href) for link in feed.feed.links] == [
-        ("self", url), ("alternate", f"{ROOT}/docs")]
+        ("self", url), ("alternate", f"{ROOT}/search?speaker=lena-vogt")]
     assert [(e.id, e.title, e.content[0].value, e.content[0].type, e.updated, e.author)
             for e in feed.entries] == [
         (f"{ROOT}/v1/quotes/{quote_id}", title, text, "text/plain", date.replace("Z", "+00:00"),
          "Lena Vogt") for quote_id, title, text, date in VOGT]
     assert [[(link.rel, link.href) for link in e.links] for e in feed.entries] == [
-        [("alternate", f"{ROOT}/v1/quotes/{quote_id}")] for quote_id, *_ in VOGT]
+        [("alternate", f"{ROOT}/quotes/{quote_id}#{quote_id}")] for quote_id, *_ in VOGT]
 
 
 def test_atom_feed_by_accept_and_its_next_page(client):
     response, feed = atom(client, "/v1/quotes?speaker=daniel-okafor&limit=3",
                           headers={"Accept": "application/atom+xml"})
-    next_url = OKAFOR_NEXT.format(fmt="")
+    next_url = (f"{ROOT}/v1/quotes?speaker=daniel-okafor&limit=3&format=atom&cursor="
+                "WyJxdW90ZXMtZGF0ZSIsIjIwMjQtMDItMDEiLCJxXzI0NzJmNTdkNzQxMiJd")
     assert response.headers["Link"] == f'<{next_url}>; rel="next"'
     assert [(link.rel, link.href) for link in feed.feed.links] == [
         ("self", f"{ROOT}/v1/quotes?speaker=daniel-okafor&limit=3"),
-        ("alternate", f"{ROOT}/docs"), ("next", next_url)]
+        ("alternate", f"{ROOT}/search?speaker=daniel-okafor"), ("next", next_url)]
     assert [e.id for e in feed.entries] == [
         f"{ROOT}/v1/quotes/{quote_id}"
         for quote_id in ("q_87c1a6d8542d", "q_7f633a4a6acd", "q_2472f57d7412")]
-    _, last = atom(client, next_url, headers={"Accept": "application/atom+xml"})
+    _, last = atom(client, next_url)  # a feed reader follows `next` without Accept
     assert [e.id for e in last.entries] == [f"{ROOT}/v1/quotes/q_120920dfcffc"]
     assert [e.title for e in last.entries] == [
         "According to Daniel Okafor, chip shortages could slow deliveries "
@@ -74,9 +75,10 @@ def test_json_feed_keys_follow_the_1_1_spec(client):
     assert orjson.loads(response.data) == {
         "version": "https://jsonfeed.org/version/1.1",
         "title": "Verbatim: quotes",
-        "home_page_url": f"{ROOT}/docs",
+        "home_page_url": f"{ROOT}/search?speaker=lena-vogt",
         "feed_url": f"{ROOT}/v1/quotes?speaker=lena-vogt",
-        "items": [{"id": f"{ROOT}/v1/quotes/{quote_id}", "url": f"{ROOT}/v1/quotes/{quote_id}",
+        "items": [{"id": f"{ROOT}/v1/quotes/{quote_id}",
+                   "url": f"{ROOT}/quotes/{quote_id}#{quote_id}",
                    "title": title, "content_text": text, "date_published": date,
                    "authors": [{"name": "Lena Vogt"}]}
                   for quote_id, title, text, date in VOGT]}
@@ -88,7 +90,8 @@ def test_json_feed_links_the_source_and_the_next_page(client):
     assert feed["next_url"] == OKAFOR_NEXT.format(fmt="format=jsonfeed&")
     assert response.headers["Link"] == f'<{feed["next_url"]}>; rel="next"'
     assert feed["items"][0] == {
-        "id": f"{ROOT}/v1/quotes/q_87c1a6d8542d", "url": f"{ROOT}/v1/quotes/q_87c1a6d8542d",
+        "id": f"{ROOT}/v1/quotes/q_87c1a6d8542d",
+        "url": f"{ROOT}/quotes/q_87c1a6d8542d#q_87c1a6d8542d",
         "title": "“Demand is stronger than at any time in our history,” Daniel Okafor, "
                  "chief executive, said (Business Daily, 1 February 2024).",
         "content_text": "Demand is stronger than at any time in our history,",
@@ -115,7 +118,7 @@ def test_a_search_feed_is_newest_first_and_another_sort_is_refused(client):
     assert response.content_type == "application/problem+json"
     assert response.get_json() == {
         "type": "/problems/bad-request", "code": "bad-request", "title": "Bad Request", "status": 400,
-        "detail": "a feed is newest first: give no sort, or sort=-date",
+        "detail": "A feed is newest first: give no sort, or sort=-date.",
         "errors": {"sort": ["a feed (atom, jsonfeed) is sorted by -date"]}}
     assert client.get("/v1/quotes?format=atom&sort=-date").status_code == 200
 
@@ -165,8 +168,9 @@ ROW = {"id": "q_1", "text": "Rates will fall.", "start": 1, "end": 17, "speaker_
        "source_publisher": None, "source_title": None, "source_author": None,
        "source_url": None, "source_published": None}
 LINKS = FeedLinks(feed_url="https://x.test/v1/quotes?format=atom",
-                  home_page_url="https://x.test/docs", next_url=None,
-                  quote_url=lambda quote_id: f"https://x.test/v1/quotes/{quote_id}")
+                  home_page_url="https://x.test/search", next_url=None,
+                  quote_url=lambda quote_id: f"https://x.test/v1/quotes/{quote_id}",
+                  quote_page_url=lambda quote_id: f"https://x.test/quotes/{quote_id}")
 
 
 def test_an_entry_without_speaker_or_date_takes_the_feed_author_and_the_epoch():
@@ -177,7 +181,7 @@ def test_an_entry_without_speaker_or_date_takes_the_feed_author_and_the_epoch():
         "“Rates will fall” (Wire).", "1970-01-01T00:00:00+00:00", False)
     assert feed.feed.author == "Verbatim"  # RFC 4287: the feed's author stands for the entry's
     [item] = orjson.loads(json_feed([ROW], LINKS))["items"]
-    assert item == {"id": "https://x.test/v1/quotes/q_1", "url": "https://x.test/v1/quotes/q_1",
+    assert item == {"id": "https://x.test/v1/quotes/q_1", "url": "https://x.test/quotes/q_1",
                     "title": "“Rates will fall” (Wire).", "content_text": "Rates will fall.",
                     "date_published": "1970-01-01T00:00:00Z"}
 

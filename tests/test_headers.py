@@ -120,3 +120,19 @@ def test_other_origins_and_the_default_setting_allow_no_writes(cors_client, clie
                    _write_preflight(client, "https://editor.example")):
         assert "POST" not in answer.headers.get("Access-Control-Allow-Methods", "")
         assert "Authorization" not in answer.headers.get("Access-Control-Allow-Headers", "")
+
+
+def test_the_apps_own_log_lines_carry_the_request_id(tmp_path):
+    import io
+    import sqlite3
+
+    path = tmp_path / "broken.db"
+    client = create_app({"DB": str(path), "TESTING": True}).test_client()
+    conn = sqlite3.connect(path)
+    conn.execute("DROP TABLE sources")  # a store the app no longer recognises: a logged 500
+    conn.close()
+    errors = io.StringIO()
+    response = client.get("/v1/sources", headers={"X-Request-Id": "log-me-1"},
+                          environ_overrides={"wsgi.errors": errors})
+    assert (response.status_code, response.headers["X-Request-Id"]) == (500, "log-me-1")
+    assert "ERROR in errors: request_id=log-me-1 database error\n" in errors.getvalue()

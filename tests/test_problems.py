@@ -20,7 +20,7 @@ def test_every_kind_has_a_page_and_a_title_case_title(client, code):
 def test_an_unknown_kind_is_a_404_problem(client):
     assert client.get("/problems/nope").get_json() == {
         "type": "/problems/not-found", "code": "not-found", "title": "Not Found", "status": 404,
-        "detail": "there is no problem type named 'nope'", "errors": {}}
+        "detail": "There is no problem type named 'nope'.", "errors": {}}
 
 
 def test_every_code_raised_is_in_the_table():

@@ -69,6 +69,13 @@ def test_extracted_spans_and_cues_reproduce_their_text(text):
 
 
 @settings(max_examples=300, **SETTINGS)
+@given(text=st.one_of(articles(), st.text(max_size=400)),
+       language=st.sampled_from(["fr", "de", "es", "it", "pl"]))
+def test_spans_and_cues_of_other_languages_reproduce_their_text(text, language):
+    assert_spans(text, extract_quotes(text, published="2024-01-02", language=language))
+
+
+@settings(max_examples=300, **SETTINGS)
 @given(text=st.text(max_size=400))
 def test_extraction_never_raises_on_any_text(text):
     assert_spans(text, extract_quotes(text))
@@ -107,7 +114,7 @@ def post_source(client, text: str, **meta) -> dict:
 def test_served_spans_are_right_in_code_points_and_utf16(write_client, text):
     source = post_source(write_client, text, published="2024-01-02")
     assert source["text"] == text
-    expected = extract_quotes(text, published="2024-01-02")
+    expected = extract_quotes(text, published="2024-01-02", language=source["language"])
     event(f"quotes served: {min(len(expected), 3)}")
     assert [(q["span"]["start"], q["span"]["end"]) for q in source["quotes"]] == sorted(
         (q.start, q.end) for q in expected)

@@ -41,6 +41,7 @@ def test_quote_object_has_every_contract_field(client):
             "source": f"http://api.test/v1/sources/{quote['source']['id']}",
             "citation": f"http://api.test/v1/quotes/{quote['id']}/citation",
             "provenance": f"http://api.test/v1/quotes/{quote['id']}/provenance",
+            "html": f"http://api.test/quotes/{quote['id']}#{quote['id']}",
         },
     }
 
@@ -188,7 +189,7 @@ def test_unknown_quote_is_404_problem(client):
     response = client.get("/v1/quotes/q_000000000000")
     assert response.status_code == 404
     assert response.content_type == "application/problem+json"
-    assert response.get_json()["detail"] == "no quote with id 'q_000000000000'"
+    assert response.get_json()["detail"] == "No quote with id 'q_000000000000'."
 
 
 def test_csv_export_neutralises_formula_cells(write_client, auth_headers):

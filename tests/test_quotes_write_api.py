@@ -103,7 +103,7 @@ def test_delete_then_410_with_history(write_client, auth_headers):
     gone = write_client.get(f"/v1/quotes/{quote['id']}")
     assert gone.status_code == 410 and gone.content_type == "application/problem+json"
     body = gone.get_json()
-    assert body["detail"] == f"quote {quote['id']} was deleted"
+    assert body["detail"] == f"Quote {quote['id']} was deleted."
     assert [(h["action"], h["actor"]) for h in body["history"]] == [("delete", "bob")]
     assert body["history"][0]["before"]["text"] == "relieved"
     assert write_client.get("/v1/quotes?q=relieved").get_json()["total"] == 0

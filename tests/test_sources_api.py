@@ -51,8 +51,17 @@ def test_text_slices(client, query, expected):
     assert body["text"] == expected and body["length"] == len(ROBOTS)
 
 
+@pytest.mark.parametrize("query, start, end", [
+    ("start=5&end=2", 5, 5), (f"end={len(ROBOTS) + 1}", 0, len(ROBOTS)),
+    ("start=999999999", len(ROBOTS), len(ROBOTS)), ("start=999999999&end=3", len(ROBOTS), len(ROBOTS)),
+])
+def test_offsets_past_the_end_or_crossed_give_what_a_slice_gives(client, query, start, end):
+    body = client.get(f"/v1/sources/{robots_id()}/text?{query}").get_json()
+    assert (body["start"], body["end"], body["text"]) == (start, end, ROBOTS[start:end])
+
+
 @pytest.mark.parametrize("query, field", [
-    ("start=-1", "start"), ("start=5&end=2", "end"), (f"end={len(ROBOTS) + 1}", "end"),
+    ("start=-1", "start"),
     ("start=x", "start"), ("stop=3", "stop"),
 ])
 def test_bad_text_slices_are_400(client, query, field):
@@ -78,7 +87,8 @@ def test_speakers_list_and_detail(client):
         "id": "maria-costa", "name": "Maria Costa", "kind": "person",
         "roles": ["general secretary of the dockers' union"], "quote_count": 2,
         "links": {"self": "http://api.test/v1/speakers/maria-costa",
-                  "quotes": "http://api.test/v1/quotes?speaker=maria-costa"},
+                  "quotes": "http://api.test/v1/quotes?speaker=maria-costa",
+                  "html": "http://api.test/speakers/maria-costa"},
         "aliases": ["Costa", "Maria Costa"],
         "outlets": [{"name": "Wire", "quote_count": 2}],
         "first_quoted": "2023-03-08", "last_quoted": "2023-03-08",

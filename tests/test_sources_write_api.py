@@ -81,7 +81,7 @@ def test_with_no_token_configured_writes_are_refused(corpus_db, tmp_path, auth_h
     client = create_app({"DB": str(tmp_path / "x.db"), "TOKENS": ""}).test_client()
     response = client.post("/v1/sources", json=ARTICLE, headers=auth_headers)
     assert response.status_code == 403
-    assert response.get_json()["detail"] == "writes are disabled: no tokens are configured on this server"
+    assert response.get_json()["detail"] == "Writes are disabled: no tokens are configured on this server."
 
 
 @pytest.mark.parametrize("change, field", [
@@ -102,7 +102,7 @@ def test_bodies_must_be_json_and_not_too_large(write_client, auth_headers):
     bad_json = write_client.post("/v1/sources", data="{", headers=auth_headers,
                                  content_type="application/json")
     assert bad_json.status_code == 400 and bad_json.get_json()["detail"].startswith(
-        "the body is not valid JSON")
+        "The body is not valid JSON")
     deep = write_client.post("/v1/sources", data="[" * 200_000 + "]" * 200_000,
                              headers=auth_headers, content_type="application/json")
     assert deep.status_code == 400
@@ -125,6 +125,21 @@ def test_write_rate_limit_answers_429_with_retry_after(corpus_db, tmp_path, auth
     assert limited.content_type == "application/problem+json"
     assert 0 < int(limited.headers["Retry-After"]) <= 60
     assert client.get("/v1/quotes").status_code == 200  # reads are not limited
+
+
+@pytest.mark.parametrize(("method", "path"), [("POST", "/v1/sources"), ("POST", "/v1/quotes"),
+                                              ("PATCH", "/v1/quotes/q_x"),
+                                              ("DELETE", "/v1/quotes/q_x")])
+def test_a_write_without_credentials_is_401_even_past_the_limit(tmp_path, auth_headers, method,
+                                                                 path):
+    from tests.conftest import TOKENS
+
+    client = create_app({"DB": str(tmp_path / "rl.db"), "TOKENS": TOKENS,
+                         "WRITE_RATE_LIMIT": "1/minute"}).test_client()
+    client.post("/v1/sources", json=ARTICLE, headers=auth_headers)  # the one write allowed
+    assert client.open(path, method=method, json={}, headers=auth_headers).status_code == 429
+    anonymous = client.open(path, method=method, json={})
+    assert (anonymous.status_code, anonymous.get_json()["code"]) == (401, "unauthorized")
 
 
 def test_a_write_that_fails_halfway_leaves_nothing(tmp_path):

@@ -24,7 +24,9 @@ Pipeline (each module documents its own rules):
 - resolution.py: the speaker stage, records to entities (with forward rules for
   descriptions nobody precedes) to Speakers; persons.py: evidence that a one-word
   name is a person; words/: the word lists (data), given_names.txt among them;
-- dates.py: the statement date from the cue's clause, else publication.
+- dates.py: the statement date from the cue's clause, else publication;
+- languages.py: language codes and detection; other_languages.py: the quotations of an
+  article in another language than English (every paired quotation, few speakers).
 
 Speakers are resolved in reading order so that "he" and "the official" see the
 speakers before them; a description nobody precedes ("The US ambassador …") takes
@@ -37,7 +39,9 @@ from datetime import date
 from .attribution import Record
 from .dates import find_date, parse_published
 from .document import Document
+from .languages import language_code
 from .model import ExtractedQuote, Speaker
+from .other_languages import quotes_in_other_language
 from .quotes import DirectFinder
 from .reported import find_indirect
 from .resolution import order, resolve_speakers, speaker_of
@@ -63,10 +67,18 @@ def _dates(records: list[Record], doc: Document, pub: date | None) -> list[tuple
     return out
 
 
-def extract_quotes(text: str, published: str | None = None) -> list[ExtractedQuote]:
-    """Extract the quotations and attributed reported speech of an article."""
+def extract_quotes(text: str, published: str | None = None,
+                   language: str | None = None) -> list[ExtractedQuote]:
+    """Extract the quotations and attributed reported speech of an article.
+
+    language is its ISO 639-1 code or BCP 47 tag; an article in another language than English
+    (None or an unknown tag: read as English) gets every paired quotation, with few speakers.
+    """
     if not isinstance(text, str) or not text.strip():
         return []
+    code = language_code(language) if isinstance(language, str) else None
+    if code not in (None, "en"):
+        return quotes_in_other_language(text, code, published)
     pub = parse_published(published)
     doc = Document(text)
     records = DirectFinder(doc).run() + find_indirect(doc)

@@ -7,7 +7,9 @@ Rules:
   The subject before the verb is read by cue_subjects.py; a speaker after the verb must
   end its clause or go on with a preposition, a bracket or a qualifier ("…,” wrote X for
   Y", "said a source familiar with the talks", not "said
-  Clinton" of "said Clinton’s aide …"), and may follow "the" + a title ("said the Rev. X").
+  Clinton" of "said Clinton’s aide …"), and may follow "the" + a title ("said the Rev. X");
+  after a participle or a transitive verb (words/no_inversion_verbs.txt: described,
+  thanked, called …) the noun phrase is the object, never the speaker.
 - A speech noun after a possessive is no cue ("Trump’s comments", "Lee's claim"); "calls"
   is a cue verb only right after a name or pronoun ("Lee calls it", not "phone calls").
 - "told" takes its object into the cue ("Qin Gang told Newsweek").
@@ -97,6 +99,9 @@ _THE_TITLE_RE = re.compile(r"\s+the\s+(?=(?:Rev|Very|Right|Most|Hon|Honou?rable|
 _TIME_TAIL_RE = re.compile(r"(?:on|last|this|earlier|late|yesterday|today|tonight)\b")
 _PASSIVE_AFTER_DOC = words("attribution_passive_after_doc")
 _TELL = {"told", "tells", "tell", "telling"}
+# Verbs whose next noun phrase is their object, never an inverted subject ("…, described
+# the board as …", "…, thanked the mayor", "…, telling reporters"): participles and these.
+_NO_INVERSION = words("no_inversion_verbs") | PARTICIPLES
 _OBJ_STOP = frozenset("""
 that on in at last this during after before when while with from for by of about as
 yesterday today earlier
@@ -152,7 +157,7 @@ def _make_cue(masked: str, vs: int, ve: int, verb: str, lo: int, hi: int) -> Cue
     end = _object_end(masked, ve, hi) if verb in _TELL else ve
     if mention is not None:
         return Cue(mention.start, end, vs, ve, mention, verb)
-    prev = _verb_first_prev(masked, lo, vs)
+    prev = _verb_first_prev(masked, lo, vs) if verb not in _NO_INVERSION else None
     if prev is not None:
         stop = _FORWARD_STOP_RE.search(masked, ve, min(hi, ve + 160))
         limit = stop.start() if stop else min(hi, ve + 160)

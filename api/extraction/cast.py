@@ -17,8 +17,9 @@ Rules:
   marks a person.
 - A surname or given name resolves to the fullest name sharing its first or last
   token, preferring names seen earlier, else later in the article.
-- A run naming a place or an event or work ("New York City", "Tern Islands",
-  "Harbour Speech") is no person.
+- A run naming a place, a building or an event or work ("New York City", "Tern Islands",
+  "Hale Tower", "Harbour Speech") is no person; a hyphenated adjective ("Dover-area",
+  "Ohio-based") ends a name run.
 - Places and organisations ("Washington", "the ministry") are organisations; an
   organisation's type comes from a name word such as Inc/Bank/FC/United/Authority or
   a noun next to it.
@@ -40,9 +41,11 @@ from .names import person_name_tokens
 _EXTRA = [chr(c) for c in (*range(0xC0, 0x250), *range(0x1E00, 0x1F00)) if chr(c).isalpha()]
 _UP = "A-Z" + "".join(c for c in _EXTRA if c.isupper())
 _LOW = "a-z" + "".join(c for c in _EXTRA if c.islower())
+# "Lakeside-area", "Ohio-based", "Dublin-born": an adjective, the run's name ends before it
+_ADJ_SUFFIX = r"(?:area|based|born|bred|raised|style|era|led|backed|owned|made|run|focused|leaning|aligned|allied)"
 # a name token: "Hale", "McDonald", "O'Neill", "D’Angelo", "Al-Sayed", "Jae-myung"
 _TOK_REST = (rf"(?:[{_LOW}]+(?:[{_UP}][{_LOW}]+)?(?:['’][{_UP}][{_LOW}]+)?"
-             rf"|['’][{_UP}][{_LOW}]+)(?:-[{_UP}{_LOW}]+)?")
+             rf"|['’][{_UP}][{_LOW}]+)(?:-(?!{_ADJ_SUFFIX}\b)[{_UP}{_LOW}]+)?")
 _TOK = rf"[{_UP}]{_TOK_REST}"
 _INITIAL = r"[A-Z]\."
 _PART = r"(?:de|van|von|bin|al|da|di|le|la|du|der|den|ter|ibn|el|dos|das|del)"

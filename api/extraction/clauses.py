@@ -3,23 +3,31 @@ it is one (reported.py's rules call these).
 
 Rules:
 - The clause starts after the verb and its time or channel phrases ("said on Monday
-  in a statement (that)", "said at a recording … in Hove, East Sussex, that", not
+  in a statement (that)", "has said for months that", "said at a recording … in Hove, East Sussex, that", not
   "over allegations that"); "told", "warned" and a few others need "… that" after
   their object or an audience ("told the court his client had …", "told the Courier his
   firm …"; never "told the story of …"); verbs that take a noun object as readily
-  (lexicon.THAT_ONLY_VERBS) need "that" right after them. The cue ends before it.
+  (lexicon.THAT_ONLY_VERBS) need "that" right after them, or a subject pronoun and its
+  verb ("confirmed she would …"). The cue ends before it.
 - It is a clause after "said"/"says" or "that", else only with a finite verb soon
-  after ("claimed the title" reports nothing).
+  after ("claimed the title" reports nothing); after a pledge ("vowed", "pledged",
+  "promised") it may be "to VERB …" ("vowed to repeal the levy").
 - It ends before a second predicate of the speaker (", but dismissed …", "and
   accused …", ", he added …", ", although she tweeted …", ", said …", ", adding …"),
+  before another speaker's statement (", but union leaders said …"),
   before ", and that B" (B is its own passage), before a trailing ", according to
-  …", without final punctuation.
-- It needs four words, three after an explicit "that"; so bounded, it never holds a
-  quotation or a colon; without "that" it never starts with a preposition, a
+  …", without final punctuation (nor the writer's closing parenthesis).
+- It needs three words; so bounded, it never holds a quotation, nor a colon unless
+  "said"/"that" and a finite verb come before it ("said the rule is simple: …"; not
+  "explained what went wrong: …", and "9:42" is no colon); without "that" it never starts with a preposition, a
   conjunction, "which", an object pronoun, "compared with", "including",
   "yes"/"no"/"nothing" or "while VERBing".
-- The speaker of a reported clause is a name, he/she/it, or a singular description:
-  not a vague plural group ("experts say", "residents of the town said").
+- The speaker of a reported clause is a name, he/she/it, a singular description, or a
+  group that speaks for an institution or a party ("officials", "aides",
+  "Republicans"): not a vague plural group ("experts say", "residents of the town
+  said").
+- Without "that", a clause starting with an auxiliary has its subject elsewhere ("a
+  trip officials said could …") and is none.
 - A dateline ("DENVER, May 3 (Reuters) — ") and a sentence adverb may open the sentence.
 """
 from __future__ import annotations
@@ -30,6 +38,7 @@ from dataclasses import dataclass, replace
 from .attribution import Cue, Record, trie_pattern
 from .document import Document
 from .lexicon import INDIRECT_VERBS, PARTICIPLES, SPEECH_VERBS, THAT_ONLY_VERBS
+from .names import Mention
 
 # A dateline: "WASHINGTON - ", "BEIJING (AFP): ", "DENVER, May 3 (Reuters) — ",
 # "DRAVIK, Kestria (Reuters) — ",
@@ -39,9 +48,9 @@ _DATELINE = (r"(?:[A-Z][A-Z .,'’\-]{2,40}(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}"
              r"(?:\([^)]{1,30}\))?|[A-Z][\w .'’\-]{2,30}\s*\([A-Z][^)]{1,20}\))\s*[-–—:]\s+")
 # An optional dateline and a sentence adverb.
 INTRO_RE = re.compile(
-    r"[\s•·*\-–—]*(?:" + _DATELINE + r")?"
+    r"[\s•·*(\-–—]*(?:" + _DATELINE + r")?"
     r"(?:(?:But|And|So|Yet|Still|Meanwhile|However|Now|Also)\b,?\s*)?$")
-DATELINE_RE = re.compile(r"[\s•·*\-–—]*(?:" + _DATELINE + r")?")
+DATELINE_RE = re.compile(r"[\s•·*(\-–—]*(?:" + _DATELINE + r")?")
 DAYS = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 # Time and channel adverbials between the verb and its clause: "said on Wednesday (that)".
 _CAPS = r"[A-Z][\w.'’\-]*(?:\s+(?:of\s+|the\s+|for\s+)?[A-Z][\w.'’\-]*){0,4}"
@@ -50,7 +59,8 @@ THAT_RE = re.compile(
     + r"(?![’'])(?:\s+(?:morning|afternoon|evening|night))?"
     r"|\s+(?:yesterday|today|earlier|later|recently|previously|privately|publicly|"
     r"(?:earlier\s+)?(?:last|this)\s+(?:week|month|year|night|morning|weekend)|"
-    r"on\s+\w+\s+\d{1,2})"
+    r"on\s+\w+\s+\d{1,2}|for\s+(?:(?:several|many|two|three|a\s+few)\s+)?"
+    r"(?:days|weeks|months|years|decades))"
     r"|\s+(?:in|on|at|during)\s+(?:a|an|the|his|her|their|its|this|that)\s+(?:[\w\-]+\s+){0,2}"
     r"(?:statement|interview|briefing|conference|call|post|speech|letter|email|message|"
     r"appearance|meeting|hearing|website|blog|account|page|channel|podcast|programme|program|"
@@ -97,6 +107,8 @@ _CLAUSE_START_RE = re.compile(r"(?!(?:to|on|in|at|for|with|by|of|as|about|so|whi
                               r"yes|no|nothing|a\s+statement)\b)[\w‘“\"'(]", re.I)
 _ACCORDING_TAIL_RE = re.compile(r",\s+according to\b[^,]*$")
 _PARTICIPLE_RE = re.compile(r"[a-z]+ing\b")
+_GAP_RE = re.compile(r"(?:could|would|will|can|may|might|must|should|is|was|are|were|has|had|"
+                     r"have)\b")
 WORD_RE = re.compile(r"\w+")
 # A second predicate of the speaker ends the reported clause: ", but dismissed …", "and
 # said …" (a reporting verb needs no comma), or a new speaker: ", he added that …".
@@ -110,13 +122,47 @@ _COORD_RE = re.compile(
     r"|,\s+(?:(?:he|she|they|it)\s+)?(?:also\s+|later\s+)?(?:" + _FINITE_TRIE + r")\b"
     r"|,\s+(?:(?:although|though|while|before|after|as|when)\s+)?(?:he|she|they|it)\s+"
     r"(?:also\s+|later\s+)?(?:" + _FINITE_TRIE + r")\b"
-    r"|,\s+(?:" + trie_pattern(PARTICIPLES) + r")\b")
-MIN_WORDS = 4
+    r"|,\s+(?:" + trie_pattern(PARTICIPLES) + r")\b"
+    r"|,\s+(?:but|and|while|although|though)\s+(?=(?:[\w.’'\-]+\s+){1,5}?(?:have\s+|has\s+)?"
+    r"(?:said|says|say|argued|argue|noted|countered|insisted)\b)")
+MIN_WORDS = 3
+# "vowed to repeal the levy": a pledge reports what the speaker will do.
+PLEDGES = frozenset({"vowed", "vows", "pledged", "pledges", "promised", "promises"})
+_PLEDGE_RE = re.compile(r"\s+(?:(?:again|also|repeatedly|publicly)\s+)?(?=to\s+(?!(?:the|a|an|his|"
+                        r"her|their|its|this|that|these|those|my|our|your|him|them|me|us)\b)"
+                        r"[a-z]{2,}\b)")
+_COLON_RE = re.compile(r":(?!\d)")  # "9:42 p.m." holds no colon that introduces
+# "announced she was leaving": a subject pronoun and its finite verb open a clause.
+_PRONOUN_CLAUSE_RE = re.compile(
+    r"(?:he|she|it|they|we|I)(?:[’'](?:s|d|ll|re|ve|m)\b|\s+(?:(?:also|still|never|already|"
+    r"had|has|have|would|will|could|should|was|were|is|are|did|does|do|might|may|must|can)"
+    r"(?:n[’']t)?\b|[a-z]+(?:ed|s)\b))")
 _FINITE_RE = re.compile(r"\b(?:is|was|are|were|will|would|could|should|can|may|might|must|"
-                        r"has|had|have|did|does|do|won't|wasn't|isn't|weren't|aren't)\b")
+                        r"has|had|have|did|does|do|won't|wasn't|isn't|weren't|aren't|"
+                        r"(?:he|she|it|they|we|I)[’'](?:s|d|ll|re|ve|m))\b")
 _CUE_TAIL_RE = re.compile(r"(?:\s+that)?\s*$")
 PREDICATE_RE = re.compile(_FINITE_RE.pattern + r"|\b[a-z]{3,}ed\b")
 AND_THAT_RE = re.compile(r"[,\s](?:(?<=,)\s+|\s*)(?:and|but)\s+that\s+")  # ",? and/but that"
+
+
+# Groups that speak for an institution or a party ("officials said", "Republicans said");
+# other plurals are vague ("experts say", "doctors said") and report nothing.
+_GROUPS = frozenset("officials aides lawmakers leaders prosecutors investigators authorities "
+                    "advisers advisors sources negotiators diplomats executives organizers "
+                    "organisers senators spokesmen spokespeople strategists regulators "
+                    "officers republicans democrats".split())
+
+
+def _group_ok(head: str) -> bool:
+    words = head.split()
+    last = words[-1].lower() if words else ""
+    return not last.endswith(("s", "people")) or last in _GROUPS
+
+
+def is_group(m: Mention) -> bool:
+    """Tell whether a mention is a plural group that may report ("officials")."""
+    words = (m.head or m.name or "").split()
+    return m.kind in ("anonymous", "definite") and bool(words) and words[-1].lower() in _GROUPS
 
 
 def good_subject(cue: Cue) -> bool:
@@ -127,9 +173,9 @@ def good_subject(cue: Cue) -> bool:
     if m.kind == "pronoun":
         return m.name in ("he", "she", "it")
     if m.kind == "anonymous":  # "a spokesman", not "residents of the town"
-        return not (m.head or m.name).endswith(("s", "people"))
+        return _group_ok(m.head or m.name)
     if m.kind == "definite":
-        return not m.head.endswith("s")
+        return _group_ok(m.head)
     return True
 
 
@@ -152,6 +198,8 @@ def _strip_trail(seg: str) -> str:
     """Drop trailing spaces, final punctuation and a dash or comma left by a cut."""
     while True:
         out = seg.rstrip().rstrip(".!?…,;—–").removesuffix("--")
+        if out.endswith(")") and "(" not in out:
+            out = out[:-1]  # "(Ruiz says the pact holds.)": the writer's parenthesis
         if out == seg:
             return seg
         seg = out
@@ -160,16 +208,25 @@ def _strip_trail(seg: str) -> str:
 def clause_record(doc: Document, pos: int, hi: int, cue: Cue, lo: int) -> Record | None:
     """Return the record of the reported clause starting at pos, if it is one."""
     after_that = doc.masked.endswith("that ", 0, pos)
-    if not after_that and not _CLAUSE_START_RE.match(doc.masked, pos, hi):
+    pledge = cue.verb in PLEDGES and doc.masked.startswith("to ", pos)
+    if pledge and doc.is_title_line(lo):
+        return None  # "Senator vows to block bill": a headline's pledge is the article's
+    if not (after_that or pledge) and not _CLAUSE_START_RE.match(doc.masked, pos, hi):
         return None  # "said about …", "said on …": no clause (but "said that about 4 …")
-    if doc.masked.endswith(", ", 0, pos) and _PARTICIPLE_RE.match(doc.masked, pos):
-        return None  # "said on Wednesday, urging parents to …": an aside, not the content
+    if doc.masked.endswith(", ", 0, pos):
+        if _PARTICIPLE_RE.match(doc.masked, pos):
+            return None  # "said on Wednesday, urging parents to …": an aside, not the content
+    elif not after_that and _GAP_RE.match(doc.masked, pos):
+        return None  # "a visit officials said could …": the subject is the relative's gap
     end = _span_end(doc.text, pos, hi)
     if not quote_free(doc, pos, end):
         return None
-    least = MIN_WORDS - 1 if after_that else MIN_WORDS
-    if ":" in doc.text[pos:end] or len(WORD_RE.findall(doc.text[pos:end])) < least:
+    colon = _COLON_RE.search(doc.text, pos, end)
+    if colon and not ((after_that or cue.verb in ("said", "says"))
+                      and _FINITE_RE.search(doc.text, pos, colon.start())):
         return None  # "explained what had gone wrong:" introduces, it does not report
+    if len(WORD_RE.findall(doc.text[pos:end])) < MIN_WORDS:
+        return None
     if cue.end > pos:  # "told the Ledger he had …": the cue ends with its audience
         cue = replace(cue, end=lo + len(_CUE_TAIL_RE.sub("", doc.masked[lo:pos])))
     return Record(pos, end, "indirect", cue, lo, pos, sentence_start=lo)
@@ -185,6 +242,10 @@ def _is_clause(masked: str, m: re.Match, verb: str, hi: int) -> bool:
 
 def clause_pos(masked: str, cue: Cue, hi: int) -> int | None:
     """Return where the reported clause after a cue's verb starts, None when there is none."""
+    if cue.verb in PLEDGES:
+        pledge = _PLEDGE_RE.match(masked, cue.verb_end, hi)
+        if pledge is not None:
+            return pledge.end()  # "vowed to repeal the levy": the pledge
     if cue.verb in NEEDS_THAT:
         if TOLD_THING_RE.match(masked, cue.verb_end, hi):
             return None  # "told the story of …", "told a joke"
@@ -200,7 +261,8 @@ def clause_pos(masked: str, cue: Cue, hi: int) -> int | None:
         pp = _PP_THAT_RE.match(masked, m.start(), hi)
         if pp and not _NOUN_THAT_RE.search(masked, m.start(), pp.end()):
             m = pp
-    if cue.verb in THAT_ONLY_VERBS and not m.group().rstrip().endswith("that"):
+    if cue.verb in THAT_ONLY_VERBS and not m.group().rstrip().endswith("that") \
+            and not _PRONOUN_CLAUSE_RE.match(masked, m.end(), hi):
         return None
     return m.end() if _is_clause(masked, m, cue.verb, hi) else None
 

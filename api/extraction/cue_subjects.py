@@ -9,12 +9,16 @@ Rules:
   that the mention parser cannot read give the name on either side: "Mr. Okonkwo, a retired
   astronaut, said", "Ann Roe, 67, a nurse in Leeds, said" (a name of two words or more) or,
   after a description, "The harbour master, Piet Claes, said"; so does an appositive between
-  dashes ("Jo Sims — a teacher — says"); after a sentence opener and a comma, the subject
-  right before the verb ("Speaking on Friday, union organiser Mia Dahl said").
+  dashes ("Jo Sims — a teacher — says"); a full name opening its clause before appositives
+  longer than the window, up to 320 characters ("Jo Roe, the treasurer of X, a club that
+  has trained rowers since …, said"); after a sentence opener and a comma, the subject
+  right before the verb ("Speaking on Friday, union organiser Mia Dahl said", "Of those
+  who left, Mia Dahl said").
 - The subject opening a sentence (for coordinated verbs, participles and colons) may follow a
-  leading connective or adverbial ("But", "At a rally in Leeds,", "Instead,"); it must be
-  followed by a verb-like predicate word, and not be a name cut short ("The Florida" of "The
-  Florida senator") or an opener ("Holding", "Shortly").
+  dateline ("DOVER, May 2 (Wire) —"), a leading connective or adverbial ("But", "At a rally
+  in Leeds,", "Back in 2004,", "Instead,"); it must be followed by a verb-like predicate
+  word, and not be a name cut short ("The Florida" of "The Florida senator") or an opener
+  ("Holding", "Shortly").
 """
 from __future__ import annotations
 
@@ -32,15 +36,18 @@ _EDGE = " \t\n\u00a0'’‘"  # a clause may start after a straight or curly quo
 _TAIL_RE = re.compile(r"\s*(?:(?:[a-z]+\s+){0,3}[a-z]+\s*)?")
 # A sentence opener before a comma: a participle, a preposition or a time.
 _OPENER_RE = re.compile(r"(?:[A-Z][a-z]+ing|In|At|On|During|After|Before|Asked|Speaking|Writing|"
+                        r"Of|For|With|From|As|Among|Like|Unlike|Through|Without|Within|When|While|"
+                        r"Since|Because|If|Although|Though|Once|Until|Over|Under|Instead|"
                         r"Appearing|Following|Despite|Amid|Earlier|Later|Last|This|Yesterday|"
                         r"Today|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 _TRAILING_ADVERBS_RE = re.compile(r"(?:\s+(?:however|also|then|later|further|again|now|still|"
                                   r"too|once|earlier|previously|recently|repeatedly|[a-z]+ly))+\s*$")
+_LONG_WINDOW = 320  # a subject's appositives may run this long ("Jo Roe, the head of …, said")
 _DESCRIPTION_RE = re.compile(r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[\w.]+[’']s)\s")
-def clause_start(masked: str, lo: int, hi: int) -> int:
+def clause_start(masked: str, lo: int, hi: int, window: int = 130) -> int:
     """Return where the clause ending at hi begins (quotes and dashes delimit): after the
-    last delimiter of the 130 characters before hi, read from that window only."""
-    floor = max(lo, hi - 130)
+    last delimiter of the 130 characters (window) before hi, read from that window only."""
+    floor = max(lo, hi - window)
     m = _LAST_DELIM_RE.match(masked, floor, hi)  # the greedy prefix backtracks from hi
     return m.end() if m is not None else floor
 
@@ -64,7 +71,23 @@ def subject_before(masked: str, lo: int, vs: int, appositive_ok: bool) -> Mentio
             return mention
     if masked[:vs].rstrip().endswith(("—", "–")):
         return _dashed_subject(masked, lo, vs)
-    return _apposed_subject(masked, start, vs)
+    return _apposed_subject(masked, start, vs) or _long_apposed_subject(masked, lo, start, vs)
+
+
+def _long_apposed_subject(masked: str, lo: int, start: int, vs: int) -> Mention | None:
+    """Return the full name opening a clause whose appositives run past the usual window:
+    "Jo Roe, the treasurer of X, a club that has trained rowers since … and still …, said"."""
+    if start <= lo or not masked[:vs].rstrip().endswith(","):
+        return None
+    longer = clause_start(masked, lo, vs, _LONG_WINDOW)
+    comma = masked.find(",", longer, vs)
+    if longer >= start or comma < 0:
+        return None
+    head = parse_before(masked, longer, comma)
+    if head is None or head.kind != "name" or head.org or " " not in head.name \
+            or masked[longer:head.start].strip(_EDGE):
+        return None
+    return head
 
 
 def _apposed_subject(masked: str, start: int, vs: int) -> Mention | None:
@@ -109,10 +132,13 @@ def _dashed_subject(masked: str, lo: int, vs: int) -> Mention | None:
     return None
 
 
-_OPENING_RE = re.compile(r"[\s•·*\-–—]*(?:(?:But|And|Yet|Still|Meanwhile|However),?\s+)?"
+_OPENING_RE = re.compile(r"[\s•·*\-–—]*"
+                         r"(?:[A-Z][A-Z.'\-]+(?:[ ,]+[A-Z][A-Z.'\-]+)*[^—―–\n]{0,30}?\s*[—―–]\s*)?"  # dateline
+                         r"(?:(?:But|And|Yet|Still|Meanwhile|However),?\s+)?"
                          r"(?:(?:In|At|On|During|After|Before|Earlier|Later|Last|Speaking|Outside|"
                          r"Inside|Across|Amid|Among|Despite|Since|Throughout|Following|Under|"
-                         r"Asked|Appearing|Writing)\b[^,;:“”\"_]{0,100},\s+)?"
+                         r"Asked|Appearing|Writing|Back|Hours|Days|Weeks|Months|Years|Minutes|"
+                         r"Moments)\b[^,;:“”\"_]{0,100},\s+)?"
                          r"(?:(?:Instead|Separately|Afterwards?|Nevertheless|Nonetheless|Then|"
                          r"Now|Again|Indeed|Finally|Likewise|[A-Z][a-z]+ly),\s+)?")
 # After the subject: an appositive between commas, then a lower-case predicate word.

@@ -39,9 +39,9 @@ def _is_abbreviation(text: str, dot: int) -> bool:
 class Document:
     """Index an article once so every later lookup is a bisect, not a scan."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, language: str | None = None) -> None:
         self.text = text
-        self.spans: list[QuoteSpan] = find_quote_spans(text)
+        self.spans: list[QuoteSpan] = find_quote_spans(text, language)
         self.masked = self._mask()
         self._q_open = [s.open_pos for s in self.spans]
         self.line_starts = [0] + [m.end() for m in _NEWLINE_RE.finditer(text)]

@@ -6,8 +6,10 @@ Rules:
 - interposed_cue: "A, X said, B.": two passages under one cue; A is none when it is a
   sentence adverb ("Still, he said, …"); none when B is a relative clause, an "and"
   clause or an appositive ("…, Ruiz said, a rule that …").
-- closing_cue: "CLAUSE, said X." / "CLAUSE, X said." (optionally ", citing …"
-  after), not "…, he told a joke".
+- closing_cue: "CLAUSE, said X." / "CLAUSE, X said." (optionally time and channel
+  phrases, "in an interview on Friday", and ", citing …" after; also inside a
+  parenthesis; a role before the name is the cue's: "…, her chief aide, Tom Reyes,
+  said."), not "…, he told a joke".
 - as_cue: "As X said (on Monday), CLAUSE.": the main clause.
 - according_cue: "According to PERSON, CLAUSE." / "CLAUSE, according to PERSON(, a
   role)." with a named person or a singular role, never an organisation, nor when a
@@ -23,7 +25,7 @@ from .clauses import (DATELINE_RE, DAYS, INTRO_RE, MIN_WORDS, NEEDS_THAT, THAT_R
 from .lexicon import INDIRECT_VERBS, THAT_ONLY_VERBS
 
 _TAIL_OK_RE = re.compile(r"(?:\s+(?:on\s+|last\s+)?" + DAYS + r"|\s+(?:yesterday|today|earlier))?"
-                         r"\s*(?:,\s+[a-z][^.!?]*)?[.!?]?\s*")
+                         r"\s*(?:,\s+[a-z][^.!?]*)?[.!?]?\)?\s*")
 # "A, X said Tuesday, B": a time adverbial at most between the verb and the comma.
 _INTERPOSED_TAIL_RE = re.compile(r"(?:\s+(?:on\s+|last\s+)?" + DAYS
                                  + r"|\s+(?:yesterday|today|earlier))?\s*,\s+"
@@ -35,6 +37,11 @@ _ADVERBIAL_RE = re.compile(
     r"Today|Yesterday|Often|Sometimes|Already|In particular|Above all|Of course|In addition|"
     r"By contrast|Even so|As a result|In the end|In any case|At the same time|For now|So far|"
     r"In fact|After all|At least|In short|Still more|Even then)")
+# "…, his chief aide, Tom Reyes, said.": a role before the speaker's name.
+_ROLE_BEFORE_RE = re.compile(r",\s+(?:his|her|their|its|the|a|an)\s+(?:[\w\-’']+\s+){0,4}?"
+                             r"(?:aide|adviser|advisor|spokesman|spokeswoman|spokesperson|"
+                             r"manager|strategist|director|chairman|chairwoman|chief|"
+                             r"lawyer|attorney|secretary|counsel|deputy|pollster),$")
 _AS_RE = re.compile(r"[\s•·*\-–—]*(?:(?:But|And|So)\s+)?(?:[Aa]s|[Jj]ust\s+as)\s+")
 _ACCORDING_COMMA_RE = re.compile(r"\s*,\s+")
 # "According to Ana Ruiz, the campaign's director, …": a role, then the clause.
@@ -72,6 +79,16 @@ def interposed_cue(s: Sentence, found: list[Record]) -> Record | None:
     return None
 
 
+def _closing_tail(masked: str, pos: int, hi: int) -> bool:
+    """Tell whether a closing cue ends its sentence at pos, after its time and channel
+    phrases ("…, he said in an interview on Saturday.") and an aside (", citing …")."""
+    setting = THAT_RE.match(masked, pos, hi)
+    if setting.group().rstrip().endswith("that"):
+        return False
+    end = setting.start() + len(setting.group().rstrip().rstrip(","))
+    return _TAIL_OK_RE.fullmatch(masked, end, hi) is not None
+
+
 def closing_cue(s: Sentence, found: list[Record]) -> Record | None:
     """Match 'CLAUSE, said X.' or 'CLAUSE, X said.' ending the sentence."""
     if found:
@@ -84,11 +101,14 @@ def closing_cue(s: Sentence, found: list[Record]) -> Record | None:
         if comma < 0 or doc.masked[comma + 1:cue.start].strip():
             continue
         verb_first = cue.start == cue.verb_start
-        if not _TAIL_OK_RE.fullmatch(doc.masked, cue.end, hi) \
+        if not _closing_tail(doc.masked, cue.end, hi) \
                 or (verb_first and doc.masked[cue.verb_end:cue.mention.start].strip()):
             continue  # "…, noted that the club's coach, Ana Ruiz, is …" is no closing cue
         if TOLD_THING_RE.match(doc.masked, cue.verb_end, cue.end):
             continue  # "…, he told a joke."
+        role = _ROLE_BEFORE_RE.search(doc.masked, lo, comma + 1)
+        if role is not None and cue.mention.kind == "name" and not verb_first:
+            comma = role.start()  # "…, his chief aide, Tom Reyes, said.": the role is the cue's
         start = DATELINE_RE.match(doc.text, lo, comma).end()
         if not quote_free(doc, start, comma):
             continue

@@ -19,7 +19,11 @@ Rules:
   paragraph only of a guillemet quotation. Inside « », » « and „ a “, « or „ opens
   a nested quotation (closed by the outer mark if not before). The spaces French
   puts inside guillemets (« Nous gagnerons ») are not part of the span. Single ‚ ‘
-  (German) and › ‹ pair as ‘ ’ and ‹ › do; ‘ closes only a ‚, ‹ only a ›.
+  (German) and › ‹ pair as ‘ ’ and ‹ › do; ‘ closes only a ‚, ‹ only a ›. Single
+  guillemets with spaces inside (‹ non ›) pair too, the spaces left out like «'s.
+- Swedish and Finnish close a quotation with the mark that opens it (”Hej”, »Hej»): only
+  for a text known to be in one of those languages (find_quote_spans' language), since in
+  any other a ” after a space opens nothing.
 - Quotations nested inside another quotation belong to it and are not returned.
 """
 from __future__ import annotations
@@ -43,6 +47,7 @@ _OPEN_AFTER = set("([{—–-/\u00a0\"'‘“«„:;")
 _CLOSE_BEFORE = set(",.;:!?)]}—–-…'’\"”»")
 _REVERSED = {"‚": "‘", "›": "‹"}
 _DECADE_RE = re.compile(r"\d\ds")
+SAME_MARK_LANGUAGES = frozenset({"sv", "fi"})  # ”Hej” and »Hej»: only when the text is theirs
 _NONSPACE_RE = re.compile(r"\S")
 
 
@@ -82,8 +87,9 @@ def _line_end(text: str, nl: int) -> int:
 class _DoubleScanner:
     """Pair double quotation marks in one linear pass."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, same_mark: bool = False) -> None:
         self.text = text
+        self.same_mark = same_mark  # ”…” and »…» (Swedish, Finnish): a mark closes itself
         self.spans: list[QuoteSpan] = []
         self.open_at: int | None = None
         self.opener = ""
@@ -121,7 +127,8 @@ class _DoubleScanner:
     def _maybe_open(self, i: int, ch: str) -> None:
         if ch == "»" and not _can_open(self.text, i):
             return  # a closing », not a German/Danish opening one
-        if ch in _CLOSERS and ch != "»":
+        if ch in _CLOSERS and ch != "»" and not (self.same_mark and ch == "”"
+                                                  and _can_open(self.text, i)):
             return
         if ch in _STRAIGHT and not _can_open(self.text, i, len(ch)):
             return
@@ -138,6 +145,8 @@ class _DoubleScanner:
                 self.open_at = i  # the earlier mark was stray
         elif ch == '"' and opener == "“":
             self._straight_in_curly(i)
+        elif self.same_mark and ch == opener and ch in "”»" and _can_close(self.text, i):
+            self._close(i, 1)
         elif ch == "”" and opener == '"' and _can_close(self.text, i):
             self._close(i, 1)  # mixed marks: "We won.”
         elif ch in _OPENERS.get(opener, "”") and ch not in _STRAIGHT:
@@ -216,6 +225,12 @@ def _single_kind(text: str, i: int) -> str | None:
         return "open" + ch  # German ‚…‘, reversed ›…‹
     if ch in "‘‹" and not prev.isspace() and (nxt.isspace() or nxt in _CLOSE_BEFORE):
         return "strong" + ch  # closes only a ‚ or a ›
+    if ch == "‹" and (prev.isspace() or prev in _OPEN_AFTER) and nxt in _INNER_SPACE \
+            and text[i + 2:i + 3].isalnum():
+        return "open"  # French ‹ non ›, its spaces left out of the span
+    if ch == "›" and prev in _INNER_SPACE and i > 1 and text[i - 2].isalnum() \
+            and (nxt.isspace() or nxt in _CLOSE_BEFORE):
+        return "strong"
     if ch in "‘‹'" and (prev.isspace() or prev in _OPEN_AFTER) and nxt.isalnum():
         if _DECADE_RE.match(text, i + 1):
             return None
@@ -256,8 +271,12 @@ def _pair_singles(text: str, cands: list[tuple[int, str]]) -> list[QuoteSpan]:
             k = j
             continue
         close = cands[pick][0]
+        start, end = pos + 1, close
+        if text[pos] == "‹":  # ‹ non ›: the spaces are not quoted
+            start += text[start] in _INNER_SPACE
+            end -= text[end - 1] in _INNER_SPACE
         if close - pos > 2:
-            spans.append(QuoteSpan(pos + 1, close, pos, close, True))
+            spans.append(QuoteSpan(start, end, pos, close, True))
         k = pick + 1
     return spans
 
@@ -282,9 +301,9 @@ def _single_spans(text: str, doubles: list[QuoteSpan]) -> list[QuoteSpan]:
     return spans
 
 
-def find_quote_spans(text: str) -> list[QuoteSpan]:
-    """Return the top-level quotation spans of text, in order."""
-    doubles = _DoubleScanner(text).run()
+def find_quote_spans(text: str, language: str | None = None) -> list[QuoteSpan]:
+    """Return the top-level quotation spans of text, in order (language: its ISO 639-1 code)."""
+    doubles = _DoubleScanner(text, language in SAME_MARK_LANGUAGES).run()
     singles = _single_spans(text, doubles)
     if not singles:
         return [d for d in doubles if text[d.start:d.end].strip()]

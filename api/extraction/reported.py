@@ -8,22 +8,24 @@ Rules:
 - interposed_cue: "A, X said, B.": A and B are two passages under one cue (not when
   B is a relative clause: ", she explained, which …"; A is no passage when it is a
   sentence adverb: "Still, he said, …").
-- closing_cue: "CLAUSE, said X." / "CLAUSE, X said." (optionally ", citing …"
-  after): the span is the sentence up to the comma before the cue; not "…, he told a
-  joke".
+- closing_cue: "CLAUSE, said X." / "CLAUSE, X said." (optionally time and channel
+  phrases and ", citing …" after): the span is the sentence up to the comma before the
+  cue; not "…, he told a joke".
 - as_cue: "As X said (on Monday), CLAUSE.": the main clause.
 - opening_cue: "X said (that) CLAUSE." where X opens the sentence or clause (after
-  an introductory phrase with a comma, a bullet, or a conjunction such as "and",
-  "but", "after", "when") or is a person named before ", who said", and is a name,
+  an introductory phrase with a comma, a semicolon, a dash, a parenthesis, a bullet,
+  or a conjunction such as "and", "but", "after", "when") or is a person named before ", who said", and is a name,
   he/she, or a role description; "told", "promised" and "assured" need "… that";
   verbs that as readily take a noun object ("announced", "suggested", "recalled":
   lexicon.THAT_ONLY_VERBS) need "that" right after them (time and channel phrases
-  aside). The span is the clause to the end of the sentence, final period and a
-  trailing ", according to …" excluded.
+  aside) or a subject pronoun and its verb ("confirmed she would …"). The span is the
+  clause to the end of the sentence, final period and a trailing ", according to …"
+  excluded.
 - appositive_cue: "NAME, APPOSITIVE, said CLAUSE." with the name opening the
   sentence ("Mira Santos, a fellow at the institute, said …"), also after a passage
   of the appositive's own ("Ruiz, who says A, said B").
-- saying: "X …, saying (that) CLAUSE." with an identified sentence subject X, also
+- saying: "X …, saying (that) CLAUSE." with an identified sentence subject X (after a
+  scene-setting phrase at most: "In May, X …"), also
   after a passage of X's ("X said A, adding that B"); "…, warning that" / "after
   warning that" (a few participles, with "that" only).
 - second_that: "X said that A, and that B." / "… but that B": B is its own passage
@@ -36,15 +38,17 @@ Rules:
   or a survey, nor "According to X, a role, …" (the boundary is unclear).
 - later_cue: opening_cue again after the passages found ("Okafor said A, though she
   noted B").
-- after_quote: '“…,” X said, adding (that) CLAUSE.': the clause is X's passage, under
-  the participle as its cue; the only rule (QUOTED_RULES) for a sentence that opens
-  inside a quotation.
+- after_quote: '“…,” X said (on Monday night), adding (that) CLAUSE.': the clause is
+  X's passage, under the participle as its cue; the only rule (QUOTED_RULES) for a
+  sentence that opens inside a quotation.
 All rules (clauses.py): a reported clause ends before a second predicate of the
 speaker (", but dismissed …", "and accused …", ", he added …", ", said …", ", adding
-…"); it needs four words, three after an explicit "that" ("warned that it came
-late"); so bounded, it never holds a quotation (the quotation is the record). No
-passage for vague plural groups ("experts say", "several people said"); a question
-reports nothing.
+…"); it needs three words ("warned that it came late", "Sales were strong, he
+said"); so bounded, it never holds a quotation (the quotation is the record). No
+passage for vague plural groups ("experts say", "several people said"; "officials
+said" and "Republicans said" report); a question
+reports nothing. A stated belief ("believes", "thinks": words/indirect_verbs.txt) reports
+like speech; a denial never does (what X denies is not X's words).
 """
 from __future__ import annotations
 
@@ -67,7 +71,7 @@ _THAT_PARTICIPLES = frozenset({"warning", "predicting", "acknowledging", "conced
 _LEAD_RE = re.compile(r"[\s•·*\-–—]*")
 _WHO_RE = re.compile(r",\s+who\s+(?:[a-z]+ly\s+|later\s+|also\s+|then\s+)?")  # "Lopez, who said"
 _CONJ_END_RE = re.compile(
-    r"(?:,|\b(?:and|but|after|when|as|because|while|since|although|though|before|"
+    r"(?:[,;:(—–]|\s--|\b(?:and|but|after|when|as|because|while|since|although|though|before|"
     r"until|once|where|if))\s*$")
 _ACCORDING_RE = re.compile(r"\b[Aa]ccording to\b")
 _SAYING_RE = re.compile(
@@ -82,7 +86,11 @@ _GAP_RE = re.compile(r"(?:\s*\([^()]{1,30}\))?(?:,?\s+(?:Jr|Sr)\.?)?"
 _ROLE_COMMA_RE = re.compile(r"(?:(?:Another|One|A|An|The)\s+)?[\w\-’']+(?:\s+[\w\-’']+){0,3},\s+")
 _INTRO_END_RE = re.compile(r"[\s•·*\-–—]*(?:(?:But|And|So|Yet|Still|Meanwhile|However|Now|Also)"
                            r"\b,?\s+)?")
-_TAIL_RE = re.compile(r"(?:\s+(?:on\s+)?\w+day|\s+(?:yesterday|today|later))?\s*")
+_SCENE_RE = re.compile(r"(?:(?:In|On|At|During|After|Before|Since|Last|Earlier|Later|"
+                       r"This)\s+[^,;:“”\"_\n]{2,50}|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|"
+                       r"Yesterday|Today),\s+")
+_TAIL_RE = re.compile(r"(?:\s+(?:on\s+)?\w+day(?:\s+(?:morning|afternoon|evening|night))?"
+                      r"|\s+(?:yesterday|today|later|(?:last|on)\s+\w+\s+night))?\s*")
 _AND_BEFORE_RE = re.compile(r"\b(?:and|but)\s+(?:also\s+|then\s+)?$")
 # A sentence holding one of these is examined.
 _VISIT = INDIRECT_VERBS | SAYING | _THAT_PARTICIPLES
@@ -165,6 +173,8 @@ def saying(s: Sentence, found: list[Record]) -> Record | None:
     if m is None:
         return None
     start = _LEAD_RE.match(doc.masked, lo, m.start()).end()
+    scene = _SCENE_RE.match(doc.masked, start, m.start())  # "In May, a judge ruled …, saying"
+    start = scene.end() if scene else start
     subject = parse_after(doc.masked, start, min(m.start(), start + 120))
     if subject is None or subject.start != start \
             or doc.masked.startswith(("'s", "’s"), subject.end):

@@ -16,13 +16,15 @@ Rules:
   lines;
 - unknown: else an anonymous speaker of that description.
 A one-word name ("Neymar said") counts as a person when persons.py finds it speaks
-as one.
+as one. A group's reported speech ("officials said …") does not make it the last
+speaker: a later "she" is not the group.
 """
 from __future__ import annotations
 
 from typing import Callable, Union
 
 from .attribution import Record
+from .clauses import is_group
 from .entities import Entity
 from .lexicon import OFFICE_WORDS
 from .model import Speaker
@@ -74,7 +76,8 @@ def _resolve(rec: Record, disc: Discourse) -> None:
         rec.fallback = _anaphor_target(m, disc)
         return
     rec.entity = ent
-    disc.note(ent, order(rec))
+    if not (rec.kind == "indirect" and is_group(m)):
+        disc.note(ent, order(rec))  # "officials said …" is no antecedent of a later "she"
 
 
 def _anaphor_target(m, disc: Discourse) -> Entity | None:

@@ -66,6 +66,12 @@ class Persons(Organisations):
             before.pop()  # the rest of the name and its titles
         return bool(before) and before[-1].lower() in _PREPOSITIONS
 
+    def full_name(self, name: str, pos: int) -> str:
+        """Return the person a name written at pos means: its fullest form, and of several
+        persons sharing a bare surname the one namesake() picks."""
+        full = self.canonical(name, pos)
+        return self.namesake(name, full) if " " not in name else full
+
     def namesake(self, surname: str, name: str) -> str:
         """Return which of several persons sharing a surname a bare "Sanders" means: the
         one who spoke last, else the one the article names in full most often, else

@@ -5,10 +5,13 @@ continues, or None to leave it to the next rule; the first answer wins.
 
 Rules (SIEVE, in this order; rules 8 and 10-13 are in around.py):
 1. claim: a quotation inside a claim that the sentence disputes or ascribes ("denied claims
-   by the union that “…”", "made “false claims” that “…”", "Lee's claim that “…”") is the
-   claim's maker's, or nobody's (a null speaker), never the denier's or reporter's.
+   by the union that “…”", "made “false claims” that “…”", "Lee's claim that “…”"; also
+   notions, ideas, reports, charges, criticism, "scoffed at", "pushed back on", "brushed
+   off") is the claim's maker's, or nobody's (a null speaker), never the denier's or
+   reporter's.
 2. beside: a cue right after the closing mark ("…,” he said / "…,” said Liu / "…,” a
-   smiling Ana Lund said).
+   smiling Ana Lund said / "…,” former FBI agent Ana Lund said / "…,” Lee's aide Ana Lund said),
+   also at the start of the next sentence after a closing "?" or "!" ("“Why?” Lee asked.").
 3. signature: a name signed with a dash after the closing mark, ending the paragraph
    (“…” ― Ana Ruiz).
 4. before: the nearest cue before the quotation in its sentence ("X said: “…”").
@@ -45,24 +48,26 @@ from typing import Callable, Union
 
 from .around import (continuation, next_attribution, next_paragraph, next_subject,
                      previous_sentence)
-from .attribution import Cue, Record, verb_index
+from .attribution import Cue, Record, cues_of, verb_index
 from .cue_subjects import opening_subject
 from .document import Document
 from .marks import QuoteSpan
 from .mentions import parse_after, parse_before
 
 _GAP_RE = re.compile(r"[\s,—–\-]*")
-# "…,” a smiling Ana Lund said": a determiner and adjectives before the name.
+# "…,” a smiling Ana Lund said": a determiner and adjectives before the name; then an
+# acronym or a possessive with a role ("former FBI agent Ana Lund", "Lee's campaign chief Ana Lund").
 _GAP_ADJ_RE = re.compile(
     r"[\s,—–\-]*(?:(?:a|an|the)\s+)?(?:(?!(?:when|as|while|after|before|because|if|and|but|or|"
     r"then|so|who|which|that|where|until|since|though|although|once|with|without|for|to|of|in|"
-    r"on|at|by|from)\s)[a-z][\w\-]*\s+){0,2}")
+    r"on|at|by|from)\s)[a-z][\w\-]*\s+){0,2}"
+    r"(?:(?:[A-Z]{2,5}|[A-Z][\w.\-]*['’]s)\s+(?:[a-z][\w\-]*\s+){1,2})?")
 _WORDS_RE = re.compile(r"[^\W_][\w'’\-]*")
 _CLAUSE_WORDS = 8  # a quotation this far into the claim's clause is still part of it
 # A claim noun opening its content clause: "claims (by the union) that", "“baseless rumours” that".
 _CLAIM_RE = re.compile(
     r"\b(?P<noun>(?:claim|rumou?r|allegation|accusation|suggestion|assertion|insinuation|"
-    r"smear|speculation)s?)[”\"’]?\s+(?:(?P<by>by|from)\s+[^“”\"\n;:]{2,60}?\s+)?"
+    r"smear|speculation|notion|idea|report|charge|criticism|complaint|contention)s?)[”\"’]?\s+(?:(?P<by>by|from)\s+[^“”\"\n;:]{2,60}?\s+)?"
     r"(?P<that>that)\b[^;:\n]*$")
 # Whose claim: "his claims", "the union's (latest) claims".
 _OWNER_RE = re.compile(r"(?:\b(?P<pronoun>his|her|their|my|our)|(?P<owner>(?:[A-Z][\w.\-]*\s+)"
@@ -71,6 +76,7 @@ _OWNER_RE = re.compile(r"(?:\b(?P<pronoun>his|her|their|my|our)|(?P<owner>(?:[A-
 _DISPUTED_RE = re.compile(
     r"\b(?:den(?:y|ies|ied|ying)|dismiss(?:es|ed|ing)?|reject(?:s|ed|ing)?|refut(?:es|ed|ing)|"
     r"disput(?:es|ed|ing)|rebut(?:s|ted|ting)?|debunk(?:s|ed|ing)?|challeng(?:es|ed|ing)|"
+    r"scoff(?:s|ed|ing)?\s+at|push(?:es|ed|ing)?\s+back\s+(?:on|against)|brush(?:es|ed|ing)?\s+off|"
     r"false|baseless|unfounded|misleading|bogus|unsubstantiated|groundless|spurious)\b"
     r"(?:\W+\w+){0,4}?\W*$")
 _SIGNATURE_RE = re.compile(r"[ \t\u00a0]*[―—–][ \t\u00a0]*(?=[A-Z])")
@@ -130,9 +136,23 @@ def claim(site: Site) -> Answer:
 
 
 def beside(site: Site) -> Answer:
-    """Rule 2: the cue right after the closing mark."""
+    """Rule 2: the cue right after the closing mark; after a quotation ending with "?" or "!"
+    the sentence splitter ends the sentence at the mark, so the next one is looked at too
+    ("“Why not?” Lee asked.")."""
+    found = _beside_in(site, site.cues)
+    text = site.doc.text
+    end = site.close_end
+    if found is None and site.hi <= end and text[end - 2:end - 1] in ("?", "!") \
+            and text[end:end + 1] in (" ", "\t", "\u00a0"):
+        lo, hi = site.doc.sentence_bounds(end + 1)
+        if lo == end + 1:
+            found = _beside_in(site, cues_of(site.doc, lo, hi))
+    return found
+
+
+def _beside_in(site: Site, cues: list[Cue]) -> Cue | None:
     masked = site.doc.masked
-    for c in site.cues:
+    for c in cues:
         if not c.inherited and c.start >= site.close_end and c.mention is not None \
                 and (_GAP_RE.fullmatch(masked, site.close_end, c.start)
                      or c.start < c.verb_start and c.mention.kind == "name"

@@ -17,7 +17,9 @@ Rules:
   he/she the first person-like person named earlier in its own sentence, else the
   person the previous sentence ends by citing ("…, Mr. Roe said."), the subject of
   the previous sentence, the person opening the sentence before a run of sentences
-  that open with the same pronoun ("Jo Roe ran. He won. “…,” he said."), the last person or anonymous speaker (an anonymous one only when no
+  that open with the same pronoun ("Jo Roe ran. He won. “…,” he said."), a person of
+  that gender opening a sentence of the paragraph or the one before after the last
+  speaker spoke, the last person or anonymous speaker (an anonymous one only when no
   person was named after it spoke), the last person named, the
   last person named of that gender, or the last person who spoke whose gender is not
   known to differ, skipping anyone whose known gender differs (salience.py); the
@@ -174,6 +176,7 @@ def by_pronoun(d: Discourse, m: Mention, pos: int, sent_start: int) -> Entity | 
                  lambda: d.previous_closing_speaker(sent_start),
                  lambda: d._previous_subject(sent_start),
                  lambda: d.chained_subject(sent_start, m.name),
+                 lambda: d.subject_since(sent_start, last.last, m.name) if last else None,
                  lambda: _last_unless_named_since(d, last, k), recent,
                  lambda: d._recent_of_gender(k, m.name),
                  lambda: d._recent_speaker_fitting(m.name)):

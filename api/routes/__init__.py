@@ -16,7 +16,9 @@ from api.http import BodyDeadline
 
 
 @functools.cache
-def _schema_instance(schema_class: type[ma.Schema]) -> ma.Schema:
+def schema_instance(schema_class: type[ma.Schema]) -> ma.Schema:
+    """Return the one instance of a schema class: loading does not change a schema, and
+    building one (deep-copying its fields) cost more than parsing a request's arguments."""
     return schema_class()
 
 
@@ -34,22 +36,12 @@ class StrictParser(FlaskParser):
     DEFAULT_UNKNOWN_BY_LOCATION = {**FlaskParser.DEFAULT_UNKNOWN_BY_LOCATION,
                                    "query": ma.RAISE, "querystring": ma.RAISE}
 
-    def _get_schema(self, argmap, req):
-        """Reuse one schema instance per schema class: loading does not change a schema, and
-        building one (deep-copying its fields) cost more than parsing a request's arguments."""
-        if isinstance(argmap, type) and issubclass(argmap, ma.Schema):
-            return _schema_instance(argmap)
-        return super()._get_schema(argmap, req)
-
     def parse(self, argmap, req=None, *, location=None, **kwargs):
         """A route that takes no query parameters and got none has nothing to parse."""
-        if location == "query" and isinstance(argmap, type) and issubclass(argmap, ma.Schema) \
-                and not _schema_instance(argmap).fields and not flask.request.args:
+        if location == "query" and isinstance(argmap, ma.Schema) and not argmap.fields \
+                and not flask.request.args:
             return {}
         return super().parse(argmap, req, location=location, **kwargs)
-
-    def get_default_request(self):
-        return flask.request._get_current_object()  # once, not a context lookup per use
 
     def load_querystring(self, req, schema):
         """Return the query as a plain dict of the keys given, lists for list fields.
@@ -97,25 +89,14 @@ class StrictParser(FlaskParser):
             raise BadRequest(f"the body is not valid JSON: {error}") from None
 
 
-CSL_JSON_ITEMS = {"type": "array", "items": {"type": "object"},
-                  "description": "CSL-JSON items, one per source"}
-
-
 class Blueprint(flask_smorest.Blueprint):
     ARGUMENTS_PARSER = StrictParser()
 
-    def alt_response(self, status_code, *, schema=None, content_type=None, **kwargs):
-        """Document a raw export; one whose media type is JSON-based is an array, not a string."""
-        if schema == {"type": "string"} and (content_type or "").endswith("+json"):
-            schema = CSL_JSON_ITEMS
-        document = super().alt_response(status_code, schema=schema, content_type=content_type,
-                                        **kwargs)
-
-        def decorate(func):
-            # flask-smorest's wrapper only carries the doc, yet runs on every request.
-            func._apidoc = document(func)._apidoc
-            return func
-        return decorate
+    def arguments(self, schema, *args, **kwargs):
+        """Parse with one instance per schema class: webargs builds one per request from a class."""
+        if isinstance(schema, type):
+            schema = schema_instance(schema)
+        return super().arguments(schema, *args, **kwargs)
 
     def problems(self, *statuses: int):
         """Document the problem+json answers a route gives besides 400 for invalid input."""

@@ -18,7 +18,7 @@ from api.store import quotes as store
 from api.store.selection import QuoteFilters, select
 
 blp = Blueprint("quotes", __name__, url_prefix="/v1/quotes", description="Quotes and their spans")
-FILTER_KEYS = ("speaker", "outlet", "source", "kind", "date_from", "date_to", "q")
+FILTER_KEYS = ("speaker", "outlet", "source", "kind", "date_from", "date_to", "q", "language")
 LIST_ANSWER = ("The page as JSON; as CSV (`format=csv`, text/csv); as an Atom or JSON Feed 1.1 "
                "feed, newest first (`format=atom|jsonfeed`, application/atom+xml, "
                "application/feed+json); or the page's sources as BibTeX, RIS or CSL-JSON "
@@ -51,7 +51,9 @@ def list_quotes(limit, cursor, sort, facet, format, **filters):
     total, facets = counts.tally(g.db, selection, facet)
     if facet:
         extra["facets"] = facets
-    page = envelope(rows, total, next_values, kind, **extra)
+    # A feed negotiated by Accept names its format in `next`: feed readers send no Accept.
+    negotiated = {"format": fmt} if fmt in FEEDS and format is None else {}
+    page = envelope(rows, total, next_values, kind, next_params=negotiated, **extra)
     if fmt in FEEDS:
         return feed_response(rows, page, fmt)
     if fmt == "csv":
@@ -72,8 +74,8 @@ def get_quote(quote_id):
 
 
 @blp.route("", methods=["POST"])
+@token_required  # credentials first: 401 before 429
 @write_limit
-@token_required
 @blp.arguments(QuoteCreateSchema)
 @blp.arguments(NoArgs, location="query", as_kwargs=True)
 @blp.response(201, QuoteSchema)
@@ -88,8 +90,8 @@ def create_quote(data):
 
 
 @blp.route("/<quote_id>", methods=["PATCH"])
+@token_required  # credentials first: 401 before 429
 @write_limit
-@token_required
 @blp.arguments(QuoteFieldsSchema)
 @blp.arguments(NoArgs, location="query", as_kwargs=True)
 @blp.response(200, QuoteSchema)
@@ -103,8 +105,8 @@ def update_quote(changes, quote_id):
 
 
 @blp.route("/<quote_id>", methods=["DELETE"])
+@token_required  # credentials first: 401 before 429
 @write_limit
-@token_required
 @blp.arguments(NoArgs, location="query", as_kwargs=True)
 @blp.response(204)
 @blp.problems(*WRITE_PROBLEMS, 404, 410)

@@ -22,16 +22,17 @@ blp = Blueprint("sources", __name__, url_prefix="/v1/sources",
 @blp.arguments(SourceListArgs, location="query", as_kwargs=True)
 @blp.response(200, SourcePageSchema)
 @blp.doc(operationId="listSources")
-def list_sources(limit, cursor, outlet):
+def list_sources(limit, cursor, outlet, language):
     """List sources, newest first."""
-    rows, next_values = store.list_sources(g.db, outlet, decode_cursor(cursor, "sources"), limit)
-    page = envelope(rows, store.count_sources(g.db, outlet), next_values, "sources")
+    rows, next_values = store.list_sources(g.db, outlet, decode_cursor(cursor, "sources"), limit,
+                                           language)
+    page = envelope(rows, store.count_sources(g.db, outlet, language), next_values, "sources")
     return page, 200, link_header(page)
 
 
 @blp.route("", methods=["POST"])
+@token_required  # credentials first: 401 before 429
 @write_limit
-@token_required
 @blp.arguments(SourceCreateSchema)
 @blp.arguments(NoArgs, location="query", as_kwargs=True)
 @blp.problems(409, 422, *WRITE_PROBLEMS)

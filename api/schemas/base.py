@@ -11,6 +11,9 @@ from flask import request
 from marshmallow import fields, validate
 
 MAX_LIMIT = 100
+MAX_VALUES = 20  # values of one repeatable parameter
+at_most_values = validate.Length(max=MAX_VALUES, error=f"give at most {MAX_VALUES} values")
+MAX_CURSOR = 2000
 # Characters of stored ids ([a-z0-9_-]) that need no percent-encoding in a path or a query.
 _URL_SAFE = string.ascii_letters + string.digits + "_~-"
 
@@ -121,8 +124,11 @@ class NoArgs(BaseSchema):
 class PageArgs(BaseSchema):
     limit = fields.Integer(load_default=20, validate=validate.Range(1, MAX_LIMIT),
                            metadata={"description": f"Items per page, 1–{MAX_LIMIT}."})
-    cursor = fields.String(load_default=None, validate=validate.Length(max=2000),
-                           metadata={"description": "Opaque token taken from `next`."})
+    # The pattern documents the token's alphabet (base64url); whether it was given out by this
+    # list is checked when it is decoded (400, code `invalid-cursor`).
+    cursor = fields.String(load_default=None, validate=validate.Length(max=MAX_CURSOR),
+                           metadata={"description": "Opaque token taken from `next`.",
+                                     "pattern": "^[A-Za-z0-9_-]+$", "minLength": 1})
 
 
 class PageSchema(OutputSchema):

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 import marshmallow as ma
 from marshmallow import fields, validate
 
-from api.provenance import MAX_CLAIM_CHARS, THRESHOLD, VERDICTS, has_words
+from api.provenance import MAX_CLAIM_CHARS, THRESHOLD, VERDICTS
 from api.schemas.base import BaseSchema, OutputSchema
 from api.schemas.quotes import SpanSchema
 
@@ -33,15 +33,11 @@ NORMALISATION_HELP = (
     "stand for up to four source words. Spans are code points into the ORIGINAL source text.")
 
 
-def _has_words(text: str) -> None:
-    # Over-long text is refused with 413 by the check itself, not as a 400 here.
-    if len(text) <= MAX_CLAIM_CHARS and not has_words(text):
-        raise ma.ValidationError("has no words to check, only punctuation or spaces")
-
-
 class CheckArgs(BaseSchema):
-    text = fields.String(required=True, validate=[validate.Length(min=1), _has_words], metadata={
-        "description": f"The claimed quotation, at most {MAX_CLAIM_CHARS} characters (413 over)."})
+    text = fields.String(required=True, validate=validate.Length(min=1), metadata={
+        "description": f"The claimed quotation, at most {MAX_CLAIM_CHARS} characters (413 "
+                       "over); one without words (only punctuation or spaces) is `not_found`.",
+        "maxLength": MAX_CLAIM_CHARS})
     speaker = fields.String(load_default=None, validate=validate.Length(1, 200), metadata={
         "description": "Who the claim says said it: speaker id, name or alias, any case."})
     source = fields.String(load_default=None, validate=validate.Length(1, 100), metadata={

@@ -4,8 +4,11 @@ from __future__ import annotations
 import marshmallow as ma
 from marshmallow import fields, validate
 
-from api.schemas.base import OutputSchema, PageArgs, page_schema, path_part, url_root
+from api.schemas.base import (MAX_VALUES, OutputSchema, PageArgs, at_most_values, page_schema,
+                              path_part, url_root)
+from api.schemas.languages import codes_of_languages, language_filter
 from api.schemas.speakers import SPEAKER_KINDS
+from api.web.links import quote_page
 
 KINDS = ("full", "partial", "indirect")
 DATE_BASES = ("stated", "relative", "published")
@@ -14,9 +17,8 @@ SORTS = ("date", "-date", "relevance")
 FACETS = ("speaker", "outlet", "kind", "year")
 QUOTE_LIST_FORMATS = ("json", "csv", "bibtex", "ris", "csl-json", "atom", "jsonfeed")
 # Bounds on what one cheap request may ask for: each is a 400 naming the limit.
-MAX_VALUES = 20  # values of one repeatable parameter
 MAX_QUERY_WORDS = 32  # words in `q`
-_many = validate.Length(max=MAX_VALUES, error=f"give at most {MAX_VALUES} values")
+_many = at_most_values
 
 
 class QuoteListArgs(PageArgs):
@@ -31,6 +33,7 @@ class QuoteListArgs(PageArgs):
                          metadata={"description": f"Source id; repeatable (≤ {MAX_VALUES})."})
     kind = fields.List(fields.String(validate=validate.OneOf(KINDS)), load_default=list,
                        validate=_many)
+    language = language_filter()
     date_from = fields.Date(load_default=None, metadata={"description": "Statement date ≥"})
     date_to = fields.Date(load_default=None, metadata={"description": "Statement date ≤"})
     q = fields.String(load_default=None, validate=validate.Length(1, 500), metadata={
@@ -55,6 +58,10 @@ class QuoteListArgs(PageArgs):
             raise ma.ValidationError("date_from is after date_to", "date_to")
         if data.get("q") and len(data["q"].split()) > MAX_QUERY_WORDS:
             raise ma.ValidationError(f"give at most {MAX_QUERY_WORDS} words", "q")
+
+    @ma.post_load
+    def language_codes(self, data, **kwargs):
+        return codes_of_languages(data)
 
     @ma.post_load
     def collapse_facets(self, data, **kwargs):
@@ -95,6 +102,8 @@ class QuoteLinksSchema(OutputSchema):
     source = fields.String()
     citation = fields.String()
     provenance = fields.String()
+    html = fields.String(metadata={"description": "The quote's page for people: its source "
+                                   "with the quote highlighted and scrolled to, its citations"})
 
 
 class QuoteSchema(OutputSchema):
@@ -150,13 +159,15 @@ def quote_resource(row: dict, root: str) -> dict:
             "source": f"{root}v1/sources/{path_part(row['source_id'])}",
             "citation": self_url + "/citation",
             "provenance": self_url + "/provenance",
+            "html": root + quote_page(quote_id),
         },
     }
 
 
 class FacetValueSchema(OutputSchema):
     value = fields.String(allow_none=True)
-    name = fields.String(allow_none=True)
+    name = fields.String(allow_none=True, metadata={
+        "description": "The speaker's name (speaker facet only)", "optional": True})
     count = fields.Integer()
 
 

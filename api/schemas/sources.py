@@ -4,13 +4,22 @@ from __future__ import annotations
 import marshmallow as ma
 from marshmallow import fields, validate
 
-from api.schemas.base import (BaseSchema, OutputSchema, PageArgs, RowSchema, page_schema,
-                              path_part, query_part)
+from api.schemas.base import (MAX_VALUES, BaseSchema, OutputSchema, PageArgs, RowSchema,
+                              at_most_values, page_schema, path_part, query_part)
+from api.schemas.languages import codes_of_languages, language_field, language_filter
 from api.schemas.quotes import QuoteSchema
+from api.web.links import source_page
 
 
 class SourceListArgs(PageArgs):
-    outlet = fields.List(fields.String(validate=validate.Length(1, 200)), load_default=list)
+    outlet = fields.List(fields.String(validate=validate.Length(1, 200)), load_default=list,
+                         validate=at_most_values,
+                         metadata={"description": f"Outlet; repeatable (≤ {MAX_VALUES})."})
+    language = language_filter()
+
+    @ma.post_load
+    def language_codes(self, data, **kwargs):
+        return codes_of_languages(data)
 
 
 class SourceTextArgs(BaseSchema):
@@ -18,6 +27,14 @@ class SourceTextArgs(BaseSchema):
                            metadata={"description": "Code-point offset, default 0"})
     end = fields.Integer(load_default=None, validate=validate.Range(min=0),
                          metadata={"description": "Code-point offset, default the end"})
+
+
+class SourceLinksSchema(OutputSchema):
+    self = fields.String()
+    text = fields.String()
+    quotes = fields.String()
+    html = fields.String(metadata={"description": "The source's page for people: its whole "
+                                   "text with every quote highlighted"})
 
 
 class SourceSchema(RowSchema):
@@ -29,19 +46,22 @@ class SourceSchema(RowSchema):
     author = fields.String(allow_none=True)
     url = fields.String(allow_none=True)
     published = fields.String(allow_none=True)
-    language = fields.String(allow_none=True)
+    language = fields.String(allow_none=True, metadata={
+        "description": "ISO 639-1 code: given, else the HTML page's, else detected from the "
+                       "text; null when detection was unsure"})
     notes = fields.String(allow_none=True)
     html_sha256 = fields.String(allow_none=True, metadata={
         "description": "SHA-256 of the HTML page the text was extracted from; null for a text"})
     length = fields.Integer(metadata={"description": "Text length in code points"})
     quote_count = fields.Integer()
-    links = fields.Dict(keys=fields.String(), values=fields.String())
+    links = fields.Nested(SourceLinksSchema)
 
     def computed(self, row, root):
         source_id = path_part(row["id"])
         return {"links": {"self": f"{root}v1/sources/{source_id}",
                           "text": f"{root}v1/sources/{source_id}/text",
-                          "quotes": f"{root}v1/quotes?source={query_part(row['id'])}"}}
+                          "quotes": f"{root}v1/quotes?source={query_part(row['id'])}",
+                          "html": root + source_page(row["id"])}}
 
 
 class SourceDetailSchema(SourceSchema):
@@ -82,7 +102,10 @@ class SourceCreateSchema(BaseSchema):
                      validate=validate.Length(max=2000))
     published = fields.Date(load_default=None, allow_none=True,
                             metadata={"description": "ISO date; resolves 'on Thursday' in quotes"})
-    language = fields.String(load_default=None, allow_none=True, validate=validate.Length(2, 35))
+    language = language_field(load_default=None, allow_none=True, metadata={
+        "description": "ISO 639-1 code or BCP 47 tag (`fr`, `pt-BR`), stored as its ISO 639-1 "
+                       "code; when left out, the HTML page's `<html lang>`, else detected from "
+                       "the text"})
     notes = fields.String(load_default=None, allow_none=True, validate=validate.Length(max=5000))
 
     @ma.validates_schema
@@ -94,7 +117,7 @@ class SourceCreateSchema(BaseSchema):
             raise ma.ValidationError("Missing data for required field.", "outlet")
 
     @ma.post_load
-    def iso_date(self, data, **kwargs):
+    def iso_date_and_language_code(self, data, **kwargs):
         if data.get("published") is not None:
             data["published"] = data["published"].isoformat()
-        return data
+        return codes_of_languages(data)

@@ -3,7 +3,9 @@ from __future__ import annotations
 
 from marshmallow import fields, validate
 
-from api.schemas.base import PageArgs, RowSchema, page_schema, path_part, query_part
+from api.schemas.base import (OutputSchema, PageArgs, RowSchema, at_most_values, page_schema,
+                              path_part, query_part)
+from api.web.links import speaker_page
 
 SPEAKER_KINDS = ("person", "organization", "anonymous")
 
@@ -11,7 +13,15 @@ SPEAKER_KINDS = ("person", "organization", "anonymous")
 class SpeakerListArgs(PageArgs):
     name = fields.String(load_default=None, validate=validate.Length(1, 200),
                          metadata={"description": "Part of a name or alias"})
-    kind = fields.List(fields.String(validate=validate.OneOf(SPEAKER_KINDS)), load_default=list)
+    kind = fields.List(fields.String(validate=validate.OneOf(SPEAKER_KINDS)), load_default=list,
+                       validate=at_most_values)
+
+
+class SpeakerLinksSchema(OutputSchema):
+    self = fields.String()
+    quotes = fields.String()
+    html = fields.String(metadata={"description": "The speaker's page for people: roles, "
+                                   "outlets and quotes, newest first"})
 
 
 class SpeakerSchema(RowSchema):
@@ -20,12 +30,13 @@ class SpeakerSchema(RowSchema):
     kind = fields.String(validate=validate.OneOf(SPEAKER_KINDS))
     roles = fields.List(fields.String(), metadata={"description": "Roles as written"})
     quote_count = fields.Integer()
-    links = fields.Dict(keys=fields.String(), values=fields.String())
+    links = fields.Nested(SpeakerLinksSchema)
 
     def computed(self, row, root):
         speaker_id = path_part(row["id"])
         return {"links": {"self": f"{root}v1/speakers/{speaker_id}",
-                          "quotes": f"{root}v1/quotes?speaker={query_part(row['id'])}"}}
+                          "quotes": f"{root}v1/quotes?speaker={query_part(row['id'])}",
+                          "html": root + speaker_page(row["id"])}}
 
 
 class OutletCountSchema(RowSchema):

@@ -84,12 +84,12 @@ def raise_if_deleted(db: sqlite_utils.Database, quote_id: str) -> None:
 
 
 def _source(db: sqlite_utils.Database, source_id: str) -> tuple[SourceInput, str]:
-    row = db.execute("SELECT text, outlet, published, sha256 FROM sources WHERE id = ?",
+    row = db.execute("SELECT text, outlet, published, language, sha256 FROM sources WHERE id = ?",
                      [source_id]).fetchone()
     if row is None:
         raise NotFound(f"no source with id {source_id!r}", {"source": ["unknown source id"]})
-    text, outlet, published, sha = row
-    return SourceInput(text=text, outlet=outlet, published=published), sha
+    text, outlet, published, language, sha = row
+    return SourceInput(text=text, outlet=outlet, published=published, language=language), sha
 
 
 def _speaker(db: sqlite_utils.Database, data: dict | None,
@@ -112,7 +112,7 @@ def _speaker(db: sqlite_utils.Database, data: dict | None,
             "AND (sp.id = ? OR sp.id IN (SELECT speaker_id FROM speaker_aliases WHERE alias = ?))",
             [ids.slugify(data["name"]), data["name"]]).fetchall()
     if len(known) > 1:
-        raise Conflict(f"{data['name']!r} names several speakers; give one's id",
+        raise Conflict(f"The name {data['name']!r} names several speakers; give one's id",
                        {"speaker": ["ambiguous name: " + ", ".join(sorted(r[0] for r in known))]})
     if known:
         speaker_id, name, kind = known[0]

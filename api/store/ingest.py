@@ -6,12 +6,13 @@ import json
 import re
 from bisect import bisect_left
 from functools import lru_cache
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 
 import sqlite_utils
 
 from api.db import write_transaction
+from api.extraction.languages import detect_language
 from api.extraction.model import ExtractedQuote, Speaker
 from api.store import ids
 from api.store.errors import Conflict, SpanMismatch
@@ -150,7 +151,7 @@ def quote_row(source: SourceInput, sha: str, sid: str, quote: ExtractedQuote,
         "mention": quote.speaker.mention if quote.speaker else None,
         "date": quote.date or source.published or "", "date_basis": quote.date_basis,
         "date_precision": (quote.date_precision or "day") if quote.date or source.published else None,
-        "outlet": source.outlet, "created_at": now_iso(),
+        "outlet": source.outlet, "language": source.language, "created_at": now_iso(),
     }
 
 
@@ -203,4 +204,13 @@ def ingest_article(db: sqlite_utils.Database, source: SourceInput, actor: str) -
     if db.execute("SELECT 1 FROM sources WHERE id = ?", [sid]).fetchone():
         refuse_other_metadata(db, sid, source)
         return IngestResult(sid, created=False)  # a re-post costs no extraction
-    return store_source(db, source, extract_quotes(source.text, published=source.published), actor)
+    source = with_language(source)
+    quotes = extract_quotes(source.text, published=source.published, language=source.language)
+    return store_source(db, source, quotes, actor)
+
+
+def with_language(source: SourceInput) -> SourceInput:
+    """Return the source with its language detected from its text when none was given."""
+    if source.language is not None:
+        return source
+    return replace(source, language=detect_language(source.text))

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import fields
 
-from api.pages import read_page
+from api.html_ingest import read_page
 from api.schemas.sources import MAX_TEXT_CHARS
 from api.store.errors import StoreError
 from api.store.ingest import SourceInput
@@ -11,7 +11,7 @@ from api.store.ingest import SourceInput
 # What a page's metadata fills in when the request leaves it out (request fields win), and the
 # longest value POST /v1/sources accepts for it: a longer one is left out, as a wrong one would be.
 PAGE_FIELDS = {"title": ("title", 1000), "author": ("author", 500), "published": ("published", 10),
-               "url": ("url", 2000), "outlet": ("site_name", 200)}
+               "url": ("url", 2000), "outlet": ("site_name", 200), "language": ("language", 3)}
 
 
 class NoArticleText(StoreError):

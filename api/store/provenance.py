@@ -55,18 +55,18 @@ def check_claim(db: sqlite_utils.Database, text: str, speaker: str | None = None
                 source_id: str | None = None) -> ClaimCheck:
     """Tell whether text is verbatim, altered, misattributed, narrative or unknown in the corpus."""
     if len(text) > engine.MAX_CLAIM_CHARS:
-        raise ClaimTooLong(f"text has {len(text)} characters; at most "
+        raise ClaimTooLong(f"The claim has {len(text)} characters; at most "
                            f"{engine.MAX_CLAIM_CHARS} are checked",
                            {"text": [f"longer than {engine.MAX_CLAIM_CHARS} characters"]})
     claim = engine.parse_claim(text)
-    if not claim.pieces:
-        raise StoreError("text has no words to check", {"text": ["needs at least one word"]})
     if source_id is not None:
         if not db.execute("SELECT 1 FROM sources WHERE id = ?", [source_id]).fetchone():
             raise NotFound(f"no source with id {source_id!r}", {"source": ["no such source"]})
         source_ids = [source_id]
-    else:
+    elif claim.pieces:
         source_ids = candidate_sources(db, claim, CANDIDATES)
+    else:  # no words (punctuation, spaces, control characters): found nowhere
+        source_ids = []
     docs, refs = load_candidates(db, claim, source_ids)
     claimed, resolved = resolve_speaker(db, speaker) if speaker else (None, [])
     result = engine.check(claim, docs, claimed, limit=MATCHES)

@@ -11,7 +11,8 @@ from pathlib import Path
 from api.db import connect, init_schema
 from api.extraction import extract_quotes
 from api.store.errors import SeedError
-from api.store.ingest import METADATA_FIELDS, IngestResult, SourceInput, store_source
+from api.store.ingest import (METADATA_FIELDS, IngestResult, SourceInput, store_source,
+                              with_language)
 from api.store.provenance_index import rebuild_index
 
 SEEDS_DIR = Path(__file__).resolve().parents[2] / "seeds"
@@ -81,9 +82,10 @@ def build_database(path: str | Path, seeds_dir: Path = SEEDS_DIR, *,
     db = connect(tmp)
     try:
         init_schema(db)
-        results = [store_source(db, doc.source,
-                                extract_quotes(doc.source.text, published=doc.source.published))
-                   for doc in documents]
+        sources = [with_language(doc.source) for doc in documents]
+        results = [store_source(db, source, extract_quotes(
+            source.text, published=source.published, language=source.language))
+            for source in sources]
         rebuild_index(db)
         db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     finally:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import sqlite_utils
 
 from api.db import read
-from api.store.errors import NotFound, StoreError
+from api.store.errors import NotFound
 from api.store.kept import kept
 
 SOURCE_COLUMNS = """
@@ -13,13 +13,21 @@ SOURCE_COLUMNS = """
 """
 
 
-def list_sources(db: sqlite_utils.Database, outlet: list[str], after: list | None,
-                 limit: int) -> tuple[list[dict], list | None]:
-    """Return one page of sources, newest first, and the next keyset."""
+def _conditions(outlet: list[str], language: list[str]) -> tuple[list[str], list]:
     conds, params = ["1"], []
     if outlet:
         conds.append(f"s.outlet COLLATE NOCASE IN ({', '.join('?' * len(outlet))})")
         params += outlet
+    if language:
+        conds.append(f"s.language IN ({', '.join('?' * len(language))})")
+        params += language
+    return conds, params
+
+
+def list_sources(db: sqlite_utils.Database, outlet: list[str], after: list | None,
+                 limit: int, language: list[str] = ()) -> tuple[list[dict], list | None]:
+    """Return one page of sources, newest first, and the next keyset."""
+    conds, params = _conditions(outlet, list(language))
     if after is not None:
         conds.append("(coalesce(s.published, ''), s.id) < (?, ?)")
         params += after
@@ -32,8 +40,12 @@ def list_sources(db: sqlite_utils.Database, outlet: list[str], after: list | Non
     return page, next_after
 
 
-def count_sources(db: sqlite_utils.Database, outlet: list[str]) -> int:
-    """Return how many sources there are, from these outlets if any are named."""
+def count_sources(db: sqlite_utils.Database, outlet: list[str], language: list[str] = ()) -> int:
+    """Return how many sources there are, from these outlets and in these languages if named."""
+    if language:  # read from the sources_language index
+        conds, params = _conditions(outlet, list(language))
+        return db.execute(f"SELECT count(*) FROM sources s WHERE {' AND '.join(conds)}",
+                          params).fetchone()[0]
     if not outlet:
         return db.execute("SELECT coalesce(sum(count), 0) FROM corpus_stats "
                           "WHERE dimension = 'sources'").fetchone()[0]
@@ -59,11 +71,10 @@ def get_source_text(db: sqlite_utils.Database, source_id: str, start: int | None
     if row is None:
         raise NotFound(f"no source with id {source_id!r}")
     text = row[0]
-    start = 0 if start is None else start
-    end = len(text) if end is None else end
-    if not 0 <= start <= end <= len(text):
-        raise StoreError(f"need 0 <= start <= end <= {len(text)}, got start={start}, end={end}",
-                         {"end": [f"must be between start and {len(text)}"]})
+    # Offsets past the end, or an end before the start, give an empty slice, as Python's and
+    # JavaScript's slices do: every pair of offsets the parameters allow is answered.
+    start = 0 if start is None else min(start, len(text))
+    end = max(start, len(text) if end is None else min(end, len(text)))
     return {"source_id": source_id, "start": start, "end": end, "length": len(text),
             "text": text[start:end]}
 
@@ -96,3 +107,30 @@ def corpus_counts(db: sqlite_utils.Database) -> dict:
     counts = dict(db.execute("SELECT dimension, count FROM corpus_stats "
                              "WHERE dimension IN ('all', 'sources') AND value = ''").fetchall())
     return {"quotes": counts.get("all", 0), "sources": counts.get("sources", 0)}
+
+
+def detect_missing_languages(db: sqlite_utils.Database, batch: int = 200) -> tuple[int, int]:
+    """Detect the language of every source that has none, a short transaction per batch.
+
+    Return (sources read, languages found); a source detection is unsure of stays null and is
+    read again by the next run. Quotes already stored are not extracted again.
+    """
+    from api.db import write_transaction
+    from api.extraction.languages import detect_language
+
+    read_count = found = 0
+    after = ""
+    while True:
+        rows = db.execute("SELECT id, text FROM sources WHERE language IS NULL AND id > ? "
+                          "ORDER BY id LIMIT ?", [after, batch]).fetchall()
+        if not rows:
+            return read_count, found
+        detected = [(detect_language(text), source_id) for source_id, text in rows]
+        with write_transaction(db):
+            for table, key in (("sources", "id"), ("quotes", "source_id")):
+                db.conn.executemany(f"UPDATE {table} SET language = ? WHERE {key} = ?",
+                                    [pair for pair in detected if pair[0] is not None])
+        read_count += len(rows)
+        found += sum(code is not None for code, _ in detected)
+        after = rows[-1][0]
+

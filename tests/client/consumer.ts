@@ -29,3 +29,9 @@ export function isGenuine(result: CheckResult): boolean {
   const match = result.matches[0];
   return genuine.includes(result.verdict) && match !== undefined && match.location === "quote";
 }
+
+type Source = components["schemas"]["Source"];
+
+export function pagesFor(quote: Quote, source: Source): [string, string] {
+  return [quote.links.html, source.links.html];
+}

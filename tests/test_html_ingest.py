@@ -8,7 +8,7 @@ from click.testing import CliRunner
 from api.cli import cli
 from api import create_app
 
-PAGES = Path(__file__).with_name("pages")
+PAGES = Path(__file__).with_name("pages")  # HTML pages to ingest
 
 # Read off each page by hand: the article's first and last sentence, its metadata, its direct
 # quotation with the speaker, and text of the navigation, ads and comments around it.

@@ -2,9 +2,15 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass
 
 import trafilatura
+
+from api.extraction.languages import language_code
+
+# The language the page declares on its root element (<html lang="fr-FR">).
+_HTML_LANG_RE = re.compile(r"<html\b[^>]*?\slang\s*=\s*[\"']?([^\"'\s>]+)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -18,6 +24,7 @@ class Page:
     published: str | None = None
     site_name: str | None = None
     url: str | None = None
+    language: str | None = None  # ISO 639-1 code of <html lang>, None when absent or unknown
 
 
 def read_page(html: str) -> Page | None:
@@ -32,5 +39,7 @@ def read_page(html: str) -> Page | None:
     text = (doc.text or "").strip() if doc is not None else ""
     if not text:
         return None
+    lang = _HTML_LANG_RE.search(html)
     return Page(text=text, html_sha256=sha, title=doc.title or None, author=doc.author or None,
-                published=doc.date or None, site_name=doc.sitename or None, url=doc.url or None)
+                published=doc.date or None, site_name=doc.sitename or None, url=doc.url or None,
+                language=language_code(lang.group(1)) if lang else None)
