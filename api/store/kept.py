@@ -49,7 +49,8 @@ def generation(db: sqlite_utils.Database) -> tuple[int, int]:
     return db.execute("PRAGMA data_version").fetchone()[0], db.conn.total_changes
 
 
-def kept(db: sqlite_utils.Database, key: Hashable, compute: Callable[[sqlite_utils.Database], T]) -> T:
+def kept(db: sqlite_utils.Database, key: Hashable,
+         compute: Callable[[sqlite_utils.Database], T]) -> T:
     """Return compute(db), computed again only when the database has changed since."""
     return kept_each(db, [key], lambda db, keys: {k: compute(db) for k in keys}).get(key)
 

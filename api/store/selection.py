@@ -24,6 +24,7 @@ class QuoteFilters:
     date_from: str | None = None
     date_to: str | None = None
     q: str | None = None
+    language: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -82,26 +83,24 @@ def select(db: sqlite_utils.Database, filters: QuoteFilters,
     undated = []
     for column, values in (("q.speaker_id", speaker_ids), ("q.outlet", outlets),
                            ("q.source_id", filters.source or None),
-                           ("q.kind", filters.kind or None)):
+                           ("q.kind", filters.kind or None),
+                           ("q.language", filters.language or None)):
         if values is not None:
             undated.append((f"{column} IN ({', '.join('?' * len(values))})", list(values)))
     dates = _date_conditions(filters.date_from, filters.date_to)
-    page_where, page_params = _joined((*undated, *dates, *_probed(match, common)))
+    probed = (*undated, *dates, (PROBED_MATCH, [match])) if common else None
     if match is not None:
-        undated.append(("q.seq IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)",
-                        [match]))
+        undated.append((MATCHES, [match]))
     undated = tuple(undated)
     where, params = _joined(undated + dates)
+    page_where, page_params = _joined(probed) if probed else (where, params)
     given = frozenset(name for name, value in vars(filters).items() if value)
     return Selection(filters, given, speaker_ids, outlets, match, common, where, params, undated,
-                     *((page_where, page_params) if common else (where, params)))
+                     page_where, page_params)
 
 
-def _probed(match: str | None, common: bool) -> tuple:
-    if not common:
-        return ()
-    return (("EXISTS (SELECT 1 FROM quotes_fts WHERE quotes_fts MATCH ? AND rowid = q.seq)",
-             [match]),)
+MATCHES = "q.seq IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)"
+PROBED_MATCH = "EXISTS (SELECT 1 FROM quotes_fts WHERE quotes_fts MATCH ? AND rowid = q.seq)"
 
 
 def match_counts(db: sqlite_utils.Database, matches: list[str], least: int = 0) -> dict:
@@ -150,5 +149,6 @@ def search_parts(text: str) -> list[str]:
         if words:
             parts.append('"' + " ".join(words) + '"')
     if not parts:
-        raise StoreError("q has no words to search for", {"q": ["needs at least one word"]})
+        raise StoreError("The search (q) has no words to search for",
+                         {"q": ["needs at least one word"]})
     return parts
