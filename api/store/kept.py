@@ -84,11 +84,14 @@ def kept_each(db: sqlite_utils.Database, keys: Iterable[Hashable],
 
 def _shelf(db: sqlite_utils.Database) -> _Shelf:
     """Return the file's shelf, emptied first if this connection sees the database changed."""
-    look = _LOOKS.get(db)
+    with _SHELVES_LOCK:  # connections of other threads come and go (weak keys)
+        look = _LOOKS.get(db)
     if look is None:
         path = db.execute("PRAGMA database_list").fetchone()[2]
-        look = _LOOKS[db] = _Look((path, os.stat(path).st_dev, os.stat(path).st_ino)
-                                  if path else None)  # a memory database keeps its own
+        look = _Look((path, os.stat(path).st_dev, os.stat(path).st_ino)
+                     if path else None)  # a memory database keeps its own
+        with _SHELVES_LOCK:
+            _LOOKS[db] = look
     if look.shelf_key is None:
         shelf = look.own
     else:
