@@ -23,7 +23,7 @@ def marks(page: str) -> list[str]:
     (f"/sources/{PORT_STRIKE}", 200, "Port strike ends after talks"),
     ("/speakers/maria-costa", 200, "Maria Costa"),
     ("/search", 200, "Search quotes"),
-    ("/search?q=deal&speaker=Maria+Costa&outlet=wire&kind=full&date_from=2023-01-01", 200,
+    ("/search?q=deal&speaker=Maria+Costa&outlet=wire&language=en&kind=full&date_from=2023-01-01", 200,
      "Search quotes"),
     ("/quotes/q_nope", 404, "404 Not Found"),
     ("/sources/s_nope", 404, "404 Not Found"),

@@ -107,6 +107,7 @@ def test_the_source_page_marks_every_quote_direct_and_reported_apart(site, brows
     found = marks(browser)
     kinds = [mark["kind"] for mark in found]
     assert (kinds.count("direct"), kinds.count("reported")) == (8, 2)
+    assert browser.find_element(By.ID, "text").get_attribute("lang") == "en"  # the source's
     assert all(mark["href"] == f"/quotes/{mark['quote']}#{mark['quote']}" for mark in found)
     burns = next(mark for mark in found if mark["quote"] == "q_0657c64f7238")
     assert burns["text"] == "Frankly, we have not seen progress on this issue,"
