@@ -8,7 +8,7 @@ from pathlib import Path
 
 import sqlite_utils
 
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 # Each version below is applied once as the sqlite-utils migration `schema-N` (MIGRATIONS),
 # recorded in _sqlite_migrations.
 # Triggers whose body changed: CREATE TRIGGER IF NOT EXISTS keeps an old one, so a database of an
@@ -22,6 +22,10 @@ REPLACED_TRIGGERS = {5: ("corpus_stats_quote_insert", "corpus_stats_quote_delete
 # schema 8: a quote's language, its source's, copied for the language filter).
 ADDED_COLUMNS = {6: (("quotes", "date_precision", "TEXT"),), 7: (("sources", "html_sha256", "TEXT"),),
                  8: (("quotes", "language", "TEXT"),)}
+# Full-text indexes whose tokenizer changed: CREATE VIRTUAL TABLE IF NOT EXISTS keeps an old one,
+# so a database of an older schema drops it and rebuilds it from its content table, in the same
+# transaction as the rest of the upgrade (schema 9: quotes stemmed by FTS5's porter tokenizer).
+REBUILT_INDEXES = {9: ("quotes_fts",)}
 SCHEMA_PATH = Path(__file__).with_name("schema.sql")
 BUSY_TIMEOUT_MS = 10_000
 UPGRADE_TIMEOUT_MS = 600_000
@@ -126,9 +130,14 @@ def _create_or_upgrade(db: sqlite_utils.Database) -> None:
     # waits for the first and then finds nothing pending, and a crash leaves the old schema.
     with write_transaction(db):
         found = schema_version(db)
+        rebuilt = [table for migration in MIGRATIONS.pending(db) if db["meta"].exists()
+                   for table in REBUILT_INDEXES.get(int(migration.name.split("-")[1]), ())]
         MIGRATIONS.apply(db)
         for statement in _statements(SCHEMA_PATH.read_text(encoding="utf-8")):
             db.execute(statement)
+        for table in rebuilt:  # then merged into one segment, which every query reads
+            db.execute(f"INSERT INTO {table} ({table}) VALUES ('rebuild')")
+            db.execute(f"INSERT INTO {table} ({table}) VALUES ('optimize')")
         # Written only when it changes: a commit that changes nothing would still tell every
         # other connection the database changed (PRAGMA data_version), emptying what they keep.
         if found != SCHEMA_VERSION:
@@ -162,7 +171,7 @@ REWRITTEN_ROWS = {8: normalise_languages}
 
 def _upgrade_to(version: int):
     """Return the migration to a schema version: its triggers dropped, its columns added, its
-    rows rewritten.
+    rows rewritten, its full-text indexes dropped (rebuilt once schema.sql has created them).
 
     schema.sql then creates what is missing at the latest version. On a new database the
     tables do not exist yet: there is nothing to change, and schema.sql creates them whole.
@@ -176,11 +185,13 @@ def _upgrade_to(version: int):
                 db.execute(f"ALTER TABLE {table} ADD COLUMN {column} {kind}")
         if existing and version in REWRITTEN_ROWS:
             REWRITTEN_ROWS[version](db)  # before the indexes the rewritten columns have are built
+        for table in REBUILT_INDEXES.get(version, ()) if existing else ():
+            db.execute(f"DROP TABLE IF EXISTS {table}")  # schema.sql creates it anew, then rebuilt
     return upgrade
 
 
 MIGRATIONS = sqlite_utils.Migrations("verbatim")
-for _version in sorted({*REPLACED_TRIGGERS, *ADDED_COLUMNS, *REWRITTEN_ROWS}):
+for _version in sorted({*REPLACED_TRIGGERS, *ADDED_COLUMNS, *REWRITTEN_ROWS, *REBUILT_INDEXES}):
     MIGRATIONS(name=f"schema-{_version}")(_upgrade_to(_version))
 
 

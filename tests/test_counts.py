@@ -151,9 +151,9 @@ def test_a_schema_4_database_gets_the_new_counts_and_triggers(counted, tmp_path)
     trigger = conn.execute("SELECT sql FROM sqlite_master "
                            "WHERE name = 'corpus_stats_quote_insert'").fetchone()[0]
     assert "speaker_outlet" in trigger
-    assert conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() == ("8",)
+    assert conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() == ("9",)
     assert conn.execute("SELECT name FROM _sqlite_migrations ORDER BY id").fetchall() == [
-        ("schema-5",), ("schema-6",), ("schema-7",), ("schema-8",)]
+        ("schema-5",), ("schema-6",), ("schema-7",), ("schema-8",), ("schema-9",)]
 
 
 @pytest.mark.parametrize("version, table, column", [
@@ -174,7 +174,7 @@ def test_an_older_database_gets_the_columns_added_since(counted, tmp_path, versi
     conn = sqlite3.connect(old)
     assert column in {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}
     assert conn.execute(f"SELECT count(*) FROM {table} WHERE {column} IS NOT NULL").fetchone() == (0,)
-    assert conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() == ("8",)
+    assert conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() == ("9",)
 
 
 def test_starting_on_a_current_database_writes_nothing(counted, tmp_path):

@@ -156,7 +156,7 @@ def test_a_schema_7_database_stores_language_codes_on_sources_and_quotes(corpus_
     # the corpus's quotes: 3 in the harbour article (Wire), 4 in the robots one, 2 in the emoji one
     assert sorted(conn.execute("SELECT outlet, language, count(*) FROM quotes GROUP BY 1, 2")) == [
         ("Business Daily", None, 4), ("Wire", "en", 3), ("wire", "fr", 2)]
-    assert conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() == ("8",)
+    assert conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() == ("9",)
     assert conn.execute("SELECT count(*) FROM sqlite_master "
                         "WHERE name = 'sources_language'").fetchone() == (1,)
 

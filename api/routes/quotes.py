@@ -1,5 +1,5 @@
 """/v1/quotes: list, read, and editorial corrections with their history."""
-from flask import g, url_for
+from flask import current_app, g, url_for
 
 from api.auth import SECURITY, token_required
 from api.limits import search_limit, write_limit
@@ -15,7 +15,7 @@ from api.schemas.base import NoArgs
 from api.schemas.quotes import QuoteListArgs, QuotePageSchema, QuoteSchema
 from api.store import counts
 from api.store import quotes as store
-from api.store.quotes import QuoteFilters
+from api.store.selection import QuoteFilters, select
 
 blp = Blueprint("quotes", __name__, url_prefix="/v1/quotes", description="Quotes and their spans")
 LIST_ANSWER = ("The page as JSON; as CSV (`format=csv`, text/csv); as an Atom or JSON Feed 1.1 "
@@ -39,10 +39,16 @@ def list_quotes(limit, cursor, sort, facet, output_format, **filters):
         check_feed_sort(sort)
         sort = "-date"
     sort = sort or ("relevance" if filters.q else "-date")
+    selection = select(g.db, filters, current_app.config["SEARCH_COMMON_QUOTES"])
+    extra = {}
+    if sort == "relevance":
+        extra["ranked_by"] = "date" if selection.common_search else "bm25"
+        sort = "-date" if selection.common_search else sort
     kind = f"quotes{sort}"
-    rows, next_values = store.list_quotes(g.db, filters, sort, decode_cursor(cursor, kind), limit)
-    total, facets = counts.tally(g.db, filters, facet)
-    extra = {"facets": facets} if facet else {}
+    rows, next_values = store.list_quotes(g.db, selection, sort, decode_cursor(cursor, kind), limit)
+    total, facets = counts.tally(g.db, selection, facet)
+    if facet:
+        extra["facets"] = facets
     # A feed negotiated by Accept names its format in `next`: feed readers send no Accept.
     negotiated = {"format": fmt} if fmt in FEEDS and output_format is None else {}
     page = envelope(rows, total, next_values, kind, next_params=negotiated, **extra)

@@ -140,4 +140,8 @@ class FacetValueSchema(OutputSchema):
 
 QuotePageSchema = page_schema("QuotePage", QuoteSchema, facets=fields.Dict(
     keys=fields.String(), values=fields.List(fields.Nested(FacetValueSchema)),
-    metadata={"description": "Counts per value for each `facet` asked for", "optional": True}))
+    metadata={"description": "Counts per value for each `facet` asked for", "optional": True}),
+    ranked_by=fields.String(validate=validate.OneOf(("bm25", "date")), metadata={
+        "description": "In relevance order (`q`, `sort=relevance`) only: `bm25`, or `date` "
+                       "(newest first) when every word or phrase of `q` is in at least "
+                       "SEARCH_COMMON_QUOTES quotes (10,000 by default)", "optional": True}))
