@@ -4,8 +4,9 @@ from __future__ import annotations
 import marshmallow as ma
 from marshmallow import fields, validate
 
-from api.schemas.base import (MAX_VALUES, BaseSchema, OutputSchema, PageArgs, RowSchema,
-                              at_most_values, page_schema, path_part, query_part)
+from api.schemas.base import (MAX_VALUES, BaseSchema, OutputSchema, PageArgs, at_most_values,
+                              path_part, query_part)
+from api.schemas.fastpath import RowSchema, page_schema
 from api.schemas.languages import codes_of_languages, language_field, language_filter
 from api.schemas.quotes import QuoteSchema
 from api.web.links import source_page
