@@ -78,15 +78,18 @@ class CheckResult:
 def check(claim: Claim, docs: list[SourceDoc], speaker: ClaimedSpeaker | None = None,
           limit: int = 10, exact: bool = False) -> CheckResult:
     """Match the claim in every candidate source, best first, and give the verdict."""
+    norms = [_normalized(doc) for doc in docs]  # once, for both passes
     if claim.omissions or claim.insertions:
         # The source itself may print the "…" or "[…]": then the claim is its words verbatim.
         literal = literal_claim(claim.text)
-        exact_matches = [m for doc in docs for m in match_source(literal, doc, speaker, None)]
+        exact_matches = [m for doc, norm in zip(docs, norms)
+                         for m in match_source(literal, doc, speaker, None, norm)]
         if exact_matches:
             exact_matches.sort(key=_rank)
             return CheckResult(decide(literal, exact_matches), literal, tuple(exact_matches[:limit]))
     cutoff = _cutoff(claim, exact)
-    matches = [m for doc in docs for m in match_source(claim, doc, speaker, cutoff)]
+    matches = [m for doc, norm in zip(docs, norms)
+               for m in match_source(claim, doc, speaker, cutoff, norm)]
     matches.sort(key=_rank)
     return CheckResult(decide(claim, matches), claim, tuple(matches[:limit]))
 
@@ -135,10 +138,19 @@ def decide(claim: Claim, ranked: list[Match]) -> str:
     return "verbatim_with_omissions" if claim.omissions else "verbatim"
 
 
+def _normalized(doc: SourceDoc) -> Normalized:
+    return normalize(doc.text) if doc.form is None else from_stored(doc.text, *doc.form)
+
+
 def match_source(claim: Claim, doc: SourceDoc, speaker: ClaimedSpeaker | None,
-                 cutoff: float | None) -> list[Match]:
-    """Return the claim's matches in one source: in its quotes and in the whole text."""
-    norm = normalize(doc.text) if doc.form is None else from_stored(doc.text, *doc.form)
+                 cutoff: float | None, norm: Normalized | None = None) -> list[Match]:
+    """Return the claim's matches in one source: in its quotes and in the whole text.
+
+    norm is the source's normalised text, if already made.
+    """
+    norm = _normalized(doc) if norm is None else norm
+    if cutoff is None and not all(piece.norm.text in norm.text for piece in claim.pieces):
+        return []  # an exact match needs every piece's words in the text
     found: dict[tuple[int, int], Match] = {}
     fuzzy_quotes = set(doc.quotes) if len(claim.pieces) > 1 else set()
     whole = align_claim(claim, norm, 0, len(norm.text), cutoff)
