@@ -5,7 +5,8 @@ import unicodedata
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from api.provenance import ClaimedSpeaker, QuoteSpan, SourceDoc, check, might_match, parse_claim
+from api.provenance import (ClaimedSpeaker, QuoteSpan, SourceDoc, check, might_match, parse_claim,
+                            worth_aligning)
 from api.provenance.integrity import check_integrity
 from api.provenance.normalize import (DASHES, INVISIBLE, QUOTES, SYMBOL_CATEGORIES, WORD,
                                        from_stored, index_terms, normalize, stored_offsets,
@@ -279,6 +280,21 @@ def test_might_match_is_true_whenever_check_finds_a_match(words):
         for exact in (False, True):
             if check(claim, [DOC], exact=exact).matches:
                 assert might_match(claim, normalize(TEXT).text, exact)
+
+
+@pytest.mark.parametrize("claim, expected, verdict", [
+    ("We have won … going back to work", True, "verbatim_with_omissions"),  # every piece's words
+    ("We have won … going back to wrk", True, "altered"),  # a window for each piece
+    ("we have won a good deal", True, "altered"),  # one piece: as might_match
+    ("cold weather … the harbour", False, "not_found"),  # might_match keeps it; no piece is near
+    ("We have won … sailing home tomorrow", False, "not_found"),  # the second piece is nowhere
+])
+def test_worth_aligning_bounds_claims_of_several_pieces_by_a_window_for_each(claim, expected,
+                                                                             verdict):
+    parsed = parse_claim(claim)
+    assert might_match(parsed, normalize(TEXT).text)
+    assert worth_aligning(parsed, normalize(TEXT).text) is expected
+    assert check(parsed, [DOC]).verdict == verdict
 
 
 def test_the_answer_does_not_depend_on_the_order_of_the_candidates():

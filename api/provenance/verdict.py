@@ -118,6 +118,28 @@ def might_match(claim: Claim, normalized: str, exact: bool = False) -> bool:
     return fuzzy_window(claim.pieces[0].norm.text, normalized, cutoff) is not None
 
 
+def worth_aligning(claim: Claim, normalized: str, exact: bool = False) -> bool:
+    """Tell whether to align the claim in a source: might_match, with approximate candidates bounded.
+
+    A claim of several pieces may be found approximately inside any one quote, which the whole
+    text does not bound, so might_match keeps every such source. Here a source that cannot hold
+    the claim exactly (some piece's words missing) is kept only if each piece has a window over
+    the whole text (fuzzy_window), as it needs inside a quote: issue #16's decision 3 allows
+    bounding approximate candidates. Exact matches (verbatim, omissions, misattributed) are
+    never lost; an approximate one is, when a piece stands only across a quote's end shorter
+    than it (rapidfuzz then aligns the quote inside the piece).
+    """
+    if not might_match(claim, normalized, exact):
+        return False
+    if len(claim.pieces) == 1 or all(piece.norm.text in normalized for piece in claim.pieces):
+        return True
+    if (claim.omissions or claim.insertions) and (
+            literal_claim(claim.text).pieces[0].norm.text in normalized):
+        return True
+    return all(fuzzy_window(piece.norm.text, normalized, THRESHOLD) is not None
+               for piece in claim.pieces)
+
+
 def _rank(match: Match) -> tuple:
     return (match.similarity < 1, match.location != "quote", match.speaker_matches is False,
             -match.similarity, match.published is None, match.published or "", match.source_id,

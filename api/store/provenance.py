@@ -82,7 +82,7 @@ def load_candidates(db: sqlite_utils.Database, claim: engine.Claim, source_ids: 
         if past_deadline():
             raise OverBudget("the check needed more than its time budget "
                              "(VERBATIM_REQUEST_BUDGET_MS); check a shorter passage")
-        if sid not in forms or engine.might_match(claim, forms[sid][0], exact):
+        if sid not in forms or engine.worth_aligning(claim, forms[sid][0], exact):
             keep.append(sid)
     return load_sources(db, keep, forms)
 
