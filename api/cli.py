@@ -176,8 +176,9 @@ def export(fmt: str, speaker, outlet, kind, language, db_path: str) -> None:
         sys.stdout.write(json.dumps({c: row[c] for c in CSV_COLUMNS}, ensure_ascii=False) + "\n")
 
 
-@cli.command("detect-languages", help="Detect the language of every stored source that has none "
-             "(sources stored before schema 8, or whose detection was unsure).")
+@cli.command("detect-languages", help="Detect the languages the stored sources lack.",
+             epilog="Sources stored before schema 8, or whose detection was unsure; their "
+                    "quotes take the language too.")
 @db_option("SQLite file to update.")
 def detect_languages(db_path: str) -> None:
     from api.store.sources import detect_missing_languages

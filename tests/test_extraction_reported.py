@@ -26,7 +26,7 @@ def test_rules_are_named_in_order():
                                            "opening_cue", "appositive_cue", "saying",
                                            "second_that",
                                            "coordinated_cue", "according_cue",
-                                           "later_cue", "after_quote"]
+                                           "later_cue", "appeal_cue", "after_quote"]
 
 
 # "A, X said, B": both parts are one statement, two passages with one cue; a relative
@@ -287,6 +287,12 @@ SAYING = [
      [("holiday sales would miss its target", "Brightmoor Retail")]),
     ("Brightmoor Retail fell 6% after warning investors.", []),
     ("Tove Lindahl won the regatta, claiming a second title in three years.", []),
+    # a dash before the participle; "For months," sets the scene
+    ("Ruth Okoye dismissed the charge — saying the firm had paid every invoice.",
+     [("the firm had paid every invoice", "Ruth Okoye")]),
+    ("For months, Ruth Okoye stayed out of the race, arguing she had no wish to divide "
+     "the party.",
+     [("she had no wish to divide the party", "Ruth Okoye")]),
     # a scene-setting phrase may open the sentence before the subject
     ("In March, Judge Alma Petrov struck down the rule, saying the council had exceeded "
      "its powers.",
@@ -371,6 +377,22 @@ LATER_CUE = [
 
 @pytest.mark.parametrize("text,expected", LATER_CUE)
 def test_later_cue(text, expected):
+    assert _indirect(text) == expected
+
+
+# "X called for NP": what X demanded; an appeal to someone ("called on Y to") and a
+# thing's requirement ("the plan called for") are no passage.
+APPEAL_CUE = [
+    ("Nadia Brook called for a full inquiry into the contract.",
+     [("a full inquiry into the contract", "Nadia Brook")]),
+    ("Nadia Brook called on the council to publish the report.", []),
+    ("The plan called for 200 new homes on the site.", []),
+    ("Nadia Brook called the plan a disaster for the town.", []),
+]
+
+
+@pytest.mark.parametrize("text,expected", APPEAL_CUE)
+def test_appeal_cue(text, expected):
     assert _indirect(text) == expected
 
 

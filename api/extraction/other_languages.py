@@ -7,7 +7,7 @@ Rules:
 - Kind by shape: a quotation opening its sentence, or after a colon, is full; any other is
   partial.
 - A speaker is named only in two plain shapes, for the languages words/
-  speech_cues_by_language.txt lists (fr, de, es, it): right after the quotation, a cue then
+  speech_cues_by_language.txt lists (fr, de, es, it, nl, pt): right after the quotation, a cue then
   a name ending the clause («…», a déclaré Anne Roux. „…“, sagte Jonas Weber.); or a name
   opening the sentence, a cue, then a colon or "que/dass/che" and the quotation (Jonas Weber
   sagte: „…“). A name is two capitalised words, with lower-case particles between (Ursula

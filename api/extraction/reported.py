@@ -24,8 +24,8 @@ Rules:
 - appositive_cue: "NAME, APPOSITIVE, said CLAUSE." with the name opening the
   sentence ("Mira Santos, a fellow at the institute, said …"), also after a passage
   of the appositive's own ("Ruiz, who says A, said B").
-- saying: "X …, saying (that) CLAUSE." with an identified sentence subject X (after a
-  scene-setting phrase at most: "In May, X …"), also
+- saying: "X …, saying (that) CLAUSE." (or "— saying") with an identified sentence
+  subject X (after a scene-setting phrase at most: "In May, X …"), also
   after a passage of X's ("X said A, adding that B"); "…, warning that" / "after
   warning that" (a few participles, with "that" only).
 - second_that: "X said that A, and that B." / "… but that B": B is its own passage
@@ -38,6 +38,7 @@ Rules:
   or a survey, nor "According to X, a role, …" (the boundary is unclear).
 - later_cue: opening_cue again after the passages found ("Okafor said A, though she
   noted B").
+- appeal_cue (appeals.py): "X called for NP …": what X demanded.
 - after_quote: '“…,” X said (on Monday night), adding (that) CLAUSE.': the clause is
   X's passage, under the participle as its cue; the only rule (QUOTED_RULES) for a
   sentence that opens inside a quotation.
@@ -60,6 +61,7 @@ from .attribution import SAYING, Cue, Record, cues_of, verb_index
 from .clauses import (AND_THAT_RE, INTRO_RE, PREDICATE_RE, WORD_RE, Sentence, clause_pos,
                       clause_record, good_subject, quote_free)
 from .document import Document
+from .appeals import APPEAL_VERBS, appeal_cue
 from .framing import according_cue, as_cue, closing_cue, interposed_cue
 from .lexicon import INDIRECT_VERBS
 from .mentions import parse_after
@@ -75,7 +77,8 @@ _CONJ_END_RE = re.compile(
     r"until|once|where|if))\s*$")
 _ACCORDING_RE = re.compile(r"\b[Aa]ccording to\b")
 _SAYING_RE = re.compile(
-    r",\s+(?P<verb>saying|adding|insisting|arguing|claiming|noting|stressing)\s+(?:that\s+)?"
+    r"(?:,|\s[—–]|\s--)\s+(?P<verb>saying|adding|insisting|arguing|claiming|noting|stressing)"
+    r"\s+(?:that\s+)?"
     r"|(?:,\s+|\s+(?:after|while|before)\s+)(?P<verb2>" + "|".join(sorted(_THAT_PARTICIPLES))
     + r")\s+that\s+")
 # Between a name and its verb: a party tag, a suffix, "of Calder University", an
@@ -86,14 +89,14 @@ _GAP_RE = re.compile(r"(?:\s*\([^()]{1,30}\))?(?:,?\s+(?:Jr|Sr)\.?)?"
 _ROLE_COMMA_RE = re.compile(r"(?:(?:Another|One|A|An|The)\s+)?[\w\-’']+(?:\s+[\w\-’']+){0,3},\s+")
 _INTRO_END_RE = re.compile(r"[\s•·*\-–—]*(?:(?:But|And|So|Yet|Still|Meanwhile|However|Now|Also)"
                            r"\b,?\s+)?")
-_SCENE_RE = re.compile(r"(?:(?:In|On|At|During|After|Before|Since|Last|Earlier|Later|"
+_SCENE_RE = re.compile(r"(?:(?:In|On|At|During|After|Before|Since|Last|Earlier|Later|For|"
                        r"This)\s+[^,;:“”\"_\n]{2,50}|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|"
                        r"Yesterday|Today),\s+")
 _TAIL_RE = re.compile(r"(?:\s+(?:on\s+)?\w+day(?:\s+(?:morning|afternoon|evening|night))?"
                       r"|\s+(?:yesterday|today|later|(?:last|on)\s+\w+\s+night))?\s*")
 _AND_BEFORE_RE = re.compile(r"\b(?:and|but)\s+(?:also\s+|then\s+)?$")
 # A sentence holding one of these is examined.
-_VISIT = INDIRECT_VERBS | SAYING | _THAT_PARTICIPLES
+_VISIT = INDIRECT_VERBS | SAYING | _THAT_PARTICIPLES | APPEAL_VERBS
 
 
 def _conj_end(masked: str, lo: int, hi: int) -> bool:
@@ -261,7 +264,8 @@ def after_quote(s: Sentence, found: list[Record]) -> Record | None:
 Rule = Callable[[Sentence, list[Record]], "Record | None"]
 RULES: tuple[Rule, ...] = (interposed_cue, closing_cue, as_cue, opening_cue, appositive_cue,
                             saying, second_that,
-                            coordinated_cue, according_cue, later_cue, after_quote)
+                            coordinated_cue, according_cue, later_cue, appeal_cue,
+                            after_quote)
 # A sentence that opens inside a quotation: only what follows the quotation's cue.
 QUOTED_RULES: tuple[Rule, ...] = (after_quote,)
 
