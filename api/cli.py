@@ -142,11 +142,12 @@ CHECK_EXIT_CODES = {"verbatim": 0, "verbatim_with_omissions": 10, "altered": 11,
 @click.option("--source", "source_id", default=None, help="Only this source id.")
 @db_option("SQLite file to read.")
 def check(text: str, speaker: str | None, source_id: str | None, db_path: str) -> None:
+    from api.schemas.provenance import CheckResultSchema
     from api.store.errors import StoreError
     from api.store.provenance import check_claim
 
     try:
-        result = check_claim(open_db(db_path), text, speaker, source_id)
+        result = CheckResultSchema().dump(check_claim(open_db(db_path), text, speaker, source_id))
     except StoreError as exc:
         raise click.ClickException(exc.detail) from exc
     click.echo(json.dumps(result, ensure_ascii=False, indent=2))
@@ -164,7 +165,8 @@ def check(text: str, speaker: str | None, source_id: str | None, db_path: str) -
 @db_option("SQLite file to read.")
 def export(fmt: str, speaker, outlet, kind, language, db_path: str) -> None:
     from api.formats import CSV_COLUMNS, write_csv
-    from api.store.quotes import QuoteFilters, iter_quotes
+    from api.store.quotes import iter_quotes
+    from api.store.selection import QuoteFilters
 
     filters = QuoteFilters(speaker=list(speaker), outlet=list(outlet), kind=list(kind),
                            language=list(language))

@@ -57,6 +57,9 @@ TOKENS_FILE = None  # a file of name:token lines, added to TOKENS
 WRITE_RATE_LIMIT = "120/minute"  # per client address, shared by every write route
 CHECK_RATE_LIMIT = "600/minute"  # per client address, for provenance checks
 SEARCH_RATE_LIMIT = "300/minute"  # per client address, for full-text searches (q=)
+# A search (q=) whose every word or "phrase" is in at least this many quotes is ranked by date,
+# newest first ("ranked_by": "date"), instead of bm25, which scores every match first.
+SEARCH_COMMON_QUOTES = 10_000
 # Where limits are counted. None: a small SQLite file beside the database
 # (verbatim-sqlite:///…/verbatim.db-limits), shared by every gunicorn worker; memory:// counts
 # per worker; redis://… shares them between machines.

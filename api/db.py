@@ -8,7 +8,9 @@ from pathlib import Path
 
 import sqlite_utils
 
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
+# Each version below is applied once as the sqlite-utils migration `schema-N` (MIGRATIONS),
+# recorded in _sqlite_migrations.
 # Triggers whose body changed: CREATE TRIGGER IF NOT EXISTS keeps an old one, so a database of an
 # older schema drops them first (schema 5: the speaker_outlet counts).
 REPLACED_TRIGGERS = {5: ("corpus_stats_quote_insert", "corpus_stats_quote_delete",
@@ -20,6 +22,10 @@ REPLACED_TRIGGERS = {5: ("corpus_stats_quote_insert", "corpus_stats_quote_delete
 # schema 8: a quote's language, its source's, copied for the language filter).
 ADDED_COLUMNS = {6: (("quotes", "date_precision", "TEXT"),), 7: (("sources", "html_sha256", "TEXT"),),
                  8: (("quotes", "language", "TEXT"),)}
+# Full-text indexes whose tokenizer changed: CREATE VIRTUAL TABLE IF NOT EXISTS keeps an old one,
+# so a database of an older schema drops it and rebuilds it from its content table, in the same
+# transaction as the rest of the upgrade (schema 9: quotes stemmed by FTS5's porter tokenizer).
+REBUILT_INDEXES = {9: ("quotes_fts",)}
 SCHEMA_PATH = Path(__file__).with_name("schema.sql")
 BUSY_TIMEOUT_MS = 10_000
 UPGRADE_TIMEOUT_MS = 600_000
@@ -119,21 +125,19 @@ def init_schema(db: sqlite_utils.Database) -> None:
 
 
 def _create_or_upgrade(db: sqlite_utils.Database) -> None:
+    # sqlite-utils' Migrations apply each pending change with its record in a transaction of
+    # its own; inside this one (BEGIN IMMEDIATE) they nest as savepoints, so a second worker
+    # waits for the first and then finds nothing pending, and a crash leaves the old schema.
     with write_transaction(db):
         found = schema_version(db)
-        for version, triggers in REPLACED_TRIGGERS.items():
-            if (found or SCHEMA_VERSION) < version:
-                for trigger in triggers:
-                    db.execute(f"DROP TRIGGER IF EXISTS {trigger}")
-        for version, columns in ADDED_COLUMNS.items():
-            for table, column, kind in columns if (found or SCHEMA_VERSION) < version else ():
-                if column not in {row[1] for row in db.execute(f"PRAGMA table_info({table})")}:
-                    db.execute(f"ALTER TABLE {table} ADD COLUMN {column} {kind}")
-        for version, rewrite in REWRITTEN_ROWS.items():
-            if found is not None and found < version:
-                rewrite(db)  # before the indexes the rewritten columns have are built
+        rebuilt = [table for migration in MIGRATIONS.pending(db) if db["meta"].exists()
+                   for table in REBUILT_INDEXES.get(int(migration.name.split("-")[1]), ())]
+        MIGRATIONS.apply(db)
         for statement in _statements(SCHEMA_PATH.read_text(encoding="utf-8")):
             db.execute(statement)
+        for table in rebuilt:  # then merged into one segment, which every query reads
+            db.execute(f"INSERT INTO {table} ({table}) VALUES ('rebuild')")
+            db.execute(f"INSERT INTO {table} ({table}) VALUES ('optimize')")
         # Written only when it changes: a commit that changes nothing would still tell every
         # other connection the database changed (PRAGMA data_version), emptying what they keep.
         if found != SCHEMA_VERSION:
@@ -163,6 +167,32 @@ def normalise_languages(db: sqlite_utils.Database) -> None:
 
 # Rows rewritten once, in the upgrade's transaction, when an older database is opened.
 REWRITTEN_ROWS = {8: normalise_languages}
+
+
+def _upgrade_to(version: int):
+    """Return the migration to a schema version: its triggers dropped, its columns added, its
+    rows rewritten, its full-text indexes dropped (rebuilt once schema.sql has created them).
+
+    schema.sql then creates what is missing at the latest version. On a new database the
+    tables do not exist yet: there is nothing to change, and schema.sql creates them whole.
+    """
+    def upgrade(db: sqlite_utils.Database) -> None:
+        existing = db["meta"].exists()
+        for trigger in REPLACED_TRIGGERS.get(version, ()):
+            db.execute(f"DROP TRIGGER IF EXISTS {trigger}")
+        for table, column, kind in ADDED_COLUMNS.get(version, ()):
+            if db[table].exists() and column not in db[table].columns_dict:
+                db.execute(f"ALTER TABLE {table} ADD COLUMN {column} {kind}")
+        if existing and version in REWRITTEN_ROWS:
+            REWRITTEN_ROWS[version](db)  # before the indexes the rewritten columns have are built
+        for table in REBUILT_INDEXES.get(version, ()) if existing else ():
+            db.execute(f"DROP TABLE IF EXISTS {table}")  # schema.sql creates it anew, then rebuilt
+    return upgrade
+
+
+MIGRATIONS = sqlite_utils.Migrations("verbatim")
+for _version in sorted({*REPLACED_TRIGGERS, *ADDED_COLUMNS, *REWRITTEN_ROWS, *REBUILT_INDEXES}):
+    MIGRATIONS(name=f"schema-{_version}")(_upgrade_to(_version))
 
 
 def _statements(script: str):

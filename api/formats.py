@@ -15,7 +15,7 @@ from werkzeug.http import parse_options_header
 from api.citations import DEFAULT_STYLE, FORMATS, JSON, JSON_MEDIA_TYPE, export
 from api.pagination import link_header
 from api.schemas.base import path_part, url_root
-from api.store.quotes import QuoteFilters
+from api.store.selection import QuoteFilters
 from api.web.links import quote_page
 from api.feeds import ATOM_MEDIA_TYPE, JSON_FEED_MEDIA_TYPE, FeedLinks, atom_feed, json_feed
 

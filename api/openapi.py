@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from apispec.ext.marshmallow import MarshmallowPlugin, OpenAPIConverter, resolver
+from apispec.ext.marshmallow.common import resolve_schema_cls
 from flask_smorest.pagination import PaginationMetadataSchema
 
 
@@ -46,6 +47,12 @@ class Plugin(MarshmallowPlugin):
         super().__init__(**kwargs)
         self.problem_schema = problem_schema
         self.problem_type = problem_type
+
+    def schema_helper(self, name, definition, schema=None, **kwargs):
+        """Add a schema's `OPENAPI_RULES`: what its validators check across fields."""
+        json_schema = super().schema_helper(name, definition, schema=schema, **kwargs)
+        rules = getattr(resolve_schema_cls(schema), "OPENAPI_RULES", None) if schema else None
+        return {**json_schema, **rules} if rules else json_schema
 
     def response_helper(self, response, **kwargs):
         content = response.get("content") or {}

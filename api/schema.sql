@@ -271,11 +271,12 @@ CREATE TABLE IF NOT EXISTS quote_history (
 );
 CREATE INDEX IF NOT EXISTS quote_history_quote ON quote_history (quote_id, seq);
 
+-- English stemming (porter) over the same words: "smear" finds "smearing" and "smeared".
 CREATE VIRTUAL TABLE IF NOT EXISTS quotes_fts USING fts5 (
     text,
     content = 'quotes',
     content_rowid = 'seq',
-    tokenize = 'unicode61 remove_diacritics 2'
+    tokenize = 'porter unicode61 remove_diacritics 2'
 );
 CREATE TRIGGER IF NOT EXISTS quotes_fts_insert AFTER INSERT ON quotes BEGIN
     INSERT INTO quotes_fts (rowid, text) VALUES (new.seq, new.text);

@@ -182,7 +182,7 @@ def run_probes(db, classes: dict) -> dict[str, tuple[list[float], list[float], d
         walls, cpus, verdicts = found.setdefault(name, ([], [], {}))
         for text, speaker in claims:
             began, cpu = time.perf_counter(), time.thread_time()
-            verdict = check_claim(db, text, speaker)["verdict"]
+            verdict = check_claim(db, text, speaker).result.verdict
             walls.append((time.perf_counter() - began) * 1000)
             cpus.append((time.thread_time() - cpu) * 1000)
             verdicts[verdict] = verdicts.get(verdict, 0) + 1

@@ -254,7 +254,8 @@ def measure(args, paths: dict[str, list[str]], db_path: Path) -> dict:
     """Serve the API and the floor, run the interleaved rounds, return the results per route."""
     run = run_wrk if args.generator == "wrk" else run_python
     env = {"VERBATIM_DB": str(db_path), "VERBATIM_CHECK_RATE_LIMIT": "100000000/second",
-           "VERBATIM_WRITE_RATE_LIMIT": "100000000/second"}
+           "VERBATIM_WRITE_RATE_LIMIT": "100000000/second",
+           "VERBATIM_SEARCH_RATE_LIMIT": "100000000/second"}
     floor_paths = ["/floor"]
     results = {}
     with gunicorn("wsgi:app", args.workers, args.threads, env) as api_port, \

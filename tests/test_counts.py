@@ -137,6 +137,7 @@ def test_a_schema_4_database_gets_the_new_counts_and_triggers(counted, tmp_path)
         DROP TABLE quote_cube_years;
         DROP TABLE quote_months;
         UPDATE meta SET value = '4' WHERE key = 'schema_version';
+        DROP TABLE _sqlite_migrations;  -- schema 4 kept no record of migrations
     """)
     conn.close()
     init_schema(connect(old))
@@ -150,7 +151,9 @@ def test_a_schema_4_database_gets_the_new_counts_and_triggers(counted, tmp_path)
     trigger = conn.execute("SELECT sql FROM sqlite_master "
                            "WHERE name = 'corpus_stats_quote_insert'").fetchone()[0]
     assert "speaker_outlet" in trigger
-    assert conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() == ("8",)
+    assert conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() == ("9",)
+    assert conn.execute("SELECT name FROM _sqlite_migrations ORDER BY id").fetchall() == [
+        ("schema-5",), ("schema-6",), ("schema-7",), ("schema-8",), ("schema-9",)]
 
 
 @pytest.mark.parametrize("version, table, column", [
@@ -164,13 +167,14 @@ def test_an_older_database_gets_the_columns_added_since(counted, tmp_path, versi
     conn.executescript(f"""
         ALTER TABLE {table} DROP COLUMN {column};
         UPDATE meta SET value = '{version}' WHERE key = 'schema_version';
+        DELETE FROM _sqlite_migrations WHERE CAST(substr(name, 8) AS INTEGER) > {version};
     """)
     conn.close()
     init_schema(connect(old))
     conn = sqlite3.connect(old)
     assert column in {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}
     assert conn.execute(f"SELECT count(*) FROM {table} WHERE {column} IS NOT NULL").fetchone() == (0,)
-    assert conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() == ("8",)
+    assert conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() == ("9",)
 
 
 def test_starting_on_a_current_database_writes_nothing(counted, tmp_path):

@@ -146,6 +146,7 @@ def test_a_schema_7_database_stores_language_codes_on_sources_and_quotes(corpus_
         DROP INDEX quotes_language_date;
         ALTER TABLE quotes DROP COLUMN language;
         UPDATE meta SET value = '7' WHERE key = 'schema_version';
+        DELETE FROM _sqlite_migrations WHERE name = 'schema-8';
     """)
     conn.close()
     init_schema(connect(old))
@@ -155,7 +156,7 @@ def test_a_schema_7_database_stores_language_codes_on_sources_and_quotes(corpus_
     # the corpus's quotes: 3 in the harbour article (Wire), 4 in the robots one, 2 in the emoji one
     assert sorted(conn.execute("SELECT outlet, language, count(*) FROM quotes GROUP BY 1, 2")) == [
         ("Business Daily", None, 4), ("Wire", "en", 3), ("wire", "fr", 2)]
-    assert conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() == ("8",)
+    assert conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() == ("9",)
     assert conn.execute("SELECT count(*) FROM sqlite_master "
                         "WHERE name = 'sources_language'").fetchone() == (1,)
 
@@ -301,6 +302,7 @@ def test_an_upgrade_failing_halfway_changes_nothing(corpus_db, tmp_path):
         DROP INDEX quotes_language_date;
         ALTER TABLE quotes DROP COLUMN language;
         UPDATE meta SET value = '7' WHERE key = 'schema_version';
+        DELETE FROM _sqlite_migrations WHERE name = 'schema-8';
         CREATE TRIGGER fail_midway BEFORE UPDATE ON quotes BEGIN SELECT RAISE(ABORT, 'midway'); END;
     """)
     conn.close()

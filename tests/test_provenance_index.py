@@ -8,10 +8,16 @@ from api.db import connect, init_schema
 from api.extraction.model import ExtractedQuote, Speaker
 from api.provenance.normalize import FORM_VERSION
 from api.store.ingest import SourceInput, store_source
-from api.store.provenance import check_claim
+from api.schemas.provenance import CheckResultSchema
+from api.store import provenance
 from api.store.provenance_index import rebuild_index, term_frequencies
 
 COMMON_ONLY = "the city would go to all of them when it was time"  # common words, new order
+
+
+def check_claim(db, text: str, speaker: str | None = None) -> dict:
+    """Return the check's answer as the API gives it."""
+    return CheckResultSchema().dump(provenance.check_claim(db, text, speaker))
 
 
 def filler(n: int) -> str:

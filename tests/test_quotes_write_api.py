@@ -176,3 +176,12 @@ def test_a_speaker_is_picked_by_alias_or_id_and_an_unquoted_one_leaves_the_list(
     nothing = write_client.patch(relieved, json={"speaker": {"kind": "person"}}, headers=auth_headers)
     assert nothing.status_code == 400
     assert nothing.get_json()["errors"]["speaker"] == ["speaker.name: give the speaker's id or name"]
+
+
+def test_the_document_says_a_speaker_needs_an_id_or_a_name(write_client, auth_headers):
+    schemas = write_client.get("/openapi.json").get_json()["components"]["schemas"]
+    assert schemas["SpeakerInput"]["anyOf"] == [{"required": ["id"]}, {"required": ["name"]}]
+    response = write_client.patch("/v1/quotes/q_87c1a6d8542d", json={"speaker": {}},
+                                  headers=auth_headers)
+    assert (response.status_code, response.get_json()["errors"]) == (
+        400, {"speaker": ["speaker.name: give the speaker's id or name"]})

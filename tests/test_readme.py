@@ -29,8 +29,9 @@ README = ROOT / "README.md"
 BASE_URL = "http://localhost:8000"
 TOKENS = "me:a-long-secret"  # the README's `VERBATIM_TOKENS=me:a-long-secret make run`
 # Lines of other programs, not replayed here: make (the targets themselves), npx (the generated
-# client: tests/test_client.py), nginx (the production proxy).
-NOT_REPLAYED = {"make", "npx", "nginx"}
+# client: tests/test_client.py), schemathesis (the fuzzing: tests/test_schemathesis.py), nginx
+# (the production proxy).
+NOT_REPLAYED = {"make", "npx", ".venv/bin/schemathesis", "nginx"}
 CLI = [".venv/bin/python", "-m", "api"]
 SUBSTITUTION = "\0substitution\0"
 

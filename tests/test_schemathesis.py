@@ -14,6 +14,8 @@ from hypothesis import strategies as st
 from schemathesis import GenerationMode
 from schemathesis.checks import load_all_checks, not_a_server_error
 from schemathesis.specs.openapi.checks import (content_type_conformance,
+                                               missing_required_header,
+                                               negative_data_rejection,
                                                response_headers_conformance,
                                                response_schema_conformance,
                                                status_code_conformance)
@@ -107,3 +109,18 @@ def flatmap_body(context, body):
           suppress_health_check=list(HealthCheck))
 def test_every_operation_conforms(case):
     case.call_and_validate(headers=AUTH, checks=CHECKS)
+
+
+# Invalid data alone, with none of the hooks above (which would make some of it valid again):
+# every request the document rules out is refused (schemathesis.toml: 413 is a refusal too),
+# and a write without its Authorization header is 401.
+strict = schemathesis.openapi.from_wsgi("/openapi.json", APP)
+strict.config.generation.update(modes=[GenerationMode.NEGATIVE], deterministic=True)
+
+
+@strict.parametrize()
+@settings(max_examples=15, deadline=None, derandomize=True, database=None,
+          suppress_health_check=list(HealthCheck))
+def test_every_request_the_document_rules_out_is_refused(case):
+    case.call_and_validate(headers=AUTH, checks=[not_a_server_error, negative_data_rejection,
+                                                 missing_required_header])

@@ -32,9 +32,9 @@ def wanted(fmt: str | None, style: str | None) -> tuple[str, str]:
 @blp.problems(404, 410)
 @raw_formats
 @blp.doc(operationId="getQuoteCitation")
-def get_quote_citation(quote_id, style, format):
+def get_quote_citation(quote_id, style, output_format):
     """Cite one quote: its source in a CSL style, the attribution line and a deep link."""
-    fmt, style = wanted(format, style)
+    fmt, style = wanted(output_format, style)
     row = store.get_quote(g.db, quote_id, with_source_text=fmt == "json")
     if fmt != "json":
         return citation_response(csl_items([row]), fmt, style)
@@ -50,7 +50,7 @@ def get_quote_citation(quote_id, style, format):
 @blp.doc(operationId="citeQuotes")
 def cite_quotes(body):
     """Cite up to 100 quotes in one call: a bibliography in a style or an export format."""
-    fmt, style = wanted(body["format"], body["style"])
+    fmt, style = wanted(body["output_format"], body["style"])
     rows = store.get_quotes(g.db, body["ids"], with_source_text=fmt == "json")
     if fmt != "json":
         return citation_response(csl_items(rows), fmt, style)

@@ -3,7 +3,8 @@ from flask import g
 from marshmallow import fields
 
 from api.routes import Blueprint
-from api.schemas.base import NoArgs, RowSchema
+from api.schemas.base import NoArgs
+from api.schemas.fastpath import RowSchema
 from api.store.sources import corpus_counts
 
 blp = Blueprint("health", __name__, description="Liveness and corpus size")

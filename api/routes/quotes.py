@@ -1,5 +1,5 @@
 """/v1/quotes: list, read, and editorial corrections with their history."""
-from flask import g, url_for
+from flask import current_app, g, url_for
 
 from api.auth import SECURITY, token_required
 from api.limits import search_limit, write_limit
@@ -15,10 +15,9 @@ from api.schemas.base import NoArgs
 from api.schemas.quotes import QuoteListArgs, QuotePageSchema, QuoteSchema
 from api.store import counts
 from api.store import quotes as store
-from api.store.quotes import QuoteFilters
+from api.store.selection import QuoteFilters, select
 
 blp = Blueprint("quotes", __name__, url_prefix="/v1/quotes", description="Quotes and their spans")
-FILTER_KEYS = ("speaker", "outlet", "source", "kind", "date_from", "date_to", "q", "language")
 LIST_ANSWER = ("The page as JSON; as CSV (`format=csv`, text/csv); as an Atom or JSON Feed 1.1 "
                "feed, newest first (`format=atom|jsonfeed`, application/atom+xml, "
                "application/feed+json); or the page's sources as BibTeX, RIS or CSL-JSON "
@@ -32,21 +31,26 @@ LIST_ANSWER = ("The page as JSON; as CSV (`format=csv`, text/csv); as an Atom or
 @alt_formats(blp, LIST_MEDIA_TYPES, LIST_ANSWER)
 @blp.problems(429, 503)
 @blp.doc(operationId="listQuotes")
-def list_quotes(limit, cursor, sort, facet, format, **filters):
+def list_quotes(limit, cursor, sort, facet, output_format, **filters):
     """List quotes: filter, search, facet, sort and page through them."""
-    filters = QuoteFilters(**{k: (v.isoformat() if hasattr(v, "isoformat") else v)
-                              for k, v in filters.items() if k in FILTER_KEYS})
-    fmt = negotiate(format, LIST_MEDIA_TYPES)
+    filters = QuoteFilters(**filters)
+    fmt = negotiate(output_format, LIST_MEDIA_TYPES)
     if fmt in FEEDS:
         check_feed_sort(sort)
         sort = "-date"
     sort = sort or ("relevance" if filters.q else "-date")
+    selection = select(g.db, filters, current_app.config["SEARCH_COMMON_QUOTES"])
+    extra = {}
+    if sort == "relevance":
+        extra["ranked_by"] = "date" if selection.common_search else "bm25"
+        sort = "-date" if selection.common_search else sort
     kind = f"quotes{sort}"
-    rows, next_values = store.list_quotes(g.db, filters, sort, decode_cursor(cursor, kind), limit)
-    total, facets = counts.tally(g.db, filters, facet)
-    extra = {"facets": facets} if facet else {}
+    rows, next_values = store.list_quotes(g.db, selection, sort, decode_cursor(cursor, kind), limit)
+    total, facets = counts.tally(g.db, selection, facet)
+    if facet:
+        extra["facets"] = facets
     # A feed negotiated by Accept names its format in `next`: feed readers send no Accept.
-    negotiated = {"format": fmt} if fmt in FEEDS and format is None else {}
+    negotiated = {"format": fmt} if fmt in FEEDS and output_format is None else {}
     page = envelope(rows, total, next_values, kind, next_params=negotiated, **extra)
     if fmt in FEEDS:
         return feed_response(rows, page, fmt)

@@ -4,7 +4,8 @@ from __future__ import annotations
 from marshmallow import fields, validate
 
 from api.citations import DEFAULT_STYLE, FORMATS, JSON, STYLES, UnknownFormat, check_style
-from api.schemas.base import BaseSchema, OutputSchema, RowSchema, path_part, query_part
+from api.schemas.base import BaseSchema, OutputSchema, path_part, query_part
+from api.schemas.fastpath import RowSchema
 from api.schemas.quotes import SourceRefSchema
 
 MAX_IDS = 100
@@ -30,7 +31,9 @@ def style_field() -> fields.String:
 
 
 def format_field() -> fields.String:
-    return fields.String(load_default=None, validate=check_citation_format, metadata={
+    """The `format` parameter, loaded as `output_format` (not the name of a builtin)."""
+    return fields.String(load_default=None, validate=check_citation_format, data_key="format",
+                         metadata={
         "enum": list(CITATION_FORMATS),
         "description": "`json` (default), or a raw export; wins over the Accept header: "
                        + ", ".join(f"`{name}` ({media})" for name, media in FORMATS.items())})
@@ -38,7 +41,7 @@ def format_field() -> fields.String:
 
 class CitationArgs(BaseSchema):
     style = style_field()
-    format = format_field()
+    output_format = format_field()
 
 
 class CitationRequestSchema(BaseSchema):
@@ -47,7 +50,7 @@ class CitationRequestSchema(BaseSchema):
         validate=validate.Length(1, MAX_IDS, error=f"give 1 to {MAX_IDS} quote ids"),
         metadata={"description": f"1–{MAX_IDS} quote ids; order kept, repeats dropped"})
     style = style_field()
-    format = format_field()
+    output_format = format_field()
 
 
 class CitationSourceSchema(SourceRefSchema):

@@ -21,6 +21,7 @@ class SpeakerInputSchema(BaseSchema):
                                                   "a description"})
     kind = fields.String(load_default="person", validate=validate.OneOf(SPEAKER_KINDS))
     role = fields.String(load_default=None, allow_none=True, validate=validate.Length(1, 300))
+    OPENAPI_RULES = {"anyOf": [{"required": ["id"]}, {"required": ["name"]}]}  # id_or_name
 
     @ma.validates_schema
     def id_or_name(self, data, **kwargs):

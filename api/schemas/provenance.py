@@ -1,11 +1,18 @@
 """Provenance schemas: the claim to check, the verdict with its matches, a quote's re-check."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+import marshmallow as ma
 from marshmallow import fields, validate
 
 from api.provenance import MAX_CLAIM_CHARS, THRESHOLD, VERDICTS
 from api.schemas.base import BaseSchema, OutputSchema
 from api.schemas.quotes import SpanSchema
+
+if TYPE_CHECKING:
+    from api import provenance as engine
+    from api.store.provenance import ClaimCheck, QuoteRecheck
 
 LOCATIONS = ("quote", "narrative", "mixed", "quotes")
 DIFF_OPS = ("equal", "insert", "delete", "replace")
@@ -122,6 +129,10 @@ class CheckResultSchema(OutputSchema):
     first_reported = fields.Nested(ReportedSchema, allow_none=True, metadata={
         "description": "The earliest-published exact match"})
 
+    @ma.pre_dump
+    def shape(self, check: ClaimCheck, **kwargs) -> dict:
+        return check_resource(check)
+
 
 class AlsoInSchema(ReportedSchema):
     location = fields.String(validate=validate.OneOf(LOCATIONS), metadata={
@@ -167,3 +178,93 @@ class QuoteProvenanceSchema(OutputSchema):
         "description": "Other sources with the same words (normalised), earliest first, ≤ 100"})
     first_reported = fields.Nested(ReportedSchema, metadata={
         "description": "The earliest-published of this quote and also_in (undated last)"})
+
+    @ma.pre_dump
+    def shape(self, recheck: QuoteRecheck, **kwargs) -> dict:
+        return recheck_resource(recheck)
+
+
+SOURCE_BRIEF = ("id", "outlet", "title", "published", "url")
+REPORTED = ("source", "span", "quote_id", "speaker")
+
+
+def check_resource(check: ClaimCheck) -> dict:
+    """Return a claim's check as JSON: the verdict, the parsed claim and the best matches."""
+    matches = [match_resource(m, check.refs) for m in check.result.matches]
+    speaker = check.speaker
+    return {
+        "verdict": check.result.verdict,
+        "claim": claim_resource(check.claim, speaker, check.source_id),
+        "speaker": {"claimed": speaker, "resolved": check.resolved} if speaker else None,
+        "similarity": matches[0]["similarity"] if matches else None,
+        "threshold": THRESHOLD,
+        "matches": matches,
+        "first_reported": first_reported([m for m in matches if m["similarity"] == 1]),
+    }
+
+
+def claim_resource(claim: engine.Claim, speaker: str | None, source_id: str | None) -> dict:
+    """Return the claim as parsed: its normalised words, pieces and editorial insertions."""
+    return {
+        "text": claim.text, "normalized": claim.normalized, "speaker": speaker,
+        "source": source_id, "omissions": claim.omissions,
+        "pieces": [{"text": p.text, "start": p.start, "end": p.end} for p in claim.pieces],
+        "insertions": [{"text": i.text, "start": i.start, "end": i.end} for i in claim.insertions],
+    }
+
+
+def match_resource(match: engine.Match, refs: dict) -> dict:
+    """Return one match as JSON: where the words stand and whose quote they are."""
+    quote = match.quote
+    speaker = None
+    if quote is not None and quote.speaker_id:
+        speaker = {"id": quote.speaker_id, "name": quote.speaker_name}
+    return {
+        "source": refs[match.source_id], "span": {"start": match.start, "end": match.end},
+        "text": match.text, "location": match.location,
+        "quote_id": quote.quote_id if quote else None, "speaker": speaker,
+        "speaker_matches": match.speaker_matches, "similarity": match.similarity,
+        "pieces": [{"text": p.text, "span": {"start": p.start, "end": p.end},
+                    "similarity": p.similarity} for p in match.pieces],
+        "diff": [{"op": d.op, "claimed": d.claimed, "source": d.source} for d in match.diff],
+    }
+
+
+def first_reported(entries: list[dict]) -> dict | None:
+    """Return the entry from the earliest-published source (undated sources last)."""
+    dated = sorted(entries, key=_publication_order)
+    return {key: dated[0][key] for key in REPORTED} if dated else None
+
+
+def _publication_order(entry: dict) -> tuple:
+    published = entry["source"]["published"]
+    return published is None, published or "", entry["source"]["id"]
+
+
+def recheck_resource(recheck: QuoteRecheck) -> dict:
+    """Return a stored quote's re-check as JSON, other sources with its words earliest first."""
+    row = recheck.quote
+    source = {key: row[f"source_{key}"] for key in SOURCE_BRIEF}
+    speaker = {"id": row["speaker_id"], "name": row["name"]} if row["speaker_id"] else None
+    own = {"source": source, "span": {"start": row["start"], "end": row["end"]},
+           "quote_id": row["id"], "speaker": speaker}
+    also_in = sorted(({key: value for key, value in match_resource(m, recheck.refs).items()
+                       if key in (*REPORTED, "location")} for m in recheck.also_in),
+                     key=lambda entry: (*_publication_order(entry), entry["span"]["start"]))
+    return {"quote_id": row["id"], "text": row["text"], "speaker": speaker,
+            "source": {**source, "sha256": row["sha256"]},
+            "checks": integrity_resource(recheck.integrity), "intact": recheck.integrity.intact,
+            "also_in": also_in, "first_reported": first_reported([own] + also_in)}
+
+
+def integrity_resource(checked: engine.Integrity) -> dict:
+    """Return the integrity checks as JSON."""
+    found = checked.found_at
+    return {
+        "sha256": {"ok": checked.sha256_ok, "stored": checked.stored_sha256,
+                   "computed": checked.computed_sha256},
+        "span": {"ok": checked.span_ok,
+                 "found": {"start": found[0], "end": found[1]} if found else None},
+        "context": {"ok": checked.context_ok, "prefix": checked.prefix_ok,
+                    "suffix": checked.suffix_ok},
+    }

@@ -4,11 +4,10 @@ from __future__ import annotations
 import marshmallow as ma
 from marshmallow import fields, validate
 
-from api.schemas.base import (MAX_VALUES, OutputSchema, PageArgs, at_most_values, page_schema,
-                              path_part, url_root)
+from api.schemas.base import MAX_VALUES, OutputSchema, PageArgs, at_most_values
+from api.schemas.fastpath import dump_quote_rows, page_schema
 from api.schemas.languages import codes_of_languages, language_filter
 from api.schemas.speakers import SPEAKER_KINDS
-from api.web.links import quote_page
 
 KINDS = ("full", "partial", "indirect")
 DATE_BASES = ("stated", "relative", "published")
@@ -43,12 +42,13 @@ class QuoteListArgs(PageArgs):
                                    "a feed (`atom`, `jsonfeed`) is always `-date`."})
     facet = fields.List(fields.String(validate=validate.OneOf(FACETS)), load_default=list,
                         validate=_many, metadata={"description": "Counts to add; repeats count once."})
-    format = fields.String(load_default=None, validate=validate.OneOf(QUOTE_LIST_FORMATS),
-                           metadata={"description": "`csv` for a CSV page (or Accept: text/csv); "
-                                     "`bibtex`, `ris`, `csl-json` for the page's sources (or "
-                                     "Accept: their media types); `atom`, `jsonfeed` for the page as a feed, newest "
-                                     "first (or Accept: application/atom+xml, "
-                                     "application/feed+json)."})
+    output_format = fields.String(
+        load_default=None, validate=validate.OneOf(QUOTE_LIST_FORMATS), data_key="format",
+        metadata={"description": "`csv` for a CSV page (or Accept: text/csv); `bibtex`, `ris`, "
+                                 "`csl-json` for the page's sources (or Accept: their media "
+                                 "types); `atom`, `jsonfeed` for the page as a feed, newest "
+                                 "first (or Accept: application/atom+xml, "
+                                 "application/feed+json)."})
 
     @ma.validates_schema
     def check_relevance(self, data, **kwargs):
@@ -64,9 +64,12 @@ class QuoteListArgs(PageArgs):
         return codes_of_languages(data)
 
     @ma.post_load
-    def collapse_facets(self, data, **kwargs):
+    def collapse_facets_and_write_dates(self, data, **kwargs):
         if data.get("facet"):
             data["facet"] = list(dict.fromkeys(data["facet"]))  # 240 repeats cost what one does
+        for key in ("date_from", "date_to"):  # the store compares ISO dates as text
+            if data.get(key):
+                data[key] = data[key].isoformat()
         return data
 
 
@@ -124,44 +127,8 @@ class QuoteSchema(OutputSchema):
     links = fields.Nested(QuoteLinksSchema)
 
     def dump(self, obj, *, many: bool | None = None):
-        """Build quote objects straight from store rows.
-
-        quote_resource() already returns exactly the shape the fields above declare, and
-        marshmallow's generic walk over seven nested schemas cost ~180 µs a quote (most of a
-        page's time). The fields still generate the OpenAPI document; the schemathesis suite
-        checks every answer against it, so the two cannot drift unnoticed.
-        """
-        many = self.many if many is None else many
-        root = url_root()
-        return [quote_resource(row, root) for row in obj] if many else quote_resource(obj, root)
-
-
-def quote_resource(row: dict, root: str) -> dict:
-    """Reshape a flat store row into the nested quote object of the contract (root: url_root())."""
-    quote_id = row["id"]
-    self_url = f"{root}v1/quotes/{path_part(quote_id)}"
-    speaker = None
-    if row["speaker_id"]:
-        speaker = {"id": row["speaker_id"], "name": row["speaker_name"],
-                   "kind": row["speaker_kind"], "role": row["role"]}
-    return {
-        "id": quote_id, "text": row["text"], "kind": row["kind"], "speaker": speaker,
-        "cue": row["cue"], "date": row["date"] or None, "date_basis": row["date_basis"],
-        "date_precision": row["date_precision"],
-        "source": {"id": row["source_id"], "outlet": row["outlet"],
-                   "publisher": row["source_publisher"], "title": row["source_title"],
-                   "url": row["source_url"], "published": row["source_published"]},
-        "span": {"start": row["start"], "end": row["end"]},
-        "span_utf16": {"start": row["start_utf16"], "end": row["end_utf16"]},
-        "selector": {"exact": row["text"], "prefix": row["prefix"], "suffix": row["suffix"]},
-        "links": {
-            "self": self_url,
-            "source": f"{root}v1/sources/{path_part(row['source_id'])}",
-            "citation": self_url + "/citation",
-            "provenance": self_url + "/provenance",
-            "html": root + quote_page(quote_id),
-        },
-    }
+        """Build quote objects straight from store rows (api.schemas.fastpath)."""
+        return dump_quote_rows(obj, self.many if many is None else many)
 
 
 class FacetValueSchema(OutputSchema):
@@ -173,4 +140,8 @@ class FacetValueSchema(OutputSchema):
 
 QuotePageSchema = page_schema("QuotePage", QuoteSchema, facets=fields.Dict(
     keys=fields.String(), values=fields.List(fields.Nested(FacetValueSchema)),
-    metadata={"description": "Counts per value for each `facet` asked for", "optional": True}))
+    metadata={"description": "Counts per value for each `facet` asked for", "optional": True}),
+    ranked_by=fields.String(validate=validate.OneOf(("bm25", "date")), metadata={
+        "description": "In relevance order (`q`, `sort=relevance`) only: `bm25`, or `date` "
+                       "(newest first) when every word or phrase of `q` is in at least "
+                       "SEARCH_COMMON_QUOTES quotes (10,000 by default)", "optional": True}))

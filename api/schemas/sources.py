@@ -5,8 +5,9 @@ import marshmallow as ma
 from marshmallow import fields, validate
 
 from api.extraction import MAX_QUOTATION_MARKS
-from api.schemas.base import (MAX_VALUES, BaseSchema, OutputSchema, PageArgs, RowSchema,
-                              at_most_values, page_schema, path_part, query_part)
+from api.schemas.base import (MAX_VALUES, BaseSchema, OutputSchema, PageArgs, at_most_values,
+                              path_part, query_part)
+from api.schemas.fastpath import RowSchema, page_schema
 from api.schemas.languages import codes_of_languages, language_field, language_filter
 from api.schemas.quotes import QuoteSchema
 from api.store.ingest import MAX_TEXT_CHARS

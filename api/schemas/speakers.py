@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from marshmallow import fields, validate
 
-from api.schemas.base import (OutputSchema, PageArgs, RowSchema, at_most_values, page_schema,
-                              path_part, query_part)
+from api.schemas.base import OutputSchema, PageArgs, at_most_values, path_part, query_part
+from api.schemas.fastpath import RowSchema, page_schema
 from api.web.links import speaker_page
 
 SPEAKER_KINDS = ("person", "organization", "anonymous")

@@ -1,27 +1,27 @@
-"""Counting quotes: a list's total and facets, from the kept counts where they suffice."""
+"""Counting quotes: a list's total and facets, from the stored counts where they suffice."""
 from __future__ import annotations
 
 import calendar
-from dataclasses import replace
 from datetime import date, timedelta
 
 import sqlite_utils
 
-from api.store.quotes import (FACET_LIMIT, FACET_SQL, OUTLET_NAMES, SPEAKER_IDS, QuoteFilters,
-                              fts_query, only_search, resolve, where_clause)
+from api.store.cube import month_counts, month_cube
+from api.store.quotes import FACET_LIMIT, FACET_SQL
+from api.store.selection import Selection, match_counts
 
 
-def tally(db: sqlite_utils.Database, filters: QuoteFilters,
+def tally(db: sqlite_utils.Database, selection: Selection,
           facets: list[str]) -> tuple[int, dict[str, list[dict]]]:
-    """Return how many quotes the filters select and, per facet, its most common values."""
-    if filters == QuoteFilters():
+    """Return how many quotes are selected and, per facet, its most common values."""
+    if not selection.given:
         return stat_count(db, "all"), {facet: _stat_facet(db, facet) for facet in facets}
     cube_facets = [facet for facet in dict.fromkeys(facets) if facet in CUBE_FACETS] \
-        if _in_cube(filters) else []
+        if _in_cube(selection) else []
     if cube_facets:
-        total, counted = _cube_tally(db, filters, cube_facets)
+        total, counted = _cube_tally(db, selection, cube_facets)
     else:
-        total, counted = count_quotes(db, filters), {}
+        total, counted = count_quotes(db, selection), {}
     result = {}
     for facet in facets:
         if facet in counted:
@@ -30,87 +30,82 @@ def tally(db: sqlite_utils.Database, filters: QuoteFilters,
                              for value, count in top[:FACET_LIMIT]]
             continue
         value_sql, label_sql = FACET_SQL[facet]
-        where, params = where_clause(db, filters)
         sql = (f"SELECT {value_sql} AS value, {label_sql} AS label, count(*) AS count "
-               f"FROM quotes q WHERE {where} GROUP BY 1 ORDER BY count DESC, value LIMIT ?")
-        rows = db.execute(sql, params + [FACET_LIMIT]).fetchall()
+               f"FROM quotes q WHERE {selection.where} GROUP BY 1 ORDER BY count DESC, value "
+               "LIMIT ?")
+        rows = db.execute(sql, selection.params + [FACET_LIMIT]).fetchall()
         result[facet] = [_facet_item(facet, value, label, count) for value, label, count in rows]
     return total, result
 
 
-def count_quotes(db: sqlite_utils.Database, filters: QuoteFilters) -> int:
-    """Return how many quotes the filters select."""
-    if filters == QuoteFilters():
+def count_quotes(db: sqlite_utils.Database, selection: Selection) -> int:
+    """Return how many quotes are selected."""
+    if not selection.given:
         return stat_count(db, "all")
-    kept = _kept_dimension(db, filters)
-    if kept is not None:
-        dimension, values = kept
+    stored = _stored_dimension(selection)
+    if stored is not None:
+        dimension, values = stored
         return db.execute("SELECT coalesce(sum(count), 0) FROM corpus_stats WHERE dimension = ? "
                           f"AND value IN ({', '.join('?' * len(values))})",
                           [dimension, *values]).fetchone()[0] if values else 0
-    if _in_cube(filters):
-        return _cube_tally(db, filters, [])[0]
-    if only_search(filters):  # every indexed row is a stored quote (triggers keep them equal)
+    if _in_cube(selection):
+        return _cube_tally(db, selection, [])[0]
+    if selection.only_search:  # every indexed row is a stored quote (triggers keep them equal)
+        if selection.common_search:  # kept until a write: its posting lists are long
+            return match_counts(db, [selection.match])[selection.match]
         return db.execute("SELECT count(*) FROM quotes_fts WHERE quotes_fts MATCH ?",
-                          [fts_query(filters.q)]).fetchone()[0]
-    where, params = where_clause(db, filters)
-    return db.execute(f"SELECT count(*) FROM quotes q WHERE {where}", params).fetchone()[0]
+                          [selection.match]).fetchone()[0]
+    return db.execute(f"SELECT count(*) FROM quotes q WHERE {selection.where}",
+                      selection.params).fetchone()[0]
 
 
-def _kept_dimension(db: sqlite_utils.Database, filters: QuoteFilters):
+def _stored_dimension(selection: Selection):
     """Return (dimension, values) when only speakers, only outlets or only kinds are asked for."""
-    given = {name for name, value in vars(filters).items() if value}
-    if given == {"speaker"}:
-        return "speaker", resolve(db, SPEAKER_IDS, filters.speaker)
-    if given == {"outlet"}:
-        return "outlet", resolve(db, OUTLET_NAMES, filters.outlet)
-    if given == {"kind"}:
-        return "kind", list(dict.fromkeys(filters.kind))
+    if selection.given == {"speaker"}:
+        return "speaker", selection.speaker_ids
+    if selection.given == {"outlet"}:
+        return "outlet", selection.outlets
+    if selection.given == {"kind"}:
+        return "kind", list(dict.fromkeys(selection.filters.kind))
     return None
 
 
 # quote_cube_years, quote_cube and quote_months (api/schema.sql) hold counts per kind, outlet and
 # year or month. What a filter on those alone selects is split into date pieces (_date_pieces):
-# whole months (and the whole years among them) are read from the kept counts, days from the
+# whole months (and the whole years among them) are read from the stored counts, days from the
 # quotes indexes. Dates are ISO 'YYYY-MM-DD' (or '' when unknown) everywhere.
 CUBE_FILTERS = {"kind", "outlet", "date_from", "date_to"}
 CUBE_FACETS = ("kind", "outlet", "year")
 
 
-def _in_cube(filters: QuoteFilters) -> bool:
-    return {name for name, value in vars(filters).items() if value} <= CUBE_FILTERS
+def _in_cube(selection: Selection) -> bool:
+    return selection.given <= CUBE_FILTERS
 
 
-def _cube_tally(db: sqlite_utils.Database, filters: QuoteFilters,
+def _cube_tally(db: sqlite_utils.Database, selection: Selection,
                 facets: list[str]) -> tuple[int, dict[str, dict]]:
     """Return the total and each facet's {value: count} for filters in the cube.
 
-    The days of a piece are read from the quotes once, grouped by every facet asked; the kept
-    counts are read per facet (and for the total), by outlet only when an outlet is filtered on
-    or is the facet, since counts by kind and month alone are a few rows.
+    The days of a piece are read from the quotes once, grouped by every facet asked; whole
+    months come from the stored counts held in memory (api/store/cube.py), by outlet only when
+    an outlet is filtered on or is the facet.
     """
-    conds, params = [], []
-    if filters.kind:
-        conds.append(f"c.kind IN ({', '.join('?' * len(filters.kind))})")
-        params += filters.kind
-    if filters.outlet:
-        outlets = resolve(db, OUTLET_NAMES, filters.outlet)
-        if not outlets:
-            return 0, {facet: {} for facet in facets}
-        conds.append(f"c.outlet IN ({', '.join('?' * len(outlets))})")
-        params += outlets
+    filters, cube = selection.filters, month_cube(db)
+    kinds = list(dict.fromkeys(filters.kind)) if filters.kind else None
+    if filters.outlet and not selection.outlets:
+        return 0, {facet: {} for facet in facets}
     wanted = [None, *facets]  # None: the total
     counts: dict = {want: {} for want in wanted}
     for sign, grain, first, last in _date_pieces(filters.date_from, filters.date_to):
         if grain == "days":
-            rows = _day_counts(db, replace(filters, date_from=first, date_to=last), facets)
+            rows = _day_counts(db, selection, (first, last), facets)
             for want in wanted:
                 column = 3 if want is None else CUBE_FACETS.index(want)
                 _add(counts[want], ((row[column], row[3]) for row in rows), sign)
             continue
         for want in wanted:
-            by_outlet = bool(filters.outlet) or want == "outlet"
-            _add(counts[want], _kept_counts(db, conds, params, want, by_outlet, first, last), sign)
+            _add(counts[want], month_counts(cube, kinds, selection.outlets, want, first,
+                                            last).items(), sign)
     total = sum(counts.pop(None).values())
     return total, {facet: {value: n for value, n in counts[facet].items() if n} for facet in facets}
 
@@ -120,37 +115,8 @@ def _add(totals: dict, rows, sign: int) -> None:
         totals[value] = totals.get(value, 0) + sign * count
 
 
-def _kept_counts(db: sqlite_utils.Database, conds: list[str], params: list, want: str | None,
-                 by_outlet: bool, first: str | None, last: str | None) -> list[tuple]:
-    """Return (value, count) rows of whole months [first, last] (None, None: every date).
-
-    By outlet, the whole years among the months come from quote_cube_years (one row per
-    outlet and year instead of twelve).
-    """
-    if by_outlet and first is None:
-        spans = [("quote_cube_years", "year", None)]
-    elif by_outlet:
-        years, month_ranges = _split_months(first, last)
-        spans = [("quote_cube_years", "year", [years])] if years else []
-        if month_ranges:
-            spans.append(("quote_cube", "month", month_ranges))
-    else:
-        spans = [("quote_months", "month", None if first is None else [(first, last)])]
-    rows = []
-    for table, period, ranges in spans:
-        value = {"kind": "c.kind", "outlet": "c.outlet", "year": f"substr(c.{period}, 1, 4)",
-                 None: "NULL"}[want]
-        where, where_params = list(conds), list(params)
-        if ranges is not None:
-            where.append("(" + " OR ".join(f"c.{period} BETWEEN ? AND ?" for _ in ranges) + ")")
-            where_params += [bound for pair in ranges for bound in pair]
-        rows += db.execute(f"SELECT {value}, sum(c.count) FROM {table} c "
-                           f"WHERE {' AND '.join(where) or '1'} GROUP BY 1",
-                           where_params).fetchall()
-    return rows
-
-
-def _day_counts(db: sqlite_utils.Database, filters: QuoteFilters, facets: list[str]) -> list:
+def _day_counts(db: sqlite_utils.Database, selection: Selection, days: tuple,
+                facets: list[str]) -> list:
     """Return (kind, outlet, year, count) rows of the quotes, NULL in the columns not asked for.
 
     Grouping sorts every quote counted, one more column costing as much again: a range inside
@@ -160,13 +126,12 @@ def _day_counts(db: sqlite_utils.Database, filters: QuoteFilters, facets: list[s
     for facet in CUBE_FACETS:
         if facet not in facets:
             columns.append("NULL")
-        elif facet == "year" and filters.date_from and filters.date_to \
-                and filters.date_from[:4] == filters.date_to[:4]:
+        elif facet == "year" and days[0] and days[1] and days[0][:4] == days[1][:4]:
             columns.append("?")
-            params.append(filters.date_from[:4])
+            params.append(days[0][:4])
         else:
             columns.append(FACET_SQL[facet][0])
-    where, where_params = where_clause(db, filters)
+    where, where_params = selection.between(*days)
     return db.execute(f"SELECT {', '.join(columns)}, count(*) FROM quotes q WHERE {where} "
                       "GROUP BY 1, 2, 3", params + where_params).fetchall()
 
@@ -221,20 +186,6 @@ def _whole_months(date_from: str | None, date_to: str | None) -> tuple[str, str]
     return _month_name(first), _month_name(last)
 
 
-def _split_months(first: str, last: str) -> tuple[tuple[str, str] | None, list[tuple[str, str]]]:
-    """Split the months [first, last] into whole years and the month ranges either side."""
-    first_year = int(first[:4]) + (first[5:] != "01")
-    last_year = int(last[:4]) - (last[5:] != "12")
-    if first_year > last_year:
-        return None, [(first, last)]
-    months = []
-    if first < f"{first_year:04d}-01":
-        months.append((first, f"{first_year - 1:04d}-12"))
-    if last > f"{last_year:04d}-12":
-        months.append((f"{last_year + 1:04d}-01", last))
-    return (f"{first_year:04d}", f"{last_year:04d}"), months
-
-
 def _month_number(day: str) -> int:
     return int(day[:4]) * 12 + int(day[5:7]) - 1
 
@@ -257,14 +208,14 @@ def _day_after(day: str) -> str:
 
 
 def stat_count(db: sqlite_utils.Database, dimension: str) -> int:
-    """Return a trigger-kept total: 'all' quotes or 'sources'."""
+    """Return a trigger-stored total: 'all' quotes or 'sources'."""
     row = db.execute("SELECT count FROM corpus_stats WHERE dimension = ? AND value = ''",
                      [dimension]).fetchone()
     return row[0] if row else 0
 
 
 def _stat_facet(db: sqlite_utils.Database, facet: str) -> list[dict]:
-    """Return an unfiltered facet from the trigger-kept counts."""
+    """Return an unfiltered facet from the trigger-stored counts."""
     rows = db.execute("SELECT c.value, sp.name, c.count FROM corpus_stats c "
                       "LEFT JOIN speakers sp ON c.dimension = 'speaker' AND sp.id = c.value "
                       "WHERE c.dimension = ? ORDER BY c.count DESC, c.value LIMIT ?",

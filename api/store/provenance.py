@@ -1,34 +1,50 @@
-"""Provenance SQL: candidate sources from the full-text index, quotes, speakers, re-checks."""
+"""Provenance checks: a claim against its candidate sources, a stored quote against its own.
+
+Returns data (the engine's results and the sources' references); api/schemas/provenance.py
+shapes it as JSON. Candidates come from api/store/provenance_candidates.py.
+"""
 from __future__ import annotations
 
 import json
 import string
+from dataclasses import dataclass
 
 import sqlite_utils
 
 from api import provenance as engine
 from api.db import past_deadline, read
-from api.provenance.normalize import normalize
-from api.provenance.probe import (RARE_SHARE, SHORT_CLAIM_TERMS, any_two_docs, any_two_of,
-                                  claim_terms, fts_query)
-from api.provenance.shingles import SHINGLE_WORDS, claim_shingles, tokens
 from api.store.editorial import raise_if_deleted
 from api.store.errors import NotFound, OverBudget, StoreError
-from api.store.provenance_index import (corpus_summary, shingle_candidates,
-                                        shingle_frequencies, source_forms, sources_with_all,
-                                        term_frequencies)
+from api.store.provenance_candidates import candidate_sources
+from api.store.provenance_index import source_forms
 
 CANDIDATES = 20  # sources aligned per check, best full-text rank first
 ALSO_IN_CANDIDATES = 100
 MATCHES = 10
-SHINGLE_RESERVE = 5  # candidate places kept for sources found by selective shingles alone
-RARE_UNITS = 3  # with this many rare words (in <= 1 % of sources), search by those alone
-EXACT_SCAN = 200  # sources holding all of a common-word claim's shingles, checked for its words
-NEAR_POSTINGS = 20_000  # shingle rows read for a common-word claim's approximate candidates
 SOURCE_REF = "id, outlet, title, published, url"
 # The source's columns beside a quote's, named apart (both tables have an id).
 _SOURCE_COLUMNS = ", ".join(f"s.{key} AS source_{key}" for key in SOURCE_REF.split(", "))
 _ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
+
+
+@dataclass(frozen=True)
+class ClaimCheck:
+    """A claim checked: the parsed claim, what was asked, the engine's answer, sources by id."""
+    claim: engine.Claim
+    speaker: str | None
+    source_id: str | None
+    resolved: list[dict]  # the stored speakers (id, name) the claimed speaker resolves to
+    result: engine.CheckResult
+    refs: dict[str, dict]  # source id -> its reference (SOURCE_REF columns)
+
+
+@dataclass(frozen=True)
+class QuoteRecheck:
+    """A stored quote re-checked against its source, and the other sources holding its words."""
+    quote: dict  # id, text, start, end, speaker_id, name, sha256 and the source_* columns
+    integrity: engine.Integrity
+    also_in: list[engine.Match]
+    refs: dict[str, dict]
 
 
 class ClaimTooLong(StoreError):
@@ -36,7 +52,7 @@ class ClaimTooLong(StoreError):
 
 
 def check_claim(db: sqlite_utils.Database, text: str, speaker: str | None = None,
-                source_id: str | None = None) -> dict:
+                source_id: str | None = None) -> ClaimCheck:
     """Tell whether text is verbatim, altered, misattributed, narrative or unknown in the corpus."""
     if len(text) > engine.MAX_CLAIM_CHARS:
         raise ClaimTooLong(f"The claim has {len(text)} characters; at most "
@@ -54,129 +70,7 @@ def check_claim(db: sqlite_utils.Database, text: str, speaker: str | None = None
     docs, refs = load_candidates(db, claim, source_ids)
     claimed, resolved = resolve_speaker(db, speaker) if speaker else (None, [])
     result = engine.check(claim, docs, claimed, limit=MATCHES)
-    matches = [match_resource(m, refs) for m in result.matches]
-    return {
-        "verdict": result.verdict,
-        "claim": claim_resource(claim, speaker, source_id),
-        "speaker": {"claimed": speaker, "resolved": resolved} if speaker else None,
-        "similarity": matches[0]["similarity"] if matches else None,
-        "threshold": engine.THRESHOLD,
-        "matches": matches,
-        "first_reported": first_reported([m for m in matches if m["similarity"] == 1]),
-    }
-
-
-def candidate_sources(db: sqlite_utils.Database, claim: engine.Claim, limit: int) -> list[str]:
-    """Return the ids of the sources most likely to hold the claim, without scanning them all."""
-    terms = sorted({t for piece in claim_terms(claim) for t in piece})
-    # Only the claim's words are looked up: its index terms, and the tokens its shingles use.
-    known, frequent, total = corpus_summary(db)
-    words = sorted({*terms, *(t for p in claim.pieces for t in tokens(p.text))})
-    common = {t: known[t] for t in words if t in known}
-    rare = [t for t in terms if t not in common]
-    if not rare and not claim.insertions and all(
-            len(words) >= SHINGLE_WORDS and all(w in common for w in words)
-            for words in (tokens(p.text) for p in claim.pieces)):
-        found = _common_words_only(db, claim, frozenset(common), frequent, limit)
-        if found is not None:
-            return found
-    doc_freq = dict(common)
-    if rare:
-        doc_freq.update(term_frequencies(db, rare))
-    rarest = [t for t in rare if doc_freq.get(t, 0) <= RARE_SHARE * total]
-    if len(terms) > SHORT_CLAIM_TERMS and len(rarest) < RARE_UNITS:
-        by_rarity = sorted(rare, key=lambda t: (doc_freq.get(t, 0), t))
-        found = _by_shingles(db, claim, (frozenset(common), frequent), by_rarity, limit,
-                             (doc_freq, total))
-        if found is not None:
-            return found
-    skip = frozenset(common) if len(rarest) >= RARE_UNITS else frozenset()
-    query = fts_query(claim, doc_freq, total, skip, nested=True)
-    if query is None:
-        return []
-    sql = ("SELECT m.source_id FROM sources_fts f JOIN sources_fts_map m ON m.seq = f.rowid "
-           "WHERE sources_fts MATCH ? LIMIT ?")
-    found = [row[0] for row in db.execute(sql, [query, limit + 1])]
-    if len(found) <= limit or (len(rarest) < RARE_UNITS and any(t not in doc_freq for t in rare)):
-        # Every match is a candidate, and the answer does not depend on their order: ranking
-        # them would cost bm25's full pass over each phrase's matches for nothing. A claim
-        # holding a word no source has is nowhere verbatim, and bm25 over its common words
-        # would read most of the index: the first matches are its (approximate) candidates.
-        return found[:limit]
-    return [row[0] for row in db.execute(sql.replace("LIMIT", "ORDER BY f.rank LIMIT"),
-                                         [fts_query(claim, doc_freq, total, skip), limit])]
-
-
-def _by_shingles(db: sqlite_utils.Database, claim: engine.Claim,
-                 words: tuple[frozenset[str], frozenset[int]], rare: list[str], limit: int,
-                 docs: tuple[dict, int]) -> list[str] | None:
-    """Return candidates by common-word shingles, or None when the claim has too few of them.
-
-    Sources holding two of the claim's rarer words narrow even the frequent shingles; the
-    selective shingles alone find the source when a rarer word is the altered one.
-    """
-    common, frequent = words  # the corpus's common words and most frequent shingles
-    hashes = claim_shingles(claim, common)
-    selective = [h for h in hashes if h not in frequent]
-    found: list[str] = []
-    within = any_two_of(rare)
-    if within and hashes:
-        found = shingle_candidates(db, hashes, within, limit - SHINGLE_RESERVE,
-                                   any_two_docs(rare, *docs))
-        if not found and len(rare) == 2:  # one of the two may be the altered word
-            either = any_two_docs(rare, *docs, either=True)
-            found = shingle_candidates(db, hashes, within.replace(" AND ", " OR "),
-                                       limit - SHINGLE_RESERVE, either)
-    if selective:
-        found += [s for s in shingle_candidates(db, selective, None, limit) if s not in found]
-    # With two or more shingles and none stored, no source holds the claim bar a word or two.
-    return found[:limit] if found or len(selective) >= 2 else None
-
-
-def _common_words_only(db: sqlite_utils.Database, claim: engine.Claim, common: frozenset[str],
-                       frequent: frozenset[int], limit: int) -> list[str] | None:
-    """Return candidates for a claim made only of common words, every verbatim holder first.
-
-    A source holding the claim's words in order holds every shingle of them, so the sources
-    holding them all include every verbatim one; the others are approximate candidates, by
-    the claim's selective shingles or else its least frequent ones (bounded reads). None when
-    more than EXACT_SCAN sources hold every shingle and none of the first holds the words.
-    """
-    hashes = claim_shingles(claim, common)
-    holding = sources_with_all(db, hashes, EXACT_SCAN)
-    exact = _verbatim_first(db, claim, holding, limit)
-    if len(holding) == EXACT_SCAN and not exact:
-        return None
-    if len(exact) >= limit:
-        return exact[:limit]
-    selective = [h for h in hashes if h not in frequent]
-    if not selective:  # all frequent: the least frequent of them, up to NEAR_POSTINGS rows
-        counts, read = shingle_frequencies(db, hashes), 0
-        for value in sorted(hashes, key=lambda h: (counts[h], h)):
-            read += counts[value]
-            if read > NEAR_POSTINGS:
-                break
-            selective.append(value)
-    near = shingle_candidates(db, selective, None, limit) if selective else []
-    return (exact + [sid for sid in near if sid not in exact])[:limit]
-
-
-def _verbatim_first(db: sqlite_utils.Database, claim: engine.Claim, source_ids: list[str],
-                    limit: int) -> list[str]:
-    """Return the sources holding every piece's words (inside a quote first), then the rest."""
-    if len(source_ids) <= limit:
-        return source_ids
-    forms = source_forms(db, source_ids)
-    pieces = [f" {piece.norm.text} " for piece in claim.pieces]
-    holding = [sid for sid in source_ids
-               if sid not in forms or all(text in f" {forms[sid][0]} " for text in pieces)]
-    if not holding:
-        return []
-    marks = ", ".join("?" * len(holding))
-    quoted = {sid for sid, text in db.execute(
-        f"SELECT source_id, text FROM quotes WHERE source_id IN ({marks})", holding)
-        if all(piece in f" {normalize(text).text} " for piece in pieces)}
-    return sorted(holding, key=lambda sid: sid not in quoted)[:limit]
+    return ClaimCheck(claim, speaker, source_id, resolved, result, refs)
 
 
 def load_candidates(db: sqlite_utils.Database, claim: engine.Claim, source_ids: list[str],
@@ -237,91 +131,29 @@ def resolve_speaker(db: sqlite_utils.Database, text: str) -> tuple[engine.Claime
     return engine.ClaimedSpeaker(text, frozenset(r["id"] for r in resolved)), resolved
 
 
-def claim_resource(claim: engine.Claim, speaker: str | None, source_id: str | None) -> dict:
-    """Return the claim as parsed: its normalised words, pieces and editorial insertions."""
-    return {
-        "text": claim.text, "normalized": claim.normalized, "speaker": speaker,
-        "source": source_id, "omissions": claim.omissions,
-        "pieces": [{"text": p.text, "start": p.start, "end": p.end} for p in claim.pieces],
-        "insertions": [{"text": i.text, "start": i.start, "end": i.end} for i in claim.insertions],
-    }
-
-
-def match_resource(match: engine.Match, refs: dict) -> dict:
-    """Return one match as JSON: where the words stand and whose quote they are."""
-    quote = match.quote
-    speaker = None
-    if quote is not None and quote.speaker_id:
-        speaker = {"id": quote.speaker_id, "name": quote.speaker_name}
-    return {
-        "source": refs[match.source_id], "span": {"start": match.start, "end": match.end},
-        "text": match.text, "location": match.location,
-        "quote_id": quote.quote_id if quote else None, "speaker": speaker,
-        "speaker_matches": match.speaker_matches, "similarity": match.similarity,
-        "pieces": [{"text": p.text, "span": {"start": p.start, "end": p.end},
-                    "similarity": p.similarity} for p in match.pieces],
-        "diff": [{"op": d.op, "claimed": d.claimed, "source": d.source} for d in match.diff],
-    }
-
-
-def first_reported(entries: list[dict]) -> dict | None:
-    """Return the entry from the earliest-published source (undated sources last)."""
-    dated = sorted(entries, key=lambda e: (e["source"]["published"] is None,
-                                           e["source"]["published"] or "", e["source"]["id"]))
-    if not dated:
-        return None
-    first = dated[0]
-    return {key: first[key] for key in ("source", "span", "quote_id", "speaker")}
-
-
-def quote_provenance(db: sqlite_utils.Database, quote_id: str) -> dict:
-    """Re-check a stored quote against its source and list the other sources with its words."""
-    rows = list(db.query(
-        f'SELECT q.id, q.text, q.start, q."end", q.prefix, q.suffix, q.speaker_id, sp.name, '
+def quote_provenance(db: sqlite_utils.Database, quote_id: str) -> QuoteRecheck:
+    """Re-check a stored quote against its source and find the other sources with its words."""
+    rows = read(
+        db, f'SELECT q.id, q.text, q.start, q."end", q.prefix, q.suffix, q.speaker_id, sp.name, '
         f"s.sha256, s.text AS source_text, {_SOURCE_COLUMNS} FROM quotes q "
         "JOIN sources s ON s.id = q.source_id LEFT JOIN speakers sp ON sp.id = q.speaker_id "
-        "WHERE q.id = ?", [quote_id]))
+        "WHERE q.id = ?", [quote_id])
     if not rows:
         raise_if_deleted(db, quote_id)
         raise NotFound(f"no quote with id {quote_id!r}")
     row = rows[0]
-    checked = engine.check_integrity(row["source_text"], row["sha256"], row["start"], row["end"],
-                                     row["text"], row["prefix"], row["suffix"])
-    source = {key: row[f"source_{key}"] for key in SOURCE_REF.split(", ")}
-    speaker = {"id": row["speaker_id"], "name": row["name"]} if row["speaker_id"] else None
-    own = {"source": source, "span": {"start": row["start"], "end": row["end"]},
-           "quote_id": quote_id, "speaker": speaker}
-    also_in = also_in_sources(db, row["text"], source["id"])
-    return {"quote_id": quote_id, "text": row["text"], "speaker": speaker,
-            "source": {**source, "sha256": row["sha256"]},
-            "checks": integrity_resource(checked), "intact": checked.intact,
-            "also_in": also_in, "first_reported": first_reported([own] + also_in)}
+    checked = engine.check_integrity(row.pop("source_text"), row["sha256"], row["start"],
+                                     row["end"], row["text"], row["prefix"], row["suffix"])
+    also_in, refs = also_in_sources(db, row["text"], row["source_id"])
+    return QuoteRecheck(row, checked, also_in, refs)
 
 
-def also_in_sources(db: sqlite_utils.Database, text: str, source_id: str) -> list[dict]:
-    """Return every other source holding these words after normalisation, earliest first."""
+def also_in_sources(db: sqlite_utils.Database, text: str,
+                    source_id: str) -> tuple[list[engine.Match], dict[str, dict]]:
+    """Return the matches of these words (normalised) in other sources, and their references."""
     claim = engine.literal_claim(text)
     if not claim.pieces:
-        return []
+        return [], {}
     found = [sid for sid in candidate_sources(db, claim, ALSO_IN_CANDIDATES) if sid != source_id]
     docs, refs = load_candidates(db, claim, found, exact=True)
-    result = engine.check(claim, docs, limit=ALSO_IN_CANDIDATES, exact=True)
-    entries = [{key: value for key, value in match_resource(m, refs).items()
-                if key in ("source", "span", "quote_id", "speaker", "location")}
-               for m in result.matches]
-    return sorted(entries, key=lambda e: (e["source"]["published"] is None,
-                                          e["source"]["published"] or "", e["source"]["id"],
-                                          e["span"]["start"]))
-
-
-def integrity_resource(checked: engine.Integrity) -> dict:
-    """Return the integrity checks as JSON."""
-    found = checked.found_at
-    return {
-        "sha256": {"ok": checked.sha256_ok, "stored": checked.stored_sha256,
-                   "computed": checked.computed_sha256},
-        "span": {"ok": checked.span_ok,
-                 "found": {"start": found[0], "end": found[1]} if found else None},
-        "context": {"ok": checked.context_ok, "prefix": checked.prefix_ok,
-                    "suffix": checked.suffix_ok},
-    }
+    return list(engine.check(claim, docs, limit=ALSO_IN_CANDIDATES, exact=True).matches), refs

@@ -11,15 +11,12 @@ current form is normalised at check time instead: slower, same answer.
 """
 from __future__ import annotations
 
-import os
-import threading
-
 import sqlite_utils
 
 from api.db import write_transaction
 from api.provenance.normalize import FORM_VERSION, normalize, stored_offsets
 from api.provenance.shingles import source_shingles
-from api.store.generation import generation
+from api.store.kept import kept, kept_each
 
 COMMON_SHARE = 0.10  # a word in at least 10 % of sources is common ...
 COMMON_MIN_DOCS = 100  # ... and in at least this many, so a small corpus has no common words
@@ -27,8 +24,6 @@ BATCH = 2000
 FREQUENT_SHINGLE_SHARE = 0.005  # a shingle in more sources than this share is not searched
 SCAN_SHARE = 8  # a shingle held by up to 8 times as many sources as a query matches is read
 # whole (0.15-0.25 us a row, against 0.5 us a probe; 2, 3 and 8 measure alike)
-TERM_DOCS_KEPT = 20_000  # document frequencies kept per database file (~3 MB at most)
-_LOOKED = "_verbatim_counts"  # attribute on a connection: its file, its generation at last look
 INSERT_FORM = ("INSERT OR REPLACE INTO provenance_forms (source_id, version, text, gaps) "
                "VALUES (?, ?, ?, ?)")
 
@@ -120,87 +115,43 @@ def common_terms(db: sqlite_utils.Database, terms: list[str] | None = None) -> d
 def corpus_summary(db: sqlite_utils.Database) -> tuple[dict[str, int], frozenset[int], int]:
     """Return the common words with their frequencies, the frequent shingles and the last seq.
 
-    Small tables read whole once and kept until the database changes (_kept_counts), instead of
-    three statements per check.
+    Small tables read whole once and kept until a write (api/store/kept.py), instead of three
+    statements per check.
     """
     def read(db: sqlite_utils.Database) -> tuple[dict[str, int], frozenset[int], int]:
         frequent = db.execute("SELECT hash FROM provenance_frequent_shingles").fetchall()
         total = db.execute("SELECT max(seq) FROM sources_fts_map").fetchone()[0] or 0
         return common_terms(db), frozenset(row[0] for row in frequent), total
 
-    return _kept_counts(db, "summary", ["summary"], None, read)["summary"]
+    return kept(db, "provenance summary", read)
 
 
 def term_frequencies(db: sqlite_utils.Database, terms: list[str]) -> dict[str, int]:
     """Return how many sources hold each of terms (those in the full-text index).
 
     fts5vocab counts by reading a term's whole posting list (milliseconds for a word in a few
-    percent of sources), so counts are kept until the database changes (_kept_counts).
+    percent of sources), so counts are kept until a write (api/store/kept.py).
     """
     sql = "SELECT term, doc FROM sources_fts_vocab WHERE term IN ({})"
-    return _kept_counts(db, "terms", terms, sql)
+    return _index_counts(db, "term", terms, sql)
 
 
 def shingle_frequencies(db: sqlite_utils.Database, hashes: list[int]) -> dict[int, int]:
     """Return how many sources hold each of these shingles (kept as term_frequencies)."""
     sql = "SELECT hash, count(*) FROM provenance_shingles WHERE hash IN ({}) GROUP BY hash"
-    found = _kept_counts(db, "shingles", hashes, sql)
+    found = _index_counts(db, "shingle", hashes, sql)
     return {value: found.get(value, 0) for value in hashes}
 
 
-class _Kept:
-    """Counts kept for one database file, shared by the process's connections (threads)."""
+def _index_counts(db: sqlite_utils.Database, kind: str, keys: list, sql: str) -> dict:
+    """Return {key: count} for the keys sql counts (none for the others), kept until a write."""
+    def lookup(db: sqlite_utils.Database, missing: list[tuple]) -> dict:
+        values = [value for _, value in missing]
+        rows = db.execute(sql.format(", ".join("?" * len(values))), values).fetchall()
+        return {(kind, value): count for value, count in rows}
 
-    def __init__(self) -> None:
-        self.lock, self.epoch, self.counts = threading.Lock(), 0, {}
-
-
-_KEPT: dict[tuple, _Kept] = {}  # (file, device, inode, kind) -> counts
-_KEPT_LOCK = threading.Lock()
-
-
-def _kept_for(db: sqlite_utils.Database, kind: str) -> _Kept:
-    looked = db.__dict__.setdefault(_LOOKED, {})
-    if "file" not in looked:
-        path = db.execute("PRAGMA database_list").fetchone()[2]
-        looked["file"] = (path, os.stat(path).st_dev, os.stat(path).st_ino) if path else None
-    if looked["file"] is None:  # a memory database: its own counts
-        return looked.setdefault(("own", kind), _Kept())
-    with _KEPT_LOCK:
-        if len(_KEPT) > 64:  # many files (tests): dropping counts is always safe
-            _KEPT.clear()
-        return _KEPT.setdefault((*looked["file"], kind), _Kept())
-
-
-def _kept_counts(db: sqlite_utils.Database, kind: str, keys: list, sql: str | None,
-                 compute=None) -> dict:
-    """Return the counts of keys (none for those absent), looked up by sql when not kept.
-
-    Kept for the database file, not per connection, so a gunicorn worker's threads look each
-    word up once. A connection that sees the database changed since its last look (PRAGMA
-    data_version, its own total_changes), or looks for the first time, empties the counts;
-    counts looked up while that happened are not kept.
-    """
-    kept, state = _kept_for(db, kind), generation(db)
-    looked = db.__dict__[_LOOKED]
-    with kept.lock:
-        if looked.get(kind) != state or len(kept.counts) > TERM_DOCS_KEPT:
-            kept.epoch, kept.counts = kept.epoch + 1, {}
-            looked[kind] = state
-        epoch = kept.epoch
-        found = {key: kept.counts[key] for key in keys if key in kept.counts}
-    missing = [key for key in keys if key not in found]
-    if missing:
-        if compute is not None:
-            rows = {key: compute(db) for key in missing}
-        else:
-            rows = dict(db.execute(sql.format(", ".join("?" * len(missing))), missing).fetchall())
-        fresh = {key: rows.get(key) for key in missing}
-        with kept.lock:
-            if kept.epoch == epoch:
-                kept.counts.update(fresh)
-        found.update(fresh)
-    return {key: found[key] for key in keys if found[key] is not None}
+    found = kept_each(db, [(kind, key) for key in keys], lookup, space="provenance counts")
+    return {key: count for (_, key), count in found.items()}
 
 
 def shingle_candidates(db: sqlite_utils.Database, hashes: list[int], within: str | None,

@@ -5,7 +5,7 @@ import sqlite_utils
 
 from api.db import read
 from api.store.errors import NotFound
-from api.store.generation import unchanged_since_last_write
+from api.store.kept import kept
 
 SOURCE_COLUMNS = """
     s.id, s.sha256, s.outlet, s.publisher, s.title, s.author, s.url, s.published, s.language,
@@ -82,14 +82,14 @@ def get_source_text(db: sqlite_utils.Database, source_id: str, start: int | None
 def list_outlets(db: sqlite_utils.Database) -> list[dict]:
     """Return every outlet with its source and quote counts, most quoted first.
 
-    The same for every caller until the next write: computed once per connection and database
-    generation (read-only: the rows are shared between requests).
+    The same for every caller until the next write, so kept until then (api/store/kept.py;
+    read-only: the rows are shared between requests and threads).
     """
-    return unchanged_since_last_write(db, "outlets", _list_outlets)
+    return kept(db, "outlets", _list_outlets)
 
 
 def _list_outlets(db: sqlite_utils.Database) -> list[dict]:
-    # Counts come from the trigger-kept corpus_stats; first/last dates from the outlet index.
+    # Counts come from the trigger-stored corpus_stats; first/last dates from the outlet index.
     sql = """
         SELECT so.value AS name, so.count AS source_count, coalesce(qo.count, 0) AS quote_count,
                (SELECT min(published) FROM sources WHERE outlet = so.value) AS first_published,

@@ -7,7 +7,7 @@ import sqlite_utils
 
 from api.db import read
 from api.store.errors import NotFound
-from api.store.generation import unchanged_since_last_write
+from api.store.kept import kept
 
 TRIGRAM = 3  # shorter names cannot use the trigram index
 SPEAKER_COLUMNS = """
@@ -35,7 +35,7 @@ def list_speakers(db: sqlite_utils.Database, name: str | None, kind: list[str],
 def count_speakers(db: sqlite_utils.Database, name: str | None, kind: list[str]) -> int:
     """Return how many speakers match (all of them: counted once until the next write)."""
     if not name and not kind:
-        return unchanged_since_last_write(
+        return kept(
             db, "speakers", lambda db: db.execute("SELECT count(*) FROM speakers").fetchone()[0])
     conds, params = _conditions(name, kind)
     return db.execute(f"SELECT count(*) FROM speakers sp WHERE {' AND '.join(conds)}",
@@ -69,7 +69,7 @@ def get_speaker(db: sqlite_utils.Database, speaker_id: str) -> dict:
     speaker = rows[0]
     speaker["aliases"] = [r[0] for r in db.execute(
         "SELECT alias FROM speaker_aliases WHERE speaker_id = ? ORDER BY alias", [speaker_id])]
-    # Per-outlet counts are kept by triggers (corpus_stats 'speaker_outlet': id, U+001F, outlet);
+    # Per-outlet counts are stored by triggers (corpus_stats 'speaker_outlet': id, U+001F, outlet);
     # the first and last dates are the two ends of the (speaker_id, date) index.
     prefix = speaker_id + "\x1f"
     speaker["outlets"] = [{"name": value[len(prefix):], "quote_count": count}

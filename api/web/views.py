@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import fields
 from urllib.parse import urlencode
 
-from flask import Blueprint, g, render_template, request, url_for
+from flask import Blueprint, current_app, g, render_template, request, url_for
 
 from api.citations import DEFAULT_STYLE, STYLES
 from api.citations.adapters import quote_citation
@@ -21,7 +21,7 @@ from api.store import counts
 from api.store import quotes as quote_store
 from api.store import sources as source_store
 from api.store import speakers as speaker_store
-from api.store.quotes import QuoteFilters
+from api.store.selection import QuoteFilters, select
 from api.web import security
 from api.web.highlight import marked_runs
 
@@ -56,7 +56,7 @@ class SearchArgs(QuoteListArgs):
     """The filters of GET /v1/quotes, without the formats and facets a page does not show."""
 
     class Meta(QuoteListArgs.Meta):
-        exclude = ("format", "facet")
+        exclude = ("output_format", "facet")
 
 
 PARSER = FormParser()
@@ -96,8 +96,7 @@ def speaker_page(speaker_id):
 def search_page():
     """Search quotes with the filters of GET /v1/quotes, a page at a time."""
     args = PARSER.parse(SearchArgs, request, location="query")
-    filters = QuoteFilters(**{key: value.isoformat() if hasattr(value, "isoformat") else value
-                              for key, value in args.items() if key in SEARCH_FILTERS})
+    filters = QuoteFilters(**{key: value for key, value in args.items() if key in SEARCH_FILTERS})
     sort = args["sort"] or ("relevance" if filters.q else "-date")
     page = page_of_quotes(filters, sort, args["cursor"], args["limit"])
     return render_template("web/search.html", page=page, args=args, kinds=KINDS, sorts=SORTS,
@@ -106,10 +105,13 @@ def search_page():
 
 def page_of_quotes(filters: QuoteFilters, sort: str, cursor: str | None, limit: int) -> dict:
     """Return a page of quotes as the JSON list has it: {data, next, total}."""
+    selection = select(g.db, filters, current_app.config["SEARCH_COMMON_QUOTES"])
+    if sort == "relevance" and selection.common_search:  # ranked by date, as the list is
+        sort = "-date"
     kind = f"quotes{sort}"
-    rows, next_values = quote_store.list_quotes(g.db, filters, sort, decode_cursor(cursor, kind),
-                                                limit)
-    total, _ = counts.tally(g.db, filters, [])
+    rows, next_values = quote_store.list_quotes(g.db, selection, sort,
+                                                decode_cursor(cursor, kind), limit)
+    total, _ = counts.tally(g.db, selection, [])
     return envelope(rows, total, next_values, kind)
 
 
