@@ -28,6 +28,8 @@ What is scored (``evaluate(root, split)`` returns the figures as a dict):
   annotation does not say which of the two is meant); a relative ``who`` takes the name written
   right before it ("Ada Ruiz, who said"), unless that name is the object of a preposition.
   **Old measure** (printed beside it): the nearest earlier named Source, whatever its gender.
+  A possessive Source ("Ada Ruiz’s …" cut to "Ada Ruiz’s") is the name; a Source span marked on
+  the speech verb itself ("said", an annotation slip) is unscored.
   Both measure the same engine output: only the gold's reading of pronouns differs.  A prediction is right
   when its words (lower-cased, possessives and articles dropped) are all among the Source's words
   and include the Source's head (the last word, or for "a spokesman for X" the word before
@@ -216,6 +218,7 @@ _TITLES = frozenset(
     "mr mrs ms miss dr sen rep gov lt gen col sgt prof rev president senator governor secretary "
     "speaker mayor judge justice chairman chairwoman gen. former".split())
 _PAREN_RE = re.compile(r"\s*\([^)]*\)")
+_TRAILING_POSSESSIVE_RE = re.compile(r"['’]s?\s*$")
 _PART_SPLIT_RE = re.compile(r",|\s[—–-]+\s|[—–]")
 
 
@@ -270,10 +273,13 @@ def _head_phrase(source: str) -> str:
 
 
 def _classify(source: str) -> tuple[str, str]:
-    """("pronoun" | "name" | "definite" | "description", the head phrase)."""
+    """("pronoun" | "name" | "definite" | "description", the head phrase); (None, None) for a
+    Source marked on a speech verb."""
     if is_pronoun(source):
         return "pronoun", source
-    phrase = _head_phrase(source)
+    if source.strip().lower() in _lexicon().SPEECH_VERBS:
+        return None, None  # a Source span marked on the verb ("said"): unscored
+    phrase = _TRAILING_POSSESSIVE_RE.sub("", _head_phrase(source))  # "Ada Ruiz’s" is Ada Ruiz
     words = _WORD_RE.findall(phrase)
     if not words:
         return "description", phrase

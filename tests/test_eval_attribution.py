@@ -90,6 +90,7 @@ def test_first_annotator_is_read_and_gold_is_derived(corpus):
     ("Ada Ruiz", "Ada Ruiz's spokesman, Paul Brandt,", False),
     ("Ivo Marsh", "Ivo Marsh — a teacher from Dover —", True),     # dashes part like commas
     ("Ada Ruiz", "Former Secretary of State Ada Ruiz", True),       # "of" inside a title
+    ("Ada Ruiz", "Ada Ruiz’s", True),                                # a possessive Source
     ("board member", "a senior Harwell Party board member who backs Ina Voss", True),
     ("Ann Price", "the Price campaign", False),
     ("Ana Lopez", "Bob Lopez", False),
@@ -214,3 +215,9 @@ def test_pronoun_gold_new_and_old_measure():
 def test_name_gender(phrase, gender):
     pn = _module()
     assert pn.name_gender("Quill spoke. Ada Ruiz and Paul Brandt listened.", phrase) == gender
+
+
+def test_a_source_marked_on_the_verb_is_unscored():
+    pn = _module()
+    assert pn._classify("said") == (None, None)
+    assert pn._classify("Ada Ruiz’s")[0] == "name"

@@ -526,10 +526,11 @@ NEXT_PARAGRAPH = [
     # negative: the next paragraph opens with narrative
     ("“The water came in minutes.”\n\nRescuers reached the village on Tuesday. Mayor Ana "
      "Lopez said the city would help.", "The water came in minutes.", None, None),
-    # negative: the previous paragraph already has a speaker
+    # the previous paragraph already has a speaker: not the next paragraph's person; the
+    # quotation continues the reported speech just before it (sieve rule 10)
     ("Mayor Ana Lopez said the city would borrow.\n\n“We will rebuild every school.”\n\n"
      "Governor Tom Hale said the state would help.", "We will rebuild every school.",
-     None, None),
+     "Ana Lopez", "person"),
 ]
 
 

@@ -165,3 +165,100 @@ NO_PLACE_SPEAKER = [
 @pytest.mark.parametrize("text,passage,name,kind", NO_PLACE_SPEAKER)
 def test_buildings_and_datelines_are_no_speakers(text, passage, name, kind):
     assert _speaker(text, passage) == (name, kind)
+
+
+# A paragraph that is only a quotation continues the speaker of the reported speech that ends
+# the paragraph just before; not when its own paragraph names someone outside the marks.
+REPORTED_THEN_QUOTE = [
+    ("The ferry stopped on Monday.\n\nTom Hale said that critics had long predicted the end of "
+     "the service, but that it would not come.\n\n“The crossing is the heart of this town.”",
+     "The crossing is the heart of this town.", "Tom Hale", "person"),
+    ("The ferry stopped on Monday.\n\nTom Hale said that critics had long predicted the end of "
+     "the service.\n\n“Is the crossing the heart of this town?” Ada Lind wondered aloud.",
+     "Is the crossing the heart of this town?", "Ada Lind", "person"),
+]
+
+
+@pytest.mark.parametrize("text,passage,name,kind", REPORTED_THEN_QUOTE)
+def test_quotation_paragraph_after_reported_speech(text, passage, name, kind):
+    assert _speaker(text, passage) == (name, kind)
+
+
+# Regular speech verbs of one syllable double their consonant ("quipped", "slammed").
+DOUBLED_VERBS = [
+    ("The budget passed at midnight.\n\n“Nobody read it,” Ada Lind quipped.",
+     "Nobody read it,", "Ada Lind", "person"),
+]
+
+
+@pytest.mark.parametrize("text,passage,name,kind", DOUBLED_VERBS)
+def test_doubled_speech_verbs(text, passage, name, kind):
+    assert _speaker(text, passage) == (name, kind)
+
+
+# "said the 62-year-old": an age description after the verb is the person of that age.
+AGE_AFTER_VERB = [
+    ("Ada Lind, 62, has farmed the valley since 1990.\n\n“The rain never came,” said the "
+     "62-year-old.", "The rain never came,", "Ada Lind", "person"),
+]
+
+
+@pytest.mark.parametrize("text,passage,name,kind", AGE_AFTER_VERB)
+def test_age_description_after_the_verb(text, passage, name, kind):
+    assert _speaker(text, passage) == (name, kind)
+
+
+# A coordinated speech verb after an object clause ("urges her son to leave and repeatedly
+# says") has the sentence's subject, never the object phrase.
+COORDINATED_AFTER_OBJECT = [
+    ("Ada Lind urges her son to come out of the house and repeatedly says, “Don't go near "
+     "the river,” until the door opens.", "Don't go near the river,", "Ada Lind", "person"),
+]
+
+
+@pytest.mark.parametrize("text,passage,name,kind", COORDINATED_AFTER_OBJECT)
+def test_coordinated_verb_after_an_object_clause(text, passage, name, kind):
+    assert _speaker(text, passage) == (name, kind)
+
+
+# A coordinated verb after an adverb ("… and later said", "but then added") continues the
+# sentence's subject.
+COORDINATED_AFTER_ADVERB = [
+    ("Col. Tom Reyes started the row when he brought up the flood and later said, “It is not "
+     "just the river.”", "It is not just the river.", "Tom Reyes", "person"),
+    ("Tom Reyes praised the crew but then added that “nobody was hurt.”", "nobody was hurt.",
+     "Tom Reyes", "person"),
+]
+
+
+@pytest.mark.parametrize("text,passage,name,kind", COORDINATED_AFTER_ADVERB)
+def test_coordinated_verb_after_an_adverb(text, passage, name, kind):
+    assert _speaker(text, passage) == (name, kind)
+
+
+# "the report stated" with no organisation that spoke: the report itself, not the last
+# organisation the article named.
+DOCUMENT_SPEAKS = [
+    ("The party lost.\n\nIn 2012 the Dover Party won only a third of the Harbor Council vote.\n\n"
+     "“The changes add to the urgency,” the report stated.", "The changes add to the urgency,",
+     "report", "anonymous"),
+]
+
+
+@pytest.mark.parametrize("text,passage,name,kind", DOCUMENT_SPEAKS)
+def test_a_report_speaks_for_itself(text, passage, name, kind):
+    assert _speaker(text, passage) == (name, kind)
+
+
+# "His wife", "his physician": someone else than the person "his" means, and not a person
+# named next either; an anonymous description when nobody is given that role.
+POSSESSED_DESCRIPTION = [
+    ("The debate began.\n\n“We will win,” Tom Hale said.\n\nHale took the stage with a smile. "
+     "His wife had warned him to act “calm,” but he said he would fight.",
+     "calm,", "His wife", "anonymous"),
+]
+
+
+@pytest.mark.parametrize("text,passage,name,kind", POSSESSED_DESCRIPTION)
+def test_a_possessed_description_is_not_the_possessor(text, passage, name, kind):
+    assert _speaker(text, passage) == (name, kind)

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from .sieve import Answer, Site
 
 _SPACE_RE = re.compile(r"\s*")
+_NAMING_RE = re.compile(r"\b(?:[A-Z]|(?:he|she|they|we|I|it)\b)")
 _SUBJECT_LEAD_RE = re.compile(r"[\s•·*\-–—]*")
 _NEXT_ATTRIBUTION_RE = re.compile(
     r"[\s•·*\-–—]*(?:(?:That|This|Such|Those|These|It)\s+(?:was|were|is|are)\s+the\s+"
@@ -77,7 +78,15 @@ def continuation(site: Site) -> Answer:
         prev_line -= 1
     if prev_line < 0 or site.line - prev_line > 3:
         return None
-    return site.by_line.get(prev_line) or _colon_record(doc, prev_line)
+    return site.by_line.get(prev_line) or _colon_record(doc, prev_line) \
+        or (_reported_record(doc, prev_line) if site.line - prev_line <= 2
+            and _only_quotation(doc, site.line) else None)
+
+
+def _only_quotation(doc: Document, line: int) -> bool:
+    """Tell whether a paragraph names nobody outside its quotations (no capitalised word, no
+    personal pronoun): no cue of its own, even one the cue finder cannot read."""
+    return not _NAMING_RE.search(doc.masked, *doc.line_bounds(line))
 
 
 def _colon_record(doc: Document, line: int) -> Record | None:
@@ -88,6 +97,23 @@ def _colon_record(doc: Document, line: int) -> Record | None:
     lo = doc.sentence_bounds(max(s, e - 2))[0]
     cues = [c for c in cues_of(doc, lo, e) if c.mention is not None]
     if not cues:
+        return None
+    rec = Record(cues[-1].start, cues[-1].end, "full", cues[-1], sentence_start=lo, line=line)
+    date_window(doc, rec, lo, e, e)
+    return rec
+
+
+def _reported_record(doc: Document, line: int) -> Record | None:
+    """Return a cue-only record when the paragraph just before ends with a sentence whose
+    reporting verb has its own speaker ("Lee said the plan had failed." then a paragraph
+    that is only a quotation: Lee goes on)."""
+    s, e = doc.line_bounds(line)
+    lo = doc.sentence_bounds(max(s, e - 2))[0]
+    cues = [c for c in cues_of(doc, lo, e) if c.mention is not None and not c.carried
+            and not c.inherited and c.verb not in ("claims", "reported", "according to")
+            and c.mention.kind in ("name", "pronoun", "definite")
+            and not (c.mention.kind == "pronoun" and c.mention.name in ("they", "it"))]
+    if not cues or doc.has_quote(lo, e):
         return None
     rec = Record(cues[-1].start, cues[-1].end, "full", cues[-1], sentence_start=lo, line=line)
     date_window(doc, rec, lo, e, e)

@@ -14,7 +14,7 @@ Rules:
   is a cue verb only right after a name or pronoun ("Lee calls it", not "phone calls").
 - "told" takes its object into the cue ("Qin Gang told Newsweek").
 - A participle or a coordinated verb without its own subject ("…, saying",
-  "… and accused") continues the previous cue of the sentence; with no cue before
+  "… and accused", "… and later said") continues the previous cue of the sentence; with no cue before
   it, a coordinated verb or a participle takes the subject that opens the sentence ("X
   welcomed the deal but warned that …", "X attacked the plan, calling it …", "X is telling
   voters that …"), also after a leading adverbial ("At a rally, X …"), unless that subject
@@ -99,6 +99,8 @@ _THE_TITLE_RE = re.compile(r"\s+the\s+(?=(?:Rev|Very|Right|Most|Hon|Honou?rable|
 _TIME_TAIL_RE = re.compile(r"(?:on|last|this|earlier|late|yesterday|today|tonight)\b")
 _PASSIVE_AFTER_DOC = words("attribution_passive_after_doc")
 _TELL = {"told", "tells", "tell", "telling"}
+# Adverbs between a coordinator and its verb: "… and later said", "but then added".
+_ADVERBS_BEFORE_RE = re.compile(r"(?:\s+(?:later|then|also|again|quickly|soon|finally|[a-z]+ly))*\s*$")
 # Verbs whose next noun phrase is their object, never an inverted subject ("…, described
 # the board as …", "…, thanked the mayor", "…, telling reporters"): participles and these.
 _NO_INVERSION = words("no_inversion_verbs") | PARTICIPLES
@@ -224,7 +226,7 @@ def find_cues(doc, lo: int, hi: int) -> list[Cue]:
                 and verb in _PASSIVE_AFTER_DOC and cue.start < vs:
             continue  # "a statement posted on its website": the document, not a speaker
         if cue.mention is None:
-            before = masked[max(lo, cue.verb_start - 6):cue.verb_start].rstrip()
+            before = _ADVERBS_BEFORE_RE.sub("", masked[max(lo, cue.verb_start - 30):cue.verb_start])
             continues = cue.verb in PARTICIPLES or before.endswith(("and", "but", ","))
             prev = next((c for c in reversed(cues) if c.mention is not None), None)
             if not continues:

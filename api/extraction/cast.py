@@ -42,7 +42,8 @@ _EXTRA = [chr(c) for c in (*range(0xC0, 0x250), *range(0x1E00, 0x1F00)) if chr(c
 _UP = "A-Z" + "".join(c for c in _EXTRA if c.isupper())
 _LOW = "a-z" + "".join(c for c in _EXTRA if c.islower())
 # "Lakeside-area", "Ohio-based", "Dublin-born": an adjective, the run's name ends before it
-_ADJ_SUFFIX = r"(?:area|based|born|bred|raised|style|era|led|backed|owned|made|run|focused|leaning|aligned|allied)"
+_ADJ_SUFFIX = (r"(?:area|based|born|bred|raised|style|era|led|backed|owned|made|run|focused|"
+               r"leaning|aligned|allied)")
 # a name token: "Hale", "McDonald", "O'Neill", "D’Angelo", "Al-Sayed", "Jae-myung"
 _TOK_REST = (rf"(?:[{_LOW}]+(?:[{_UP}][{_LOW}]+)?(?:['’][{_UP}][{_LOW}]+)?"
              rf"|['’][{_UP}][{_LOW}]+)(?:-(?!{_ADJ_SUFFIX}\b)[{_UP}{_LOW}]+)?")

@@ -5,6 +5,8 @@ Rules:
 - The subject is looked for in the verb's clause (quotation marks, dashes, brackets and
   semicolons delimit it), within 130 characters.
 - "He’s claiming", "she's said": the pronoun of a contraction.
+- A description ending in a coordinator ("her son to leave and | repeatedly says") is no
+  subject: the sentence's opening subject speaks.
 - An adverb before the verb is passed ("Carter however said"). Appositives between commas
   that the mention parser cannot read give the name on either side: "Mr. Okonkwo, a retired
   astronaut, said", "Ann Roe, 67, a nurse in Leeds, said" (a name of two words or more) or,
@@ -42,6 +44,7 @@ _OPENER_RE = re.compile(r"(?:[A-Z][a-z]+ing|In|At|On|During|After|Before|Asked|S
                         r"Today|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 _TRAILING_ADVERBS_RE = re.compile(r"(?:\s+(?:however|also|then|later|further|again|now|still|"
                                   r"too|once|earlier|previously|recently|repeatedly|[a-z]+ly))+\s*$")
+_COORDINATOR_END_RE = re.compile(r"\b(?:and|but|or|then)\s*$")
 _LONG_WINDOW = 320  # a subject's appositives may run this long ("Jo Roe, the head of …, said")
 _DESCRIPTION_RE = re.compile(r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[\w.]+[’']s)\s")
 def clause_start(masked: str, lo: int, hi: int, window: int = 130) -> int:
@@ -62,10 +65,15 @@ def subject_before(masked: str, lo: int, vs: int, appositive_ok: bool) -> Mentio
         return Mention("pronoun", word, contracted.start(), contracted.end(1), word.lower())
     start = clause_start(masked, lo, vs)
     mention = parse_before(masked, start, vs)
+    if mention is not None and mention.kind != "name" and _COORDINATOR_END_RE.search(mention.text):
+        # "She urges her son to leave and repeatedly says": a coordinated verb, whose
+        # subject opens the sentence, not "her son to leave and"
+        return opening_subject(masked, lo, vs)
     if mention is not None or not appositive_ok:
         return mention
     adverb = _TRAILING_ADVERBS_RE.search(masked, start, vs)
-    if adverb is not None:  # "Carter however said", "Lee later told"
+    if adverb is not None and not _COORDINATOR_END_RE.search(masked, start, adverb.start()):
+        # "Carter however said", "Lee later told"; not "… and repeatedly says" (coordinated)
         mention = parse_before(masked, start, adverb.start())
         if mention is not None:
             return mention
@@ -132,8 +140,8 @@ def _dashed_subject(masked: str, lo: int, vs: int) -> Mention | None:
     return None
 
 
-_OPENING_RE = re.compile(r"[\s•·*\-–—]*"
-                         r"(?:[A-Z][A-Z.'\-]+(?:[ ,]+[A-Z][A-Z.'\-]+)*[^—―–\n]{0,30}?\s*[—―–]\s*)?"  # dateline
+_OPENING_RE = re.compile(r"[\s•·*\-–—]*"  # then a dateline ("DOVER, May 2 (Wire) —")
+                         r"(?:[A-Z][A-Z.'\-]+(?:[ ,]+[A-Z][A-Z.'\-]+)*[^—―–\n]{0,30}?\s*[—―–]\s*)?"
                          r"(?:(?:But|And|Yet|Still|Meanwhile|However),?\s+)?"
                          r"(?:(?:In|At|On|During|After|Before|Earlier|Later|Last|Speaking|Outside|"
                          r"Inside|Across|Amid|Among|Despite|Since|Throughout|Following|Under|"

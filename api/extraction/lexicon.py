@@ -34,15 +34,19 @@ def _forms(base: str) -> set[str]:
         return {base, base + "s", base + "d", base[:-1] + "ing"}
     if base.endswith("y") and base[-2] not in "aeiou":
         return {base, base[:-1] + "ies", base[:-1] + "ied", base + "ing"}
-    if re.search(r"[^aeiou][aeiou][ptg]$", base) and base not in _NO_DOUBLE:
-        last = base[-1]
+    if (re.search(r"[^aeiou][aeiou][ptg]$", base) and base not in _NO_DOUBLE) \
+            or re.fullmatch(r"(?:qu|[^aeiou])*[aeiou][bdgmnprt]", base) or base in _DOUBLE:
+        last = base[-1]  # "admit", and one syllable: "quip", "slam" (not "offer", "visit")
         return {base, base + "s", base + last + "ed", base + last + "ing"}
+    if base.endswith("o"):
+        return {base, base + "es", base + "ed", base + "ing"}  # "echo"
     if base.endswith(("sh", "ch", "ss", "x")):
         return {base, base + "es", base + "ed", base + "ing"}
     return {base, base + "s", base + "ed", base + "ing"}
 
 
 _NO_DOUBLE = {"visit", "limit", "edit", "credit", "exhibit"}
+_DOUBLE = {"concur", "refer", "prefer", "defer"}
 
 # Verbs that introduce speech and can take a quotation or a reported clause.
 _REGULAR_SPEECH = words("regular_speech")

@@ -11,7 +11,8 @@ skipped; a possessive determiner opens a role before a name ("Her son Omar said"
 noun phrase itself (name, pronoun or description) is parsed by phrases.py. After a verb, lower-case modifiers and a role noun lead on to the name they introduce
 ("said Oregon garden-supply executive Jo Roe"), also past a number ("said 9/11
 widow Jo Roe"), or a title in capitals before a name of two words ("said former Gov.
-Jo Roe", "said retired Army Gen. Jo Roe", "said former Secretary of State Jo Roe"); "said the Vermont senator" is
+Jo Roe", "said retired Army Gen. Jo Roe", "said former Secretary of State Jo Roe");
+"said the 62-year-old" is that age's description; "said the Vermont senator" is
 a description, not the place; a compound description keeps its last noun ("one
 former agency official"), and a role noun followed by a name gives the name ("added
 his campaign manager Jo Roe").
@@ -203,7 +204,8 @@ def _forward_tokens(text: str, toks: list[Tok]) -> list[Tok]:
             return toks[:k]  # "the United States", "the White House", "the Red Cross"
     if toks[0][0] in DEFINITE or toks[0][0] in INDEFINITE or toks[0][0] in _POSSESSIVE_DETS:
         for k, t in enumerate(toks[1:8], 1):
-            if t[0].lower() in ROLE_NOUNS or t[0].lower() in ORG_NOUNS:
+            if t[0].lower() in ROLE_NOUNS or t[0].lower() in ORG_NOUNS \
+                    or _AGE_NOUN_RE.fullmatch(t[0]):
                 while k + 1 < len(toks) and toks[k + 1][0].islower() \
                         and toks[k + 1][0] in ROLE_NOUNS:
                     k += 1  # "one former campaign staffer", "a party activist"
@@ -244,6 +246,7 @@ def _forward_tokens(text: str, toks: list[Tok]) -> list[Tok]:
 
 
 _NUMBER_MODIFIER_RE = re.compile(r"\d{1,4}|/")
+_AGE_NOUN_RE = re.compile(r"(?:\d{1,3}-)?year-old")  # "said the 46-year-old" ("46", "-", "year-old")
 
 
 def _role_bridge(toks: list[Tok], k: int) -> int:

@@ -9,7 +9,7 @@ None to pass:
 Rules:
 - recent anaphor: a bare description of two words at most ("the striker") is the
   last person who spoke, within 1,200 characters, unless that person holds another
-  office;
+  office; a description opening with a possessive determiner ("his wife") never is;
 - next subject: else the person opening one of the next two sentences ("…," the
   former governor said. Jane Doe, who …);
 - next named speaker: else the person named at an attribution in the next six
@@ -83,8 +83,9 @@ def _resolve(rec: Record, disc: Discourse) -> None:
 def _anaphor_target(m, disc: Discourse) -> Entity | None:
     """Return the last speaker when a bare description ("the striker") points back to them."""
     last = disc.last_speaker
-    if last is None or last.kind != "person" or len(m.text.split()) > 2:
-        return None
+    if last is None or last.kind != "person" or len(m.text.split()) > 2 \
+            or m.text.split()[0].lower() in ("his", "her", "their", "its"):
+        return None  # "his wife" is not the last speaker whom "his" means
     if m.head in OFFICE_WORDS and (last.role_words or last.past_words) \
             and not last.has_head(m.head):
         return None  # the last speaker holds another office: "the minister" is not them

@@ -29,7 +29,9 @@ Rules (SIEVE, in this order; rules 8 and 10-13 are in around.py):
 10. continuation: a later quotation of the same paragraph continues the paragraph's speaker
    (a quotation running over paragraphs, in the one it ends in too); a paragraph opening
    with a quotation continues the previous paragraph when that one ends with "X said:" or
-   held an attributed quotation.
+   held an attributed quotation, or (the paragraph naming nobody outside its quotations)
+   when the paragraph just before ends with a sentence whose reporting verb has its own
+   speaker ("Lee said the plan had failed." / "“We start again on Monday.”").
 11. next subject: a quotation that is its own sentence takes the subject of a reporting verb
    opening the next sentence of its paragraph ("“We have nothing left.” Amina Yusuf, 38,
    said her house …").
@@ -67,7 +69,8 @@ _CLAUSE_WORDS = 8  # a quotation this far into the claim's clause is still part 
 # A claim noun opening its content clause: "claims (by the union) that", "“baseless rumours” that".
 _CLAIM_RE = re.compile(
     r"\b(?P<noun>(?:claim|rumou?r|allegation|accusation|suggestion|assertion|insinuation|"
-    r"smear|speculation|notion|idea|report|charge|criticism|complaint|contention)s?)[”\"’]?\s+(?:(?P<by>by|from)\s+[^“”\"\n;:]{2,60}?\s+)?"
+    r"smear|speculation|notion|idea|report|charge|criticism|complaint|contention)s?)"
+    r"[”\"’]?\s+(?:(?P<by>by|from)\s+[^“”\"\n;:]{2,60}?\s+)?"
     r"(?P<that>that)\b[^;:\n]*$")
 # Whose claim: "his claims", "the union's (latest) claims".
 _OWNER_RE = re.compile(r"(?:\b(?P<pronoun>his|her|their|my|our)|(?P<owner>(?:[A-Z][\w.\-]*\s+)"

@@ -31,10 +31,12 @@ Rules:
 - issuer: "a statement saying" is the person the sentence opens with ("Jo Roe
   released a statement saying …"); no one when two or more open it.
 - statement: "the statement said" is the organisation that spoke last, else the one
-  named last.
+  named last; "the report/memo/email said" is the organisation that spoke last, else the
+  document itself (an anonymous "report"), never an organisation merely named.
 - organisation: "the company/bank/club", "a police statement" is the organisation of
   a fitting type named before it (organisations.py).
-- role: "the ambassador" is the last speaker or latest entity whose role holds that
+- role: "his wife", "their spokesman" is only a person given that role, never the
+  possessor by default; "the ambassador" is the last speaker or latest entity whose role holds that
   noun or an office that answers to it and may be them (entities.may_be: not another
   office, age or party); a role introduced later in
   the body only serves a headline; "the 62-year-old" is the person of that age.
@@ -62,6 +64,7 @@ from .salience import Persons
 _ANONYMITY_RE = re.compile(r"anonymity|not (?:want|wish|authori[sz]ed) to be (?:named|identified)|"
                            r"declined to be (?:named|identified)|asked not to be (?:named|identified)")
 
+_POSSESSIVE_DET_RE = re.compile(r"(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s")
 _COMPOUND_RE = re.compile(r"[^,.;:]{0,60}?\s(?:and|&)\s+[A-Z]")
 NOBODY = Entity("", "nobody")  # a rule's decision that the mention names no one it can find
 
@@ -238,6 +241,8 @@ def by_statement(d: Discourse, m: Mention, pos: int, sent_start: int) -> Entity 
     for ent in reversed(d.spoken[-RECENT:]):  # "the statement said": its issuer
         if ent.kind == "organization" and ent.last <= pos:
             return ent
+    if m.name.rsplit(" ", 1)[-1].lower() != "statement":
+        return d.unknown(m)  # "the report stated": the document, not the last organisation named
     return d._recent_org(pos) or NOBODY
 
 
@@ -258,7 +263,15 @@ def _fitting(d: Discourse, m: Mention, ent: Entity | None) -> Entity | None:
     """Return ent when the description may refer to it, NOBODY when not, None for none."""
     if ent is None:
         return None
-    return ent if may_be(ent, m.head, _words(m)) else NOBODY
+    return ent if _may_be(m, ent) else NOBODY
+
+
+def _may_be(m: Mention, ent: Entity) -> bool:
+    """Tell whether a description may mean ent; "his wife", "their spokesman" is someone
+    else than the possessor: only a person given that role."""
+    if _POSSESSIVE_DET_RE.match(m.text):
+        return ent.has_head(m.head, _words(m))
+    return may_be(ent, m.head, _words(m))
 
 
 def by_role(d: Discourse, m: Mention, pos: int, sent_start: int) -> Entity | None:
@@ -275,7 +288,7 @@ def by_previous_subject(d: Discourse, m: Mention, pos: int, sent_start: int) -> 
         return None
     # "Netanyahu met Biden on Monday. “…,” the Israeli said": the subject before
     subject = d._previous_subject(d.doc.sentence_bounds(m.start)[0])
-    return subject if subject is not None and may_be(subject, m.head, _words(m)) else None
+    return subject if subject is not None and _may_be(m, subject) else None
 
 
 def by_paragraph_person(d: Discourse, m: Mention, pos: int, sent_start: int) -> Entity | None:
