@@ -89,6 +89,21 @@ def fts_query(claim: Claim, doc_freq: dict[str, int], total: int,
     return " OR ".join("(" + " AND ".join(pair) + ")" for pair in combinations(units, 2))
 
 
+def every_unit_query(claim: Claim, doc_freq: dict[str, int], total: int,
+                     skip: frozenset[str] = frozenset()) -> str | None:
+    """Return an FTS5 expression for the sources holding every unit fts_query() picks.
+
+    A source holding the claim's pieces word for word holds every unit, so among these are all
+    the sources an exact match can come from. None when fts_query() does not ask for pairs.
+    """
+    pieces = [terms for terms in claim_terms(claim) if terms]
+    if sum(len(terms) for terms in pieces) <= SHORT_CLAIM_TERMS:
+        return None
+    count = 4 if sum(len(t) for t in pieces) >= 12 else 3
+    chosen = pick_units(pieces, doc_freq, total, count, skip)
+    return " AND ".join(_phrase(u) for u in chosen) if len(chosen) >= 3 else None
+
+
 def _any_two(units: list[str]) -> str:
     """Return `(a AND (b OR c)) OR (b AND c)`: sources holding two units, as the pairs do.
 
