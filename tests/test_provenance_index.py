@@ -272,3 +272,19 @@ def test_reindex_merges_the_full_text_index_into_one_segment(tmp_path):
     assert db.execute(segments).fetchone() == (1,)
     assert term_frequencies(db, ["word7zq", "city"]) == {"word7zq": 1, "city": 40}
     assert check_claim(db, "all of them would go to the city word7zq") == before
+
+
+def test_claim_whose_units_many_sources_pair_is_found_where_it_stands_whole(tmp_path):
+    # 30 sources hold three of the claim's four phrases: more than 20 match the pairs query,
+    # one alone holds every phrase, and it is a candidate without bm25 ranking the 31
+    db = connect(tmp_path / "units.db")
+    init_schema(db)
+    for n in range(30):
+        text = f"Alpha bravo charlie. Delta echo foxtrot. Golf hotel india. Word{n}zq."
+        store_source(db, SourceInput(text=text, outlet="Filler"), [])
+    said = "Alpha bravo charlie delta echo foxtrot golf hotel india juliet kilo lima"
+    quoted = _store_quoted(db, f"Letters. “{said},” said Ann Lee.", said, "Daily")
+    answer = check_claim(db, said, "Ann Lee")
+    assert answer["verdict"] == "verbatim"
+    first = answer["matches"][0]
+    assert (first["source"]["id"], first["location"], first["similarity"]) == (quoted, "quote", 1.0)
