@@ -47,13 +47,24 @@ def candidate_sources(db: sqlite_utils.Database, claim: engine.Claim, limit: int
         if found is not None:
             return found
     skip = frozenset(common) if len(rarest) >= RARE_UNITS else frozenset()
+    absent = len(rarest) < RARE_UNITS and any(t not in doc_freq for t in rare)
+    return _by_full_text(db, claim, (doc_freq, total), skip, absent, limit)
+
+
+def _by_full_text(db: sqlite_utils.Database, claim: engine.Claim, docs: tuple[dict, int],
+                  skip: frozenset[str], absent: bool, limit: int) -> list[str]:
+    """Return candidates by a full-text query of the claim's most selective units.
+
+    absent: the claim has fewer than RARE_UNITS rare words and one that no source holds.
+    """
+    doc_freq, total = docs
     query = fts_query(claim, doc_freq, total, skip, nested=True)
     if query is None:
         return []
     sql = ("SELECT m.source_id FROM sources_fts f JOIN sources_fts_map m ON m.seq = f.rowid "
            "WHERE sources_fts MATCH ? LIMIT ?")
     found = [row[0] for row in db.execute(sql, [query, limit + 1])]
-    if len(found) <= limit or (len(rarest) < RARE_UNITS and any(t not in doc_freq for t in rare)):
+    if len(found) <= limit or absent:
         # Every match is a candidate, and the answer does not depend on their order: ranking
         # them would cost bm25's full pass over each phrase's matches for nothing. A claim
         # holding a word no source has is nowhere verbatim, and bm25 over its common words
