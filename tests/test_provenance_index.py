@@ -177,6 +177,9 @@ def test_claim_with_a_rarer_word_is_found_by_shingles_read_or_probed(tmp_path, m
     for every in (0, 10**9):  # all shingles probed, or all read: the same candidates
         monkeypatch.setattr("api.store.provenance_index.SCAN_SHARE", every)
         assert _answers(db, claims) == answers
+    # counting the shingles deemed too costly: the sources holding every one are the candidates
+    monkeypatch.setattr("api.store.provenance_candidates.NEAR_POSTINGS", -1)
+    assert _answers(db, claims) == answers
 
 
 def test_claim_with_a_word_no_source_has_finds_the_altered_quote(tmp_path):

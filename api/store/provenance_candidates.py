@@ -12,7 +12,7 @@ from api.provenance.normalize import normalize
 from api.provenance.probe import (RARE_SHARE, SHORT_CLAIM_TERMS, any_two_docs, any_two_of,
                                   claim_terms, every_unit_query, fts_query)
 from api.provenance.shingles import SHINGLE_WORDS, claim_shingles, tokens
-from api.store.provenance_index import (corpus_summary, shingle_candidates,
+from api.store.provenance_index import (SCAN_SHARE, corpus_summary, shingle_candidates,
                                         shingle_frequencies, source_forms, sources_with_all,
                                         term_frequencies)
 
@@ -95,8 +95,10 @@ def _by_shingles(db: sqlite_utils.Database, claim: engine.Claim,
     found: list[str] = []
     within = any_two_of(rare)
     if within and hashes:
-        found = shingle_candidates(db, hashes, within, limit - SHINGLE_RESERVE,
-                                   any_two_docs(rare, *docs))
+        found = _holding_every_shingle(db, hashes, any_two_docs(rare, *docs),
+                                       limit - SHINGLE_RESERVE)
+        found = found or shingle_candidates(db, hashes, within, limit - SHINGLE_RESERVE,
+                                            any_two_docs(rare, *docs))
         if not found and len(rare) == 2:  # one of the two may be the altered word
             either = any_two_docs(rare, *docs, either=True)
             found = shingle_candidates(db, hashes, within.replace(" AND ", " OR "),
@@ -105,6 +107,22 @@ def _by_shingles(db: sqlite_utils.Database, claim: engine.Claim,
         found += [s for s in shingle_candidates(db, selective, None, limit) if s not in found]
     # With two or more shingles and none stored, no source holds the claim bar a word or two.
     return found[:limit] if found or len(selective) >= 2 else None
+
+
+def _holding_every_shingle(db: sqlite_utils.Database, hashes: list[int], within_docs: float,
+                           places: int) -> list[str]:
+    """Return the sources holding every shingle, when counting them among the rarer words'
+    sources would read more than NEAR_POSTINGS shingle rows and they fit in places; else [].
+
+    Every source holding the claim word for word is among them, so the verdicts an exact match
+    gives are kept; the approximate candidates of the rarer words' sources are left out (issue
+    #16's decision 3). Read from the rarest shingle (sources_with_all), not the frequent ones.
+    """
+    counts = shingle_frequencies(db, hashes)
+    if sum(min(count, SCAN_SHARE * within_docs) for count in counts.values()) <= NEAR_POSTINGS:
+        return []
+    holding = sources_with_all(db, hashes, places + 1)
+    return holding if len(holding) <= places else []
 
 
 def _common_words_only(db: sqlite_utils.Database, claim: engine.Claim, common: frozenset[str],
