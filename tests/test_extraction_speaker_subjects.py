@@ -262,3 +262,20 @@ POSSESSED_DESCRIPTION = [
 @pytest.mark.parametrize("text,passage,name,kind", POSSESSED_DESCRIPTION)
 def test_a_possessed_description_is_not_the_possessor(text, passage, name, kind):
     assert _speaker(text, passage) == (name, kind)
+
+
+# A participle takes the subject opening the sentence after an opener that names a place
+# with its state, starts "Early …", or is a time phrase after a connective.
+OPENER_BEFORE_SUBJECT = [
+    ("Speaking at a town hall in Dover, Delaware, Senator Rhea Quell went after the governor, "
+     "calling him “a tired relic.”", "a tired relic.", "Rhea Quell", "person"),
+    ("Early in the race, Senator Rhea Quell attacked the governor, calling him, among other "
+     "things, “a tired relic.”", "a tired relic.", "Rhea Quell", "person"),
+    ("But a few days later, Senator Rhea Quell reversed course, telling a radio host that the "
+     "levy “is here to stay.”", "is here to stay.", "Rhea Quell", "person"),
+]
+
+
+@pytest.mark.parametrize("text,passage,name,kind", OPENER_BEFORE_SUBJECT)
+def test_participle_after_an_opener(text, passage, name, kind):
+    assert _speaker(text, passage) == (name, kind)

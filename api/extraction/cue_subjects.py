@@ -18,7 +18,8 @@ Rules:
   who left, Mia Dahl said").
 - The subject opening a sentence (for coordinated verbs, participles and colons) may follow a
   dateline ("DOVER, May 2 (Wire) —"), a leading connective or adverbial ("But", "At a rally
-  in Leeds,", "Back in 2004,", "Instead,"); it must be followed by a verb-like predicate
+  in Leeds,", "Back in 2004,", "Early on,", "Instead,", "But two days later,"; a place with its
+  state or country: "Speaking in Dover, Delaware,"); it must be followed by a verb-like predicate
   word, and not be a name cut short ("The Florida" of "The Florida senator") or an opener
   ("Holding", "Shortly").
 """
@@ -143,7 +144,9 @@ def _dashed_subject(masked: str, lo: int, vs: int) -> Mention | None:
 _OPENING_RE = re.compile(r"[\s•·*\-–—]*"  # then a dateline ("DOVER, May 2 (Wire) —")
                          r"(?:[A-Z][A-Z.'\-]+(?:[ ,]+[A-Z][A-Z.'\-]+)*[^—―–\n]{0,30}?\s*[—―–]\s*)?"
                          r"(?:(?:But|And|Yet|Still|Meanwhile|However),?\s+)?"
-                         r"(?:(?:In|At|On|During|After|Before|Earlier|Later|Last|Speaking|Outside|"
+                         r"(?:(?:[Aa]\s+few|[Ss]everal|[Tt]wo|[Tt]hree|[Mm]any|[Aa]n?)\s+(?:hours?|days?|"
+                         r"weeks?|months?|years?)\s+(?:later|earlier|ago|before|after)\b,?\s+)?"
+                         r"(?:(?:In|At|On|During|After|Before|Earlier|Early|Later|Last|Speaking|Outside|"
                          r"Inside|Across|Amid|Among|Despite|Since|Throughout|Following|Under|"
                          r"Asked|Appearing|Writing|Back|Hours|Days|Weeks|Months|Years|Minutes|"
                          r"Moments)\b[^,;:“”\"_]{0,100},\s+)?"
@@ -155,6 +158,8 @@ _PREDICATE_RE = re.compile(r"(?:,[^,;:“”\"_]{1,80},|,)?\s+"
 # The predicate opens with a verb: a regular past or present form, an adverb, an auxiliary
 # or a common irregular verb; "The Florida senator" is no subject "The Florida" + "senator".
 _PREDICATE_WORDS = words("cue_subjects_predicate_words")
+_STATE_RE = re.compile(r"([A-Z][\w.]*(?:\s+[A-Z][\w.]*)?),\s+")
+_PLACES = words("us_places") | words("places")
 _ROLE_BEFORE_RE = re.compile(r"[^,;:“”\"_]{2,60},\s+")  # "The charity's chair, Helen Ward"
 
 
@@ -162,6 +167,10 @@ def opening_subject(masked: str, lo: int, vs: int) -> Mention | None:
     """Return the subject opening the sentence when the words up to a coordinated verb
     are its predicate: "Omar Said, of Digital Rights Watch, welcomed the move but"."""
     start = _OPENING_RE.match(masked, lo, vs).end()
+    place = _STATE_RE.match(masked, start, vs)
+    if place is not None and masked[lo:start].rstrip().endswith(",") \
+            and place.group(1).lower() in _PLACES:
+        start = place.end()  # "Speaking in Dover, Delaware, Lee said": the opener's place
     mention = parse_after(masked, start, min(vs, start + 100))
     if mention is not None and mention.start != start and mention.kind == "name" \
             and _ROLE_BEFORE_RE.fullmatch(masked, start, mention.start):
