@@ -25,6 +25,9 @@ STANCE = [
      "a weathervane", "Ines Barrow"),
     ("At a hearing in Dover, Ines Barrow again referred to the levy as “a tax on breathing.”",
      "a tax on breathing.", "Ines Barrow"),
+    ("Ines Barrow defended the night crews against “cheap shots” from the council.",
+     "cheap shots", "Ines Barrow"),
+    ("Ines Barrow thought the levy would be “gone by spring.”", "gone by spring.", "Ines Barrow"),
 ]
 
 # The quotation is someone else's words or a claim, or sits in a later clause: not the
