@@ -1,4 +1,4 @@
-"""A partial quotation voiced by the subject of a stance verb in its clause (rule 8 of sieve.py).
+"""A partial quotation voiced by the subject of a stance verb in its clause (rule 9 of sieve.py).
 
 Rules:
 - "Lee accused the board of “…”", "Lee described the plan as “…”", "Lee has vowed to “…”":
@@ -35,7 +35,7 @@ _MAX_GAP = 120
 
 
 def stance(site: Site) -> Answer:
-    """Rule 8: the subject of a stance verb before a partial quotation in its clause."""
+    """Rule 9: the subject of a stance verb before a partial quotation in its clause."""
     if site.title or site.opening or site.kind != "partial":
         return None
     masked, lo, open_pos = site.doc.masked, site.lo, site.q.open_pos
