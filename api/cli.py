@@ -7,7 +7,7 @@ import sys
 import click
 
 from api.config import settings
-from api.extraction import extract_quotes
+from api.extraction import TooManyQuotationMarks, extract_quotes
 
 
 @click.group(help="Verbatim: source-linked quotes.")
@@ -49,7 +49,10 @@ def language_tag(ctx, param, value):
 @click.option("--language", default=None, callback=language_tag,
               help="ISO 639-1 code of the article's language (default: read as English).")
 def extract(file, published: str | None, language: str | None) -> None:
-    quotes = extract_quotes(file.read(), published=published, language=language)
+    try:
+        quotes = extract_quotes(file.read(), published=published, language=language)
+    except TooManyQuotationMarks as exc:
+        raise click.ClickException(str(exc)) from exc
     json.dump([q.to_dict() for q in quotes], sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
 

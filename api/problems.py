@@ -6,6 +6,7 @@ from typing import NamedTuple
 
 from flask import Flask, Response, has_request_context, request
 
+from api.extraction import MAX_QUOTATION_MARKS
 from api.store.errors import StoreError
 
 
@@ -41,6 +42,10 @@ PROBLEMS: dict[str, Kind] = {
                           "text between `start` and `end`; the detail quotes what it says."),
     "no-article-text": Kind(422, "No Article Text", "No article text could be extracted from "
                             "the HTML page sent as `html`."),
+    "too-many-quotation-marks": Kind(422, "Too Many Quotation Marks", "The article text has "
+                                     f"more than {MAX_QUOTATION_MARKS:,} quotation marks, more "
+                                     "than any real article or book: send it in parts with "
+                                     "fewer each."),
     "rate-limited": Kind(429, "Too Many Requests", "This client address is over a rate limit; "
                          "retry after `Retry-After` seconds."),
     "server-error": Kind(500, "Internal Server Error", "The server failed; the error has been "

@@ -259,7 +259,7 @@ def test_an_over_long_provenance_claim_is_413(client):
 
 
 def test_an_article_over_the_length_limit_is_400(write_client, auth_headers):
-    from api.schemas.sources import MAX_TEXT_CHARS
+    from api.store.ingest import MAX_TEXT_CHARS
 
     body = {"text": "é" * (MAX_TEXT_CHARS + 1), "outlet": "W"}
     assert_problem(post(write_client, "/v1/sources", body, auth_headers), 400, "text")

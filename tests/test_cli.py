@@ -126,3 +126,17 @@ def test_extract_refuses_a_date_that_is_not_iso(tmp_path):
     path.write_text(ARTICLE, encoding="utf-8")
     result = CliRunner().invoke(cli, ["extract", str(path), "--published", "15/05/2024"])
     assert result.exit_code == 2 and "must be YYYY-MM-DD" in result.output
+
+
+def test_extract_and_ingest_refuse_a_text_over_the_quotation_mark_cap(tmp_path):
+    article = tmp_path / "marks.txt"
+    article.write_text('"a" ' * 25_000 + '"', encoding="utf-8")
+    db = tmp_path / "marks.db"
+    extracted = CliRunner().invoke(cli, ["extract", str(article)])
+    stored = CliRunner().invoke(cli, ["ingest", str(article), "--outlet", "X", "--db", str(db)])
+    refusal = ("the text has 50,001 quotation marks; at most 50,000 are read in one text: "
+               "send it in parts")
+    assert (extracted.exit_code, extracted.output) == (1, f"Error: {refusal}\n")
+    assert (stored.exit_code, stored.output) == (
+        1, f"Error: {refusal}: text more than 50,000 quotation marks\n")
+    assert CliRunner().invoke(cli, ["export", "--db", str(db)]).output == ""

@@ -1,4 +1,5 @@
-"""The extractor never raises, keeps its span invariant, and pairs marks sensibly."""
+"""The extractor never raises (but refuses a text over the quotation-mark cap), keeps its span
+invariant, and pairs marks sensibly."""
 from __future__ import annotations
 
 import json
@@ -80,9 +81,9 @@ def test_two_megabytes_of_articles():
     assert len(quotes) > 1000
 
 
-def test_two_megabytes_of_pathological_marks():
-    _check('"a" ' * 100_000)
-    _check("“" * 200_000)
+def test_pathological_marks_up_to_the_cap_and_two_megabytes_without_marks():
+    _check('"a" ' * 25_000)  # 50,000 marks: the cap (more are refused: below)
+    _check("“" * 50_000)
     _check("x" * 2_000_000)
 
 
@@ -143,3 +144,24 @@ def test_word_lists_are_data_files_with_one_entry_each_once():
         assert len(keys) == len(set(keys)), f"{path.name} repeats an entry"
         assert all(line == line.strip() for line in lines), path.name
     assert "said" in lexicon.SPEECH_VERBS and lexicon.ROLE_SYNONYMS["sen"][0] == "senator"
+
+
+@pytest.mark.parametrize("text, language, marks", [
+    ("” " * 50_001, None, 50_001),
+    ("‘a’ " * 25_001, None, 50_002),  # single marks outside words count
+    ("« a » " * 25_001, "fr", 50_002),  # in any language
+    ("\"a\" it's " * 25_001, None, 50_002),  # an apostrophe inside a word does not
+])
+def test_a_text_with_more_quotation_marks_than_the_cap_is_refused(text, language, marks):
+    from api.extraction import TooManyQuotationMarks
+
+    with pytest.raises(TooManyQuotationMarks) as refused:
+        extract_quotes(text, language=language)
+    assert refused.value.count == marks
+    assert str(refused.value) == (f"the text has {marks:,} quotation marks; at most 50,000 are "
+                                  "read in one text: send it in parts")
+
+
+@pytest.mark.parametrize("text", ["” " * 50_000, "it's " * 50_001, "we’re " * 50_001])
+def test_a_text_at_the_quotation_mark_cap_or_with_apostrophes_only_is_read(text):
+    assert extract_quotes(text) == []

@@ -21,15 +21,27 @@ def test_add_a_quote_then_read_it_and_its_history(write_client, auth_headers):
     assert response.status_code == 201
     quote = response.get_json()
     assert response.headers["Location"] == quote["links"]["self"]
-    assert (quote["text"], quote["kind"], quote["speaker"]["name"], quote["cue"], quote["date"]) == (
+    assert (quote["text"], quote["kind"], quote["speaker"]["name"], quote["cue"], quote["date"],
+            quote["date_basis"]) == (
         "Dock workers voted on Monday to end a two-week strike", "indirect", "Union leaders",
-        "union leaders said", "2023-03-08")
+        "union leaders said", "2023-03-08", "published")
     assert write_client.get(f"/v1/quotes/{quote['id']}").get_json() == quote
     history = write_client.get(f"/v1/quotes/{quote['id']}/history").get_json()
     assert history["deleted"] is False
     assert [(h["action"], h["actor"], h["before"]) for h in history["data"]] == [
         ("create", "alice", None)]
     assert history["data"][0]["after"]["text"] == quote["text"]
+
+
+@pytest.mark.parametrize("change, date, basis", [
+    ({}, "2023-03-08", "published"),
+    ({"date": "2023-03-06"}, "2023-03-06", "stated"),
+    ({"date": "2023-03-06", "date_basis": "relative"}, "2023-03-06", "relative"),
+])
+def test_a_new_quote_says_how_its_date_was_found(write_client, auth_headers, change, date, basis):
+    response = write_client.post("/v1/quotes", json=new_quote(**change), headers=auth_headers)
+    assert response.status_code == 201
+    assert (response.get_json()["date"], response.get_json()["date_basis"]) == (date, basis)
 
 
 @pytest.mark.parametrize("change, status, field", [

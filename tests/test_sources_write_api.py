@@ -191,3 +191,26 @@ def test_a_write_that_waits_too_long_for_another_is_503_with_retry_after(corpus_
     assert response.headers["Retry-After"] == "2"
     assert client.get("/healthz").get_json()["sources"] == 3
     assert client.post("/v1/sources", json=ARTICLE, headers=auth_headers).status_code == 201
+
+
+# 25,000 quotations of one letter: 50,001 marks with the last one, one over the cap.
+OVER_THE_CAP = '"a" ' * 25_000 + '"'
+
+
+@pytest.mark.parametrize("field, text", [
+    ("text", OVER_THE_CAP),
+    ("html", f"<html><body><article><h1>Marks</h1><p>{OVER_THE_CAP}</p></article></body></html>"),
+])
+def test_a_text_with_too_many_quotation_marks_is_a_422_storing_nothing(write_client, auth_headers,
+                                                                        field, text):
+    response = write_client.post("/v1/sources", json={field: text, "outlet": "Marks"},
+                                 headers=auth_headers)
+    assert (response.status_code, response.content_type) == (422, "application/problem+json")
+    assert response.get_json() == {
+        "type": "/problems/too-many-quotation-marks", "code": "too-many-quotation-marks",
+        "title": "Too Many Quotation Marks", "status": 422,
+        "detail": "The text has 50,001 quotation marks; at most 50,000 are read in one text: "
+                  "send it in parts.",
+        "errors": {field: ["more than 50,000 quotation marks"]}}
+    assert write_client.get("/healthz").get_json() == {"status": "ok", "quotes": 9, "sources": 3}
+    assert write_client.get("/problems/too-many-quotation-marks").status_code == 200

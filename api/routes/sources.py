@@ -41,7 +41,11 @@ def list_sources(limit, cursor, outlet, language):
 @blp.doc(security=SECURITY)
 @blp.doc(operationId="createSource")
 def create_source(data):
-    """Post an article (text or an HTML page): its quotes are stored with it in one transaction."""
+    """Post an article (text or an HTML page): its quotes are stored with it in one transaction.
+
+    422 `no-article-text`: no article text could be extracted from the page; 422
+    `too-many-quotation-marks`: the text has more than 50,000 quotation marks (send it in parts).
+    """
     result = ingest_article(g.db, source_input(data), actor=g.actor)
     location = {"Location": url_for("sources.get_source", source_id=result.source_id, _external=True)}
     return source_detail(result.source_id), 201 if result.created else 200, location

@@ -4,11 +4,13 @@ from __future__ import annotations
 import marshmallow as ma
 from marshmallow import fields, validate
 
+from api.extraction import MAX_QUOTATION_MARKS
 from api.schemas.base import (MAX_VALUES, BaseSchema, OutputSchema, PageArgs, at_most_values,
                               path_part, query_part)
 from api.schemas.fastpath import RowSchema, page_schema
 from api.schemas.languages import codes_of_languages, language_field, language_filter
 from api.schemas.quotes import QuoteSchema
+from api.store.ingest import MAX_TEXT_CHARS
 from api.web.links import source_page
 
 
@@ -81,18 +83,20 @@ class SourceTextSchema(OutputSchema):
     text = fields.String()
 
 
-MAX_TEXT_CHARS = 2_000_000
 MAX_HTML_CHARS = 10_000_000
 
 
 class SourceCreateSchema(BaseSchema):
     text = fields.String(validate=validate.Length(1, MAX_TEXT_CHARS),
                          metadata={"description": "The article text, stored exactly as sent; "
-                                                  "exactly one of `text` and `html`"})
+                                                  "exactly one of `text` and `html`. At most "
+                                                  f"{MAX_QUOTATION_MARKS:,} quotation marks "
+                                                  "(422 `too-many-quotation-marks`)"})
     html = fields.String(validate=validate.Length(1, MAX_HTML_CHARS),
                          metadata={"description": "An HTML page: its main article text is "
                                                   "extracted and stored, its metadata fills "
-                                                  "the fields not given"})
+                                                  "the fields not given; that text has the "
+                                                  "limits of `text`"})
     outlet = fields.String(load_default=None, validate=validate.Length(1, 200),
                            metadata={"description": "Required with `text`; with `html`, the "
                                                     "page's site name when not given"})

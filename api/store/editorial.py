@@ -25,11 +25,16 @@ def create_quote(db: sqlite_utils.Database, actor: str, data: dict) -> str:
         speaker, speaker_id = _speaker(db, data.get("speaker"), sha)
         quote = ExtractedQuote(data["start"], data["end"], data["text"], data["kind"], speaker,
                                data.get("cue"), None, None, data.get("date"),
-                               data.get("date_basis") or ("stated" if data.get("date") else None))
+                               data.get("date_basis") or _basis(data.get("date"), source.published))
         row = quote_row(source, sha, data["source"], quote, speaker_id)
         db["quotes"].insert({**row, "id": quote_id})
         record_history(db, actor, [(quote_id, "create", None, _public(_snapshot(db, quote_id)))])
     return quote_id
+
+
+def _basis(date: str | None, published: str | None) -> str | None:
+    """Return how a new quote's date was found: given with it, else its source's publication."""
+    return "stated" if date else "published" if published else None
 
 
 def update_quote(db: sqlite_utils.Database, actor: str, quote_id: str, changes: dict) -> None:

@@ -15,10 +15,13 @@ from api.db import write_transaction
 from api.extraction.languages import detect_language
 from api.extraction.model import ExtractedQuote, Speaker
 from api.store import ids
-from api.store.errors import Conflict, SpanMismatch
+from api.store.errors import Conflict, SpanMismatch, StoreError
 from api.store.provenance_index import index_source
 
 CONTEXT_CHARS = 32
+# The longest text one source may have (a text body, or a page's article text): one ingest
+# then holds the store for ~2-3 s at most.
+MAX_TEXT_CHARS = 2_000_000
 
 
 @dataclass(frozen=True)
@@ -198,14 +201,19 @@ def record_history(db: sqlite_utils.Database, actor: str,
 
 def ingest_article(db: sqlite_utils.Database, source: SourceInput, actor: str) -> IngestResult:
     """Extract an article's quotes, then store it with them in one short transaction."""
-    from api.extraction import extract_quotes
+    from api.extraction import MAX_QUOTATION_MARKS, TooManyQuotationMarks, extract_quotes
 
     sid = ids.source_id(hashlib.sha256(source.text.encode("utf-8")).hexdigest())
     if db.execute("SELECT 1 FROM sources WHERE id = ?", [sid]).fetchone():
         refuse_other_metadata(db, sid, source)
         return IngestResult(sid, created=False)  # a re-post costs no extraction
     source = with_language(source)
-    quotes = extract_quotes(source.text, published=source.published, language=source.language)
+    try:
+        quotes = extract_quotes(source.text, published=source.published, language=source.language)
+    except TooManyQuotationMarks as exc:
+        field = "html" if source.html_sha256 else "text"
+        raise StoreError(str(exc), {field: [f"more than {MAX_QUOTATION_MARKS:,} quotation marks"]},
+                         code="too-many-quotation-marks") from exc
     return store_source(db, source, quotes, actor)
 
 

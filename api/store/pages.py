@@ -4,9 +4,8 @@ from __future__ import annotations
 from dataclasses import fields
 
 from api.html_ingest import read_page
-from api.schemas.sources import MAX_TEXT_CHARS
 from api.store.errors import StoreError
-from api.store.ingest import SourceInput
+from api.store.ingest import MAX_TEXT_CHARS, SourceInput
 
 # What a page's metadata fills in when the request leaves it out (request fields win), and the
 # longest value POST /v1/sources accepts for it: a longer one is left out, as a wrong one would be.
