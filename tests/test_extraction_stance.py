@@ -45,3 +45,19 @@ STANCE_NOT = [
 @pytest.mark.parametrize("text,passage,name", STANCE + STANCE_NOT)
 def test_stance_subject(text, passage, name):
     assert _speaker(text, passage) == name
+
+
+# "pressed" reports a question or a demand ("“…?” Quell pressed."); "the press" stays a noun.
+PRESSED = [
+    ("“Would the toll stay in place?” Councillor Rhea Quell pressed. “Even for residents?”",
+     "Would the toll stay in place?", "Rhea Quell"),
+    ("“We will build it,” said Ines Barrow, as the press pressed toward the stage.",
+     "We will build it,", "Ines Barrow"),
+    ("Ines Barrow told the press “the bridge will open in May.”",
+     "the bridge will open in May.", "Ines Barrow"),
+]
+
+
+@pytest.mark.parametrize("text,passage,name", PRESSED)
+def test_pressed_is_a_speech_verb(text, passage, name):
+    assert _speaker(text, passage) == name
