@@ -14,7 +14,7 @@ Rules:
   is a cue verb only right after a name or pronoun ("Lee calls it", not "phone calls").
 - "told" takes its object into the cue ("Qin Gang told Newsweek").
 - A participle or a coordinated verb without its own subject ("…, saying",
-  "… and accused", "… and later said") continues the previous cue of the sentence; with no cue before
+  "… and accused", "… and later said", "…, but now said") continues the previous cue of the sentence; with no cue before
   it, a coordinated verb or a participle takes the subject that opens the sentence ("X
   welcomed the deal but warned that …", "X attacked the plan, calling it …", "X is telling
   voters that …"), also after a leading adverbial ("At a rally, X …"), unless that subject
@@ -100,7 +100,8 @@ _TIME_TAIL_RE = re.compile(r"(?:on|last|this|earlier|late|yesterday|today|tonigh
 _PASSIVE_AFTER_DOC = words("attribution_passive_after_doc")
 _TELL = {"told", "tells", "tell", "telling"}
 # Adverbs between a coordinator and its verb: "… and later said", "but then added".
-_ADVERBS_BEFORE_RE = re.compile(r"(?:\s+(?:later|then|also|again|quickly|soon|finally|[a-z]+ly))*\s*$")
+_ADVERBS_BEFORE_RE = re.compile(r"(?:\s+(?:later|then|also|again|quickly|soon|finally|now|still|even|"
+                                 r"afterwards?|[a-z]+ly))*\s*$")
 # Verbs whose next noun phrase is their object, never an inverted subject ("…, described
 # the board as …", "…, thanked the mayor", "…, telling reporters"): participles and these.
 _NO_INVERSION = words("no_inversion_verbs") | PARTICIPLES
