@@ -279,3 +279,16 @@ OPENER_BEFORE_SUBJECT = [
 @pytest.mark.parametrize("text,passage,name,kind", OPENER_BEFORE_SUBJECT)
 def test_participle_after_an_opener(text, passage, name, kind):
     assert _speaker(text, passage) == (name, kind)
+
+
+# A one-word name before an appositive of circumstance that holds its own commas.
+CIRCUMSTANCE_APPOSITIVE = [
+    ("Mayor Rhea Quell faced voters on Monday.\n\nQuell, during a town hall in Dover, Delaware, "
+     "said she was \"going to fix the bridge.\"", "going to fix the bridge.", "Rhea Quell",
+     "person"),
+]
+
+
+@pytest.mark.parametrize("text,passage,name,kind", CIRCUMSTANCE_APPOSITIVE)
+def test_one_word_name_before_a_circumstance(text, passage, name, kind):
+    assert _speaker(text, passage) == (name, kind)

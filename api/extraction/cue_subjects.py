@@ -9,7 +9,8 @@ Rules:
   subject: the sentence's opening subject speaks.
 - An adverb before the verb is passed ("Carter however said"). Appositives between commas
   that the mention parser cannot read give the name on either side: "Mr. Okonkwo, a retired
-  astronaut, said", "Ann Roe, 67, a nurse in Leeds, said" (a name of two words or more) or,
+  astronaut, said", "Ann Roe, 67, a nurse in Leeds, said" (a name of two words or more, or one word before
+  an appositive of circumstance: "Roe, during a visit to Dover, Del., said") or,
   after a description, "The harbour master, Piet Claes, said"; so does an appositive between
   dashes ("Jo Sims — a teacher — says"); a full name opening its clause before appositives
   longer than the window, up to 320 characters ("Jo Roe, the treasurer of X, a club that
@@ -46,6 +47,8 @@ _OPENER_RE = re.compile(r"(?:[A-Z][a-z]+ing|In|At|On|During|After|Before|Asked|S
 _TRAILING_ADVERBS_RE = re.compile(r"(?:\s+(?:however|also|then|later|further|again|now|still|"
                                   r"too|once|earlier|previously|recently|repeatedly|[a-z]+ly))+\s*$")
 _COORDINATOR_END_RE = re.compile(r"\b(?:and|but|or|then)\s*$")
+# An appositive of circumstance after a one-word name: "Roe, during a visit to …, said".
+_CIRCUMSTANCE_RE = re.compile(r"\s*(?:during|in|at|on|speaking|appearing|writing|after|while)\s")
 _LONG_WINDOW = 320  # a subject's appositives may run this long ("Jo Roe, the head of …, said")
 _DESCRIPTION_RE = re.compile(r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[\w.]+[’']s)\s")
 def clause_start(masked: str, lo: int, hi: int, window: int = 130) -> int:
@@ -113,8 +116,8 @@ def _apposed_subject(masked: str, start: int, vs: int) -> Mention | None:
             and _OPENER_RE.match(masked, start + _lead(masked, start)) else None
     head = parse_before(masked, start, commas[0])
     if head is not None and head.kind == "name" and not masked[start:head.start].strip(_EDGE) \
-            and " " in head.text:
-        return head
+            and (" " in head.text or _CIRCUMSTANCE_RE.match(masked, commas[0] + 1)):
+        return head  # "Ann Roe, 67, …, said"; "Roe, during a visit to Dover, Del., said"
     if len(commas) != 2 or not _DESCRIPTION_RE.match(masked, start + _lead(masked, start)):
         return None
     inner = parse_after(masked, commas[0] + 1, commas[1])
