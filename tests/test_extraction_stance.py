@@ -33,6 +33,8 @@ STANCE = [
 # The quotation is someone else's words or a claim, or sits in a later clause: not the
 # subject's (the stance rule stays silent; other rules may still answer).
 STANCE_NOT = [
+    ("Ines Barrow referred to the depot, which critics call “a gift to developers.”",
+     "a gift to developers.", None),
     ("Ines Barrow referred to Kofi Dant's remarks that the depot was “a gift to the city.”",
      "a gift to the city.", None),
     ("Ines Barrow credited Kofi Dant, who told reporters the depot was “a gift to the city.”",

@@ -6,7 +6,8 @@ Rules:
   pronoun or a description) is followed by a verb of words/stance_verbs.txt (auxiliaries and
   adverbs between) is that subject's.
 - Not when the quotation sits in a claim, or in words of someone else between the verb and
-  the quotation ("Lee accused Kim of saying “…”", "quoted Kim as", "the charge that"), nor
+  the quotation ("Lee accused Kim of saying “…”", "quoted Kim as", "the charge that", a relative
+  clause: "the plan, which critics call “…”"), nor
   after a clause break (";", a colon, a dash) or a second subject's own verb.
 """
 from __future__ import annotations
@@ -28,7 +29,7 @@ _AUX_RE = re.compile(r"(?:,[^,;:“”\"_]{1,80},|,)?\s+(?:(?:has|have|had|also|
 # Someone else's words or a claim between the verb and the quotation.
 _OTHER_RE = re.compile(
     r"\b(?:say|says|said|saying|told|telling|wrote|writing|claim|claims|claimed|claiming|quoted|"
-    r"quoting|called|calling|asked|asking|charge|charges|allegation|allegations|report|reports|"
+    r"quoting|call|calls|called|calling|asked|asking|which|who|whom|what|charge|charges|allegation|allegations|report|reports|"
     r"suggestion|notion|idea|rumou?rs?|accusations?|assertions?|remarks?|comments?|"
     r"statements?|words)\b|[;:—–]")
 _MAX_GAP = 120
