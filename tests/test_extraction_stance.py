@@ -63,3 +63,17 @@ PRESSED = [
 @pytest.mark.parametrize("text,passage,name", PRESSED)
 def test_pressed_is_a_speech_verb(text, passage, name):
     assert _speaker(text, passage) == name
+
+
+# "X quoted Kim as saying …" (issue 13, point 5): the words are Kim's, never X's.
+QUOTED_AS = [
+    ("Ines Barrow quoted Kofi Dant as saying the depot was “a gift to developers.”",
+     "a gift to developers.", "Kofi Dant"),
+    ("The newsletter quoted the treasurer as saying the fund was “nearly empty.”",
+     "nearly empty.", "treasurer"),
+]
+
+
+@pytest.mark.parametrize("text,passage,name", QUOTED_AS)
+def test_quoted_as_saying_is_the_quoted_persons(text, passage, name):
+    assert _speaker(text, passage) == name
