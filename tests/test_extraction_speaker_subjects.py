@@ -292,3 +292,15 @@ CIRCUMSTANCE_APPOSITIVE = [
 @pytest.mark.parametrize("text,passage,name,kind", CIRCUMSTANCE_APPOSITIVE)
 def test_one_word_name_before_a_circumstance(text, passage, name, kind):
     assert _speaker(text, passage) == (name, kind)
+
+
+# "The Quell campaign …" read whole as the opening subject, the name and the organisation noun.
+ORGANISATION_OF_A_NAME = [
+    ("The Quell campaign on Monday also attacked the toll, saying it was \"unfair.\"",
+     "unfair.", "Quell campaign", "organization"),
+]
+
+
+@pytest.mark.parametrize("text,passage,name,kind", ORGANISATION_OF_A_NAME)
+def test_organisation_of_a_name_opens_the_sentence(text, passage, name, kind):
+    assert _speaker(text, passage) == (name, kind)

@@ -21,7 +21,8 @@ Rules:
   dateline ("DOVER, May 2 (Wire) —"), a leading connective or adverbial ("But", "At a rally
   in Leeds,", "Back in 2004,", "Early on,", "Instead,", "But two days later,"; a place with its
   state or country: "Speaking in Dover, Delaware,"); it must be followed by a verb-like predicate
-  word, and not be a name cut short ("The Florida" of "The Florida senator") or an opener
+  word ("The Lee campaign also attacked …" is read whole: a name, then an organisation noun),
+  and not be a name cut short ("The Florida" of "The Florida senator") or an opener
   ("Holding", "Shortly").
 """
 from __future__ import annotations
@@ -29,7 +30,7 @@ from __future__ import annotations
 import re
 
 from .mentions import Mention, parse_after, parse_before
-from .lexicon import words
+from .lexicon import ORG_NOUNS, words
 
 # Clause delimiters; not ‘’' which double as apostrophes (quoted text is masked anyway).
 _LAST_DELIM_RE = re.compile(r"(?s).*[;:()“”\"—–\[\]\n_]")  # up to the last delimiter
@@ -183,12 +184,26 @@ def opening_subject(masked: str, lo: int, vs: int) -> Mention | None:
             or mention.text.endswith(("'s", "’s")):
         return None
     pred = _PREDICATE_RE.match(masked, mention.end, vs)
+    if pred is not None and mention.kind == "name" and pred.group("word") in ORG_NOUNS \
+            and masked[mention.end:pred.start("word")].isspace():
+        mention = _org_of_name(masked, start, pred.end("word"))  # "The Lee campaign"
+        if mention is None:
+            return None
+        pred = _PREDICATE_RE.match(masked, mention.end, vs)
     if pred is None or not _verb_like(pred.group("word")) \
             or pred.group("word") == "of" and " " not in mention.text:
         return None  # "Signs of momentum …" is no subject "Signs"
     if mention.kind == "name" and not mention.org and (mention.text.split()[0] in ("The", "A", "An")
                                                        or mention.text.endswith(("ing", "ly"))):
         return None  # a name cut short ("The Florida"), an opener ("Holding", "Shortly")
+    return mention
+
+
+def _org_of_name(masked: str, start: int, end: int) -> Mention | None:
+    """Return "The Lee campaign" read whole, the name and the organisation noun after it."""
+    mention = parse_before(masked, start, end)
+    if mention is None or mention.start != start or mention.end != end:
+        return None
     return mention
 
 
