@@ -298,6 +298,8 @@ def test_one_word_name_before_a_circumstance(text, passage, name, kind):
 ORGANISATION_OF_A_NAME = [
     ("The Quell campaign on Monday also attacked the toll, saying it was \"unfair.\"",
      "unfair.", "Quell campaign", "organization"),
+    ("The mayor spoke.\n\nQuell's campaign attacked the toll, saying it was \"unfair.\"",
+     "unfair.", "Quell's campaign", "organization"),
 ]
 
 

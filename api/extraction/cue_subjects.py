@@ -21,7 +21,8 @@ Rules:
   dateline ("DOVER, May 2 (Wire) —"), a leading connective or adverbial ("But", "At a rally
   in Leeds,", "Back in 2004,", "Early on,", "Instead,", "But two days later,"; a place with its
   state or country: "Speaking in Dover, Delaware,"); it must be followed by a verb-like predicate
-  word ("The Lee campaign also attacked …" is read whole: a name, then an organisation noun),
+  word ("The Lee campaign also attacked …", "Lee's campaign said" are read whole: a name, then
+  an organisation noun),
   and not be a name cut short ("The Florida" of "The Florida senator") or an opener
   ("Holding", "Shortly").
 """
@@ -164,6 +165,7 @@ _PREDICATE_RE = re.compile(r"(?:,[^,;:“”\"_]{1,80},|,)?\s+"
 _PREDICATE_WORDS = words("cue_subjects_predicate_words")
 _STATE_RE = re.compile(r"([A-Z][\w.]*(?:\s+[A-Z][\w.]*)?),\s+")
 _PLACES = words("us_places") | words("places")
+_NOUN_RE = re.compile(r"\s+([a-z]+)\b")
 _ROLE_BEFORE_RE = re.compile(r"[^,;:“”\"_]{2,60},\s+")  # "The charity's chair, Helen Ward"
 
 
@@ -179,6 +181,11 @@ def opening_subject(masked: str, lo: int, vs: int) -> Mention | None:
     if mention is not None and mention.start != start and mention.kind == "name" \
             and _ROLE_BEFORE_RE.fullmatch(masked, start, mention.start):
         start = mention.start
+    if mention is not None and mention.start == start and mention.kind == "name" \
+            and mention.text.endswith(("'s", "’s")):
+        noun = _NOUN_RE.match(masked, mention.end, vs)  # "Lee's campaign said"
+        if noun is not None and noun.group(1) in ORG_NOUNS:
+            mention = _org_of_name(masked, start, noun.end(1))
     if mention is None or mention.start != start \
             or (mention.kind == "pronoun" and mention.name == "they") \
             or mention.text.endswith(("'s", "’s")):
