@@ -31,6 +31,8 @@ def _check(text, passage, name, kind):
 # "… and added that …") reports the speech of the subject that opens the sentence; a
 # verb with its own subject, or a compound subject, is not given to the first name.
 COORDINATED = [
+    ("Senator Rhea Quell used to back the governor, but now said the party had “a duty to "
+     "unite.”", "a duty to unite.", "Rhea Quell", "person"),
     ("Privacy campaigner Omar Said, of Digital Rights Watch, welcomed the move but warned "
      "that it came too late for many users.", "it came too late for many users",
      "Omar Said", "person"),

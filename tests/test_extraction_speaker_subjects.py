@@ -262,3 +262,47 @@ POSSESSED_DESCRIPTION = [
 @pytest.mark.parametrize("text,passage,name,kind", POSSESSED_DESCRIPTION)
 def test_a_possessed_description_is_not_the_possessor(text, passage, name, kind):
     assert _speaker(text, passage) == (name, kind)
+
+
+# A participle takes the subject opening the sentence after an opener that names a place
+# with its state, starts "Early …", or is a time phrase after a connective.
+OPENER_BEFORE_SUBJECT = [
+    ("Speaking at a town hall in Dover, Delaware, Senator Rhea Quell went after the governor, "
+     "calling him “a tired relic.”", "a tired relic.", "Rhea Quell", "person"),
+    ("Early in the race, Senator Rhea Quell attacked the governor, calling him, among other "
+     "things, “a tired relic.”", "a tired relic.", "Rhea Quell", "person"),
+    ("But a few days later, Senator Rhea Quell reversed course, telling a radio host that the "
+     "levy “is here to stay.”", "is here to stay.", "Rhea Quell", "person"),
+]
+
+
+@pytest.mark.parametrize("text,passage,name,kind", OPENER_BEFORE_SUBJECT)
+def test_participle_after_an_opener(text, passage, name, kind):
+    assert _speaker(text, passage) == (name, kind)
+
+
+# A one-word name before an appositive of circumstance that holds its own commas.
+CIRCUMSTANCE_APPOSITIVE = [
+    ("Mayor Rhea Quell faced voters on Monday.\n\nQuell, during a town hall in Dover, Delaware, "
+     "said she was \"going to fix the bridge.\"", "going to fix the bridge.", "Rhea Quell",
+     "person"),
+]
+
+
+@pytest.mark.parametrize("text,passage,name,kind", CIRCUMSTANCE_APPOSITIVE)
+def test_one_word_name_before_a_circumstance(text, passage, name, kind):
+    assert _speaker(text, passage) == (name, kind)
+
+
+# "The Quell campaign …" read whole as the opening subject, the name and the organisation noun.
+ORGANISATION_OF_A_NAME = [
+    ("The Quell campaign on Monday also attacked the toll, saying it was \"unfair.\"",
+     "unfair.", "Quell campaign", "organization"),
+    ("The mayor spoke.\n\nQuell's campaign attacked the toll, saying it was \"unfair.\"",
+     "unfair.", "Quell's campaign", "organization"),
+]
+
+
+@pytest.mark.parametrize("text,passage,name,kind", ORGANISATION_OF_A_NAME)
+def test_organisation_of_a_name_opens_the_sentence(text, passage, name, kind):
+    assert _speaker(text, passage) == (name, kind)

@@ -1,4 +1,4 @@
-"""Sieve rules that read beyond the quotation's sentence (rules 8 and 10 to 13 of sieve.py):
+"""Sieve rules that read beyond the quotation's sentence (rules 10 and 12 to 15 of sieve.py):
 the next sentence's attribution, continuation of a paragraph's speaker, the subject opening
 the next sentence, the reporting verb of the previous sentence, the next paragraph's speaker;
 and the date window of a record's cue.
@@ -46,7 +46,7 @@ def _next_sentence(site: Site, same_paragraph: bool) -> tuple[int, int] | None:
 
 
 def next_attribution(site: Site) -> Answer:
-    """Rule 8: "“…” That was the verdict of X." (the date window then spans that sentence)."""
+    """Rule 10: "“…” That was the verdict of X." (the date window then spans that sentence)."""
     if site.title or not site.opening:
         return None
     bounds = _next_sentence(site, False)
@@ -65,7 +65,7 @@ def next_attribution(site: Site) -> Answer:
     return Cue(m.start(), mention.end, m.start(), m.end(), mention, "said")
 
 def continuation(site: Site) -> Answer:
-    """Rule 10: the record of the paragraph, or of the previous one, that this one continues."""
+    """Rule 12: the record of the paragraph, or of the previous one, that this one continues."""
     if site.line in site.by_line:
         return site.by_line[site.line]
     doc = site.doc
@@ -121,7 +121,7 @@ def _reported_record(doc: Document, line: int) -> Record | None:
 
 
 def next_subject(site: Site) -> Answer:
-    """Rule 11: the subject of a reporting verb opening the next sentence of the paragraph."""
+    """Rule 13: the subject of a reporting verb opening the next sentence of the paragraph."""
     if site.title or not site.opening:
         return None
     bounds = _next_sentence(site, True)
@@ -139,7 +139,7 @@ def next_subject(site: Site) -> Answer:
 
 
 def previous_sentence(site: Site) -> Answer:
-    """Rule 12: the speaker of a reporting verb in the previous sentence of the paragraph,
+    """Rule 14: the speaker of a reporting verb in the previous sentence of the paragraph,
     unless the quotation's own sentence has a reporting verb whose speaker went unread."""
     if site.title or not site.opening:
         return None
@@ -169,7 +169,7 @@ def _nonblank_line(doc: Document, line: int, step: int) -> int | None:
 
 
 def next_paragraph(site: Site) -> Answer:
-    """Rule 13: the named person opening the next paragraph, for a quotation paragraph."""
+    """Rule 15: the named person opening the next paragraph, for a quotation paragraph."""
     if site.title or not site.opening:
         return None
     doc, line = site.doc, site.line

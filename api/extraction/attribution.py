@@ -13,8 +13,9 @@ Rules:
 - A speech noun after a possessive is no cue ("Trump’s comments", "Lee's claim"); "calls"
   is a cue verb only right after a name or pronoun ("Lee calls it", not "phone calls").
 - "told" takes its object into the cue ("Qin Gang told Newsweek").
+- "X quoted Kim as saying …": the participle's speaker is Kim (a name or a description), never X.
 - A participle or a coordinated verb without its own subject ("…, saying",
-  "… and accused", "… and later said") continues the previous cue of the sentence; with no cue before
+  "… and accused", "… and later said", "…, but now said") continues the previous cue of the sentence; with no cue before
   it, a coordinated verb or a participle takes the subject that opens the sentence ("X
   welcomed the deal but warned that …", "X attacked the plan, calling it …", "X is telling
   voters that …"), also after a leading adverbial ("At a rally, X …"), unless that subject
@@ -74,6 +75,19 @@ _CALLS_SUBJECT_RE = re.compile(r"(?:\b[A-Z][\w.’'\-]*(?<!\bThe)(?<!\bA)|\b(?:h
                                r"\s+$")
 
 
+def _quoted_as(masked: str, lo: int, vs: int, ve: int, verb: str) -> Cue | None:
+    """Return the cue of "X quoted Kim as saying …": the words are Kim's, not X's."""
+    if verb != "saying":
+        return None
+    m = _QUOTED_AS_RE.search(masked, max(lo, vs - 90), vs)
+    if m is None:
+        return None
+    mention = parse_after(masked, m.start("np"), m.end("np"))
+    if mention is None or mention.kind not in ("name", "definite") or mention.end != m.end("np"):
+        return None
+    return Cue(mention.start, mention.end, vs, ve, mention, verb)
+
+
 def verb_index(doc) -> tuple[list[int], list[tuple[int, int, str]]]:
     """Return the reporting verbs of the masked document, found in one pass and cached:
     (start offsets, (start, end, word) items). Regions then take theirs by bisection."""
@@ -99,8 +113,10 @@ _THE_TITLE_RE = re.compile(r"\s+the\s+(?=(?:Rev|Very|Right|Most|Hon|Honou?rable|
 _TIME_TAIL_RE = re.compile(r"(?:on|last|this|earlier|late|yesterday|today|tonight)\b")
 _PASSIVE_AFTER_DOC = words("attribution_passive_after_doc")
 _TELL = {"told", "tells", "tell", "telling"}
+_QUOTED_AS_RE = re.compile(r"\bquot(?:ed|es|ing)\s+(?P<np>[^,;:“”\"\n]{2,60}?)\s+as\s+$")
 # Adverbs between a coordinator and its verb: "… and later said", "but then added".
-_ADVERBS_BEFORE_RE = re.compile(r"(?:\s+(?:later|then|also|again|quickly|soon|finally|[a-z]+ly))*\s*$")
+_ADVERBS_BEFORE_RE = re.compile(r"(?:\s+(?:later|then|also|again|quickly|soon|finally|now|still|even|"
+                                 r"afterwards?|[a-z]+ly))*\s*$")
 # Verbs whose next noun phrase is their object, never an inverted subject ("…, described
 # the board as …", "…, thanked the mayor", "…, telling reporters"): participles and these.
 _NO_INVERSION = words("no_inversion_verbs") | PARTICIPLES
@@ -225,6 +241,10 @@ def find_cues(doc, lo: int, hi: int) -> list[Cue]:
         if m is not None and m.kind == "definite" and m.head == "statement" \
                 and verb in _PASSIVE_AFTER_DOC and cue.start < vs:
             continue  # "a statement posted on its website": the document, not a speaker
+        quoted = _quoted_as(masked, lo, vs, ve, verb)
+        if quoted is not None:
+            cues.append(quoted)
+            continue
         if cue.mention is None:
             before = _ADVERBS_BEFORE_RE.sub("", masked[max(lo, cue.verb_start - 30):cue.verb_start])
             continues = cue.verb in PARTICIPLES or before.endswith(("and", "but", ","))

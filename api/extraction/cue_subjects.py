@@ -9,7 +9,8 @@ Rules:
   subject: the sentence's opening subject speaks.
 - An adverb before the verb is passed ("Carter however said"). Appositives between commas
   that the mention parser cannot read give the name on either side: "Mr. Okonkwo, a retired
-  astronaut, said", "Ann Roe, 67, a nurse in Leeds, said" (a name of two words or more) or,
+  astronaut, said", "Ann Roe, 67, a nurse in Leeds, said" (a name of two words or more, or one word before
+  an appositive of circumstance: "Roe, during a visit to Dover, Del., said") or,
   after a description, "The harbour master, Piet Claes, said"; so does an appositive between
   dashes ("Jo Sims — a teacher — says"); a full name opening its clause before appositives
   longer than the window, up to 320 characters ("Jo Roe, the treasurer of X, a club that
@@ -18,8 +19,11 @@ Rules:
   who left, Mia Dahl said").
 - The subject opening a sentence (for coordinated verbs, participles and colons) may follow a
   dateline ("DOVER, May 2 (Wire) —"), a leading connective or adverbial ("But", "At a rally
-  in Leeds,", "Back in 2004,", "Instead,"); it must be followed by a verb-like predicate
-  word, and not be a name cut short ("The Florida" of "The Florida senator") or an opener
+  in Leeds,", "Back in 2004,", "Early on,", "Instead,", "But two days later,"; a place with its
+  state or country: "Speaking in Dover, Delaware,"); it must be followed by a verb-like predicate
+  word ("The Lee campaign also attacked …", "Lee's campaign said" are read whole: a name, then
+  an organisation noun),
+  and not be a name cut short ("The Florida" of "The Florida senator") or an opener
   ("Holding", "Shortly").
 """
 from __future__ import annotations
@@ -27,7 +31,7 @@ from __future__ import annotations
 import re
 
 from .mentions import Mention, parse_after, parse_before
-from .lexicon import words
+from .lexicon import ORG_NOUNS, words
 
 # Clause delimiters; not ‘’' which double as apostrophes (quoted text is masked anyway).
 _LAST_DELIM_RE = re.compile(r"(?s).*[;:()“”\"—–\[\]\n_]")  # up to the last delimiter
@@ -45,6 +49,8 @@ _OPENER_RE = re.compile(r"(?:[A-Z][a-z]+ing|In|At|On|During|After|Before|Asked|S
 _TRAILING_ADVERBS_RE = re.compile(r"(?:\s+(?:however|also|then|later|further|again|now|still|"
                                   r"too|once|earlier|previously|recently|repeatedly|[a-z]+ly))+\s*$")
 _COORDINATOR_END_RE = re.compile(r"\b(?:and|but|or|then)\s*$")
+# An appositive of circumstance after a one-word name: "Roe, during a visit to …, said".
+_CIRCUMSTANCE_RE = re.compile(r"\s*(?:during|in|at|on|speaking|appearing|writing|after|while)\s")
 _LONG_WINDOW = 320  # a subject's appositives may run this long ("Jo Roe, the head of …, said")
 _DESCRIPTION_RE = re.compile(r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[\w.]+[’']s)\s")
 def clause_start(masked: str, lo: int, hi: int, window: int = 130) -> int:
@@ -112,8 +118,8 @@ def _apposed_subject(masked: str, start: int, vs: int) -> Mention | None:
             and _OPENER_RE.match(masked, start + _lead(masked, start)) else None
     head = parse_before(masked, start, commas[0])
     if head is not None and head.kind == "name" and not masked[start:head.start].strip(_EDGE) \
-            and " " in head.text:
-        return head
+            and (" " in head.text or _CIRCUMSTANCE_RE.match(masked, commas[0] + 1)):
+        return head  # "Ann Roe, 67, …, said"; "Roe, during a visit to Dover, Del., said"
     if len(commas) != 2 or not _DESCRIPTION_RE.match(masked, start + _lead(masked, start)):
         return None
     inner = parse_after(masked, commas[0] + 1, commas[1])
@@ -143,7 +149,9 @@ def _dashed_subject(masked: str, lo: int, vs: int) -> Mention | None:
 _OPENING_RE = re.compile(r"[\s•·*\-–—]*"  # then a dateline ("DOVER, May 2 (Wire) —")
                          r"(?:[A-Z][A-Z.'\-]+(?:[ ,]+[A-Z][A-Z.'\-]+)*[^—―–\n]{0,30}?\s*[—―–]\s*)?"
                          r"(?:(?:But|And|Yet|Still|Meanwhile|However),?\s+)?"
-                         r"(?:(?:In|At|On|During|After|Before|Earlier|Later|Last|Speaking|Outside|"
+                         r"(?:(?:[Aa]\s+few|[Ss]everal|[Tt]wo|[Tt]hree|[Mm]any|[Aa]n?)\s+(?:hours?|days?|"
+                         r"weeks?|months?|years?)\s+(?:later|earlier|ago|before|after)\b,?\s+)?"
+                         r"(?:(?:In|At|On|During|After|Before|Earlier|Early|Later|Last|Speaking|Outside|"
                          r"Inside|Across|Amid|Among|Despite|Since|Throughout|Following|Under|"
                          r"Asked|Appearing|Writing|Back|Hours|Days|Weeks|Months|Years|Minutes|"
                          r"Moments)\b[^,;:“”\"_]{0,100},\s+)?"
@@ -155,6 +163,9 @@ _PREDICATE_RE = re.compile(r"(?:,[^,;:“”\"_]{1,80},|,)?\s+"
 # The predicate opens with a verb: a regular past or present form, an adverb, an auxiliary
 # or a common irregular verb; "The Florida senator" is no subject "The Florida" + "senator".
 _PREDICATE_WORDS = words("cue_subjects_predicate_words")
+_STATE_RE = re.compile(r"([A-Z][\w.]*(?:\s+[A-Z][\w.]*)?),\s+")
+_PLACES = words("us_places") | words("places")
+_NOUN_RE = re.compile(r"\s+([a-z]+)\b")
 _ROLE_BEFORE_RE = re.compile(r"[^,;:“”\"_]{2,60},\s+")  # "The charity's chair, Helen Ward"
 
 
@@ -162,21 +173,44 @@ def opening_subject(masked: str, lo: int, vs: int) -> Mention | None:
     """Return the subject opening the sentence when the words up to a coordinated verb
     are its predicate: "Omar Said, of Digital Rights Watch, welcomed the move but"."""
     start = _OPENING_RE.match(masked, lo, vs).end()
+    place = _STATE_RE.match(masked, start, vs)
+    if place is not None and masked[lo:start].rstrip().endswith(",") \
+            and place.group(1).lower() in _PLACES:
+        start = place.end()  # "Speaking in Dover, Delaware, Lee said": the opener's place
     mention = parse_after(masked, start, min(vs, start + 100))
     if mention is not None and mention.start != start and mention.kind == "name" \
             and _ROLE_BEFORE_RE.fullmatch(masked, start, mention.start):
         start = mention.start
+    if mention is not None and mention.start == start and mention.kind == "name" \
+            and mention.text.endswith(("'s", "’s")):
+        noun = _NOUN_RE.match(masked, mention.end, vs)  # "Lee's campaign said"
+        if noun is not None and noun.group(1) in ORG_NOUNS:
+            mention = _org_of_name(masked, start, noun.end(1))
     if mention is None or mention.start != start \
             or (mention.kind == "pronoun" and mention.name == "they") \
             or mention.text.endswith(("'s", "’s")):
         return None
     pred = _PREDICATE_RE.match(masked, mention.end, vs)
+    if pred is not None and mention.kind == "name" and pred.group("word") in ORG_NOUNS \
+            and masked[mention.end:pred.start("word")].isspace():
+        mention = _org_of_name(masked, start, pred.end("word"))  # "The Lee campaign"
+        if mention is None:
+            return None
+        pred = _PREDICATE_RE.match(masked, mention.end, vs)
     if pred is None or not _verb_like(pred.group("word")) \
             or pred.group("word") == "of" and " " not in mention.text:
         return None  # "Signs of momentum …" is no subject "Signs"
     if mention.kind == "name" and not mention.org and (mention.text.split()[0] in ("The", "A", "An")
                                                        or mention.text.endswith(("ing", "ly"))):
         return None  # a name cut short ("The Florida"), an opener ("Holding", "Shortly")
+    return mention
+
+
+def _org_of_name(masked: str, start: int, end: int) -> Mention | None:
+    """Return "The Lee campaign" read whole, the name and the organisation noun after it."""
+    mention = parse_before(masked, start, end)
+    if mention is None or mention.start != start or mention.end != end:
+        return None
     return mention
 
 

@@ -3,7 +3,7 @@
 Each rule takes the quotation's Site and returns a Cue, a Record whose speaker the quotation
 continues, or None to leave it to the next rule; the first answer wins.
 
-Rules (SIEVE, in this order; rules 8 and 10-13 are in around.py):
+Rules (SIEVE, in this order; rule 7 is in labels.py, 9 in stance.py, 10 and 12-15 in around.py):
 1. claim: a quotation inside a claim that the sentence disputes or ascribes ("denied claims
    by the union that “…”", "made “false claims” that “…”", "Lee's claim that “…”"; also
    notions, ideas, reports, charges, criticism, "scoffed at", "pushed back on", "brushed
@@ -18,27 +18,32 @@ Rules (SIEVE, in this order; rules 8 and 10-13 are in around.py):
 5. later: a comma-introduced cue later in the sentence (“…” between X and Y, the official
    said / The plan “…” in May, said X).
 6. viewpoint: a sentence opening "For X, …" gives X the voice of a cue-less quotation.
-7. colon: the subject of a clause ending in a colon ("Tom Hale was blunt: “…”"); an
+7. label: a name, a colon and the quotation, as in a transcript ("Ada Lund: “…”", also after
+   a lead-in and a dash or an inverted verb: "Continued Lund: “…”"); not a place or a headline.
+8. colon: the subject of a clause ending in a colon ("Tom Hale was blunt: “…”"); an
    organisation only with a copula ("The ministry was clear: “…”"), not "Police found a
    note: …".
-8. next attribution: a quotation that is its own sentence takes the person named by the next
+9. stance: the subject opening the sentence, before a stance verb (words/stance_verbs.txt:
+   referred to … as, likened, credited …), voices a partial quotation later in its clause
+   ("Lee referred to the levy as “…”"); not through someone else's words or a claim.
+10. next attribution: a quotation that is its own sentence takes the person named by the next
    sentence when it is an attribution: "That was the verdict of X", "The words came from X",
    "Those were the words of X", "So said X".
-9. headline: a headline "X: ‘…’" makes X the speaker of its quotation, also when the
+11. headline: a headline "X: ‘…’" makes X the speaker of its quotation, also when the
    article's first line ends with a period.
-10. continuation: a later quotation of the same paragraph continues the paragraph's speaker
+12. continuation: a later quotation of the same paragraph continues the paragraph's speaker
    (a quotation running over paragraphs, in the one it ends in too); a paragraph opening
    with a quotation continues the previous paragraph when that one ends with "X said:" or
    held an attributed quotation, or (the paragraph naming nobody outside its quotations)
    when the paragraph just before ends with a sentence whose reporting verb has its own
    speaker ("Lee said the plan had failed." / "“We start again on Monday.”").
-11. next subject: a quotation that is its own sentence takes the subject of a reporting verb
+13. next subject: a quotation that is its own sentence takes the subject of a reporting verb
    opening the next sentence of its paragraph ("“We have nothing left.” Amina Yusuf, 38,
    said her house …").
-12. previous sentence: a quotation that is its own sentence, with no speaker yet, takes the
+14. previous sentence: a quotation that is its own sentence, with no speaker yet, takes the
    speaker of a reporting verb in the previous sentence of its paragraph ("Lee said the plan
    had failed. “We start again on Monday.”"); not a news outlet's "reported".
-13. next paragraph: a paragraph that is only a quotation, with no speaker before it, takes
+15. next paragraph: a paragraph that is only a quotation, with no speaker before it, takes
    the named person whose attribution opens the next paragraph ("Mayor Ana Lopez said …").
 """
 from __future__ import annotations
@@ -48,6 +53,8 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Callable, Union
 
+from .labels import label
+from .stance import stance
 from .around import (continuation, next_attribution, next_paragraph, next_subject,
                      previous_sentence)
 from .attribution import Cue, Record, cues_of, verb_index
@@ -215,7 +222,7 @@ def viewpoint(site: Site) -> Answer:
 
 
 def colon(site: Site) -> Answer:
-    """Rule 7: the person (or, with a copula, organisation) opening a clause ending in a colon."""
+    """Rule 8: the person (or, with a copula, organisation) opening a clause ending in a colon."""
     if site.title:
         return None
     masked, lo, open_pos = site.doc.masked, site.lo, site.q.open_pos
@@ -233,7 +240,7 @@ def colon(site: Site) -> Answer:
 
 
 def headline(site: Site) -> Answer:
-    """Rule 9: the 'X:' speaker of a headline quotation like "China: ‘…’", also when the
+    """Rule 11: the 'X:' speaker of a headline quotation like "China: ‘…’", also when the
     article's first line ends with a period ("Lindqvist: ‘We Will Win.’")."""
     masked = site.doc.masked
     line_start, line_end = site.doc.line_bounds(site.line)
@@ -250,7 +257,7 @@ def headline(site: Site) -> Answer:
 
 
 SIEVE: tuple[Callable[[Site], Answer], ...] = (
-    claim, beside, signature, before, later, viewpoint, colon, next_attribution, headline, continuation,
+    claim, beside, signature, before, later, viewpoint, label, colon, stance, next_attribution, headline, continuation,
     next_subject, previous_sentence, next_paragraph,
 )
 
