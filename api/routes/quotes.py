@@ -40,10 +40,8 @@ def list_quotes(limit, cursor, sort, facet, output_format, **filters):
         sort = "-date"
     sort = sort or ("relevance" if filters.q else "-date")
     selection = select(g.db, filters, current_app.config["SEARCH_COMMON_QUOTES"])
-    extra = {}
-    if sort == "relevance":
-        extra["ranked_by"] = "date" if selection.common_search else "bm25"
-        sort = "-date" if selection.common_search else sort
+    sort, ranked_by = selection.order(sort)
+    extra = {"ranked_by": ranked_by} if ranked_by else {}
     kind = f"quotes{sort}"
     rows, next_values = store.list_quotes(g.db, selection, sort, decode_cursor(cursor, kind), limit)
     total, facets = counts.tally(g.db, selection, facet)

@@ -54,6 +54,13 @@ class Selection:
         """Return the WHERE clause and parameters of these quotes within other dates."""
         return _joined(self.undated + _date_conditions(date_from, date_to))
 
+    def order(self, sort: str) -> tuple[str, str | None]:
+        """Return the order a page is read in, and what ranks a relevance sort: bm25, or the
+        date for a search made only of common words."""
+        if sort != "relevance":
+            return sort, None
+        return ("-date", "date") if self.common_search else ("relevance", "bm25")
+
     @property
     def only_search(self) -> bool:
         return self.given == {"q"}

@@ -106,8 +106,7 @@ def search_page():
 def page_of_quotes(filters: QuoteFilters, sort: str, cursor: str | None, limit: int) -> dict:
     """Return a page of quotes as the JSON list has it: {data, next, total}."""
     selection = select(g.db, filters, current_app.config["SEARCH_COMMON_QUOTES"])
-    if sort == "relevance" and selection.common_search:  # ranked by date, as the list is
-        sort = "-date"
+    sort, _ = selection.order(sort)  # a common-word search is read by date, as the list is
     kind = f"quotes{sort}"
     rows, next_values = quote_store.list_quotes(g.db, selection, sort,
                                                 decode_cursor(cursor, kind), limit)
