@@ -32,13 +32,11 @@ _POSSESSIVE_RE = re.compile(r"\w['’]s?\s")
 
 def label(site: Site) -> Answer:
     """Rule 7: the name before a colon that introduces the quotation ("Ada Lund: “…”")."""
-    if site.title:
+    mark = site.colon_before(140)
+    if mark is None:
         return None
-    masked, lo, open_pos = site.doc.masked, site.lo, site.q.open_pos
-    mark = masked.rfind(":", lo, open_pos)
-    if mark < 0 or masked[mark + 1:open_pos].strip() or mark - lo > 140:
-        return None
-    start = _LEAD_RE.match(masked, lo, mark).end()
+    masked = site.doc.masked
+    start = _LEAD_RE.match(masked, site.lo, mark).end()
     mention = parse_after(masked, start, mark)
     if mention is None or mention.kind != "name" or mention.start != start \
             or not _TAIL_RE.fullmatch(masked, mention.end, mark) \

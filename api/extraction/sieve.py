@@ -112,6 +112,17 @@ class Site:
     kind: str
     by_line: dict[int, Record]
 
+    def colon_before(self, reach: int) -> int | None:
+        """Return where the colon that introduces the quotation stands, if it is within reach
+        characters of the sentence's start and this is no headline; else None."""
+        if self.title:
+            return None
+        masked, open_pos = self.doc.masked, self.q.open_pos
+        mark = masked.rfind(":", self.lo, open_pos)
+        if mark < 0 or masked[mark + 1:open_pos].strip() or mark - self.lo > reach:
+            return None
+        return mark
+
 
 Answer = Union[Cue, Record, None]
 
@@ -223,13 +234,11 @@ def viewpoint(site: Site) -> Answer:
 
 def colon(site: Site) -> Answer:
     """Rule 8: the person (or, with a copula, organisation) opening a clause ending in a colon."""
-    if site.title:
+    mark = site.colon_before(120)
+    if mark is None:
         return None
-    masked, lo, open_pos = site.doc.masked, site.lo, site.q.open_pos
-    mark = masked.rfind(":", lo, open_pos)
-    if mark < 0 or masked[mark + 1:open_pos].strip() or mark - lo > 120:
-        return None
-    mention = opening_subject(masked, lo, mark)
+    masked = site.doc.masked
+    mention = opening_subject(masked, site.lo, mark)
     if mention is not None and mention.org and mention.kind in ("name", "definite") \
             and _ORG_STANCE_RE.fullmatch(masked, mention.end, mark):
         return Cue(mention.start, mention.end, mark, mark + 1, mention, ":")
