@@ -4,14 +4,18 @@ detected; the language filter; the upgrade of older databases; quotes of other l
 Expected values are written by hand from the texts.
 """
 import json
+import re
 import sqlite3
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from api.cli import cli
 from api.db import connect, init_schema
 from api.extraction import extract_quotes
 from api.extraction.languages import detect_language, language_code
+from api.schemas.languages import LANGUAGE_PATTERN
 from tests.live import copy_db
 
 FRENCH = ("La mairie ouvre un nouveau pont\n\n"
@@ -316,3 +320,21 @@ def test_an_upgrade_failing_halfway_changes_nothing(corpus_db, tmp_path):
     conn.commit()
     init_schema(connect(old))
     assert conn.execute("SELECT language, count(*) FROM quotes WHERE outlet = 'Wire'").fetchone() == ("en", 3)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.text(min_size=2, max_size=35),
+                 st.from_regex(LANGUAGE_PATTERN, fullmatch=True).filter(lambda t: len(t) <= 35)))
+def test_the_documented_language_pattern_is_what_is_accepted(tag):
+    assert (re.fullmatch(LANGUAGE_PATTERN, tag) is not None) == (language_code(tag) is not None)
+
+
+@pytest.mark.parametrize("tag, accepted", [
+    ("en", True), ("EN", True), ("en-GB", True), ("pt_BR", True), ("eng", False), ("zz", False),
+    ("00", False), ("fr-", False)])
+def test_the_document_states_the_language_pattern(client, tag, accepted):
+    document = client.get("/openapi.json").get_json()
+    params = {p["name"]: p for p in document["paths"]["/v1/sources"]["get"]["parameters"]}
+    pattern = params["language"]["schema"]["items"]["pattern"]
+    assert (re.fullmatch(pattern, tag) is not None) is accepted
+    assert (client.get("/v1/sources", query_string={"language": tag}).status_code == 200) is accepted

@@ -4,8 +4,13 @@ from __future__ import annotations
 import marshmallow as ma
 from marshmallow import fields, validate
 
-from api.extraction.languages import language_code
+from api.extraction.languages import CODES, language_code
 from api.schemas.base import MAX_VALUES, at_most_values
+
+# What known_language accepts, as the OpenAPI document states it (a client or a fuzzer reads the
+# exact shape): an ISO 639-1 code in either case, then BCP 47 subtags ("en-GB", "pt_BR").
+LANGUAGE_PATTERN = ("^(?:" + "|".join("".join(f"[{c}{c.upper()}]" for c in code)
+                                     for code in sorted(CODES)) + ")(?:[-_][A-Za-z0-9]{1,8})*$")
 
 
 def known_language(tag: str) -> None:
@@ -17,7 +22,9 @@ def known_language(tag: str) -> None:
 
 def language_field(**kwargs) -> fields.String:
     """Return a field for a language tag; codes_of_languages() keeps its ISO 639-1 code."""
-    return fields.String(validate=[validate.Length(2, 35), known_language], **kwargs)
+    metadata = {"pattern": LANGUAGE_PATTERN, **kwargs.pop("metadata", {})}
+    return fields.String(validate=[validate.Length(2, 35), known_language], metadata=metadata,
+                         **kwargs)
 
 
 def language_filter() -> fields.List:
