@@ -2,18 +2,16 @@
 from flask import current_app, g, url_for
 
 from api.auth import SECURITY, token_required
-from api.limits import search_limit, write_limit
-from api.schemas.editorial import HistorySchema, QuoteCreateSchema, QuoteFieldsSchema
-from api.store import editorial
-
 from api.citations.adapters import csl_items
 from api.formats import (FEEDS, LIST_MEDIA_TYPES, alt_formats, check_feed_sort,
                          citation_response, csv_response, feed_response, negotiate)
+from api.limits import search_limit, write_limit
 from api.pagination import decode_cursor, envelope, link_header
 from api.routes import WRITE_PROBLEMS, Blueprint
 from api.schemas.base import NoArgs
+from api.schemas.editorial import HistorySchema, QuoteCreateSchema, QuoteFieldsSchema
 from api.schemas.quotes import QuoteListArgs, QuotePageSchema, QuoteSchema
-from api.store import counts
+from api.store import counts, editorial
 from api.store import quotes as store
 from api.store.selection import QuoteFilters, select
 
@@ -38,18 +36,10 @@ def list_quotes(limit, cursor, sort, facet, output_format, **filters):
     if fmt in FEEDS:
         check_feed_sort(sort)
         sort = "-date"
-    sort = sort or ("relevance" if filters.q else "-date")
-    selection = select(g.db, filters, current_app.config["SEARCH_COMMON_QUOTES"])
-    sort, ranked_by = selection.order(sort)
-    extra = {"ranked_by": ranked_by} if ranked_by else {}
-    kind = f"quotes{sort}"
-    rows, next_values = store.list_quotes(g.db, selection, sort, decode_cursor(cursor, kind), limit)
-    total, facets = counts.tally(g.db, selection, facet)
-    if facet:
-        extra["facets"] = facets
     # A feed negotiated by Accept names its format in `next`: feed readers send no Accept.
     negotiated = {"format": fmt} if fmt in FEEDS and output_format is None else {}
-    page = envelope(rows, total, next_values, kind, next_params=negotiated, **extra)
+    page = page_of_quotes(filters, sort, cursor, limit, facet, next_params=negotiated)
+    rows = page["data"]
     if fmt in FEEDS:
         return feed_response(rows, page, fmt)
     if fmt == "csv":
@@ -57,6 +47,21 @@ def list_quotes(limit, cursor, sort, facet, output_format, **filters):
     if fmt != "json":
         return citation_response(csl_items(rows), fmt, headers=link_header(page))
     return page, 200, link_header(page)
+
+
+def page_of_quotes(filters: QuoteFilters, sort: str | None, cursor: str | None, limit: int,
+                   facet=(), next_params: dict | None = None) -> dict:
+    """Return a page of quotes as GET /v1/quotes answers it ({data, next, total}, with
+    ranked_by for a relevance sort and facets when asked); the pages for people read it too."""
+    selection = select(g.db, filters, current_app.config["SEARCH_COMMON_QUOTES"])
+    sort, ranked_by = selection.order(sort or ("relevance" if filters.q else "-date"))
+    kind = f"quotes{sort}"
+    rows, next_values = store.list_quotes(g.db, selection, sort, decode_cursor(cursor, kind), limit)
+    total, facets = counts.tally(g.db, selection, facet)
+    extra = {"ranked_by": ranked_by} if ranked_by else {}
+    if facet:
+        extra["facets"] = facets
+    return envelope(rows, total, next_values, kind, next_params=next_params, **extra)
 
 
 @blp.route("/<quote_id>")

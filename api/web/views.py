@@ -8,20 +8,19 @@ from __future__ import annotations
 from dataclasses import fields
 from urllib.parse import urlencode
 
-from flask import Blueprint, current_app, g, render_template, request, url_for
+from flask import Blueprint, g, render_template, request, url_for
 
 from api.citations import DEFAULT_STYLE, STYLES
 from api.citations.adapters import quote_citation
 from api.limits import search_limit
-from api.pagination import decode_cursor, envelope
 from api.routes import StrictParser
+from api.routes.quotes import page_of_quotes
 from api.schemas.base import PageArgs
 from api.schemas.quotes import KINDS, SORTS, QuoteListArgs
-from api.store import counts
 from api.store import quotes as quote_store
 from api.store import sources as source_store
 from api.store import speakers as speaker_store
-from api.store.selection import QuoteFilters, select
+from api.store.selection import QuoteFilters
 from api.web import security
 from api.web.highlight import marked_runs
 
@@ -86,8 +85,8 @@ def speaker_page(speaker_id):
     """Show a speaker's names, roles and outlets, and their quotes newest first."""
     speaker = speaker_store.get_speaker(g.db, speaker_id)
     args = PARSER.parse(PageArgs, request, location="query")
-    filters = QuoteFilters(speaker=[speaker_id])
-    page = page_of_quotes(filters, "-date", args["cursor"], args["limit"])
+    page = page_of_quotes(QuoteFilters(speaker=[speaker_id]), "-date", args["cursor"],
+                          args["limit"])
     return render_template("web/speaker.html", speaker=speaker, page=page)
 
 
@@ -97,21 +96,9 @@ def search_page():
     """Search quotes with the filters of GET /v1/quotes, a page at a time."""
     args = PARSER.parse(SearchArgs, request, location="query")
     filters = QuoteFilters(**{key: value for key, value in args.items() if key in SEARCH_FILTERS})
-    sort = args["sort"] or ("relevance" if filters.q else "-date")
-    page = page_of_quotes(filters, sort, args["cursor"], args["limit"])
+    page = page_of_quotes(filters, args["sort"], args["cursor"], args["limit"])
     return render_template("web/search.html", page=page, args=args, kinds=KINDS, sorts=SORTS,
                            api_url=list_url(), feed_url=list_url(format="atom"))
-
-
-def page_of_quotes(filters: QuoteFilters, sort: str, cursor: str | None, limit: int) -> dict:
-    """Return a page of quotes as the JSON list has it: {data, next, total}."""
-    selection = select(g.db, filters, current_app.config["SEARCH_COMMON_QUOTES"])
-    sort, _ = selection.order(sort)  # a common-word search is read by date, as the list is
-    kind = f"quotes{sort}"
-    rows, next_values = quote_store.list_quotes(g.db, selection, sort,
-                                                decode_cursor(cursor, kind), limit)
-    total, _ = counts.tally(g.db, selection, [])
-    return envelope(rows, total, next_values, kind)
 
 
 def given_args(*left_out: str) -> list[tuple[str, str]]:
