@@ -130,8 +130,9 @@ def _create_or_upgrade(db: sqlite_utils.Database) -> None:
     # waits for the first and then finds nothing pending, and a crash leaves the old schema.
     with write_transaction(db):
         found = schema_version(db)
-        rebuilt = [table for migration in MIGRATIONS.pending(db) if db["meta"].exists()
-                   for table in REBUILT_INDEXES.get(int(migration.name.split("-")[1]), ())]
+        pending = MIGRATIONS.pending(db) if db["meta"].exists() else []  # none on a new file
+        rebuilt = [table for migration in pending
+                   for table in REBUILT_BY_NAME.get(migration.name, ())]
         MIGRATIONS.apply(db)
         for statement in _statements(SCHEMA_PATH.read_text(encoding="utf-8")):
             db.execute(statement)
@@ -191,6 +192,7 @@ def _upgrade_to(version: int):
 
 
 MIGRATIONS = sqlite_utils.Migrations("verbatim")
+REBUILT_BY_NAME = {f"schema-{version}": tables for version, tables in REBUILT_INDEXES.items()}
 for _version in sorted({*REPLACED_TRIGGERS, *ADDED_COLUMNS, *REWRITTEN_ROWS, *REBUILT_INDEXES}):
     MIGRATIONS(name=f"schema-{_version}")(_upgrade_to(_version))
 
