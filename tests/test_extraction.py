@@ -417,11 +417,12 @@ SNIPPETS = [
     # an exclamation in Title Case is no name; a verb closely after an opening quotation counts
     ("The crowd kept chanting “Go Blue!” until midnight.", None, [("Go Blue!", "partial", None)]),
     ("“Not again,” the weary shopkeepers said.", None, [("Not again,", "full", None)]),
-    # in a Title Case headline capitals cannot tell a title from quoted words
+    # in a Title Case headline capitals cannot tell a title from quoted words; the name
+    # opening the headline before its reporting verb is the speaker (headlines.py)
     ("Harbour Board Calls Ferry Cuts ‘A Gamble’ Ahead of Vote\n\nThe board met on Monday.", None,
-     [("A Gamble", "partial", None)]),
+     [("A Gamble", "partial", "Harbour Board")]),
     ("Harbour Board Calls Ferry Cuts ‘A Gamble’ Ahead of Vote\n\nFans queued for ‘Blue Tide’ tickets.",
-     None, [("A Gamble", "partial", None)]),
+     None, [("A Gamble", "partial", "Harbour Board")]),
     # a paragraph that is only a short Title Case quotation is a subheading
     ("“We rebuild every spring,” said Tomas Wirth.\n\n“Nothing Left to Lose.”\n\nThe river rose again.",
      None, [("We rebuild every spring,", "full", "Tomas Wirth")]),

@@ -10,7 +10,8 @@ Rules:
   honorifics (Mr, Dr) are dropped rather than kept as a role; office titles
   ("Councilwoman", "Prosecutor") are a role; post-nominal letters (KC, QC) are the
   role when no other is written, never part of the name; a title-like word ending the
-  run after an honorific or a given name is a surname ("Mr. King", "Ray King").
+  run after an honorific or a given name is a surname ("Mr. King", "Ray King", also past
+  a middle initial: "Ray T. King"); a generational suffix keeps its period ("Jo Roe Jr.").
 - A capitalised run is an organisation when it holds an organisation word
   (Ministry, Times, Commission) or an ampersand ("Harrow & Finch"), is a known place,
   or is an acronym; a number may end an organisation name ("Union Local 418").
@@ -26,7 +27,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .lexicon import (DEFINITE, GIVEN_NAME_GENDER, HEADLINE_VERBS, INDEFINITE, MONTHS,
-                      MULTIWORD_PLACES, NAME_PARTICLES, NAME_PREFIX_TITLES, NON_PERSON_FINALS,
+                      MULTIWORD_PLACES, NAME_PARTICLES, NAME_PREFIX_TITLES, NAME_SUFFIXES,
+                      NON_PERSON_FINALS,
                       ORG_WORDS, PLACES, POSTNOMINALS, ROLE_NOUNS, STOP_CAPS, TITLE_WORDS,
                       US_PLACES, WEEKDAYS, words)
 from .persons import PERSON_TITLES
@@ -43,6 +45,7 @@ _VERBISH = words("names_verbish")
 _POSSESSIVE_DETS = frozenset({"its", "his", "her", "their", "our", "my", "your"})
 _RUN_JOINERS = frozenset({"and", "of", "&", "for"})
 _POSSESSIVE_RE = re.compile(r"['’]s?$")
+_INITIAL_RE = re.compile(r"[A-Z]\.")
 
 
 Tok = tuple[str, int, int]
@@ -74,7 +77,7 @@ def tokenize(text: str, lo: int, hi: int) -> list[Tok]:
             toks.append((tok[:-1], s, e - 1))  # a closing mark glued to a word
             toks.append((last, e - 1, e))
         elif last == "." and len(tok) > 2 and "." not in tok[:-1] \
-                and tok.lower() not in TITLE_WORDS:
+                and tok.lower() not in TITLE_WORDS and tok.lower() not in NAME_SUFFIXES:
             toks.append((tok[:-1], s, e - 1))  # a full stop, not an initial
             toks.append((".", e - 1, e))
         else:
@@ -160,13 +163,22 @@ def _name_run(text: str, toks: list[Tok]) -> int:
 
 def surname_after(names: list[Tok], k: int) -> bool:
     """Tell whether the title-like word names[k] ends a name as its surname: after an
-    honorific ("Mr. King", "Sen. Bishop") or a given name ("Ray King")."""
-    if k == 0 or k != len(names) - 1:
+    honorific ("Mr. King", "Sen. Bishop") or a given name ("Ray King"), past a middle
+    initial or name ("Peter T. King", "Martin Luther King") and before a suffix ("Jr.")."""
+    last = len(names) - 1
+    if last > 1 and names[last][0].lower() in NAME_SUFFIXES:
+        last -= 1  # "Martin King Jr."
+    if k == 0 or k != last:
         return False
-    prev = names[k - 1][0]
-    low = prev.lower()
-    return low in HONORIFICS or low in _ABBREVIATED_TITLES \
-        or (low in GIVEN_NAME_GENDER and low not in TITLE_WORDS and low not in ROLE_NOUNS)
+    while k > 1 and _INITIAL_RE.fullmatch(names[k - 1][0]):
+        k -= 1  # "Peter T. King": a middle initial between the given name and the surname
+    low = names[k - 1][0].lower()
+    return low in HONORIFICS or low in _ABBREVIATED_TITLES or _given(low) \
+        or k > 1 and _given(names[k - 2][0].lower())  # "Martin Luther King": a middle name
+
+
+def _given(low: str) -> bool:
+    return low in GIVEN_NAME_GENDER and low not in TITLE_WORDS and low not in ROLE_NOUNS
 
 
 def _past_department(names: list[Tok], k: int) -> int:

@@ -3,7 +3,8 @@
 Each rule takes the quotation's Site and returns a Cue, a Record whose speaker the quotation
 continues, or None to leave it to the next rule; the first answer wins.
 
-Rules (SIEVE, in this order; rule 7 is in labels.py, 9 in stance.py, 10 and 12-15 in around.py):
+Rules (SIEVE, in this order; rule 7 is in labels.py, 9 in stance.py, 11 in headlines.py, 10 and
+12-15 in around.py):
 1. claim: a quotation inside a claim that the sentence disputes or ascribes ("denied claims
    by the union that “…”", "made “false claims” that “…”", "Lee's claim that “…”"; also
    notions, ideas, reports, charges, criticism, "scoffed at", "pushed back on", "brushed
@@ -30,7 +31,8 @@ Rules (SIEVE, in this order; rule 7 is in labels.py, 9 in stance.py, 10 and 12-1
    sentence when it is an attribution: "That was the verdict of X", "The words came from X",
    "Those were the words of X", "So said X".
 11. headline: a headline "X: ‘…’" makes X the speaker of its quotation, also when the
-   article's first line ends with a period.
+   article's first line ends with a period; so does a name with a capitalised reporting verb
+   opening the headline or ending it ("X Says Levy Is ‘A Tax’", "Levy Is ‘A Tax,’ X Says.").
 12. continuation: a later quotation of the same paragraph continues the paragraph's speaker
    (a quotation running over paragraphs, in the one it ends in too); a paragraph opening
    with a quotation continues the previous paragraph when that one ends with "X said:" or
@@ -53,6 +55,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Callable, Union
 
+from .headlines import headline
 from .labels import label
 from .stance import stance
 from .around import (continuation, next_attribution, next_paragraph, next_subject,
@@ -61,7 +64,7 @@ from .attribution import Cue, Record, cues_of, verb_index
 from .cue_subjects import opening_subject
 from .document import Document
 from .marks import QuoteSpan
-from .mentions import parse_after, parse_before
+from .mentions import parse_after
 
 _GAP_RE = re.compile(r"[\s,—–\-]*")
 # "…,” a smiling Ana Lund said": a determiner and adjectives before the name; then an
@@ -246,23 +249,6 @@ def colon(site: Site) -> Answer:
             or mention.name == "it":
         return None  # "Police found a note: …" is no statement of theirs
     return Cue(mention.start, mention.end, mark, mark + 1, mention, ":")
-
-
-def headline(site: Site) -> Answer:
-    """Rule 11: the 'X:' speaker of a headline quotation like "China: ‘…’", also when the
-    article's first line ends with a period ("Lindqvist: ‘We Will Win.’")."""
-    masked = site.doc.masked
-    line_start, line_end = site.doc.line_bounds(site.line)
-    if not site.title and (masked[:line_start].strip() or line_end - line_start > 160):
-        return None
-    mark = masked.find(":", line_start, site.q.open_pos)
-    if mark < 0 or mark - line_start > 60:
-        return None  # "Minister: plan is ‘lawful’": the headline's speaker precedes a colon
-    mention = parse_before(masked, line_start, mark)
-    lead = len(masked[line_start:mark]) - len(masked[line_start:mark].lstrip())
-    if mention is None or mention.start != line_start + lead:
-        return None
-    return Cue(mention.start, mention.end, mark, mark, mention, ":")
 
 
 SIEVE: tuple[Callable[[Site], Answer], ...] = (

@@ -1,0 +1,60 @@
+"""Direct quotations that used to get no speaker (issue #13), one table per rule.
+
+Each row is (text, exact quotation, expected speaker name, expected speaker kind), written by
+hand from reading the text; a kind of None means no speaker at all.
+"""
+from __future__ import annotations
+
+import pytest
+
+from api.extraction import extract_quotes
+
+
+def _check(text, passage, name, kind):
+    quotes = extract_quotes(text, "2024-05-02")
+    found = [q for q in quotes if q.text == passage]
+    assert found, f"no passage {passage!r} in {[q.text for q in quotes]}"
+    sp = found[0].speaker
+    assert ((sp.name, sp.kind) if sp is not None else (None, None)) == (name, kind)
+
+
+# names.py: a generational suffix keeps its period, and a title-like surname ("King",
+# "Bishop") follows a given name past a middle initial or a middle name.
+NAMES = [
+    ("“The port will reopen in June,” Carl V. Moss Jr., the harbour master, said on Friday.",
+     "The port will reopen in June,", "Carl V. Moss Jr.", "person"),
+    ("“We need more buses,” said Representative Owen T. King of Vermont.",
+     "We need more buses,", "Owen T. King", "person"),
+    ("“It was a long night,” said Martin Luther Bishop Jr., who chairs the board.",
+     "It was a long night,", "Martin Luther Bishop Jr.", "person"),
+    ("“The vote is close,” Nora King said.", "The vote is close,", "Nora King", "person"),
+]
+
+
+@pytest.mark.parametrize("text,passage,name,kind", NAMES)
+def test_names_with_suffixes_and_title_like_surnames(text, passage, name, kind):
+    _check(text, passage, name, kind)
+
+
+# headlines.py (sieve rule 11): a name and a capitalised reporting verb opening the
+# headline, or ending it after the quotation, voice the headline's quotation.
+_BODY = "\n\nThe council met on Monday to discuss the budget."
+HEADLINE_VERBS = [
+    ("Mayor Ana Lund Says Levy Is ‘A Tax On Work’" + _BODY, "A Tax On Work", "Ana Lund",
+     "person"),
+    ("Owen Carter Calls Ferry Plan ‘Reckless’" + _BODY, "Reckless", "Owen Carter", "person"),
+    ("Owen Carter Is Now Calling Rival The ‘Real Winner’" + _BODY, "Real Winner", "Owen Carter",
+     "person"),
+    ("Levy Is ‘A Tax On Work,’ Ana Lund Tells Union Delegates." + _BODY, "A Tax On Work,",
+     "Ana Lund", "person"),
+    ("Bus Cuts Are ‘A Mistake,’ Owen Carter Says." + _BODY, "A Mistake,", "Owen Carter",
+     "person"),
+    # not a reporting verb, a possessive, or another quotation after it: nobody
+    ("Ana Lund Wins ‘Best Baker’ Prize" + _BODY, "Best Baker", None, None),
+    ("Owen Carter’s Aide Says Plan Is ‘Dead’" + _BODY, "Dead", None, None),
+]
+
+
+@pytest.mark.parametrize("text,passage,name,kind", HEADLINE_VERBS)
+def test_headline_verb_gives_the_headline_subject(text, passage, name, kind):
+    _check(text, passage, name, kind)
