@@ -58,3 +58,45 @@ HEADLINE_VERBS = [
 @pytest.mark.parametrize("text,passage,name,kind", HEADLINE_VERBS)
 def test_headline_verb_gives_the_headline_subject(text, passage, name, kind):
     _check(text, passage, name, kind)
+
+
+# bystanders.py (part of sieve rule 2): a person noun with its determiner, next to a speech
+# verb that stands next to the quotation, is an anonymous speaker; elsewhere it is not read.
+BYSTANDERS = [
+    ("“I was scared the whole night,” the woman said.", "I was scared the whole night,",
+     "woman", "anonymous"),
+    ("“It is over for us,” said a young woman on the platform.", "It is over for us,",
+     "young woman", "anonymous"),
+    ("“How deep is the river?” asked the boy, who wore a red cap.", "How deep is the river?",
+     "boy", "anonymous"),
+    ("“We were never told,” the man, who asked not to be named, said.", "We were never told,",
+     "man", "anonymous"),
+    ("One man wrote, “The bridge was shaking for an hour.”",
+     "The bridge was shaking for an hour.", "man", "anonymous"),
+    # a person noun as an object is no speaker: the sentence's own cue is
+    ("The mayor said she had met a woman who called the plan “a disgrace.”", "a disgrace.",
+     "mayor", "anonymous"),
+]
+
+
+@pytest.mark.parametrize("text,passage,name,kind", BYSTANDERS)
+def test_person_noun_beside_the_quotation(text, passage, name, kind):
+    _check(text, passage, name, kind)
+
+
+# phrases.py: a year may modify a description ("a 2008 campaign veteran"); sieve rule 2:
+# the words between the closing mark and a name may be its role, ending in a role noun or
+# a title ("…,” former Lee campaign strategist Noam Reiss wrote").
+DESCRIPTIONS_AND_ROLES = [
+    ("“She never liked that part,” said a 2008 campaign veteran.",
+     "She never liked that part,", "2008 campaign veteran", "anonymous"),
+    ("“These are dark days for the party,” former Lee campaign strategist Noam Reiss wrote in "
+     "a column.", "These are dark days for the party,", "Noam Reiss", "person"),
+    ("“The budget is short by millions,” Ohio Gov. Dana Whitlow told reporters.",
+     "The budget is short by millions,", "Dana Whitlow", "person"),
+]
+
+
+@pytest.mark.parametrize("text,passage,name,kind", DESCRIPTIONS_AND_ROLES)
+def test_descriptions_with_years_and_roles_before_names(text, passage, name, kind):
+    _check(text, passage, name, kind)

@@ -5,7 +5,7 @@ Rules:
   before it its role; "Union Local 418": a number may end an organisation name.
 - A description is headed by a role or organisation noun ("the US ambassador to
   China", "a spokesperson for the company", "the 19-year-old", "the world number
-  one"); "the statement"/"a company statement" speak for the organisation that issued
+  one", "a 2008 campaign veteran": a year may modify it); "the statement"/"a company statement" speak for the organisation that issued
   them; a possessive name opens a description ("Tom Hale's lawyer").
 - A lone plural ("Scientists warned") is a vague group, not a name.
 - A person followed by their organisation ("Analyst Priya Desai at Investec")
@@ -23,6 +23,7 @@ from .names import (_CLAUSE_STOP, _POSSESSIVE_DETS, _PREPOSITIONS, _TIME_WORDS, 
 
 _RANKS = frozenset("one two three four five six seven eight nine ten 1 2 3 4 5 6 7 8 9 10".split())
 _AGED_RE = re.compile(r"\d{1,3}-year-old")  # "the 31-year-old said"
+_YEAR_RE = re.compile(r"(?:19|20)\d\d")
 
 
 def _role_like(tok: str) -> bool:
@@ -87,8 +88,9 @@ def _description(text: str, toks: list[Tok]) -> Mention | None:
                     and toks[d - 1][0].lower() not in FUNCTION_CAPS:
                 d -= 1  # "Tom Hale's lawyer": the whole possessive name
             return _make_description(text, toks, d, head_idx)
-        if (not tok[:1].isalpha() or tok.lower() in _CLAUSE_STOP) and d != head_idx:
-            break
+        if (not tok[:1].isalpha() and not _YEAR_RE.fullmatch(tok)
+                or tok.lower() in _CLAUSE_STOP) and d != head_idx:
+            break  # but "a 2008 campaign veteran", "the 2016 nominee": a year modifies
     head = toks[head_idx][0]
     if head.lower().endswith("s") and head.lower() in ROLE_NOUNS:
         return _make_description(text, toks, head_idx, head_idx, anonymous=True)

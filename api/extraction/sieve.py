@@ -11,8 +11,10 @@ Rules (SIEVE, in this order; rule 7 is in labels.py, 9 in stance.py, 11 in headl
    off") is the claim's maker's, or nobody's (a null speaker), never the denier's or
    reporter's.
 2. beside: a cue right after the closing mark ("…,” he said / "…,” said Liu / "…,” a
-   smiling Ana Lund said / "…,” former FBI agent Ana Lund said / "…,” Lee's aide Ana Lund said),
-   also at the start of the next sentence after a closing "?" or "!" ("“Why?” Lee asked.").
+   smiling Ana Lund said / "…,” former FBI agent Ana Lund said / "…,” Lee's aide Ana Lund said /
+   "…,” former Lee campaign strategist Ana Lund wrote": up to six words ending in a role noun
+   or title), also at the start of the next sentence after a closing "?" or "!" ("“Why?” Lee
+   asked."); a person noun beside the quotation ("…,” the woman said", bystanders.py).
 3. signature: a name signed with a dash after the closing mark, ending the paragraph
    (“…” ― Ana Ruiz).
 4. before: the nearest cue before the quotation in its sentence ("X said: “…”").
@@ -55,8 +57,10 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Callable, Union
 
+from .bystanders import described_person
 from .headlines import headline
 from .labels import label
+from .lexicon import ROLE_NOUNS, TITLE_WORDS
 from .stance import stance
 from .around import (continuation, next_attribution, next_paragraph, next_subject,
                      previous_sentence)
@@ -74,6 +78,7 @@ _GAP_ADJ_RE = re.compile(
     r"then|so|who|which|that|where|until|since|though|although|once|with|without|for|to|of|in|"
     r"on|at|by|from)\s)[a-z][\w\-]*\s+){0,2}"
     r"(?:(?:[A-Z]{2,5}|[A-Z][\w.\-]*['’]s)\s+(?:[a-z][\w\-]*\s+){1,2})?")
+_ROLE_GAP_WORDS = 6
 _WORDS_RE = re.compile(r"[^\W_][\w'’\-]*")
 _CLAUSE_WORDS = 8  # a quotation this far into the claim's clause is still part of it
 # A claim noun opening its content clause: "claims (by the union) that", "“baseless rumours” that".
@@ -163,7 +168,7 @@ def beside(site: Site) -> Answer:
     """Rule 2: the cue right after the closing mark; after a quotation ending with "?" or "!"
     the sentence splitter ends the sentence at the mark, so the next one is looked at too
     ("“Why not?” Lee asked.")."""
-    found = _beside_in(site, site.cues)
+    found = _beside_in(site, site.cues) or described_person(site)
     text = site.doc.text
     end = site.close_end
     if found is None and site.hi <= end and text[end - 2:end - 1] in ("?", "!") \
@@ -180,9 +185,19 @@ def _beside_in(site: Site, cues: list[Cue]) -> Cue | None:
         if not c.inherited and c.start >= site.close_end and c.mention is not None \
                 and (_GAP_RE.fullmatch(masked, site.close_end, c.start)
                      or c.start < c.verb_start and c.mention.kind == "name"
-                     and _GAP_ADJ_RE.fullmatch(masked, site.close_end, c.start)):
+                     and (_GAP_ADJ_RE.fullmatch(masked, site.close_end, c.start)
+                          or _role_gap(masked, site.close_end, c.start))):
             return c
     return None
+
+
+def _role_gap(masked: str, close_end: int, start: int) -> bool:
+    """Tell whether the words between the closing mark and a name are its role, ending in a
+    role noun or title ("…,” former Ohio Gov. Dan Bird speechwriter Noam Neuss wrote")."""
+    gap = _GAP_RE.match(masked, close_end, start).end()
+    words = masked[gap:start].split()
+    return 0 < len(words) <= _ROLE_GAP_WORDS and not any(c in masked[gap:start] for c in ",;:") \
+        and (words[-1] in ROLE_NOUNS or words[-1].lower() in TITLE_WORDS)
 
 
 def signature(site: Site) -> Answer:

@@ -1,0 +1,71 @@
+"""A person described by a common noun, right beside a quotation (part of rule 2 of sieve.py).
+
+Rules:
+- "“…,” the woman said", "“…” said a young boy", "“…,” one man wrote, …", and before a
+  colon or comma introducing the quotation, "Another child responded, “…”": a person noun
+  (words/person_nouns.txt: man, woman, boy, girl, child …) with its determiner and at most
+  two lower-case modifiers, next to a speech verb that stands next to the quotation, is the
+  speaker, a description ("woman"). Only there: elsewhere such a noun is as often an
+  object ("met a woman who said") as a speaker.
+- A relative clause between commas may follow the noun before the verb ("“…,” said the
+  woman, who asked not to be named" / "“…,” the man, who …, said").
+"""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from .attribution import Cue
+from .lexicon import SPEECH_VERBS, words
+from .mentions import Mention
+
+if TYPE_CHECKING:
+    from .sieve import Site
+
+_NOUNS = words("person_nouns")
+_SPEECH = frozenset(w for w in SPEECH_VERBS if " " not in w)
+_NP = (r"(?P<np>(?P<det>[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[a-z][\w\-]*\s+){0,2}?"
+       r"(?P<noun>" + "|".join(sorted(_NOUNS)) + r")\b)")
+_RELATIVE = r"(?:,\s+who\s[^,;:.“”\"_]{1,80},)?"
+_AFTER_RE = re.compile(r"[\s,—–\-]*(?:" + _NP + _RELATIVE + r"\s+(?P<verb>[a-z]+)"
+                       r"|(?P<verb2>[a-z]+)\s+" + _NP.replace("?P<", "?P<i_") + r")\b")
+_INVERTED_END_RE = re.compile(r"\s*(?:[,.;!?—–]|$|(?:who|as|after|when|while|on|in|at)\b)")
+_BEFORE_RE = re.compile(_NP + r"\s+(?P<verb>[a-z]+)\s*[,:]\s*$")
+_LEAD_RE = re.compile(r"[\s•·*\-–—]*(?:(?:But|And|Then|When|As|Later),?\s+)?")
+
+
+def described_person(site: Site) -> Cue | None:
+    """Return the cue of a person noun and speech verb right beside the quotation."""
+    return _after(site) or _before(site)
+
+
+def _after(site: Site) -> Cue | None:
+    masked = site.doc.masked
+    found = _AFTER_RE.match(masked, site.close_end, site.hi)
+    if found is None:
+        return None
+    if found.group("verb") is not None:
+        verb, noun, det, np = "verb", "noun", "det", "np"
+    else:
+        verb, noun, det, np = "verb2", "i_noun", "i_det", "i_np"
+        if not _INVERTED_END_RE.match(masked, found.end(), site.hi):
+            return None  # "said the boy scouts …": the noun goes on
+    return _cue(found, verb, noun, det, np)
+
+
+def _before(site: Site) -> Cue | None:
+    masked = site.doc.masked
+    lead = _LEAD_RE.match(masked, site.lo, site.q.open_pos).end()
+    found = _BEFORE_RE.match(masked, lead, site.q.open_pos)
+    return _cue(found, "verb", "noun", "det", "np") if found is not None else None
+
+
+def _cue(found: re.Match, verb: str, noun: str, det: str, np: str) -> Cue | None:
+    if found.group(verb) not in _SPEECH:
+        return None
+    kind = "anonymous"  # a new person, never an earlier speaker: "the woman" is nobody named
+    text = found.group(np)
+    body = text.split(None, 1)[1]
+    mention = Mention(kind, text, found.start(np), found.end(np), body, head=found.group(noun))
+    return Cue(min(mention.start, found.start(verb)), max(mention.end, found.end(verb)),
+               found.start(verb), found.end(verb), mention, found.group(verb))
