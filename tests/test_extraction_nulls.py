@@ -84,6 +84,23 @@ def test_person_noun_beside_the_quotation(text, passage, name, kind):
     _check(text, passage, name, kind)
 
 
+# bystanders.py: a document that reads or says the quotation beside it is the speaker, the
+# document itself (never a guess at its issuer).
+DOCUMENTS = [
+    ("“The county failed thousands of voters,” the lawsuit says.",
+     "The county failed thousands of voters,", "lawsuit", "anonymous"),
+    ("The Harbour Trust met on Friday. “We ask every member to vote,” the email read.",
+     "We ask every member to vote,", "email", "anonymous"),
+    ("“The mayor has lost our trust,” reads a Sunday editorial in the Valley Courier.",
+     "The mayor has lost our trust,", "Sunday editorial", "anonymous"),
+]
+
+
+@pytest.mark.parametrize("text,passage,name,kind", DOCUMENTS)
+def test_document_beside_the_quotation(text, passage, name, kind):
+    _check(text, passage, name, kind)
+
+
 # phrases.py: a year may modify a description ("a 2008 campaign veteran"); sieve rule 2:
 # the words between the closing mark and a name may be its role, ending in a role noun or
 # a title ("…,” former Lee campaign strategist Noam Reiss wrote").

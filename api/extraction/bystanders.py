@@ -1,4 +1,4 @@
-"""A person described by a common noun, right beside a quotation (part of rule 2 of sieve.py).
+"""A person (or document) described by a common noun beside a quotation (part of sieve rule 2).
 
 Rules:
 - "“…,” the woman said", "“…” said a young boy", "“…,” one man wrote, …", and before a
@@ -9,6 +9,10 @@ Rules:
   object ("met a woman who said") as a speaker.
 - A relative clause between commas may follow the noun before the verb ("“…,” said the
   woman, who asked not to be named" / "“…,” the man, who …, said").
+- A document that reads or says the quotation beside it ("“…,” the email read", "“…,” the
+  lawsuit says", "“…” reads a Sunday editorial in …"; words/doc_nouns.txt and
+  document_nouns.txt) is the speaker: the document itself, an anonymous "email", never a
+  guess at who issued it.
 """
 from __future__ import annotations
 
@@ -16,7 +20,7 @@ import re
 from typing import TYPE_CHECKING
 
 from .attribution import Cue
-from .lexicon import SPEECH_VERBS, words
+from .lexicon import DOC_NOUNS, SPEECH_VERBS, words
 from .mentions import Mention
 
 if TYPE_CHECKING:
@@ -31,12 +35,36 @@ _AFTER_RE = re.compile(r"[\s,—–\-]*(?:" + _NP + _RELATIVE + r"\s+(?P<verb>[a
                        r"|(?P<verb2>[a-z]+)\s+" + _NP.replace("?P<", "?P<i_") + r")\b")
 _INVERTED_END_RE = re.compile(r"\s*(?:[,.;!?—–]|$|(?:who|as|after|when|while|on|in|at)\b)")
 _BEFORE_RE = re.compile(_NP + r"\s+(?P<verb>[a-z]+)\s*[,:]\s*$")
+_DOCUMENTS = DOC_NOUNS | words("document_nouns")
+_DOC_NP = (r"(?P<np>(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+"
+           r"(?:(?!(?:in|of|on|for|from|by|at|with|to|and|or)\s)[\w\-]+\s+){0,3}?"
+           r"(?P<doc>" + "|".join(sorted(_DOCUMENTS)) + r"))")
+_DOC_VERBS = r"(?:reads?|says|said|states|stated)"
+_DOC_AFTER_RE = re.compile(r"[\s,—–\-]*(?:" + _DOC_NP + r"\s+(?P<verb>" + _DOC_VERBS + r")"
+                           r"|(?P<i_verb>" + _DOC_VERBS + r")\s+" + _DOC_NP.replace("?P<", "?P<i_")
+                           + r")(?=\s*(?:[,.;]|$|(?:in|on|which)\b))")
 _LEAD_RE = re.compile(r"[\s•·*\-–—]*(?:(?:But|And|Then|When|As|Later),?\s+)?")
 
 
 def described_person(site: Site) -> Cue | None:
     """Return the cue of a person noun and speech verb right beside the quotation."""
-    return _after(site) or _before(site)
+    return _after(site) or _before(site) or _document(site)
+
+
+def _document(site: Site) -> Cue | None:
+    """Return the cue of a document that reads or says the quotation: "“…,” the email read",
+    "“…” reads a Sunday editorial", "“…,” the lawsuit says"."""
+    masked = site.doc.masked
+    found = _DOC_AFTER_RE.match(masked, site.close_end, site.hi)
+    if found is None:
+        return None
+    np, verb, doc = ("np", "verb", "doc") if found.group("verb") else ("i_np", "i_verb", "i_doc")
+    text = found.group(np)
+    # the document itself, not a guess at its issuer: "the email", "a Sunday editorial"
+    mention = Mention("anonymous", text, found.start(np), found.end(np), text.split(None, 1)[1],
+                      head=found.group(doc))
+    return Cue(min(mention.start, found.start(verb)), max(mention.end, found.end(verb)),
+               found.start(verb), found.end(verb), mention, found.group(verb))
 
 
 def _after(site: Site) -> Cue | None:
