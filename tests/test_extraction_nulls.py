@@ -117,3 +117,22 @@ DESCRIPTIONS_AND_ROLES = [
 @pytest.mark.parametrize("text,passage,name,kind", DESCRIPTIONS_AND_ROLES)
 def test_descriptions_with_years_and_roles_before_names(text, passage, name, kind):
     _check(text, passage, name, kind)
+
+
+# cue_subjects.py: more openers before the subject that a participle or a coordinated verb
+# takes ("Here in Dover,", "And then", "When asked about it,", "On Friday, after …,").
+OPENERS = [
+    ("Here in Dover, Rosa Vance stepped up her attacks, saying, “We have to win this seat.”",
+     "We have to win this seat.", "Rosa Vance", "person"),
+    ("And then Rosa Vance went on the attack, saying, “Is the mayor going to resign?”",
+     "Is the mayor going to resign?", "Rosa Vance", "person"),
+    ("When asked whom she backed, Rosa Vance smiled and said, “I am still waiting.”",
+     "I am still waiting.", "Rosa Vance", "person"),
+    ("On Thursday, after staying neutral for months, Rosa Vance endorsed the mayor, saying, "
+     "“I think he can win.”", "I think he can win.", "Rosa Vance", "person"),
+]
+
+
+@pytest.mark.parametrize("text,passage,name,kind", OPENERS)
+def test_openers_before_the_opening_subject(text, passage, name, kind):
+    _check(text, passage, name, kind)

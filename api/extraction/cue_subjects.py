@@ -18,9 +18,11 @@ Rules:
   right before the verb ("Speaking on Friday, union organiser Mia Dahl said", "Of those
   who left, Mia Dahl said").
 - The subject opening a sentence (for coordinated verbs, participles and colons) may follow a
-  dateline ("DOVER, May 2 (Wire) —"), a leading connective or adverbial ("But", "At a rally
-  in Leeds,", "Back in 2004,", "Early on,", "Instead,", "But two days later,"; a place with its
-  state or country: "Speaking in Dover, Delaware,"); it must be followed by a verb-like predicate
+  dateline ("DOVER, May 2 (Wire) —"), a leading connective or adverbial ("But", "And then",
+  "At a rally in Leeds,", "Back in 2004,", "Early on,", "Instead,", "But two days later,",
+  "Here in Dover,", a subordinate clause: "When asked about it,"; a second phrase may follow
+  the first: "On Friday, after weeks of silence,"; a place with its state or country:
+  "Speaking in Dover, Delaware,"); it must be followed by a verb-like predicate
   word ("The Lee campaign also attacked …", "Lee's campaign said" are read whole: a name, then
   an organisation noun),
   and not be a name cut short ("The Florida" of "The Florida senator") or an opener
@@ -148,13 +150,16 @@ def _dashed_subject(masked: str, lo: int, vs: int) -> Mention | None:
 
 _OPENING_RE = re.compile(r"[\s•·*\-–—]*"  # then a dateline ("DOVER, May 2 (Wire) —")
                          r"(?:[A-Z][A-Z.'\-]+(?:[ ,]+[A-Z][A-Z.'\-]+)*[^—―–\n]{0,30}?\s*[—―–]\s*)?"
-                         r"(?:(?:But|And|Yet|Still|Meanwhile|However),?\s+)?"
+                         r"(?:(?:But|And|Yet|Still|Meanwhile|However),?\s+(?:then\s+|later\s+|now\s+)?)?"
                          r"(?:(?:[Aa]\s+few|[Ss]everal|[Tt]wo|[Tt]hree|[Mm]any|[Aa]n?)\s+(?:hours?|days?|"
                          r"weeks?|months?|years?)\s+(?:later|earlier|ago|before|after)\b,?\s+)?"
                          r"(?:(?:In|At|On|During|After|Before|Earlier|Early|Later|Last|Speaking|Outside|"
                          r"Inside|Across|Amid|Among|Despite|Since|Throughout|Following|Under|"
                          r"Asked|Appearing|Writing|Back|Hours|Days|Weeks|Months|Years|Minutes|"
-                         r"Moments)\b[^,;:“”\"_]{0,100},\s+)?"
+                         r"Moments|Here|There|When|While|Once|Although|Though)\b"
+                         r"[^,;:“”\"_]{0,100},\s+"
+                         r"(?:(?:after|before|while|when|despite|following|amid|during|in|at|on)\b"
+                         r"[^,;:“”\"_]{0,100},\s+)?)?"
                          r"(?:(?:Instead|Separately|Afterwards?|Nevertheless|Nonetheless|Then|"
                          r"Now|Again|Indeed|Finally|Likewise|[A-Z][a-z]+ly),\s+)?")
 # After the subject: an appositive between commas, then a lower-case predicate word.
