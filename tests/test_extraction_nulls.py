@@ -93,6 +93,13 @@ DOCUMENTS = [
      "We ask every member to vote,", "email", "anonymous"),
     ("“The mayor has lost our trust,” reads a Sunday editorial in the Valley Courier.",
      "The mayor has lost our trust,", "Sunday editorial", "anonymous"),
+    ("One tweet said: “This is a sad day for the valley.”", "This is a sad day for the valley.",
+     "tweet", "anonymous"),
+    ("The ad claims “Rosa Vance is the one you can trust.”",
+     "Rosa Vance is the one you can trust.", "ad", "anonymous"),
+    # a document that is no subject of a speech verb is no speaker
+    ("The ad targets a “broken system that keeps the rich in charge.”",
+     "broken system that keeps the rich in charge.", None, None),
 ]
 
 
@@ -111,6 +118,12 @@ DESCRIPTIONS_AND_ROLES = [
      "a column.", "These are dark days for the party,", "Noam Reiss", "person"),
     ("“The budget is short by millions,” Ohio Gov. Dana Whitlow told reporters.",
      "The budget is short by millions,", "Dana Whitlow", "person"),
+    # mentions.py: a title-like surname after a given name ends the name, not a title; a role
+    # with "of" leads on to the name ("former secretary of state Ana Lund")
+    ("“He is struggling,” said former Vermont governor Howard Dean, a Lee supporter.",
+     "He is struggling,", "Howard Dean", "person"),
+    ("“The first line of defense is here,” said former secretary of state Ana Lund, who "
+     "praised the plan.", "The first line of defense is here,", "Ana Lund", "person"),
 ]
 
 

@@ -10,8 +10,8 @@ Rules:
 - A relative clause between commas may follow the noun before the verb ("“…,” said the
   woman, who asked not to be named" / "“…,” the man, who …, said").
 - A document that reads or says the quotation beside it ("“…,” the email read", "“…,” the
-  lawsuit says", "“…” reads a Sunday editorial in …"; words/doc_nouns.txt and
-  document_nouns.txt) is the speaker: the document itself, an anonymous "email", never a
+  lawsuit says", "“…” reads a Sunday editorial in …", and opening the sentence: "One tweet
+  said: “…”", "The ad claims “…”"; words/doc_nouns.txt and document_nouns.txt) is the speaker: the document itself, an anonymous "email", never a
   guess at who issued it.
 """
 from __future__ import annotations
@@ -43,6 +43,9 @@ _DOC_VERBS = r"(?:reads?|says|said|states|stated)"
 _DOC_AFTER_RE = re.compile(r"[\s,—–\-]*(?:" + _DOC_NP + r"\s+(?P<verb>" + _DOC_VERBS + r")"
                            r"|(?P<i_verb>" + _DOC_VERBS + r")\s+" + _DOC_NP.replace("?P<", "?P<i_")
                            + r")(?=\s*(?:[,.;]|$|(?:in|on|which)\b))")
+_DOC_BEFORE_RE = re.compile(_DOC_NP.replace("(?:[Tt]he|", "(?:[Tt]he|[Oo]ne|") + r"\s+(?:[a-z]+ly\s+)?"
+                            r"(?P<verb>[a-z]+)\s*(?:that\s*)?[,:]?\s*$")
+_DOC_SPEECH = _SPEECH | {"read", "reads", "continues", "continued"}
 _LEAD_RE = re.compile(r"[\s•·*\-–—]*(?:(?:But|And|Then|When|As|Later),?\s+)?")
 
 
@@ -53,11 +56,14 @@ def described_person(site: Site) -> Cue | None:
 
 def _document(site: Site) -> Cue | None:
     """Return the cue of a document that reads or says the quotation: "“…,” the email read",
-    "“…” reads a Sunday editorial", "“…,” the lawsuit says"."""
+    "“…” reads a Sunday editorial", "“…,” the lawsuit says", "The ad claims “…”"."""
     masked = site.doc.masked
     found = _DOC_AFTER_RE.match(masked, site.close_end, site.hi)
     if found is None:
-        return None
+        lead = _LEAD_RE.match(masked, site.lo, site.q.open_pos).end()
+        found = _DOC_BEFORE_RE.match(masked, lead, site.q.open_pos)
+        if found is None or found.group("verb") not in _DOC_SPEECH:
+            return None
     np, verb, doc = ("np", "verb", "doc") if found.group("verb") else ("i_np", "i_verb", "i_doc")
     text = found.group(np)
     # the document itself, not a guess at its issuer: "the email", "a Sunday editorial"
