@@ -229,6 +229,9 @@ def _named(text: str, toks: list[Tok], run: int) -> Mention | None:
     if not names:
         return None
     role, start = None, names[0][1]
+    if role_start is not None and run >= 2 and toks[run - 1][0] == "the" \
+            and toks[run - 2][0] in _PREPOSITIONS and is_org_name(text[names[0][1]:names[-1][2]]):
+        return None  # "Ana Lund of the Armenian Church": an organisation after "of the"
     if role_start is not None:
         role_start = _extend_role(toks, role_start)
         role = text[toks[role_start][1]:names[0][1]].strip()
