@@ -149,3 +149,38 @@ OPENERS = [
 @pytest.mark.parametrize("text,passage,name,kind", OPENERS)
 def test_openers_before_the_opening_subject(text, passage, name, kind):
     _check(text, passage, name, kind)
+
+
+# sieve rule 3: a signature alone on the line after a paragraph that is only a quotation.
+SIGNATURE_LINES = [
+    ("Fact check.\n\n\"Almost all new income is going to the top 1 percent.\"\n\n- Rosa Vance."
+     "\n\nThe senator is relying on old data.",
+     "Almost all new income is going to the top 1 percent.", "Rosa Vance", "person"),
+    # a line that goes on after the name is no signature
+    ("Fact check.\n\n\"Almost all new income is going to the top 1 percent.\"\n\n- Rosa Vance "
+     "drove home after the debate.", "Almost all new income is going to the top 1 percent.",
+     None, None),
+]
+
+
+@pytest.mark.parametrize("text,passage,name,kind", SIGNATURE_LINES)
+def test_signature_on_the_next_line(text, passage, name, kind):
+    _check(text, passage, name, kind)
+
+
+# labels.py (sieve rule 7): a capitalised reporting verb opening the sentence, then the name
+# ("Said Lund, “…”", "Stated Lund:"), also for a quotation paragraph after "Stated Lund:"
+# (sieve rule 12).
+INVERTED = [
+    ("Said Ada Lund, who grew up nearby, “We were all so proud of him.”",
+     "We were all so proud of him.", "Ada Lund", "person"),
+    ("Ada Lund spoke at the hall. Said Lund, “The thought that we erred is painful.”",
+     "The thought that we erred is painful.", "Ada Lund", "person"),
+    ("Ada Lund spoke on the radio on Monday.\n\nStated Lund:\n\n“We win every time we try.”",
+     "We win every time we try.", "Ada Lund", "person"),
+]
+
+
+@pytest.mark.parametrize("text,passage,name,kind", INVERTED)
+def test_inverted_reporting_verb_opening_the_sentence(text, passage, name, kind):
+    _check(text, passage, name, kind)

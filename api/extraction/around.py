@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from .attribution import Cue, Record, cues_of, verb_index
 from .document import Document
+from .labels import inverted
 from .mentions import parse_after
 
 if TYPE_CHECKING:
@@ -96,6 +97,8 @@ def _colon_record(doc: Document, line: int) -> Record | None:
         return None
     lo = doc.sentence_bounds(max(s, e - 2))[0]
     cues = [c for c in cues_of(doc, lo, e) if c.mention is not None]
+    if not cues:
+        cues = [c for c in (inverted(doc.masked, lo, e),) if c is not None]  # "Stated Lund:"
     if not cues:
         return None
     rec = Record(cues[-1].start, cues[-1].end, "full", cues[-1], sentence_start=lo, line=line)

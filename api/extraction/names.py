@@ -28,8 +28,8 @@ from functools import lru_cache
 
 from .lexicon import (DEFINITE, GIVEN_NAME_GENDER, HEADLINE_VERBS, INDEFINITE, MONTHS,
                       MULTIWORD_PLACES, NAME_PARTICLES, NAME_PREFIX_TITLES, NAME_SUFFIXES,
-                      NON_PERSON_FINALS,
-                      ORG_WORDS, PLACES, POSTNOMINALS, ROLE_NOUNS, STOP_CAPS, TITLE_WORDS,
+                      NON_PERSON_FINALS, ORG_WORDS, PLACES, POSTNOMINALS, ROLE_NOUNS,
+                      SPEECH_VERBS, STOP_CAPS, TITLE_WORDS,
                       US_PLACES, WEEKDAYS, words)
 from .persons import PERSON_TITLES
 
@@ -263,8 +263,9 @@ def person_name_tokens(raw: str) -> tuple[str, ...]:
         low = t.lower()
         if low in STOP_CAPS or low in TITLE_WORDS or low.rstrip("s") in TITLE_WORDS \
                 or low + "." in TITLE_WORDS \
-                or (low in HEADLINE_VERBS and (k < len(toks) - 1 or len(toks) > 2)):
-            cut = k + 1  # "Podesta Says Obama …" (but "Omar Said" is a name)
+                or (low in HEADLINE_VERBS and (k < len(toks) - 1 or len(toks) > 2)) \
+                or (k == 0 and low.endswith("ed") and low in SPEECH_VERBS):
+            cut = k + 1  # "Podesta Says Obama …", "Stated Roe" (but "Omar Said" is a name)
     toks = toks[cut:]
     if len([t for t in toks if t.lower() not in NAME_PARTICLES]) > 4:
         return ()  # "Ana Roe Auctions Off Boat Used …": a headline, not a name

@@ -16,13 +16,14 @@ Rules (SIEVE, in this order; rule 7 is in labels.py, 9 in stance.py, 11 in headl
    or title), also at the start of the next sentence after a closing "?" or "!" ("“Why?” Lee
    asked."); a person noun beside the quotation ("…,” the woman said", bystanders.py).
 3. signature: a name signed with a dash after the closing mark, ending the paragraph
-   (“…” ― Ana Ruiz).
+   (“…” ― Ana Ruiz), or alone on the line after a paragraph that is only the quotation.
 4. before: the nearest cue before the quotation in its sentence ("X said: “…”").
 5. later: a comma-introduced cue later in the sentence (“…” between X and Y, the official
    said / The plan “…” in May, said X).
 6. viewpoint: a sentence opening "For X, …" gives X the voice of a cue-less quotation.
 7. label: a name, a colon and the quotation, as in a transcript ("Ada Lund: “…”", also after
-   a lead-in and a dash or an inverted verb: "Continued Lund: “…”"); not a place or a headline.
+   a lead-in and a dash or an inverted verb: "Continued Lund: “…”", "Said Lund, “…”"); not a
+   place or a headline.
 8. colon: the subject of a clause ending in a colon ("Tom Hale was blunt: “…”"); an
    organisation only with a copula ("The ministry was clear: “…”"), not "Police found a
    note: …".
@@ -98,6 +99,7 @@ _DISPUTED_RE = re.compile(
     r"false|baseless|unfounded|misleading|bogus|unsubstantiated|groundless|spurious)\b"
     r"(?:\W+\w+){0,4}?\W*$")
 _SIGNATURE_RE = re.compile(r"[ \t\u00a0]*[―—–][ \t\u00a0]*(?=[A-Z])")
+_SIGNATURE_LINE_RE = re.compile(r"[ \t\u00a0]*[―—–\-][ \t\u00a0]*(?=[A-Z][^\n]{0,60}$)")
 _VIEWPOINT_RE = re.compile(r"[\s•·*\-–—]*For\s+")
 # An organisation states a position with a copula: "The ministry was clear: “…”".
 _ORG_STANCE_RE = re.compile(r"\s+(?:was|were|is|are|has\s+been|had\s+been|remained|remains)"
@@ -202,9 +204,10 @@ def _role_gap(masked: str, close_end: int, start: int) -> bool:
 
 def signature(site: Site) -> Answer:
     """Rule 3: a name signed after the closing mark with a dash, ending the paragraph
-    (“…” ― Ana Ruiz / “…” — Ana Ruiz, 34, a nurse)."""
+    (“…” ― Ana Ruiz / “…” — Ana Ruiz, 34, a nurse), or alone on the next line after a
+    paragraph that is only the quotation ("“…”" / "- Ana Ruiz.")."""
     masked = site.doc.masked
-    dash = _SIGNATURE_RE.match(masked, site.close_end)
+    dash = _SIGNATURE_RE.match(masked, site.close_end) or _signature_line(site)
     if dash is None:
         return None
     line_end = site.doc.line_bounds(site.doc.line_index(dash.end()))[1]
@@ -214,6 +217,22 @@ def signature(site: Site) -> Answer:
             or masked[mention.end:line_end].strip().strip(".") and comma != mention.end:
         return None
     return Cue(dash.start(), mention.end, dash.start(), dash.end(), mention, "—")
+
+
+def _signature_line(site: Site) -> re.Match | None:
+    """Return the dash opening the line after a paragraph that is only the quotation, when
+    that line is a signature ("- Ana Ruiz.")."""
+    doc, masked = site.doc, site.doc.masked
+    line_start, line_end = doc.line_bounds(site.line)
+    if masked[line_start:site.q.open_pos].strip() or masked[site.close_end:line_end].strip():
+        return None
+    k = site.line + 1
+    while k < len(doc.line_starts) and not masked[slice(*doc.line_bounds(k))].strip():
+        k += 1
+    if k >= len(doc.line_starts):
+        return None
+    lo, hi = doc.line_bounds(k)
+    return _SIGNATURE_LINE_RE.match(masked, lo, hi)
 
 
 def before(site: Site) -> Answer:
