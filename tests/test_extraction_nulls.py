@@ -184,3 +184,19 @@ INVERTED = [
 @pytest.mark.parametrize("text,passage,name,kind", INVERTED)
 def test_inverted_reporting_verb_opening_the_sentence(text, passage, name, kind):
     _check(text, passage, name, kind)
+
+
+# mentions.py: a place that ends the subject after a person's home town is no speaker.
+RESIDENTS = [
+    ("Stacy Bell of Columbia, South Carolina says she thinks Lee can win if he keeps “doing "
+     "what he is doing.”", "doing what he is doing.", "Stacy Bell", "person"),
+    ("“We need people who unite us,” Harry Bond, 30, of Raleigh, N.C., who was among those "
+     "polled, said in an interview.", "We need people who unite us,", "Harry Bond", "person"),
+    ("“We will not sign this treaty,” Russia said.", "We will not sign this treaty,", "Russia",
+     "organization"),
+]
+
+
+@pytest.mark.parametrize("text,passage,name,kind", RESIDENTS)
+def test_person_before_home_town_and_state(text, passage, name, kind):
+    _check(text, passage, name, kind)

@@ -7,9 +7,13 @@ written before them; appositives between commas become the role. An age or a US
 party label between commas ("Riley, 34, said", "Sen. Jane Roe, R-Texas, said") is
 skipped. An aside between commas ("Tom Hale, speaking to reporters, said", "Hale, however,
 said") is skipped; a possessive determiner opens a role before a name ("Her son Omar said");
-the noun phrase itself (name, pronoun or description) is parsed by phrases.py.
+the noun phrase itself (name, pronoun or description) is parsed by phrases.py. A place
+ending the phrase after a person's home town is no speaker: "Jo Roe of Dover, Delaware
+says", "Jo Roe, 34, of Dover, Del., who …, said" are Jo Roe ("Russia said" stays Russia).
 """
 from __future__ import annotations
+
+import re
 
 from .after_verb import _NAME_APPOSITIVE_RE, parse_after
 from .lexicon import DEFINITE, INDEFINITE, SUBJECT_PRONOUNS, words
@@ -19,6 +23,13 @@ from .phrases import _role_like, _strip_adverbials, parse_core
 
 __all__ = ["Mention", "Tok", "tokenize", "is_cap", "is_org_name", "parse_before", "parse_after",
            "parse_core"]
+
+
+# "… Jo Roe(, 34,) of Dover, | Delaware": a person's home town before the state that ends it.
+_RESIDENT_RE = re.compile(r"(?:,\s*\d{1,3}\s*,)?\s+of\s+[A-Z][\w.’'\-]*"
+                          r"(?:\s+[A-Z][\w.’'\-]*){0,2},\s*$")
+_PLACE_RE = re.compile(r"[A-Z][\w.’' \-]{1,30}")
+_PLACES = words("us_places") | words("places")
 
 
 def _appositive(text: str, toks: list[Tok]) -> tuple[list[Tok], str] | None:
@@ -57,6 +68,25 @@ def _pronoun_before(text: str, lo: int, hi: int) -> Mention | None:
 
 def parse_before(text: str, lo: int, hi: int) -> Mention | None:
     """Parse the speaker that ends right before a verb at hi (chunk starts at lo)."""
+    m = _parse_before(text, lo, hi)
+    if m is not None and m.kind == "name" and m.org and _PLACE_RE.fullmatch(m.name) \
+            and m.name.lower() in _PLACES:
+        return _resident(text, lo, m) or m  # "Jo Roe of Dover, Delaware says": Roe
+    return m
+
+
+def _resident(text: str, lo: int, place: Mention) -> Mention | None:
+    """Return the person of "Jo Roe(, 34,) of Dover, Delaware" ending at a place, else None."""
+    found = _RESIDENT_RE.search(text, max(lo, place.start - 120), place.start)
+    if found is None:
+        return None
+    person = _parse_before(text, lo, found.start())
+    if person is None or person.kind != "name" or person.org:
+        return None
+    return person
+
+
+def _parse_before(text: str, lo: int, hi: int) -> Mention | None:
     near = text.find(" ", hi - 70, hi) + 1 if hi - lo > 80 else lo
     pronoun = _pronoun_before(text, near or lo, hi)
     if pronoun is not None:
