@@ -380,7 +380,7 @@ SNIPPETS = [
     # a short fragment after an active reporting verb is speech, speaker or not
     ("Union leaders have warned of “chaos” at the depot.", None, [("chaos", "partial", None)]),
     ("Critics have long argued that the toll is an “unfair” tax on commuters.", None,
-     [("unfair", "partial", None)]),
+     [("unfair", "partial", "Critics")]),
     ("The toll has been criticised as an “unfair” tax on commuters.", None, []),
     ("Drivers paid an “unfair” toll on the bridge.", None, []),
     # verbs that report or judge words count too ("mock" is also a cue: the coach said it);

@@ -200,3 +200,20 @@ RESIDENTS = [
 @pytest.mark.parametrize("text,passage,name,kind", RESIDENTS)
 def test_person_before_home_town_and_state(text, passage, name, kind):
     _check(text, passage, name, kind)
+
+
+# after_verb.py and attribution.py: "the Lee campaign" after a verb or "according to" is the
+# campaign, not "the Lee"; "according to X of Y," is X.
+ACCORDING = [
+    ("According to the Vance campaign, “The speech will start at noon.”",
+     "The speech will start at noon.", "Vance campaign", "organization"),
+    ("According to Paul Serra of the Harbour Institute, “The contract was never signed.”",
+     "The contract was never signed.", "Paul Serra", "person"),
+    ("Rosa Vance has even claimed the bridge would “create the biggest boom in history.”",
+     "create the biggest boom in history.", "Rosa Vance", "person"),
+]
+
+
+@pytest.mark.parametrize("text,passage,name,kind", ACCORDING)
+def test_according_to_campaigns_and_affiliated_persons(text, passage, name, kind):
+    _check(text, passage, name, kind)

@@ -11,6 +11,7 @@ Rules:
   senator" is a description, not the place; a compound description keeps its last noun
   ("one former agency official"), and a role noun followed by a name gives the name
   ("added his campaign manager Jo Roe").
+- "the Lee campaign" is the campaign (an organisation noun after the name), not "the Lee".
 - "X's cousin, Name," names Name with the role "X's cousin"; "said the mayor, Claire
   Dubois," names Dubois with the role; "said Riley Adams, 34, a nurse" skips the age;
   an appositive with a role after the name is its role.
@@ -40,6 +41,8 @@ def _forward_tokens(text: str, toks: list[Tok]) -> list[Tok]:
         k = 1
         while k < len(toks) and k < 8 and is_cap(toks[k][0]):
             k += 1
+        if k < len(toks) and toks[k][0] in ORG_NOUNS:
+            return toks[:k + 1]  # "the Lee campaign", "the Lund administration"
         role_after = k < len(toks) and toks[k][0].lower() in ROLE_NOUNS
         if not role_after and (is_org_name(" ".join(t[0] for t in toks[1:k])) or not any(
                 t[0].lower() in ROLE_NOUNS or t[0].lower() in TITLE_WORDS for t in toks[1:k])):

@@ -20,8 +20,9 @@ Rules:
   welcomed the deal but warned that …", "X attacked the plan, calling it …", "X is telling
   voters that …"), also after a leading adverbial ("At a rally, X …"), unless that subject
   is compound ("X and Y").
-- "according to X" is a cue whose speaker follows (a time may follow it); so is X of
-  "according to a note/statement from X".
+- "according to X" is a cue whose speaker follows (a time or an affiliation may follow it:
+  "according to Jo Roe of the Harbour Institute,"); so is X of "according to a
+  note/statement from X".
 - A document noun before a past participle is no speaker ("a statement posted on …").
 - Headline "X: ‘…’", colon introductions and next-sentence attributions are
   rules of sieve.py, which picks the cue of each quotation.
@@ -110,6 +111,7 @@ _NP_END_RE = re.compile(r"\s*(?:[,.;:!?—–()]|$|(?:on|in|at|last|this|yesterd
 _POSSESSIVE_RE = re.compile(r"(?<![\w’'])(?!(?:[Hh]e|[Ss]he|[Ii]t|[Tt]hat|[Tt]here|[Ww]ho|[Ww]hat)[’']s )"
                             r"\w+[’']s $")
 _THE_TITLE_RE = re.compile(r"\s+the\s+(?=(?:Rev|Very|Right|Most|Hon|Honou?rable|Venerable)\b)")
+_AFFILIATION_TAIL_RE = re.compile(r"(?:of|at|from)\s+(?:the\s+)?[A-Z][^,;]{0,50}(?:,|$)")  # "X of Y,"
 _TIME_TAIL_RE = re.compile(r"(?:on|last|this|earlier|late|yesterday|today|tonight)\b")
 _PASSIVE_AFTER_DOC = words("attribution_passive_after_doc")
 _TELL = {"told", "tells", "tell", "telling"}
@@ -206,6 +208,7 @@ def _according(masked: str, lo: int, hi: int) -> list[Cue]:
             continue
         tail = masked[mention.end:limit].strip()
         if tail and not tail.startswith(",") and not _TIME_TAIL_RE.match(tail) \
+                and not (mention.kind == "name" and _AFFILIATION_TAIL_RE.match(tail)) \
                 and not (mention.org and mention.kind == "definite"
                          and mention.text.endswith(tuple(DOC_NOUNS))):
             continue  # "according to US news reports": a source, not a speaker
