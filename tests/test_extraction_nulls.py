@@ -217,3 +217,18 @@ ACCORDING = [
 @pytest.mark.parametrize("text,passage,name,kind", ACCORDING)
 def test_according_to_campaigns_and_affiliated_persons(text, passage, name, kind):
     _check(text, passage, name, kind)
+
+
+# phrases.py: a head joined by "and" to words before it is no one speaker (a compound subject,
+# or two roles of one person that a head noun alone would give to another).
+COORDINATED_HEADS = [
+    ("“We want the vote now,” Rosa Vance and other delegates said.", "We want the vote now,",
+     None, None),
+    ("“It is a dark day,” the Ohio senator and presidential candidate said.",
+     "It is a dark day,", None, None),
+]
+
+
+@pytest.mark.parametrize("text,passage,name,kind", COORDINATED_HEADS)
+def test_coordinated_heads_are_nobody(text, passage, name, kind):
+    _check(text, passage, name, kind)

@@ -7,7 +7,10 @@ Rules:
   China", "a spokesperson for the company", "the 19-year-old", "the world number
   one", "a 2008 campaign veteran": a year may modify it); "the statement"/"a company statement" speak for the organisation that issued
   them; a possessive name opens a description ("Tom Hale's lawyer").
-- A lone plural ("Scientists warned") is a vague group, not a name.
+- A lone plural ("Scientists warned") is a vague group, not a name; a description whose
+  head is joined to something before it by "and" ("Lee and other delegates", "the Ohio
+  senator and presidential candidate") is none: a compound subject or two roles the
+  resolver cannot tell apart.
 - A person followed by their organisation ("Analyst Priya Desai at Investec")
   keeps the organisation in the role.
 """
@@ -88,6 +91,8 @@ def _description(text: str, toks: list[Tok]) -> Mention | None:
                     and toks[d - 1][0].lower() not in FUNCTION_CAPS:
                 d -= 1  # "Tom Hale's lawyer": the whole possessive name
             return _make_description(text, toks, d, head_idx)
+        if tok == "and" and d != head_idx:
+            return None  # "Lee and other delegates", "the senator and candidate": not one head
         if (not tok[:1].isalpha() and not _YEAR_RE.fullmatch(tok)
                 or tok.lower() in _CLAUSE_STOP) and d != head_idx:
             break  # but "a 2008 campaign veteran", "the 2016 nominee": a year modifies
