@@ -127,6 +127,13 @@ DESCRIPTIONS_AND_ROLES = [
 ]
 
 
+DESCRIPTIONS_AND_ROLES += [
+    # a narrator is an anonymous voice, never a person or organisation named before
+    ("The group released a holiday Web ad on Monday. “The season of giving is here,” says the "
+     "ad’s narrator.", "The season of giving is here,", "ad’s narrator", "anonymous"),
+]
+
+
 @pytest.mark.parametrize("text,passage,name,kind", DESCRIPTIONS_AND_ROLES)
 def test_descriptions_with_years_and_roles_before_names(text, passage, name, kind):
     _check(text, passage, name, kind)

@@ -5,7 +5,8 @@ Rules:
   before it its role; "Union Local 418": a number may end an organisation name.
 - A description is headed by a role or organisation noun ("the US ambassador to
   China", "a spokesperson for the company", "the 19-year-old", "the world number
-  one", "a 2008 campaign veteran": a year may modify it); "the statement"/"a company statement" speak for the organisation that issued
+  one", "a 2008 campaign veteran": a year may modify it); "the ad's narrator" is an
+  anonymous voice, never a person of the article; "the statement"/"a company statement" speak for the organisation that issued
   them; a possessive name opens a description ("Tom Hale's lawyer").
 - A lone plural ("Scientists warned") is a vague group, not a name; a description whose
   head is joined to something before it by "and" ("Lee and other delegates", "the Ohio
@@ -26,6 +27,8 @@ from .names import (_CLAUSE_STOP, _POSSESSIVE_DETS, _PREPOSITIONS, _TIME_WORDS, 
 
 _RANKS = frozenset("one two three four five six seven eight nine ten 1 2 3 4 5 6 7 8 9 10".split())
 _AGED_RE = re.compile(r"\d{1,3}-year-old")  # "the 31-year-old said"
+# Voices nobody names later: "the ad's narrator" is no person of the article.
+_UNNAMED_HEADS = frozenset({"narrator", "announcer"})
 _YEAR_RE = re.compile(r"(?:19|20)\d\d")
 
 
@@ -114,7 +117,7 @@ def _make_description(text: str, toks: list[Tok], d: int, head_idx: int,
     name = text[body[0][1]:toks[-1][2]]
     whole, s, e = _span_text(text, toks[d:])
     head = toks[head_idx][0].lower()
-    kind = "anonymous" if anonymous else "definite"
+    kind = "anonymous" if anonymous or head in _UNNAMED_HEADS else "definite"
     return Mention(kind, whole, s, e, name, head=head, org=head in ORG_NOUNS)
 
 
