@@ -239,3 +239,19 @@ COORDINATED_HEADS = [
 @pytest.mark.parametrize("text,passage,name,kind", COORDINATED_HEADS)
 def test_coordinated_heads_are_nobody(text, passage, name, kind):
     _check(text, passage, name, kind)
+
+
+# Wrong names no more: the listener of "told", a title's place, a department with no name.
+NOT_THE_SPEAKER = [
+    # "told X" after a quotation names whom it was told to, never the speaker
+    ("“We will stay in the race,” told Rosa Vance on Monday.", "We will stay in the race,",
+     None, None),
+    # "of Ohio" after a titled name is the role's, not the name's
+    ("House Speaker Owen Carter of Ohio lamented the “lost decade” of the party.",
+     "lost decade", "Owen Carter", "person"),
+]
+
+
+@pytest.mark.parametrize("text,passage,name,kind", NOT_THE_SPEAKER)
+def test_wrong_names_not_given(text, passage, name, kind):
+    _check(text, passage, name, kind)

@@ -2,7 +2,9 @@
 
 Rules:
 - A name is a run of capitalised tokens (initials and particles like "van" allowed);
-  "and"/"of" may join the run only when the result is an organisation name.
+  "and"/"of" may join the run only when the result is an organisation name, told after the
+  last title ("House Speaker Jo Roe of Ohio" is Jo Roe); a title and "of" with no name after
+  ("CEO of the Harbour Association") is no name.
 - Title and role words inside or before the run ("U.S. Attorney", "Chinese foreign
   ministry spokesman", "Secretary of State") become the role, not the name; after a title
   and "of"/"for", the department is role too ("Secretary of State Ann Roe": Ann Roe).
@@ -155,8 +157,9 @@ def _name_run(text: str, toks: list[Tok]) -> int:
     i = _cap_run(toks, last)
     while i >= 2 and toks[i - 1][0] in _RUN_JOINERS and is_cap(toks[i - 2][0]):
         j = _cap_run(toks, i - 1)
-        if not is_org_name(text[toks[j][1]:toks[-1][2]]):
-            break
+        k = next((n + 1 for n in range(i - 2, j - 1, -1) if _is_role(toks[n][0])), j)
+        if not is_org_name(text[toks[min(k, i - 2)][1]:toks[-1][2]]):
+            break  # "House Speaker Jo Roe of Ohio": "House" names no organisation here
         i = j
     return i
 
@@ -226,8 +229,8 @@ def _named(text: str, toks: list[Tok], run: int) -> Mention | None:
     post = None
     while len(names) > 2 and names[-1][0].lower().rstrip(".") in POSTNOMINALS:
         post, names = names[-1][0], names[:-1]  # "Priya Shah KC": the letters are no name
-    if not names:
-        return None
+    if not names or names[0][0] in ("of", "for"):
+        return None  # "CEO of Harbour Pilots Association": no name written
     role, start = None, names[0][1]
     if role_start is not None and run >= 2 and toks[run - 1][0] == "the" \
             and toks[run - 2][0] in _PREPOSITIONS and is_org_name(text[names[0][1]:names[-1][2]]):
