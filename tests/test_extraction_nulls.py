@@ -73,6 +73,13 @@ BYSTANDERS = [
      "man", "anonymous"),
     ("One man wrote, “The bridge was shaking for an hour.”",
      "The bridge was shaking for an hour.", "man", "anonymous"),
+    # a crowd chanting the quotation (words/crowd_nouns.txt)
+    ("The crowd chanted back at him, “Send them home,” and “Build the wall.”",
+     "Send them home,", "crowd", "anonymous"),
+    ("“Hey, hey! Ho, ho!” some protesters chanted outside the hall.", "Hey, hey! Ho, ho!",
+     "protesters", "anonymous"),
+    ("As the mayor spoke, at which point the attendees chanted, “Lock the gates!”",
+     "Lock the gates!", "attendees", "anonymous"),
     # a person noun as an object is no speaker: the sentence's own cue is
     ("The mayor said she had met a woman who called the plan “a disgrace.”", "a disgrace.",
      "mayor", "anonymous"),

@@ -9,6 +9,8 @@ Rules:
   object ("met a woman who said") as a speaker.
 - A relative clause between commas may follow the noun before the verb ("“…,” said the
   woman, who asked not to be named" / "“…,” the man, who …, said").
+- A crowd chanting the quotation beside it ("the crowd chanted back at him, “…”", "“…” some
+  protesters chanted"; words/crowd_nouns.txt) is an anonymous speaker ("crowd").
 - A document that reads or says the quotation beside it ("“…,” the email read", "“…,” the
   lawsuit says", "“…” reads a Sunday editorial in …", and opening the sentence: "One tweet
   said: “…”", "The ad claims “…”"; words/doc_nouns.txt and document_nouns.txt) is the speaker: the document itself, an anonymous "email", never a
@@ -46,12 +48,38 @@ _DOC_AFTER_RE = re.compile(r"[\s,—–\-]*(?:" + _DOC_NP + r"\s+(?P<verb>" + _D
 _DOC_BEFORE_RE = re.compile(_DOC_NP.replace("(?:[Tt]he|", "(?:[Tt]he|[Oo]ne|") + r"\s+(?:[a-z]+ly\s+)?"
                             r"(?P<verb>[a-z]+)\s*(?:that\s*)?[,:]?\s*$")
 _DOC_SPEECH = _SPEECH | {"read", "reads", "continues", "continued"}
+_CROWDS = words("crowd_nouns")
+_CROWD_NP = (r"(?P<np>(?:(?P<det>[Tt]he|[Ss]ome|[Mm]any)\s+)?"
+             r"(?:(?!(?:the|a|an|which|that|this|these|those|of|at|in|on|to|point)\b)"
+             r"[a-z][\w\-]*\s+){0,2}?"
+             r"(?P<noun>" + "|".join(sorted(_CROWDS)) + r")\b)")
+_CHANTED = r"(?P<verb>chanted|chanting|chant)"
+_CHANT_BEFORE_RE = re.compile(r"(?<![\w’'])" + _CROWD_NP + r"(?:\s+(?:also|then|again|[a-z]+ly)){0,2}"
+                              r"\s+" + _CHANTED + r"(?:\s+(?:back|at|to|him|her|them|it|again|"
+                              r"[a-z]+ly)){0,4}[\s,:]*$")
+_CHANT_AFTER_RE = re.compile(r"[\s,—–\-]*" + _CROWD_NP + r"\s+" + _CHANTED + r"\b")
 _LEAD_RE = re.compile(r"[\s•·*\-–—]*(?:(?:But|And|Then|When|As|Later),?\s+)?")
 
 
 def described_person(site: Site) -> Cue | None:
     """Return the cue of a person noun and speech verb right beside the quotation."""
-    return _after(site) or _before(site) or _document(site)
+    return _after(site) or _before(site) or _document(site) or _chant(site)
+
+
+def _chant(site: Site) -> Cue | None:
+    """Return the cue of a crowd chanting the quotation: "the crowd chanted back, “…”",
+    "“…” some protesters chanted"."""
+    masked = site.doc.masked
+    found = _CHANT_AFTER_RE.match(masked, site.close_end, site.hi) \
+        or _CHANT_BEFORE_RE.search(masked, max(site.lo, site.q.open_pos - 120), site.q.open_pos)
+    if found is None:
+        return None
+    text = found.group("np")
+    body = text.split(None, 1)[1] if found.group("det") else text
+    mention = Mention("anonymous", text, found.start("np"), found.end("np"), body,
+                      head=found.group("noun"))
+    return Cue(min(mention.start, found.start("verb")), max(mention.end, found.end("verb")),
+               found.start("verb"), found.end("verb"), mention, found.group("verb"))
 
 
 def _document(site: Site) -> Cue | None:
