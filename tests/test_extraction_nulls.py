@@ -135,6 +135,9 @@ DESCRIPTIONS_AND_ROLES = [
 
 
 DESCRIPTIONS_AND_ROLES += [
+    # "speaking to" qualifies an unnamed source like "familiar with"
+    ("Another intelligence source speaking to the Courier said, “The agents are busy.”",
+     "The agents are busy.", "intelligence source", "anonymous"),
     # a narrator is an anonymous voice, never a person or organisation named before
     ("The group released a holiday Web ad on Monday. “The season of giving is here,” says the "
      "ad’s narrator.", "The season of giving is here,", "ad’s narrator", "anonymous"),
