@@ -23,10 +23,10 @@ def _check(text, passage, name, kind):
 NAMES = [
     ("“The port will reopen in June,” Carl V. Moss Jr., the harbour master, said on Friday.",
      "The port will reopen in June,", "Carl V. Moss Jr.", "person"),
-    ("“We need more buses,” said Representative Owen T. King of Vermont.",
+    ("“We need more buses,” said Senator Owen T. King of Maine.",
      "We need more buses,", "Owen T. King", "person"),
-    ("“It was a long night,” said Martin Luther Bishop Jr., who chairs the board.",
-     "It was a long night,", "Martin Luther Bishop Jr.", "person"),
+    ("“It was a long night,” said Carl Anton Bishop Jr., who chairs the board.",
+     "It was a long night,", "Carl Anton Bishop Jr.", "person"),
     ("“The vote is close,” Nora King said.", "The vote is close,", "Nora King", "person"),
 ]
 
@@ -43,7 +43,7 @@ HEADLINE_VERBS = [
     ("Mayor Ana Lund Says Levy Is ‘A Tax On Work’" + _BODY, "A Tax On Work", "Ana Lund",
      "person"),
     ("Owen Carter Calls Ferry Plan ‘Reckless’" + _BODY, "Reckless", "Owen Carter", "person"),
-    ("Owen Carter Is Now Calling Rival The ‘Real Winner’" + _BODY, "Real Winner", "Owen Carter",
+    ("Owen Carter Is Now Calling The Levy ‘A Mistake’" + _BODY, "A Mistake", "Owen Carter",
      "person"),
     ("Levy Is ‘A Tax On Work,’ Ana Lund Tells Union Delegates." + _BODY, "A Tax On Work,",
      "Ana Lund", "person"),
@@ -67,19 +67,19 @@ BYSTANDERS = [
      "woman", "anonymous"),
     ("“It is over for us,” said a young woman on the platform.", "It is over for us,",
      "young woman", "anonymous"),
-    ("“How deep is the river?” asked the boy, who wore a red cap.", "How deep is the river?",
+    ("“Can I ride the ferry?” asked the boy, holding his mother’s hand.", "Can I ride the ferry?",
      "boy", "anonymous"),
     ("“We were never told,” the man, who asked not to be named, said.", "We were never told,",
      "man", "anonymous"),
     ("One man wrote, “The bridge was shaking for an hour.”",
      "The bridge was shaking for an hour.", "man", "anonymous"),
     # a crowd chanting the quotation (words/crowd_nouns.txt)
-    ("The crowd chanted back at him, “Send them home,” and “Build the wall.”",
-     "Send them home,", "crowd", "anonymous"),
-    ("“Hey, hey! Ho, ho!” some protesters chanted outside the hall.", "Hey, hey! Ho, ho!",
+    ("The crowd chanted back at her, “Fix the roads,” and “Save the ferry.”",
+     "Fix the roads,", "crowd", "anonymous"),
+    ("“Save our school!” some protesters chanted outside the hall.", "Save our school!",
      "protesters", "anonymous"),
-    ("As the mayor spoke, at which point the attendees chanted, “Lock the gates!”",
-     "Lock the gates!", "attendees", "anonymous"),
+    ("The mayor spoke for an hour, at which point the attendees chanted, “Fix the bridge!”",
+     "Fix the bridge!", "attendees", "anonymous"),
     # a person noun as an object is no speaker: the sentence's own cue is
     ("The mayor said she had met a woman who called the plan “a disgrace.”", "a disgrace.",
      "mayor", "anonymous"),
@@ -94,19 +94,19 @@ def test_person_noun_beside_the_quotation(text, passage, name, kind):
 # bystanders.py: a document that reads or says the quotation beside it is the speaker, the
 # document itself (never a guess at its issuer).
 DOCUMENTS = [
-    ("“The county failed thousands of voters,” the lawsuit says.",
-     "The county failed thousands of voters,", "lawsuit", "anonymous"),
+    ("“The landlord ignored every repair request,” the lawsuit says.",
+     "The landlord ignored every repair request,", "lawsuit", "anonymous"),
     ("The Harbour Trust met on Friday. “We ask every member to vote,” the email read.",
      "We ask every member to vote,", "email", "anonymous"),
     ("“The mayor has lost our trust,” reads a Sunday editorial in the Valley Courier.",
      "The mayor has lost our trust,", "Sunday editorial", "anonymous"),
-    ("One tweet said: “This is a sad day for the valley.”", "This is a sad day for the valley.",
-     "tweet", "anonymous"),
-    ("The ad claims “Rosa Vance is the one you can trust.”",
-     "Rosa Vance is the one you can trust.", "ad", "anonymous"),
+    ("One post said: “The ferry is late again.”", "The ferry is late again.", "post",
+     "anonymous"),
+    ("The ad claims “Rosa Vance will fix the roads.”", "Rosa Vance will fix the roads.", "ad",
+     "anonymous"),
     # a document that is no subject of a speech verb is no speaker
-    ("The ad targets a “broken system that keeps the rich in charge.”",
-     "broken system that keeps the rich in charge.", None, None),
+    ("The ad shows a “long winter of repairs” on the bridge.", "long winter of repairs", None,
+     None),
 ]
 
 
@@ -119,18 +119,18 @@ def test_document_beside_the_quotation(text, passage, name, kind):
 # the words between the closing mark and a name may be its role, ending in a role noun or
 # a title ("…,” former Lee campaign strategist Noam Reiss wrote").
 DESCRIPTIONS_AND_ROLES = [
-    ("“She never liked that part,” said a 2008 campaign veteran.",
-     "She never liked that part,", "2008 campaign veteran", "anonymous"),
-    ("“These are dark days for the party,” former Lee campaign strategist Noam Reiss wrote in "
-     "a column.", "These are dark days for the party,", "Noam Reiss", "person"),
+    ("“The plan never worked,” said a 2010 campaign veteran.",
+     "The plan never worked,", "2010 campaign veteran", "anonymous"),
+    ("“The budget is a mess,” former Lee campaign strategist Ivo Brandt wrote in a "
+     "newsletter.", "The budget is a mess,", "Ivo Brandt", "person"),
     ("“The budget is short by millions,” Ohio Gov. Dana Whitlow told reporters.",
      "The budget is short by millions,", "Dana Whitlow", "person"),
     # mentions.py: a title-like surname after a given name ends the name, not a title; a role
     # with "of" leads on to the name ("former secretary of state Ana Lund")
-    ("“He is struggling,” said former Vermont governor Howard Dean, a Lee supporter.",
-     "He is struggling,", "Howard Dean", "person"),
-    ("“The first line of defense is here,” said former secretary of state Ana Lund, who "
-     "praised the plan.", "The first line of defense is here,", "Ana Lund", "person"),
+    ("“The harbour needs money,” said former Maine governor Nora Dean, a Lee supporter.",
+     "The harbour needs money,", "Nora Dean", "person"),
+    ("“Ferries are the first priority,” said former secretary of state Ana Lund, who "
+     "backed the plan.", "Ferries are the first priority,", "Ana Lund", "person"),
 ]
 
 
@@ -152,14 +152,14 @@ def test_descriptions_with_years_and_roles_before_names(text, passage, name, kin
 # cue_subjects.py: more openers before the subject that a participle or a coordinated verb
 # takes ("Here in Dover,", "And then", "When asked about it,", "On Friday, after …,").
 OPENERS = [
-    ("Here in Dover, Rosa Vance stepped up her attacks, saying, “We have to win this seat.”",
+    ("Here in Dover, Rosa Vance turned to the ferry budget, saying, “We have to win this seat.”",
      "We have to win this seat.", "Rosa Vance", "person"),
-    ("And then Rosa Vance went on the attack, saying, “Is the mayor going to resign?”",
-     "Is the mayor going to resign?", "Rosa Vance", "person"),
-    ("When asked whom she backed, Rosa Vance smiled and said, “I am still waiting.”",
-     "I am still waiting.", "Rosa Vance", "person"),
-    ("On Thursday, after staying neutral for months, Rosa Vance endorsed the mayor, saying, "
-     "“I think he can win.”", "I think he can win.", "Rosa Vance", "person"),
+    ("And then Rosa Vance turned to the harbour, saying, “Who will pay for the dredging?”",
+     "Who will pay for the dredging?", "Rosa Vance", "person"),
+    ("When asked about the vote, Rosa Vance laughed and said, “Ask me in June.”",
+     "Ask me in June.", "Rosa Vance", "person"),
+    ("On Friday, after weeks of silence, Rosa Vance backed the levy, saying, “It pays for the "
+     "schools.”", "It pays for the schools.", "Rosa Vance", "person"),
 ]
 
 
@@ -170,12 +170,12 @@ def test_openers_before_the_opening_subject(text, passage, name, kind):
 
 # sieve rule 3: a signature alone on the line after a paragraph that is only a quotation.
 SIGNATURE_LINES = [
-    ("Fact check.\n\n\"Almost all new income is going to the top 1 percent.\"\n\n- Rosa Vance."
+    ("Fact check.\n\n\"The ferry fares doubled in two years.\"\n\n- Rosa Vance."
      "\n\nThe senator is relying on old data.",
-     "Almost all new income is going to the top 1 percent.", "Rosa Vance", "person"),
+     "The ferry fares doubled in two years.", "Rosa Vance", "person"),
     # a line that goes on after the name is no signature
-    ("Fact check.\n\n\"Almost all new income is going to the top 1 percent.\"\n\n- Rosa Vance "
-     "drove home after the debate.", "Almost all new income is going to the top 1 percent.",
+    ("Fact check.\n\n\"The ferry fares doubled in two years.\"\n\n- Rosa Vance "
+     "drove home after the debate.", "The ferry fares doubled in two years.",
      None, None),
 ]
 
@@ -189,10 +189,10 @@ def test_signature_on_the_next_line(text, passage, name, kind):
 # ("Said Lund, “…”", "Stated Lund:"), also for a quotation paragraph after "Stated Lund:"
 # (sieve rule 12).
 INVERTED = [
-    ("Said Ada Lund, who grew up nearby, “We were all so proud of him.”",
-     "We were all so proud of him.", "Ada Lund", "person"),
-    ("Ada Lund spoke at the hall. Said Lund, “The thought that we erred is painful.”",
-     "The thought that we erred is painful.", "Ada Lund", "person"),
+    ("Said Ada Lund, who sailed with him for years, “He knew every reef.”", "He knew every reef.",
+     "Ada Lund", "person"),
+    ("Ada Lund spoke at the hall. Said Lund, “The vote can wait a week.”",
+     "The vote can wait a week.", "Ada Lund", "person"),
     ("Ada Lund spoke on the radio on Monday.\n\nStated Lund:\n\n“We win every time we try.”",
      "We win every time we try.", "Ada Lund", "person"),
 ]
@@ -205,10 +205,10 @@ def test_inverted_reporting_verb_opening_the_sentence(text, passage, name, kind)
 
 # mentions.py: a place that ends the subject after a person's home town is no speaker.
 RESIDENTS = [
-    ("Stacy Bell of Columbia, South Carolina says she thinks Lee can win if he keeps “doing "
-     "what he is doing.”", "doing what he is doing.", "Stacy Bell", "person"),
-    ("“We need people who unite us,” Harry Bond, 30, of Raleigh, N.C., who was among those "
-     "polled, said in an interview.", "We need people who unite us,", "Harry Bond", "person"),
+    ("Mia Ortiz of Dover, Delaware says the levy will pass if the council keeps “talking to "
+     "parents.”", "talking to parents.", "Mia Ortiz", "person"),
+    ("“We need a ferry that runs on time,” Leo Marsh, 41, of Dover, Del., who was among those "
+     "polled, said in an interview.", "We need a ferry that runs on time,", "Leo Marsh", "person"),
     ("“We will not sign this treaty,” Russia said.", "We will not sign this treaty,", "Russia",
      "organization"),
 ]
@@ -222,12 +222,12 @@ def test_person_before_home_town_and_state(text, passage, name, kind):
 # after_verb.py and attribution.py: "the Lee campaign" after a verb or "according to" is the
 # campaign, not "the Lee"; "according to X of Y," is X.
 ACCORDING = [
-    ("According to the Vance campaign, “The speech will start at noon.”",
-     "The speech will start at noon.", "Vance campaign", "organization"),
-    ("According to Paul Serra of the Harbour Institute, “The contract was never signed.”",
-     "The contract was never signed.", "Paul Serra", "person"),
-    ("Rosa Vance has even claimed the bridge would “create the biggest boom in history.”",
-     "create the biggest boom in history.", "Rosa Vance", "person"),
+    ("According to the Vance campaign, “Doors open at six.”", "Doors open at six.",
+     "Vance campaign", "organization"),
+    ("According to Ines Lowe of the Harbour Institute, “The contract was never signed.”",
+     "The contract was never signed.", "Ines Lowe", "person"),
+    ("Rosa Vance has even claimed the bridge would “pay for itself in a decade.”",
+     "pay for itself in a decade.", "Rosa Vance", "person"),
 ]
 
 
@@ -241,8 +241,8 @@ def test_according_to_campaigns_and_affiliated_persons(text, passage, name, kind
 COORDINATED_HEADS = [
     ("“We want the vote now,” Rosa Vance and other delegates said.", "We want the vote now,",
      None, None),
-    ("“It is a dark day,” the Ohio senator and presidential candidate said.",
-     "It is a dark day,", None, None),
+    ("“It is a dark day,” the Maine senator and former mayor said.", "It is a dark day,", None,
+     None),
 ]
 
 
@@ -257,7 +257,7 @@ NOT_THE_SPEAKER = [
     ("“We will stay in the race,” told Rosa Vance on Monday.", "We will stay in the race,",
      None, None),
     # "of Ohio" after a titled name is the role's, not the name's
-    ("House Speaker Owen Carter of Ohio lamented the “lost decade” of the party.",
+    ("Council President Owen Carter of Dover lamented the “lost decade” of the port.",
      "lost decade", "Owen Carter", "person"),
 ]
 

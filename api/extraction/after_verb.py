@@ -7,7 +7,7 @@ Rules:
   also past a number ("said 9/11 widow Jo Roe"), or a title in capitals before a name of
   two words ("said former Gov. Jo Roe", "said retired Army Gen. Jo Roe", "said former
   Secretary of State Jo Roe"; a title-like surname ends the name: "said former governor
-  Howard Dean"); "said the 62-year-old" is that age's description; "said the Vermont
+  Nora Dean"); "said the 62-year-old" is that age's description; "said the Vermont
   senator" is a description, not the place; a compound description keeps its last noun
   ("one former agency official"), and a role noun followed by a name gives the name
   ("added his campaign manager Jo Roe").
@@ -135,7 +135,7 @@ def _titled_run(toks: list[Tok], k: int, j: int) -> int:
         if (low in TITLE_WORDS or low in ROLE_NOUNS) \
                 and not (n > j and is_cap(toks[n][0]) and "." not in toks[n][0]
                          and surname_after(toks[j:n + 1], n - j)):
-            title = n  # but "governor Howard Dean": a title-like surname after a given name
+            title = n  # but "governor Nora Dean": a title-like surname after a given name
         n += 1
     return n if title >= 0 and n - title > 2 and all(
         is_cap(t[0]) or _department_of(toks, title + 1, title) and t is toks[title + 1]

@@ -12,7 +12,7 @@ Rules:
 - A crowd chanting the quotation beside it ("the crowd chanted back at him, “…”", "“…” some
   protesters chanted"; words/crowd_nouns.txt) is an anonymous speaker ("crowd").
 - A document that reads or says the quotation beside it ("“…,” the email read", "“…,” the
-  lawsuit says", "“…” reads a Sunday editorial in …", and opening the sentence: "One tweet
+  lawsuit says", "“…” reads a Sunday editorial in …", and opening the sentence: "One post
   said: “…”", "The ad claims “…”"; words/doc_nouns.txt and document_nouns.txt) is the speaker: the document itself, an anonymous "email", never a
   guess at who issued it.
 """

@@ -7,7 +7,7 @@ Rules:
   inverted reporting verb ("Continued Lund: “…”", "Added Lund: “…”").
 - A sentence opening with a capitalised reporting verb, then a name, a comma or colon and
   the quotation is the name's ("Said Ada Lund, “…”", "Stated Lund: “…”", "Said Ada Lund,
-  who grew up nearby, “…”"); around.py reads "Stated Lund:" ending the paragraph before a
+  who sailed with him, “…”"); around.py reads "Stated Lund:" ending the paragraph before a
   quotation paragraph the same way.
 - Only a name (a person or an organisation), never a place, a description ("From the
   report: “…”" is left to the other rules) or a phrase with a possessive (a headline "Lee
@@ -58,7 +58,7 @@ def label(site: Site) -> Answer:
 def inverted(masked: str, lo: int, hi: int) -> Cue | None:
     """Return the cue of a sentence opening with a capitalised reporting verb and the name
     after it, ending in a comma or colon at hi ("Said Lund, “…”", "Stated Lund:", "Said Ada
-    Lund, who grew up nearby, “…”"), else None."""
+    Lund, who sailed with him, “…”"), else None."""
     verb = _INVERTED_RE.match(masked, lo, hi)
     end = len(masked[:hi].rstrip())
     if verb is None or verb.group("verb").lower() not in _INVERTING or end <= verb.end() \

@@ -69,7 +69,7 @@ def _pronoun_before(text: str, lo: int, hi: int) -> Mention | None:
 def parse_before(text: str, lo: int, hi: int) -> Mention | None:
     """Parse the speaker that ends right before a verb at hi (chunk starts at lo)."""
     m = _parse_before(text, lo, hi)
-    if m is not None and m.kind == "name" and m.org and _PLACE_RE.fullmatch(m.name) \
+    if m is not None and m.kind == "name" and _PLACE_RE.fullmatch(m.name) \
             and m.name.lower() in _PLACES:
         return _resident(text, lo, m) or m  # "Jo Roe of Dover, Delaware says": Roe
     return m

@@ -167,17 +167,17 @@ def _name_run(text: str, toks: list[Tok]) -> int:
 def surname_after(names: list[Tok], k: int) -> bool:
     """Tell whether the title-like word names[k] ends a name as its surname: after an
     honorific ("Mr. King", "Sen. Bishop") or a given name ("Ray King"), past a middle
-    initial or name ("Peter T. King", "Martin Luther King") and before a suffix ("Jr.")."""
+    initial or name ("Jo T. King", "Carl Anton King") and before a suffix ("Jr.")."""
     last = len(names) - 1
     if last > 1 and names[last][0].lower() in NAME_SUFFIXES:
-        last -= 1  # "Martin King Jr."
+        last -= 1  # "Carl King Jr."
     if k == 0 or k != last:
         return False
     while k > 1 and _INITIAL_RE.fullmatch(names[k - 1][0]):
-        k -= 1  # "Peter T. King": a middle initial between the given name and the surname
+        k -= 1  # "Jo T. King": a middle initial between the given name and the surname
     low = names[k - 1][0].lower()
     return low in HONORIFICS or low in _ABBREVIATED_TITLES or _given(low) \
-        or k > 1 and _given(names[k - 2][0].lower())  # "Martin Luther King": a middle name
+        or k > 1 and _given(names[k - 2][0].lower())  # "Carl Anton King": a middle name
 
 
 def _given(low: str) -> bool:
