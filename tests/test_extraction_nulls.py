@@ -163,6 +163,15 @@ OPENERS = [
 ]
 
 
+OPENERS += [
+    # an opener before a name with appositives ("But X, the president of …, …, said")
+    ("But Tom Fitz, the president of Harbour Watch, a group that has sued the port twice, "
+     "said that “the damage is done.”", "the damage is done.", "Tom Fitz", "person"),
+    ("Just last week, Jo Gold, editor at large of The Courier, a Dover weekly, wrote, “The port "
+     "comes first.”", "The port comes first.", "Jo Gold", "person"),
+]
+
+
 @pytest.mark.parametrize("text,passage,name,kind", OPENERS)
 def test_openers_before_the_opening_subject(text, passage, name, kind):
     _check(text, passage, name, kind)

@@ -20,8 +20,9 @@ Rules:
 - The subject opening a sentence (for coordinated verbs, participles and colons) may follow a
   dateline ("DOVER, May 2 (Wire) —"), a leading connective or adverbial ("But", "And then",
   "At a rally in Leeds,", "Back in 2004,", "Early on,", "Instead,", "But two days later,",
-  "Here in Dover,", a subordinate clause: "When asked about it,"; a second phrase may follow
-  the first: "On Friday, after weeks of silence,"; a place with its state or country:
+  "Here in Dover,", "Just last week,", a subordinate clause: "When asked about it,"; a second
+  phrase may follow the first: "On Friday, after weeks of silence,"; also before a name with
+  appositives: "But Jo Roe, the head of X, a group that …, said"); a place with its state or country:
   "Speaking in Dover, Delaware,"); it must be followed by a verb-like predicate
   word ("The Lee campaign also attacked …", "Lee's campaign said" are read whole: a name, then
   an organisation noun),
@@ -96,8 +97,11 @@ def _long_apposed_subject(masked: str, lo: int, start: int, vs: int) -> Mention 
     if start <= lo or not masked[:vs].rstrip().endswith(","):
         return None
     longer = clause_start(masked, lo, vs, _LONG_WINDOW)
+    if longer >= start:
+        return None
+    longer = _OPENING_RE.match(masked, longer, vs).end()  # "But Jo Roe, …", "Last week, Jo Roe, …"
     comma = masked.find(",", longer, vs)
-    if longer >= start or comma < 0:
+    if comma < 0:
         return None
     head = parse_before(masked, longer, comma)
     if head is None or head.kind != "name" or head.org or " " not in head.name \
@@ -118,9 +122,11 @@ def _apposed_subject(masked: str, start: int, vs: int) -> Mention | None:
         lead = commas[-1] + 1 + _lead(masked, commas[-1] + 1)
         return tail if tail is not None and tail.start == lead and tail.kind != "pronoun" \
             and _OPENER_RE.match(masked, start + _lead(masked, start)) else None
-    head = parse_before(masked, start, commas[0])
-    if head is not None and head.kind == "name" and not masked[start:head.start].strip(_EDGE) \
-            and (" " in head.text or _CIRCUMSTANCE_RE.match(masked, commas[0] + 1)):
+    first = _OPENING_RE.match(masked, start, vs).end()  # "But Ann Roe, …", "Last week, Ann Roe, …"
+    after = next((k for k in commas if k > first), commas[0])
+    head = parse_before(masked, first, after) if after > first else None
+    if head is not None and head.kind == "name" and not masked[first:head.start].strip(_EDGE) \
+            and (" " in head.text or _CIRCUMSTANCE_RE.match(masked, after + 1)):
         return head  # "Ann Roe, 67, …, said"; "Roe, during a visit to Dover, Del., said"
     if len(commas) != 2 or not _DESCRIPTION_RE.match(masked, start + _lead(masked, start)):
         return None
@@ -156,7 +162,7 @@ _OPENING_RE = re.compile(r"[\s•·*\-–—]*"  # then a dateline ("DOVER, May 
                          r"(?:(?:In|At|On|During|After|Before|Earlier|Early|Later|Last|Speaking|Outside|"
                          r"Inside|Across|Amid|Among|Despite|Since|Throughout|Following|Under|"
                          r"Asked|Appearing|Writing|Back|Hours|Days|Weeks|Months|Years|Minutes|"
-                         r"Moments|Here|There|When|While|Once|Although|Though)\b"
+                         r"Moments|Here|There|When|While|Once|Although|Though|Just)\b"
                          r"[^,;:“”\"_]{0,100},\s+"
                          r"(?:(?:after|before|while|when|despite|following|amid|during|in|at|on)\b"
                          r"[^,;:“”\"_]{0,100},\s+)?)?"
