@@ -164,6 +164,9 @@ OPENERS = [
 
 
 OPENERS += [
+    # a described subject with a phrase placing it, before a participle
+    ("One aide inside the campaign tried to play down the remarks, saying they were “not a big "
+     "deal.”", "not a big deal.", "aide inside the campaign", "anonymous"),
     # an opener before a name with appositives ("But X, the president of …, …, said")
     ("But Tom Fitz, the president of Harbour Watch, a group that has sued the port twice, "
      "said that “the damage is done.”", "the damage is done.", "Tom Fitz", "person"),

@@ -22,12 +22,12 @@ Rules:
   "At a rally in Leeds,", "Back in 2004,", "Early on,", "Instead,", "But two days later,",
   "Here in Dover,", "Just last week,", a subordinate clause: "When asked about it,"; a second
   phrase may follow the first: "On Friday, after weeks of silence,"; also before a name with
-  appositives: "But Jo Roe, the head of X, a group that …, said"); a place with its state or country:
-  "Speaking in Dover, Delaware,"); it must be followed by a verb-like predicate
+  appositives: "But Jo Roe, the head of X, a group that …, said"; a place with its state or
+  country: "Speaking in Dover, Delaware,"); it must be followed by a verb-like predicate
   word ("The Lee campaign also attacked …", "Lee's campaign said" are read whole: a name, then
-  an organisation noun),
-  and not be a name cut short ("The Florida" of "The Florida senator") or an opener
-  ("Holding", "Shortly").
+  an organisation noun; a description takes a short phrase placing it: "One aide inside the
+  campaign tried …", "A spokeswoman for the committee emailed …"), and not be a name cut short
+  ("The Florida" of "The Florida senator") or an opener ("Holding", "Shortly").
 """
 from __future__ import annotations
 
@@ -176,6 +176,9 @@ _PREDICATE_RE = re.compile(r"(?:,[^,;:“”\"_]{1,80},|,)?\s+"
 _PREDICATE_WORDS = words("cue_subjects_predicate_words")
 _STATE_RE = re.compile(r"([A-Z][\w.]*(?:\s+[A-Z][\w.]*)?),\s+")
 _PLACES = words("us_places") | words("places")
+# A short phrase placing a described person: "inside the campaign", "for the House committee".
+_AFFILIATION_RE = re.compile(r"\s+(?:inside|at|for|from|with|on)\s+(?:the\s+)?"
+                             r"(?:[A-Z][\w.&’'\-]*\s+){0,5}?[\w.&’'\-]+(?=\s+[a-z])")
 _NOUN_RE = re.compile(r"\s+([a-z]+)\b")
 _ROLE_BEFORE_RE = re.compile(r"[^,;:“”\"_]{2,60},\s+")  # "The charity's chair, Helen Ward"
 
@@ -208,6 +211,14 @@ def opening_subject(masked: str, lo: int, vs: int) -> Mention | None:
         if mention is None:
             return None
         pred = _PREDICATE_RE.match(masked, mention.end, vs)
+    if pred is not None and mention.kind in ("anonymous", "definite") and not mention.org:
+        place = _AFFILIATION_RE.match(masked, mention.end, vs)  # "One aide inside the campaign"
+        if place is not None and _PREDICATE_RE.match(masked, place.end(), vs) is not None:
+            whole = masked[mention.start:place.end()]
+            body = whole.split(None, 1)[1] if mention.text != mention.name else whole
+            mention = Mention(mention.kind, whole, mention.start, place.end(), body,
+                              head=mention.head)
+            pred = _PREDICATE_RE.match(masked, place.end(), vs)
     if pred is None or not _verb_like(pred.group("word")) \
             or pred.group("word") == "of" and " " not in mention.text:
         return None  # "Signs of momentum …" is no subject "Signs"
