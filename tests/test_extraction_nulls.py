@@ -115,7 +115,7 @@ def test_document_beside_the_quotation(text, passage, name, kind):
     _check(text, passage, name, kind)
 
 
-# phrases.py: a year may modify a description ("a 2008 campaign veteran"); sieve rule 2:
+# phrases.py: a year may modify a description ("a 2010 campaign veteran"); sieve rule 2:
 # the words between the closing mark and a name may be its role, ending in a role noun or
 # a title ("…,” former Lee campaign strategist Noam Reiss wrote").
 DESCRIPTIONS_AND_ROLES = [

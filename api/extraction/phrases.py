@@ -5,7 +5,7 @@ Rules:
   before it its role; "Union Local 418": a number may end an organisation name.
 - A description is headed by a role or organisation noun ("the US ambassador to
   China", "a spokesperson for the company", "the 19-year-old", "the world number
-  one", "a 2008 campaign veteran": a year may modify it); "the ad's narrator" is an
+  one", "a 2010 campaign veteran": a year may modify it); "the ad's narrator" is an
   anonymous voice, never a person of the article; "the statement"/"a company statement" speak for the organisation that issued
   them; a possessive name opens a description ("Tom Hale's lawyer").
 - A lone plural ("Scientists warned") is a vague group, not a name; a description whose
@@ -98,7 +98,7 @@ def _description(text: str, toks: list[Tok]) -> Mention | None:
             return None  # "Lee and other delegates", "the senator and candidate": not one head
         if (not tok[:1].isalpha() and not _YEAR_RE.fullmatch(tok)
                 or tok.lower() in _CLAUSE_STOP) and d != head_idx:
-            break  # but "a 2008 campaign veteran", "the 2016 nominee": a year modifies
+            break  # but "a 2010 campaign veteran", "the 2016 nominee": a year modifies
     head = toks[head_idx][0]
     if head.lower().endswith("s") and head.lower() in ROLE_NOUNS:
         return _make_description(text, toks, head_idx, head_idx, anonymous=True)
