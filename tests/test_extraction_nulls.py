@@ -117,7 +117,7 @@ def test_document_beside_the_quotation(text, passage, name, kind):
 
 # phrases.py: a year may modify a description ("a 2010 campaign veteran"); sieve rule 2:
 # the words between the closing mark and a name may be its role, ending in a role noun or
-# a title ("…,” former Lee campaign strategist Noam Reiss wrote").
+# a title ("…,” former Lee campaign strategist Ivo Brandt wrote").
 DESCRIPTIONS_AND_ROLES = [
     ("“The plan never worked,” said a 2010 campaign veteran.",
      "The plan never worked,", "2010 campaign veteran", "anonymous"),

@@ -195,7 +195,7 @@ def _beside_in(site: Site, cues: list[Cue]) -> Cue | None:
 
 def _role_gap(masked: str, close_end: int, start: int) -> bool:
     """Tell whether the words between the closing mark and a name are its role, ending in a
-    role noun or title ("…,” former Ohio Gov. Dan Bird speechwriter Noam Neuss wrote")."""
+    role noun or title ("…,” former Lee campaign strategist Ivo Brandt wrote")."""
     gap = _GAP_RE.match(masked, close_end, start).end()
     words = masked[gap:start].split()
     return 0 < len(words) <= _ROLE_GAP_WORDS and not any(c in masked[gap:start] for c in ",;:") \
