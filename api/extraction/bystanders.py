@@ -69,9 +69,12 @@ def described_person(site: Site) -> Cue | None:
 def _chant(site: Site) -> Cue | None:
     """Return the cue of a crowd chanting the quotation: "the crowd chanted back, “…”",
     "“…” some protesters chanted"."""
-    masked = site.doc.masked
+    masked, lo = site.doc.masked, max(site.lo, site.q.open_pos - 120)
+    if masked.find("chant", lo, site.q.open_pos) < 0 \
+            and masked.find("chant", site.close_end, site.close_end + 80) < 0:
+        return None  # the common case, found without a regular expression
     found = _CHANT_AFTER_RE.match(masked, site.close_end, site.hi) \
-        or _CHANT_BEFORE_RE.search(masked, max(site.lo, site.q.open_pos - 120), site.q.open_pos)
+        or _CHANT_BEFORE_RE.search(masked, lo, site.q.open_pos)
     if found is None:
         return None
     text = found.group("np")

@@ -64,6 +64,13 @@ def clause_start(masked: str, lo: int, hi: int, window: int = 130) -> int:
     return m.end() if m is not None else floor
 
 
+def trimmed_end(masked: str, lo: int, hi: int) -> int:
+    """Return hi moved back over white space, not before lo (no copy of the text before it)."""
+    while hi > lo and masked[hi - 1].isspace():
+        hi -= 1
+    return hi
+
+
 def subject_before(masked: str, lo: int, vs: int, appositive_ok: bool) -> Mention | None:
     """Parse the speaker before a verb; past an adverb ("Carter however said") or appositives
     between commas or dashes that the mention parser cannot read, the name on either side of
@@ -86,7 +93,7 @@ def subject_before(masked: str, lo: int, vs: int, appositive_ok: bool) -> Mentio
         mention = parse_before(masked, start, adverb.start())
         if mention is not None:
             return mention
-    if masked[:vs].rstrip().endswith(("—", "–")):
+    if masked[trimmed_end(masked, 0, vs) - 1:vs][:1] in ("—", "–"):
         return _dashed_subject(masked, lo, vs)
     return _apposed_subject(masked, start, vs) or _long_apposed_subject(masked, lo, start, vs)
 
@@ -94,7 +101,7 @@ def subject_before(masked: str, lo: int, vs: int, appositive_ok: bool) -> Mentio
 def _long_apposed_subject(masked: str, lo: int, start: int, vs: int) -> Mention | None:
     """Return the full name opening a clause whose appositives run past the usual window:
     "Jo Roe, the treasurer of X, a club that has trained rowers since … and still …, said"."""
-    if start <= lo or not masked[:vs].rstrip().endswith(","):
+    if start <= lo or masked[trimmed_end(masked, 0, vs) - 1:vs][:1] != ",":
         return None
     longer = clause_start(masked, lo, vs, _LONG_WINDOW)
     if longer >= start:
@@ -142,7 +149,7 @@ def _lead(masked: str, start: int) -> int:
 
 def _dashed_subject(masked: str, lo: int, vs: int) -> Mention | None:
     """Return the name before an appositive between dashes: "Jo Sims — a teacher — says"."""
-    second = len(masked[:vs].rstrip()) - 1
+    second = trimmed_end(masked, 0, vs) - 1
     first = max(masked.rfind("—", max(lo, second - 100), second),
                 masked.rfind("–", max(lo, second - 100), second))
     if first < 0:

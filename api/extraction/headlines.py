@@ -19,6 +19,7 @@ import re
 from typing import TYPE_CHECKING
 
 from .attribution import Cue
+from .cue_subjects import trimmed_end
 from .lexicon import NAME_SUFFIXES, SPEECH_VERBS, words
 from .mentions import Mention, parse_before
 
@@ -39,7 +40,7 @@ def headline(site: Site) -> Answer:
     "‘…’, X Says."."""
     doc, masked = site.doc, site.doc.masked
     line_start, line_end = doc.line_bounds(site.line)
-    if not site.title and (masked[:line_start].strip()
+    if not site.title and (trimmed_end(masked, 0, line_start) > 0
                            or line_end - line_start > _LONGEST_HEADLINE):
         return None
     return _labelled(site, line_start) or _opening_verb(site, line_start) \
@@ -111,7 +112,7 @@ def _subject(masked: str, start: int, end: int) -> Mention | None:
     lead = len(masked[start:end]) - len(masked[start:end].lstrip())
     mention = parse_before(masked, start, end)
     if mention is None or mention.kind not in ("name", "anonymous") \
-            or mention.start != start + lead or mention.end != len(masked[:end].rstrip()) \
+            or mention.start != start + lead or mention.end != trimmed_end(masked, 0, end) \
             or "'" in mention.text or "’" in mention.text:
         return None
     return mention

@@ -19,6 +19,7 @@ import re
 from typing import TYPE_CHECKING
 
 from .attribution import Cue
+from .cue_subjects import trimmed_end
 from .lexicon import SPEECH_VERBS, words
 from .mentions import parse_after
 
@@ -60,7 +61,7 @@ def inverted(masked: str, lo: int, hi: int) -> Cue | None:
     after it, ending in a comma or colon at hi ("Said Lund, “…”", "Stated Lund:", "Said Ada
     Lund, who sailed with him, “…”"), else None."""
     verb = _INVERTED_RE.match(masked, lo, hi)
-    end = len(masked[:hi].rstrip())
+    end = trimmed_end(masked, 0, hi)
     if verb is None or verb.group("verb").lower() not in _INVERTING or end <= verb.end() \
             or masked[end - 1] not in ",:":
         return None
