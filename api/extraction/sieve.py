@@ -38,8 +38,9 @@ Rules (SIEVE, in this order; rule 7 is in labels.py, 9 in stance.py, 11 in headl
    opening the headline or ending it ("X Says Levy Is ‘A Tax’", "Levy Is ‘A Tax,’ X Says.").
 12. continuation: a later quotation of the same paragraph continues the paragraph's speaker
    (a quotation running over paragraphs, in the one it ends in too); a paragraph opening
-   with a quotation continues the previous paragraph when that one ends with "X said:" or
-   held an attributed quotation, or (the paragraph naming nobody outside its quotations)
+   with a quotation continues the previous paragraph when that one ends with "X said:" (or
+   "Stated X:") or held an attributed quotation, or (the paragraph naming nobody outside its
+   quotations)
    when the paragraph just before ends with a sentence whose reporting verb has its own
    speaker ("Lee said the plan had failed." / "“We start again on Monday.”").
 13. next subject: a quotation that is its own sentence takes the subject of a reporting verb
@@ -286,8 +287,8 @@ def colon(site: Site) -> Answer:
 
 
 SIEVE: tuple[Callable[[Site], Answer], ...] = (
-    claim, beside, signature, before, later, viewpoint, label, colon, stance, next_attribution, headline, continuation,
-    next_subject, previous_sentence, next_paragraph,
+    claim, beside, signature, before, later, viewpoint, label, colon, stance, next_attribution,
+    headline, continuation, next_subject, previous_sentence, next_paragraph,
 )
 
 
