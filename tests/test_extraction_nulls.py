@@ -210,6 +210,14 @@ INVERTED = [
 ]
 
 
+INVERTED += [
+    # a label after a long lead-in ending in a dash, as in a digest of sources
+    ("FERRY USE FELL IN EVERY PORT TOWN OF THE COUNTY BUT ROSE IN THE TWO CITIES ON THE "
+     "NORTHERN COAST THIS WINTER - Ines Lowe: “The winter timetable is the reason.”",
+     "The winter timetable is the reason.", "Ines Lowe", "person"),
+]
+
+
 @pytest.mark.parametrize("text,passage,name,kind", INVERTED)
 def test_inverted_reporting_verb_opening_the_sentence(text, passage, name, kind):
     _check(text, passage, name, kind)

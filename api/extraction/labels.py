@@ -3,8 +3,8 @@
 Rules:
 - A sentence that is only a name, a colon and the quotation is the name's words, as in a
   transcript or a list of statements ("Mayor Ada Lund: “…”", "Ada Lund (D-Ore.): “…”"),
-  also after a lead-in ending in a dash ("Pollsters agree - Ada Lund: “…”") and after an
-  inverted reporting verb ("Continued Lund: “…”", "Added Lund: “…”").
+  also after a lead-in ending in a dash, up to 200 characters ("Pollsters agree - Ada Lund:
+  “…”"), and after an inverted reporting verb ("Continued Lund: “…”", "Added Lund: “…”").
 - A sentence opening with a capitalised reporting verb, then a name, a comma or colon and
   the quotation is the name's ("Said Ada Lund, “…”", "Stated Lund: “…”", "Said Ada Lund,
   who sailed with him, “…”"); around.py reads "Stated Lund:" ending the paragraph before a
@@ -26,7 +26,7 @@ from .mentions import parse_after
 if TYPE_CHECKING:
     from .sieve import Answer, Site
 
-_LEAD_RE = re.compile(r"[\s•·*]*(?:[^:;“”\"\n]{0,80}\s[-–—]\s+)?"
+_LEAD_RE = re.compile(r"[\s•·*]*(?:[^:;“”\"\n]{0,200}\s[-–—]\s+)?"
                       r"(?:(?:Continued|Added|Concluded|Replied|Responded|Countered|Explained|"
                       r"Wrote|Said|Asked|Insisted|Warned)\s+)?")
 _INVERTED_RE = re.compile(r"[\s•·*]*(?P<verb>[A-Z][a-z]+)\s+(?=[A-Z])")
@@ -43,7 +43,7 @@ def label(site: Site) -> Answer:
     """Rule 7: the name before a colon that introduces the quotation ("Ada Lund: “…”"), or
     after a capitalised reporting verb opening the sentence ("Said Lund, “…”")."""
     found = inverted(site.doc.masked, site.lo, site.q.open_pos) if not site.title else None
-    mark = site.colon_before(140) if found is None else None
+    mark = site.colon_before(260) if found is None else None
     if mark is None:
         return found
     masked = site.doc.masked
