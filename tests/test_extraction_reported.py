@@ -23,7 +23,7 @@ def _indirect(text: str) -> list[tuple[str, str | None]]:
 
 def test_rules_are_named_in_order():
     assert [r.__name__ for r in RULES] == ["interposed_cue", "closing_cue", "as_cue",
-                                           "opening_cue", "appositive_cue", "saying",
+                                           "subordinate_cue", "opening_cue", "appositive_cue", "saying",
                                            "second_that",
                                            "coordinated_cue", "according_cue",
                                            "later_cue", "appeal_cue", "after_quote"]
@@ -169,7 +169,36 @@ OPENING_CUE = [
     # "X, who said A, said B": the second predicate ends the first passage
     ("Petra Lindqvist, who said the fund was solvent, said she would stay on.",
      [("the fund was solvent", "Petra Lindqvist"), ("she would stay on", "Petra Lindqvist")]),
+    # a focus or time adverb before the speaker opens the sentence as "But" does
+    ("Even Tobias Wren, a longtime ally of the mayor, said the levy had gone too far.",
+     [("the levy had gone too far", "Tobias Wren")]),
+    ("Then Greta Solberg said the ferry would resume on Friday.",
+     [("the ferry would resume on Friday", "Greta Solberg")]),
+    ("Evening Greta Solberg said nothing.", []),
 ]
+
+
+# "While X said A, MAIN": A is X's passage, up to the comma before the main clause.
+SUBORDINATE_CUE = [
+    ("While Ilse Marquardt said that the dam was safe, she ordered a second inspection.",
+     [("the dam was safe", "Ilse Marquardt")]),
+    ("Even as Ilse Marquardt has said the budget is balanced, the council expects a "
+     "deficit.", [("the budget is balanced", "Ilse Marquardt")]),
+    ("After Ilse Marquardt suggested the depot should close, the union called a strike.",
+     [("the depot should close", "Ilse Marquardt")]),
+    # the main clause may report too
+    ("While Ilse Marquardt said the dam was safe, Paulo Reis said it needed repairs.",
+     [("the dam was safe", "Ilse Marquardt"), ("it needed repairs", "Paulo Reis")]),
+    # no comma before a main clause: the boundary is unclear
+    ("Because Ilse Marquardt said so the council voted.", []),
+    # a noun object is no passage
+    ("When Ilse Marquardt announced her candidacy, the party rallied behind her.", []),
+]
+
+
+@pytest.mark.parametrize("text,expected", SUBORDINATE_CUE)
+def test_subordinate_cue(text, expected):
+    assert _indirect(text) == expected
 
 
 # Verbs that as readily take a noun object ("announced", "confirmed") report a clause
@@ -179,6 +208,14 @@ THAT_ONLY = [
      [("she would not seek a second term", "Nadia Brook")]),
     ("Nadia Brook announced her retirement from the board on Monday.", []),
     ("Nadia Brook confirmed it to the local paper.", []),
+    # or a short noun phrase and an auxiliary
+    ("Nadia Brook suggested the harbour board should meet in public.",
+     [("the harbour board should meet in public", "Nadia Brook")]),
+    ("Nadia Brook announced the Kessel line would reopen in June.",
+     [("the Kessel line would reopen in June", "Nadia Brook")]),
+    ("Nadia Brook announced a plan to sell the depot that would end 40 jobs.", []),
+    ("Nadia Brook recalled the night the river was rising.", []),
+    ("Nadia Brook alleged fraud and said nothing more.", []),
 ]
 
 

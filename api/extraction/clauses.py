@@ -7,8 +7,10 @@ Rules:
   "over allegations that"); "told", "warned" and a few others need "… that" after
   their object or an audience ("told the court his client had …", "told the Courier his
   firm …"; never "told the story of …"); verbs that take a noun object as readily
-  (lexicon.THAT_ONLY_VERBS) need "that" right after them, or a subject pronoun and its
-  verb ("confirmed she would …"). The cue ends before it.
+  (lexicon.THAT_ONLY_VERBS) need "that" right after them, a subject pronoun and its
+  verb ("confirmed she would …") or a short noun phrase and an auxiliary ("suggested
+  the board should …", not after "recalled" or a participle as readily an adjective:
+  "alleged", "charged"). The cue ends before it.
 - It is a clause after "said"/"says" or "that", else only with a finite verb soon
   after ("claimed the title" reports nothing); after a pledge ("vowed", "pledged",
   "promised") it may be "to VERB …" ("vowed to repeal the levy").
@@ -28,7 +30,8 @@ Rules:
   said").
 - Without "that", a clause starting with an auxiliary has its subject elsewhere ("a
   trip officials said could …") and is none.
-- A dateline ("DENVER, May 3 (Reuters) — ") and a sentence adverb may open the sentence.
+- A dateline ("DENVER, May 3 (Reuters) — ") and a sentence adverb ("But", "Still",
+  "Even", "Later", "Instead" …) may open the sentence.
 """
 from __future__ import annotations
 
@@ -49,7 +52,9 @@ _DATELINE = (r"(?:[A-Z][A-Z .,'’\-]{2,40}(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}"
 # An optional dateline and a sentence adverb.
 INTRO_RE = re.compile(
     r"[\s•·*(\-–—]*(?:" + _DATELINE + r")?"
-    r"(?:(?:But|And|So|Yet|Still|Meanwhile|However|Now|Also)\b,?\s*)?$")
+    r"(?:(?:But|And|So|Yet|Still|Meanwhile|However|Now|Also|Even|Instead|Indeed|Later|Earlier|"
+    r"Separately|Privately|Publicly|Then|First|Finally|Similarly|Likewise|Previously|Recently|"
+    r"Ultimately|Initially)\b,?\s*)?$")
 DATELINE_RE = re.compile(r"[\s•·*(\-–—]*(?:" + _DATELINE + r")?")
 DAYS = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 # Time and channel adverbials between the verb and its clause: "said on Wednesday (that)".
@@ -137,6 +142,16 @@ _PRONOUN_CLAUSE_RE = re.compile(
     r"(?:he|she|it|they|we|I)(?:[’'](?:s|d|ll|re|ve|m)\b|\s+(?:(?:also|still|never|already|"
     r"had|has|have|would|will|could|should|was|were|is|are|did|does|do|might|may|must|can)"
     r"(?:n[’']t)?\b|[a-z]+(?:ed|s)\b))")
+# "suggested the board should act": a short noun phrase and an auxiliary open a clause.
+_NP_AUX_CLAUSE_RE = re.compile(
+    r"(?:(?!(?:of|in|on|at|for|to|with|by|from|about|and|or|but|that|which|who|whom|as|after|"
+    r"before|during|when|while|if|he|she|it|they|we|I|you|him|her|them|us|me)\b)[\w.’'\-]+\s+){1,5}?"
+    r"(?:is|was|are|were|will|would|could|should|can|may|might|must|has|had|have|did|does|do)"
+    r"(?:n[’']t)?\b")
+# Participles as readily adjectives ("the alleged scheme was …", "a charged debate"), and
+# "recalled the day NAME was …": no clause after them without "that".
+_ADJECTIVAL = frozenset({"alleged", "charged", "estimated", "worried", "recalled",
+                         "recalls"})
 _FINITE_RE = re.compile(r"\b(?:is|was|are|were|will|would|could|should|can|may|might|must|"
                         r"has|had|have|did|does|do|won't|wasn't|isn't|weren't|aren't|"
                         r"(?:he|she|it|they|we|I)[’'](?:s|d|ll|re|ve|m))\b")
@@ -262,7 +277,8 @@ def clause_pos(masked: str, cue: Cue, hi: int) -> int | None:
         if pp and not _NOUN_THAT_RE.search(masked, m.start(), pp.end()):
             m = pp
     if cue.verb in THAT_ONLY_VERBS and not m.group().rstrip().endswith("that") \
-            and not _PRONOUN_CLAUSE_RE.match(masked, m.end(), hi):
+            and not _PRONOUN_CLAUSE_RE.match(masked, m.end(), hi) \
+            and not (cue.verb not in _ADJECTIVAL and _NP_AUX_CLAUSE_RE.match(masked, m.end(), hi)):
         return None
     return m.end() if _is_clause(masked, m, cue.verb, hi) else None
 

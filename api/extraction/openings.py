@@ -1,0 +1,172 @@
+"""Passages whose speaker opens the clause: "X said (that) CLAUSE." and its variants
+(five of reported.RULES; reported.py lists them all, in order).
+
+Rules:
+- subordinate_cue: "While X said (that) A, MAIN.": a subordinate clause opening the
+  sentence (while, although, though, even as, whereas, when, after, before, because,
+  since, now that, once) with X as its subject: A ends at the comma before the main
+  clause's subject; none without such a comma.
+- opening_cue: "X said (that) CLAUSE." where X opens the sentence or clause (after
+  an introductory phrase with a comma, a semicolon, a dash, a parenthesis, a bullet,
+  a sentence adverb ("Even X said", "Later she said"), or a conjunction such as "and",
+  "but", "after", "when") or is a person named before ", who said".
+- appositive_cue: "NAME, APPOSITIVE, said CLAUSE." with the name opening the sentence.
+- coordinated_cue: "X said A and added (that) B." / "X did A and said B.".
+- later_cue: opening_cue again after the passages found ("Okafor said A, though she
+  noted B").
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+from .attribution import Cue, Record, verb_index
+from .clauses import (INTRO_RE, WORD_RE, Sentence, clause_pos, clause_record, good_subject,
+                      quote_free)
+from .lexicon import INDIRECT_VERBS
+from .mentions import parse_after
+
+_WHO_RE = re.compile(r",\s+who\s+(?:[a-z]+ly\s+|later\s+|also\s+|then\s+)?")  # "Lopez, who said"
+_CONJ_END_RE = re.compile(
+    r"(?:[,;:(—–]|\s--|\b(?:and|but|after|when|as|because|while|since|although|though|before|"
+    r"until|once|where|if))\s*$")
+# Between a name and its verb: a party tag, a suffix, "of Calder University", an
+# appositive ending in a comma.
+_GAP_RE = re.compile(r"(?:\s*\([^()]{1,30}\))?(?:,?\s+(?:Jr|Sr)\.?)?"
+                     r"(?:\s+(?:of|from|at|with)\s+[^,;:()“”\"_\n]{2,60}?,?)?"
+                     r"(?:,\s+(?!(?:which|and|but)\b)[^;:!?\[\]“”\"_\n]{3,200},)?\s+")
+_ROLE_COMMA_RE = re.compile(r"(?:(?:Another|One|A|An|The)\s+)?[\w\-’']+(?:\s+[\w\-’']+){0,3},\s+")
+_INTRO_END_RE = re.compile(r"[\s•·*\-–—]*(?:(?:But|And|So|Yet|Still|Meanwhile|However|Now|Also)"
+                           r"\b,?\s+)?")
+_AND_BEFORE_RE = re.compile(r"\b(?:and|but)\s+(?:also\s+|then\s+)?$")
+
+
+def _conj_end(masked: str, lo: int, hi: int) -> bool:
+    """Tell whether text[lo:hi] ends with a comma or a conjunction (only its tail is read)."""
+    j = hi
+    while j > lo and masked[j - 1].isspace():
+        j -= 1
+    return _CONJ_END_RE.search(masked, max(lo, j - 9), hi) is not None
+
+
+def opening_cue(s: Sentence, found: list[Record]) -> Record | None:
+    """Match 'X said (that) CLAUSE.' with X opening its clause (after the passages
+    found, if any)."""
+    doc, lo, hi = s.doc, s.lo, s.hi
+    after = max((f.end for f in found), default=lo)
+    used = {f.cue.verb_start for f in found}
+    for cue in s.cues:
+        if cue.start < after or cue.verb_start in used or cue.verb not in INDIRECT_VERBS \
+                or not good_subject(cue) \
+                or (cue.start >= cue.verb_start and not cue.carried):
+            continue
+        if not (INTRO_RE.fullmatch(doc.masked, lo, cue.start)
+                or _conj_end(doc.masked, lo, cue.start)
+                or (cue.mention.kind == "name"
+                    and _WHO_RE.fullmatch(doc.masked, cue.mention.end, cue.verb_start))):
+            continue
+        pos = clause_pos(doc.masked, cue, hi)
+        rec = clause_record(doc, pos, hi, cue, lo) if pos is not None else None
+        if rec is not None:
+            return rec
+    return None
+
+
+_SUBORDINATOR_RE = re.compile(
+    r"[\s•·*\-–—]*(?:(?:But|And|Yet)\s+)?(?:While|Although|Though|Even\s+though|Even\s+as|Whereas|When|"
+    r"After|Before|Because|Since|Now\s+that|Once)\s+")
+# The main clause after "While X said A, …": a subject, then (within a few words) a verb.
+_MAIN_RE = re.compile(r",\s+(?=(?:he|she|they|it|we|I|there|the|his|her|their|its|this|that|"
+                      r"[A-Z][\w.’'\-]*)\b)")
+
+
+def subordinate_cue(s: Sentence, found: list[Record]) -> Record | None:
+    """Match 'While X said (that) A, MAIN.': A is X's passage, up to the comma before
+    the main clause."""
+    doc, lo, hi = s.doc, s.lo, s.hi
+    if found:
+        return None
+    sub = _SUBORDINATOR_RE.match(doc.masked, lo, hi)
+    if sub is None:
+        return None
+    for cue in s.cues:
+        if cue.start != sub.end() or cue.verb not in INDIRECT_VERBS or not good_subject(cue) \
+                or cue.start >= cue.verb_start:
+            continue
+        pos = clause_pos(doc.masked, cue, hi)
+        main = _MAIN_RE.search(doc.masked, pos, hi) if pos is not None else None
+        if main is None:
+            return None
+        return clause_record(doc, pos, main.start(), cue, lo)
+    return None
+
+
+def appositive_cue(s: Sentence, found: list[Record]) -> Record | None:
+    """Match 'NAME, APPOSITIVE, said CLAUSE.': a name opening the sentence, described
+    before its verb ("Mira Santos, a fellow at the institute, said …", "Sen. Ana Ruiz
+    (D-Ore.) said …", "A second analyst, Lia Brandt of Tarn College, said …"), also
+    after a passage in the appositive ("Ruiz, who says A, said B")."""
+    doc, lo, hi = s.doc, s.lo, s.hi
+    starts, items = verb_index(doc)
+    after = max((f.end for f in found), default=lo)
+    used = {f.cue.verb_start for f in found}
+    for vs, ve, verb in items[bisect_left(starts, after):bisect_left(starts, hi)]:
+        if verb not in INDIRECT_VERBS or vs in used:
+            continue
+        mention = _opening_name(doc.masked, _INTRO_END_RE.match(doc.masked, lo, vs).end(), vs)
+        if mention is None or not quote_free(doc, mention.end, vs):
+            continue
+        own = Cue(mention.start, ve, vs, ve, mention, verb)
+        pos = clause_pos(doc.masked, own, hi)
+        rec = clause_record(doc, pos, hi, own, lo) if pos is not None else None
+        if rec is not None:
+            return rec
+    return None
+
+
+def _opening_name(masked: str, start: int, vs: int):
+    """Return the name opening a sentence at start, or the name after a role there
+    ("A second analyst, Lia Brandt, …")."""
+    for at in (start, None):
+        if at is None:
+            role = _ROLE_COMMA_RE.match(masked, start, vs)
+            if role is None:
+                return None
+            at = role.end()
+        mention = parse_after(masked, at, min(vs, at + 80))
+        if mention is not None and mention.start == at and mention.kind == "name" \
+                and _GAP_RE.fullmatch(masked, mention.end, vs):
+            return mention
+    return None
+
+
+def coordinated_cue(s: Sentence, found: list[Record]) -> Record | None:
+    """Match 'X said A and added (that) B.' / 'X did A and said B.': a reporting verb
+    coordinated with the predicate of a sentence-opening speaker, under its own cue."""
+    doc, lo, hi = s.doc, s.lo, s.hi
+    for cue in s.cues:
+        if not (cue.inherited or cue.carried) or cue.mention.start >= cue.anchor:
+            continue
+        verb = WORD_RE.match(doc.masked, cue.anchor)
+        if verb is None or verb.group() not in INDIRECT_VERBS \
+                or not _AND_BEFORE_RE.search(doc.masked, max(lo, cue.anchor - 12), cue.anchor):
+            continue
+        own = Cue(cue.anchor, verb.end(), cue.anchor, verb.end(), cue.mention, verb.group())
+        if not good_subject(own) or not _opens(doc.masked, lo, cue.mention.start):
+            continue
+        pos = clause_pos(doc.masked, own, hi)
+        rec = clause_record(doc, pos, hi, own, lo) if pos is not None else None
+        if rec is not None and all(rec.start >= f.end or rec.end <= f.start for f in found):
+            return rec
+    return None
+
+
+def _opens(masked: str, lo: int, at: int) -> bool:
+    return INTRO_RE.fullmatch(masked, lo, at) is not None or _conj_end(masked, lo, at)
+
+
+def later_cue(s: Sentence, found: list[Record]) -> Record | None:
+    """Match a further 'X said CLAUSE' after the passages found: "Okafor said A, though
+    she noted B"."""
+    return opening_cue(s, found) if found else None
+
