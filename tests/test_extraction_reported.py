@@ -23,10 +23,11 @@ def _indirect(text: str) -> list[tuple[str, str | None]]:
 
 def test_rules_are_named_in_order():
     assert [r.__name__ for r in RULES] == ["interposed_cue", "closing_cue", "as_cue",
-                                           "subordinate_cue", "opening_cue", "appositive_cue", "saying",
-                                           "second_that",
-                                           "coordinated_cue", "according_cue",
-                                           "later_cue", "appeal_cue", "after_quote"]
+                                           "subordinate_cue", "opening_cue",
+                                           "appositive_cue", "saying", "telling",
+                                           "second_that", "coordinated_cue",
+                                           "according_cue", "later_cue", "appeal_cue",
+                                           "after_quote"]
 
 
 # "A, X said, B": both parts are one statement, two passages with one cue; a relative
@@ -172,6 +173,10 @@ OPENING_CUE = [
     # a focus or time adverb before the speaker opens the sentence as "But" does
     ("Even Tobias Wren, a longtime ally of the mayor, said the levy had gone too far.",
      [("the levy had gone too far", "Tobias Wren")]),
+    # "at least" opens a clause, as no other "at" does
+    ("Greta Solberg said at least nine ferries would resume on Friday.",
+     [("at least nine ferries would resume on Friday", "Greta Solberg")]),
+    ("Greta Solberg said at the pier the ferries would resume.", []),
     ("Then Greta Solberg said the ferry would resume on Friday.",
      [("the ferry would resume on Friday", "Greta Solberg")]),
     ("Evening Greta Solberg said nothing.", []),
@@ -306,6 +311,9 @@ APPOSITIVE_CUE = [
      "twice.", [("the cliff had moved twice", "Edwin Stroud")]),
     ("Arlo Bexley, citing the port's own ledger, said that about half the crews live on "
      "the island.", [("about half the crews live on the island", "Arlo Bexley")]),
+    # a quotation in the appositive is its own record; the clause after the verb reports
+    ("Arlo Bexley, who calls the levy “a tax on ferries,” said the crews would pay most of "
+     "it.", [("the crews would pay most of it", "Arlo Bexley")]),
 ]
 
 
@@ -343,6 +351,22 @@ SAYING = [
 
 @pytest.mark.parametrize("text,expected", SAYING)
 def test_saying(text, expected):
+    assert _indirect(text) == expected
+
+
+# "X …, telling AUDIENCE (that) CLAUSE": the audience and the clause as after "told".
+TELLING = [
+    ("Lorna Vidal rejected the merger, telling reporters that the port would stay public.",
+     [("the port would stay public", "Lorna Vidal")]),
+    ("Lorna Vidal defended the budget, telling the Hollis Courier she had cut no jobs.",
+     [("she had cut no jobs", "Lorna Vidal")]),
+    ("Lorna Vidal won the room over, telling a joke about the harbour master.", []),
+    ("Lorna Vidal walked out, telling nobody.", []),
+]
+
+
+@pytest.mark.parametrize("text,expected", TELLING)
+def test_telling(text, expected):
     assert _indirect(text) == expected
 
 

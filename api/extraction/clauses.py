@@ -105,9 +105,9 @@ _NAMED_AUDIENCE_RE = re.compile(
     r"\s+(?:[Tt]he\s+)?(?:[A-Z][\w.!'’\-]*(?:\s+[A-Z][\w.!'’\-]*){0,3}|me|us|him|her|them)"
     r"(?:\s+(?:on|last|this)\s+\w+)?\s+(?=(?:he|she|they|it|we|I|his|her|their|its|the|a|an|"
     r"there|this|these|those)\b)")
-_CLAUSE_START_RE = re.compile(r"(?!(?:to|on|in|at|for|with|by|of|as|about|so|which|whose|"
-                              r"and|but|or|(?-i:them|him|me|us)|compared|including|according|"
-                              r"despite|"
+_CLAUSE_START_RE = re.compile(r"(?!(?:to|on|in|at(?!\s+(?:least|most)\b)|for|with|by|of|as|"
+                              r"about|so|which|whose|and|but|or|(?-i:them|him|me|us)|compared|"
+                              r"including|according|despite|"
                               r"(?:while|when|after|before|since)\s+[a-z]+ing|"
                               r"yes|no|nothing|a\s+statement)\b)[\w‘“\"'(]", re.I)
 _ACCORDING_TAIL_RE = re.compile(r",\s+according to\b[^,]*$")

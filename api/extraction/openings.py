@@ -10,7 +10,8 @@ Rules:
   an introductory phrase with a comma, a semicolon, a dash, a parenthesis, a bullet,
   a sentence adverb ("Even X said", "Later she said"), or a conjunction such as "and",
   "but", "after", "when") or is a person named before ", who said".
-- appositive_cue: "NAME, APPOSITIVE, said CLAUSE." with the name opening the sentence.
+- appositive_cue: "NAME, APPOSITIVE, said CLAUSE." with the name opening the sentence;
+  the appositive may hold a quotation ("Ruiz, who calls it “a gamble,” said …").
 - coordinated_cue: "X said A and added (that) B." / "X did A and said B.".
 - later_cue: opening_cue again after the passages found ("Okafor said A, though she
   noted B").
@@ -34,10 +35,12 @@ _CONJ_END_RE = re.compile(
 # appositive ending in a comma.
 _GAP_RE = re.compile(r"(?:\s*\([^()]{1,30}\))?(?:,?\s+(?:Jr|Sr)\.?)?"
                      r"(?:\s+(?:of|from|at|with)\s+[^,;:()“”\"_\n]{2,60}?,?)?"
-                     r"(?:,\s+(?!(?:which|and|but)\b)[^;:!?\[\]“”\"_\n]{3,200},)?\s+")
+                     r"(?:,\s+(?!(?:which|and|but)\b)(?:[^;:!?\[\]“”\"_\n]|“_+”|\"_+\"){3,200}"
+                     r"(?:,|(?<=[”\"])))?\s+")  # a quotation's comma is masked: “_____”
 _ROLE_COMMA_RE = re.compile(r"(?:(?:Another|One|A|An|The)\s+)?[\w\-’']+(?:\s+[\w\-’']+){0,3},\s+")
 _INTRO_END_RE = re.compile(r"[\s•·*\-–—]*(?:(?:But|And|So|Yet|Still|Meanwhile|However|Now|Also)"
                            r"\b,?\s+)?")
+_QUOTING_APPOSITIVE_RE = re.compile(r",\s+(?:who|a|an|the)\s")
 _AND_BEFORE_RE = re.compile(r"\b(?:and|but)\s+(?:also\s+|then\s+)?$")
 
 
@@ -114,8 +117,10 @@ def appositive_cue(s: Sentence, found: list[Record]) -> Record | None:
         if verb not in INDIRECT_VERBS or vs in used:
             continue
         mention = _opening_name(doc.masked, _INTRO_END_RE.match(doc.masked, lo, vs).end(), vs)
-        if mention is None or not quote_free(doc, mention.end, vs):
-            continue
+        if mention is None or doc.quote_at(mention.end) is not None \
+                or doc.has_quote(mention.end, vs) and not _QUOTING_APPOSITIVE_RE.match(
+                    doc.masked, mention.end, vs):
+            continue  # "Ruiz, who calls the plan “a gamble,” said …": the quotation is its own
         own = Cue(mention.start, ve, vs, ve, mention, verb)
         pos = clause_pos(doc.masked, own, hi)
         rec = clause_record(doc, pos, hi, own, lo) if pos is not None else None

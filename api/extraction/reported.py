@@ -28,11 +28,15 @@ Rules:
   trailing ", according to …" excluded.
 - appositive_cue: "NAME, APPOSITIVE, said CLAUSE." with the name opening the
   sentence ("Mira Santos, a fellow at the institute, said …"), also after a passage
-  of the appositive's own ("Ruiz, who says A, said B").
+  of the appositive's own ("Ruiz, who says A, said B") or a quotation in it ("Ruiz,
+  who calls it “a gamble,” said …").
 - saying: "X …, saying (that) CLAUSE." (or "— saying") with an identified sentence
   subject X (after a scene-setting phrase at most: "In May, X …"), also
   after a passage of X's ("X said A, adding that B"); "…, warning that" / "after
   warning that" (a few participles, with "that" only).
+- telling: "X …, telling AUDIENCE (that) CLAUSE." with the same sentence subject; the
+  audience and the clause as after "told" ("telling reporters that …", "telling the
+  Courier she …"; not "telling a joke").
 - second_that: "X said that A, and that B." / "… but that B": B is its own passage
   (A may hold a quotation).
 - coordinated_cue: "X said A and added (that) B." / "X did A and said B.": a
@@ -63,7 +67,8 @@ from typing import Callable
 
 from .appeals import APPEAL_VERBS, appeal_cue
 from .attribution import SAYING, Cue, Record, cues_of, verb_index
-from .clauses import AND_THAT_RE, PREDICATE_RE, Sentence, clause_record, good_subject
+from .clauses import (AND_THAT_RE, PREDICATE_RE, Sentence, clause_pos, clause_record,
+                      good_subject)
 from .document import Document
 from .framing import according_cue, as_cue, closing_cue, interposed_cue
 from .lexicon import INDIRECT_VERBS
@@ -82,13 +87,27 @@ _SAYING_RE = re.compile(
     r"\s+(?:that\s+)?"
     r"|(?:,\s+|\s+(?:after|while|before)\s+)(?P<verb2>" + "|".join(sorted(_THAT_PARTICIPLES))
     + r")\s+that\s+")
+_TELLING_RE = re.compile(r"(?:,|\s[—–]|\s--)\s+(telling)\s")
 _SCENE_RE = re.compile(r"(?:(?:In|On|At|During|After|Before|Since|Last|Earlier|Later|For|"
                        r"This)\s+[^,;:“”\"_\n]{2,50}|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|"
                        r"Yesterday|Today),\s+")
 _TAIL_RE = re.compile(r"(?:\s+(?:on\s+)?\w+day(?:\s+(?:morning|afternoon|evening|night))?"
                       r"|\s+(?:yesterday|today|later|(?:last|on)\s+\w+\s+night))?\s*")
 # A sentence holding one of these is examined.
-_VISIT = INDIRECT_VERBS | SAYING | _THAT_PARTICIPLES | APPEAL_VERBS
+_VISIT = INDIRECT_VERBS | SAYING | _THAT_PARTICIPLES | APPEAL_VERBS | {"telling"}
+
+
+def _sentence_subject(doc: Document, lo: int, at: int):
+    """The speaker opening the sentence before a participle at `at` (after a scene-setting
+    phrase at most: "In May, a judge ruled …"), else None."""
+    start = _LEAD_RE.match(doc.masked, lo, at).end()
+    scene = _SCENE_RE.match(doc.masked, start, at)
+    start = scene.end() if scene else start
+    subject = parse_after(doc.masked, start, min(at, start + 120))
+    if subject is None or subject.start != start \
+            or doc.masked.startswith(("'s", "’s"), subject.end):
+        return None  # "That's the view of the board, …, saying …": no speaker
+    return subject
 
 
 def saying(s: Sentence, found: list[Record]) -> Record | None:
@@ -96,15 +115,9 @@ def saying(s: Sentence, found: list[Record]) -> Record | None:
     a passage of X's own: "X said A, adding that B")."""
     doc, lo, hi = s.doc, s.lo, s.hi
     m = _SAYING_RE.search(doc.masked, lo, hi)
-    if m is None:
+    subject = _sentence_subject(doc, lo, m.start()) if m is not None else None
+    if subject is None:
         return None
-    start = _LEAD_RE.match(doc.masked, lo, m.start()).end()
-    scene = _SCENE_RE.match(doc.masked, start, m.start())  # "In May, a judge ruled …, saying"
-    start = scene.end() if scene else start
-    subject = parse_after(doc.masked, start, min(m.start(), start + 120))
-    if subject is None or subject.start != start \
-            or doc.masked.startswith(("'s", "’s"), subject.end):
-        return None  # "That's the view of the board, …, saying …": no speaker
     verb = "verb" if m.group("verb") else "verb2"
     cue = Cue(subject.start, subject.end, m.start(verb), m.end(verb), subject, "said")
     if not good_subject(cue) or any(f.end > m.start() for f in found):
@@ -113,6 +126,22 @@ def saying(s: Sentence, found: list[Record]) -> Record | None:
             and not PREDICATE_RE.search(doc.masked, m.end(), min(hi, m.end() + 60)):
         return None  # "…, claiming a second title" claims a thing, not a statement
     return clause_record(doc, m.end(), hi, cue, lo)
+
+
+def telling(s: Sentence, found: list[Record]) -> Record | None:
+    """Match 'X …, telling AUDIENCE (that) CLAUSE.' with X the subject of the sentence;
+    the audience and the clause as after "told" ("telling reporters that …", "telling
+    the Courier she …"; not "telling a joke")."""
+    doc, lo, hi = s.doc, s.lo, s.hi
+    m = _TELLING_RE.search(doc.masked, lo, hi)
+    subject = _sentence_subject(doc, lo, m.start()) if m is not None else None
+    if subject is None:
+        return None
+    cue = Cue(subject.start, subject.end, m.start(1), m.end(1), subject, "told")
+    if not good_subject(cue) or any(f.end > m.start() for f in found):
+        return None
+    pos = clause_pos(doc.masked, cue, hi)
+    return clause_record(doc, pos, hi, cue, lo) if pos is not None else None
 
 
 def second_that(s: Sentence, found: list[Record]) -> Record | None:
@@ -154,10 +183,9 @@ def after_quote(s: Sentence, found: list[Record]) -> Record | None:
 
 
 Rule = Callable[[Sentence, list[Record]], "Record | None"]
-RULES: tuple[Rule, ...] = (interposed_cue, closing_cue, as_cue, subordinate_cue, opening_cue, appositive_cue,
-                            saying, second_that,
-                            coordinated_cue, according_cue, later_cue, appeal_cue,
-                            after_quote)
+RULES: tuple[Rule, ...] = (interposed_cue, closing_cue, as_cue, subordinate_cue, opening_cue,
+                            appositive_cue, saying, telling, second_that, coordinated_cue,
+                            according_cue, later_cue, appeal_cue, after_quote)
 # A sentence that opens inside a quotation: only what follows the quotation's cue.
 QUOTED_RULES: tuple[Rule, ...] = (after_quote,)
 
