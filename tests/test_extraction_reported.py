@@ -173,6 +173,11 @@ OPENING_CUE = [
     # a focus or time adverb before the speaker opens the sentence as "But" does
     ("Even Tobias Wren, a longtime ally of the mayor, said the levy had gone too far.",
      [("the levy had gone too far", "Tobias Wren")]),
+    # a possessor or a role before the speaker's name is part of the subject
+    ("The mayor’s spokeswoman Ada Ferreira said the pier would reopen in May.",
+     [("the pier would reopen in May", "Ada Ferreira")]),
+    ("All the senators said the bill would fail in committee.", []),  # a vague group
+    ("Two other senators said the bill would fail in committee.", []),
     # "at least" opens a clause, as no other "at" does
     ("Greta Solberg said at least nine ferries would resume on Friday.",
      [("at least nine ferries would resume on Friday", "Greta Solberg")]),

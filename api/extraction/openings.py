@@ -9,7 +9,9 @@ Rules:
 - opening_cue: "X said (that) CLAUSE." where X opens the sentence or clause (after
   an introductory phrase with a comma, a semicolon, a dash, a parenthesis, a bullet,
   a sentence adverb ("Even X said", "Later she said"), or a conjunction such as "and",
-  "but", "after", "when") or is a person named before ", who said".
+  "but", "after", "when"), or has only a possessor or a role before it in its noun
+  phrase ("The mayor's spokeswoman Ada Ferreira said", "Port chief Lio Brandt said"; not
+  "All the senators said"), or is a person named before ", who said".
 - appositive_cue: "NAME, APPOSITIVE, said CLAUSE." with the name opening the sentence;
   the appositive may hold a quotation ("Ruiz, who calls it “a gamble,” said …").
 - coordinated_cue: "X said A and added (that) B." / "X did A and said B.".
@@ -24,7 +26,7 @@ from bisect import bisect_left
 from .attribution import Cue, Record, verb_index
 from .clauses import (INTRO_RE, WORD_RE, Sentence, clause_pos, clause_record, good_subject,
                       quote_free)
-from .lexicon import INDIRECT_VERBS
+from .lexicon import INDIRECT_VERBS, ROLE_NOUNS, STOP_CAPS
 from .mentions import parse_after
 
 _WHO_RE = re.compile(r",\s+who\s+(?:[a-z]+ly\s+|later\s+|also\s+|then\s+)?")  # "Lopez, who said"
@@ -41,6 +43,12 @@ _ROLE_COMMA_RE = re.compile(r"(?:(?:Another|One|A|An|The)\s+)?[\w\-’']+(?:\s+[
 _INTRO_END_RE = re.compile(r"[\s•·*\-–—]*(?:(?:But|And|So|Yet|Still|Meanwhile|However|Now|Also)"
                            r"\b,?\s+)?")
 _QUOTING_APPOSITIVE_RE = re.compile(r",\s+(?:who|a|an|the)\s")
+# "All the members said …", "Two other senators said …": a vague group, not a possessor.
+_QUANTIFIERS = frozenset("all every each other others several few numerous various two three four "
+                         "five six seven eight nine ten dozens hundreds thousands".split())
+# Up to four words before a speaker's mention, no punctuation but a possessive.
+_PREFIX_RE = re.compile(r"[\s•·*\-–—]*((?:(?:[A-Z][\w.\-]*|[\w.\-]+[’']s?|"
+                        + "|".join(sorted(ROLE_NOUNS)) + r")\s+){1,4})")
 _AND_BEFORE_RE = re.compile(r"\b(?:and|but)\s+(?:also\s+|then\s+)?$")
 
 
@@ -50,6 +58,19 @@ def _conj_end(masked: str, lo: int, hi: int) -> bool:
     while j > lo and masked[j - 1].isspace():
         j -= 1
     return _CONJ_END_RE.search(masked, max(lo, j - 9), hi) is not None
+
+
+def _subject_prefix(masked: str, lo: int, cue: Cue) -> bool:
+    """Tell whether the words before a cue's speaker belong to its noun phrase: a
+    possessor or a role ("Ruiz's spokesman Tom Reyes said", "Vantorian leader Ana Ruiz
+    said", "The city's chief planner said"): capitalised words, possessives and role
+    nouns, no function word."""
+    m = _PREFIX_RE.fullmatch(masked, lo, cue.start)
+    if m is None:
+        return False
+    words = [w.lower() for w in WORD_RE.findall(m.group(1))]
+    return bool(words) and not any(w in STOP_CAPS or w in _QUANTIFIERS
+                                   for w in words[1:] + words[:1] * (words[0] != "the"))
 
 
 def opening_cue(s: Sentence, found: list[Record]) -> Record | None:
@@ -64,7 +85,7 @@ def opening_cue(s: Sentence, found: list[Record]) -> Record | None:
                 or (cue.start >= cue.verb_start and not cue.carried):
             continue
         if not (INTRO_RE.fullmatch(doc.masked, lo, cue.start)
-                or _conj_end(doc.masked, lo, cue.start)
+                or _conj_end(doc.masked, lo, cue.start) or _subject_prefix(doc.masked, lo, cue)
                 or (cue.mention.kind == "name"
                     and _WHO_RE.fullmatch(doc.masked, cue.mention.end, cue.verb_start))):
             continue

@@ -17,7 +17,8 @@ Rules:
 - opening_cue: "X said (that) CLAUSE." where X opens the sentence or clause (after
   an introductory phrase with a comma, a semicolon, a dash, a parenthesis, a bullet,
   a sentence adverb such as "Even" or "Later", or a conjunction such as "and", "but",
-  "after", "when") or is a person named before ", who said", and is a name,
+  "after", "when"; or only a possessor or a role: "The mayor's spokeswoman Ada Ferreira
+  said") or is a person named before ", who said", and is a name,
   he/she, or a role description; "told", "promised" and "assured" need "… that";
   verbs that as readily take a noun object ("announced", "suggested", "recalled":
   lexicon.THAT_ONLY_VERBS) need "that" right after them (time and channel phrases
