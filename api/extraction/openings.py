@@ -97,8 +97,8 @@ def opening_cue(s: Sentence, found: list[Record]) -> Record | None:
 
 
 _SUBORDINATOR_RE = re.compile(
-    r"[\s•·*\-–—]*(?:(?:But|And|Yet)\s+)?(?:While|Although|Though|Even\s+though|Even\s+as|Whereas|When|"
-    r"After|Before|Because|Since|Now\s+that|Once)\s+")
+    r"[\s•·*\-–—]*(?:(?:But|And|Yet)\s+)?(?:While|Although|Though|Even\s+though|Even\s+as|"
+    r"Whereas|When|After|Before|Because|Since|Now\s+that|Once)\s+")
 # The main clause after "While X said A, …": a subject, then (within a few words) a verb.
 _MAIN_RE = re.compile(r",\s+(?=(?:he|she|they|it|we|I|there|the|his|her|their|its|this|that|"
                       r"[A-Z][\w.’'\-]*)\b)")
