@@ -203,6 +203,8 @@ SUBORDINATE_CUE = [
     ("Because Ilse Marquardt said so the council voted.", []),
     # a noun object is no passage
     ("When Ilse Marquardt announced her candidacy, the party rallied behind her.", []),
+    # the finite verb that makes "added" report must be in the subordinate clause
+    ("After the Hollis Gazette added 300 subscribers in May, its owner was delighted.", []),
 ]
 
 

@@ -117,11 +117,9 @@ def subordinate_cue(s: Sentence, found: list[Record]) -> Record | None:
         if cue.start != sub.end() or cue.verb not in INDIRECT_VERBS or not good_subject(cue) \
                 or cue.start >= cue.verb_start:
             continue
-        pos = clause_pos(doc.masked, cue, hi)
-        main = _MAIN_RE.search(doc.masked, pos, hi) if pos is not None else None
-        if main is None:
-            return None
-        return clause_record(doc, pos, main.start(), cue, lo)
+        main = _MAIN_RE.search(doc.masked, cue.end, hi)
+        pos = clause_pos(doc.masked, cue, main.start()) if main is not None else None
+        return clause_record(doc, pos, main.start(), cue, lo) if pos is not None else None
     return None
 
 
