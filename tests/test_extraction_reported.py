@@ -173,6 +173,11 @@ OPENING_CUE = [
     # a focus or time adverb before the speaker opens the sentence as "But" does
     ("Even Tobias Wren, a longtime ally of the mayor, said the levy had gone too far.",
      [("the levy had gone too far", "Tobias Wren")]),
+    # an aside between dashes before "that"; an audience named with its town
+    ("Rhea Castell said — on the radio, as it happens — that the bakery would stay open.",
+     [("the bakery would stay open", "Rhea Castell")]),
+    ("Rhea Castell told The Courier of Hollis last week she would sell the bakery.",
+     [("she would sell the bakery", "Rhea Castell")]),
     # a possessor or a role before the speaker's name is part of the subject
     ("The mayor’s spokeswoman Ada Ferreira said the pier would reopen in May.",
      [("the pier would reopen in May", "Ada Ferreira")]),

@@ -3,11 +3,12 @@ it is one (reported.py's rules call these).
 
 Rules:
 - The clause starts after the verb and its time or channel phrases ("said on Monday
-  in a statement (that)", "has said for months that", "said at a recording … in Hove, East Sussex, that", not
-  "over allegations that"); "told", "warned" and a few others need "… that" after
-  their object or an audience ("told the court his client had …", "told the Courier his
-  firm …"; never "told the story of …"); verbs that take a noun object as readily
-  (lexicon.THAT_ONLY_VERBS) need "that" right after them, a subject pronoun and its
+  in a statement (that)", "has said for months that", "said at a recording … in Hove,
+  East Sussex, that", "said — on the radio, as it happens — that"; not "over
+  allegations that"); "told", "warned" and a few others need "… that" after their
+  object or an audience ("told the court his client had …", "told the Courier (of
+  Hollis) his firm …"; never "told the story of …"); verbs that take a noun object as
+  readily (lexicon.THAT_ONLY_VERBS) need "that" right after them, a subject pronoun and its
   verb ("confirmed she would …") or a short noun phrase and an auxiliary ("suggested
   the board should …", not after "recalled" or a participle as readily an adjective:
   "alleged", "charged"). The cue ends before it.
@@ -80,7 +81,8 @@ THAT_RE = re.compile(
 # "said at a recording of a podcast in Hove, East Sussex, that …": a longer setting.
 _PP_THAT_RE = re.compile(
     r"(?:,\s+[a-z]+,|\s+(?:during|in|at|on|to|after|before|while|with|outside|through)\s+"
-    r"(?!(?:which|who|whom)\b)[^;:“”\"_\n]{3,160}?,?)\s+that\s+"
+    r"(?!(?:which|who|whom)\b)[^;:“”\"_\n]{3,160}?,?"
+    r"|\s+(?:[—–]|--)\s+[^—–;:“”\"_\n]{3,80}?\s+(?:[—–]|--))\s+that\s+"
     r"(?=(?:he|she|it|they|we|I|the|a|an|this|these|those|there|his|her|its|their|[A-Z])\b)")
 # "… over allegations that", "on the condition that": "that" completes a noun.
 _NOUN_THAT_RE = re.compile(r"\b(?:allegations?|claims?|reports?|condition|fact|idea|notion|news|"
@@ -102,7 +104,8 @@ _AUDIENCE_RE = re.compile(
     r"there|this|these|those)\b)", re.I)
 # "told the Courier his firm …", "told Reuters she had …", "told me it was …".
 _NAMED_AUDIENCE_RE = re.compile(
-    r"\s+(?:[Tt]he\s+)?(?:[A-Z][\w.!'’\-]*(?:\s+[A-Z][\w.!'’\-]*){0,3}|me|us|him|her|them)"
+    r"\s+(?:[Tt]he\s+)?(?:[A-Z][\w.!'’\-]*(?:\s+[A-Z][\w.!'’\-]*){0,3}"
+    r"(?:\s+of\s+[A-Z][\w.'’\-]*)?|me|us|him|her|them)"
     r"(?:\s+(?:on|last|this)\s+\w+)?\s+(?=(?:he|she|they|it|we|I|his|her|their|its|the|a|an|"
     r"there|this|these|those)\b)")
 _CLAUSE_START_RE = re.compile(r"(?!(?:to|on|in|at(?!\s+(?:least|most)\b)|for|with|by|of|as|"
