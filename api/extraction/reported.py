@@ -134,6 +134,8 @@ def telling(s: Sentence, found: list[Record]) -> Record | None:
     the audience and the clause as after "told" ("telling reporters that …", "telling
     the Courier she …"; not "telling a joke")."""
     doc, lo, hi = s.doc, s.lo, s.hi
+    if doc.masked.find("telling", lo, hi) < 0:
+        return None
     m = _TELLING_RE.search(doc.masked, lo, hi)
     subject = _sentence_subject(doc, lo, m.start()) if m is not None else None
     if subject is None:
