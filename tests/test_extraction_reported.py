@@ -27,7 +27,7 @@ def test_rules_are_named_in_order():
                                            "appositive_cue", "saying", "telling",
                                            "second_that", "coordinated_cue",
                                            "according_cue", "later_cue", "appeal_cue",
-                                           "after_quote"]
+                                           "coordinated_verb", "after_quote"]
 
 
 # "A, X said, B": both parts are one statement, two passages with one cue; a relative
@@ -403,6 +403,31 @@ COORDINATED_CUE = [
     ("Lena Dorr called the tunnel “a scar” and said the council should fill it in by June.",
      [("the council should fill it in by June", "Lena Dorr")]),
 ]
+
+
+# "X did A, then says B" / "X did A but has said B": a reporting verb no cue holds, with
+# the opening subject (a name or he/she), not a possessor nor a phrase opener.
+COORDINATED_VERB = [
+    ("Odile Marchetti toured the depot on Friday, then says she will keep it open.",
+     [("she will keep it open", "Odile Marchetti")]),
+    ("Odile Marchetti has voiced doubts but has said the depot will stay open.",
+     [("the depot will stay open", "Odile Marchetti")]),
+    ("Odile Marchetti met the engineer who built the depot and has said it is sound.", []),
+    ("Odile Marchetti and Ivo Brandt toured the depot, then said it would stay open.", []),
+]
+
+
+@pytest.mark.parametrize("text,expected", COORDINATED_VERB)
+def test_coordinated_verb(text, expected):
+    assert _indirect(text) == expected
+
+
+@pytest.mark.parametrize("text,not_speaker", [
+    ("Vantoria's port authority runs two depots and says it will sell one.", "Vantoria"),
+    ("Beyond the depot, the council cut the budget and said the town would cope.", "Beyond"),
+])
+def test_coordinated_verb_never_gives_an_opener_as_speaker(text, not_speaker):
+    assert all(speaker != not_speaker for _, speaker in _indirect(text))
 
 
 @pytest.mark.parametrize("text,expected", COORDINATED_CUE)

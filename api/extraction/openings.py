@@ -1,5 +1,5 @@
 """Passages whose speaker opens the clause: "X said (that) CLAUSE." and its variants
-(five of reported.RULES; reported.py lists them all, in order).
+(six of reported.RULES; reported.py lists them all, in order).
 
 Rules:
 - subordinate_cue: "While X said (that) A, MAIN.": a subordinate clause opening the
@@ -17,6 +17,10 @@ Rules:
 - coordinated_cue: "X said A and added (that) B." / "X did A and said B.".
 - later_cue: opening_cue again after the passages found ("Okafor said A, though she
   noted B").
+- coordinated_verb: "X did A, then says B." / "X did A but has said B.": a reporting
+  verb no cue holds, right after a conjunction (and an auxiliary), with the sentence's
+  opening subject, a name or he/she followed by its predicate (not "Vantoria's port
+  authority runs …", not "Beyond the depot, …"), no relative clause between.
 """
 from __future__ import annotations
 
@@ -49,6 +53,15 @@ _QUANTIFIERS = frozenset("all every each other others several few numerous vario
 # Up to four words before a speaker's mention, no punctuation but a possessive.
 _PREFIX_RE = re.compile(r"[\s•·*\-–—]*((?:(?:[A-Z][\w.\-]*|[\w.\-]+[’']s?|"
                         + "|".join(sorted(ROLE_NOUNS)) + r")\s+){1,4})")
+# "…, then says", "… but has since said": a second predicate of the opening subject.
+_COORD_BEFORE_RE = re.compile(r"(?:,\s+then|,?\s+(?:and|but)(?:\s+then)?)\s+(?:(?:has|have|had)\s+)?"
+                              r"(?:also\s+|since\s+|later\s+|repeatedly\s+|often\s+)?$")
+# After the opening subject: its verb or an adverb, not a determiner or a conjunction
+# ("Beyond the footage, …", "Kestria's oil giant runs …").
+_PREDICATE_NEXT_RE = re.compile(r"(?:\s*\([^()]{1,30}\)|,\s+[^,;:]{1,80},)?\s+"
+                                r"(?!(?:the|a|an|his|her|its|their|this|that|these|those|and|or|"
+                                r"nor|with|of)\b)[a-z]")  # nor a compound subject: "A and B did …"
+_RELATIVE_RE = re.compile(r"\b(?:who|whom|whose|which|that|where|when)\b|[;:]")
 _AND_BEFORE_RE = re.compile(r"\b(?:and|but)\s+(?:also\s+|then\s+)?$")
 
 
@@ -183,6 +196,41 @@ def coordinated_cue(s: Sentence, found: list[Record]) -> Record | None:
         if rec is not None and all(rec.start >= f.end or rec.end <= f.start for f in found):
             return rec
     return None
+
+
+def coordinated_verb(s: Sentence, found: list[Record]) -> Record | None:
+    """Match 'X did A, then says B.' / 'X did A but has said B.': a reporting verb no cue
+    holds, right after a conjunction (and an auxiliary), with the sentence's opening
+    subject, a name or he/she."""
+    doc, lo, hi = s.doc, s.lo, s.hi
+    starts, items = verb_index(doc)
+    held = {c.verb_start for c in s.cues} | {c.anchor for c in s.cues}
+    after = max((f.end for f in found), default=lo)
+    for vs, ve, verb in items[bisect_left(starts, after):bisect_left(starts, hi)]:
+        if verb not in INDIRECT_VERBS or vs in held \
+                or not _COORD_BEFORE_RE.search(doc.masked, max(lo, vs - 40), vs):
+            continue
+        start = _INTRO_END_RE.match(doc.masked, lo, vs).end()
+        subject = parse_after(doc.masked, start, min(vs, start + 80))
+        if subject is None or subject.start != start or not _plain_subject(subject) \
+                or not _PREDICATE_NEXT_RE.match(doc.masked, subject.end, vs) \
+                or _RELATIVE_RE.search(doc.masked, subject.end, vs) or not quote_free(doc, lo, vs):
+            return None
+        own = Cue(vs, ve, vs, ve, subject, verb)
+        pos = clause_pos(doc.masked, own, hi) if good_subject(own) else None
+        return clause_record(doc, pos, hi, own, lo) if pos is not None else None
+    return None
+
+
+def _plain_subject(mention) -> bool:
+    """A name or he/she, not a capitalised word opening a phrase ("All …", "Walking …")."""
+    if mention.kind == "pronoun":
+        return mention.name in ("he", "she")
+    if mention.text.endswith(("'s", "’s", "'", "’")):
+        return False  # "Kestria's oil giant runs …": the possessor is not the subject
+    first = WORD_RE.match(mention.name or "")
+    return mention.kind == "name" and first is not None and not first.group().endswith("ing") \
+        and first.group().lower() not in STOP_CAPS | _QUANTIFIERS
 
 
 def _opens(masked: str, lo: int, at: int) -> bool:

@@ -12,7 +12,7 @@ Rules:
   phrases and ", citing …" after): the span is the sentence up to the comma before the
   cue; not "…, he told a joke".
 - as_cue: "As X said (on Monday), CLAUSE.": the main clause.
-- subordinate_cue (openings.py, as the four after it): "While X said (that) A, MAIN.":
+- subordinate_cue (openings.py, as the four after it and coordinated_verb): "While X said (that) A, MAIN.":
   A, up to the comma before the main clause (while, although, when, after, because …).
 - opening_cue: "X said (that) CLAUSE." where X opens the sentence or clause (after
   an introductory phrase with a comma, a semicolon, a dash, a parenthesis, a bullet,
@@ -49,6 +49,10 @@ Rules:
 - later_cue: opening_cue again after the passages found ("Okafor said A, though she
   noted B").
 - appeal_cue (appeals.py): "X called for NP …": what X demanded.
+- coordinated_verb (openings.py): "X did A, then says B." / "X did A but has said B.": a
+  reporting verb no cue holds, after a conjunction (and an auxiliary), with the
+  sentence's opening subject, a name or he/she (not a possessor: "Vantoria's port
+  authority runs …"; not a capitalised opener: "Beyond the depot, …").
 - after_quote: '“…,” X said (on Monday night), adding (that) CLAUSE.': the clause is
   X's passage, under the participle as its cue; the only rule (QUOTED_RULES) for a
   sentence that opens inside a quotation.
@@ -74,8 +78,8 @@ from .document import Document
 from .framing import according_cue, as_cue, closing_cue, interposed_cue
 from .lexicon import INDIRECT_VERBS
 from .mentions import parse_after
-from .openings import (appositive_cue, coordinated_cue, later_cue, opening_cue,
-                       subordinate_cue)
+from .openings import (appositive_cue, coordinated_cue, coordinated_verb, later_cue,
+                       opening_cue, subordinate_cue)
 
 # "…, warning that", "after warning that": participles that report with "that" only.
 _THAT_PARTICIPLES = frozenset({"warning", "predicting", "acknowledging", "conceding",
@@ -188,7 +192,8 @@ def after_quote(s: Sentence, found: list[Record]) -> Record | None:
 Rule = Callable[[Sentence, list[Record]], "Record | None"]
 RULES: tuple[Rule, ...] = (interposed_cue, closing_cue, as_cue, subordinate_cue, opening_cue,
                             appositive_cue, saying, telling, second_that, coordinated_cue,
-                            according_cue, later_cue, appeal_cue, after_quote)
+                            according_cue, later_cue, appeal_cue, coordinated_verb,
+                            after_quote)
 # A sentence that opens inside a quotation: only what follows the quotation's cue.
 QUOTED_RULES: tuple[Rule, ...] = (after_quote,)
 
