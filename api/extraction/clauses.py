@@ -148,7 +148,8 @@ _PRONOUN_CLAUSE_RE = re.compile(
 # "suggested the board should act": a short noun phrase and an auxiliary open a clause.
 _NP_AUX_CLAUSE_RE = re.compile(
     r"(?:(?!(?:of|in|on|at|for|to|with|by|from|about|and|or|but|that|which|who|whom|as|after|"
-    r"before|during|when|while|if|he|she|it|they|we|I|you|him|her|them|us|me)\b)[\w.’'\-]+\s+){1,5}?"
+    r"before|during|when|while|if|he|she|it|they|we|I|you|him|her|them|us|me)\b)"
+    r"[\w.’'\-]+\s+){1,5}?"
     r"(?:is|was|are|were|will|would|could|should|can|may|might|must|has|had|have|did|does|do)"
     r"(?:n[’']t)?\b")
 # Participles as readily adjectives ("the alleged scheme was …", "a charged debate"), and

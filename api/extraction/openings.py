@@ -54,8 +54,8 @@ _QUANTIFIERS = frozenset("all every each other others several few numerous vario
 _PREFIX_RE = re.compile(r"[\s•·*\-–—]*((?:(?:[A-Z][\w.\-]*|[\w.\-]+[’']s?|"
                         + "|".join(sorted(ROLE_NOUNS)) + r")\s+){1,4})")
 # "…, then says", "… but has since said": a second predicate of the opening subject.
-_COORD_BEFORE_RE = re.compile(r"(?:,\s+then|,?\s+(?:and|but)(?:\s+then)?)\s+(?:(?:has|have|had)\s+)?"
-                              r"(?:also\s+|since\s+|later\s+|repeatedly\s+|often\s+)?$")
+_COORD_BEFORE_RE = re.compile(r"(?:,\s+then|,?\s+(?:and|but)(?:\s+then)?)\s+"
+                              r"(?:(?:has|have|had)\s+)?(?:also\s+|since\s+|later\s+|repeatedly\s+|often\s+)?$")
 # After the opening subject: its verb or an adverb, not a determiner or a conjunction
 # ("Beyond the footage, …", "Kestria's oil giant runs …").
 _PREDICATE_NEXT_RE = re.compile(r"(?:\s*\([^()]{1,30}\)|,\s+[^,;:]{1,80},)?\s+"

@@ -12,8 +12,9 @@ Rules:
   phrases and ", citing …" after): the span is the sentence up to the comma before the
   cue; not "…, he told a joke".
 - as_cue: "As X said (on Monday), CLAUSE.": the main clause.
-- subordinate_cue (openings.py, as the four after it and coordinated_verb): "While X said (that) A, MAIN.":
-  A, up to the comma before the main clause (while, although, when, after, because …).
+- subordinate_cue (openings.py, as the four after it and coordinated_verb): "While X
+  said (that) A, MAIN.": A, up to the comma before the main clause (while, although,
+  when, after, because …).
 - opening_cue: "X said (that) CLAUSE." where X opens the sentence or clause (after
   an introductory phrase with a comma, a semicolon, a dash, a parenthesis, a bullet,
   a sentence adverb such as "Even" or "Later", or a conjunction such as "and", "but",
