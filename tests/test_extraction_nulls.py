@@ -165,8 +165,8 @@ OPENERS = [
 
 OPENERS += [
     # a described subject with a phrase placing it, before a participle
-    ("One aide inside the campaign tried to play down the remarks, saying they were “not a big "
-     "deal.”", "not a big deal.", "aide inside the campaign", "anonymous"),
+    ("One aide inside the council tried to soften the mayor's outburst, calling it “a bad "
+     "morning.”", "a bad morning.", "aide inside the council", "anonymous"),
     # an opener before a name with appositives ("But X, the president of …, …, said")
     ("But Tom Fitz, the president of Harbour Watch, a group that has sued the port twice, "
      "said that “the damage is done.”", "the damage is done.", "Tom Fitz", "person"),

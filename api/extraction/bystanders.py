@@ -9,7 +9,7 @@ Rules:
   object ("met a woman who said") as a speaker.
 - A relative clause between commas may follow the noun before the verb ("“…,” said the
   woman, who asked not to be named" / "“…,” the man, who …, said").
-- A crowd chanting the quotation beside it ("the crowd chanted back at him, “…”", "“…” some
+- A crowd chanting the quotation beside it ("the fans chanted at the stage, “…”", "“…” some
   protesters chanted"; words/crowd_nouns.txt) is an anonymous speaker ("crowd").
 - A document that reads or says the quotation beside it ("“…,” the email read", "“…,” the
   lawsuit says", "“…” reads a Sunday editorial in …", and opening the sentence: "One post
