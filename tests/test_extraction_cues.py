@@ -316,3 +316,33 @@ NOUN_FORMS = [
 @pytest.mark.parametrize("text,prefix,name", NOUN_FORMS)
 def test_a_speech_noun_after_a_determiner_is_no_cue(text, prefix, name):
     assert _speaker_name(text, prefix) == name
+
+
+# A description, then a role and a name between commas: the name speaks.
+DESCRIBED_NAME = [
+    ("Her husband, retired judge Tomas Brill, told the Courier: “She never stops.”",
+     "She never stops", "Tomas Brill"),
+    ("The bakery's founder, pastry chef Ines Varga, said: “Butter is the secret.”",
+     "Butter is the secret", "Ines Varga"),
+]
+
+
+@pytest.mark.parametrize("text,prefix,name", DESCRIBED_NAME)
+def test_a_description_with_a_named_appositive_gives_the_name(text, prefix, name):
+    assert _speaker_name(text, prefix) == name
+
+
+# Rule 2: a reporting verb beside the quotation whose described subject cannot be read leaves
+# the speaker null; the paragraph before does not lend its speaker.
+UNREAD_BESIDE = [
+    ("Ivo Sandor won the race. “I trained all winter,” Sandor said.\n\n"
+     "“It was never close,” the 45-year-old runner-up said of the sprint.",
+     "It was never close", None),
+    ("Ivo Sandor won the race. “I trained all winter,” Sandor said.\n\n"
+     "“It was never close,” he said.", "It was never close", "Ivo Sandor"),
+]
+
+
+@pytest.mark.parametrize("text,prefix,name", UNREAD_BESIDE)
+def test_an_unread_subject_beside_the_quotation_is_a_null_speaker(text, prefix, name):
+    assert _speaker_name(text, prefix) == name

@@ -15,13 +15,17 @@ Rules:
   lawsuit says", "“…” reads a Sunday editorial in …", and opening the sentence: "One post
   said: “…”", "The ad claims “…”"; words/doc_nouns.txt and document_nouns.txt) is the speaker: the document itself, an anonymous "email", never a
   guess at who issued it.
+- A finite reporting verb beside the quotation whose described subject the mention parser
+  cannot read ("“…,” the 45-year-old striker said") gives a speakerless cue: the speaker is
+  null, and no later rule of the sieve lends the quotation the previous speaker.
 """
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from typing import TYPE_CHECKING
 
-from .attribution import Cue
+from .attribution import Cue, verb_index
 from .lexicon import DOC_NOUNS, SPEECH_VERBS, words
 from .mentions import Mention
 
@@ -38,6 +42,10 @@ _AFTER_RE = re.compile(r"[\s,—–\-]*(?:" + _NP + _RELATIVE + r"\s+(?P<verb>[a
 _INVERTED_END_RE = re.compile(r"\s*(?:[,.;!?—–]|$|(?:who|as|after|when|while|on|in|at)\b)")
 _BEFORE_RE = re.compile(_NP + r"\s+(?P<verb>[a-z]+)\s*[,:]\s*$")
 _DOCUMENTS = DOC_NOUNS | words("document_nouns")
+# "…,” the 45-year-old striker said": a determiner and a few words, then the reporting verb.
+_UNREAD_SUBJECT_RE = re.compile(r"[\s,—–\-]*(?:the|a|an|one|his|her|their|its)\s+"
+                                r"[\w\-’']+(?:\s+[\w\-’']+){0,4}\s+")
+_UNREAD_REACH = 60
 _DOC_NP = (r"(?P<np>(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+"
            r"(?:(?!(?:in|of|on|for|from|by|at|with|to|and|or)\s)[\w\-]+\s+){0,3}?"
            r"(?P<doc>" + "|".join(sorted(_DOCUMENTS)) + r"))")
@@ -134,3 +142,18 @@ def _cue(found: re.Match, verb: str, noun: str, det: str, np: str) -> Cue | None
     mention = Mention(kind, text, found.start(np), found.end(np), body, head=found.group(noun))
     return Cue(min(mention.start, found.start(verb)), max(mention.end, found.end(verb)),
                found.start(verb), found.end(verb), mention, found.group(verb))
+
+
+def unread_beside(site: Site) -> Cue | None:
+    """Return a speakerless cue for a finite reporting verb beside the closing mark whose
+    described subject was not read ("…,” the 45-year-old striker said"; not "‘Title,’ a
+    biography written by …")."""
+    starts, items = verb_index(site.doc)
+    k = bisect_left(starts, site.close_end)
+    if k == len(items) or items[k][0] - site.close_end > _UNREAD_REACH:
+        return None
+    vs, ve, verb = items[k]
+    if verb not in SPEECH_VERBS or verb.endswith(("ing", "en")) or vs >= site.hi \
+            or not _UNREAD_SUBJECT_RE.fullmatch(site.doc.masked, site.close_end, vs):
+        return None
+    return Cue(vs, ve, vs, ve, None, verb)

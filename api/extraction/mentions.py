@@ -154,6 +154,9 @@ def _with_appositive(text: str, toks: list[Tok]) -> Mention | None:
         # an age or a party label: "Riley, 34, said", "Sen. Jane Roe, R-Texas, said"
         core = parse_core(text, toks[:j])
         return core if core is not None and core.kind == "name" else None
+    described = _described_name(text, toks, j)
+    if described is not None:
+        return described
     split = _appositive(text, toks)
     if split:
         core = parse_core(text, _strip_adverbials(split[0]))
@@ -169,6 +172,26 @@ def _with_appositive(text: str, toks: list[Tok]) -> Mention | None:
             name.role = name.role or text[toks[_role_start(toks, j)][1]:toks[j - 1][2]]
             return name  # "Brightpath's chief privacy officer, Elena Sorokina,"
     return None
+
+
+_NOT_A_ROLE_RE = re.compile(r"\b(?:a|an|the|of|and|or|for|at|in|with)\b")
+
+
+def _described_name(text: str, toks: list[Tok], j: int) -> Mention | None:
+    """Return the name of "Her husband, retired judge Paul Marsh," (a description, then a role
+    and a name between commas); the description becomes its role."""
+    inner = toks[j + 1:-1]
+    if not inner or is_cap(inner[0][0]):
+        return None  # a capitalised appositive is read by the rule for names below
+    name = parse_core(text, inner)
+    if name is None or name.kind != "name" or name.org or name.end != inner[-1][2] \
+            or _NOT_A_ROLE_RE.search(text, inner[0][1], name.start):
+        return None  # "Officials at X, a unit of Y Enforcement,": no role before a name
+    desc = parse_core(text, toks[:j])
+    if desc is None or desc.kind not in ("definite", "anonymous"):
+        return None
+    name.role = name.role or text[toks[_role_start(toks, j)][1]:toks[j - 1][2]]
+    return name
 
 
 _PARENTHETICALS = words("mentions_parentheticals")

@@ -14,7 +14,10 @@ Rules (SIEVE, in this order; rule 7 is in labels.py, 9 in stance.py, 11 in headl
    smiling Ana Lund said / "…,” former FBI agent Ana Lund said / "…,” Lee's aide Ana Lund said /
    "…,” former Lee campaign strategist Ana Lund wrote": up to six words ending in a role noun
    or title), also at the start of the next sentence after a closing "?" or "!" ("“Why?” Lee
-   asked."); a person noun beside the quotation ("…,” the woman said", bystanders.py).
+   asked."); a person noun beside the quotation ("…,” the woman said", bystanders.py). A
+   reporting verb right after the closing mark whose subject, a description, cannot be read
+   ("…,” the 45-year-old striker said") gives a null speaker: the sentence names its own
+   speaker, so no later rule may hand the quotation to the previous one.
 3. signature: a name signed with a dash after the closing mark, ending the paragraph
    (“…” ― Ana Ruiz), or alone on the line after a paragraph that is only the quotation.
 4. before: the nearest cue before the quotation in its sentence ("X said: “…”").
@@ -59,7 +62,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Callable, Union
 
-from .bystanders import described_person
+from .bystanders import described_person, unread_beside
 from .headlines import headline
 from .labels import label
 from .lexicon import ROLE_NOUNS, TITLE_WORDS
@@ -179,7 +182,7 @@ def beside(site: Site) -> Answer:
         lo, hi = site.doc.sentence_bounds(end + 1)
         if lo == end + 1:
             found = _beside_in(site, cues_of(site.doc, lo, hi))
-    return found
+    return found or unread_beside(site)
 
 
 def _beside_in(site: Site, cues: list[Cue]) -> Cue | None:
