@@ -14,16 +14,10 @@ Rules:
   full most often; an organisation name to itself or its alias; a one-word
   speaker is an organisation unless person-like (organisations.py).
 - pronoun: "they" is the last speaker; "it" the organisation of organisations.py;
-  he/she the first person-like person named earlier in its own sentence, else the
-  person the previous sentence ends by citing ("…, Mr. Roe said."), the subject of
-  the previous sentence, the person opening the sentence before a run of sentences
-  that open with the same pronoun ("Jo Roe ran. He won. “…,” he said."), a person of
-  that gender opening a sentence of the paragraph or the one before after the last
-  speaker spoke, the last person or anonymous speaker (an anonymous one only when no
-  person was named after it spoke), the last person named, the
-  last person named of that gender, or the last person who spoke whose gender is not
-  known to differ, skipping anyone whose known gender differs (salience.py); the
-  first pronoun that refers to a person of unknown gender fixes it.
+  he/she the person the ordered steps of pronouns.py find (in its sentence, the
+  previous sentence's closing speaker or subject, …, the last speaker, the last person
+  named), skipping anyone whose known gender differs (salience.py); the first pronoun
+  that refers to a person of unknown gender fixes it.
 - anonymous: "a U.S. official" is a new anonymous speaker, later matched by "the
   (American) official".
 - unnamed: a description in a sentence telling of anonymity ("speaking on condition
@@ -51,7 +45,6 @@ Rules:
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from typing import Callable, Union
 
 from .document import Document
@@ -59,6 +52,7 @@ from .entities import WORD_RE, Entity, may_be
 from .lexicon import ALIASES, HEADLINE_VERBS, HONORIFIC_GENDER, ORG_WORDS, STOP_CAPS, US_PLACES
 from .mentions import Mention
 from .organisations import RECENT
+from .pronouns import resolve_he_she
 from .salience import Persons
 
 _ANONYMITY_RE = re.compile(r"anonymity|not (?:want|wish|authori[sz]ed) to be (?:named|identified)|"
@@ -171,38 +165,7 @@ def by_pronoun(d: Discourse, m: Mention, pos: int, sent_start: int) -> Entity | 
         return d.last_speaker or NOBODY
     if m.name == "it":
         return d._recent_org(pos) or NOBODY
-    last = d.last_speaker if d.last_speaker and d.last_speaker.kind != "organization" else None
-    k = bisect_left(d._positions, pos) - 1
-    recent = (lambda: d._recent_person(k)) if k >= 0 else (lambda: None)
-    lo = min(sent_start, d.doc.sentence_bounds(m.start)[0])
-    for find in (lambda: d._person_in_sentence(lo, m.start, m.name),
-                 lambda: d.previous_closing_speaker(sent_start),
-                 lambda: d._previous_subject(sent_start),
-                 lambda: d.chained_subject(sent_start, m.name),
-                 lambda: d.subject_since(sent_start, last.last, m.name) if last else None,
-                 lambda: _last_unless_named_since(d, last, k), recent,
-                 lambda: d._recent_of_gender(k, m.name),
-                 lambda: d._recent_speaker_fitting(m.name)):
-        cand = find()  # in order of salience, computed only as far as needed
-        if cand is not None and cand.gender in (None, m.name):
-            cand.gender = m.name
-            return cand
-    return NOBODY
-
-
-def _last_unless_named_since(d: Discourse, last: Entity | None, k: int) -> Entity | None:
-    """Return the last speaker, unless it is anonymous ("a staffer wondered") and a
-    person-like name was written after it spoke: he/she is then that person."""
-    if last is None or k < 0 or last.kind != "anonymous":
-        return last
-    for j in range(k, max(-1, k - 30), -1):
-        at, name = d.names[j]
-        if at <= last.last:
-            return last
-        ent = d._entity("person", name)
-        if ent is not last and d.person_like(ent):
-            return None  # the person just named, found by the next step
-    return last
+    return resolve_he_she(d, m, sent_start) or NOBODY
 
 
 def by_anonymous(d: Discourse, m: Mention, pos: int, sent_start: int) -> Entity | None:

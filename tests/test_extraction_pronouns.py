@@ -1,0 +1,72 @@
+"""he/she at a speech cue (pronouns.py), on short hand-written texts, one table per step.
+
+Each row is (text, exact passage, expected speaker name); the passage is the exact span
+expected, written by hand from reading the text. A name of None means no speaker.
+"""
+from __future__ import annotations
+
+import pytest
+
+from api.extraction import extract_quotes
+from api.extraction.pronouns import STEPS
+
+
+def _speaker(text: str, passage: str) -> str | None:
+    quotes = extract_quotes(text, "2024-05-02")
+    found = [q for q in quotes if q.text == passage]
+    assert found, f"no passage {passage!r} in {[q.text for q in quotes]}"
+    return found[0].speaker.name if found[0].speaker is not None else None
+
+
+def test_steps_in_order():
+    assert [s.__name__ for s in STEPS] == [
+        "in_sentence", "closing_speaker", "previous_subject", "chained_subject",
+        "subject_since", "main_clause_subject", "last_speaker", "last_person",
+        "speaker_fitting", "last_of_gender"]
+
+
+_PORT = ("Daniel Okafor opposed the sale from the start.\n\n"
+         "“We will appeal,” said Tomas Brandt, a lawyer for the port.\n\n")
+
+# The person opening a main clause of the previous sentence, after a comma or "but", when
+# the sentence does not open with them: they are the topic "he" continues.
+MAIN_CLAUSE_SUBJECT = [
+    (_PORT + "The board was ready to move on, but Okafor was not. “Nobody asked the "
+     "workers,” he said.", "Nobody asked the workers,", "Daniel Okafor"),
+    ("Senator Ines Varga has long backed the bill.\n\n“The votes are there,” said Marta "
+     "Quell, the majority whip.\n\nIt was a narrow win, and Varga, who wrote the first draft "
+     "in 2019, took the floor. “This is a good day,” she said.", "This is a good day,",
+     "Ines Varga"),
+    (_PORT + "It was a long night for the harbour board, but Okafor, who has run the docks "
+     "since 2015, stayed calm. “I have said all I will say,” he said.",
+     "I have said all I will say,", "Daniel Okafor"),
+    # named only as a preposition's object or in a subordinate clause: the last speaker
+    (_PORT + "The board sided with Okafor on Tuesday. “This is a good day for the port,” he "
+     "said.", "This is a good day for the port,", "Tomas Brandt"),
+    (_PORT + "The board voted again after Okafor left the room. “We will win on appeal,” he "
+     "said.", "We will win on appeal,", "Tomas Brandt"),
+]
+
+
+@pytest.mark.parametrize("text,passage,name", MAIN_CLAUSE_SUBJECT)
+def test_main_clause_subject(text, passage, name):
+    assert _speaker(text, passage) == name
+
+
+# When the last speaker and the last person named are of the other gender, he/she is
+# the latest person of that gender who spoke, before a person of it merely named.
+SPEAKER_BEFORE_NAMED = [
+    ("Lena Marsh chairs the council. “The budget is tight,” she said.\n\n"
+     "Paul Ortega, who leads the union, was in no mood for compromise. “We want a fair "
+     "deal,” he said. His members met the finance director, Ruth Kline, and Omar Haddad.\n\n"
+     "“Nobody here wants a strike,” she said.", "Nobody here wants a strike,", "Lena Marsh"),
+    # nobody of that gender spoke: the last person of that gender named
+    ("Paul Ortega, who leads the union, was in no mood for compromise. “We want a fair "
+     "deal,” he said. His members met the finance director, Ruth Kline, and Omar Haddad.\n\n"
+     "“Nobody here wants a strike,” she said.", "Nobody here wants a strike,", "Ruth Kline"),
+]
+
+
+@pytest.mark.parametrize("text,passage,name", SPEAKER_BEFORE_NAMED)
+def test_speaker_before_person_named(text, passage, name):
+    assert _speaker(text, passage) == name
