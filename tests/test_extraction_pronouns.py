@@ -70,3 +70,19 @@ SPEAKER_BEFORE_NAMED = [
 @pytest.mark.parametrize("text,passage,name", SPEAKER_BEFORE_NAMED)
 def test_speaker_before_person_named(text, passage, name):
     assert _speaker(text, passage) == name
+
+
+# A middle initial "M." is part of the name (not the French "M." before a surname): the
+# person keeps their full name and, through it, their gender for a later "he".
+MIDDLE_INITIAL = [
+    ("Senate leader Harold M. Pike opened the session on Monday. “We have the votes,” Pike "
+     "said.", "We have the votes,", "Harold M. Pike"),
+    ("“We have the votes,” said Harold M. Pike, the majority leader.\n\nRep. Ada Lunde "
+     "disagreed. “They do not,” she said. Later, reporters asked the leader about it. “We "
+     "will see,” he said.", "We will see,", "Harold M. Pike"),
+]
+
+
+@pytest.mark.parametrize("text,passage,name", MIDDLE_INITIAL)
+def test_middle_initial_is_part_of_the_name(text, passage, name):
+    assert _speaker(text, passage) == name
