@@ -86,3 +86,24 @@ MIDDLE_INITIAL = [
 @pytest.mark.parametrize("text,passage,name", MIDDLE_INITIAL)
 def test_middle_initial_is_part_of_the_name(text, passage, name):
     assert _speaker(text, passage) == name
+
+
+_DEPOT = ("Lena Ford, the council's treasurer, spoke first. “The money is gone,” she said.\n\n"
+          "“We will finish the line by spring,” said Tom Reese, the transit director, who "
+          "toured the depot with Mayor Ines Carrow.\n\n")
+
+# Once someone has spoken, a person merely named more than six sentences back is less
+# salient than an earlier speaker of that gender; named just before, they are the one.
+LAST_PERSON_NEARBY = [
+    (_DEPOT + "The depot cost 40 million dollars. Its roof holds solar panels. The council "
+     "paid half. The state paid the rest. Buses will leave every ten minutes. Drivers start "
+     "at 5 a.m.\n\n“Nobody asked the riders,” she said.", "Nobody asked the riders,",
+     "Lena Ford"),
+    (_DEPOT + "The depot cost 40 million dollars. Its roof holds solar panels.\n\n“Nobody "
+     "asked the riders,” she said.", "Nobody asked the riders,", "Ines Carrow"),
+]
+
+
+@pytest.mark.parametrize("text,passage,name", LAST_PERSON_NEARBY)
+def test_last_person_named_nearby(text, passage, name):
+    assert _speaker(text, passage) == name

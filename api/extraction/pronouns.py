@@ -19,7 +19,9 @@ Rules:
   Poe, who …, stayed"; not after "when", "that", … nor a preposition);
 - last speaker: the last person or anonymous speaker (an anonymous one only when no
   person was named after it spoke);
-- last person: the last person-like name written before the pronoun;
+- last person: the last person-like name written before the pronoun; once someone has
+  spoken, only a name within the last six sentences (further back, a speaker is more
+  salient than a person merely named);
 - speaker fitting: the last person who spoke whose gender is not known to differ (a
   woman who spoke before a man is "she" rather than a woman merely named);
 - last of gender: the last person named whose given name or honorific says the gender.
@@ -47,6 +49,7 @@ _CONJUNCTIONS = frozenset("but and yet so then still meanwhile however".split())
 _PREDICATE_RE = re.compile(r"(?:\s+(?:Jr|Sr|II|III)\.?)?"
                            r"(?:,\s+(?:who|whose|the|a|an)\b[^,;:.“”\"]{0,100},)?"
                            r"\s+([a-z][a-z’']*)")
+_FAR = 6  # sentences: a name further back than that is no longer salient
 _NAME_TOKEN_RE = re.compile(r"(?:^|\s)([A-Z][\w’'.\-]*)$")
 
 
@@ -157,7 +160,15 @@ def last_speaker(d: Discourse, m: Mention, at: Antecedents) -> Entity | None:
 
 
 def last_person(d: Discourse, m: Mention, at: Antecedents) -> Entity | None:
-    return d._recent_person(at.k) if at.k >= 0 else None
+    """Return the last person-like name written before the pronoun; once someone has
+    spoken, only one named within the last few sentences (a speaker is more salient than
+    a person named far back)."""
+    ent = d._recent_person(at.k) if at.k >= 0 else None
+    if ent is None or at.last is None:
+        return ent
+    named = max(pos for pos, name in d.names[max(0, at.k - 30):at.k + 1] if name == ent.name)
+    doc = d.doc
+    return ent if doc.sentence_index(at.sent_start) - doc.sentence_index(named) <= _FAR else None
 
 
 def last_of_gender(d: Discourse, m: Mention, at: Antecedents) -> Entity | None:
