@@ -21,7 +21,8 @@ def _speaker(text: str, passage: str) -> str | None:
 def test_steps_in_order():
     assert [s.__name__ for s in STEPS] == [
         "in_sentence", "closing_speaker", "previous_subject", "chained_subject",
-        "subject_since", "main_clause_subject", "last_speaker", "last_person",
+        "subject_since", "main_clause_subject", "named_since_speaker", "last_speaker",
+        "last_person",
         "speaker_fitting", "last_of_gender"]
 
 
@@ -106,4 +107,23 @@ LAST_PERSON_NEARBY = [
 
 @pytest.mark.parametrize("text,passage,name", LAST_PERSON_NEARBY)
 def test_last_person_named_nearby(text, passage, name):
+    assert _speaker(text, passage) == name
+
+
+_BUS = "“We will finish the line by spring,” said Tom Reese, the transit director"
+
+# When the last speaker spoke before the previous paragraph, a person named since then in
+# the pronoun's paragraph or the one before is the one he/she means; within a paragraph
+# of the last speaker, the pronoun continues the last speaker.
+NAMED_SINCE_SPEAKER = [
+    (_BUS + ".\n\nThe depot opened in March at a cost of 40 million dollars.\n\nPassengers "
+     "were less sure. Among them was Omar Haddad, a nurse who takes the first bus each "
+     "morning.\n\n“It is always late,” he said.", "It is always late,", "Omar Haddad"),
+    (_BUS + ", after a meeting with Mayor Paul Engel.\n\n“The money is there,” he said.",
+     "The money is there,", "Tom Reese"),
+]
+
+
+@pytest.mark.parametrize("text,passage,name", NAMED_SINCE_SPEAKER)
+def test_named_since_speaker(text, passage, name):
     assert _speaker(text, passage) == name

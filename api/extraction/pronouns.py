@@ -17,6 +17,9 @@ Rules:
 - main clause subject: the first known person opening a main clause of the previous
   sentence, after a comma or a conjunction, before a lower-case word ("It was late, but
   Poe, who …, stayed"; not after "when", "that", … nor a preposition);
+- named since speaker: when the last speaker spoke before the previous paragraph, the
+  last person named after it, in the pronoun's paragraph or the one before ("…,” said
+  Roe. ¶ … ¶ Among them was Jo Poe, a nurse. ¶ “…,” she said." is Poe);
 - last speaker: the last person or anonymous speaker (an anonymous one only when no
   person was named after it spoke);
 - last person: the last person-like name written before the pronoun; once someone has
@@ -143,6 +146,22 @@ def main_clause_subject(d: Discourse, m: Mention, at: Antecedents) -> Entity | N
     return main_subject(d, *bounds) if bounds else None
 
 
+def named_since_speaker(d: Discourse, m: Mention, at: Antecedents) -> Entity | None:
+    """Return the last person named in the pronoun's paragraph or the one before, when the
+    last speaker spoke further back and that person was named after it."""
+    if at.last is None or at.k < 0:
+        return None
+    doc = d.doc
+    line = doc.line_index(m.start)
+    if line - doc.line_index(at.last.last) <= 2:
+        return None  # the last speaker spoke in this paragraph or the one before
+    ent = d._recent_person(at.k)
+    if ent is None or ent is at.last:
+        return None
+    named = max(pos for pos, name in d.names[max(0, at.k - 30):at.k + 1] if name == ent.name)
+    return ent if named > at.last.last and line - doc.line_index(named) <= 2 else None
+
+
 def last_speaker(d: Discourse, m: Mention, at: Antecedents) -> Entity | None:
     """Return the last speaker, unless it is anonymous ("a staffer wondered") and a
     person-like name was written after it spoke: he/she is then that person."""
@@ -180,8 +199,8 @@ def speaker_fitting(d: Discourse, m: Mention, at: Antecedents) -> Entity | None:
 
 
 STEPS: tuple[Step, ...] = (in_sentence, closing_speaker, previous_subject, chained_subject,
-                           subject_since, main_clause_subject, last_speaker, last_person,
-                           speaker_fitting, last_of_gender)
+                           subject_since, main_clause_subject, named_since_speaker,
+                           last_speaker, last_person, speaker_fitting, last_of_gender)
 
 
 def resolve_he_she(d: Discourse, m: Mention, sent_start: int) -> Entity | None:
