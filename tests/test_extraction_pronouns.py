@@ -20,10 +20,9 @@ def _speaker(text: str, passage: str) -> str | None:
 
 def test_steps_in_order():
     assert [s.__name__ for s in STEPS] == [
-        "in_sentence", "closing_speaker", "previous_subject", "chained_subject",
-        "subject_since", "main_clause_subject", "named_since_speaker", "last_speaker",
-        "last_person",
-        "speaker_fitting", "last_of_gender"]
+        "subordinate_subject", "clause_subject", "closing_speaker", "previous_subject",
+        "chained_subject", "subject_since", "previous_clause_subject", "named_since_speaker",
+        "last_speaker", "in_sentence", "last_person", "speaker_fitting", "last_of_gender"]
 
 
 _PORT = ("Daniel Okafor opposed the sale from the start.\n\n"
@@ -31,7 +30,7 @@ _PORT = ("Daniel Okafor opposed the sale from the start.\n\n"
 
 # The person opening a main clause of the previous sentence, after a comma or "but", when
 # the sentence does not open with them: they are the topic "he" continues.
-MAIN_CLAUSE_SUBJECT = [
+PREVIOUS_CLAUSE_SUBJECT = [
     (_PORT + "The board was ready to move on, but Okafor was not. “Nobody asked the "
      "workers,” he said.", "Nobody asked the workers,", "Daniel Okafor"),
     ("Senator Ines Varga has long backed the bill.\n\n“The votes are there,” said Marta "
@@ -49,8 +48,8 @@ MAIN_CLAUSE_SUBJECT = [
 ]
 
 
-@pytest.mark.parametrize("text,passage,name", MAIN_CLAUSE_SUBJECT)
-def test_main_clause_subject(text, passage, name):
+@pytest.mark.parametrize("text,passage,name", PREVIOUS_CLAUSE_SUBJECT)
+def test_previous_clause_subject(text, passage, name):
     assert _speaker(text, passage) == name
 
 
@@ -126,4 +125,25 @@ NAMED_SINCE_SPEAKER = [
 
 @pytest.mark.parametrize("text,passage,name", NAMED_SINCE_SPEAKER)
 def test_named_since_speaker(text, passage, name):
+    assert _speaker(text, passage) == name
+
+
+# In its own sentence: after a subordinate clause the pronoun opening the main clause is
+# the person named in it; else the person opening a main clause before the pronoun, not
+# one named in a subordinate clause; a mere object counts only when nobody has spoken.
+OWN_SENTENCE = [
+    (_PORT + "While Ruth Adler praised the board, she said the vote was “a first step.”",
+     "a first step.", "Ruth Adler"),
+    (_PORT + "Later, when reporters reached Paul Marsh by phone, he said: “There is nothing "
+     "to appeal.”", "There is nothing to appeal.", "Paul Marsh"),
+    (_PORT + "When Ruth Adler asked for a delay on Monday, Ines Varga refused, and she told "
+     "reporters: “We cannot wait another day.”", "We cannot wait another day.", "Ines Varga"),
+    ("“We will appeal,” said Thomas Brandt, a lawyer for the port.\n\nThe board thanked "
+     "Ruth Adler for her work, and she told reporters: “I will stay on.”", "I will stay on.",
+     "Ruth Adler"),
+]
+
+
+@pytest.mark.parametrize("text,passage,name", OWN_SENTENCE)
+def test_own_sentence(text, passage, name):
     assert _speaker(text, passage) == name

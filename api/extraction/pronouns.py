@@ -6,22 +6,27 @@ candidate or None to pass. The first candidate whose gender is unknown or fits i
 answer, and fixes an unknown gender; with none, the pronoun names no one.
 
 Rules:
-- in sentence: the first person-like person named earlier in its own sentence, no
-  preposition's object ("While Roe praised Poe, she said" is Roe);
+- subordinate subject: in a sentence opening with a subordinate clause, the pronoun
+  right after its comma is the first person named in it ("While Roe praised Poe, she
+  said" is Roe);
+- clause subject: the person opening a main clause of its own sentence before it
+  (main_clauses.py: "Roe met Poe, and she said", "When Roe left, Poe said she");
 - closing speaker: the person the previous sentence ends by citing ("…, Mr. Roe said.");
 - previous subject: the person opening the previous sentence (within two lines);
 - chained subject: the person opening the sentence before a run of sentences that open
   with the same pronoun ("Jo Roe ran. He won. “…,” he said.");
 - subject since: a person of that gender opening a sentence of the paragraph or the one
   before, after the last speaker spoke;
-- main clause subject: the first known person opening a main clause of the previous
-  sentence, after a comma or a conjunction, before a lower-case word ("It was late, but
-  Poe, who …, stayed"; not after "when", "that", … nor a preposition);
+- previous clause subject: the person opening a main clause of the previous sentence
+  ("It was late, but Poe, who …, stayed"; not after "when", "that", a preposition);
 - named since speaker: when the last speaker spoke before the previous paragraph, the
   last person named after it, in the pronoun's paragraph or the one before ("…,” said
   Roe. ¶ … ¶ Among them was Jo Poe, a nurse. ¶ “…,” she said." is Poe);
 - last speaker: the last person or anonymous speaker (an anonymous one only when no
   person was named after it spoke);
+- in sentence: the first person-like person named earlier in its own sentence, no
+  preposition's object (an object, "when I emailed Roe, he replied", only when nobody
+  has spoken);
 - last person: the last person-like name written before the pronoun; once someone has
   spoken, only a name within the last six sentences (further back, a speaker is more
   salient than a person merely named);
@@ -31,29 +36,18 @@ Rules:
 """
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable, Union
 
-from .cast import CAP_WORD_RE
 from .entities import Entity
-from .lexicon import TITLE_WORDS, words
+from .main_clauses import main_subject, opens_subordinate, previous_sentence
 
 if TYPE_CHECKING:  # speakers.py imports this module
     from .mentions import Mention
     from .speakers import Discourse
 
-
-_SUBORDINATORS = words("subordinators")
-_NOT_VERBS = words("salience_prepositions") | {"and", "or", "nor"}
-_CONJUNCTIONS = frozenset("but and yet so then still meanwhile however".split())
-# After a subject's name: a suffix, a relative clause or appositive, then a lower-case word
-_PREDICATE_RE = re.compile(r"(?:\s+(?:Jr|Sr|II|III)\.?)?"
-                           r"(?:,\s+(?:who|whose|the|a|an)\b[^,;:.“”\"]{0,100},)?"
-                           r"\s+([a-z][a-z’']*)")
 _FAR = 6  # sentences: a name further back than that is no longer salient
-_NAME_TOKEN_RE = re.compile(r"(?:^|\s)([A-Z][\w’'.\-]*)$")
 
 
 @dataclass(frozen=True)
@@ -76,53 +70,20 @@ def antecedents(d: Discourse, m: Mention, sent_start: int) -> Antecedents:
 Step = Callable[["Discourse", "Mention", Antecedents], Union[Entity, None]]
 
 
-def main_subject(d: Discourse, lo: int, hi: int) -> Entity | None:
-    """Return the first person opening a main clause of text[lo:hi] ("When Roe spoke, Poe
-    left", "It was late, but Poe stayed", "In May, Poe, who …, said"): a known name
-    after the sentence start, a comma or a conjunction, before a lower-case word."""
-    text = d.text
-    for w in CAP_WORD_RE.finditer(text, lo, hi):
-        word = w.group()
-        if word not in d.by_token or text.startswith(("’s", "'s"), w.end()):
-            continue
-        after = _PREDICATE_RE.match(text, w.end(), hi)
-        if after is None or after.group(1) in _NOT_VERBS:
-            continue
-        toks, start = [word], w.start()
-        while (t := _NAME_TOKEN_RE.search(text, lo, start)) is not None:
-            toks.insert(0, t.group(1))
-            start = t.start(1)
-        before = text[lo:start].split()
-        if before and not before[-1].endswith(",") \
-                and before[-1].lower().strip("—–-") not in _CONJUNCTIONS:
-            continue
-        if before and before[-1].lower().rstrip(",") in _SUBORDINATORS:
-            continue
-        while len(toks) > 1 and (toks[0].lower() in TITLE_WORDS
-                                 or toks[0].lower() + "." in TITLE_WORDS):
-            toks = toks[1:]  # "Sen. Ann Roe"
-        ent = d._entity("person", d.full_name(" ".join(toks), start))
-        if d.person_like(ent):
-            return ent
-    return None
+def _last_named_at(d: Discourse, at: Antecedents, name: str) -> int:
+    """Return where name was last written before the mention (it is among the last names)."""
+    return max(pos for pos, n in d.names[max(0, at.k - 30):at.k + 1] if n == name)
 
 
-def _previous_sentence(d: Discourse, sent_start: int) -> tuple[int, int] | None:
-    """Return the bounds of the sentence before, within two lines, if any."""
-    doc = d.doc
-    k = doc.sentence_index(sent_start)
-    while k > 0:
-        k -= 1
-        lo, hi = doc.sentence_bounds(doc.sentence_starts[k])
-        if hi > lo and d.text[lo:hi].strip():
-            break
-    else:
+def subordinate_subject(d: Discourse, m: Mention, at: Antecedents) -> Entity | None:
+    if not opens_subordinate(d.text, at.lo, m.start) \
+            or not d.text[at.lo:m.start].rstrip().endswith(","):
         return None
-    return (lo, hi) if doc.line_index(sent_start) - doc.line_index(lo) <= 2 else None
-
-
-def in_sentence(d: Discourse, m: Mention, at: Antecedents) -> Entity | None:
     return d._person_in_sentence(at.lo, m.start, m.name)
+
+
+def clause_subject(d: Discourse, m: Mention, at: Antecedents) -> Entity | None:
+    return main_subject(d, at.lo, m.start)
 
 
 def closing_speaker(d: Discourse, m: Mention, at: Antecedents) -> Entity | None:
@@ -141,8 +102,8 @@ def subject_since(d: Discourse, m: Mention, at: Antecedents) -> Entity | None:
     return d.subject_since(at.sent_start, at.last.last, m.name) if at.last else None
 
 
-def main_clause_subject(d: Discourse, m: Mention, at: Antecedents) -> Entity | None:
-    bounds = _previous_sentence(d, at.sent_start)
+def previous_clause_subject(d: Discourse, m: Mention, at: Antecedents) -> Entity | None:
+    bounds = previous_sentence(d, at.sent_start)
     return main_subject(d, *bounds) if bounds else None
 
 
@@ -158,7 +119,7 @@ def named_since_speaker(d: Discourse, m: Mention, at: Antecedents) -> Entity | N
     ent = d._recent_person(at.k)
     if ent is None or ent is at.last:
         return None
-    named = max(pos for pos, name in d.names[max(0, at.k - 30):at.k + 1] if name == ent.name)
+    named = _last_named_at(d, at, ent.name)
     return ent if named > at.last.last and line - doc.line_index(named) <= 2 else None
 
 
@@ -178,16 +139,17 @@ def last_speaker(d: Discourse, m: Mention, at: Antecedents) -> Entity | None:
     return last
 
 
+def in_sentence(d: Discourse, m: Mention, at: Antecedents) -> Entity | None:
+    return d._person_in_sentence(at.lo, m.start, m.name)
+
+
 def last_person(d: Discourse, m: Mention, at: Antecedents) -> Entity | None:
-    """Return the last person-like name written before the pronoun; once someone has
-    spoken, only one named within the last few sentences (a speaker is more salient than
-    a person named far back)."""
     ent = d._recent_person(at.k) if at.k >= 0 else None
     if ent is None or at.last is None:
         return ent
-    named = max(pos for pos, name in d.names[max(0, at.k - 30):at.k + 1] if name == ent.name)
     doc = d.doc
-    return ent if doc.sentence_index(at.sent_start) - doc.sentence_index(named) <= _FAR else None
+    far = doc.sentence_index(at.sent_start) - doc.sentence_index(_last_named_at(d, at, ent.name))
+    return ent if far <= _FAR else None
 
 
 def last_of_gender(d: Discourse, m: Mention, at: Antecedents) -> Entity | None:
@@ -198,9 +160,10 @@ def speaker_fitting(d: Discourse, m: Mention, at: Antecedents) -> Entity | None:
     return d._recent_speaker_fitting(m.name)
 
 
-STEPS: tuple[Step, ...] = (in_sentence, closing_speaker, previous_subject, chained_subject,
-                           subject_since, main_clause_subject, named_since_speaker,
-                           last_speaker, last_person, speaker_fitting, last_of_gender)
+STEPS: tuple[Step, ...] = (subordinate_subject, clause_subject, closing_speaker,
+                           previous_subject, chained_subject, subject_since,
+                           previous_clause_subject, named_since_speaker, last_speaker,
+                           in_sentence, last_person, speaker_fitting, last_of_gender)
 
 
 def resolve_he_she(d: Discourse, m: Mention, sent_start: int) -> Entity | None:
