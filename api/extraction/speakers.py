@@ -14,10 +14,10 @@ Rules:
   full most often; an organisation name to itself or its alias; a one-word
   speaker is an organisation unless person-like (organisations.py).
 - pronoun: "they" is the last speaker; "it" the organisation of organisations.py;
-  he/she the person the ordered steps of pronouns.py find (in its sentence, the
-  previous sentence's closing speaker or subject, …, the last speaker, the last person
-  named), skipping anyone whose known gender differs (salience.py); the first pronoun
-  that refers to a person of unknown gender fixes it.
+  he/she the person the ordered steps of pronouns.py find (a subject in its own
+  sentence, the previous sentence's closing speaker or subject, …, the last speaker,
+  the last person named), skipping anyone whose known gender differs (salience.py);
+  the first pronoun that refers to a person of unknown gender fixes it.
 - anonymous: "a U.S. official" is a new anonymous speaker, later matched by "the
   (American) official".
 - unnamed: a description in a sentence telling of anonymity ("speaking on condition
