@@ -120,6 +120,10 @@ NAMED_SINCE_SPEAKER = [
      "morning.\n\n“It is always late,” he said.", "It is always late,", "Omar Haddad"),
     (_BUS + ", after a meeting with Mayor Paul Engel.\n\n“The money is there,” he said.",
      "The money is there,", "Tom Reese"),
+    # a possessive is no subject of the story: the last speaker goes on
+    (_BUS + ".\n\nThe depot opened in March.\n\nIt replaces the old yard, a relic of Mayor "
+     "Paul Engel's years in office.\n\n“The new one is twice as big,” he said.",
+     "The new one is twice as big,", "Tom Reese"),
 ]
 
 

@@ -21,7 +21,8 @@ Rules:
   ("It was late, but Poe, who …, stayed"; not after "when", "that", a preposition);
 - named since speaker: when the last speaker spoke before the previous paragraph, the
   last person named after it, in the pronoun's paragraph or the one before ("…,” said
-  Roe. ¶ … ¶ Among them was Jo Poe, a nurse. ¶ “…,” she said." is Poe);
+  Roe. ¶ … ¶ Among them was Jo Poe, a nurse. ¶ “…,” she said." is Poe), unless that
+  name is a possessive ("a relic of Jo Poe's years");
 - last speaker: the last person or anonymous speaker (an anonymous one only when no
   person was named after it spoke);
 - in sentence: the first person-like person named earlier in its own sentence, no
@@ -116,11 +117,17 @@ def named_since_speaker(d: Discourse, m: Mention, at: Antecedents) -> Entity | N
     line = doc.line_index(m.start)
     if line - doc.line_index(at.last.last) <= 2:
         return None  # the last speaker spoke in this paragraph or the one before
-    ent = d._recent_person(at.k)
-    if ent is None or ent is at.last:
-        return None
-    named = _last_named_at(d, at, ent.name)
-    return ent if named > at.last.last and line - doc.line_index(named) <= 2 else None
+    for j in range(at.k, max(-1, at.k - 30), -1):
+        pos, name = d.names[j]
+        if pos <= at.last.last or line - doc.line_index(pos) > 2:
+            return None
+        ent = d._entity("person", name)
+        if not d.person_like(ent):
+            continue
+        if d.text.startswith(("’s", "'s"), pos + len(name.rsplit(" ", 1)[-1])):
+            return None  # "Roe's years in office": no subject
+        return ent if ent is not at.last else None
+    return None
 
 
 def last_speaker(d: Discourse, m: Mention, at: Antecedents) -> Entity | None:
