@@ -151,3 +151,18 @@ OWN_SENTENCE = [
 @pytest.mark.parametrize("text,passage,name", OWN_SENTENCE)
 def test_own_sentence(text, passage, name):
     assert _speaker(text, passage) == name
+
+
+# A given name used for both genders (Terry, Jamie) tells no gender: "she" may be Terry.
+UNISEX_GIVEN_NAMES = [
+    ("Terry Vance, the widow of a firefighter, spoke first. “We waited fifteen years,” she "
+     "said.\n\n“We will study the bill,” said Paul Ortega, a spokesman.\n\n“That is not "
+     "enough,” she said.", "That is not enough,", "Terry Vance"),
+    ("Jamie Holt runs the shelter on Dock Street. “We are full every night,” she said.",
+     "We are full every night,", "Jamie Holt"),
+]
+
+
+@pytest.mark.parametrize("text,passage,name", UNISEX_GIVEN_NAMES)
+def test_unisex_given_names(text, passage, name):
+    assert _speaker(text, passage) == name
