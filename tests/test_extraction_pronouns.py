@@ -166,3 +166,10 @@ UNISEX_GIVEN_NAMES = [
 @pytest.mark.parametrize("text,passage,name", UNISEX_GIVEN_NAMES)
 def test_unisex_given_names(text, passage, name):
     assert _speaker(text, passage) == name
+
+
+def test_a_caucus_is_an_organisation():
+    text = "Members met on Monday. “We will not be ignored,” said Black Caucus, in a statement."
+    quotes = extract_quotes(text, "2024-05-02")
+    assert [(q.speaker.name, q.speaker.kind) for q in quotes] == [("Black Caucus",
+                                                                    "organization")]
