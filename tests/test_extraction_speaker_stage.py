@@ -310,3 +310,25 @@ NOT_NAMED_AHEAD = [
 @pytest.mark.parametrize("text,passage,name,kind", NOT_NAMED_AHEAD)
 def test_group_or_person_is_not_named_ahead(text, passage, name, kind):
     _check(text, passage, name, kind)
+
+
+# "X released a statement saying …": the statement is X's, whoever X is (a name after an
+# opening phrase, an organisation, a description, he/she); no one of a compound subject.
+ISSUERS = [
+    ("In Geneva on Monday, Foreign Minister Ana Belova released a statement saying the talks "
+     "had “failed.”", "failed.", "Ana Belova", "person"),
+    ("The town council issued a report on Friday saying the bridge was “unsafe.”", "unsafe.",
+     "town council", "organization"),
+    ("Tomas Brandt, a lawyer, spoke first.\n\nThe Harbor Museum issued a report this month "
+     "saying the pier was “beyond repair.”", "beyond repair.", "Harbor Museum",
+     "organization"),
+    ("Ruth Adler chairs the board.\n\nAt the time, she released a statement saying the sale "
+     "was “final.”", "final.", "Ruth Adler", "person"),
+    ("Ruth Adler and Paul Okafor issued a statement saying the sale was “final.”", "final.",
+     None, None),
+]
+
+
+@pytest.mark.parametrize("text,passage,name,kind", ISSUERS)
+def test_issuer_of_a_statement(text, passage, name, kind):
+    _check(text, passage, name, kind)

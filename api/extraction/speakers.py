@@ -23,7 +23,9 @@ Rules:
 - unnamed: a description in a sentence telling of anonymity ("speaking on condition
   of anonymity") is an anonymous speaker.
 - issuer: "a statement saying" is the person the sentence opens with ("Jo Roe
-  released a statement saying …"); no one when two or more open it.
+  released a statement saying …"), else the subject of "released/issued/sent … a
+  statement" resolved by these rules ("In May, President Roe released", "The town
+  issued a report", "she released"); no one when two or more open it.
 - statement: "the statement said" is the organisation that spoke last, else the one
   named last; "the report/memo/email said" is the organisation that spoke last, else the
   document itself (an anonymous "report"), never an organisation merely named.
@@ -50,7 +52,7 @@ from typing import Callable, Union
 from .document import Document
 from .entities import WORD_RE, Entity, may_be
 from .lexicon import ALIASES, HEADLINE_VERBS, HONORIFIC_GENDER, ORG_WORDS, STOP_CAPS, US_PLACES
-from .mentions import Mention
+from .mentions import Mention, parse_after
 from .organisations import RECENT
 from .pronouns import resolve_he_she
 from .salience import Persons
@@ -59,6 +61,8 @@ _ANONYMITY_RE = re.compile(r"anonymity|not (?:want|wish|authori[sz]ed) to be (?:
                            r"declined to be (?:named|identified)|asked not to be (?:named|identified)")
 
 _POSSESSIVE_DET_RE = re.compile(r"(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s")
+_ISSUED_RE = re.compile(r"(?:^|[,;]\s+)([^,;]{1,100}?)\s+(?:\w+ly\s+)?(?:released|issued|sent|put "
+                        r"out|posted|published|circulated|distributed)\s+$")
 _COMPOUND_RE = re.compile(r"[^,.;:]{0,60}?\s(?:and|&)\s+[A-Z]")
 NOBODY = Entity("", "nobody")  # a rule's decision that the mention names no one it can find
 
@@ -195,7 +199,14 @@ def by_issuer(d: Discourse, m: Mention, pos: int, sent_start: int) -> Entity | N
     lo, hi = d.doc.sentence_bounds(m.start)
     if _COMPOUND_RE.match(d.text, lo, m.start):
         return NOBODY  # "Roe and Poe issued a statement": no one of them alone
-    return d._subject_of(lo, hi)
+    subject = d._subject_of(lo, hi)
+    issued = _ISSUED_RE.search(d.text[lo:m.start]) if subject is None else None
+    if issued is None:
+        return subject
+    # "In Paris, President Roe released a statement", "The town issued a report": its subject
+    sub = parse_after(d.text, lo + issued.start(1), lo + issued.end(1))
+    return d.resolve(sub, sub.start, lo) if sub is not None and sub.start == lo + issued.start(1) \
+        else None
 
 
 def by_statement(d: Discourse, m: Mention, pos: int, sent_start: int) -> Entity | None:
