@@ -213,3 +213,16 @@ def test_an_unknown_address_is_a_page_for_a_browser_and_json_for_a_script(client
         assert "<title>404 Not Found · Verbatim</title>" in response.get_data(as_text=True)
     else:
         assert response.get_json()["code"] == "not-found"
+
+
+def test_the_search_form_keeps_every_value_of_a_repeated_filter(client):
+    page = client.get("/search?speaker=Maria+Costa&speaker=Ivo+Lund&kind=full&kind=partial"
+                      "&outlet=wire").get_data(as_text=True)
+    assert page.count('<input name="speaker"') == 2
+    assert '<input name="speaker" value="Maria Costa">' in page
+    assert '<input name="speaker" value="Ivo Lund">' in page
+    assert page.count('<input name="outlet"') == 1 and '<input name="outlet" value="wire">' in page
+    assert '<input name="language" value="" maxlength="35">' in page
+    assert '<input type="checkbox" name="kind" value="full" checked>' in page
+    assert '<input type="checkbox" name="kind" value="partial" checked>' in page
+    assert '<input type="checkbox" name="kind" value="indirect">' in page
