@@ -5,7 +5,8 @@ Rules:
   full) at the sentence start, after a comma or after a conjunction ("It was late, but
   Poe stayed"; "In May, Poe, who …, said"), before a lower-case word that is no
   preposition or "and" ("Roe and Poe met" has none), never a possessive ("Poe's");
-  the first of them in the sentence counts.
+  the first of them in the sentence counts; a "sentence" of more than 600 characters
+  (a text without punctuation) has none.
 - A name right after a subordinator ("When Roe spoke, Poe left": Poe), a preposition
   or any other word is no main clause's subject, nor one after a comma past a joined
   clause ("The talks stalled, and by March, Poe was gone" tells of Poe); the walk back
@@ -36,6 +37,7 @@ _PREDICATE_RE = re.compile(r"(?:\s+(?:Jr|Sr|II|III)\.?)?"
                            r"(?:,\s+(?:who|whose|the|a|an)\b[^,;:.“”\"]{0,100},)?"
                            r"\s+([a-z][a-z’']*)")
 _NAME_TOKEN_RE = re.compile(r"(?:^|\s)([A-Z][\w’'.\-]*)[^\S\n]+$")
+_LONGEST = 600  # characters of a sentence read for its main clauses
 _JOINED_RE = re.compile(r",\s+(?:and|but|or|yet|so)\s")
 _OPENING_RE = re.compile(r"[\s•·*\-–—]*(?:(?:But|And|So|Yet),?\s+)?(?:[A-Z][\w ]{0,20},\s+)?"
                          r"(?:[Ee]ven\s+)?(\w+)\s")
@@ -43,6 +45,8 @@ _OPENING_RE = re.compile(r"[\s•·*\-–—]*(?:(?:But|And|So|Yet),?\s+)?(?:[A-
 
 def main_subject(d: Discourse, lo: int, hi: int) -> Entity | None:
     """Return the first person opening a main clause of text[lo:hi], if any."""
+    if hi - lo > _LONGEST:
+        return None  # no sentence of news is that long: a text without punctuation
     text = d.text
     for w in CAP_WORD_RE.finditer(text, lo, hi):
         word = w.group()

@@ -78,7 +78,7 @@ def _last_named_at(d: Discourse, at: Antecedents, name: str) -> int:
 
 def subordinate_subject(d: Discourse, m: Mention, at: Antecedents) -> Entity | None:
     if not opens_subordinate(d.text, at.lo, m.start) \
-            or not d.text[at.lo:m.start].rstrip().endswith(","):
+            or not d.text[max(at.lo, m.start - 8):m.start].rstrip().endswith(","):
         return None
     return d._person_in_sentence(at.lo, m.start, m.name)
 

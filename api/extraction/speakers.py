@@ -200,12 +200,13 @@ def by_issuer(d: Discourse, m: Mention, pos: int, sent_start: int) -> Entity | N
     if _COMPOUND_RE.match(d.text, lo, m.start):
         return NOBODY  # "Roe and Poe issued a statement": no one of them alone
     subject = d._subject_of(lo, hi)
-    issued = _ISSUED_RE.search(d.text[lo:m.start]) if subject is None else None
+    at = max(lo, m.start - 200)
+    issued = _ISSUED_RE.search(d.text[at:m.start]) if subject is None else None
     if issued is None:
         return subject
     # "In Paris, President Roe released a statement", "The town issued a report": its subject
-    sub = parse_after(d.text, lo + issued.start(1), lo + issued.end(1))
-    return d.resolve(sub, sub.start, lo) if sub is not None and sub.start == lo + issued.start(1) \
+    sub = parse_after(d.text, at + issued.start(1), at + issued.end(1))
+    return d.resolve(sub, sub.start, lo) if sub is not None and sub.start == at + issued.start(1) \
         else None
 
 
