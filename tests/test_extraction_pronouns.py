@@ -20,7 +20,8 @@ def _speaker(text: str, passage: str) -> str | None:
 
 def test_steps_in_order():
     assert [s.__name__ for s in STEPS] == [
-        "subordinate_subject", "clause_subject", "closing_speaker", "previous_subject",
+        "subordinate_subject", "clause_subject", "closing_speaker", "parenthetical_speaker",
+        "previous_subject",
         "chained_subject", "subject_since", "previous_clause_subject", "named_since_speaker",
         "last_speaker", "in_sentence", "last_person", "speaker_fitting", "last_of_gender"]
 
@@ -173,3 +174,20 @@ def test_a_caucus_is_an_organisation():
     quotes = extract_quotes(text, "2024-05-02")
     assert [(q.speaker.name, q.speaker.kind) for q in quotes] == [("Black Caucus",
                                                                     "organization")]
+
+
+# A cue between commas inside the previous sentence gives that sentence's voice: "he" is
+# the one who spoke, not the subject spoken of.
+PARENTHETICAL_SPEAKER = [
+    ("Daniel Okafor runs the port. Harbour master Paul Engel has been there longer.\n\n"
+     "Okafor, Engel said, has “never once asked the crews.” “He should start now,” he "
+     "said.", "He should start now,", "Paul Engel"),
+    ("Daniel Okafor runs the port. Harbour master Paul Engel has been there longer.\n\n"
+     "Okafor has “asked the crews twice.” “I will ask them again,” he said.",
+     "I will ask them again,", "Daniel Okafor"),
+]
+
+
+@pytest.mark.parametrize("text,passage,name", PARENTHETICAL_SPEAKER)
+def test_parenthetical_speaker(text, passage, name):
+    assert _speaker(text, passage) == name

@@ -12,6 +12,8 @@ Rules:
 - clause subject: the person opening a main clause of its own sentence before it
   (main_clauses.py: "Roe met Poe, and she said", "When Roe left, Poe said she");
 - closing speaker: the person the previous sentence ends by citing ("…, Mr. Roe said.");
+- parenthetical speaker: the person a cue between commas inside the previous sentence
+  names ("Poe, Roe said, has won." is Roe's voice);
 - previous subject: the person opening the previous sentence (within two lines);
 - chained subject: the person opening the sentence before a run of sentences that open
   with the same pronoun ("Jo Roe ran. He won. “…,” he said.");
@@ -37,11 +39,13 @@ Rules:
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable, Union
 
 from .entities import Entity
+from .lexicon import TITLE_WORDS
 from .main_clauses import main_subject, opens_subordinate, previous_sentence
 
 if TYPE_CHECKING:  # speakers.py imports this module
@@ -49,6 +53,10 @@ if TYPE_CHECKING:  # speakers.py imports this module
     from .speakers import Discourse
 
 _FAR = 6  # sentences: a name further back than that is no longer salient
+# "Poe, Roe said, has won": a cue between commas inside a sentence gives its voice
+_PARENTHETICAL_CUE_RE = re.compile(
+    r",\s+(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?([A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-.]+){0,3})\s+"
+    r"(?:said|says|added|argued|noted|insisted|wrote)\s*,")
 
 
 @dataclass(frozen=True)
@@ -89,6 +97,22 @@ def clause_subject(d: Discourse, m: Mention, at: Antecedents) -> Entity | None:
 
 def closing_speaker(d: Discourse, m: Mention, at: Antecedents) -> Entity | None:
     return d.previous_closing_speaker(at.sent_start)
+
+
+def parenthetical_speaker(d: Discourse, m: Mention, at: Antecedents) -> Entity | None:
+    """Return the person a cue between commas inside the previous sentence names ("Poe,
+    Roe said, has won." is Roe's sentence, not Poe's)."""
+    bounds = previous_sentence(d, at.sent_start)
+    found = _PARENTHETICAL_CUE_RE.search(d.text, *bounds) if bounds else None
+    if found is None:
+        return None
+    toks = found.group(1).split()
+    while len(toks) > 1 and (toks[0].lower() in TITLE_WORDS
+                             or toks[0].lower() + "." in TITLE_WORDS):
+        toks = toks[1:]  # "Senator Roe said"
+    if toks[-1] not in d.by_token:
+        return None
+    return d._entity("person", d.full_name(" ".join(toks), found.start(1)))
 
 
 def previous_subject(d: Discourse, m: Mention, at: Antecedents) -> Entity | None:
@@ -168,9 +192,10 @@ def speaker_fitting(d: Discourse, m: Mention, at: Antecedents) -> Entity | None:
 
 
 STEPS: tuple[Step, ...] = (subordinate_subject, clause_subject, closing_speaker,
-                           previous_subject, chained_subject, subject_since,
-                           previous_clause_subject, named_since_speaker, last_speaker,
-                           in_sentence, last_person, speaker_fitting, last_of_gender)
+                           parenthetical_speaker, previous_subject, chained_subject,
+                           subject_since, previous_clause_subject, named_since_speaker,
+                           last_speaker, in_sentence, last_person, speaker_fitting,
+                           last_of_gender)
 
 
 def resolve_he_she(d: Discourse, m: Mention, sent_start: int) -> Entity | None:
