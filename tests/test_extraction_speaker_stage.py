@@ -332,3 +332,20 @@ ISSUERS = [
 @pytest.mark.parametrize("text,passage,name,kind", ISSUERS)
 def test_issuer_of_a_statement(text, passage, name, kind):
     _check(text, passage, name, kind)
+
+
+# A description whose role the previous sentence's subject holds is that subject, before
+# an earlier speaker holding the same role.
+ROLE_OF_THE_SUBJECT = [
+    ("“We will not back down,” said Senator Ana Reyes, a Democrat.\n\nSenator Paul Okafor, a "
+     "Republican, disagreed on Monday. “The bill is dead,” the senator said.",
+     "The bill is dead,", "Paul Okafor", "person"),
+    ("“We will not back down,” said Senator Ana Reyes, a Democrat.\n\nThe vote was delayed "
+     "again. “The bill is dead,” the senator said.", "The bill is dead,", "Ana Reyes",
+     "person"),
+]
+
+
+@pytest.mark.parametrize("text,passage,name,kind", ROLE_OF_THE_SUBJECT)
+def test_role_of_the_previous_subject(text, passage, name, kind):
+    _check(text, passage, name, kind)

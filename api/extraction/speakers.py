@@ -32,10 +32,11 @@ Rules:
 - organisation: "the company/bank/club", "a police statement" is the organisation of
   a fitting type named before it (organisations.py).
 - role: "his wife", "their spokesman" is only a person given that role, never the
-  possessor by default; "the ambassador" is the last speaker or latest entity whose role holds that
-  noun or an office that answers to it and may be them (entities.may_be: not another
-  office, age or party); a role introduced later in
-  the body only serves a headline; "the 62-year-old" is the person of that age.
+  possessor by default; "the ambassador" is the person opening the previous sentence
+  when their role holds that noun, else the last speaker or latest entity whose role
+  holds that noun or an office that answers to it and may be them (entities.may_be: not
+  another office, age or party); a role introduced later in the body only serves a
+  headline; "the 62-year-old" is the person of that age.
 - previous subject: else the person opening the previous sentence, if they may hold
   that role (subjects.py).
 - paragraph person: else the first person named in its own sentence who is no
@@ -253,6 +254,9 @@ def by_role(d: Discourse, m: Mention, pos: int, sent_start: int) -> Entity | Non
     if m.kind != "definite":
         return None
     words = _words(m)
+    subject = d._previous_subject(d.doc.sentence_bounds(m.start)[0])
+    if subject is not None and subject.has_head(m.head, words) and _may_be(m, subject):
+        return subject  # "…, said Senator Poe. ¶ Senator Roe disagreed. “…,” the senator said"
     if d.last_speaker and d.last_speaker.has_head(m.head, words):
         return d.last_speaker
     return _fitting(d, m, d._find_head(m.head, pos, words=words))
