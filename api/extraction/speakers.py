@@ -256,7 +256,7 @@ def by_role(d: Discourse, m: Mention, pos: int, sent_start: int) -> Entity | Non
     words = _words(m)
     subject = d._previous_subject(d.doc.sentence_bounds(m.start)[0])
     if subject is not None and subject.has_head(m.head, words) and _may_be(m, subject):
-        return subject  # "…, said Senator Poe. ¶ Senator Roe disagreed. “…,” the senator said"
+        return subject  # "Senator Roe disagreed. “…,” the senator said": not the last senator
     if d.last_speaker and d.last_speaker.has_head(m.head, words):
         return d.last_speaker
     return _fitting(d, m, d._find_head(m.head, pos, words=words))
