@@ -14,10 +14,8 @@ Rules:
   full most often; an organisation name to itself or its alias; a one-word
   speaker is an organisation unless person-like (organisations.py).
 - pronoun: "they" is the last speaker; "it" the organisation of organisations.py;
-  he/she the person the ordered steps of pronouns.py find (a subject in its own
-  sentence, the previous sentence's closing speaker or subject, …, the last speaker,
-  the last person named), skipping anyone whose known gender differs (salience.py);
-  the first pronoun that refers to a person of unknown gender fixes it.
+  he/she the person the ordered steps of pronouns.py find, never one whose known gender
+  differs; the first pronoun meaning a person of unknown gender fixes it.
 - anonymous: "a U.S. official" is a new anonymous speaker, later matched by "the
   (American) official".
 - unnamed: a description in a sentence telling of anonymity ("speaking on condition
@@ -32,11 +30,12 @@ Rules:
 - organisation: "the company/bank/club", "a police statement" is the organisation of
   a fitting type named before it (organisations.py).
 - role: "his wife", "their spokesman" is only a person given that role, never the
-  possessor by default; "the ambassador" is the person opening the previous sentence
-  when their role holds that noun, else the last speaker or latest entity whose role
-  holds that noun or an office that answers to it and may be them (entities.may_be: not
-  another office, age or party); a role introduced later in the body only serves a
-  headline; "the 62-year-old" is the person of that age.
+  possessor by default; "the ambassador" is the last speaker whose role holds that noun
+  if it spoke in this sentence or the one before, else the person opening the previous
+  sentence if theirs does, else the last speaker or latest entity whose role holds that
+  noun or an office that answers to it and may be them (entities.may_be: not another
+  office, age or party); a role introduced later in the body only serves a headline;
+  "the 62-year-old" is the person of that age.
 - previous subject: else the person opening the previous sentence, if they may hold
   that role (subjects.py).
 - paragraph person: else the first person named in its own sentence who is no
@@ -254,11 +253,16 @@ def by_role(d: Discourse, m: Mention, pos: int, sent_start: int) -> Entity | Non
     if m.kind != "definite":
         return None
     words = _words(m)
-    subject = d._previous_subject(d.doc.sentence_bounds(m.start)[0])
+    last = d.last_speaker if d.last_speaker and d.last_speaker.has_head(m.head, words) else None
+    lo = d.doc.sentence_bounds(m.start)[0]
+    before = d.doc.sentence_starts[max(0, d.doc.sentence_index(lo) - 1)]
+    if last is not None and last.last >= before:
+        return last  # it spoke in this sentence or the one before
+    subject = d._previous_subject(lo)
     if subject is not None and subject.has_head(m.head, words) and _may_be(m, subject):
         return subject  # "Senator Roe disagreed. “…,” the senator said": not the last senator
-    if d.last_speaker and d.last_speaker.has_head(m.head, words):
-        return d.last_speaker
+    if last is not None:
+        return last
     return _fitting(d, m, d._find_head(m.head, pos, words=words))
 
 
