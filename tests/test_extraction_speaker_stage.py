@@ -284,3 +284,68 @@ CLOSING_CITES = [
 @pytest.mark.parametrize("text,passage,name,kind", CLOSING_CITES)
 def test_pronoun_after_a_closing_cite(text, passage, name, kind):
     _check(text, passage, name, kind)
+
+
+# A group ("the members") or a mere person ("the person", "the source") nobody precedes
+# is not the person named next: an anonymous speaker of that description.
+NOT_NAMED_AHEAD = [
+    ("Dozens of council members condemned the closure of the clinic on Friday.\n\n“We are "
+     "gravely concerned,” the members wrote in a letter to the mayor.\n\nMayor Jan Ostrowski "
+     "defended the plan. “The clinic will reopen in May,” Ostrowski said.",
+     "We are gravely concerned,", "members", "anonymous"),
+    ("The talks have been stalled since March, according to a person close to the "
+     "negotiations.\n\n“Nobody wants to move first,” the person said.\n\n“We are ready to "
+     "talk,” said Lisa Hartig, the union's chair.", "Nobody wants to move first,", "person",
+     "anonymous"),
+    ("The hospital has been closed since March.\n\n“Nobody told us anything,” the source "
+     "said.\n\n“We are working on it,” said Lisa Hartig, the hospital's director.",
+     "Nobody told us anything,", "source", "anonymous"),
+    # an office is the person named at the next attribution
+    ("“We have sent the papers,” the US ambassador to Peru said on Monday.\n\n“Frankly, "
+     "nothing has moved,” Carla Mendes said.", "We have sent the papers,", "Carla Mendes",
+     "person"),
+]
+
+
+@pytest.mark.parametrize("text,passage,name,kind", NOT_NAMED_AHEAD)
+def test_group_or_person_is_not_named_ahead(text, passage, name, kind):
+    _check(text, passage, name, kind)
+
+
+# "X released a statement saying …": the statement is X's, whoever X is (a name after an
+# opening phrase, an organisation, a description, he/she); no one of a compound subject.
+ISSUERS = [
+    ("In Geneva on Monday, Foreign Minister Ana Belova released a statement saying the talks "
+     "had “failed.”", "failed.", "Ana Belova", "person"),
+    ("The town council issued a report on Friday saying the bridge was “unsafe.”", "unsafe.",
+     "town council", "organization"),
+    ("Tomas Brandt, a lawyer, spoke first.\n\nThe Harbor Museum issued a report this month "
+     "saying the pier was “beyond repair.”", "beyond repair.", "Harbor Museum",
+     "organization"),
+    ("Ruth Adler chairs the board.\n\nAt the time, she released a statement saying the sale "
+     "was “final.”", "final.", "Ruth Adler", "person"),
+    ("Ruth Adler and Paul Okafor issued a statement saying the sale was “final.”", "final.",
+     None, None),
+]
+
+
+@pytest.mark.parametrize("text,passage,name,kind", ISSUERS)
+def test_issuer_of_a_statement(text, passage, name, kind):
+    _check(text, passage, name, kind)
+
+
+# A description whose role the previous sentence's subject holds is that subject, before
+# an earlier speaker holding the same role.
+ROLE_OF_THE_SUBJECT = [
+    ("“We will not back down,” said Senator Ana Reyes, a Democrat.\n\nSenator Paul Okafor, a "
+     "Republican, disagreed on Monday. “The bill is dead,” the senator said.",
+     "The bill is dead,", "Paul Okafor", "person"),
+    ("“We will not back down,” said Senator Ana Reyes, a Democrat.\n\nThe vote was delayed "
+     "again. “The bill is dead,” the senator said.", "The bill is dead,", "Ana Reyes",
+     "person"),
+]
+
+
+@pytest.mark.parametrize("text,passage,name,kind", ROLE_OF_THE_SUBJECT)
+def test_role_of_the_previous_subject(text, passage, name, kind):
+    _check(text, passage, name, kind)

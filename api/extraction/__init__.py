@@ -20,7 +20,9 @@ Pipeline (each module documents its own rules):
   age); cast.py: the persons and organisations the article names, with their
   roles, indexed once; subjects.py: the person opening each sentence;
 - speakers.py: the article's discourse model, resolving mentions to entities by
-  ordered rules; organisations.py: which organisation "it"/"the company" means;
+  ordered rules; pronouns.py: which person "he"/"she" means, by ordered steps
+  (main_clauses.py: the person opening a main clause);
+  organisations.py: which organisation "it"/"the company" means;
   salience.py: which person a pronoun or a bare surname may mean;
 - resolution.py: the speaker stage, records to entities (with forward rules for
   descriptions nobody precedes) to Speakers; persons.py: evidence that a one-word

@@ -14,6 +14,8 @@ Rules:
   former governor said. Jane Doe, who …);
 - next named speaker: else the person named at an attribution in the next six
   lines;
+- neither of those two for a group ("the members") or a mere person ("the person",
+  "the source": someone the article does not name);
 - unknown: else an anonymous speaker of that description.
 A one-word name ("Neymar said") counts as a person when persons.py finds it speaks
 as one. A group's reported speech ("officials said …") does not make it the last
@@ -104,14 +106,28 @@ def recent_anaphor(records: list[Record], k: int, disc: Discourse) -> Entity | N
 
 def next_subject(records: list[Record], k: int, disc: Discourse) -> Entity | None:
     m = records[k].cue.mention
+    if not _named_ahead(m):
+        return None
     ent = disc.subject_after(m)  # "… the former governor said. Jane Doe, who …"
     if ent is not None:
         ent.add_role(m.text)
     return ent
 
 
+_GENERIC_HEADS = frozenset("person man woman people source".split())
+
+
+def _named_ahead(m) -> bool:
+    """Tell whether a description may be the person named next: not a group ("the
+    members") nor a mere person ("the person", who is someone unnamed)."""
+    head = (m.head or m.text.rsplit(" ", 1)[-1]).lower()
+    return not (head.endswith("s") and not head.endswith("ss")) and head not in _GENERIC_HEADS
+
+
 def next_named_speaker(records: list[Record], k: int, disc: Discourse) -> Entity | None:
     rec = records[k]
+    if not _named_ahead(rec.cue.mention):
+        return None
     for nxt in records[k + 1:]:
         if nxt.line - rec.line > _FORWARD_LINES:
             break

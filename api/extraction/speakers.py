@@ -14,32 +14,28 @@ Rules:
   full most often; an organisation name to itself or its alias; a one-word
   speaker is an organisation unless person-like (organisations.py).
 - pronoun: "they" is the last speaker; "it" the organisation of organisations.py;
-  he/she the first person-like person named earlier in its own sentence, else the
-  person the previous sentence ends by citing ("…, Mr. Roe said."), the subject of
-  the previous sentence, the person opening the sentence before a run of sentences
-  that open with the same pronoun ("Jo Roe ran. He won. “…,” he said."), a person of
-  that gender opening a sentence of the paragraph or the one before after the last
-  speaker spoke, the last person or anonymous speaker (an anonymous one only when no
-  person was named after it spoke), the last person named, the
-  last person named of that gender, or the last person who spoke whose gender is not
-  known to differ, skipping anyone whose known gender differs (salience.py); the
-  first pronoun that refers to a person of unknown gender fixes it.
+  he/she the person the ordered steps of pronouns.py find, never one whose known gender
+  differs; the first pronoun meaning a person of unknown gender fixes it.
 - anonymous: "a U.S. official" is a new anonymous speaker, later matched by "the
   (American) official".
 - unnamed: a description in a sentence telling of anonymity ("speaking on condition
   of anonymity") is an anonymous speaker.
 - issuer: "a statement saying" is the person the sentence opens with ("Jo Roe
-  released a statement saying …"); no one when two or more open it.
+  released a statement saying …"), else the subject of "released/issued/sent … a
+  statement" resolved by these rules ("In May, President Roe released", "The town
+  issued a report", "she released"); no one when two or more open it.
 - statement: "the statement said" is the organisation that spoke last, else the one
   named last; "the report/memo/email said" is the organisation that spoke last, else the
   document itself (an anonymous "report"), never an organisation merely named.
 - organisation: "the company/bank/club", "a police statement" is the organisation of
   a fitting type named before it (organisations.py).
 - role: "his wife", "their spokesman" is only a person given that role, never the
-  possessor by default; "the ambassador" is the last speaker or latest entity whose role holds that
+  possessor by default; "the ambassador" is the last speaker whose role holds that noun
+  if it spoke in this sentence or the one before, else the person opening the previous
+  sentence if theirs does, else the last speaker or latest entity whose role holds that
   noun or an office that answers to it and may be them (entities.may_be: not another
-  office, age or party); a role introduced later in
-  the body only serves a headline; "the 62-year-old" is the person of that age.
+  office, age or party); a role introduced later in the body only serves a headline;
+  "the 62-year-old" is the person of that age.
 - previous subject: else the person opening the previous sentence, if they may hold
   that role (subjects.py).
 - paragraph person: else the first person named in its own sentence who is no
@@ -51,20 +47,22 @@ Rules:
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from typing import Callable, Union
 
 from .document import Document
 from .entities import WORD_RE, Entity, may_be
 from .lexicon import ALIASES, HEADLINE_VERBS, HONORIFIC_GENDER, ORG_WORDS, STOP_CAPS, US_PLACES
-from .mentions import Mention
+from .mentions import Mention, parse_after
 from .organisations import RECENT
+from .pronouns import resolve_he_she
 from .salience import Persons
 
 _ANONYMITY_RE = re.compile(r"anonymity|not (?:want|wish|authori[sz]ed) to be (?:named|identified)|"
                            r"declined to be (?:named|identified)|asked not to be (?:named|identified)")
 
 _POSSESSIVE_DET_RE = re.compile(r"(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s")
+_ISSUED_RE = re.compile(r"(?:^|[,;]\s+)([^,;]{1,100}?)\s+(?:\w+ly\s+)?(?:released|issued|sent|put "
+                        r"out|posted|published|circulated|distributed)\s+$")
 _COMPOUND_RE = re.compile(r"[^,.;:]{0,60}?\s(?:and|&)\s+[A-Z]")
 NOBODY = Entity("", "nobody")  # a rule's decision that the mention names no one it can find
 
@@ -171,38 +169,7 @@ def by_pronoun(d: Discourse, m: Mention, pos: int, sent_start: int) -> Entity | 
         return d.last_speaker or NOBODY
     if m.name == "it":
         return d._recent_org(pos) or NOBODY
-    last = d.last_speaker if d.last_speaker and d.last_speaker.kind != "organization" else None
-    k = bisect_left(d._positions, pos) - 1
-    recent = (lambda: d._recent_person(k)) if k >= 0 else (lambda: None)
-    lo = min(sent_start, d.doc.sentence_bounds(m.start)[0])
-    for find in (lambda: d._person_in_sentence(lo, m.start, m.name),
-                 lambda: d.previous_closing_speaker(sent_start),
-                 lambda: d._previous_subject(sent_start),
-                 lambda: d.chained_subject(sent_start, m.name),
-                 lambda: d.subject_since(sent_start, last.last, m.name) if last else None,
-                 lambda: _last_unless_named_since(d, last, k), recent,
-                 lambda: d._recent_of_gender(k, m.name),
-                 lambda: d._recent_speaker_fitting(m.name)):
-        cand = find()  # in order of salience, computed only as far as needed
-        if cand is not None and cand.gender in (None, m.name):
-            cand.gender = m.name
-            return cand
-    return NOBODY
-
-
-def _last_unless_named_since(d: Discourse, last: Entity | None, k: int) -> Entity | None:
-    """Return the last speaker, unless it is anonymous ("a staffer wondered") and a
-    person-like name was written after it spoke: he/she is then that person."""
-    if last is None or k < 0 or last.kind != "anonymous":
-        return last
-    for j in range(k, max(-1, k - 30), -1):
-        at, name = d.names[j]
-        if at <= last.last:
-            return last
-        ent = d._entity("person", name)
-        if ent is not last and d.person_like(ent):
-            return None  # the person just named, found by the next step
-    return last
+    return resolve_he_she(d, m, sent_start) or NOBODY
 
 
 def by_anonymous(d: Discourse, m: Mention, pos: int, sent_start: int) -> Entity | None:
@@ -232,7 +199,15 @@ def by_issuer(d: Discourse, m: Mention, pos: int, sent_start: int) -> Entity | N
     lo, hi = d.doc.sentence_bounds(m.start)
     if _COMPOUND_RE.match(d.text, lo, m.start):
         return NOBODY  # "Roe and Poe issued a statement": no one of them alone
-    return d._subject_of(lo, hi)
+    subject = d._subject_of(lo, hi)
+    at = max(lo, m.start - 200)
+    issued = _ISSUED_RE.search(d.text[at:m.start]) if subject is None else None
+    if issued is None:
+        return subject
+    # "In Paris, President Roe released a statement", "The town issued a report": its subject
+    sub = parse_after(d.text, at + issued.start(1), at + issued.end(1))
+    return d.resolve(sub, sub.start, lo) if sub is not None and sub.start == at + issued.start(1) \
+        else None
 
 
 def by_statement(d: Discourse, m: Mention, pos: int, sent_start: int) -> Entity | None:
@@ -278,8 +253,16 @@ def by_role(d: Discourse, m: Mention, pos: int, sent_start: int) -> Entity | Non
     if m.kind != "definite":
         return None
     words = _words(m)
-    if d.last_speaker and d.last_speaker.has_head(m.head, words):
-        return d.last_speaker
+    last = d.last_speaker if d.last_speaker and d.last_speaker.has_head(m.head, words) else None
+    lo = d.doc.sentence_bounds(m.start)[0]
+    before = d.doc.sentence_starts[max(0, d.doc.sentence_index(lo) - 1)]
+    if last is not None and last.last >= before:
+        return last  # it spoke in this sentence or the one before
+    subject = d._previous_subject(lo)
+    if subject is not None and subject.has_head(m.head, words) and _may_be(m, subject):
+        return subject  # "Senator Roe disagreed. “…,” the senator said": not the last senator
+    if last is not None:
+        return last
     return _fitting(d, m, d._find_head(m.head, pos, words=words))
 
 
