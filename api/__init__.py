@@ -74,9 +74,11 @@ def create_app(config: dict | None = None) -> Flask:
 
     for blueprint in BLUEPRINTS:
         api.register_blueprint(blueprint)
+    from api.web.security import unknown_address_as_page
     from api.web.views import bp as pages
 
     app.register_blueprint(pages)  # pages for people: HTML, not in the OpenAPI document
     register_error_handlers(app)
     register_http(app)
+    app.after_request(unknown_address_as_page)  # runs first of the app's after_request hooks
     return app

@@ -8,7 +8,6 @@ from dataclasses import fields
 from urllib.parse import urlencode
 
 from flask import Response, request
-from flask_smorest import abort
 from werkzeug.datastructures import MIMEAccept
 from werkzeug.http import parse_options_header
 
@@ -81,13 +80,6 @@ def citation_response(items: list[dict], fmt: str, style: str = DEFAULT_STYLE,
     """Return CSL items exported as `fmt` (bibtex, ris, csl-json, text) with its media type."""
     body, content_type = export(items, fmt, style)
     return Response(body, headers=headers, content_type=content_type)
-
-
-def check_feed_sort(sort: str | None) -> None:
-    """Refuse a sort other than newest first for a feed: readers expect the newest on top."""
-    if sort not in (None, "-date"):
-        abort(400, message="a feed is newest first: give no sort, or sort=-date",
-              errors={"sort": ["a feed (atom, jsonfeed) is sorted by -date"]})
 
 
 def feed_response(rows: list[dict], page: dict, fmt: str) -> Response:

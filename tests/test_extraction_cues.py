@@ -299,3 +299,20 @@ DOCUMENTS = [
 @pytest.mark.parametrize("text,prefix,name", DOCUMENTS)
 def test_documents_and_sources(text, prefix, name):
     assert _speaker_name(text, prefix) == name
+
+
+# A speech verb's form after a determiner or a possessive is a noun, not a cue: the sentence's
+# own reporting verb keeps the quotation.
+NOUN_FORMS = [
+    ('Analysts at Brook Lane said the warning was "disappointing but not surprising".',
+     "disappointing but", "Analysts at Brook Lane"),
+    ("Piet Ansel said her warnings sounded “far too gloomy” to him.",
+     "far too gloomy", "Piet Ansel"),
+    ("Nadia Orlov said his remarks were “a gift to our opponents.”",
+     "a gift to our", "Nadia Orlov"),
+]
+
+
+@pytest.mark.parametrize("text,prefix,name", NOUN_FORMS)
+def test_a_speech_noun_after_a_determiner_is_no_cue(text, prefix, name):
+    assert _speaker_name(text, prefix) == name

@@ -103,7 +103,7 @@ def test_json_feed_links_the_source_and_the_next_page(client):
     assert [item["id"] for item in last["items"]] == [f"{ROOT}/v1/quotes/q_120920dfcffc"]
 
 
-def test_a_search_feed_is_newest_first_and_another_sort_is_refused(client):
+def test_a_search_feed_is_newest_first_unless_another_sort_is_asked(client):
     by_relevance = client.get("/v1/quotes?q=we").get_json()["data"]
     assert [quote["id"] for quote in by_relevance] == [
         "q_bcbf9f1465d7", "q_df14371a1d09", "q_2472f57d7412", "q_7f633a4a6acd"]
@@ -113,14 +113,25 @@ def test_a_search_feed_is_newest_first_and_another_sort_is_refused(client):
         (f"{ROOT}/v1/quotes/q_2472f57d7412", "2024-02-01T00:00:00Z"),
         (f"{ROOT}/v1/quotes/q_df14371a1d09", "2023-03-08T00:00:00Z"),
         (f"{ROOT}/v1/quotes/q_bcbf9f1465d7", "2022-05-29T00:00:00Z")]
-    response = client.get("/v1/quotes?format=atom&sort=date")
-    assert response.status_code == 400
-    assert response.content_type == "application/problem+json"
-    assert response.get_json() == {
-        "type": "/problems/bad-request", "code": "bad-request", "title": "Bad Request", "status": 400,
-        "detail": "A feed is newest first: give no sort, or sort=-date.",
-        "errors": {"sort": ["a feed (atom, jsonfeed) is sorted by -date"]}}
+    oldest_first = orjson.loads(client.get("/v1/quotes?format=jsonfeed&q=we&sort=date").data)
+    assert [item["id"] for item in oldest_first["items"]] == [
+        f"{ROOT}/v1/quotes/q_bcbf9f1465d7", f"{ROOT}/v1/quotes/q_df14371a1d09",
+        f"{ROOT}/v1/quotes/q_2472f57d7412", f"{ROOT}/v1/quotes/q_7f633a4a6acd"]
+    ranked = orjson.loads(client.get("/v1/quotes?format=jsonfeed&q=we&sort=relevance").data)
+    assert [item["id"] for item in ranked["items"]] == [
+        f"{ROOT}/v1/quotes/q_bcbf9f1465d7", f"{ROOT}/v1/quotes/q_df14371a1d09",
+        f"{ROOT}/v1/quotes/q_2472f57d7412", f"{ROOT}/v1/quotes/q_7f633a4a6acd"]
     assert client.get("/v1/quotes?format=atom&sort=-date").status_code == 200
+
+
+def test_a_feed_page_in_another_order_links_its_next_page_in_that_order(client):
+    first = orjson.loads(client.get("/v1/quotes?format=jsonfeed&q=we&sort=date&limit=2").data)
+    assert [item["id"] for item in first["items"]] == [
+        f"{ROOT}/v1/quotes/q_bcbf9f1465d7", f"{ROOT}/v1/quotes/q_df14371a1d09"]
+    second = orjson.loads(client.get(first["next_url"]).data)
+    assert [item["id"] for item in second["items"]] == [
+        f"{ROOT}/v1/quotes/q_2472f57d7412", f"{ROOT}/v1/quotes/q_7f633a4a6acd"]
+    assert "next_url" not in second
 
 
 def test_an_empty_feed_is_dated_the_epoch(client):

@@ -47,7 +47,7 @@ def test_a_new_quote_says_how_its_date_was_found(write_client, auth_headers, cha
 @pytest.mark.parametrize("change, status, field", [
     ({"text": "Dock workers voted on Tuesday to end a two-week strike"}, 422, "text"),
     ({"end": 10_000}, 422, "span"),
-    ({"start": 50, "end": 40}, 400, "end"),
+    ({"start": 50, "end": 40}, 422, "span"),  # ends before it starts: not a span of the text
     ({"kind": "rumour"}, 400, "kind"),
     ({"source": "s_000000000000"}, 404, "source"),
     ({"speaker": {"kind": "person"}}, 400, "speaker"),

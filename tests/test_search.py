@@ -72,6 +72,24 @@ def test_a_search_in_date_order_has_no_ranking(search):
     assert (page["ranked_by"], dates(page)) == ("date", NEWEST_FIRST)
 
 
+def test_a_relevance_sort_without_a_search_is_ranked_by_date(search):
+    page = search.get("/v1/quotes?sort=relevance").get_json()
+    assert (page["ranked_by"], dates(page), page["total"]) == ("date", NEWEST_FIRST, 4)
+    second = search.get("/v1/quotes?sort=relevance&limit=3").get_json()
+    assert dates(search.get(second["next"]).get_json()) == ["2021-03-01"]
+
+
+@pytest.mark.parametrize("dates_asked, expected", [
+    ("date_from=2023-01-01&date_to=2022-01-01", []),           # reversed: an empty range
+    ("date_from=2023-07-03&date_to=2023-07-03", ["2023-07-03"]),
+    ("date_from=2022-05-02&date_to=2023-07-03", ["2023-07-03", "2022-05-02"]),
+])
+def test_a_date_range_is_inclusive_and_a_reversed_one_is_empty(search, dates_asked, expected):
+    page = search.get(f"/v1/quotes?{dates_asked}&facet=year").get_json()
+    assert (dates(page), page["total"]) == (expected, len(expected))
+    assert page["facets"]["year"] == [{"value": date[:4], "count": 1} for date in sorted(expected)]
+
+
 def test_a_common_search_walks_its_pages_newest_first(search):
     url, walked = "/v1/quotes?q=the&limit=1", []
     while url:

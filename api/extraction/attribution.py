@@ -10,7 +10,8 @@ Rules:
   Clinton" of "said Clinton’s aide …"), and may follow "the" + a title ("said the Rev. X");
   after a participle or a transitive verb (words/no_inversion_verbs.txt: described,
   thanked, called …) the noun phrase is the object, never the speaker.
-- A speech noun after a possessive is no cue ("Trump’s comments", "Lee's claim"); "calls"
+- A speech noun after a possessive or a determiner is no cue ("Trump’s comments", "Lee's
+  claim", "the warning was …", "his remarks"); "calls"
   is a cue verb only right after a name or pronoun ("Lee calls it", not "phone calls").
 - "told" takes its object into the cue ("Qin Gang told Newsweek").
 - "X quoted Kim as saying …": the participle's speaker is Kim (a name or a description), never X.
@@ -109,6 +110,9 @@ _NP_END_RE = re.compile(r"\s*(?:[,.;:!?—–()]|$|(?:on|in|at|last|this|yesterd
 # A possessive before a speech noun; "he’s claiming" / "it’s" are contractions, not possessives.
 _POSSESSIVE_RE = re.compile(r"(?<![\w’'])(?!(?:[Hh]e|[Ss]he|[Ii]t|[Tt]hat|[Tt]here|[Ww]ho|[Ww]hat)[’']s )"
                             r"\w+[’']s $")
+# A determiner makes the verb's form a noun: "the warning was …", "his claims", "a statement".
+_DETERMINER_RE = re.compile(r"(?<![\w’'])(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hese|[Tt]hose|[Hh]is|[Hh]er|"
+                            r"[Ii]ts|[Tt]heir|[Oo]ur|[Mm]y|[Yy]our|[Nn]o|[Ee]very|[Ee]ach|[Aa]ny) $")
 _THE_TITLE_RE = re.compile(r"\s+the\s+(?=(?:Rev|Very|Right|Most|Hon|Honou?rable|Venerable)\b)")
 _TIME_TAIL_RE = re.compile(r"(?:on|last|this|earlier|late|yesterday|today|tonight)\b")
 _PASSIVE_AFTER_DOC = words("attribution_passive_after_doc")
@@ -234,8 +238,9 @@ def find_cues(doc, lo: int, hi: int) -> list[Cue]:
     starts, items = verb_index(doc)
     for k in range(bisect_left(starts, lo), bisect_left(starts, hi)):
         vs, ve, verb = items[k]
-        if ve > hi or verb not in SPEECH_VERBS or _POSSESSIVE_RE.search(masked, max(lo, vs - 12), vs):
-            continue  # "Trump’s comments", "Lee's claim": a noun, not a verb
+        if ve > hi or verb not in SPEECH_VERBS or _POSSESSIVE_RE.search(masked, max(lo, vs - 12), vs) \
+                or _DETERMINER_RE.search(masked, max(lo, vs - 7), vs):
+            continue  # "Trump’s comments", "Lee's claim", "the warning": a noun, not a verb
         cue = _make_cue(masked, vs, ve, verb, lo, hi)
         m = cue.mention
         if m is not None and m.kind == "definite" and m.head == "statement" \

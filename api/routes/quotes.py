@@ -3,8 +3,8 @@ from flask import current_app, g, url_for
 
 from api.auth import SECURITY, token_required
 from api.citations.adapters import csl_items
-from api.formats import (FEEDS, LIST_MEDIA_TYPES, alt_formats, check_feed_sort,
-                         citation_response, csv_response, feed_response, negotiate)
+from api.formats import (FEEDS, LIST_MEDIA_TYPES, alt_formats, citation_response,
+                         csv_response, feed_response, negotiate)
 from api.limits import search_limit, write_limit
 from api.pagination import decode_cursor, envelope, link_header
 from api.routes import WRITE_PROBLEMS, Blueprint
@@ -33,9 +33,8 @@ def list_quotes(limit, cursor, sort, facet, output_format, **filters):
     """List quotes: filter, search, facet, sort and page through them."""
     filters = QuoteFilters(**filters)
     fmt = negotiate(output_format, LIST_MEDIA_TYPES)
-    if fmt in FEEDS:
-        check_feed_sort(sort)
-        sort = "-date"
+    if fmt in FEEDS and sort is None:
+        sort = "-date"  # newest on top, also for a search, unless the URL asks another order
     # A feed negotiated by Accept names its format in `next`: feed readers send no Accept.
     negotiated = {"format": fmt} if fmt in FEEDS and output_format is None else {}
     page = page_of_quotes(filters, sort, cursor, limit, facet, next_params=negotiated)

@@ -35,11 +35,13 @@ class QuoteListArgs(PageArgs):
     language = language_filter()
     date_from = fields.Date(load_default=None, metadata={"description": "Statement date ≥"})
     date_to = fields.Date(load_default=None, metadata={"description": "Statement date ≤"})
+    # The pattern states what search_parts (api/store/selection.py) needs: a word character.
     q = fields.String(load_default=None, validate=validate.Length(1, 500), metadata={
-        "description": f'Full-text search; words ANDed, "phrases" kept; at most {MAX_QUERY_WORDS} words.'})
+        "description": f'Full-text search; words ANDed, "phrases" kept; at most {MAX_QUERY_WORDS} '
+                       "words, at least one.", "pattern": r"\w"})
     sort = fields.String(load_default=None, validate=validate.OneOf(SORTS),
                          metadata={"description": "Default `-date`, or `relevance` with `q`; "
-                                   "a feed (`atom`, `jsonfeed`) is always `-date`."})
+                                   "a feed (`atom`, `jsonfeed`) defaults to `-date`, also with `q`."})
     facet = fields.List(fields.String(validate=validate.OneOf(FACETS)), load_default=list,
                         validate=_many, metadata={"description": "Counts to add; repeats count once."})
     output_format = fields.String(
@@ -51,11 +53,7 @@ class QuoteListArgs(PageArgs):
                                  "application/feed+json)."})
 
     @ma.validates_schema
-    def check_relevance(self, data, **kwargs):
-        if data.get("sort") == "relevance" and not data.get("q"):
-            raise ma.ValidationError("sort=relevance needs q", "sort")
-        if data.get("date_from") and data.get("date_to") and data["date_from"] > data["date_to"]:
-            raise ma.ValidationError("date_from is after date_to", "date_to")
+    def check_query_words(self, data, **kwargs):
         if data.get("q") and len(data["q"].split()) > MAX_QUERY_WORDS:
             raise ma.ValidationError(f"give at most {MAX_QUERY_WORDS} words", "q")
 
@@ -143,5 +141,5 @@ QuotePageSchema = page_schema("QuotePage", QuoteSchema, facets=fields.Dict(
     metadata={"description": "Counts per value for each `facet` asked for", "optional": True}),
     ranked_by=fields.String(validate=validate.OneOf(("bm25", "date")), metadata={
         "description": "In relevance order (`q`, `sort=relevance`) only: `bm25`, or `date` "
-                       "(newest first) when every word or phrase of `q` is in at least "
-                       "SEARCH_COMMON_QUOTES quotes (10,000 by default)", "optional": True}))
+                       "(newest first) without `q` or when every word or phrase of `q` is in "
+                       "at least SEARCH_COMMON_QUOTES quotes (10,000 by default)", "optional": True}))

@@ -87,6 +87,10 @@ MAX_HTML_CHARS = 10_000_000
 
 
 class SourceCreateSchema(BaseSchema):
+    OPENAPI_RULES = {"oneOf": [  # text_or_html
+        {"required": ["text", "outlet"], "properties": {"outlet": {"type": "string"}},
+         "not": {"required": ["html"]}},
+        {"required": ["html"], "not": {"required": ["text"]}}]}
     text = fields.String(validate=validate.Length(1, MAX_TEXT_CHARS),
                          metadata={"description": "The article text, stored exactly as sent; "
                                                   "exactly one of `text` and `html`. At most "

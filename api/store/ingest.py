@@ -69,7 +69,8 @@ def utf16_offset(text: str, index: int) -> int:
 def check_span(text: str, start: int, end: int, claimed: str) -> None:
     """Raise SpanMismatch unless text[start:end] is exactly claimed."""
     if not (0 <= start <= end <= len(text)):
-        raise SpanMismatch(f"span [{start}, {end}) is outside the source text (length {len(text)})",
+        raise SpanMismatch(f"span [{start}, {end}) is not a span of the source text (length "
+                           f"{len(text)})",
                            {"span": [f"must satisfy 0 <= start <= end <= {len(text)}"]})
     actual = text[start:end]
     if actual != claimed:

@@ -56,10 +56,11 @@ class Selection:
 
     def order(self, sort: str) -> tuple[str, str | None]:
         """Return the order a page is read in, and what ranks a relevance sort: bm25, or the
-        date for a search made only of common words."""
+        date when there is no search or it is made only of common words."""
         if sort != "relevance":
             return sort, None
-        return ("-date", "date") if self.common_search else ("relevance", "bm25")
+        ranked = self.match is not None and not self.common_search
+        return ("relevance", "bm25") if ranked else ("-date", "date")
 
     @property
     def only_search(self) -> bool:

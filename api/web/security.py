@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import orjson
-from flask import render_template
+from flask import render_template, request
 
 from api.errors import PROBLEM_TYPE
 
@@ -35,3 +35,20 @@ def problem_as_page(response):
     response.set_data(render_template("web/problem.html", problem=problem))
     response.content_type = "text/html; charset=utf-8"
     return response
+
+
+def unknown_address_as_page(response):
+    """Answer a browser's GET of an address no route serves (outside /v1/) with the error page.
+
+    A browser asks for HTML first; a script (curl's `*/*`, an `Accept: application/json`)
+    keeps the problem+json, as every address under /v1/ does. Registered on the app, after
+    the hooks that compress and tag a body, so that they see the page.
+    """
+    if request.url_rule is not None or response.mimetype != PROBLEM_TYPE \
+            or request.method not in ("GET", "HEAD") or request.path.startswith("/v1/"):
+        return response
+    response.vary.add("Accept")
+    wanted = request.accept_mimetypes.best_match([PROBLEM_TYPE, "application/json", "text/html"])
+    if wanted != "text/html":
+        return response
+    return add_page_headers(problem_as_page(response))
