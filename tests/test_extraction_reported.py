@@ -23,10 +23,11 @@ def _indirect(text: str) -> list[tuple[str, str | None]]:
 
 def test_rules_are_named_in_order():
     assert [r.__name__ for r in RULES] == ["interposed_cue", "closing_cue", "as_cue",
-                                           "opening_cue", "appositive_cue", "saying",
-                                           "second_that",
-                                           "coordinated_cue", "according_cue",
-                                           "later_cue", "appeal_cue", "after_quote"]
+                                           "subordinate_cue", "opening_cue",
+                                           "appositive_cue", "saying", "telling",
+                                           "second_that", "coordinated_cue",
+                                           "according_cue", "later_cue", "appeal_cue",
+                                           "coordinated_verb", "after_quote"]
 
 
 # "A, X said, B": both parts are one statement, two passages with one cue; a relative
@@ -169,7 +170,52 @@ OPENING_CUE = [
     # "X, who said A, said B": the second predicate ends the first passage
     ("Petra Lindqvist, who said the fund was solvent, said she would stay on.",
      [("the fund was solvent", "Petra Lindqvist"), ("she would stay on", "Petra Lindqvist")]),
+    # a focus or time adverb before the speaker opens the sentence as "But" does
+    ("Even Tobias Wren, a longtime ally of the mayor, said the levy had gone too far.",
+     [("the levy had gone too far", "Tobias Wren")]),
+    # an aside between dashes before "that"; an audience named with its town
+    ("Rhea Castell said — on the radio, as it happens — that the bakery would stay open.",
+     [("the bakery would stay open", "Rhea Castell")]),
+    ("Rhea Castell told The Courier of Hollis last week she would sell the bakery.",
+     [("she would sell the bakery", "Rhea Castell")]),
+    # a possessor or a role before the speaker's name is part of the subject
+    ("The mayor’s spokeswoman Ada Ferreira said the pier would reopen in May.",
+     [("the pier would reopen in May", "Ada Ferreira")]),
+    ("All the senators said the bill would fail in committee.", []),  # a vague group
+    ("Two other senators said the bill would fail in committee.", []),
+    # "at least" opens a clause, as no other "at" does
+    ("Greta Solberg said at least nine ferries would resume on Friday.",
+     [("at least nine ferries would resume on Friday", "Greta Solberg")]),
+    ("Greta Solberg said at the pier the ferries would resume.", []),
+    ("Then Greta Solberg said the ferry would resume on Friday.",
+     [("the ferry would resume on Friday", "Greta Solberg")]),
+    ("Evening Greta Solberg said nothing.", []),
 ]
+
+
+# "While X said A, MAIN": A is X's passage, up to the comma before the main clause.
+SUBORDINATE_CUE = [
+    ("While Ilse Marquardt said that the dam was safe, she ordered a second inspection.",
+     [("the dam was safe", "Ilse Marquardt")]),
+    ("Even as Ilse Marquardt has said the budget is balanced, the council expects a "
+     "deficit.", [("the budget is balanced", "Ilse Marquardt")]),
+    ("After Ilse Marquardt suggested the depot should close, the union called a strike.",
+     [("the depot should close", "Ilse Marquardt")]),
+    # the main clause may report too
+    ("While Ilse Marquardt said the dam was safe, Paulo Reis said it needed repairs.",
+     [("the dam was safe", "Ilse Marquardt"), ("it needed repairs", "Paulo Reis")]),
+    # no comma before a main clause: the boundary is unclear
+    ("Because Ilse Marquardt said so the council voted.", []),
+    # a noun object is no passage
+    ("When Ilse Marquardt announced her candidacy, the party rallied behind her.", []),
+    # the finite verb that makes "added" report must be in the subordinate clause
+    ("After the Hollis Gazette added 300 subscribers in May, its owner was delighted.", []),
+]
+
+
+@pytest.mark.parametrize("text,expected", SUBORDINATE_CUE)
+def test_subordinate_cue(text, expected):
+    assert _indirect(text) == expected
 
 
 # Verbs that as readily take a noun object ("announced", "confirmed") report a clause
@@ -179,6 +225,14 @@ THAT_ONLY = [
      [("she would not seek a second term", "Nadia Brook")]),
     ("Nadia Brook announced her retirement from the board on Monday.", []),
     ("Nadia Brook confirmed it to the local paper.", []),
+    # or a short noun phrase and an auxiliary
+    ("Nadia Brook suggested the harbour board should meet in public.",
+     [("the harbour board should meet in public", "Nadia Brook")]),
+    ("Nadia Brook announced the Kessel line would reopen in June.",
+     [("the Kessel line would reopen in June", "Nadia Brook")]),
+    ("Nadia Brook announced a plan to sell the depot that would end 40 jobs.", []),
+    ("Nadia Brook recalled the night the river was rising.", []),
+    ("Nadia Brook alleged fraud and said nothing more.", []),
 ]
 
 
@@ -269,6 +323,9 @@ APPOSITIVE_CUE = [
      "twice.", [("the cliff had moved twice", "Edwin Stroud")]),
     ("Arlo Bexley, citing the port's own ledger, said that about half the crews live on "
      "the island.", [("about half the crews live on the island", "Arlo Bexley")]),
+    # a quotation in the appositive is its own record; the clause after the verb reports
+    ("Arlo Bexley, who calls the levy “a tax on ferries,” said the crews would pay most of "
+     "it.", [("the crews would pay most of it", "Arlo Bexley")]),
 ]
 
 
@@ -309,6 +366,22 @@ def test_saying(text, expected):
     assert _indirect(text) == expected
 
 
+# "X …, telling AUDIENCE (that) CLAUSE": the audience and the clause as after "told".
+TELLING = [
+    ("Lorna Vidal rejected the merger, telling reporters that the port would stay public.",
+     [("the port would stay public", "Lorna Vidal")]),
+    ("Lorna Vidal defended the budget, telling the Hollis Courier she had cut no jobs.",
+     [("she had cut no jobs", "Lorna Vidal")]),
+    ("Lorna Vidal won the room over, telling a joke about the harbour master.", []),
+    ("Lorna Vidal walked out, telling nobody.", []),
+]
+
+
+@pytest.mark.parametrize("text,expected", TELLING)
+def test_telling(text, expected):
+    assert _indirect(text) == expected
+
+
 SECOND_THAT = [
     ("Ruth Kessler said that the audit had found no fraud and that the accounts "
      "would be published in May.",
@@ -330,6 +403,31 @@ COORDINATED_CUE = [
     ("Lena Dorr called the tunnel “a scar” and said the council should fill it in by June.",
      [("the council should fill it in by June", "Lena Dorr")]),
 ]
+
+
+# "X did A, then says B" / "X did A but has said B": a reporting verb no cue holds, with
+# the opening subject (a name or he/she), not a possessor nor a phrase opener.
+COORDINATED_VERB = [
+    ("Odile Marchetti toured the depot on Friday, then says she will keep it open.",
+     [("she will keep it open", "Odile Marchetti")]),
+    ("Odile Marchetti has voiced doubts but has said the depot will stay open.",
+     [("the depot will stay open", "Odile Marchetti")]),
+    ("Odile Marchetti met the engineer who built the depot and has said it is sound.", []),
+    ("Odile Marchetti and Ivo Brandt toured the depot, then said it would stay open.", []),
+]
+
+
+@pytest.mark.parametrize("text,expected", COORDINATED_VERB)
+def test_coordinated_verb(text, expected):
+    assert _indirect(text) == expected
+
+
+@pytest.mark.parametrize("text,not_speaker", [
+    ("Vantoria's port authority runs two depots and says it will sell one.", "Vantoria"),
+    ("Beyond the depot, the council cut the budget and said the town would cope.", "Beyond"),
+])
+def test_coordinated_verb_never_gives_an_opener_as_speaker(text, not_speaker):
+    assert all(speaker != not_speaker for _, speaker in _indirect(text))
 
 
 @pytest.mark.parametrize("text,expected", COORDINATED_CUE)

@@ -13,7 +13,8 @@ Pipeline (each module documents its own rules):
 - quotes.py: direct quotations — speech or not, full or partial; sieve.py (with
   around.py): which cue attributes each, an ordered tuple of named rules;
 - reported.py: indirect speech without marks, clear cases only, as an ordered
-  tuple of rules (framing.py: the passages before or around their cue); clauses.py:
+  tuple of rules (framing.py: the passages before or around their cue; openings.py:
+  those whose speaker opens the clause); clauses.py:
   where a reported clause starts and ends;
 - entities.py: an entity of the article and what its roles tell (offices, gender,
   age); cast.py: the persons and organisations the article names, with their

@@ -3,12 +3,15 @@ it is one (reported.py's rules call these).
 
 Rules:
 - The clause starts after the verb and its time or channel phrases ("said on Monday
-  in a statement (that)", "has said for months that", "said at a recording … in Hove, East Sussex, that", not
-  "over allegations that"); "told", "warned" and a few others need "… that" after
-  their object or an audience ("told the court his client had …", "told the Courier his
-  firm …"; never "told the story of …"); verbs that take a noun object as readily
-  (lexicon.THAT_ONLY_VERBS) need "that" right after them, or a subject pronoun and its
-  verb ("confirmed she would …"). The cue ends before it.
+  in a statement (that)", "has said for months that", "said at a recording … in Hove,
+  East Sussex, that", "said — on the radio, as it happens — that"; not "over
+  allegations that"); "told", "warned" and a few others need "… that" after their
+  object or an audience ("told the court his client had …", "told the Courier (of
+  Hollis) his firm …"; never "told the story of …"); verbs that take a noun object as
+  readily (lexicon.THAT_ONLY_VERBS) need "that" right after them, a subject pronoun and its
+  verb ("confirmed she would …") or a short noun phrase and an auxiliary ("suggested
+  the board should …", not after "recalled" or a participle as readily an adjective:
+  "alleged", "charged"). The cue ends before it.
 - It is a clause after "said"/"says" or "that", else only with a finite verb soon
   after ("claimed the title" reports nothing); after a pledge ("vowed", "pledged",
   "promised") it may be "to VERB …" ("vowed to repeal the levy").
@@ -28,7 +31,8 @@ Rules:
   said").
 - Without "that", a clause starting with an auxiliary has its subject elsewhere ("a
   trip officials said could …") and is none.
-- A dateline ("DENVER, May 3 (Reuters) — ") and a sentence adverb may open the sentence.
+- A dateline ("DENVER, May 3 (Reuters) — ") and a sentence adverb ("But", "Still",
+  "Even", "Later", "Instead" …) may open the sentence.
 """
 from __future__ import annotations
 
@@ -49,7 +53,9 @@ _DATELINE = (r"(?:[A-Z][A-Z .,'’\-]{2,40}(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}"
 # An optional dateline and a sentence adverb.
 INTRO_RE = re.compile(
     r"[\s•·*(\-–—]*(?:" + _DATELINE + r")?"
-    r"(?:(?:But|And|So|Yet|Still|Meanwhile|However|Now|Also)\b,?\s*)?$")
+    r"(?:(?:But|And|So|Yet|Still|Meanwhile|However|Now|Also|Even|Instead|Indeed|Later|Earlier|"
+    r"Separately|Privately|Publicly|Then|First|Finally|Similarly|Likewise|Previously|Recently|"
+    r"Ultimately|Initially)\b,?\s*)?$")
 DATELINE_RE = re.compile(r"[\s•·*(\-–—]*(?:" + _DATELINE + r")?")
 DAYS = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 # Time and channel adverbials between the verb and its clause: "said on Wednesday (that)".
@@ -75,7 +81,8 @@ THAT_RE = re.compile(
 # "said at a recording of a podcast in Hove, East Sussex, that …": a longer setting.
 _PP_THAT_RE = re.compile(
     r"(?:,\s+[a-z]+,|\s+(?:during|in|at|on|to|after|before|while|with|outside|through)\s+"
-    r"(?!(?:which|who|whom)\b)[^;:“”\"_\n]{3,160}?,?)\s+that\s+"
+    r"(?!(?:which|who|whom)\b)[^;:“”\"_\n]{3,160}?,?"
+    r"|\s+(?:[—–]|--)\s+[^—–;:“”\"_\n]{3,80}?\s+(?:[—–]|--))\s+that\s+"
     r"(?=(?:he|she|it|they|we|I|the|a|an|this|these|those|there|his|her|its|their|[A-Z])\b)")
 # "… over allegations that", "on the condition that": "that" completes a noun.
 _NOUN_THAT_RE = re.compile(r"\b(?:allegations?|claims?|reports?|condition|fact|idea|notion|news|"
@@ -97,12 +104,13 @@ _AUDIENCE_RE = re.compile(
     r"there|this|these|those)\b)", re.I)
 # "told the Courier his firm …", "told Reuters she had …", "told me it was …".
 _NAMED_AUDIENCE_RE = re.compile(
-    r"\s+(?:[Tt]he\s+)?(?:[A-Z][\w.!'’\-]*(?:\s+[A-Z][\w.!'’\-]*){0,3}|me|us|him|her|them)"
+    r"\s+(?:[Tt]he\s+)?(?:[A-Z][\w.!'’\-]*(?:\s+[A-Z][\w.!'’\-]*){0,3}"
+    r"(?:\s+of\s+[A-Z][\w.'’\-]*)?|me|us|him|her|them)"
     r"(?:\s+(?:on|last|this)\s+\w+)?\s+(?=(?:he|she|they|it|we|I|his|her|their|its|the|a|an|"
     r"there|this|these|those)\b)")
-_CLAUSE_START_RE = re.compile(r"(?!(?:to|on|in|at|for|with|by|of|as|about|so|which|whose|"
-                              r"and|but|or|(?-i:them|him|me|us)|compared|including|according|"
-                              r"despite|"
+_CLAUSE_START_RE = re.compile(r"(?!(?:to|on|in|at(?!\s+(?:least|most)\b)|for|with|by|of|as|"
+                              r"about|so|which|whose|and|but|or|(?-i:them|him|me|us)|compared|"
+                              r"including|according|despite|"
                               r"(?:while|when|after|before|since)\s+[a-z]+ing|"
                               r"yes|no|nothing|a\s+statement)\b)[\w‘“\"'(]", re.I)
 _ACCORDING_TAIL_RE = re.compile(r",\s+according to\b[^,]*$")
@@ -137,6 +145,17 @@ _PRONOUN_CLAUSE_RE = re.compile(
     r"(?:he|she|it|they|we|I)(?:[’'](?:s|d|ll|re|ve|m)\b|\s+(?:(?:also|still|never|already|"
     r"had|has|have|would|will|could|should|was|were|is|are|did|does|do|might|may|must|can)"
     r"(?:n[’']t)?\b|[a-z]+(?:ed|s)\b))")
+# "suggested the board should act": a short noun phrase and an auxiliary open a clause.
+_NP_AUX_CLAUSE_RE = re.compile(
+    r"(?:(?!(?:of|in|on|at|for|to|with|by|from|about|and|or|but|that|which|who|whom|as|after|"
+    r"before|during|when|while|if|he|she|it|they|we|I|you|him|her|them|us|me)\b)"
+    r"[\w.’'\-]+\s+){1,5}?"
+    r"(?:is|was|are|were|will|would|could|should|can|may|might|must|has|had|have|did|does|do)"
+    r"(?:n[’']t)?\b")
+# Participles as readily adjectives ("the alleged scheme was …", "a charged debate"), and
+# "recalled the day NAME was …": no clause after them without "that".
+_ADJECTIVAL = frozenset({"alleged", "charged", "estimated", "worried", "recalled",
+                         "recalls"})
 _FINITE_RE = re.compile(r"\b(?:is|was|are|were|will|would|could|should|can|may|might|must|"
                         r"has|had|have|did|does|do|won't|wasn't|isn't|weren't|aren't|"
                         r"(?:he|she|it|they|we|I)[’'](?:s|d|ll|re|ve|m))\b")
@@ -262,7 +281,8 @@ def clause_pos(masked: str, cue: Cue, hi: int) -> int | None:
         if pp and not _NOUN_THAT_RE.search(masked, m.start(), pp.end()):
             m = pp
     if cue.verb in THAT_ONLY_VERBS and not m.group().rstrip().endswith("that") \
-            and not _PRONOUN_CLAUSE_RE.match(masked, m.end(), hi):
+            and not _PRONOUN_CLAUSE_RE.match(masked, m.end(), hi) \
+            and not (cue.verb not in _ADJECTIVAL and _NP_AUX_CLAUSE_RE.match(masked, m.end(), hi)):
         return None
     return m.end() if _is_clause(masked, m, cue.verb, hi) else None
 

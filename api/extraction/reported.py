@@ -12,22 +12,33 @@ Rules:
   phrases and ", citing …" after): the span is the sentence up to the comma before the
   cue; not "…, he told a joke".
 - as_cue: "As X said (on Monday), CLAUSE.": the main clause.
+- subordinate_cue (openings.py, as the four after it and coordinated_verb): "While X
+  said (that) A, MAIN.": A, up to the comma before the main clause (while, although,
+  when, after, because …).
 - opening_cue: "X said (that) CLAUSE." where X opens the sentence or clause (after
   an introductory phrase with a comma, a semicolon, a dash, a parenthesis, a bullet,
-  or a conjunction such as "and", "but", "after", "when") or is a person named before ", who said", and is a name,
+  a sentence adverb such as "Even" or "Later", or a conjunction such as "and", "but",
+  "after", "when"; or only a possessor or a role: "The mayor's spokeswoman Ada Ferreira
+  said") or is a person named before ", who said", and is a name,
   he/she, or a role description; "told", "promised" and "assured" need "… that";
   verbs that as readily take a noun object ("announced", "suggested", "recalled":
   lexicon.THAT_ONLY_VERBS) need "that" right after them (time and channel phrases
-  aside) or a subject pronoun and its verb ("confirmed she would …"). The span is the
-  clause to the end of the sentence, final period and a trailing ", according to …"
-  excluded.
+  aside), a subject pronoun and its verb ("confirmed she would …") or a short noun
+  phrase and an auxiliary ("suggested the board should …"; not after "recalled",
+  "alleged", "charged", "estimated", "worried", as readily adjectives or followed by
+  a relative). The span is the clause to the end of the sentence, final period and a
+  trailing ", according to …" excluded.
 - appositive_cue: "NAME, APPOSITIVE, said CLAUSE." with the name opening the
   sentence ("Mira Santos, a fellow at the institute, said …"), also after a passage
-  of the appositive's own ("Ruiz, who says A, said B").
+  of the appositive's own ("Ruiz, who says A, said B") or a quotation in it ("Ruiz,
+  who calls it “a gamble,” said …").
 - saying: "X …, saying (that) CLAUSE." (or "— saying") with an identified sentence
   subject X (after a scene-setting phrase at most: "In May, X …"), also
   after a passage of X's ("X said A, adding that B"); "…, warning that" / "after
   warning that" (a few participles, with "that" only).
+- telling: "X …, telling AUDIENCE (that) CLAUSE." with the same sentence subject; the
+  audience and the clause as after "told" ("telling reporters that …", "telling the
+  Courier she …"; not "telling a joke").
 - second_that: "X said that A, and that B." / "… but that B": B is its own passage
   (A may hold a quotation).
 - coordinated_cue: "X said A and added (that) B." / "X did A and said B.": a
@@ -39,6 +50,10 @@ Rules:
 - later_cue: opening_cue again after the passages found ("Okafor said A, though she
   noted B").
 - appeal_cue (appeals.py): "X called for NP …": what X demanded.
+- coordinated_verb (openings.py): "X did A, then says B." / "X did A but has said B.": a
+  reporting verb no cue holds, after a conjunction (and an auxiliary), with the
+  sentence's opening subject, a name or he/she (not a possessor: "Vantoria's port
+  authority runs …"; not a capitalised opener: "Beyond the depot, …").
 - after_quote: '“…,” X said (on Monday night), adding (that) CLAUSE.': the clause is
   X's passage, under the participle as its cue; the only rule (QUOTED_RULES) for a
   sentence that opens inside a quotation.
@@ -54,118 +69,51 @@ like speech; a denial never does (what X denies is not X's words).
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from typing import Callable
 
-from .attribution import SAYING, Cue, Record, cues_of, verb_index
-from .clauses import (AND_THAT_RE, INTRO_RE, PREDICATE_RE, WORD_RE, Sentence, clause_pos,
-                      clause_record, good_subject, quote_free)
-from .document import Document
 from .appeals import APPEAL_VERBS, appeal_cue
+from .attribution import SAYING, Cue, Record, cues_of, verb_index
+from .clauses import (AND_THAT_RE, PREDICATE_RE, Sentence, clause_pos, clause_record,
+                      good_subject)
+from .document import Document
 from .framing import according_cue, as_cue, closing_cue, interposed_cue
 from .lexicon import INDIRECT_VERBS
 from .mentions import parse_after
+from .openings import (appositive_cue, coordinated_cue, coordinated_verb, later_cue,
+                       opening_cue, subordinate_cue)
 
 # "…, warning that", "after warning that": participles that report with "that" only.
 _THAT_PARTICIPLES = frozenset({"warning", "predicting", "acknowledging", "conceding",
                                "explaining", "suggesting", "complaining", "declaring",
                                "announcing", "asserting", "maintaining", "contending"})
 _LEAD_RE = re.compile(r"[\s•·*\-–—]*")
-_WHO_RE = re.compile(r",\s+who\s+(?:[a-z]+ly\s+|later\s+|also\s+|then\s+)?")  # "Lopez, who said"
-_CONJ_END_RE = re.compile(
-    r"(?:[,;:(—–]|\s--|\b(?:and|but|after|when|as|because|while|since|although|though|before|"
-    r"until|once|where|if))\s*$")
 _ACCORDING_RE = re.compile(r"\b[Aa]ccording to\b")
 _SAYING_RE = re.compile(
     r"(?:,|\s[—–]|\s--)\s+(?P<verb>saying|adding|insisting|arguing|claiming|noting|stressing)"
     r"\s+(?:that\s+)?"
     r"|(?:,\s+|\s+(?:after|while|before)\s+)(?P<verb2>" + "|".join(sorted(_THAT_PARTICIPLES))
     + r")\s+that\s+")
-# Between a name and its verb: a party tag, a suffix, "of Calder University", an
-# appositive ending in a comma.
-_GAP_RE = re.compile(r"(?:\s*\([^()]{1,30}\))?(?:,?\s+(?:Jr|Sr)\.?)?"
-                     r"(?:\s+(?:of|from|at|with)\s+[^,;:()“”\"_\n]{2,60}?,?)?"
-                     r"(?:,\s+(?!(?:which|and|but)\b)[^;:!?\[\]“”\"_\n]{3,200},)?\s+")
-_ROLE_COMMA_RE = re.compile(r"(?:(?:Another|One|A|An|The)\s+)?[\w\-’']+(?:\s+[\w\-’']+){0,3},\s+")
-_INTRO_END_RE = re.compile(r"[\s•·*\-–—]*(?:(?:But|And|So|Yet|Still|Meanwhile|However|Now|Also)"
-                           r"\b,?\s+)?")
+_TELLING_RE = re.compile(r"(?:,|\s[—–]|\s--)\s+(telling)\s")
 _SCENE_RE = re.compile(r"(?:(?:In|On|At|During|After|Before|Since|Last|Earlier|Later|For|"
                        r"This)\s+[^,;:“”\"_\n]{2,50}|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|"
                        r"Yesterday|Today),\s+")
 _TAIL_RE = re.compile(r"(?:\s+(?:on\s+)?\w+day(?:\s+(?:morning|afternoon|evening|night))?"
                       r"|\s+(?:yesterday|today|later|(?:last|on)\s+\w+\s+night))?\s*")
-_AND_BEFORE_RE = re.compile(r"\b(?:and|but)\s+(?:also\s+|then\s+)?$")
 # A sentence holding one of these is examined.
-_VISIT = INDIRECT_VERBS | SAYING | _THAT_PARTICIPLES | APPEAL_VERBS
+_VISIT = INDIRECT_VERBS | SAYING | _THAT_PARTICIPLES | APPEAL_VERBS | {"telling"}
 
 
-def _conj_end(masked: str, lo: int, hi: int) -> bool:
-    """Tell whether text[lo:hi] ends with a comma or a conjunction (only its tail is read)."""
-    j = hi
-    while j > lo and masked[j - 1].isspace():
-        j -= 1
-    return _CONJ_END_RE.search(masked, max(lo, j - 9), hi) is not None
-
-
-def opening_cue(s: Sentence, found: list[Record]) -> Record | None:
-    """Match 'X said (that) CLAUSE.' with X opening its clause (after the passages
-    found, if any)."""
-    doc, lo, hi = s.doc, s.lo, s.hi
-    after = max((f.end for f in found), default=lo)
-    used = {f.cue.verb_start for f in found}
-    for cue in s.cues:
-        if cue.start < after or cue.verb_start in used or cue.verb not in INDIRECT_VERBS \
-                or not good_subject(cue) \
-                or (cue.start >= cue.verb_start and not cue.carried):
-            continue
-        if not (INTRO_RE.fullmatch(doc.masked, lo, cue.start)
-                or _conj_end(doc.masked, lo, cue.start) or (cue.mention.kind == "name"
-                    and _WHO_RE.fullmatch(doc.masked, cue.mention.end, cue.verb_start))):
-            continue
-        pos = clause_pos(doc.masked, cue, hi)
-        rec = clause_record(doc, pos, hi, cue, lo) if pos is not None else None
-        if rec is not None:
-            return rec
-    return None
-
-
-def appositive_cue(s: Sentence, found: list[Record]) -> Record | None:
-    """Match 'NAME, APPOSITIVE, said CLAUSE.': a name opening the sentence, described
-    before its verb ("Mira Santos, a fellow at the institute, said …", "Sen. Ana Ruiz
-    (D-Ore.) said …", "A second analyst, Lia Brandt of Tarn College, said …"), also
-    after a passage in the appositive ("Ruiz, who says A, said B")."""
-    doc, lo, hi = s.doc, s.lo, s.hi
-    starts, items = verb_index(doc)
-    after = max((f.end for f in found), default=lo)
-    used = {f.cue.verb_start for f in found}
-    for vs, ve, verb in items[bisect_left(starts, after):bisect_left(starts, hi)]:
-        if verb not in INDIRECT_VERBS or vs in used:
-            continue
-        mention = _opening_name(doc.masked, _INTRO_END_RE.match(doc.masked, lo, vs).end(), vs)
-        if mention is None or not quote_free(doc, mention.end, vs):
-            continue
-        own = Cue(mention.start, ve, vs, ve, mention, verb)
-        pos = clause_pos(doc.masked, own, hi)
-        rec = clause_record(doc, pos, hi, own, lo) if pos is not None else None
-        if rec is not None:
-            return rec
-    return None
-
-
-def _opening_name(masked: str, start: int, vs: int):
-    """Return the name opening a sentence at start, or the name after a role there
-    ("A second analyst, Lia Brandt, …")."""
-    for at in (start, None):
-        if at is None:
-            role = _ROLE_COMMA_RE.match(masked, start, vs)
-            if role is None:
-                return None
-            at = role.end()
-        mention = parse_after(masked, at, min(vs, at + 80))
-        if mention is not None and mention.start == at and mention.kind == "name" \
-                and _GAP_RE.fullmatch(masked, mention.end, vs):
-            return mention
-    return None
+def _sentence_subject(doc: Document, lo: int, at: int):
+    """The speaker opening the sentence before a participle at `at` (after a scene-setting
+    phrase at most: "In May, a judge ruled …"), else None."""
+    start = _LEAD_RE.match(doc.masked, lo, at).end()
+    scene = _SCENE_RE.match(doc.masked, start, at)
+    start = scene.end() if scene else start
+    subject = parse_after(doc.masked, start, min(at, start + 120))
+    if subject is None or subject.start != start \
+            or doc.masked.startswith(("'s", "’s"), subject.end):
+        return None  # "That's the view of the board, …, saying …": no speaker
+    return subject
 
 
 def saying(s: Sentence, found: list[Record]) -> Record | None:
@@ -173,15 +121,9 @@ def saying(s: Sentence, found: list[Record]) -> Record | None:
     a passage of X's own: "X said A, adding that B")."""
     doc, lo, hi = s.doc, s.lo, s.hi
     m = _SAYING_RE.search(doc.masked, lo, hi)
-    if m is None:
+    subject = _sentence_subject(doc, lo, m.start()) if m is not None else None
+    if subject is None:
         return None
-    start = _LEAD_RE.match(doc.masked, lo, m.start()).end()
-    scene = _SCENE_RE.match(doc.masked, start, m.start())  # "In May, a judge ruled …, saying"
-    start = scene.end() if scene else start
-    subject = parse_after(doc.masked, start, min(m.start(), start + 120))
-    if subject is None or subject.start != start \
-            or doc.masked.startswith(("'s", "’s"), subject.end):
-        return None  # "That's the view of the board, …, saying …": no speaker
     verb = "verb" if m.group("verb") else "verb2"
     cue = Cue(subject.start, subject.end, m.start(verb), m.end(verb), subject, "said")
     if not good_subject(cue) or any(f.end > m.start() for f in found):
@@ -190,6 +132,24 @@ def saying(s: Sentence, found: list[Record]) -> Record | None:
             and not PREDICATE_RE.search(doc.masked, m.end(), min(hi, m.end() + 60)):
         return None  # "…, claiming a second title" claims a thing, not a statement
     return clause_record(doc, m.end(), hi, cue, lo)
+
+
+def telling(s: Sentence, found: list[Record]) -> Record | None:
+    """Match 'X …, telling AUDIENCE (that) CLAUSE.' with X the subject of the sentence;
+    the audience and the clause as after "told" ("telling reporters that …", "telling
+    the Courier she …"; not "telling a joke")."""
+    doc, lo, hi = s.doc, s.lo, s.hi
+    if doc.masked.find("telling", lo, hi) < 0:
+        return None
+    m = _TELLING_RE.search(doc.masked, lo, hi)
+    subject = _sentence_subject(doc, lo, m.start()) if m is not None else None
+    if subject is None:
+        return None
+    cue = Cue(subject.start, subject.end, m.start(1), m.end(1), subject, "told")
+    if not good_subject(cue) or any(f.end > m.start() for f in found):
+        return None
+    pos = clause_pos(doc.masked, cue, hi)
+    return clause_record(doc, pos, hi, cue, lo) if pos is not None else None
 
 
 def second_that(s: Sentence, found: list[Record]) -> Record | None:
@@ -213,37 +173,6 @@ def second_that(s: Sentence, found: list[Record]) -> Record | None:
     return None
 
 
-def coordinated_cue(s: Sentence, found: list[Record]) -> Record | None:
-    """Match 'X said A and added (that) B.' / 'X did A and said B.': a reporting verb
-    coordinated with the predicate of a sentence-opening speaker, under its own cue."""
-    doc, lo, hi = s.doc, s.lo, s.hi
-    for cue in s.cues:
-        if not (cue.inherited or cue.carried) or cue.mention.start >= cue.anchor:
-            continue
-        verb = WORD_RE.match(doc.masked, cue.anchor)
-        if verb is None or verb.group() not in INDIRECT_VERBS \
-                or not _AND_BEFORE_RE.search(doc.masked, max(lo, cue.anchor - 12), cue.anchor):
-            continue
-        own = Cue(cue.anchor, verb.end(), cue.anchor, verb.end(), cue.mention, verb.group())
-        if not good_subject(own) or not _opens(doc.masked, lo, cue.mention.start):
-            continue
-        pos = clause_pos(doc.masked, own, hi)
-        rec = clause_record(doc, pos, hi, own, lo) if pos is not None else None
-        if rec is not None and all(rec.start >= f.end or rec.end <= f.start for f in found):
-            return rec
-    return None
-
-
-def _opens(masked: str, lo: int, at: int) -> bool:
-    return INTRO_RE.fullmatch(masked, lo, at) is not None or _conj_end(masked, lo, at)
-
-
-def later_cue(s: Sentence, found: list[Record]) -> Record | None:
-    """Match a further 'X said CLAUSE' after the passages found: "Okafor said A, though
-    she noted B"."""
-    return opening_cue(s, found) if found else None
-
-
 def after_quote(s: Sentence, found: list[Record]) -> Record | None:
     """Match '“…,” X said, adding (that) CLAUSE.': the participle's clause is X's, under
     a cue of its own (the quotation keeps "X said")."""
@@ -262,9 +191,9 @@ def after_quote(s: Sentence, found: list[Record]) -> Record | None:
 
 
 Rule = Callable[[Sentence, list[Record]], "Record | None"]
-RULES: tuple[Rule, ...] = (interposed_cue, closing_cue, as_cue, opening_cue, appositive_cue,
-                            saying, second_that,
-                            coordinated_cue, according_cue, later_cue, appeal_cue,
+RULES: tuple[Rule, ...] = (interposed_cue, closing_cue, as_cue, subordinate_cue, opening_cue,
+                            appositive_cue, saying, telling, second_that, coordinated_cue,
+                            according_cue, later_cue, appeal_cue, coordinated_verb,
                             after_quote)
 # A sentence that opens inside a quotation: only what follows the quotation's cue.
 QUOTED_RULES: tuple[Rule, ...] = (after_quote,)
