@@ -10,6 +10,7 @@ import pytest
 from api.routes.health import HealthSchema
 from api.schemas.citations import CitationSchema
 from api.schemas.fastpath import quote_resource
+from api.schemas.provenance import CheckResultSchema
 from api.schemas.quotes import QuoteSchema
 from api.schemas.sources import SourceDetailSchema, SourcePageSchema
 from api.schemas.speakers import OutletPageSchema, SpeakerDetailSchema, SpeakerPageSchema
@@ -80,3 +81,20 @@ def test_a_flat_row_becomes_the_nested_quote():
                   "provenance": "http://x.test/v1/quotes/q_1/provenance",
                   "html": "http://x.test/quotes/q_1#q_1"}}
     assert quote_resource({**row, "speaker_id": None}, "http://x.test/")["speaker"] is None
+
+
+@pytest.mark.parametrize("query, verdict", [
+    ({"text": "Demand is stronger than at any time in our history", "speaker": "Daniel Okafor"},
+     "verbatim"),
+    ({"text": "Demand is stronger than at any time in our history", "speaker": "Maria Costa"},
+     "misattributed"),
+    ({"text": "Demand is weaker than at any time in our history"}, "altered"),
+    ({"text": "If the supply of [semiconductors] does not improve … we will miss our targets"},
+     "verbatim_with_omissions"),
+    ({"text": "zqxv wplk"}, "not_found"),
+])
+def test_a_provenance_check_is_what_marshmallow_dumps(client, query, verdict):
+    body = client.post("/v1/provenance/check", json=query).get_json()
+    assert body["verdict"] == verdict
+    assert marshmallow_dump(CheckResultSchema(), body) == orjson.dumps(body)
+    assert list(body) == required_keys(CheckResultSchema())
