@@ -285,3 +285,32 @@ NOT_THE_SPEAKER = [
 @pytest.mark.parametrize("text,passage,name,kind", NOT_THE_SPEAKER)
 def test_wrong_names_not_given(text, passage, name, kind):
     _check(text, passage, name, kind)
+
+
+# phrases.py: the regular plural of a listed role noun heads a group before "at"/"for"
+# ("Traders at Halden Securities"), and an organisation after a person's "of"/"at" may hold
+# "for"/"of"/"and" between its capitalised words.
+PLURAL_ROLES_AND_LONG_ORGANISATIONS = [
+    ("Traders at Halden Securities said her forecast sounded “far too gloomy” for May.",
+     "far too gloomy", "Traders at Halden Securities", "anonymous"),
+    ("Researchers at Corvel University said the drought was “the worst in a century” there.",
+     "the worst in a century", "Researchers at Corvel University", "anonymous"),
+    ("Mira Solberg of the Halden Institute for Coastal Studies wrote that the dune was "
+     "“already lost” to the sea.", "already lost", "Mira Solberg", "person"),
+    ("Piet Varga at the Bureau for Rail Safety said the timetable was “not credible” yet.",
+     "not credible", "Piet Varga", "person"),
+    # the organisation is the longest run after the first "of": a one-word firm stays apart
+    ("Hugo Brandt of Kessel, the largest savings bank in Ardley, warned that “prices will "
+     "rise” before winter.", "prices will rise", "Hugo Brandt", "person"),
+    # a role noun's phrase never runs across a comma ("leaders in Dover on Monday, one voter")
+    ("At a forum with party leaders in Dover on Monday, one voter said the plan was "
+     "“a bad deal” for the town.", "a bad deal", "voter", "anonymous"),
+    # a name, not a role noun, before "at": still nobody
+    ("Crowds at Halden Station chanted “close the gates” for an hour.", "close the gates",
+     None, None),
+]
+
+
+@pytest.mark.parametrize("text,passage,name,kind", PLURAL_ROLES_AND_LONG_ORGANISATIONS)
+def test_plural_roles_and_long_organisations(text, passage, name, kind):
+    _check(text, passage, name, kind)

@@ -12,8 +12,11 @@ Rules:
   head is joined to something before it by "and" ("Lee and other delegates", "the Ohio
   senator and presidential candidate") is none: a compound subject or two roles the
   resolver cannot tell apart.
-- A person followed by their organisation ("Analyst Priya Desai at Investec")
-  keeps the organisation in the role.
+- A person followed by their organisation ("Analyst Priya Desai at Investec", "Mira Solberg
+  of the Halden Institute for Coastal Studies": joiners inside it) keeps the organisation in
+  the role.
+- The regular plural of a listed role noun heads a group ("Traders at Halden Securities");
+  a role noun's phrase never runs across a comma.
 """
 from __future__ import annotations
 
@@ -36,6 +39,13 @@ def _role_like(tok: str) -> bool:
     """Tell whether a word names a role: listed, or a profession-like -ist/-ian ending."""
     low = tok.lower()
     return low in ROLE_NOUNS or (tok.islower() and len(low) > 5 and low.endswith(("ist", "ian")))
+
+
+def _role_noun(low: str) -> bool:
+    """Tell whether a lower-case word is a listed role noun or the regular plural of one
+    ("traders", "researchers": the plural list is not complete)."""
+    return low in ROLE_NOUNS or (low.endswith("s") and low[:-1] in ROLE_NOUNS
+                                 and not low.endswith("ss"))
 
 
 def _strip_adverbials(toks: list[Tok]) -> list[Tok]:
@@ -77,7 +87,9 @@ def _description(text: str, toks: list[Tok]) -> Mention | None:
     head_idx = -1
     # a role noun followed by a short prepositional phrase: "a spokesperson for the company"
     for k in range(len(toks) - 2, max(0, len(toks) - 9), -1):
-        if toks[k][0].lower() in _PREPOSITIONS and toks[k - 1][0].lower() in ROLE_NOUNS:
+        if toks[k + 1][0] == "," and k + 1 < len(toks) - 1:
+            break  # "leaders in Dover on Monday, one voter": no phrase across a comma
+        if toks[k][0].lower() in _PREPOSITIONS and _role_noun(toks[k - 1][0].lower()):
             head_idx = k - 1
             break
     if head_idx < 0:
@@ -100,7 +112,7 @@ def _description(text: str, toks: list[Tok]) -> Mention | None:
                 or tok.lower() in _CLAUSE_STOP) and d != head_idx:
             break  # but "a 2010 campaign veteran", "the 2016 nominee": a year modifies
     head = toks[head_idx][0]
-    if head.lower().endswith("s") and head.lower() in ROLE_NOUNS:
+    if head.lower().endswith("s") and _role_noun(head.lower()):
         return _make_description(text, toks, head_idx, head_idx, anonymous=True)
     if is_cap(head) and (head_idx == 0 or not toks[head_idx - 1][0][:1].isalpha()):
         return _make_description(text, toks, head_idx, head_idx)
@@ -146,17 +158,18 @@ def parse_core(text: str, toks: list[Tok]) -> Mention | None:
 
 _CONTRACTION_RE = re.compile(r"['’](?:s|d|ll|ve)$")
 _AFFILIATIONS = frozenset({"at", "of", "from", "with"})
+_ORG_JOINERS = frozenset({"for", "of", "and", "on", "&"})
 
 
 def _affiliated(text: str, toks: list[Tok]) -> Mention | None:
     """Parse a person followed by their organisation: "Analyst Priya Desai at Investec",
-    "Sara Kim from the Red Cross"; the organisation joins the role."""
-    k = len(toks) - 1
-    while k > 0 and is_cap(toks[k][0]):
-        k -= 1
-    if k > 0 and toks[k][0] == "the":
-        k -= 1
-    if k < 1 or k == len(toks) - 1 or toks[k][0] not in _AFFILIATIONS:
+    "Sara Kim from the Red Cross", "Mira Solberg of the Halden Institute for Coastal Studies"
+    (the longest organisation: "for"/"of"/"and" may join its capitalised words); the
+    organisation joins the role."""
+    for k in range(max(1, len(toks) - 12), len(toks) - 1):
+        if toks[k][0] in _AFFILIATIONS and _organisation_tail(toks, k + 1):
+            break
+    else:
         return None
     person = parse_core(text, toks[:k])
     if person is None or person.kind != "name" or person.org or " " not in person.name:
@@ -165,3 +178,15 @@ def _affiliated(text: str, toks: list[Tok]) -> Mention | None:
         person.role = f"{person.role} {text[toks[k][1]:toks[-1][2]]}"
     person.text, person.end = text[person.start:toks[-1][2]], toks[-1][2]
     return person
+
+
+def _organisation_tail(toks: list[Tok], i: int) -> bool:
+    """Tell whether toks[i:] is "(the) Cap Cap (for|of|and Cap …)": capitalised words, with
+    joiners only between two of them."""
+    if i < len(toks) - 1 and toks[i][0] == "the":
+        i += 1
+    words_ = toks[i:]
+    return bool(words_) and is_cap(words_[0][0]) and is_cap(words_[-1][0]) and all(
+        is_cap(w[0]) or (w[0] in _ORG_JOINERS and is_cap(words_[n - 1][0])
+                         and is_cap(words_[n + 1][0]))
+        for n, w in enumerate(words_))
