@@ -340,6 +340,12 @@ UNREAD_BESIDE = [
      "It was never close", None),
     ("Ivo Sandor won the race. “I trained all winter,” Sandor said.\n\n"
      "“It was never close,” he said.", "It was never close", "Ivo Sandor"),
+    ("Ivo Sandor won the race. “I trained all winter,” Sandor said.\n\n"
+     "“Nobody saw it coming,” said one veteran steward, who asked not to be named.",
+     "Nobody saw it coming", None),
+    ("Ivo Sandor won the race. “I trained all winter,” Sandor said.\n\n"
+     "Sandor called the course “brutal,” described the last climb as “hell” and left.",
+     "brutal", "Ivo Sandor"),
 ]
 
 
