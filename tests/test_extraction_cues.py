@@ -369,3 +369,17 @@ OFFICES = [
 @pytest.mark.parametrize("text,prefix,name", OFFICES)
 def test_an_office_no_one_holds_is_nobody_named(text, prefix, name):
     assert _speaker_name(text, prefix) == name
+
+
+# British parliamentary roles are roles: "one senior backbencher", "a Labour peer".
+PARLIAMENT = [
+    ("Tom Hale spoke first. “This is wrong,” said one senior backbencher.", "This is wrong",
+     "senior backbencher"),
+    ("Tom Hale spoke first. “This is wrong,” a Labour peer said.", "This is wrong",
+     "Labour peer"),
+]
+
+
+@pytest.mark.parametrize("text,prefix,name", PARLIAMENT)
+def test_parliamentary_roles(text, prefix, name):
+    assert _speaker_name(text, prefix) == name
