@@ -8,7 +8,9 @@ Rules:
 - Title and role words inside or before the run ("U.S. Attorney", "Chinese foreign
   ministry spokesman", "Secretary of State") become the role, not the name; after a title
   and "of"/"for", the department is role too ("Secretary of State Ann Roe": Ann Roe).
-- Leading function words and adjectives ("The", "But", "Chinese") are not names;
+- Leading function words and adjectives ("The", "But", "Chinese") are not names, nor
+  is a sentence opener that is never a given name ("Although", "Following", "Absent",
+  "Top", "Six": "Although Ana Roe said" is Ana Roe, "Top Roe aides" no person);
   honorifics (Mr, Dr) are dropped rather than kept as a role; office titles
   ("Councilwoman", "Prosecutor") are a role; post-nominal letters (KC, QC) are the
   role when no other is written, never part of the name; a title-like word ending the
@@ -18,8 +20,8 @@ Rules:
   (Ministry, Times, Commission) or an ampersand ("Harrow & Finch"), is a known place,
   or is an acronym; a number may end an organisation name ("Union Local 418").
 - A person's name found anywhere in the article (person_name_tokens) has two to four
-  name tokens: titles, roles, function words, headline verbs ("… Says …") and a
-  leading -ing word are cut; a run naming a place, an event or a work ("New York
+  name tokens: titles, roles, function words, sentence openers ("Although", "Top"),
+  headline verbs ("… Says …") and a leading -ing word are cut; a run naming a place, an event or a work ("New York
   City", "Tern Islands", "Harbour Speech") is none.
 """
 from __future__ import annotations
@@ -41,6 +43,7 @@ _PREPOSITIONS = words("names_prepositions")
 _TIME_WORDS = frozenset(WEEKDAYS + MONTHS + ("week", "month", "year", "night", "morning"))
 _CLAUSE_STOP = words("names_clause_stop")
 FUNCTION_CAPS = words("names_function_caps")
+_OPENERS = words("names_openers")  # "Although", "Following", "Top": never a given name
 HONORIFICS = words("names_honorifics")
 _ABBREVIATED_TITLES = words("names_abbreviated_titles")
 _VERBISH = words("names_verbish")
@@ -220,7 +223,7 @@ def _split_title(toks: list[Tok], run: int) -> tuple[int | None, list[Tok], int]
 def _named(text: str, toks: list[Tok], run: int) -> Mention | None:
     role_start, names, title_at = _split_title(toks, run)
     lead = None
-    while names and names[0][0].lower() in FUNCTION_CAPS:
+    while names and (names[0][0].lower() in FUNCTION_CAPS or names[0][0].lower() in _OPENERS):
         lead, names = names[0], names[1:]
     if names and not is_org_name(text[names[0][1]:names[-1][2]]):
         while names and names[0][0].lower() in STOP_CAPS:
@@ -270,6 +273,8 @@ def person_name_tokens(raw: str) -> tuple[str, ...]:
                 or (k == 0 and low.endswith("ed") and low in SPEECH_VERBS):
             cut = k + 1  # "Podesta Says Obama …", "Stated Roe" (but "Omar Said" is a name)
     toks = toks[cut:]
+    while toks and toks[0].lower() in _OPENERS:
+        toks = toks[1:]  # "Although Ana Roe said", "Top Roe aides": the opener is no name
     if len([t for t in toks if t.lower() not in NAME_PARTICLES]) > 4:
         return ()  # "Ana Roe Auctions Off Boat Used …": a headline, not a name
     while len(toks) > 2 and (toks[0].lower() in NAME_PREFIX_TITLES or toks[0].lower() in ROLE_NOUNS

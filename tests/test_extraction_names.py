@@ -1,0 +1,44 @@
+"""Speaker names that a sentence opener used to swallow (issue #13), one table per rule.
+
+Each row is (text, exact quotation, expected speaker name, expected speaker kind), written by
+hand; the texts are invented.
+"""
+from __future__ import annotations
+
+import pytest
+
+from api.extraction import extract_quotes
+
+
+def _check(text, passage, name, kind):
+    quotes = extract_quotes(text, "2024-05-02")
+    found = [q for q in quotes if q.text == passage]
+    assert found, f"no passage {passage!r} in {[q.text for q in quotes]}"
+    sp = found[0].speaker
+    assert ((sp.name, sp.kind) if sp is not None else (None, None)) == (name, kind)
+
+
+# names.py: a capitalised word opening a sentence that is never a given name
+# ("Although", "Absent", "Despite", "Top", "Six") is no part of the name after it, neither at
+# the cue nor in the article's cast that a bare surname resolves to.
+OPENERS = [
+    ("Although Ilse Marquardt said the plan was “a serious mistake,” the council approved it.",
+     "a serious mistake,", "Ilse Marquardt", "person"),
+    ("The board met on Monday. Absent Oduya, it voted to delay the plan. "
+     "“I had no quorum,” Oduya said on Tuesday.",
+     "I had no quorum,", "Oduya", "person"),
+    ("Top Venn aides met the donors on Friday. “I am ready for the debate,” Venn said.",
+     "I am ready for the debate,", "Venn", "person"),
+    ("Six Venn staffers resigned in March. “They left me for better jobs,” Venn said.",
+     "They left me for better jobs,", "Venn", "person"),
+    ("Despite Corinna Halloway's warnings, the mill closed. "
+     "“It was avoidable,” Halloway told reporters.",
+     "It was avoidable,", "Corinna Halloway", "person"),
+    ("Will Ostrander chairs the port board. “The cranes are old,” Ostrander said.",
+     "The cranes are old,", "Will Ostrander", "person"),
+]
+
+
+@pytest.mark.parametrize("text,passage,name,kind", OPENERS)
+def test_sentence_openers_are_not_given_names(text, passage, name, kind):
+    _check(text, passage, name, kind)
