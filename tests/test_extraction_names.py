@@ -42,3 +42,24 @@ OPENERS = [
 @pytest.mark.parametrize("text,passage,name,kind", OPENERS)
 def test_sentence_openers_are_not_given_names(text, passage, name, kind):
     _check(text, passage, name, kind)
+
+
+# names.py: an office ending in "Whip" or "Chief of Staff" is the role before a two-word name,
+# so the person is named at the cue and in the cast a later surname or pronoun resolves to.
+OFFICES = [
+    ("“The vote is on Tuesday,” said Senate Majority Whip Paul Kerner.",
+     "The vote is on Tuesday,", "Paul Kerner", "person"),
+    ("House Minority Whip Paul Kerner met the governor on Monday. "
+     "“The bill has no votes,” Kerner said.",
+     "The bill has no votes,", "Paul Kerner", "person"),
+    ("Deputy Chief of Staff Marta Lindqvist spoke to donors on Monday. "
+     "“We are ready for the fall,” Lindqvist said.",
+     "We are ready for the fall,", "Marta Lindqvist", "person"),
+    ("Nora Whip runs the port. “The cranes are old,” Whip said.",
+     "The cranes are old,", "Nora Whip", "person"),
+]
+
+
+@pytest.mark.parametrize("text,passage,name,kind", OFFICES)
+def test_office_titles_before_a_name(text, passage, name, kind):
+    _check(text, passage, name, kind)

@@ -8,6 +8,9 @@ Rules:
 - Title and role words inside or before the run ("U.S. Attorney", "Chinese foreign
   ministry spokesman", "Secretary of State") become the role, not the name; after a title
   and "of"/"for", the department is role too ("Secretary of State Ann Roe": Ann Roe).
+  An office ending in "Whip" or "Staff" before a name is role too ("Senate Majority
+  Whip Ann Roe", "Chief of Staff Ann Roe": Ann Roe), but not as a name's last word
+  ("Nora Whip").
 - Leading function words and adjectives ("The", "But", "Chinese") are not names, nor
   is a sentence opener that is never a given name ("Although", "Following", "Absent",
   "Top", "Six": "Although Ana Roe said" is Ana Roe, "Top Roe aides" no person);
@@ -44,6 +47,7 @@ _TIME_WORDS = frozenset(WEEKDAYS + MONTHS + ("week", "month", "year", "night", "
 _CLAUSE_STOP = words("names_clause_stop")
 FUNCTION_CAPS = words("names_function_caps")
 _OPENERS = words("names_openers")  # "Although", "Following", "Top": never a given name
+_OFFICE_ENDS = words("names_office_words")  # "Majority Whip", "Chief of Staff"
 HONORIFICS = words("names_honorifics")
 _ABBREVIATED_TITLES = words("names_abbreviated_titles")
 _VERBISH = words("names_verbish")
@@ -205,8 +209,8 @@ def _split_title(toks: list[Tok], run: int) -> tuple[int | None, list[Tok], int]
     title_at = -1
     for k in range(len(names) - 1, -1, -1):  # the last title word of the run
         low = names[k][0].lower()
-        if (low in ROLE_NOUNS or low in TITLE_WORDS or low in NAME_PREFIX_TITLES) \
-                and not surname_after(names, k):
+        if (low in ROLE_NOUNS or low in TITLE_WORDS or low in NAME_PREFIX_TITLES
+                or (low in _OFFICE_ENDS and k < len(names) - 1)) and not surname_after(names, k):
             title_at = k
             break
     if title_at >= 0:
@@ -268,6 +272,7 @@ def person_name_tokens(raw: str) -> tuple[str, ...]:
     for k, t in enumerate(toks):
         low = t.lower()
         if low in STOP_CAPS or low in TITLE_WORDS or low.rstrip("s") in TITLE_WORDS \
+                or (low in _OFFICE_ENDS and k < len(toks) - 2) \
                 or low + "." in TITLE_WORDS \
                 or (low in HEADLINE_VERBS and (k < len(toks) - 1 or len(toks) > 2)) \
                 or (k == 0 and low.endswith("ed") and low in SPEECH_VERBS):
