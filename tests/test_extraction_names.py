@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from api.extraction import extract_quotes
+from api.extraction.names import person_name_tokens
 
 
 def _check(text, passage, name, kind):
@@ -63,3 +64,21 @@ OFFICES = [
 @pytest.mark.parametrize("text,passage,name,kind", OFFICES)
 def test_office_titles_before_a_name(text, passage, name, kind):
     _check(text, passage, name, kind)
+
+
+
+# names.py: a run ending in a party's or a demonym's plural ("Ohio Democrats") names a group,
+# so the article's cast (person_name_tokens) holds no person by that name; a given name before
+# a plural-looking surname keeps the person.
+GROUPS = [
+    ("Hampshire Republicans", ()),
+    ("Nevada Democrats", ()),
+    ("Arab Americans", ()),
+    ("Nora Democrats", ("Nora", "Democrats")),
+    ("Lena Rogers", ("Lena", "Rogers")),
+]
+
+
+@pytest.mark.parametrize("run,tokens", GROUPS)
+def test_party_plurals_are_groups(run, tokens):
+    assert person_name_tokens(run) == tokens

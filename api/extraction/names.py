@@ -24,8 +24,9 @@ Rules:
   or is an acronym; a number may end an organisation name ("Union Local 418").
 - A person's name found anywhere in the article (person_name_tokens) has two to four
   name tokens: titles, roles, function words, sentence openers ("Although", "Top"),
-  headline verbs ("… Says …") and a leading -ing word are cut; a run naming a place, an event or a work ("New York
-  City", "Tern Islands", "Harbour Speech") is none.
+  headline verbs ("… Says …") and a leading -ing word are cut; a run naming a place, an
+  event or a work ("New York City", "Tern Islands", "Harbour Speech") is none, nor is one
+  ending in a demonym's or party's plural after no given name ("Ohio Democrats").
 """
 from __future__ import annotations
 
@@ -47,6 +48,8 @@ _TIME_WORDS = frozenset(WEEKDAYS + MONTHS + ("week", "month", "year", "night", "
 _CLAUSE_STOP = words("names_clause_stop")
 FUNCTION_CAPS = words("names_function_caps")
 _OPENERS = words("names_openers")  # "Although", "Following", "Top": never a given name
+_PARTY_PLURALS = frozenset({"republicans", "democrats", "conservatives", "liberals",
+                            "progressives", "independents", "socialists", "libertarians"})
 _OFFICE_ENDS = words("names_office_words")  # "Majority Whip", "Chief of Staff"
 HONORIFICS = words("names_honorifics")
 _ABBREVIATED_TITLES = words("names_abbreviated_titles")
@@ -291,8 +294,18 @@ def person_name_tokens(raw: str) -> tuple[str, ...]:
         return ()  # "Striker Haaland", "President Lula": one name, told by persons.py
     while len(toks) > 2 and toks[-1].lower().rstrip(".") in POSTNOMINALS:
         toks = toks[:-1]  # "Priya Shah KC"
+    if _plural_group(toks):
+        return ()  # "Nevada Republicans", "Hispanic Journalists": a group, no person
     name = " ".join(toks)
     if len(toks) < 2 or is_org_name(name) or name.lower() in MULTIWORD_PLACES \
             or name.lower() in US_PLACES or toks[-1].lower() in NON_PERSON_FINALS:
         return ()  # "New York City", "Tern Islands", "Harbour Speech": no person
     return tuple(toks)
+
+
+def _plural_group(toks: list[str]) -> bool:
+    """Tell whether a run ends in the plural of a demonym or a party's members ("Ohio
+    Democrats", "Arab Americans") after a word that is no given name."""
+    low = toks[-1].lower() if len(toks) >= 2 else ""
+    return low.endswith("s") and not _given(toks[-2].lower()) \
+        and (low[:-1] in STOP_CAPS or low in _PARTY_PLURALS)
