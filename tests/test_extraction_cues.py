@@ -340,9 +340,46 @@ UNREAD_BESIDE = [
      "It was never close", None),
     ("Ivo Sandor won the race. “I trained all winter,” Sandor said.\n\n"
      "“It was never close,” he said.", "It was never close", "Ivo Sandor"),
+    ("Ivo Sandor won the race. “I trained all winter,” Sandor said.\n\n"
+     "“Nobody saw it coming,” said one veteran steward, who asked not to be named.",
+     "Nobody saw it coming", None),
+    ("Ivo Sandor won the race. “I trained all winter,” Sandor said.\n\n"
+     "Sandor called the course “brutal,” described the last climb as “hell” and left.",
+     "brutal", "Ivo Sandor"),
 ]
 
 
 @pytest.mark.parametrize("text,prefix,name", UNREAD_BESIDE)
 def test_an_unread_subject_beside_the_quotation_is_a_null_speaker(text, prefix, name):
+    assert _speaker_name(text, prefix) == name
+
+
+# speakers.by_office: an office written with a capital that no one in the article holds is
+# not the person who spoke before; one the article gave that office is.
+OFFICES = [
+    ("Tom Hale spoke first. The Chancellor said: “We have a plan.”", "We have a plan",
+     "Chancellor"),
+    ("Tom Hale spoke first. “The roads come first,” the Governor said.", "The roads come first",
+     "Governor"),
+    ("Chancellor Rachel Hale spoke first. Tom Ruiz agreed. The Chancellor said: “We have a "
+     "plan.”", "We have a plan", "Rachel Hale"),
+]
+
+
+@pytest.mark.parametrize("text,prefix,name", OFFICES)
+def test_an_office_no_one_holds_is_nobody_named(text, prefix, name):
+    assert _speaker_name(text, prefix) == name
+
+
+# British parliamentary roles are roles: "one senior backbencher", "a Labour peer".
+PARLIAMENT = [
+    ("Tom Hale spoke first. “This is wrong,” said one senior backbencher.", "This is wrong",
+     "senior backbencher"),
+    ("Tom Hale spoke first. “This is wrong,” a Labour peer said.", "This is wrong",
+     "Labour peer"),
+]
+
+
+@pytest.mark.parametrize("text,prefix,name", PARLIAMENT)
+def test_parliamentary_roles(text, prefix, name):
     assert _speaker_name(text, prefix) == name

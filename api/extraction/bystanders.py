@@ -16,7 +16,8 @@ Rules:
   said: “…”", "The ad claims “…”"; words/doc_nouns.txt and document_nouns.txt) is the speaker: the document itself, an anonymous "email", never a
   guess at who issued it.
 - A finite reporting verb beside the quotation whose described subject the mention parser
-  cannot read ("“…,” the 45-year-old striker said") gives a speakerless cue: the speaker is
+  cannot read ("“…,” the 45-year-old striker said", "“…,” said one senior backbencher, who
+  …") gives a speakerless cue: the speaker is
   null, and no later rule of the sieve lends the quotation the previous speaker.
 """
 from __future__ import annotations
@@ -46,6 +47,10 @@ _DOCUMENTS = DOC_NOUNS | words("document_nouns")
 _UNREAD_SUBJECT_RE = re.compile(r"[\s,—–\-]*(?:the|a|an|one|his|her|their|its)\s+"
                                 r"[\w\-’']+(?:\s+[\w\-’']+){0,4}\s+")
 _UNREAD_REACH = 60
+_GAP_RE = re.compile(r"[\s,—–\-]*")
+_NO_INVERSION = words("no_inversion_verbs")  # "described the plan": an object, not a subject
+# "…,” said one senior backbencher, who …": the verb, then a description not read.
+_UNREAD_AFTER_RE = re.compile(r"\s+(?:the|a|an|one|another)\s+[a-z]")
 _DOC_NP = (r"(?P<np>(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+"
            r"(?:(?!(?:in|of|on|for|from|by|at|with|to|and|or)\s)[\w\-]+\s+){0,3}?"
            r"(?P<doc>" + "|".join(sorted(_DOCUMENTS)) + r"))")
@@ -153,7 +158,10 @@ def unread_beside(site: Site) -> Cue | None:
     if k == len(items) or items[k][0] - site.close_end > _UNREAD_REACH:
         return None
     vs, ve, verb = items[k]
-    if verb not in SPEECH_VERBS or verb.endswith(("ing", "en")) or vs >= site.hi \
-            or not _UNREAD_SUBJECT_RE.fullmatch(site.doc.masked, site.close_end, vs):
+    masked = site.doc.masked
+    if verb not in SPEECH_VERBS or verb.endswith(("ing", "en")) or vs >= site.hi:
         return None
-    return Cue(vs, ve, vs, ve, None, verb)
+    before = _UNREAD_SUBJECT_RE.fullmatch(masked, site.close_end, vs)
+    after = verb not in _NO_INVERSION and _GAP_RE.fullmatch(masked, site.close_end, vs) \
+        and _UNREAD_AFTER_RE.match(masked, ve)
+    return Cue(vs, ve, vs, ve, None, verb) if before or after else None

@@ -82,19 +82,6 @@ def _opens_clause(text: str, lo: int, start: int) -> bool:
     return last.endswith(",") and not _JOINED_RE.search(text, lo, start)
 
 
-def previous_sentence(d: Discourse, sent_start: int) -> tuple[int, int] | None:
-    """Return the bounds of the sentence before, within two lines, if any."""
-    doc = d.doc
-    k = doc.sentence_index(sent_start)
-    while k > 0:
-        k -= 1
-        lo, hi = doc.sentence_bounds(doc.sentence_starts[k])
-        if hi > lo and d.text[lo:hi].strip():
-            break
-    else:
-        return None
-    return (lo, hi) if doc.line_index(sent_start) - doc.line_index(lo) <= 2 else None
-
 
 def opens_subordinate(text: str, lo: int, hi: int) -> bool:
     """Tell whether text[lo:hi] opens with a subordinate clause ("While Roe praised Poe,")."""

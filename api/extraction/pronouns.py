@@ -46,7 +46,7 @@ from typing import TYPE_CHECKING, Callable, Union
 
 from .entities import Entity
 from .lexicon import TITLE_WORDS
-from .main_clauses import main_subject, opens_subordinate, previous_sentence
+from .main_clauses import main_subject, opens_subordinate
 
 if TYPE_CHECKING:  # speakers.py imports this module
     from .mentions import Mention
@@ -102,7 +102,7 @@ def closing_speaker(d: Discourse, m: Mention, at: Antecedents) -> Entity | None:
 def parenthetical_speaker(d: Discourse, m: Mention, at: Antecedents) -> Entity | None:
     """Return the person a cue between commas inside the previous sentence names ("Poe,
     Roe said, has won." is Roe's sentence, not Poe's)."""
-    bounds = previous_sentence(d, at.sent_start)
+    bounds = d.previous_sentence(at.sent_start)
     found = _PARENTHETICAL_CUE_RE.search(d.text, *bounds) if bounds else None
     if found is None:
         return None
@@ -128,7 +128,7 @@ def subject_since(d: Discourse, m: Mention, at: Antecedents) -> Entity | None:
 
 
 def previous_clause_subject(d: Discourse, m: Mention, at: Antecedents) -> Entity | None:
-    bounds = previous_sentence(d, at.sent_start)
+    bounds = d.previous_sentence(at.sent_start)
     return main_subject(d, *bounds) if bounds else None
 
 

@@ -36,6 +36,9 @@ Rules:
   noun or an office that answers to it and may be them (entities.may_be: not another
   office, age or party); a role introduced later in the body only serves a headline;
   "the 62-year-old" is the person of that age.
+- office: "the Chancellor", "The Governor", an office (a title word) written with a capital
+  that no one the article describes holds is nobody named (the description stands), never a
+  guess; not a nationality or a party ("the Israeli", "the Republican").
 - previous subject: else the person opening the previous sentence, if they may hold
   that role (subjects.py).
 - paragraph person: else the first person named in its own sentence who is no
@@ -51,7 +54,8 @@ from typing import Callable, Union
 
 from .document import Document
 from .entities import WORD_RE, Entity, may_be
-from .lexicon import ALIASES, HEADLINE_VERBS, HONORIFIC_GENDER, ORG_WORDS, STOP_CAPS, US_PLACES
+from .lexicon import (ALIASES, HEADLINE_VERBS, HONORIFIC_GENDER, ORG_WORDS, STOP_CAPS,
+                      TITLE_WORDS, US_PLACES)
 from .mentions import Mention, parse_after
 from .organisations import RECENT
 from .pronouns import resolve_he_she
@@ -266,6 +270,15 @@ def by_role(d: Discourse, m: Mention, pos: int, sent_start: int) -> Entity | Non
     return _fitting(d, m, d._find_head(m.head, pos, words=words))
 
 
+def by_office(d: Discourse, m: Mention, pos: int, sent_start: int) -> Entity | None:
+    """"the Chancellor", "The Prime Minister": an office written with a capital, which no
+    one the article describes holds (by_role found none), is no one to guess."""
+    if m.kind != "definite" or m.head not in TITLE_WORDS:
+        return None  # an office, not a nationality or a party ("the Israeli", "the Republican")
+    capitalised = [w for w in m.text.split()[1:] if w[:1].isupper()]
+    return NOBODY if capitalised and capitalised[-1].lower() == m.head else None
+
+
 def by_previous_subject(d: Discourse, m: Mention, pos: int, sent_start: int) -> Entity | None:
     if m.kind != "definite":
         return None
@@ -298,5 +311,6 @@ def by_opening_person(d: Discourse, m: Mention, pos: int, sent_start: int) -> En
 
 
 RULES: tuple[Rule, ...] = (by_place, by_headline, by_name, by_pronoun, by_anonymous, by_unnamed,
-                           by_issuer, by_statement, by_organisation, by_role, by_previous_subject,
+                           by_issuer, by_statement, by_organisation, by_role, by_office,
+                           by_previous_subject,
                            by_paragraph_person, by_opening_person)

@@ -106,9 +106,8 @@ class Subjects(Cast):
             chained, line = True, doc.line_index(lo)
         return None
 
-    def previous_closing_speaker(self, sent_start: int) -> Entity | None:
-        """Return the person a previous sentence of the paragraph (or the one before)
-        ends by citing ("…, Mr. Roe said in an interview."), the voice of that sentence."""
+    def previous_sentence(self, sent_start: int) -> tuple[int, int] | None:
+        """Return the bounds of the sentence before, within two lines, if any."""
         doc = self.doc
         k = doc.sentence_index(sent_start)
         while k > 0:
@@ -118,8 +117,15 @@ class Subjects(Cast):
                 break
         else:
             return None
-        if doc.line_index(sent_start) - doc.line_index(lo) > 2:
+        return (lo, hi) if doc.line_index(sent_start) - doc.line_index(lo) <= 2 else None
+
+    def previous_closing_speaker(self, sent_start: int) -> Entity | None:
+        """Return the person a previous sentence of the paragraph (or the one before)
+        ends by citing ("…, Mr. Roe said in an interview."), the voice of that sentence."""
+        bounds = self.previous_sentence(sent_start)
+        if bounds is None:
             return None
+        lo, hi = bounds
         m = _CLOSING_CUE_RE.search(self.text, max(lo, hi - 160), hi) \
             or _CLOSING_INVERTED_RE.search(self.text, max(lo, hi - 200), hi)
         toks = m.group(1).split() if m is not None else []
