@@ -8,7 +8,12 @@ Rules:
 - Title and role words inside or before the run ("U.S. Attorney", "Chinese foreign
   ministry spokesman", "Secretary of State") become the role, not the name; after a title
   and "of"/"for", the department is role too ("Secretary of State Ann Roe": Ann Roe).
-- Leading function words and adjectives ("The", "But", "Chinese") are not names;
+  An office ending in "Whip" or "Staff" before a name is role too ("Senate Majority
+  Whip Ann Roe", "Chief of Staff Ann Roe": Ann Roe), but not as a name's last word
+  ("Nora Whip").
+- Leading function words and adjectives ("The", "But", "Chinese") are not names, nor
+  is a sentence opener that is never a given name ("Although", "Following", "Absent",
+  "Top", "Six": "Although Ana Roe said" is Ana Roe, "Top Roe aides" no person);
   honorifics (Mr, Dr) are dropped rather than kept as a role; office titles
   ("Councilwoman", "Prosecutor") are a role; post-nominal letters (KC, QC) are the
   role when no other is written, never part of the name; a title-like word ending the
@@ -18,9 +23,10 @@ Rules:
   (Ministry, Times, Commission) or an ampersand ("Harrow & Finch"), is a known place,
   or is an acronym; a number may end an organisation name ("Union Local 418").
 - A person's name found anywhere in the article (person_name_tokens) has two to four
-  name tokens: titles, roles, function words, headline verbs ("… Says …") and a
-  leading -ing word are cut; a run naming a place, an event or a work ("New York
-  City", "Tern Islands", "Harbour Speech") is none.
+  name tokens: titles, roles, function words, sentence openers ("Although", "Top"),
+  headline verbs ("… Says …") and a leading -ing word are cut; a run naming a place, an
+  event or a work ("New York City", "Tern Islands", "Harbour Speech") is none, nor is one
+  ending in a demonym's or party's plural after no given name ("Ohio Democrats").
 """
 from __future__ import annotations
 
@@ -41,6 +47,10 @@ _PREPOSITIONS = words("names_prepositions")
 _TIME_WORDS = frozenset(WEEKDAYS + MONTHS + ("week", "month", "year", "night", "morning"))
 _CLAUSE_STOP = words("names_clause_stop")
 FUNCTION_CAPS = words("names_function_caps")
+_OPENERS = words("names_openers")  # "Although", "Following", "Top": never a given name
+_PARTY_PLURALS = frozenset({"republicans", "democrats", "conservatives", "liberals",
+                            "progressives", "independents", "socialists", "libertarians"})
+_OFFICE_ENDS = words("names_office_words")  # "Majority Whip", "Chief of Staff"
 HONORIFICS = words("names_honorifics")
 _ABBREVIATED_TITLES = words("names_abbreviated_titles")
 _VERBISH = words("names_verbish")
@@ -202,8 +212,8 @@ def _split_title(toks: list[Tok], run: int) -> tuple[int | None, list[Tok], int]
     title_at = -1
     for k in range(len(names) - 1, -1, -1):  # the last title word of the run
         low = names[k][0].lower()
-        if (low in ROLE_NOUNS or low in TITLE_WORDS or low in NAME_PREFIX_TITLES) \
-                and not surname_after(names, k):
+        if (low in ROLE_NOUNS or low in TITLE_WORDS or low in NAME_PREFIX_TITLES
+                or (low in _OFFICE_ENDS and k < len(names) - 1)) and not surname_after(names, k):
             title_at = k
             break
     if title_at >= 0:
@@ -220,7 +230,7 @@ def _split_title(toks: list[Tok], run: int) -> tuple[int | None, list[Tok], int]
 def _named(text: str, toks: list[Tok], run: int) -> Mention | None:
     role_start, names, title_at = _split_title(toks, run)
     lead = None
-    while names and names[0][0].lower() in FUNCTION_CAPS:
+    while names and (names[0][0].lower() in FUNCTION_CAPS or names[0][0].lower() in _OPENERS):
         lead, names = names[0], names[1:]
     if names and not is_org_name(text[names[0][1]:names[-1][2]]):
         while names and names[0][0].lower() in STOP_CAPS:
@@ -265,11 +275,14 @@ def person_name_tokens(raw: str) -> tuple[str, ...]:
     for k, t in enumerate(toks):
         low = t.lower()
         if low in STOP_CAPS or low in TITLE_WORDS or low.rstrip("s") in TITLE_WORDS \
+                or (low in _OFFICE_ENDS and k < len(toks) - 2) \
                 or low + "." in TITLE_WORDS \
                 or (low in HEADLINE_VERBS and (k < len(toks) - 1 or len(toks) > 2)) \
                 or (k == 0 and low.endswith("ed") and low in SPEECH_VERBS):
             cut = k + 1  # "Podesta Says Obama …", "Stated Roe" (but "Omar Said" is a name)
     toks = toks[cut:]
+    while toks and toks[0].lower() in _OPENERS:
+        toks = toks[1:]  # "Although Ana Roe said", "Top Roe aides": the opener is no name
     if len([t for t in toks if t.lower() not in NAME_PARTICLES]) > 4:
         return ()  # "Ana Roe Auctions Off Boat Used …": a headline, not a name
     while len(toks) > 2 and (toks[0].lower() in NAME_PREFIX_TITLES or toks[0].lower() in ROLE_NOUNS
@@ -281,8 +294,18 @@ def person_name_tokens(raw: str) -> tuple[str, ...]:
         return ()  # "Striker Haaland", "President Lula": one name, told by persons.py
     while len(toks) > 2 and toks[-1].lower().rstrip(".") in POSTNOMINALS:
         toks = toks[:-1]  # "Priya Shah KC"
+    if _plural_group(toks):
+        return ()  # "Nevada Republicans", "Hispanic Journalists": a group, no person
     name = " ".join(toks)
     if len(toks) < 2 or is_org_name(name) or name.lower() in MULTIWORD_PLACES \
             or name.lower() in US_PLACES or toks[-1].lower() in NON_PERSON_FINALS:
         return ()  # "New York City", "Tern Islands", "Harbour Speech": no person
     return tuple(toks)
+
+
+def _plural_group(toks: list[str]) -> bool:
+    """Tell whether a run ends in the plural of a demonym or a party's members ("Ohio
+    Democrats", "Arab Americans") after a word that is no given name."""
+    low = toks[-1].lower() if len(toks) >= 2 else ""
+    return low.endswith("s") and not _given(toks[-2].lower()) \
+        and (low[:-1] in STOP_CAPS or low in _PARTY_PLURALS)
