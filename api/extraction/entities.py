@@ -137,3 +137,6 @@ def given_gender(name: str) -> str | None:
     """Return "he"/"she" for a name whose first token is a gendered given name."""
     first = name.split(" ", 1)[0].lower()
     return GIVEN_NAME_GENDER.get(first)
+
+
+NOBODY = Entity("", "nobody")  # a resolution rule's decision: the mention names no one it can find
