@@ -29,13 +29,13 @@ Rules:
   document itself (an anonymous "report"), never an organisation merely named.
 - organisation: "the company/bank/club", "a police statement" is the organisation of
   a fitting type named before it (organisations.py).
-- role (this rule and the four after it are in descriptions.py): "his wife", "their
-  spokesman" is only a person given that role, never the possessor by default; "the ambassador" is the last speaker whose role holds that noun
-  if it spoke in this sentence or the one before, else the person opening the previous
-  sentence if theirs does, else the last speaker or latest entity whose role holds that
-  noun or an office that answers to it and may be them (entities.may_be: not another
-  office, age or party); a role introduced later in the body only serves a headline;
-  "the 62-year-old" is the person of that age.
+- role (this rule and the four after it are in descriptions.py): "his wife", "their spokesman"
+  is only a person given that role, never the possessor by default; "the ambassador" is the
+  last speaker whose role holds that noun if it spoke in this sentence or the one before, else
+  the person opening the previous sentence if theirs does, else the last speaker or latest
+  entity whose role holds that noun or an office that answers to it and may be them
+  (entities.may_be: not another office, age or party); a role introduced later in the body
+  only serves a headline; "the 62-year-old" is the person of that age.
 - office: "the Chancellor", "The Governor", an office (a title word) written with a capital
   that no one the article describes holds is nobody named (the description stands), never a
   guess; not a nationality or a party ("the Israeli", "the Republican").
