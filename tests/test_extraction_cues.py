@@ -371,12 +371,17 @@ def test_an_office_no_one_holds_is_nobody_named(text, prefix, name):
     assert _speaker_name(text, prefix) == name
 
 
-# British parliamentary roles are roles: "one senior backbencher", "a Labour peer".
+# British parliamentary roles are roles ("one senior backbencher", "a Labour peer"), and a party
+# named Labour (or Labor) speaks as an organisation.
 PARLIAMENT = [
     ("Tom Hale spoke first. “This is wrong,” said one senior backbencher.", "This is wrong",
      "senior backbencher"),
     ("Tom Hale spoke first. “This is wrong,” a Labour peer said.", "This is wrong",
      "Labour peer"),
+    ("Tom Hale spoke first. Labour said the plans were “cruel”.", "cruel", "Labour"),
+    ("Tom Hale spoke first. “It is cruel,” Labor said in Canberra.", "It is cruel", "Labor"),
+    ("Tom Hale spoke first. “It is cruel,” Labour Secretary Ann Ruiz said.", "It is cruel",
+     "Ann Ruiz"),
 ]
 
 
