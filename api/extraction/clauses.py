@@ -259,6 +259,12 @@ def _is_clause(masked: str, m: re.Match, verb: str, hi: int) -> bool:
     return _FINITE_RE.search(masked, m.end(), min(hi, m.end() + 120)) is not None
 
 
+def clause_after(doc: Document, cue: Cue, hi: int, lo: int) -> Record | None:
+    """Return the record of the reported clause after the cue's verb, up to hi, if any."""
+    pos = clause_pos(doc.masked, cue, hi)
+    return clause_record(doc, pos, hi, cue, lo) if pos is not None else None
+
+
 def clause_pos(masked: str, cue: Cue, hi: int) -> int | None:
     """Return where the reported clause after a cue's verb starts, None when there is none."""
     if cue.verb in PLEDGES:

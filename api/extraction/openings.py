@@ -28,8 +28,7 @@ import re
 from bisect import bisect_left
 
 from .attribution import Cue, Record, verb_index
-from .clauses import (INTRO_RE, WORD_RE, Sentence, clause_pos, clause_record, good_subject,
-                      quote_free)
+from .clauses import INTRO_RE, WORD_RE, Sentence, clause_after, good_subject, quote_free
 from .lexicon import INDIRECT_VERBS, ROLE_NOUNS, STOP_CAPS
 from .mentions import parse_after
 
@@ -102,8 +101,7 @@ def opening_cue(s: Sentence, found: list[Record]) -> Record | None:
                 or (cue.mention.kind == "name"
                     and _WHO_RE.fullmatch(doc.masked, cue.mention.end, cue.verb_start))):
             continue
-        pos = clause_pos(doc.masked, cue, hi)
-        rec = clause_record(doc, pos, hi, cue, lo) if pos is not None else None
+        rec = clause_after(doc, cue, hi, lo)
         if rec is not None:
             return rec
     return None
@@ -131,8 +129,7 @@ def subordinate_cue(s: Sentence, found: list[Record]) -> Record | None:
                 or cue.start >= cue.verb_start:
             continue
         main = _MAIN_RE.search(doc.masked, cue.end, hi)
-        pos = clause_pos(doc.masked, cue, main.start()) if main is not None else None
-        return clause_record(doc, pos, main.start(), cue, lo) if pos is not None else None
+        return clause_after(doc, cue, main.start(), lo) if main is not None else None
     return None
 
 
@@ -154,8 +151,7 @@ def appositive_cue(s: Sentence, found: list[Record]) -> Record | None:
                     doc.masked, mention.end, vs):
             continue  # "Ruiz, who calls the plan “a gamble,” said …": the quotation is its own
         own = Cue(mention.start, ve, vs, ve, mention, verb)
-        pos = clause_pos(doc.masked, own, hi)
-        rec = clause_record(doc, pos, hi, own, lo) if pos is not None else None
+        rec = clause_after(doc, own, hi, lo)
         if rec is not None:
             return rec
     return None
@@ -191,8 +187,7 @@ def coordinated_cue(s: Sentence, found: list[Record]) -> Record | None:
         own = Cue(cue.anchor, verb.end(), cue.anchor, verb.end(), cue.mention, verb.group())
         if not good_subject(own) or not _opens(doc.masked, lo, cue.mention.start):
             continue
-        pos = clause_pos(doc.masked, own, hi)
-        rec = clause_record(doc, pos, hi, own, lo) if pos is not None else None
+        rec = clause_after(doc, own, hi, lo)
         if rec is not None and all(rec.start >= f.end or rec.end <= f.start for f in found):
             return rec
     return None
@@ -217,8 +212,7 @@ def coordinated_verb(s: Sentence, found: list[Record]) -> Record | None:
                 or _RELATIVE_RE.search(doc.masked, subject.end, vs) or not quote_free(doc, lo, vs):
             return None
         own = Cue(vs, ve, vs, ve, subject, verb)
-        pos = clause_pos(doc.masked, own, hi) if good_subject(own) else None
-        return clause_record(doc, pos, hi, own, lo) if pos is not None else None
+        return clause_after(doc, own, hi, lo) if good_subject(own) else None
     return None
 
 

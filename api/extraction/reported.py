@@ -73,7 +73,7 @@ from typing import Callable
 
 from .appeals import APPEAL_VERBS, appeal_cue
 from .attribution import SAYING, Cue, Record, cues_of, verb_index
-from .clauses import (AND_THAT_RE, PREDICATE_RE, Sentence, clause_pos, clause_record,
+from .clauses import (AND_THAT_RE, PREDICATE_RE, Sentence, clause_after, clause_record,
                       good_subject)
 from .document import Document
 from .framing import according_cue, as_cue, closing_cue, interposed_cue
@@ -148,8 +148,7 @@ def telling(s: Sentence, found: list[Record]) -> Record | None:
     cue = Cue(subject.start, subject.end, m.start(1), m.end(1), subject, "told")
     if not good_subject(cue) or any(f.end > m.start() for f in found):
         return None
-    pos = clause_pos(doc.masked, cue, hi)
-    return clause_record(doc, pos, hi, cue, lo) if pos is not None else None
+    return clause_after(doc, cue, hi, lo)
 
 
 def second_that(s: Sentence, found: list[Record]) -> Record | None:
