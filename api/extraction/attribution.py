@@ -35,7 +35,8 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from .cue_subjects import opening_subject, subject_before
-from .lexicon import DOC_NOUNS, INDIRECT_VERBS, MONTHS, PARTICIPLES, SPEECH_VERBS, WEEKDAYS, words
+from .lexicon import (DOC_NOUNS, INDIRECT_VERBS, MONTHS, NO_INVERSION_VERBS, PARTICIPLES,
+                      SPEECH_VERBS, WEEKDAYS, words)
 from .mentions import QUALIFIERS, Mention, parse_after, tokenize
 
 
@@ -125,7 +126,7 @@ _ADVERBS_BEFORE_RE = re.compile(r"(?:\s+(?:later|then|also|again|quickly|soon|fi
                                  r"afterwards?|[a-z]+ly))*\s*$")
 # Verbs whose next noun phrase is their object, never an inverted subject ("…, described
 # the board as …", "…, thanked the mayor", "…, telling reporters"): participles and these.
-_NO_INVERSION = words("no_inversion_verbs") | PARTICIPLES
+_NO_INVERSION = NO_INVERSION_VERBS | PARTICIPLES
 _OBJ_STOP = frozenset("""
 that on in at last this during after before when while with from for by of about as
 yesterday today earlier

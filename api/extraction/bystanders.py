@@ -27,35 +27,35 @@ from bisect import bisect_left
 from typing import TYPE_CHECKING
 
 from .attribution import Cue, verb_index
-from .lexicon import DOC_NOUNS, SPEECH_VERBS, words
+from .lexicon import DOC_NOUNS, NO_INVERSION_VERBS, SPEECH_VERBS, words
 from .mentions import Mention
 
 if TYPE_CHECKING:
     from .sieve import Site
 
+_GAP = r"[\s,—–\-]*"  # between a closing mark and what stands beside it
 _NOUNS = words("person_nouns")
 _SPEECH = frozenset(w for w in SPEECH_VERBS if " " not in w)
 _NP = (r"(?P<np>(?P<det>[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[a-z][\w\-]*\s+){0,2}?"
        r"(?P<noun>" + "|".join(sorted(_NOUNS)) + r")\b)")
 _RELATIVE = r"(?:,\s+who\s[^,;:.“”\"_]{1,80},)?"
-_AFTER_RE = re.compile(r"[\s,—–\-]*(?:" + _NP + _RELATIVE + r"\s+(?P<verb>[a-z]+)"
+_AFTER_RE = re.compile(_GAP + r"(?:" + _NP + _RELATIVE + r"\s+(?P<verb>[a-z]+)"
                        r"|(?P<verb2>[a-z]+)\s+" + _NP.replace("?P<", "?P<i_") + r")\b")
 _INVERTED_END_RE = re.compile(r"\s*(?:[,.;!?—–]|$|(?:who|as|after|when|while|on|in|at)\b)")
 _BEFORE_RE = re.compile(_NP + r"\s+(?P<verb>[a-z]+)\s*[,:]\s*$")
 _DOCUMENTS = DOC_NOUNS | words("document_nouns")
 # "…,” the 45-year-old striker said": a determiner and a few words, then the reporting verb.
-_UNREAD_SUBJECT_RE = re.compile(r"[\s,—–\-]*(?:the|a|an|one|his|her|their|its)\s+"
+_UNREAD_SUBJECT_RE = re.compile(_GAP + r"(?:the|a|an|one|his|her|their|its)\s+"
                                 r"[\w\-’']+(?:\s+[\w\-’']+){0,4}\s+")
 _UNREAD_REACH = 60
-_GAP_RE = re.compile(r"[\s,—–\-]*")
-_NO_INVERSION = words("no_inversion_verbs")  # "described the plan": an object, not a subject
+_GAP_RE = re.compile(_GAP)
 # "…,” said one senior backbencher, who …": the verb, then a description not read.
 _UNREAD_AFTER_RE = re.compile(r"\s+(?:the|a|an|one|another)\s+[a-z]")
 _DOC_NP = (r"(?P<np>(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+"
            r"(?:(?!(?:in|of|on|for|from|by|at|with|to|and|or)\s)[\w\-]+\s+){0,3}?"
            r"(?P<doc>" + "|".join(sorted(_DOCUMENTS)) + r"))")
 _DOC_VERBS = r"(?:reads?|says|said|states|stated)"
-_DOC_AFTER_RE = re.compile(r"[\s,—–\-]*(?:" + _DOC_NP + r"\s+(?P<verb>" + _DOC_VERBS + r")"
+_DOC_AFTER_RE = re.compile(_GAP + r"(?:" + _DOC_NP + r"\s+(?P<verb>" + _DOC_VERBS + r")"
                            r"|(?P<i_verb>" + _DOC_VERBS + r")\s+" + _DOC_NP.replace("?P<", "?P<i_")
                            + r")(?=\s*(?:[,.;]|$|(?:in|on|which)\b))")
 _DOC_BEFORE_RE = re.compile(_DOC_NP.replace("(?:[Tt]he|", "(?:[Tt]he|[Oo]ne|") + r"\s+(?:[a-z]+ly\s+)?"
@@ -70,7 +70,7 @@ _CHANTED = r"(?P<verb>chanted|chanting|chant)"
 _CHANT_BEFORE_RE = re.compile(r"(?<![\w’'])" + _CROWD_NP + r"(?:\s+(?:also|then|again|[a-z]+ly)){0,2}"
                               r"\s+" + _CHANTED + r"(?:\s+(?:back|at|to|him|her|them|it|again|"
                               r"[a-z]+ly)){0,4}[\s,:]*$")
-_CHANT_AFTER_RE = re.compile(r"[\s,—–\-]*" + _CROWD_NP + r"\s+" + _CHANTED + r"\b")
+_CHANT_AFTER_RE = re.compile(_GAP + _CROWD_NP + r"\s+" + _CHANTED + r"\b")
 _LEAD_RE = re.compile(r"[\s•·*\-–—]*(?:(?:But|And|Then|When|As|Later),?\s+)?")
 
 
@@ -162,6 +162,6 @@ def unread_beside(site: Site) -> Cue | None:
     if verb not in SPEECH_VERBS or verb.endswith(("ing", "en")) or vs >= site.hi:
         return None
     before = _UNREAD_SUBJECT_RE.fullmatch(masked, site.close_end, vs)
-    after = verb not in _NO_INVERSION and _GAP_RE.fullmatch(masked, site.close_end, vs) \
+    after = verb not in NO_INVERSION_VERBS and _GAP_RE.fullmatch(masked, site.close_end, vs) \
         and _UNREAD_AFTER_RE.match(masked, ve)
     return Cue(vs, ve, vs, ve, None, verb) if before or after else None

@@ -118,6 +118,8 @@ MULTIWORD_PLACES = words("multiword_places")
 
 # Capitalised words that are never part of a person's name.
 STOP_CAPS = words("stop_caps")
+# Transitive verbs whose following noun phrase is an object, never an inverted speaker.
+NO_INVERSION_VERBS = words("no_inversion_verbs")
 
 # Third-person and past verbs of headlines that glue names into one capitalised run:
 # "Podesta Said …", "Ferrera Sends Trump …": a person's name never holds them.
