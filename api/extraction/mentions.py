@@ -165,12 +165,11 @@ def _with_appositive(text: str, toks: list[Tok]) -> Mention | None:
         return core
     if inner and all(is_cap(t[0]) for t in inner):
         name = parse_core(text, inner)
-        desc = parse_core(text, toks[:j])
-        if name and name.kind == "name" and desc is None and _possessive_np(toks[:j]):
+        if name is None or name.kind != "name":
+            return None
+        if parse_core(text, toks[:j]) is None and _possessive_np(toks[:j]):
             return name  # "Lumenstack's closest rival, Parlance,"
-        if name and name.kind == "name" and desc and desc.kind in ("definite", "anonymous"):
-            name.role = name.role or text[toks[_role_start(toks, j)][1]:toks[j - 1][2]]
-            return name  # "Brightpath's chief privacy officer, Elena Sorokina,"
+        return _after_description(text, toks, j, name)  # "Brightpath's chief …, Elena Sorokina,"
     return None
 
 
@@ -187,6 +186,12 @@ def _described_name(text: str, toks: list[Tok], j: int) -> Mention | None:
     if name is None or name.kind != "name" or name.org or name.end != inner[-1][2] \
             or _NOT_A_ROLE_RE.search(text, inner[0][1], name.start):
         return None  # "Officials at X, a unit of Y Enforcement,": no role before a name
+    return _after_description(text, toks, j, name)
+
+
+def _after_description(text: str, toks: list[Tok], j: int, name: Mention) -> Mention | None:
+    """Return the name in apposition after a description (toks before the comma at j), the
+    description becoming its role unless it has one; None when no description stands there."""
     desc = parse_core(text, toks[:j])
     if desc is None or desc.kind not in ("definite", "anonymous"):
         return None
